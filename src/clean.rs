@@ -1,0 +1,137 @@
+//! Stage 2: drop what no reader sees or wants: scripts, styles, hidden elements, ads, signatures, share
+//! bars, cookie banners and sign-up pitches.
+//!
+//! Removal keys on element names, the `hidden` attribute and whole class/id *tokens* (split on `-`, `_`
+//! and case changes are not split), never on substrings: `ad` matches `class="ad"` and `ad-slot` but not
+//! `thread` or `header`.
+
+use crate::parse::Page;
+use ego_tree::NodeId;
+use scraper::Node;
+
+/// Elements that never hold text a reader sees.
+const INVISIBLE_TAGS: &[&str] =
+    &["script", "style", "noscript", "template", "iframe", "object", "embed", "link", "meta"];
+
+/// Class/id tokens of advertising slots. Why each: `ad`/`ads`/`advert*` are the universal names,
+/// `adsbygoogle`/`dfp`/`gpt` the ad servers' own, `sponsor*`/`promoted` the "sponsored" blocks styled like posts.
+const AD_TOKENS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adsbygoogle",
+    "adslot",
+    "adunit",
+    "adbox",
+    "adsense",
+    "dfp",
+    "gpt",
+    "sponsor",
+    "sponsored",
+    "sponsors",
+    "promoted",
+    "outbrain",
+    "taboola",
+];
+
+/// Class/id tokens of signatures under posts (phpBB `signature`, vBulletin `signaturecontainer`, SMF `signature`,
+/// XenForo `message-signature`, DU `sig`).
+const SIGNATURE_TOKENS: &[&str] = &["signature", "signaturecontainer", "sig", "postsig", "usersig"];
+
+/// Class/id tokens of page furniture that sits inside or between posts: share bars, cookie and consent banners,
+/// sign-up pitches.
+const FURNITURE_TOKENS: &[&str] = &[
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "signup",
+    "register",
+    "paywall",
+];
+
+/// Elements that are never removed by a class/id match, however they are named: removing them would remove
+/// the page.
+const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
+
+/// Removes invisible and boilerplate elements from the page in place and returns it.
+pub fn clean(mut page: Page) -> Page {
+    let doomed: Vec<NodeId> = page
+        .doc
+        .tree
+        .nodes()
+        .filter(|n| match n.value() {
+            Node::Comment(_) | Node::ProcessingInstruction(_) => true,
+            Node::Element(e) => is_invisible(e) || is_boilerplate(e),
+            _ => false,
+        })
+        .map(|n| n.id())
+        .collect();
+    for id in doomed {
+        if let Some(mut node) = page.doc.tree.get_mut(id) {
+            node.detach();
+        }
+    }
+    page
+}
+
+fn is_invisible(e: &scraper::node::Element) -> bool {
+    if INVISIBLE_TAGS.contains(&e.name()) {
+        return true;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    e.attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+fn is_boilerplate(e: &scraper::node::Element) -> bool {
+    if NEVER_REMOVED.contains(&e.name()) {
+        return false;
+    }
+    let names = e.attr("class").into_iter().chain(e.attr("id"));
+    names.flat_map(tokens).any(|t| {
+        AD_TOKENS.contains(&t.as_str())
+            || SIGNATURE_TOKENS.contains(&t.as_str())
+            || FURNITURE_TOKENS.contains(&t.as_str())
+    })
+}
+
+/// `"post-signature adsbygoogle"` → `["post", "signature", "adsbygoogle"]`, lowercased.
+fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).map(|t| t.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    #[test]
+    fn removes_ads_signatures_and_hidden_but_keeps_posts() {
+        let page = parse(
+            r#"<body class="ads-enabled"><div class="thread"><div class="post">Body text
+            <div class="signature">my sig</div></div><div class="ad-slot">Buy now</div>
+            <div style="display: none">hidden</div><script>evil()</script><div class="header">Head</div></div></body>"#,
+            None,
+        )
+        .expect("page");
+        let text = crate::text::text_of(clean(page).doc.tree.root());
+        assert!(text.contains("Body text") && text.contains("Head"), "{text}");
+        for gone in ["my sig", "Buy now", "hidden", "evil"] {
+            assert!(!text.contains(gone), "{gone} left in {text}");
+        }
+    }
+}

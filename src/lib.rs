@@ -1,0 +1,92 @@
+//! ThreadCard: a forum thread page in, a summary card out.
+//!
+//! The pipeline reads like the data flow, one module per stage:
+//!
+//! ```text
+//! HTML ─ parse ─ clean ─ thread ─ facts ─ render
+//! ```
+//!
+//! [`summarize`] runs the first four and returns the [`Summary`] (the JSON contract); [`render`] turns a
+//! summary into the card, Markdown or JSON. The same functions run natively (CLI, tests) and in WASM
+//! (extension, demo page).
+
+pub mod clean;
+pub mod date;
+pub mod error;
+pub mod facts;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod text;
+pub mod thread;
+pub mod url;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use model::*;
+pub use render::{render, Format};
+
+/// The sample thread bundled with the CLI and the demo page: a page shaped like a DemocraticUnderground thread.
+pub const SAMPLE_HTML: &str = include_str!("../tests/fixtures/du-kazakhstan.html");
+/// The URL the sample page stands for.
+pub const SAMPLE_URL: &str = "https://www.democraticunderground.com/100216341234";
+
+/// Knobs for [`summarize`].
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Most sentences in the summary.
+    pub summary_sentences: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { summary_sentences: 4 }
+    }
+}
+
+/// Reads a page: parse, clean, find the thread, extract the facts.
+///
+/// `url` is where the page was read from; links and permalinks are resolved against it.
+pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
+    let page = parse::parse(html, url)?;
+    let page = clean::clean(page);
+    let thread = thread::find(&page);
+    let facts = facts::extract(&thread, options);
+    Ok(assemble(&page, thread, facts))
+}
+
+fn assemble(page: &parse::Page, thread: thread::Thread, facts: Facts) -> Summary {
+    let stats = stats(&thread.posts);
+    let site = page.meta.site_name.clone().or_else(|| page.url.as_deref().map(url::domain).filter(|d| !d.is_empty()));
+    Summary {
+        schema: SCHEMA.to_string(),
+        url: page.url.clone(),
+        site,
+        platform: thread.platform,
+        title: thread.title,
+        section: thread.section,
+        language: page.meta.language.clone(),
+        canonical: page.meta.canonical.clone(),
+        pagination: thread.pagination,
+        posts: thread.posts,
+        facts,
+        stats,
+    }
+}
+
+fn stats(posts: &[Post]) -> Stats {
+    let mut authors: Vec<&str> = posts.iter().filter_map(|p| p.author.as_deref()).collect();
+    authors.sort_unstable();
+    authors.dedup();
+    let mut times: Vec<&str> = posts.iter().filter_map(|p| p.published.as_deref()).collect();
+    times.sort_unstable();
+    Stats {
+        posts: posts.len(),
+        participants: authors.len(),
+        first: times.first().map(|t| t.to_string()),
+        last: times.last().map(|t| t.to_string()),
+        words: posts.iter().map(|p| text::word_count(&p.text)).sum(),
+    }
+}

@@ -1,0 +1,211 @@
+//! The domain types: what a thread page becomes.
+//!
+//! `Summary` is the JSON contract other tools read (see README, "The JSON contract"). Fields are only ever
+//! added; a breaking change bumps [`SCHEMA`]. Every fact carries `post`, the 0-based index into
+//! `Summary::posts` of the post it was found in.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Version tag of the JSON contract. Bump the number on any change that is not a pure addition.
+pub const SCHEMA: &str = "threadcard/1";
+
+/// Everything ThreadCard knows about one page.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub schema: String,
+    /// The URL the page was read from (as given by the caller), if any.
+    pub url: Option<String>,
+    /// Site name: `og:site_name`, else the host name.
+    pub site: Option<String>,
+    /// Which reader found the posts: an engine name (`"phpbb"`, `"democraticunderground"`, ...),
+    /// `"generic"` for the structural detector, `"article"` for single-text pages.
+    pub platform: String,
+    pub title: String,
+    /// Breadcrumb trail, outermost first, without the thread title itself.
+    pub section: Vec<String>,
+    /// BCP 47 language tag from the page (`<html lang>`) or guessed from the text.
+    pub language: Option<String>,
+    /// `<link rel=canonical>`, resolved against the page URL.
+    pub canonical: Option<String>,
+    pub pagination: Option<Pagination>,
+    pub posts: Vec<Post>,
+    pub facts: Facts,
+    pub stats: Stats,
+}
+
+/// Where this page sits in a multi-page thread.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Pagination {
+    pub page: Option<u32>,
+    pub pages: Option<u32>,
+    pub next: Option<String>,
+    pub prev: Option<String>,
+}
+
+/// One post (or, on an article page, the article body as a single post).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Post {
+    pub author: Option<String>,
+    /// What the board shows about the author, as shown: `posts`, `joined`, `rank`, `location`, ...
+    pub author_info: BTreeMap<String, String>,
+    /// ISO 8601 (`2022-01-11T14:28:00`, with the offset when the page gives one), or null.
+    pub published: Option<String>,
+    /// The time as the page shows it.
+    pub published_text: Option<String>,
+    /// The post's own title or subject line, where the board shows one.
+    pub title: Option<String>,
+    /// The body as a reader sees it: quotes included, signatures, ads and buttons excluded.
+    pub text: String,
+    /// The body as Markdown (paragraphs, lists, code, links, images as links).
+    pub markdown: String,
+    /// Quotes of other posts inside this one, kept apart with their author.
+    pub quotes: Vec<PostQuote>,
+    /// Links in the body.
+    pub links: Vec<Link>,
+    /// Score, votes or likes, where the board shows them.
+    pub score: Option<i64>,
+    /// Reply depth for nested comments; 0 for top level.
+    pub depth: u32,
+    /// Absolute URL of the post itself.
+    pub permalink: Option<String>,
+    /// The `id` attribute of the post's element on the page, so the card can scroll to it.
+    pub anchor: Option<String>,
+}
+
+/// A quote of another post (or of someone) inside a post.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct PostQuote {
+    pub author: Option<String>,
+    pub text: String,
+}
+
+/// A link in a post body.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Link {
+    pub url: String,
+    pub text: String,
+    pub domain: String,
+}
+
+/// The key facts of the thread. Every item names the post it came from.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Facts {
+    pub summary: Vec<SummarySentence>,
+    pub entities: Vec<Entity>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateFact>,
+    pub quotes: Vec<Quote>,
+    pub sources: Vec<Source>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A sentence of the page chosen for the summary, verbatim.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SummarySentence {
+    pub text: String,
+    pub post: usize,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+}
+
+/// A person, organisation or place, with all the forms the thread uses for it merged.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Entity {
+    /// The fullest form found in the page.
+    pub name: String,
+    pub kind: EntityKind,
+    /// How many times any of its forms occurs in the thread.
+    pub mentions: usize,
+    /// The post where it is first mentioned.
+    pub post: usize,
+    /// Other forms found in the page (short names, acronyms).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// A role the text gives it ("Kazakhstan's president"), verbatim.
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// A number with what it counts.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Quantity {
+    /// The phrase as it stands in the page ("almost 10,000 people").
+    pub text: String,
+    pub value: f64,
+    /// What is counted ("troops", "people detained"), from the page's own words.
+    pub what: String,
+    /// "about", "almost", "at least", "no more than", ... as written; null when the number is exact.
+    pub qualifier: Option<String>,
+    /// Unit, currency or "%" where there is one.
+    #[serde(default)]
+    pub unit: Option<String>,
+    pub post: usize,
+}
+
+/// A date or time mentioned in the text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct DateFact {
+    pub text: String,
+    /// ISO 8601 date when it can be resolved (against the post's own time for relative dates).
+    pub value: Option<String>,
+    pub post: usize,
+}
+
+/// A direct quotation with its speaker. The same quotation found in several places is one `Quote`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub post: usize,
+    /// Every post it was found in (first is `post`).
+    #[serde(default)]
+    pub posts: Vec<usize>,
+}
+
+/// An external page the thread cites.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Source {
+    pub url: String,
+    pub domain: String,
+    /// The headline, where the page gives one next to the link.
+    pub title: Option<String>,
+    /// The posts that cite it.
+    #[serde(default)]
+    pub posts: Vec<usize>,
+}
+
+/// The same measure given different values in different places.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Conflict {
+    /// What is measured ("troops").
+    pub what: String,
+    pub claims: Vec<Claim>,
+}
+
+/// One side of a [`Conflict`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Claim {
+    pub text: String,
+    pub value: f64,
+    pub post: usize,
+    /// URL of the source the claim sits under, where the post quotes several.
+    pub source: Option<String>,
+}
+
+/// Counts over the whole thread.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Stats {
+    pub posts: usize,
+    pub participants: usize,
+    /// Earliest and latest post time (ISO 8601), where known.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub words: usize,
+}

@@ -1,0 +1,167 @@
+//! The card as HTML: the fragment the extension and the demo page put in a shadow root, and a standalone
+//! page for `--format html`. All page text goes through `escape::html`; links only through `escape::href`.
+
+use super::escape::{href, html as esc};
+use crate::model::{EntityKind, Summary};
+use std::fmt::Write;
+
+/// Styles of the card, scoped by the shadow root (or by `.tc-card` in the standalone page).
+pub const CSS: &str = include_str!("card.css");
+
+/// The card's markup, without styles. Buttons carry `data-action` for the glue code to wire up.
+pub fn fragment(s: &Summary) -> String {
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        r#"<article class="tc-card" role="dialog" aria-modal="false" aria-labelledby="tc-title" tabindex="-1">"#
+    );
+    let _ = write!(o, r#"<header class="tc-head">"#);
+    if !s.section.is_empty() {
+        let crumbs: Vec<String> = s.section.iter().map(|c| esc(c)).collect();
+        let _ = write!(o, r#"<nav class="tc-section" aria-label="Forum section">{}</nav>"#, crumbs.join(" › "));
+    }
+    let _ = write!(o, r#"<h1 id="tc-title" class="tc-title">{}</h1>"#, esc(&s.title));
+    if let Some(p) = s.posts.first() {
+        let _ = write!(o, r#"<p class="tc-byline">"#);
+        if let Some(a) = &p.author {
+            let _ = write!(o, r#"<span class="tc-author">{}</span>"#, esc(a));
+        }
+        for (k, v) in &p.author_info {
+            let _ = write!(o, r#" <span class="tc-author-info" data-key="{}">{} {}</span>"#, esc(k), esc(v), esc(k));
+        }
+        if let Some(w) = super::when(p.published.as_deref(), p.published_text.as_deref()) {
+            let dt = p.published.as_deref().map(|d| format!(r#" datetime="{}""#, esc(d))).unwrap_or_default();
+            let _ = write!(o, r#" · <time class="tc-time"{dt}>{}</time>"#, esc(&w));
+        }
+        let _ = write!(o, "</p>");
+    }
+    let _ = write!(
+        o,
+        r#"<p class="tc-stats">{} posts · {} participants · {} words</p>"#,
+        s.stats.posts, s.stats.participants, s.stats.words
+    );
+    let _ = write!(
+        o,
+        r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">×</button></div>"#
+    );
+    let _ = write!(o, "</header>");
+    facts(&mut o, s);
+    posts(&mut o, s);
+    let _ = write!(o, "</article>");
+    o
+}
+
+fn post_link(post: usize) -> String {
+    format!(r##" <a class="tc-from" href="#tc-post-{post}" data-post="{post}">post {}</a>"##, post + 1)
+}
+
+fn facts(o: &mut String, s: &Summary) {
+    let f = &s.facts;
+    if !f.summary.is_empty() {
+        let _ = write!(o, r#"<section class="tc-summary"><h2>Summary</h2><ul>"#);
+        for sentence in &f.summary {
+            let _ = write!(o, "<li>{}{}</li>", esc(&sentence.text), post_link(sentence.post));
+        }
+        let _ = write!(o, "</ul></section>");
+    }
+    if !f.quantities.is_empty() {
+        let _ = write!(o, r#"<section class="tc-numbers"><h2>Numbers</h2><ul>"#);
+        for q in &f.quantities {
+            let _ = write!(o, r#"<li class="tc-quantity">{}{}</li>"#, esc(&q.text), post_link(q.post));
+        }
+        let _ = write!(o, "</ul></section>");
+    }
+    if !f.conflicts.is_empty() {
+        let _ = write!(o, r#"<section class="tc-conflicts"><h2>Where sources disagree</h2><ul>"#);
+        for c in &f.conflicts {
+            let claims: Vec<String> = c
+                .claims
+                .iter()
+                .map(|cl| {
+                    let src =
+                        cl.source.as_deref().map(|u| format!(" ({})", esc(&crate::url::domain(u)))).unwrap_or_default();
+                    format!("{}{src}", esc(&cl.text))
+                })
+                .collect();
+            let _ = write!(o, r#"<li class="tc-conflict"><b>{}</b>: {}</li>"#, esc(&c.what), claims.join(" vs "));
+        }
+        let _ = write!(o, "</ul></section>");
+    }
+    let kinds =
+        [(EntityKind::Person, "People"), (EntityKind::Organisation, "Organisations"), (EntityKind::Place, "Places")];
+    if !f.entities.is_empty() {
+        let _ = write!(o, r#"<section class="tc-entities"><h2>Who and where</h2><dl>"#);
+        for (kind, heading) in kinds {
+            let items: Vec<String> = f
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| format!(r#"<span class="tc-entity" title="{} mentions">{}</span>"#, e.mentions, esc(&e.name)))
+                .collect();
+            if !items.is_empty() {
+                let _ = write!(o, "<dt>{heading}</dt><dd>{}</dd>", items.join(", "));
+            }
+        }
+        let _ = write!(o, "</dl></section>");
+    }
+    if !f.quotes.is_empty() {
+        let _ = write!(o, r#"<section class="tc-quotes"><h2>Quotes</h2>"#);
+        for q in &f.quotes {
+            let who = q.speaker.as_deref().map(|sp| format!("<cite>{}</cite>", esc(sp))).unwrap_or_default();
+            let _ =
+                write!(o, r#"<blockquote class="tc-quote">“{}” {who}{}</blockquote>"#, esc(&q.text), post_link(q.post));
+        }
+        let _ = write!(o, "</section>");
+    }
+    if !f.sources.is_empty() {
+        let _ = write!(o, r#"<section class="tc-sources"><h2>Sources</h2><ul>"#);
+        for src in &f.sources {
+            let label = esc(src.title.as_deref().unwrap_or(&src.url));
+            match href(&src.url) {
+                Some(h) => {
+                    let _ = write!(
+                        o,
+                        r#"<li class="tc-source"><a href="{h}" target="_blank" rel="noopener noreferrer">{label}</a> <small>{}</small></li>"#,
+                        esc(&src.domain)
+                    );
+                }
+                None => {
+                    let _ = write!(o, r#"<li class="tc-source">{label}</li>"#);
+                }
+            }
+        }
+        let _ = write!(o, "</ul></section>");
+    }
+}
+
+fn posts(o: &mut String, s: &Summary) {
+    let _ = write!(o, r#"<section class="tc-posts"><h2>Posts</h2>"#);
+    for (i, p) in s.posts.iter().enumerate() {
+        let depth = p.depth.min(6);
+        let _ = write!(o, r#"<article class="tc-post" id="tc-post-{i}" data-depth="{depth}">"#);
+        let author = p.author.as_deref().map(esc).unwrap_or_else(|| "Unknown".into());
+        let when = super::when(p.published.as_deref(), p.published_text.as_deref())
+            .map(|w| format!(" · {}", esc(&w)))
+            .unwrap_or_default();
+        let _ = write!(
+            o,
+            r#"<header><span class="tc-post-author">{author}</span><span class="tc-post-time">{when}</span></header>"#
+        );
+        for para in p.text.split("\n\n") {
+            let lines: Vec<String> = para.lines().map(esc).collect();
+            let _ = write!(o, "<p>{}</p>", lines.join("<br>"));
+        }
+        let _ = write!(o, "</article>");
+    }
+    let _ = write!(o, "</section>");
+}
+
+/// A standalone HTML page holding the card (CLI `--format html`).
+pub fn page(s: &Summary) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{}</style></head><body class=\"tc-standalone\">{}</body></html>\n",
+        esc(&s.title),
+        CSS,
+        fragment(s)
+    )
+}

@@ -1,0 +1,95 @@
+//! The Markdown export: the card's content as a document.
+
+use super::escape;
+use crate::model::{EntityKind, Summary};
+use std::fmt::Write;
+
+pub fn document(s: &Summary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape::markdown(&s.title));
+    let mut meta = Vec::new();
+    if !s.section.is_empty() {
+        meta.push(format!("**Section:** {}", escape::markdown(&s.section.join(" › "))));
+    }
+    if let Some(first) = s.posts.first() {
+        if let Some(a) = &first.author {
+            meta.push(format!("**Author:** {}", escape::markdown(a)));
+        }
+        if let Some(w) = super::when(first.published.as_deref(), first.published_text.as_deref()) {
+            meta.push(format!("**Posted:** {}", escape::markdown(&w)));
+        }
+    }
+    if let Some(url) = &s.url {
+        meta.push(format!("**Source page:** <{}>", escape::markdown_url(url)));
+    }
+    for line in meta {
+        let _ = writeln!(out, "{line}  ");
+    }
+    if !s.facts.summary.is_empty() {
+        let _ = writeln!(out, "\n## Summary\n");
+        for sentence in &s.facts.summary {
+            let _ = writeln!(out, "- {}", escape::markdown(&sentence.text));
+        }
+    }
+    facts(&mut out, s);
+    let _ = writeln!(out, "\n## Posts\n");
+    for (i, p) in s.posts.iter().enumerate() {
+        let author = p.author.as_deref().map(escape::markdown).unwrap_or_else(|| "Unknown".into());
+        let when = super::when(p.published.as_deref(), p.published_text.as_deref())
+            .map(|w| format!(" · {}", escape::markdown(&w)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "### {}. {author}{when}\n", i + 1);
+        let body = if p.markdown.is_empty() { escape::markdown(&p.text) } else { p.markdown.clone() };
+        let _ = writeln!(out, "{body}\n");
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn facts(out: &mut String, s: &Summary) {
+    let f = &s.facts;
+    let post_ref = |i: usize| format!(" (post {})", i + 1);
+    if !f.quantities.is_empty() {
+        let _ = writeln!(out, "\n## Numbers\n");
+        for q in &f.quantities {
+            let _ = writeln!(out, "- {}{}", escape::markdown(&q.text), post_ref(q.post));
+        }
+    }
+    if !f.conflicts.is_empty() {
+        let _ = writeln!(out, "\n## Where sources disagree\n");
+        for c in &f.conflicts {
+            let claims: Vec<String> = c
+                .claims
+                .iter()
+                .map(|cl| {
+                    let src = cl.source.as_deref().map(|u| format!(" ({})", crate::url::domain(u))).unwrap_or_default();
+                    format!("{}{}", escape::markdown(&cl.text), escape::markdown(&src))
+                })
+                .collect();
+            let _ = writeln!(out, "- {}: {}", escape::markdown(&c.what), claims.join(" vs "));
+        }
+    }
+    for (kind, heading) in
+        [(EntityKind::Person, "People"), (EntityKind::Organisation, "Organisations"), (EntityKind::Place, "Places")]
+    {
+        let names: Vec<String> =
+            f.entities.iter().filter(|e| e.kind == kind).map(|e| escape::markdown(&e.name)).collect();
+        if !names.is_empty() {
+            let _ = writeln!(out, "\n**{heading}:** {}", names.join(", "));
+        }
+    }
+    if !f.quotes.is_empty() {
+        let _ = writeln!(out, "\n## Quotes\n");
+        for q in &f.quotes {
+            let who = q.speaker.as_deref().map(|s| format!(" — {}", escape::markdown(s))).unwrap_or_default();
+            let _ = writeln!(out, "> {}{who}{}\n", escape::markdown(&q.text), post_ref(q.post));
+        }
+    }
+    if !f.sources.is_empty() {
+        let _ = writeln!(out, "\n## Sources\n");
+        for src in &f.sources {
+            let title = src.title.as_deref().unwrap_or(&src.domain);
+            let _ =
+                writeln!(out, "- [{}]({}) ({})", escape::markdown(title), escape::markdown_url(&src.url), src.domain);
+        }
+    }
+}

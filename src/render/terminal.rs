@@ -1,0 +1,109 @@
+//! The card for a terminal, and the plain-text output.
+
+use super::escape::terminal as clean;
+use crate::model::{EntityKind, Summary};
+use std::fmt::Write;
+
+/// Width the card's text is wrapped to.
+const WIDTH: usize = 78;
+
+pub fn card(s: &Summary) -> String {
+    let mut out = String::new();
+    let rule = "─".repeat(WIDTH);
+    let _ = writeln!(out, "{rule}");
+    wrap_into(&mut out, &clean(&s.title), "");
+    if !s.section.is_empty() {
+        let _ = writeln!(out, "{}", clean(&s.section.join(" › ")));
+    }
+    if let Some(p) = s.posts.first() {
+        let mut line = p.author.as_deref().map(clean).unwrap_or_else(|| "Unknown author".into());
+        if let Some(n) = p.author_info.get("posts") {
+            let _ = write!(line, " ({} posts)", clean(n));
+        }
+        if let Some(w) = super::when(p.published.as_deref(), p.published_text.as_deref()) {
+            let _ = write!(line, " · {}", clean(&w));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(
+        out,
+        "{} post(s) · {} participant(s) · {} words · read by: {}",
+        s.stats.posts, s.stats.participants, s.stats.words, s.platform
+    );
+    let _ = writeln!(out, "{rule}");
+    let f = &s.facts;
+    if !f.summary.is_empty() {
+        let _ = writeln!(out, "Summary");
+        for sentence in &f.summary {
+            wrap_into(&mut out, &clean(&sentence.text), "  • ");
+        }
+    }
+    if !f.quantities.is_empty() {
+        let _ = writeln!(out, "Numbers");
+        for q in &f.quantities {
+            wrap_into(&mut out, &format!("{} [post {}]", clean(&q.text), q.post + 1), "  • ");
+        }
+    }
+    for c in &f.conflicts {
+        let claims: Vec<String> = c.claims.iter().map(|cl| clean(&cl.text)).collect();
+        wrap_into(&mut out, &format!("Sources disagree on {}: {}", clean(&c.what), claims.join(" vs ")), "");
+    }
+    for (kind, heading) in
+        [(EntityKind::Person, "People"), (EntityKind::Organisation, "Organisations"), (EntityKind::Place, "Places")]
+    {
+        let names: Vec<String> = f.entities.iter().filter(|e| e.kind == kind).map(|e| clean(&e.name)).collect();
+        if !names.is_empty() {
+            wrap_into(&mut out, &format!("{heading}: {}", names.join(", ")), "");
+        }
+    }
+    for q in &f.quotes {
+        let who = q.speaker.as_deref().map(|s| format!(" — {}", clean(s))).unwrap_or_default();
+        wrap_into(&mut out, &format!("“{}”{who}", clean(&q.text)), "  ❝ ");
+    }
+    if !f.sources.is_empty() {
+        let _ = writeln!(out, "Sources");
+        for src in &f.sources {
+            let title = src.title.as_deref().map(|t| format!("{} — ", clean(t))).unwrap_or_default();
+            let _ = writeln!(out, "  • {title}{}", clean(&src.url));
+        }
+    }
+    let _ = writeln!(out, "{rule}");
+    out
+}
+
+/// The posts' text, one block per post.
+pub fn plain_text(s: &Summary) -> String {
+    let mut out = String::new();
+    for p in &s.posts {
+        if let Some(a) = &p.author {
+            let _ = writeln!(out, "{}:", clean(a));
+        }
+        let _ = writeln!(out, "{}\n", clean(&p.text));
+    }
+    out
+}
+
+/// Greedy word wrap with a hanging indent.
+fn wrap_into(out: &mut String, text: &str, first_prefix: &str) {
+    let indent = " ".repeat(first_prefix.chars().count());
+    let mut line = first_prefix.to_string();
+    let mut line_len = line.chars().count();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if !empty && line_len + 1 + w > WIDTH {
+            let _ = writeln!(out, "{line}");
+            line = indent.clone();
+            line_len = indent.len();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            line_len += 1;
+        }
+        line.push_str(word);
+        line_len += w;
+        empty = false;
+    }
+    let _ = writeln!(out, "{line}");
+}

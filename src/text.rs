@@ -1,0 +1,432 @@
+//! Text as a reader sees it: DOM subtrees to plain text and to Markdown.
+//!
+//! Both walk the same tree with the same idea of which elements start a new block, so the plain text and
+//! the Markdown of a post always hold the same words.
+
+use crate::render::escape;
+use crate::url;
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Node};
+
+/// Elements that start a new paragraph in the text.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "legend",
+    "option",
+];
+
+/// Elements whose content is never text a reader sees.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "canvas", "select",
+    "button", "input", "textarea", "math", "audio", "video", "map",
+];
+
+pub fn is_block(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}
+
+pub fn is_skipped(tag: &str) -> bool {
+    SKIP_TAGS.contains(&tag)
+}
+
+/// Collapses every run of white space to one space and trims.
+pub fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Number of words, counted as white-space separated runs holding a letter or digit.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Builds text one inline run at a time, turning block boundaries into blank lines.
+#[derive(Default)]
+struct TextBuilder {
+    out: String,
+    /// A space is owed before the next word.
+    pending_space: bool,
+    /// Newlines owed before the next word (1 = line break, 2 = paragraph break).
+    pending_breaks: u8,
+}
+
+impl TextBuilder {
+    fn word_run(&mut self, s: &str) {
+        let starts_with_space = s.starts_with(char::is_whitespace);
+        let ends_with_space = s.ends_with(char::is_whitespace);
+        let mut first = true;
+        for word in s.split_whitespace() {
+            if first {
+                self.flush(starts_with_space);
+                first = false;
+            } else {
+                self.out.push(' ');
+            }
+            self.out.push_str(word);
+        }
+        if first {
+            // Only white space: it separates the words around it.
+            if !s.is_empty() {
+                self.pending_space = true;
+            }
+        } else {
+            self.pending_space = ends_with_space;
+        }
+    }
+
+    fn verbatim(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        self.flush(false);
+        self.out.push_str(s);
+    }
+
+    fn flush(&mut self, space: bool) {
+        if self.out.is_empty() {
+            self.pending_breaks = 0;
+            self.pending_space = false;
+            return;
+        }
+        if self.pending_breaks > 0 {
+            let trimmed = self.out.trim_end_matches([' ', '\t']).len();
+            self.out.truncate(trimmed);
+            for _ in 0..self.pending_breaks {
+                self.out.push('\n');
+            }
+        } else if (space || self.pending_space) && !self.out.ends_with([' ', '\n']) {
+            self.out.push(' ');
+        }
+        self.pending_breaks = 0;
+        self.pending_space = false;
+    }
+
+    fn line_break(&mut self) {
+        self.pending_breaks = self.pending_breaks.max(1);
+    }
+
+    fn paragraph_break(&mut self) {
+        self.pending_breaks = 2;
+    }
+
+    fn finish(self) -> String {
+        self.out.trim().to_string()
+    }
+}
+
+/// Plain text of a subtree: paragraphs separated by a blank line, `<br>` as a line break.
+pub fn text_of(node: NodeRef<Node>) -> String {
+    let mut b = TextBuilder::default();
+    walk_text(node, &mut b, false);
+    b.finish()
+}
+
+fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool) {
+    match node.value() {
+        Node::Text(t) => {
+            if in_pre {
+                b.verbatim(t);
+            } else {
+                b.word_run(t);
+            }
+        }
+        Node::Element(e) => {
+            let tag = e.name();
+            if is_skipped(tag) {
+                return;
+            }
+            if tag == "br" {
+                b.line_break();
+                return;
+            }
+            if tag == "img" {
+                return;
+            }
+            let block = is_block(tag);
+            if block {
+                b.paragraph_break();
+            }
+            let pre = in_pre || tag == "pre";
+            for child in node.children() {
+                walk_text(child, b, pre);
+            }
+            if block {
+                b.paragraph_break();
+            } else if tag == "td" || tag == "th" {
+                b.pending_space = true;
+            }
+        }
+        Node::Document | Node::Fragment => {
+            for child in node.children() {
+                walk_text(child, b, in_pre);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Markdown of a subtree. Links are resolved against `base`; links that lead nowhere a reader can follow
+/// (`javascript:`, fragments) keep their text and lose the link.
+pub fn markdown_of(node: NodeRef<Node>, base: Option<&str>) -> String {
+    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new() };
+    md.walk(node, false);
+    md.b.finish()
+}
+
+struct Markdown<'a> {
+    b: TextBuilder,
+    base: Option<&'a str>,
+    /// For each open list: `Some(n)` for ordered (next number), `None` for bullets.
+    list_stack: Vec<Option<usize>>,
+}
+
+impl Markdown<'_> {
+    fn walk(&mut self, node: NodeRef<Node>, in_pre: bool) {
+        match node.value() {
+            Node::Text(t) => {
+                if in_pre {
+                    self.b.verbatim(t);
+                } else {
+                    self.b.word_run(&escape::markdown(t));
+                }
+            }
+            Node::Element(e) => self.element(node, e, in_pre),
+            Node::Document | Node::Fragment => self.children(node, in_pre),
+            _ => {}
+        }
+    }
+
+    fn children(&mut self, node: NodeRef<Node>, in_pre: bool) {
+        for child in node.children() {
+            self.walk(child, in_pre);
+        }
+    }
+
+    fn element(&mut self, node: NodeRef<Node>, e: &scraper::node::Element, in_pre: bool) {
+        let tag = e.name();
+        if is_skipped(tag) {
+            return;
+        }
+        match tag {
+            "br" => self.b.line_break(),
+            "hr" => {
+                self.b.paragraph_break();
+                self.b.verbatim("---");
+                self.b.paragraph_break();
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = tag[1..].parse::<usize>().unwrap_or(2);
+                self.b.paragraph_break();
+                self.b.verbatim(&"#".repeat(level));
+                self.b.pending_space = true;
+                self.children(node, in_pre);
+                self.b.paragraph_break();
+            }
+            "pre" => {
+                let code = text_of_pre(node);
+                self.b.paragraph_break();
+                self.b.verbatim(&format!("```\n{}\n```", code.trim_end_matches('\n')));
+                self.b.paragraph_break();
+            }
+            "code" if !in_pre => {
+                let code = squash(&ElementRef::wrap(node).map(|e| e.text().collect::<String>()).unwrap_or_default());
+                if !code.is_empty() {
+                    let fence = if code.contains('`') { "``" } else { "`" };
+                    self.b.flush(false);
+                    self.b.verbatim(&format!("{fence}{code}{fence}"));
+                }
+            }
+            "strong" | "b" => self.wrap_inline(node, "**", in_pre),
+            "em" | "i" => self.wrap_inline(node, "*", in_pre),
+            "a" => self.link(node, e, in_pre),
+            "img" => {
+                let src = e.attr("src").and_then(|s| url::resolve(self.base, s));
+                if let Some(src) = src {
+                    let alt = squash(e.attr("alt").unwrap_or(""));
+                    let alt = if alt.is_empty() { "image".to_string() } else { escape::markdown(&alt) };
+                    self.b.flush(true);
+                    self.b.verbatim(&format!("[{alt}]({src})"));
+                    self.b.pending_space = true;
+                }
+            }
+            "ul" | "ol" => {
+                self.list_stack.push(if tag == "ol" { Some(1) } else { None });
+                self.b.paragraph_break();
+                self.children(node, in_pre);
+                self.list_stack.pop();
+                self.b.paragraph_break();
+            }
+            "li" => {
+                let depth = self.list_stack.len().saturating_sub(1);
+                let marker = match self.list_stack.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}.");
+                        *n += 1;
+                        m
+                    }
+                    _ => "-".to_string(),
+                };
+                self.b.line_break();
+                self.b.verbatim(&format!("{}{marker} ", "  ".repeat(depth)));
+                self.children(node, in_pre);
+                self.b.line_break();
+            }
+            "blockquote" => {
+                let inner = markdown_of_children(node, self.base);
+                self.b.paragraph_break();
+                let quoted: Vec<String> =
+                    inner.lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect();
+                self.b.verbatim(&quoted.join("\n"));
+                self.b.paragraph_break();
+            }
+            _ => {
+                let block = is_block(tag);
+                if block {
+                    self.b.paragraph_break();
+                }
+                self.children(node, in_pre);
+                if block {
+                    self.b.paragraph_break();
+                } else if tag == "td" || tag == "th" {
+                    self.b.pending_space = true;
+                }
+            }
+        }
+    }
+
+    fn wrap_inline(&mut self, node: NodeRef<Node>, mark: &str, in_pre: bool) {
+        let inner = markdown_of_children(node, self.base);
+        if inner.is_empty() || inner.contains('\n') {
+            self.children(node, in_pre);
+            return;
+        }
+        let lead =
+            node.first_child().and_then(|c| c.value().as_text()).is_some_and(|t| t.starts_with(char::is_whitespace));
+        self.b.flush(lead);
+        self.b.verbatim(&format!("{mark}{inner}{mark}"));
+        let trail =
+            node.last_child().and_then(|c| c.value().as_text()).is_some_and(|t| t.ends_with(char::is_whitespace));
+        self.b.pending_space = trail;
+    }
+
+    fn link(&mut self, node: NodeRef<Node>, e: &scraper::node::Element, in_pre: bool) {
+        let target = e.attr("href").and_then(|h| url::resolve(self.base, h));
+        let inner = markdown_of_children(node, self.base);
+        match target {
+            Some(href) if !inner.is_empty() && !inner.contains('\n') => {
+                self.b.flush(true);
+                if inner == escape::markdown(&href) {
+                    self.b.verbatim(&format!("<{href}>"));
+                } else {
+                    self.b.verbatim(&format!("[{inner}]({})", escape::markdown_url(&href)));
+                }
+                self.b.pending_space = true;
+            }
+            _ => self.children(node, in_pre),
+        }
+    }
+}
+
+fn markdown_of_children(node: NodeRef<Node>, base: Option<&str>) -> String {
+    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new() };
+    md.children(node, false);
+    md.b.finish()
+}
+
+fn text_of_pre(node: NodeRef<Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        match d.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if e.name() == "br" => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn body(html: &str) -> Html {
+        Html::parse_fragment(html)
+    }
+
+    #[test]
+    fn blocks_become_paragraphs_and_inline_stays_inline() {
+        let doc = body("<div><p>One <b>two</b>\n three.</p><p>Four<br>five</p><script>x()</script></div>");
+        assert_eq!(text_of(doc.tree.root()), "One two three.\n\nFour\nfive");
+    }
+
+    #[test]
+    fn markdown_keeps_links_lists_and_code() {
+        let doc = body(
+            r#"<p>See <a href="/a">the page</a> and <a href="javascript:x()">this</a>.</p>
+               <ul><li>first</li><li>second</li></ul><pre>let x = 1;
+let y = 2;</pre><blockquote><p>quoted *text*</p></blockquote>"#,
+        );
+        let md = markdown_of(doc.tree.root(), Some("https://example.org/t/1"));
+        assert!(md.contains("[the page](https://example.org/a)"), "{md}");
+        assert!(md.contains("and this."), "{md}");
+        assert!(md.contains("- first\n- second"), "{md}");
+        assert!(md.contains("```\nlet x = 1;\nlet y = 2;\n```"), "{md}");
+        assert!(md.contains("> quoted \\*text\\*"), "{md}");
+    }
+
+    #[test]
+    fn squashes_white_space() {
+        assert_eq!(squash("  a \n\t b  "), "a b");
+        assert_eq!(word_count("Hello, world — 2,300 troops"), 4);
+    }
+}

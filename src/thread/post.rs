@@ -1,0 +1,147 @@
+//! Building a [`Post`] from the parts of the page an engine reader (or the generic detector) has found.
+//!
+//! Readers locate elements; this module turns them into clean text, Markdown, quotes, links and times,
+//! so every reader treats bodies the same way.
+
+use crate::model::{Link, Post, PostQuote};
+use crate::parse::Page;
+use crate::{date, text, url};
+use scraper::{ElementRef, Selector};
+use std::collections::BTreeMap;
+
+/// What a reader found for one post.
+#[derive(Default)]
+pub struct PostParts<'a> {
+    pub author: Option<String>,
+    pub author_info: BTreeMap<String, String>,
+    /// The element that shows the time; its `datetime`/`title`/`data-*` attributes are read too.
+    pub time: Option<ElementRef<'a>>,
+    /// The time as text, when there is no element for it.
+    pub time_text: Option<String>,
+    /// The body element. Quotes inside it are found with `quote` and kept apart as well as in the text.
+    pub body: Option<ElementRef<'a>>,
+    /// Selector for quotes of other posts inside the body (engine specific; `blockquote` when `None`).
+    pub quote: Option<&'a Selector>,
+    /// Selector, inside a quote, for the element naming the quoted author.
+    pub quote_author: Option<&'a Selector>,
+    pub title: Option<String>,
+    pub permalink: Option<String>,
+    pub score: Option<i64>,
+    pub depth: u32,
+    /// The `id` of the post's element, for scrolling to it.
+    pub anchor: Option<String>,
+}
+
+/// Turns found parts into a post.
+pub fn build(page: &Page, parts: PostParts) -> Post {
+    let base = page.url.as_deref();
+    let (text, markdown, quotes, links) = match parts.body {
+        Some(body) => body_of(body, base, parts.quote, parts.quote_author),
+        None => Default::default(),
+    };
+    let (published, published_text) = time_of(parts.time, parts.time_text.as_deref());
+    Post {
+        author: parts.author.map(|a| text::squash(&a)).filter(|a| !a.is_empty()),
+        author_info: parts.author_info,
+        published,
+        published_text,
+        title: parts.title.map(|t| text::squash(&t)).filter(|t| !t.is_empty()),
+        text,
+        markdown,
+        quotes,
+        links,
+        score: parts.score,
+        depth: parts.depth,
+        permalink: parts.permalink.and_then(|p| url::resolve(base, &p)),
+        anchor: parts.anchor,
+    }
+}
+
+/// The time shown by `el` (or `shown`), as shown and as ISO 8601.
+pub fn time_of(el: Option<ElementRef>, shown: Option<&str>) -> (Option<String>, Option<String>) {
+    let shown_text = el
+        .map(|e| text::squash(&e.text().collect::<String>()))
+        .filter(|t| !t.is_empty())
+        .or_else(|| shown.map(text::squash))
+        .filter(|t| !t.is_empty());
+    let attrs = el
+        .map(|e| {
+            ["datetime", "data-time", "data-timestamp", "data-datestring", "title", "data-date", "content"]
+                .iter()
+                .filter_map(|a| e.value().attr(a))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let iso = attrs.iter().find_map(|a| date::parse(a)).or_else(|| shown_text.as_deref().and_then(date::parse));
+    let shown_text = shown_text.or_else(|| attrs.first().map(|a| text::squash(a)));
+    (iso, shown_text)
+}
+
+/// Text, Markdown, quotes and links of a body element.
+pub fn body_of(
+    body: ElementRef,
+    base: Option<&str>,
+    quote: Option<&Selector>,
+    quote_author: Option<&Selector>,
+) -> (String, String, Vec<PostQuote>, Vec<Link>) {
+    let text = text::text_of(*body);
+    let markdown = text::markdown_of(*body, base);
+    let default_quote = Selector::parse("blockquote").ok();
+    let quote_sel = quote.or(default_quote.as_ref());
+    let quotes = quote_sel
+        .map(|q| {
+            body.select(q)
+                .map(|qe| {
+                    let author = quote_author
+                        .and_then(|s| qe.select(s).next())
+                        .map(|a| clean_quote_author(&a.text().collect::<String>()))
+                        .or_else(|| qe.value().attr("data-author").map(clean_quote_author))
+                        .filter(|a| !a.is_empty());
+                    PostQuote { author, text: text::text_of(*qe) }
+                })
+                .filter(|q| !q.text.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    (text, markdown, quotes, links_of(body, base))
+}
+
+/// "SteppeWatcher said:" → "SteppeWatcher"; "Quote from: X on ..." → "X".
+fn clean_quote_author(s: &str) -> String {
+    let s = text::squash(s);
+    let s = s.strip_prefix("Quote from:").or_else(|| s.strip_prefix("Quote:")).unwrap_or(&s).trim();
+    let cut = [" said:", " said", " wrote:", " wrote", " schrieb:", " a écrit :", " ha scritto:", " escreveu:", " on "]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .min()
+        .unwrap_or(s.len());
+    s[..cut].trim().trim_end_matches(':').trim().to_string()
+}
+
+/// Followable links in an element, resolved; `javascript:` and fragment links are left out.
+pub fn links_of(el: ElementRef, base: Option<&str>) -> Vec<Link> {
+    let a = Selector::parse("a[href]").ok();
+    let Some(a) = a else { return Vec::new() };
+    el.select(&a)
+        .filter_map(|link| {
+            let href = url::resolve(base, link.value().attr("href")?)?;
+            if !(href.starts_with("http://") || href.starts_with("https://")) {
+                return None;
+            }
+            let domain = url::domain(&href);
+            Some(Link { text: text::squash(&link.text().collect::<String>()), domain, url: href })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_authors_lose_the_verb() {
+        assert_eq!(clean_quote_author("SteppeWatcher said:"), "SteppeWatcher");
+        assert_eq!(clean_quote_author("Quote from: anna on March 3, 2020"), "anna");
+        assert_eq!(clean_quote_author("bob wrote:"), "bob");
+    }
+}
