@@ -6,6 +6,7 @@
 //! 3. the article reader (`article`): the page's main text as a single post.
 
 pub mod article;
+pub mod engines;
 pub mod post;
 
 use crate::model::{Pagination, Post};
@@ -31,12 +32,9 @@ pub struct Engine {
     pub read: fn(&Page) -> Option<Thread>,
 }
 
-/// Engine readers, most specific first.
-pub const ENGINES: &[Engine] = &[];
-
 /// Finds the thread on a cleaned page. Always returns something: at worst the page's text as one post.
 pub fn find(page: &Page) -> Thread {
-    ENGINES
+    engines::ALL
         .iter()
         .find_map(|engine| (engine.read)(page).filter(|t| !t.posts.is_empty()))
         .unwrap_or_else(|| article::read(page))
