@@ -8,6 +8,7 @@ use crate::parse::Page;
 use crate::{date, text, url};
 use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// What a reader found for one post.
 #[derive(Default)]
@@ -86,24 +87,35 @@ pub fn body_of(
 ) -> (String, String, Vec<PostQuote>, Vec<Link>) {
     let text = text::text_of(*body);
     let markdown = text::markdown_of(*body, base);
-    let default_quote = Selector::parse("blockquote").ok();
-    let quote_sel = quote.or(default_quote.as_ref());
-    let quotes = quote_sel
-        .map(|q| {
-            body.select(q)
-                .map(|qe| {
-                    let author = quote_author
-                        .and_then(|s| qe.select(s).next())
-                        .map(|a| clean_quote_author(&a.text().collect::<String>()))
-                        .or_else(|| qe.value().attr("data-author").map(clean_quote_author))
-                        .filter(|a| !a.is_empty());
-                    PostQuote { author, text: text::text_of(*qe) }
-                })
-                .filter(|q| !q.text.is_empty())
-                .collect()
+    let quotes = body
+        .select(quote.unwrap_or(&BLOCKQUOTE))
+        // A quote inside a quote is part of the outer one.
+        .filter(|qe| !qe.ancestors().take_while(|a| a.id() != body.id()).any(|a| is_match(a, quote)))
+        .map(|qe| {
+            let head = quote_author.and_then(|s| qe.select(s).next());
+            let author = head
+                .map(|a| clean_quote_author(&a.text().collect::<String>()))
+                .or_else(|| qe.value().attr("data-author").map(clean_quote_author))
+                .filter(|a| !a.is_empty());
+            let mut text = text::text_of(*qe);
+            // The "X said:" line names the author; it is not part of what was quoted.
+            if let Some(head_text) = head.map(|h| text::text_of(*h)).filter(|h| !h.is_empty()) {
+                if let Some(rest) = text.strip_prefix(&head_text) {
+                    text = rest.trim_start().to_string();
+                }
+            }
+            PostQuote { author, text }
         })
-        .unwrap_or_default();
+        .filter(|q| !q.text.is_empty())
+        .collect();
     (text, markdown, quotes, links_of(body, base))
+}
+
+static BLOCKQUOTE: LazyLock<Selector> = LazyLock::new(|| super::page_info::sel("blockquote"));
+static LINKS: LazyLock<Selector> = LazyLock::new(|| super::page_info::sel("a[href]"));
+
+fn is_match(node: ego_tree::NodeRef<scraper::Node>, quote: Option<&Selector>) -> bool {
+    ElementRef::wrap(node).is_some_and(|e| quote.unwrap_or(&BLOCKQUOTE).matches(&e))
 }
 
 /// "SteppeWatcher said:" → "SteppeWatcher"; "Quote from: X on ..." → "X".
@@ -120,9 +132,7 @@ fn clean_quote_author(s: &str) -> String {
 
 /// Followable links in an element, resolved; `javascript:` and fragment links are left out.
 pub fn links_of(el: ElementRef, base: Option<&str>) -> Vec<Link> {
-    let a = Selector::parse("a[href]").ok();
-    let Some(a) = a else { return Vec::new() };
-    el.select(&a)
+    el.select(&LINKS)
         .filter_map(|link| {
             let href = url::resolve(base, link.value().attr("href")?)?;
             if !(href.starts_with("http://") || href.starts_with("https://")) {
