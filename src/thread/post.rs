@@ -73,7 +73,7 @@ pub fn time_of(el: Option<ElementRef>, shown: Option<&str>) -> (Option<String>, 
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let iso = attrs.iter().find_map(|a| date::parse(a)).or_else(|| shown_text.as_deref().and_then(date::parse));
+    let iso = attrs.iter().find_map(|a| date::parse_attr(a)).or_else(|| shown_text.as_deref().and_then(date::parse));
     let shown_text = shown_text.or_else(|| attrs.first().map(|a| text::squash(a)));
     (iso, shown_text)
 }
