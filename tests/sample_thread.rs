@@ -96,3 +96,29 @@ fn sample_thread_reads_as_a_du_thread() {
     assert_eq!(s.site.as_deref(), Some("Democratic Underground"));
     assert_eq!(s.language.as_deref(), Some("en"));
 }
+
+/// The old table layout: one table per message, no DU class names, `<br><br>` paragraphs, `<hr>` signatures.
+#[test]
+fn du_content_in_the_old_table_layout() {
+    let s = summary(include_str!("fixtures/du-variant-tables.html"));
+    assert_ne!(s.platform, "democraticunderground", "read by structure, not by the DU reader");
+    check_du_content(&s);
+    assert_eq!(s.posts.len(), 4, "{:#?}", s.posts.iter().map(|p| &p.author).collect::<Vec<_>>());
+    assert_eq!(s.posts[0].author_info.get("posts").map(String::as_str), Some("107,765"));
+    assert_eq!(s.posts[2].author.as_deref(), Some("blue_prairie"));
+    assert_eq!(s.posts[2].published.as_deref(), Some("2022-01-11T15:05:00"));
+}
+
+/// A modern div layout with none of DU's class names: the opening post in markup of its own, replies with
+/// `<time datetime>`, a breadcrumb `<nav>`.
+#[test]
+fn du_content_in_a_div_layout_without_du_names() {
+    let s = summary(include_str!("fixtures/du-variant-divs.html"));
+    assert_eq!(s.platform, "generic");
+    check_du_content(&s);
+    assert_eq!(s.posts.len(), 4);
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["Yo_Mama_Been_Loggin", "SteppeWatcher", "blue_prairie", "Yo_Mama_Been_Loggin"]);
+    assert_eq!(s.posts[1].published.as_deref(), Some("2022-01-11T14:41:00"));
+    assert_eq!(s.posts[2].quotes.first().and_then(|q| q.author.as_deref()), Some("SteppeWatcher"));
+}

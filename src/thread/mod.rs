@@ -11,6 +11,7 @@ pub mod engines;
 pub mod generic;
 pub mod page_info;
 pub mod post;
+pub mod structure;
 
 use crate::model::{Pagination, Post};
 use crate::parse::Page;

@@ -122,8 +122,8 @@ static CRUMB_ITEMS: LazyLock<Selector> = LazyLock::new(|| sel("li"));
 static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a"));
 static ANY_ELEMENT: LazyLock<Selector> = LazyLock::new(|| sel("body *"));
 
-/// Characters boards put between breadcrumb links.
-const CRUMB_SEPARATORS: &[char] = &['»', '›', '>', '/', '→', '|', '\\', '«', '‹', '<', '·', '•', ':'];
+/// Characters boards put between breadcrumb links. (`|` and `·` are left out: they join menus, not trails.)
+const CRUMB_SEPARATORS: &[char] = &['»', '›', '>', '/', '→', '\\', '«', '‹', '<', '▸', '►', '❯'];
 
 /// Most items a breadcrumb trail has; longer runs of links are menus.
 const MAX_CRUMBS: usize = 10;
