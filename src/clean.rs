@@ -11,8 +11,11 @@ use ego_tree::NodeId;
 use scraper::Node;
 
 /// Elements that never hold text a reader sees.
-const INVISIBLE_TAGS: &[&str] =
-    &["script", "style", "noscript", "template", "iframe", "object", "embed", "link", "meta"];
+const INVISIBLE_TAGS: &[&str] = &["script", "style", "template", "iframe", "object", "embed", "link", "meta"];
+
+/// Most text a `<noscript>` may hold and still be a note ("Please enable JavaScript", a tracking pixel) rather
+/// than the page's content rendered for readers without scripts (Discourse puts its posts there).
+const MAX_NOSCRIPT_NOTE: usize = 300;
 
 /// Class/id tokens of advertising slots. Why each: `ad`/`ads`/`advert*` are the universal names,
 /// `adsbygoogle`/`dfp`/`gpt` the ad servers' own, `sponsor*`/`promoted` the "sponsored" blocks styled like posts.
@@ -83,7 +86,11 @@ pub fn clean(mut page: Page) -> Page {
         .nodes()
         .filter(|n| match n.value() {
             Node::Comment(_) | Node::ProcessingInstruction(_) => true,
-            Node::Element(e) => is_invisible(e) || (is_boilerplate(e) && short_or_links(n.id())),
+            Node::Element(e) => {
+                is_invisible(e)
+                    || (e.name() == "noscript" && m.text(n.id()) <= MAX_NOSCRIPT_NOTE)
+                    || (is_boilerplate(e) && short_or_links(n.id()))
+            }
             _ => false,
         })
         .map(|n| n.id())

@@ -44,10 +44,20 @@ const MAX_CONTROL_CHAR_RATIO: f64 = 0.01;
 /// Checks that `html` looks like an HTML page and parses it.
 pub fn parse(html: &str, page_url: Option<&str>) -> Result<Page, Error> {
     check_input(html)?;
-    let doc = Html::parse_document(&limit_nesting(html, MAX_NESTING));
+    let doc = parse_html(&limit_nesting(html, MAX_NESTING));
     let page_url = page_url.map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
     let meta = read_meta(&doc, page_url.as_deref());
     Ok(Page { doc, url: page_url, meta })
+}
+
+/// Parses as a browser with scripting off does: `<noscript>` content becomes markup. Forums render their posts
+/// there for readers without JavaScript (Discourse's crawler view); the clean stage drops the small
+/// "enable JavaScript" notes.
+fn parse_html(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let mut opts = html5ever::driver::ParseOpts::default();
+    opts.tree_builder.scripting_enabled = false;
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
 /// Deepest element nesting kept. Real pages stay far below it (the deepest seen are ~150); hostile ones go
