@@ -11,11 +11,8 @@ use ego_tree::NodeId;
 use scraper::Node;
 
 /// Elements that never hold text a reader sees.
-const INVISIBLE_TAGS: &[&str] = &["script", "style", "template", "iframe", "object", "embed", "link", "meta"];
-
-/// Most text a `<noscript>` may hold and still be a note ("Please enable JavaScript", a tracking pixel) rather
-/// than the page's content rendered for readers without scripts (Discourse puts its posts there).
-const MAX_NOSCRIPT_NOTE: usize = 300;
+const INVISIBLE_TAGS: &[&str] =
+    &["script", "style", "noscript", "template", "iframe", "object", "embed", "link", "meta"];
 
 /// Class/id tokens of advertising slots. Why each: `ad`/`ads`/`advert*` are the universal names,
 /// `adsbygoogle`/`dfp`/`gpt` the ad servers' own, `sponsor*`/`promoted` the "sponsored" blocks styled like posts.
@@ -68,6 +65,9 @@ const FURNITURE_TOKENS: &[&str] = &[
 const MAX_BOILERPLATE_TEXT: usize = 1000;
 /// Share of link text above which a long element still counts as furniture (a footer full of links).
 const FURNITURE_LINK_DENSITY: f64 = 0.5;
+/// Share of the page's text an element may hold and still be removed for its name: an unclosed
+/// `<i class="fa-share">` icon swallows the rest of the page in the parsed tree (as it does in browsers).
+const MAX_BOILERPLATE_SHARE: f64 = 0.3;
 
 /// Elements that are never removed by a class/id match, however they are named: removing them would remove
 /// the page.
@@ -76,9 +76,13 @@ const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
 /// Removes invisible and boilerplate elements from the page in place and returns it.
 pub fn clean(mut page: Page) -> Page {
     let m = Measures::of(page.doc.tree.root());
+    let page_text = m.text(page.doc.tree.root().id()) as f64;
     let short_or_links = |id: NodeId| {
         let s = m.size(id);
-        s.text <= MAX_BOILERPLATE_TEXT || s.link as f64 > FURNITURE_LINK_DENSITY * s.text as f64
+        let furniture_sized = s.text <= MAX_BOILERPLATE_TEXT
+            || (s.link as f64 > FURNITURE_LINK_DENSITY * s.text as f64 && s.text <= 5 * MAX_BOILERPLATE_TEXT);
+        let holds_the_page = s.text > MAX_BOILERPLATE_TEXT / 5 && s.text as f64 > MAX_BOILERPLATE_SHARE * page_text;
+        furniture_sized && !holds_the_page
     };
     let doomed: Vec<NodeId> = page
         .doc
@@ -88,7 +92,8 @@ pub fn clean(mut page: Page) -> Page {
             Node::Comment(_) | Node::ProcessingInstruction(_) => true,
             Node::Element(e) => {
                 is_invisible(e)
-                    || (e.name() == "noscript" && m.text(n.id()) <= MAX_NOSCRIPT_NOTE)
+                    // aria-hidden hides from screen readers only: icons and decoration, unless it holds the page.
+                    || (e.attr("aria-hidden") == Some("true") && short_or_links(n.id()))
                     || (is_boilerplate(e) && short_or_links(n.id()))
             }
             _ => false,
@@ -107,7 +112,7 @@ fn is_invisible(e: &scraper::node::Element) -> bool {
     if INVISIBLE_TAGS.contains(&e.name()) {
         return true;
     }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+    if e.attr("hidden").is_some() {
         return true;
     }
     e.attr("style").is_some_and(|s| {
@@ -137,6 +142,14 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
 mod tests {
     use super::*;
     use crate::parse::parse;
+
+    #[test]
+    fn an_unclosed_icon_that_swallows_the_page_is_not_removed() {
+        let posts = "<div class=post><p>Words of a post that a reader came for.</p></div>".repeat(60);
+        let html = format!(r#"<body><i class="fa fa-share-alt" aria-hidden="true"/>{posts}</body>"#);
+        let text = crate::text::text_of(clean(parse(&html, None).expect("page")).doc.tree.root());
+        assert!(text.contains("Words of a post"), "{text}");
+    }
 
     #[test]
     fn removes_ads_signatures_and_hidden_but_keeps_posts() {

@@ -50,14 +50,61 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Result<Page, Error> {
     Ok(Page { doc, url: page_url, meta })
 }
 
-/// Parses as a browser with scripting off does: `<noscript>` content becomes markup. Forums render their posts
-/// there for readers without JavaScript (Discourse's crawler view); the clean stage drops the small
-/// "enable JavaScript" notes.
+/// Parses as a browser does, except that a `<noscript>` holding a page's worth of content (forums render their
+/// posts there for readers without JavaScript: Discourse's crawler view) is read as markup, not as raw text.
 fn parse_html(html: &str) -> Html {
-    use html5ever::tendril::TendrilSink;
-    let mut opts = html5ever::driver::ParseOpts::default();
-    opts.tree_builder.scripting_enabled = false;
-    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
+    Html::parse_document(&unwrap_noscript_content(html))
+}
+
+/// Least visible text (characters, tags stripped) for a `<noscript>` to be content rather than a note
+/// ("Please enable JavaScript", a tracking pixel).
+const MIN_NOSCRIPT_CONTENT: usize = 300;
+
+/// Turns `<noscript>` elements with a page's worth of content into `<div>`s, leaving small ones (which may hold
+/// markup a parser with scripting off would misread, like a self-closed `<iframe/>`) as they are.
+fn unwrap_noscript_content(html: &str) -> std::borrow::Cow<'_, str> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut at = 0;
+    let mut from = 0;
+    while let Some(open) = lower[from..].find("<noscript").map(|i| from + i) {
+        let Some(open_end) = lower[open..].find('>').map(|i| open + i + 1) else { break };
+        let Some(close) = lower[open_end..].find("</noscript").map(|i| open_end + i) else { break };
+        let close_end = lower[close..].find('>').map_or(lower.len(), |i| close + i + 1);
+        from = close_end;
+        if visible_len(&html[open_end..close]) < MIN_NOSCRIPT_CONTENT {
+            continue;
+        }
+        out.push_str(&html[at..open]);
+        out.push_str("<div data-noscript=\"\">");
+        out.push_str(&html[open_end..close]);
+        out.push_str("</div>");
+        at = close_end;
+    }
+    if at == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters outside tags, white space not counted: a rough measure of the text a fragment shows.
+fn visible_len(fragment: &str) -> usize {
+    let mut in_tag = false;
+    fragment
+        .chars()
+        .filter(|c| {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    return false;
+                }
+                _ => {}
+            }
+            !in_tag && !c.is_whitespace()
+        })
+        .count()
 }
 
 /// Deepest element nesting kept. Real pages stay far below it (the deepest seen are ~150); hostile ones go
@@ -261,6 +308,17 @@ mod tests {
         assert_eq!(limited.matches("<div>").count(), MAX_NESTING - 1);
         let page = "<p>a<br>b<img src=x><!-- <div> --><script>if (a<b) {}</script></p>";
         assert!(matches!(limit_nesting(page, 2), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn noscript_with_content_becomes_markup_and_notes_stay_notes() {
+        let words = "A post for readers without scripts. ".repeat(12);
+        let html = format!(
+            "<body><noscript><iframe src=x height=0/></noscript><noscript><div class=post><p>{words}</p></div></noscript></body>"
+        );
+        let page = parse(&html, None).expect("page");
+        let text = crate::text::text_of(crate::clean::clean(page).doc.tree.root());
+        assert!(text.contains("A post for readers without scripts."), "{text}");
     }
 
     #[test]

@@ -83,6 +83,7 @@ impl Block<'_> {
 
 fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<Thread> {
     let anchors = time_anchors(body, m);
+
     let mut groups: HashMap<String, Vec<ElementRef>> = HashMap::new();
     for a in &anchors {
         groups.entry(group_key(*a)).or_default().push(*a);
