@@ -247,10 +247,24 @@ fn sel(css: &str) -> Selector {
 }
 
 fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
+    // Every <meta> once: (property/name/itemprop, content).
+    let metas: Vec<(&str, &str)> = doc
+        .select(&sel("meta[content]"))
+        .flat_map(|m| {
+            let content = m.value().attr("content").unwrap_or("");
+            ["property", "name", "itemprop", "http-equiv"]
+                .iter()
+                .filter_map(move |a| m.value().attr(a))
+                .map(move |key| (key, content))
+        })
+        .collect();
     let meta_content = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|name| {
-            let s = sel(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"));
-            doc.select(&s).filter_map(|m| m.value().attr("content")).map(crate::text::squash).find(|c| !c.is_empty())
+            metas
+                .iter()
+                .filter(|(key, _)| key.eq_ignore_ascii_case(name))
+                .map(|(_, content)| crate::text::squash(content))
+                .find(|c| !c.is_empty())
         })
     };
     let title = doc
