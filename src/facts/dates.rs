@@ -238,7 +238,8 @@ fn duration_lead(toks: &[Token], i: usize) -> usize {
 fn sentence_has(post: &PostText, token: usize, words: &[&str]) -> bool {
     let Some(s) = post.sentence_at(post.tokens[token].start) else { return false };
     let s = post.sentences[s];
-    post.tokens.iter().filter(|t| t.start >= s.start && t.end <= s.end).any(|t| words.iter().any(|w| t.is(w)))
+    let (from, to) = (post.token_at(s.start), post.token_at(s.end));
+    post.tokens[from..to.max(from)].iter().any(|t| words.iter().any(|w| t.is(w)))
 }
 
 /// A calendar day, for the little date arithmetic relative dates need.

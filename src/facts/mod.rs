@@ -140,3 +140,75 @@ impl<'a> PostText<'a> {
         self.tokens.partition_point(|t| t.start < at)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, Post};
+
+    fn thread_of(texts: &[&str]) -> Thread {
+        let posts = texts
+            .iter()
+            .map(|t| Post {
+                text: t.to_string(),
+                published: Some("2022-01-11T14:28:00".into()),
+                links: vec![Link { url: "https://a.example/x".into(), text: "x".into(), domain: "a.example".into() }],
+                ..Post::default()
+            })
+            .collect();
+        Thread { posts, ..Thread::default() }
+    }
+
+    /// Every fact names a post that exists and is a span of that post's text.
+    fn check_spans(thread: &Thread, f: &Facts) {
+        let found = |post: usize, text: &str| thread.posts.get(post).is_some_and(|p| p.text.contains(text));
+        assert!(f.quantities.iter().all(|q| found(q.post, &q.text)));
+        assert!(f.dates.iter().all(|d| found(d.post, &d.text)));
+        assert!(f.quotes.iter().all(|q| found(q.post, &q.text)));
+        assert!(f.summary.iter().all(|s| found(s.post, &s.text)));
+        assert!(f.entities.iter().all(|e| std::iter::once(&e.name).chain(&e.aliases).any(|n| found(e.post, n))));
+    }
+
+    #[test]
+    fn adversarial_text_never_panics() {
+        let huge = "The minister said 12 people left Paris on Tuesday. ".repeat(20_000);
+        let cases: Vec<&str> = vec![
+            "",
+            " \n\n \n",
+            "THE PRESIDENT SAID 2,300 TROOPS WILL LEAVE KAZAKHSTAN IN TWO DAYS. NOBODY BELIEVES IT.",
+            "1 2 3 4,5 6.7 8,9,10 11.12.13 2022 1999-12-31 99% $ € 1e9 0x1F",
+            "日本の首相は東京で演説した。🙂🙂 «Привет», сказал Путин. مرحبا بالعالم",
+            "\"\"\"“”“”‘’'''\"",
+            "Mr. Mr. Mr. Dr. St. U.S. U.K. e.g. i.e. ... ?!?!",
+            "a-b-c-d-e-f 'twas ’s 's -- — – ’’’s",
+            &huge,
+        ];
+        for text in cases {
+            let thread = thread_of(&[text, text]);
+            let f = extract_at(&thread, Some("https://forum.example/t/1"), &crate::Options::default());
+            check_spans(&thread, &f);
+        }
+    }
+
+    #[test]
+    fn shouting_makes_no_entities_from_capitals() {
+        let thread = thread_of(&["THE GOVERNMENT SAID THE ARMY WILL LEAVE SOON AND EVERYONE IS HAPPY ABOUT IT."]);
+        let f = extract(&thread, &crate::Options::default());
+        assert!(f.entities.is_empty(), "{:?}", f.entities);
+    }
+
+    #[test]
+    fn non_english_keeps_names_numbers_and_dates_but_not_nouns() {
+        let text = "Die Regierung in Berlin hat am 11. Januar 2022 mitgeteilt, dass 2.300 Soldaten abziehen. \
+                    Der Minister Olaf Scholz sagte, die Truppen würden das Land verlassen. Das Gesetz gilt ab sofort.";
+        let thread = thread_of(&[text]);
+        let f = extract(&thread, &crate::Options::default());
+        let names: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Berlin") && names.contains(&"Olaf Scholz"), "{names:?}");
+        assert!(
+            !names.iter().any(|n| ["Regierung", "Gesetz", "Soldaten", "Truppen", "Das Gesetz"].contains(n)),
+            "{names:?}"
+        );
+        check_spans(&thread, &f);
+    }
+}

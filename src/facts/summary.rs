@@ -16,6 +16,8 @@ const MIN_WORDS: usize = 6;
 const MAX_WORDS: usize = 80;
 /// Word overlap (Jaccard) above which a sentence repeats one already chosen.
 const MAX_OVERLAP: f64 = 0.5;
+/// The opening sentence of the opening post states the topic (news leads, questions): it goes first.
+const LEAD_BONUS: f64 = 2.0;
 /// Entities whose mention makes a sentence cover a key fact.
 const KEY_ENTITIES: usize = 5;
 
@@ -51,7 +53,8 @@ pub fn choose(
             let position = 1.0 - c.order as f64 / total;
             let entities = key_forms.iter().filter(|f| c.text.contains(*f)).count() as f64;
             let numbers = quantities.iter().filter(|q| q.post == c.post && c.text.contains(&q.text)).count() as f64;
-            (centrality + 1.5 * position + 0.5 * entities.min(3.0) + 1.0 * numbers.min(2.0), *c)
+            let lead = if c.order == 0 { LEAD_BONUS } else { 0.0 };
+            (centrality + 1.5 * position + lead + 0.5 * entities.min(3.0) + 1.0 * numbers.min(2.0), *c)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
