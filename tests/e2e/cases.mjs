@@ -1,7 +1,7 @@
 // The end-to-end cases, the same in both browsers. Each runner supplies a driver:
 //   goto(url), clickAction() (the real toolbar button), page(fn, ...args) (runs fn in the page, returns JSON),
 //   clickInCard(css) (a real click on an element in the card's shadow root), pressEscape(),
-//   readClipboard(), download(css) -> {name, text}, screenshot(file), unreadable() -> {url, message}.
+//   clickInPage(css), readClipboard(), download(css) -> {name, text}, screenshot(file), unreadable() -> {url, message}.
 import { mkdirSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -203,6 +203,19 @@ export async function runCases(browser, d, t, server) {
       );
     });
   }
+
+  await t.attempt("demo page", async () => {
+    await d.goto(server.www);
+    await d.clickInPage("#sample");
+    let s = await d.page(snapshot);
+    for (let i = 0; i < 100 && s.state !== "card"; i++) {
+      await sleep(50);
+      s = await d.page(snapshot);
+    }
+    t.check("demo page (dist/www): the sample's card", s.title === TITLE && s.titleSize === "21px", JSON.stringify(s.title));
+    const file = await d.download('button[data-action="download-json"]');
+    t.check("demo page: download .json", JSON.parse(file.text).title === TITLE, file.text.slice(0, 80));
+  });
 
   await t.attempt("unreadable page", async () => {
     const r = await d.unreadable();

@@ -52,6 +52,7 @@ try {
     },
     page: (fn, ...args) => page.evaluate(`(${fn})(...${JSON.stringify(args)})`),
     clickInCard: (css) => page.locator(`#threadcard-host ${css}`).first().click({ timeout: 5000 }),
+    clickInPage: (css) => page.click(css, { timeout: 5000 }),
     pressEscape: () => page.keyboard.press("Escape"),
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     async download(css) {

@@ -112,6 +112,7 @@ try {
       }),
     page: (fn, ...args) => exec(`return (${fn})(...arguments);`, args),
     clickInCard: async (css) => wd("POST", `${S}/element/${await cardElement(css)}/click`, {}),
+    clickInPage: async (css) => wd("POST", `${S}/element/${await find(css)}/click`, {}),
     pressEscape: () =>
       wd("POST", `${S}/actions`, {
         actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],

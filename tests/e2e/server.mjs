@@ -9,6 +9,10 @@ import { fileURLToPath } from "node:url";
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
+/** The built demo page, served at /www/ like any static host would. */
+export const WWW = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/www");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
+  ".wasm": "application/wasm", ".png": "image/png" };
 
 /** Starts the server; resolves to {url(mode, file), close()}. Extra pages can be added with `pages`. */
 export function startServer(port, pages = {}) {
@@ -16,6 +20,16 @@ export function startServer(port, pages = {}) {
     const u = new URL(req.url, "http://x");
     const [, mode, ...rest] = u.pathname.split("/");
     const name = decodeURIComponent(rest.join("/"));
+    if (mode === "www" && !name.split("/").includes("..")) {
+      try {
+        const file = path.join(WWW, name || "index.html");
+        res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+        res.end(await readFile(file));
+      } catch {
+        res.writeHead(404).end("not found");
+      }
+      return;
+    }
     if (!["plain", "strict"].includes(mode) || !name || name.split("/").includes("..")) {
       res.writeHead(404).end("not found");
       return;
@@ -39,6 +53,7 @@ export function startServer(port, pages = {}) {
       resolve({
         port,
         url: (mode, file) => `http://127.0.0.1:${port}/${mode}/${file}`,
+        www: `http://127.0.0.1:${port}/www/`,
         close: () => new Promise((r) => server.close(r)),
       }),
     );
