@@ -132,7 +132,7 @@ step() {
 
 lint_extension() {
   local out
-  out=$(web-ext lint --source-dir dist/firefox --output json --self-hosted 2>/dev/null || true)
+  out=$(web-ext lint --source-dir dist/firefox --output json 2>/dev/null || true)
   node -e '
     const r = JSON.parse(process.argv[1]);
     for (const m of [...r.errors, ...r.warnings]) console.log(`${m._type}: ${m.code}: ${m.message} ${m.file ?? ""}`);
