@@ -5,7 +5,7 @@
 
 use crate::render::escape;
 use crate::url;
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
 
 /// Elements that start a new paragraph in the text.
@@ -150,8 +150,14 @@ impl TextBuilder {
         self.pending_space = false;
     }
 
-    fn line_break(&mut self) {
+    /// A new line before the next word (list items), however many are asked for.
+    fn new_line(&mut self) {
         self.pending_breaks = self.pending_breaks.max(1);
+    }
+
+    /// A `<br>`; two in a row (`<br><br>`, how many boards separate paragraphs) make a paragraph break.
+    fn line_break(&mut self) {
+        self.pending_breaks = (self.pending_breaks + 1).min(2);
     }
 
     fn paragraph_break(&mut self) {
@@ -165,12 +171,21 @@ impl TextBuilder {
 
 /// Plain text of a subtree: paragraphs separated by a blank line, `<br>` as a line break.
 pub fn text_of(node: NodeRef<Node>) -> String {
+    text_of_excluding(node, &[])
+}
+
+/// [`text_of`] without the subtrees rooted at `exclude` (a post's header, signature, or the parts of a
+/// shared parent that belong to other posts).
+pub fn text_of_excluding(node: NodeRef<Node>, exclude: &[NodeId]) -> String {
     let mut b = TextBuilder::default();
-    walk_text(node, &mut b, false);
+    walk_text(node, &mut b, false, exclude);
     b.finish()
 }
 
-fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool) {
+fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool, exclude: &[NodeId]) {
+    if !exclude.is_empty() && exclude.contains(&node.id()) {
+        return;
+    }
     match node.value() {
         Node::Text(t) => {
             if in_pre {
@@ -197,7 +212,7 @@ fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool) {
             }
             let pre = in_pre || tag == "pre";
             for child in node.children() {
-                walk_text(child, b, pre);
+                walk_text(child, b, pre, exclude);
             }
             if block {
                 b.paragraph_break();
@@ -207,7 +222,7 @@ fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool) {
         }
         Node::Document | Node::Fragment => {
             for child in node.children() {
-                walk_text(child, b, in_pre);
+                walk_text(child, b, in_pre, exclude);
             }
         }
         _ => {}
@@ -217,7 +232,12 @@ fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool) {
 /// Markdown of a subtree. Links are resolved against `base`; links that lead nowhere a reader can follow
 /// (`javascript:`, fragments) keep their text and lose the link.
 pub fn markdown_of(node: NodeRef<Node>, base: Option<&str>) -> String {
-    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new() };
+    markdown_of_excluding(node, base, &[])
+}
+
+/// [`markdown_of`] without the subtrees rooted at `exclude`.
+pub fn markdown_of_excluding(node: NodeRef<Node>, base: Option<&str>, exclude: &[NodeId]) -> String {
+    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new(), exclude };
     md.walk(node, false);
     md.b.finish()
 }
@@ -225,12 +245,16 @@ pub fn markdown_of(node: NodeRef<Node>, base: Option<&str>) -> String {
 struct Markdown<'a> {
     b: TextBuilder,
     base: Option<&'a str>,
+    exclude: &'a [NodeId],
     /// For each open list: `Some(n)` for ordered (next number), `None` for bullets.
     list_stack: Vec<Option<usize>>,
 }
 
 impl Markdown<'_> {
     fn walk(&mut self, node: NodeRef<Node>, in_pre: bool) {
+        if !self.exclude.is_empty() && self.exclude.contains(&node.id()) {
+            return;
+        }
         match node.value() {
             Node::Text(t) => {
                 if in_pre {
@@ -315,13 +339,13 @@ impl Markdown<'_> {
                     }
                     _ => "-".to_string(),
                 };
-                self.b.line_break();
+                self.b.new_line();
                 self.b.verbatim(&format!("{}{marker} ", "  ".repeat(depth)));
                 self.children(node, in_pre);
-                self.b.line_break();
+                self.b.new_line();
             }
             "blockquote" => {
-                let inner = markdown_of_children(node, self.base);
+                let inner = markdown_of_children(node, self.base, self.exclude);
                 self.b.paragraph_break();
                 let quoted: Vec<String> =
                     inner.lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect();
@@ -344,7 +368,7 @@ impl Markdown<'_> {
     }
 
     fn wrap_inline(&mut self, node: NodeRef<Node>, mark: &str, in_pre: bool) {
-        let inner = markdown_of_children(node, self.base);
+        let inner = markdown_of_children(node, self.base, self.exclude);
         if inner.is_empty() || inner.contains('\n') {
             self.children(node, in_pre);
             return;
@@ -360,7 +384,7 @@ impl Markdown<'_> {
 
     fn link(&mut self, node: NodeRef<Node>, e: &scraper::node::Element, in_pre: bool) {
         let target = e.attr("href").and_then(|h| url::resolve(self.base, h));
-        let inner = markdown_of_children(node, self.base);
+        let inner = markdown_of_children(node, self.base, self.exclude);
         match target {
             Some(href) if !inner.is_empty() && !inner.contains('\n') => {
                 self.b.flush(true);
@@ -376,8 +400,8 @@ impl Markdown<'_> {
     }
 }
 
-fn markdown_of_children(node: NodeRef<Node>, base: Option<&str>) -> String {
-    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new() };
+fn markdown_of_children(node: NodeRef<Node>, base: Option<&str>, exclude: &[NodeId]) -> String {
+    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new(), exclude };
     md.children(node, false);
     md.b.finish()
 }

@@ -1,18 +1,278 @@
-//! The last resort: the page's main text as a single post.
+//! The last resort: the page's main text as a single post, found the way Readability finds an article.
+//!
+//! Paragraph-like elements score by their length and commas; their parents and grandparents collect the
+//! score; class and id names that mark content or furniture weigh in; link-heavy elements lose. The best
+//! container and those of its siblings that score close to it (or are plain paragraphs of prose) are the
+//! article. Author and time come from JSON-LD, `<meta>`, then a byline or `<time>` in the page.
 
+use super::page_info::{ld_items, sel};
+use super::post::{self, PostParts};
+use super::structure::{tokens, within, Measures};
 use super::Thread;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
+use ego_tree::NodeId;
+use scraper::{ElementRef, Selector};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
+/// Elements whose text is a paragraph of the article.
+const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "td", "blockquote", "dd", "li", "h2", "h3", "h4"];
+/// Containers that hold a paragraph when they have no block children of their own.
+const LEAF_CONTAINERS: &[&str] = &["div", "section", "article", "main", "span", "font", "center"];
+/// Least text (characters) for a paragraph to count.
+const MIN_PARAGRAPH: usize = 25;
+
+/// Class/id tokens of elements that hold the content (Readability's "positive" names).
+const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "main",
+    "page",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "message",
+    "prose",
+    "articlebody",
+    "postbody",
+    "storybody",
+];
+/// Class/id tokens of furniture (Readability's "negative" and "unlikely" names).
+const NEGATIVE: &[&str] = &[
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "comments",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "masthead",
+    "media",
+    "meta",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "tools",
+    "widget",
+    "nav",
+    "navbar",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "header",
+    "popup",
+    "pagination",
+    "pager",
+    "rss",
+    "social",
+    "subscribe",
+    "login",
+    "signup",
+    "welcome",
+    "disqus",
+    "legal",
+    "copyright",
+];
+/// Elements that are never part of an article.
+const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "form", "menu"];
+
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static BYLINE: LazyLock<Selector> =
+    LazyLock::new(|| sel("[rel=author], [itemprop=author], [class*=byline], [class*=Byline], .author, [class~=by]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop=datePublished]"));
+
+/// The article: a root element and the parts of it that are not article (siblings that did not make it).
+pub struct Content<'a> {
+    pub root: ElementRef<'a>,
+    pub exclude: Vec<NodeId>,
+}
+
+/// The page's main text as one post.
 pub fn read(page: &Page) -> Thread {
-    let body = page.doc.tree.root();
-    let title = page.meta.og_title.clone().or_else(|| page.meta.title.clone()).unwrap_or_default();
-    let post = Post {
-        text: text::text_of(body),
-        markdown: text::markdown_of(body, page.url.as_deref()),
-        author: page.meta.author.clone(),
-        ..Post::default()
+    let body = page.doc.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
+    let m = Measures::of(*body);
+    let content = main_content(page, body, &m, &[]).unwrap_or(Content { root: body, exclude: Vec::new() });
+    let mut exclude = content.exclude;
+    // The headline and byline sit above the text; the card shows them apart.
+    exclude.extend(content.root.select(&H1).map(|h| h.id()));
+    exclude.extend(content.root.select(&BYLINE).filter(|b| m.text(b.id()) <= 200).map(|b| b.id()));
+    let time = page.doc.select(&TIME).next();
+    let post: Post = post::build(
+        page,
+        PostParts {
+            author: author(page, &m),
+            time,
+            time_text: ld_string(page, "datePublished").or_else(|| page.meta.published.clone()),
+            body: Some(content.root),
+            exclude,
+            ..PostParts::default()
+        },
+    );
+    let post = match (ld_string(page, "datePublished").or_else(|| page.meta.published.clone()), &post.published) {
+        // Structured data beats a <time> that may belong to a sidebar.
+        (Some(d), _) if crate::date::parse(&d).is_some() => {
+            Post { published: crate::date::parse(&d), published_text: Some(d), ..post }
+        }
+        _ => post,
     };
-    Thread { platform: "article".into(), title, posts: vec![post], ..Thread::default() }
+    Thread { platform: "article".into(), posts: vec![post], ..Thread::default() }
+}
+
+/// The article's author: `<meta name=author>`, JSON-LD, else a byline in the page.
+fn author(page: &Page, m: &Measures) -> Option<String> {
+    page.meta
+        .author
+        .clone()
+        .filter(|a| !a.starts_with("http"))
+        .or_else(|| {
+            page.meta.json_ld.iter().flat_map(ld_items).find_map(|v| {
+                let a = v.get("author")?;
+                let a = if let Value::Array(list) = a { list.first()? } else { a };
+                a.as_str().or_else(|| a.get("name")?.as_str()).map(text::squash)
+            })
+        })
+        .or_else(|| {
+            page.doc.select(&BYLINE).filter(|b| (3..=100).contains(&m.text(b.id()))).find_map(|b| {
+                let t = text::squash(&b.text().collect::<String>());
+                let t = strip_by(&t);
+                (!t.is_empty()).then_some(t)
+            })
+        })
+}
+
+/// "By Jane Doe" → "Jane Doe" (and "Von", "Par", "Di", "Por", "Door").
+fn strip_by(s: &str) -> String {
+    let lower = s.to_lowercase();
+    for by in ["by ", "von ", "par ", "di ", "por ", "door ", "de "] {
+        if lower.starts_with(by) {
+            return s[by.len()..].trim().to_string();
+        }
+    }
+    s.to_string()
+}
+
+fn ld_string(page: &Page, key: &str) -> Option<String> {
+    page.meta.json_ld.iter().flat_map(ld_items).find_map(|v| v.get(key)?.as_str().map(str::to_string))
+}
+
+/// Finds the main text under `body`, leaving out the subtrees in `exclude`.
+pub fn main_content<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures, exclude: &[NodeId]) -> Option<Content<'a>> {
+    let _ = page;
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut order: Vec<ElementRef<'a>> = Vec::new();
+    let excluded = |e: ElementRef| exclude.iter().any(|x| within(*e, *x));
+    for el in body.descendants().filter_map(ElementRef::wrap) {
+        let tag = el.value().name();
+        let is_para = PARAGRAPH_TAGS.contains(&tag)
+            || (LEAF_CONTAINERS.contains(&tag)
+                && !el.children().filter_map(ElementRef::wrap).any(|c| text::is_block(c.value().name())));
+        let size = m.size(el.id());
+        if !is_para || size.text < MIN_PARAGRAPH || excluded(el) || in_furniture(el) {
+            continue;
+        }
+        let t: String = el.text().collect();
+        let commas = t.matches([',', '，', '、', '،']).count();
+        let own = 1.0 + commas as f64 + (size.text as f64 / 100.0).min(3.0);
+        let own = own * (1.0 - size.link as f64 / size.text.max(1) as f64);
+        for (level, anc) in el.ancestors().filter_map(ElementRef::wrap).take(3).enumerate() {
+            if matches!(anc.value().name(), "body" | "html") {
+                break;
+            }
+            let entry = scores.entry(anc.id()).or_insert_with(|| {
+                order.push(anc);
+                initial_score(anc)
+            });
+            *entry += own / [1.0, 2.0, 3.0][level];
+        }
+    }
+    let scored = |e: &ElementRef| {
+        let s = m.size(e.id());
+        scores.get(&e.id()).copied().unwrap_or(0.0) * (1.0 - s.link as f64 / s.text.max(1) as f64)
+    };
+    let top = order.iter().copied().max_by(|a, b| scored(a).total_cmp(&scored(b)))?;
+    let top_score = scored(&top);
+    let Some(parent) = top.parent().and_then(ElementRef::wrap).filter(|p| !matches!(p.value().name(), "html")) else {
+        return Some(Content { root: top, exclude: Vec::new() });
+    };
+    // Siblings that belong to the article: scoring close to the top, or prose paragraphs.
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = top.value().attr("class").unwrap_or("");
+    let mut kept = Vec::new();
+    let mut dropped = Vec::new();
+    for sib in parent.children() {
+        let Some(e) = ElementRef::wrap(sib) else { continue };
+        let keep = e.id() == top.id()
+            || !excluded(e) && !in_furniture(e) && {
+                let bonus = if !top_class.is_empty() && e.value().attr("class") == Some(top_class) {
+                    top_score * 0.2
+                } else {
+                    0.0
+                };
+                let s = m.size(e.id());
+                let density = s.link as f64 / s.text.max(1) as f64;
+                scored(&e) + bonus >= threshold
+                    || (e.value().name() == "p" && s.text > 80 && density < 0.25)
+                    || (e.value().name() == "p" && s.text > 0 && density == 0.0 && {
+                        let t: String = e.text().collect();
+                        t.contains(['.', '。', '!', '?'])
+                    })
+            };
+        if keep {
+            kept.push(e.id());
+        } else {
+            dropped.push(sib.id());
+        }
+    }
+    if kept.len() == 1 {
+        return Some(Content { root: top, exclude: Vec::new() });
+    }
+    Some(Content { root: parent, exclude: dropped })
+}
+
+/// Readability's starting score of a container: by tag, and ±25 for content or furniture names.
+fn initial_score(e: ElementRef) -> f64 {
+    let tag = match e.value().name() {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    tag + class_weight(e)
+}
+
+fn class_weight(e: ElementRef) -> f64 {
+    let toks: Vec<String> = tokens(e.value()).collect();
+    let pos = toks.iter().any(|t| POSITIVE.contains(&t.as_str()));
+    let neg = toks.iter().any(|t| NEGATIVE.contains(&t.as_str()));
+    25.0 * (f64::from(u8::from(pos)) - f64::from(u8::from(neg)))
+}
+
+/// Inside `<nav>`, `<aside>`, `<footer>`, `<header>`, `<form>`, or an element named as furniture and not as content.
+fn in_furniture(e: ElementRef) -> bool {
+    std::iter::once(e).chain(e.ancestors().filter_map(ElementRef::wrap)).any(|a| {
+        FURNITURE_TAGS.contains(&a.value().name())
+            || a.value()
+                .attr("role")
+                .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"))
+            || class_weight(a) < 0.0
+    })
 }

@@ -6,8 +6,12 @@
 //! 3. the article reader (`article`): the page's main text as a single post.
 
 pub mod article;
+pub mod du;
 pub mod engines;
+pub mod generic;
+pub mod page_info;
 pub mod post;
+pub mod structure;
 
 use crate::model::{Pagination, Post};
 use crate::parse::Page;
@@ -33,9 +37,12 @@ pub struct Engine {
 }
 
 /// Finds the thread on a cleaned page. Always returns something: at worst the page's text as one post.
+/// Title, section and pagination a reader leaves empty come from the page (`page_info`).
 pub fn find(page: &Page) -> Thread {
-    engines::ALL
+    let thread = engines::ALL
         .iter()
         .find_map(|engine| (engine.read)(page).filter(|t| !t.posts.is_empty()))
-        .unwrap_or_else(|| article::read(page))
+        .or_else(|| generic::read(page).filter(|t| !t.posts.is_empty()))
+        .unwrap_or_else(|| article::read(page));
+    page_info::fill(page, thread)
 }

@@ -6,8 +6,10 @@
 use crate::model::{Link, Post, PostQuote};
 use crate::parse::Page;
 use crate::{date, text, url};
+use ego_tree::NodeId;
 use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// What a reader found for one post.
 #[derive(Default)]
@@ -30,13 +32,15 @@ pub struct PostParts<'a> {
     pub depth: u32,
     /// The `id` of the post's element, for scrolling to it.
     pub anchor: Option<String>,
+    /// Subtrees of `body` that are not part of the post (its header, signature, a neighbour's parts).
+    pub exclude: Vec<NodeId>,
 }
 
 /// Turns found parts into a post.
 pub fn build(page: &Page, parts: PostParts) -> Post {
     let base = page.url.as_deref();
     let (text, markdown, quotes, links) = match parts.body {
-        Some(body) => body_of(body, base, parts.quote, parts.quote_author),
+        Some(body) => body_of_excluding(body, base, parts.quote, parts.quote_author, &parts.exclude),
         None => Default::default(),
     };
     let (published, published_text) = time_of(parts.time, parts.time_text.as_deref());
@@ -72,7 +76,7 @@ pub fn time_of(el: Option<ElementRef>, shown: Option<&str>) -> (Option<String>, 
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let iso = attrs.iter().find_map(|a| date::parse(a)).or_else(|| shown_text.as_deref().and_then(date::parse));
+    let iso = attrs.iter().find_map(|a| date::parse_attr(a)).or_else(|| shown_text.as_deref().and_then(date::parse));
     let shown_text = shown_text.or_else(|| attrs.first().map(|a| text::squash(a)));
     (iso, shown_text)
 }
@@ -84,26 +88,63 @@ pub fn body_of(
     quote: Option<&Selector>,
     quote_author: Option<&Selector>,
 ) -> (String, String, Vec<PostQuote>, Vec<Link>) {
-    let text = text::text_of(*body);
-    let markdown = text::markdown_of(*body, base);
-    let default_quote = Selector::parse("blockquote").ok();
-    let quote_sel = quote.or(default_quote.as_ref());
-    let quotes = quote_sel
-        .map(|q| {
-            body.select(q)
-                .map(|qe| {
-                    let author = quote_author
-                        .and_then(|s| qe.select(s).next())
-                        .map(|a| clean_quote_author(&a.text().collect::<String>()))
-                        .or_else(|| qe.value().attr("data-author").map(clean_quote_author))
-                        .filter(|a| !a.is_empty());
-                    PostQuote { author, text: text::text_of(*qe) }
-                })
-                .filter(|q| !q.text.is_empty())
-                .collect()
+    body_of_excluding(body, base, quote, quote_author, &[])
+}
+
+/// [`body_of`] without the subtrees rooted at `exclude`.
+pub fn body_of_excluding(
+    body: ElementRef,
+    base: Option<&str>,
+    quote: Option<&Selector>,
+    quote_author: Option<&Selector>,
+    exclude: &[NodeId],
+) -> (String, String, Vec<PostQuote>, Vec<Link>) {
+    let text = text::text_of_excluding(*body, exclude);
+    let markdown = text::markdown_of_excluding(*body, base, exclude);
+    let kept = |e: &ElementRef| exclude.is_empty() || !e.ancestors().chain([**e]).any(|a| exclude.contains(&a.id()));
+    let quotes = body
+        .select(quote.unwrap_or(&BLOCKQUOTE))
+        .filter(kept)
+        // A quote inside a quote is part of the outer one.
+        .filter(|qe| !qe.ancestors().take_while(|a| a.id() != body.id()).any(|a| is_match(a, quote)))
+        .map(|qe| {
+            let head = qe.select(quote_author.unwrap_or(&QUOTE_AUTHOR)).next().or_else(|| said_line(qe));
+            let author = head
+                .map(|a| clean_quote_author(&a.text().collect::<String>()))
+                .or_else(|| qe.value().attr("data-author").map(clean_quote_author))
+                .filter(|a| !a.is_empty());
+            let mut text = text::text_of(*qe);
+            // The "X said:" line names the author; it is not part of what was quoted.
+            if let Some(head_text) = head.map(|h| text::text_of(*h)).filter(|h| !h.is_empty()) {
+                if let Some(rest) = text.strip_prefix(&head_text) {
+                    text = rest.trim_start().to_string();
+                }
+            }
+            PostQuote { author, text }
         })
-        .unwrap_or_default();
-    (text, markdown, quotes, links_of(body, base))
+        .filter(|q| !q.text.is_empty())
+        .collect();
+    let links = body.select(&LINKS).filter(kept).filter_map(|a| link_of(a, base)).collect();
+    (text, markdown, quotes, links)
+}
+
+/// Where a quote names its author when the engine does not say: `<cite>`, or a class naming an author.
+static QUOTE_AUTHOR: LazyLock<Selector> =
+    LazyLock::new(|| super::page_info::sel("cite, [class*=author], [class*=Author], [class*=username]"));
+
+/// A quote that opens with a bold line ending in `:` ("<b>SteppeWatcher said:</b>"): that line names its author.
+fn said_line(quote: ElementRef) -> Option<ElementRef> {
+    let first = quote.children().find(|c| c.value().as_text().is_none_or(|t| !t.trim().is_empty()))?;
+    let el = ElementRef::wrap(first).filter(|e| matches!(e.value().name(), "b" | "strong"))?;
+    let t: String = el.text().collect();
+    (t.trim_end().ends_with(':') && t.len() <= 80).then_some(el)
+}
+
+static BLOCKQUOTE: LazyLock<Selector> = LazyLock::new(|| super::page_info::sel("blockquote"));
+static LINKS: LazyLock<Selector> = LazyLock::new(|| super::page_info::sel("a[href]"));
+
+fn is_match(node: ego_tree::NodeRef<scraper::Node>, quote: Option<&Selector>) -> bool {
+    ElementRef::wrap(node).is_some_and(|e| quote.unwrap_or(&BLOCKQUOTE).matches(&e))
 }
 
 /// "SteppeWatcher said:" → "SteppeWatcher"; "Quote from: X on ..." → "X".
@@ -120,18 +161,16 @@ fn clean_quote_author(s: &str) -> String {
 
 /// Followable links in an element, resolved; `javascript:` and fragment links are left out.
 pub fn links_of(el: ElementRef, base: Option<&str>) -> Vec<Link> {
-    let a = Selector::parse("a[href]").ok();
-    let Some(a) = a else { return Vec::new() };
-    el.select(&a)
-        .filter_map(|link| {
-            let href = url::resolve(base, link.value().attr("href")?)?;
-            if !(href.starts_with("http://") || href.starts_with("https://")) {
-                return None;
-            }
-            let domain = url::domain(&href);
-            Some(Link { text: text::squash(&link.text().collect::<String>()), domain, url: href })
-        })
-        .collect()
+    el.select(&LINKS).filter_map(|a| link_of(a, base)).collect()
+}
+
+fn link_of(link: ElementRef, base: Option<&str>) -> Option<Link> {
+    let href = url::resolve(base, link.value().attr("href")?)?;
+    if !(href.starts_with("http://") || href.starts_with("https://")) {
+        return None;
+    }
+    let domain = url::domain(&href);
+    Some(Link { text: text::squash(&link.text().collect::<String>()), domain, url: href })
 }
 
 #[cfg(test)]

@@ -3,4 +3,4 @@
 use super::Engine;
 
 /// Engine readers, most specific first.
-pub const ALL: &[Engine] = &[];
+pub const ALL: &[Engine] = &[crate::thread::du::ENGINE];

@@ -1,0 +1,643 @@
+//! The structural detector, for boards no engine reader knows: the repeated block that carries an author, a
+//! time and a body, found from the page's structure rather than from English words.
+//!
+//! 1. Microdata (`DiscussionForumPosting`, `Comment`, `Answer`, `Question`) when the page marks its posts up.
+//! 2. Otherwise: every element showing a time (`<time>`, time attributes, date-like short text in any language
+//!    `date` reads) is a candidate post header. Candidates are grouped by their markup path (tag and classes of
+//!    the element and its parent, tag of the grandparent); each group's posts are the largest blocks holding
+//!    exactly one of its times (nested comment trees fall out of this: a reply's time makes its parent's block
+//!    stop above it). The group whose blocks cover the most non-link text wins.
+//! 3. Within a block: the author is the short link (or author-classed element) at the markup path most blocks
+//!    share; the body is the smallest element holding nearly all the text that is not header; what follows a
+//!    `<hr>` at the end of the body is a signature.
+//! 4. Text before the first post that the blocks do not cover (an opening post in other markup, an article
+//!    above its comments) becomes the first post.
+//! 5. JSON-LD `DiscussionForumPosting` with its comments, when the markup gives nothing.
+
+use super::page_info::{ld_items, sel};
+use super::post::{self, PostParts};
+use super::structure::{self, signature, time_anchors, tokens, within, Measures};
+use super::{article, Thread};
+use crate::model::Post;
+use crate::parse::Page;
+use crate::{date, text};
+use ego_tree::NodeId;
+use scraper::{ElementRef, Selector};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+const PLATFORM: &str = "generic";
+
+/// Least non-link text (characters) the average block of a group must hold: below it, the group is a list of
+/// dated links (a forum index, a sidebar of recent posts), not posts.
+const MIN_AVG_BLOCK_TEXT: usize = 25;
+/// Most link text a group's blocks may hold, as a share of their text: more is navigation.
+const MAX_LINK_DENSITY: f64 = 0.5;
+/// A body is the smallest element holding at least this share of a block's non-header text.
+const BODY_SHARE: f64 = 0.9;
+/// A header (the part of a block around its time or author) holds at most this many characters.
+const MAX_HEADER_TEXT: usize = 200;
+/// Longest author name, in characters.
+const MAX_AUTHOR_CHARS: usize = 40;
+/// A trailing part after an `<hr>` is a signature when it holds at most this share of the body's text.
+const MAX_SIGNATURE_SHARE: f64 = 0.35;
+/// Least text for content before the first post to become the opening post: with a time of its own / without.
+const MIN_LEAD_TEXT_WITH_TIME: usize = 80;
+const MIN_LEAD_TEXT: usize = 500;
+
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+static HR: LazyLock<Selector> = LazyLock::new(|| sel("hr"));
+
+/// Reads the posts of a page by structure, or `None` when the page has no repeated post blocks.
+pub fn read(page: &Page) -> Option<Thread> {
+    let body = page.doc.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
+    if let Some(t) = microdata(page).filter(|t| t.posts.len() >= 2) {
+        return Some(t);
+    }
+    let m = Measures::of(*body);
+    structural(page, body, &m).or_else(|| json_ld(page))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Structure
+
+/// One post's place in the page: a run of sibling elements and the time anchor it holds.
+struct Block<'a> {
+    run: Vec<ElementRef<'a>>,
+    anchor: ElementRef<'a>,
+}
+
+impl Block<'_> {
+    fn text(&self, m: &Measures) -> usize {
+        self.run.iter().map(|e| m.text(e.id())).sum()
+    }
+    fn link(&self, m: &Measures) -> usize {
+        self.run.iter().map(|e| m.size(e.id()).link).sum()
+    }
+    fn contains(&self, node: NodeId, doc: &Page) -> bool {
+        doc.doc.tree.get(node).is_some_and(|n| self.run.iter().any(|r| within(n, r.id())))
+    }
+}
+
+fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<Thread> {
+    let anchors = time_anchors(body, m);
+    let mut groups: HashMap<String, Vec<ElementRef>> = HashMap::new();
+    for a in &anchors {
+        groups.entry(group_key(*a)).or_default().push(*a);
+    }
+    let (blocks, _) = groups
+        .into_values()
+        .filter(|g| g.len() >= 2)
+        .filter_map(|g| {
+            let blocks = blocks_of(&g, m);
+            let text: usize = blocks.iter().map(|b| b.text(m)).sum();
+            let link: usize = blocks.iter().map(|b| b.link(m)).sum();
+            let own = text.saturating_sub(link);
+            let ok = blocks.len() >= 2
+                && own / blocks.len() >= MIN_AVG_BLOCK_TEXT
+                && (link as f64) <= MAX_LINK_DENSITY * text as f64;
+            ok.then_some((blocks, own))
+        })
+        .max_by_key(|(_, own)| *own)?;
+    let author_path = common_author_path(&blocks, m);
+    let mut posts: Vec<Post> = blocks.iter().map(|b| post_of(page, b, author_path.as_deref(), m)).collect();
+    normalize_depths(&mut posts);
+    if let Some(lead) = lead_post(page, body, &blocks, &anchors, m) {
+        posts.insert(0, lead);
+    }
+    posts.retain(|p| !p.text.is_empty());
+    (posts.len() >= 2).then(|| Thread { platform: PLATFORM.into(), posts, ..Thread::default() })
+}
+
+/// Markup path of a time anchor: its own signature, its parent's, and its grandparent's tag.
+fn group_key(a: ElementRef) -> String {
+    let mut key = signature(a.value());
+    let mut up = a.ancestors().filter_map(ElementRef::wrap);
+    if let Some(p) = up.next() {
+        key.push('<');
+        key.push_str(&signature(p.value()));
+    }
+    if let Some(g) = up.next() {
+        key.push('<');
+        key.push_str(g.value().name());
+    }
+    key
+}
+
+/// The block of each anchor: the largest ancestor holding no other anchor of the group; when most of those
+/// are headers only (table layouts put the body in the next row), each runs on over the following siblings up
+/// to the next post.
+fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block<'a>> {
+    let mut count: HashMap<NodeId, usize> = HashMap::new();
+    for a in group {
+        for anc in a.ancestors() {
+            *count.entry(anc.id()).or_default() += 1;
+        }
+    }
+    let tops: Vec<(ElementRef<'a>, ElementRef<'a>)> = group
+        .iter()
+        .map(|a| {
+            let mut x = *a;
+            while let Some(p) = x.parent().and_then(ElementRef::wrap) {
+                if count.get(&p.id()).copied().unwrap_or(0) > 1 || matches!(p.value().name(), "body" | "html") {
+                    break;
+                }
+                x = p;
+            }
+            (x, *a)
+        })
+        .collect();
+    let header_only = tops.iter().filter(|(x, a)| m.text(x.id()) < m.text(a.id()) + 2 * MIN_AVG_BLOCK_TEXT).count();
+    let extend = header_only * 2 > tops.len();
+    tops.into_iter()
+        .map(|(x, anchor)| {
+            let mut run = vec![x];
+            if extend {
+                let mut next = x.next_sibling();
+                while let Some(n) = next {
+                    if let Some(e) = ElementRef::wrap(n) {
+                        if count.contains_key(&e.id()) {
+                            break;
+                        }
+                        run.push(e);
+                    }
+                    next = n.next_sibling();
+                }
+            }
+            Block { run, anchor }
+        })
+        .collect()
+}
+
+/// A candidate author element in a block: a short link, or an element whose class names an author.
+fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
+    let total = block.text(m).max(1);
+    // Elements holding most of the block's text without its time are bodies; authors are not inside them.
+    let is_in_body = |e: &ElementRef| {
+        e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .take_while(|a| !block.run.iter().any(|r| r.id() == a.id()))
+            .any(|a| m.text(a.id()) * 2 > total && !within(*block.anchor, a.id()) && m.text(a.id()) > MAX_HEADER_TEXT)
+    };
+    block
+        .run
+        .iter()
+        .flat_map(|r| r.descendants().filter_map(ElementRef::wrap))
+        .filter(|e| {
+            let n = m.text(e.id());
+            let is_link = e.value().name() == "a" && e.value().attr("href").is_some();
+            let named = tokens(e.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str()));
+            (is_link || named) && (2..=MAX_AUTHOR_CHARS).contains(&n)
+        })
+        .filter(|e| !within(**e, block.anchor.id()) && !block.anchor.ancestors().any(|a| a.id() == e.id()))
+        .filter(|e| {
+            let t = text::squash(&e.text().collect::<String>());
+            t.split_whitespace().count() <= 4
+                && !date::is_date_like(&t)
+                && t.chars().any(char::is_alphabetic)
+                && !t.starts_with(['#', '@', '(', '['])
+        })
+        .filter(|e| !is_in_body(e))
+        .collect()
+}
+
+/// Class/id tokens naming the element that shows a post's author. A hint that breaks ties between markup
+/// paths; the structure decides.
+const AUTHOR_TOKENS: &[&str] = &[
+    "author",
+    "user",
+    "username",
+    "poster",
+    "name",
+    "nick",
+    "nickname",
+    "member",
+    "byline",
+    "uname",
+    "login",
+    "postername",
+];
+
+/// Words in a link's address that mark a profile page.
+const PROFILE_HREF: &[&str] = &["profile", "member", "user", "/u/", "author", "uid=", "people", "/~", "account"];
+
+/// The markup path, relative to the block, at which most blocks have an author candidate.
+fn common_author_path(blocks: &[Block], m: &Measures) -> Option<String> {
+    let mut votes: HashMap<String, (usize, i64)> = HashMap::new();
+    for b in blocks {
+        let mut seen = std::collections::HashSet::new();
+        for (i, c) in author_candidates(b, m).into_iter().enumerate() {
+            let path = relative_path(b, c);
+            if seen.insert(path.clone()) {
+                let v = votes.entry(path).or_default();
+                v.0 += 1;
+                let hint = i64::from(tokens(c.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str())))
+                    + i64::from(c.value().attr("href").is_some_and(|h| PROFILE_HREF.iter().any(|p| h.contains(p))));
+                v.1 += hint * 4 - i.min(8) as i64;
+            }
+        }
+    }
+    votes.into_iter().max_by_key(|(p, (n, hint))| (*n, *hint, std::cmp::Reverse(p.len()))).map(|(p, _)| p)
+}
+
+/// Signatures from the block's run element down to `e`, with the run index.
+fn relative_path(block: &Block, e: ElementRef) -> String {
+    let mut parts = vec![signature(e.value())];
+    for a in e.ancestors().filter_map(ElementRef::wrap) {
+        if let Some(i) = block.run.iter().position(|r| r.id() == a.id()) {
+            parts.push(format!("{i}:{}", signature(a.value())));
+            break;
+        }
+        parts.push(signature(a.value()));
+    }
+    parts.reverse();
+    parts.join(">")
+}
+
+/// The largest ancestor of `e` inside the block that is still a header (short text).
+fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementRef<'a> {
+    let cap = MAX_HEADER_TEXT.min(block.text(m) / 2).max(m.text(e.id()));
+    let mut h = e;
+    while let Some(p) = h.parent().and_then(ElementRef::wrap) {
+        if !block.run.iter().any(|r| within(*p, r.id())) || m.text(p.id()) > cap {
+            break;
+        }
+        h = p;
+    }
+    h
+}
+
+fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) -> Post {
+    let candidates = author_candidates(block, m);
+    let author_el = author_path
+        .and_then(|p| candidates.iter().find(|c| relative_path(block, **c) == p))
+        .or(candidates.first())
+        .copied();
+    let time_el = structure::time_element(block.anchor, m);
+    let mut header: Vec<ElementRef> = vec![header_of(block, time_el, m)];
+    if let Some(a) = author_el {
+        header.push(header_of(block, a, m));
+    }
+    let header_text: usize = header.iter().map(|h| m.text(h.id())).sum();
+    let body_text = block.text(m).saturating_sub(header_text);
+    // The body: the smallest element holding nearly all the non-header text, outside the headers.
+    let body_el = block
+        .run
+        .iter()
+        .flat_map(|r| r.descendants().filter_map(ElementRef::wrap))
+        .filter(|e| {
+            m.text(e.id()) as f64 >= BODY_SHARE * body_text as f64
+                && !header.iter().any(|h| within(**h, e.id()) || within(**e, h.id()))
+        })
+        .last();
+    let (root, mut exclude) = match (body_el, block.run.as_slice()) {
+        (Some(b), _) => (b, Vec::new()),
+        (None, [one]) => (*one, header.iter().map(|h| h.id()).collect()),
+        (None, run) => {
+            let parent = run[0].parent().and_then(ElementRef::wrap).unwrap_or(run[0]);
+            let others = parent.children().filter(|c| !run.iter().any(|r| r.id() == c.id())).map(|c| c.id());
+            (parent, others.chain(header.iter().map(|h| h.id())).collect())
+        }
+    };
+    exclude.extend(signature_after_hr(root, m));
+    let mut author_info = BTreeMap::new();
+    if let Some(a) = author_el {
+        author_info = author_details(header_of(block, a, m), a);
+    }
+    post::build(
+        page,
+        PostParts {
+            author: author_el.map(|a| a.text().collect()),
+            author_info,
+            time: Some(time_el),
+            body: Some(root),
+            exclude,
+            permalink: absolute(page, permalink(block, time_el)),
+            anchor: block.run[0].value().id().map(str::to_string),
+            score: score(block, root),
+            depth: depth_of(block.run[0]),
+            ..PostParts::default()
+        },
+    )
+}
+
+/// The last `<hr>` in a body, when what follows it is short: a signature. Returns the nodes to leave out.
+fn signature_after_hr(root: ElementRef, m: &Measures) -> Vec<NodeId> {
+    let Some(hr) = root.select(&HR).last() else { return Vec::new() };
+    let mut after = Vec::new();
+    let mut text = 0;
+    let mut node = *hr;
+    loop {
+        after.push(node.id());
+        let mut next = node.next_sibling();
+        while let Some(n) = next {
+            after.push(n.id());
+            text += if n.value().is_element() {
+                m.text(n.id())
+            } else {
+                n.value().as_text().map_or(0, |t| t.chars().filter(|c| !c.is_whitespace()).count())
+            };
+            next = n.next_sibling();
+        }
+        match node.parent() {
+            Some(p) if p.id() != root.id() => node = p,
+            _ => break,
+        }
+    }
+    let share = text as f64 / m.text(root.id()).max(1) as f64;
+    if text > 0 && share <= MAX_SIGNATURE_SHARE {
+        after.retain(|id| !hr.ancestors().any(|a| a.id() == *id));
+        after
+    } else {
+        Vec::new()
+    }
+}
+
+/// Labels boards put before or after an author's post count and join date, in the languages `date` reads.
+const POST_COUNT_LABELS: &[&str] = &[
+    "posts",
+    "post",
+    "beiträge",
+    "beitrag",
+    "messages",
+    "messaggi",
+    "mensagens",
+    "mensajes",
+    "berichten",
+    "帖子",
+    "回帖",
+];
+
+/// What a header shows about its author: the post count ("(4,210 posts)", "Beiträge: 312").
+fn author_details(header: ElementRef, author: ElementRef) -> BTreeMap<String, String> {
+    let mut info = BTreeMap::new();
+    let all = text::squash(&header.text().collect::<String>());
+    let name = text::squash(&author.text().collect::<String>());
+    let rest = all.replacen(&name, " ", 1).to_lowercase();
+    let words: Vec<&str> =
+        rest.split(|c: char| c.is_whitespace() || "():|;[]".contains(c)).filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        let is_count = |s: &str| {
+            s.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && s.chars().all(|c| c.is_ascii_digit() || ".,+".contains(c))
+        };
+        if POST_COUNT_LABELS.contains(&w.trim_end_matches(['.', ','])) {
+            let n = words
+                .get(i.wrapping_sub(1))
+                .filter(|s| is_count(s))
+                .or_else(|| words.get(i + 1).filter(|s| is_count(s)));
+            if let Some(n) = n {
+                info.insert("posts".to_string(), n.trim_end_matches([',', '.']).to_string());
+                break;
+            }
+        }
+    }
+    info
+}
+
+/// The post's own address: the link around or beside its time, or a link to an anchor inside the block.
+fn permalink(block: &Block, time_el: ElementRef) -> Option<String> {
+    let around = time_el.ancestors().filter_map(ElementRef::wrap).take(3).find(|a| a.value().name() == "a");
+    let inside = time_el.select(&LINKS).next();
+    let ids: Vec<&str> =
+        block.run.iter().flat_map(|r| r.descendants()).filter_map(|n| n.value().as_element()?.id()).collect();
+    let to_anchor = || {
+        block
+            .run
+            .iter()
+            .flat_map(|r| r.select(&LINKS))
+            .find(|a| a.value().attr("href").and_then(|h| h.split_once('#')).is_some_and(|(_, f)| ids.contains(&f)))
+    };
+    around
+        .or(inside)
+        .or_else(to_anchor)
+        .and_then(|a| a.value().attr("href"))
+        .map(str::to_string)
+        .or_else(|| block.run[0].value().id().map(|id| format!("#{id}")))
+}
+
+/// A permalink as an address: fragments (`#r-123`) are joined to the page's address.
+fn absolute(page: &Page, link: Option<String>) -> Option<String> {
+    match (link, page.url.as_deref()) {
+        (Some(l), Some(u)) if l.starts_with('#') => Some(format!("{}{l}", u.split('#').next().unwrap_or(u))),
+        (l, _) => l,
+    }
+}
+
+/// Class tokens of the element that shows a post's score or likes.
+const SCORE_TOKENS: &[&str] = &["score", "votes", "vote", "likes", "points", "karma", "upvotes", "rating", "reactions"];
+
+fn score(block: &Block, body: ElementRef) -> Option<i64> {
+    block
+        .run
+        .iter()
+        .flat_map(|r| r.descendants().filter_map(ElementRef::wrap))
+        .filter(|e| !within(**e, body.id()) && tokens(e.value()).any(|t| SCORE_TOKENS.contains(&t.as_str())))
+        .find_map(|e| {
+            let t = text::squash(&e.text().collect::<String>());
+            let t: String = t.chars().filter(|c| c.is_ascii_digit() || *c == '-' || *c == '+').collect();
+            t.trim_start_matches('+').parse().ok()
+        })
+}
+
+/// Nesting: how many ancestors share the signature of the block's parent (nested comment lists repeat it).
+fn depth_of(top: ElementRef) -> u32 {
+    let Some(parent) = top.parent().and_then(ElementRef::wrap) else { return 0 };
+    let sig = signature(parent.value());
+    parent.ancestors().filter_map(ElementRef::wrap).filter(|a| signature(a.value()) == sig).count() as u32
+}
+
+fn normalize_depths(posts: &mut [Post]) {
+    let min = posts.iter().map(|p| p.depth).min().unwrap_or(0);
+    for p in posts {
+        p.depth -= min;
+    }
+}
+
+/// Content before the first block that no block covers: an opening post in markup of its own, or the article
+/// a comment section sits under.
+fn lead_post(page: &Page, body: ElementRef, blocks: &[Block], anchors: &[ElementRef], m: &Measures) -> Option<Post> {
+    let first = blocks.first()?.run.first()?;
+    let exclude: Vec<NodeId> = blocks.iter().flat_map(|b| b.run.iter().map(|r| r.id())).collect();
+    let content = article::main_content(page, body, m, &exclude)?;
+    let main = content.root;
+    // It must come before the posts, and not contain them.
+    let before = main.id() != first.id() && !within(**first, main.id()) && precedes(*main, **first);
+    if !before {
+        return None;
+    }
+    let lead_time = anchors
+        .iter()
+        .filter(|a| precedes(***a, **first) && !blocks.iter().any(|b| b.contains(a.id(), page)))
+        .rfind(|a| within(***a, main.id()) || precedes(***a, *main))
+        .copied();
+    let min = if lead_time.is_some() { MIN_LEAD_TEXT_WITH_TIME } else { MIN_LEAD_TEXT };
+    if m.text(main.id()).saturating_sub(m.size(main.id()).link) < min {
+        return None;
+    }
+    let time_el = lead_time.map(|t| structure::time_element(t, m));
+    let in_main: Vec<NodeId> = time_el.iter().filter(|t| within(***t, main.id())).map(|t| t.id()).collect();
+    let author_el = time_el.and_then(|t| nearby_author(t, m));
+    let author_info = author_el.map(|(h, a)| author_details(h, a)).unwrap_or_default();
+    let author =
+        author_el.map(|(_, a)| text::squash(&a.text().collect::<String>())).or_else(|| page.meta.author.clone());
+    let mut exclude = in_main;
+    exclude.extend(content.exclude);
+    exclude.extend(exclude_blocks_within(main, blocks));
+    exclude.extend(signature_after_hr(main, m));
+    Some(post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time: time_el,
+            time_text: if time_el.is_none() { page.meta.published.clone() } else { None },
+            body: Some(main),
+            exclude,
+            anchor: main.value().id().map(str::to_string),
+            ..PostParts::default()
+        },
+    ))
+}
+
+/// Blocks that sit inside the lead's root (a lead picked as the parent of its siblings may hold the posts' list).
+fn exclude_blocks_within(root: ElementRef, blocks: &[Block]) -> Vec<NodeId> {
+    blocks.iter().flat_map(|b| b.run.iter()).filter(|r| within(***r, root.id())).map(|r| r.id()).collect()
+}
+
+/// A short profile-like link in the header around a time element, with that header.
+fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRef<'a>, ElementRef<'a>)> {
+    let mut h = time_el;
+    while let Some(p) = h.parent().and_then(ElementRef::wrap) {
+        if m.text(p.id()) > MAX_HEADER_TEXT {
+            break;
+        }
+        h = p;
+    }
+    let short = |a: &ElementRef| {
+        let t = text::squash(&a.text().collect::<String>());
+        (2..=MAX_AUTHOR_CHARS).contains(&t.chars().count())
+            && !date::is_date_like(&t)
+            && t.split_whitespace().count() <= 4
+    };
+    let links: Vec<ElementRef> = h.select(&LINKS).filter(short).collect();
+    links
+        .iter()
+        .find(|a| a.value().attr("href").is_some_and(|h| PROFILE_HREF.iter().any(|p| h.contains(p))))
+        .or(links.first())
+        .map(|a| (h, *a))
+}
+
+/// Whether `a` starts before `b` in document order.
+fn precedes(a: ego_tree::NodeRef<scraper::Node>, b: ego_tree::NodeRef<scraper::Node>) -> bool {
+    // Walk up from both to their common ancestor and compare the children they descend from.
+    let a_path: Vec<NodeId> = std::iter::once(a.id()).chain(a.ancestors().map(|n| n.id())).collect();
+    let mut child_b = b;
+    for anc in b.ancestors() {
+        if let Some(i) = a_path.iter().position(|id| *id == anc.id()) {
+            if i == 0 {
+                return true; // a contains b
+            }
+            let child_a = a_path[i - 1];
+            return child_b.prev_siblings().any(|s| s.id() == child_a);
+        }
+        child_b = anc;
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Microdata and JSON-LD
+
+static MICRODATA_POSTS: LazyLock<Selector> = LazyLock::new(|| {
+    sel("[itemtype*=DiscussionForumPosting], [itemtype*=\"schema.org/Comment\"], [itemtype*=\"schema.org/Answer\"], \
+         [itemtype*=\"schema.org/Question\"], [itemtype*=SocialMediaPosting]")
+});
+static ITEMPROP: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop]"));
+
+/// Posts the page marks up with schema.org microdata.
+fn microdata(page: &Page) -> Option<Thread> {
+    let posts: Vec<Post> = page
+        .doc
+        .select(&MICRODATA_POSTS)
+        .filter_map(|item| {
+            let prop = |name: &str| own_props(item).into_iter().find(|p| has_prop(p, name));
+            let body = prop("text").or_else(|| prop("articleBody")).or_else(|| prop("description"))?;
+            let author = prop("author").map(|a| {
+                a.select(&ITEMPROP)
+                    .find(|n| has_prop(n, "name"))
+                    .map_or_else(|| a.text().collect(), |n| n.text().collect())
+            });
+            let time = prop("datePublished").or_else(|| prop("dateCreated"));
+            let depth =
+                item.ancestors().filter_map(ElementRef::wrap).filter(|a| MICRODATA_POSTS.matches(a)).count() as u32;
+            Some(post::build(
+                page,
+                PostParts {
+                    author,
+                    time,
+                    body: Some(body),
+                    permalink: prop("url")
+                        .and_then(|u| u.value().attr("href").or(u.value().attr("content")))
+                        .map(str::to_string),
+                    anchor: item.value().id().map(str::to_string),
+                    depth,
+                    ..PostParts::default()
+                },
+            ))
+        })
+        .filter(|p| !p.text.is_empty())
+        .collect();
+    (!posts.is_empty()).then(|| Thread { platform: PLATFORM.into(), posts, ..Thread::default() })
+}
+
+fn has_prop(e: &ElementRef, name: &str) -> bool {
+    e.value().attr("itemprop").is_some_and(|v| v.split_whitespace().any(|p| p == name))
+}
+
+/// Properties of an item that belong to it, not to an item nested in it.
+fn own_props(item: ElementRef) -> Vec<ElementRef> {
+    item.select(&ITEMPROP)
+        .filter(|p| {
+            p.ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|a| a.value().attr("itemscope").is_some())
+                .is_some_and(|scope| scope.id() == item.id())
+        })
+        .collect()
+}
+
+/// Posts from JSON-LD `DiscussionForumPosting` (and its `comment`s), for pages whose markup gives nothing.
+fn json_ld(page: &Page) -> Option<Thread> {
+    let root = page.meta.json_ld.iter().flat_map(ld_items).find(|v| {
+        matches!(v.get("@type").and_then(Value::as_str), Some("DiscussionForumPosting" | "SocialMediaPosting"))
+    })?;
+    let mut posts = Vec::new();
+    let mut stack = vec![(root, 0u32)];
+    while let Some((v, depth)) = stack.pop() {
+        let text = ["text", "articleBody"].iter().find_map(|k| v.get(*k).and_then(Value::as_str)).map(text::squash);
+        if let Some(text) = text.filter(|t| !t.is_empty()) {
+            let published_text = v.get("datePublished").and_then(Value::as_str).map(str::to_string);
+            posts.push(Post {
+                author: v.get("author").and_then(|a| a.as_str().or_else(|| a.get("name")?.as_str())).map(text::squash),
+                published: published_text.as_deref().and_then(date::parse),
+                published_text,
+                markdown: crate::render::escape::markdown(&text),
+                text,
+                depth,
+                permalink: v.get("url").and_then(Value::as_str).map(str::to_string),
+                ..Post::default()
+            });
+        }
+        if let Some(c) = v.get("comment") {
+            let comments: Vec<&Value> = match c {
+                Value::Array(a) => a.iter().collect(),
+                other => vec![other],
+            };
+            stack.extend(comments.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+    }
+    (!posts.is_empty()).then(|| Thread { platform: PLATFORM.into(), posts, ..Thread::default() })
+}

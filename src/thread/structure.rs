@@ -1,0 +1,183 @@
+//! Structural measures of a page the generic detector and the article reader share: text length per element,
+//! link text per element, element signatures, and the time-like elements of post headers.
+//!
+//! Everything here is computed in one pass over the tree (or one pass per question), so the readers stay linear
+//! in the page size.
+
+use crate::{date, text};
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Node};
+use std::collections::{HashMap, HashSet};
+
+/// Text measures of every element, counted in non-white-space characters.
+pub struct Measures {
+    sizes: HashMap<NodeId, Size>,
+}
+
+/// Text under one element.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Size {
+    /// Characters of text (white space not counted).
+    pub text: usize,
+    /// Characters of text inside links.
+    pub link: usize,
+    /// Elements below it, itself included.
+    pub elements: usize,
+}
+
+impl Measures {
+    /// Measures every element under `root` in one walk.
+    pub fn of(root: NodeRef<Node>) -> Measures {
+        let mut sizes = HashMap::new();
+        let mut stack: Vec<Size> = Vec::new();
+        let (mut in_link, mut skipping) = (0usize, 0usize);
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(n) => match n.value() {
+                    Node::Element(e) => {
+                        stack.push(Size { elements: 1, ..Size::default() });
+                        in_link += usize::from(e.name() == "a");
+                        skipping += usize::from(text::is_skipped(e.name()));
+                    }
+                    Node::Text(t) if skipping == 0 => {
+                        let c = t.chars().filter(|c| !c.is_whitespace()).count();
+                        if let Some(top) = stack.last_mut() {
+                            top.text += c;
+                            if in_link > 0 {
+                                top.link += c;
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(n) => {
+                    if let Node::Element(e) = n.value() {
+                        let s = stack.pop().unwrap_or_default();
+                        sizes.insert(n.id(), s);
+                        if let Some(top) = stack.last_mut() {
+                            top.text += s.text;
+                            top.link += s.link;
+                            top.elements += s.elements;
+                        }
+                        in_link -= usize::from(e.name() == "a");
+                        skipping -= usize::from(text::is_skipped(e.name()));
+                    }
+                }
+            }
+        }
+        Measures { sizes }
+    }
+
+    pub fn size(&self, id: NodeId) -> Size {
+        self.sizes.get(&id).copied().unwrap_or_default()
+    }
+
+    pub fn text(&self, id: NodeId) -> usize {
+        self.size(id).text
+    }
+}
+
+/// Class tokens that mark a state, not a kind of element: alternating rows and read/unread flags must not split
+/// a run of posts into two groups.
+const STATE_CLASSES: &[&str] =
+    &["odd", "even", "alt", "first", "last", "new", "unread", "read", "active", "selected", "highlight", "op", "own"];
+
+/// `tag.class1.class2` with classes sorted, digits removed (`post-123` → `post-`) and state classes dropped.
+pub fn signature(e: &scraper::node::Element) -> String {
+    let mut classes: Vec<String> = e
+        .classes()
+        .map(|c| c.chars().filter(|ch| !ch.is_ascii_digit()).collect::<String>().to_ascii_lowercase())
+        .filter(|c| !c.is_empty() && !STATE_CLASSES.contains(&c.as_str()))
+        .collect();
+    classes.sort();
+    classes.dedup();
+    let mut s = e.name().to_string();
+    for c in classes {
+        s.push('.');
+        s.push_str(&c);
+    }
+    s
+}
+
+/// Attributes that hold a machine-readable time on post headers.
+const TIME_ATTRS: &[&str] = &[
+    "datetime",
+    "data-time",
+    "data-timestamp",
+    "data-datetime",
+    "data-date",
+    "data-utime",
+    "data-epoch",
+    "data-created",
+];
+
+/// Longest text (in non-space characters) an element may have to count as a time shown on its own.
+const MAX_TIME_TEXT: usize = 70;
+
+/// Elements that show a post's time: `<time>`, elements with a time attribute, and elements whose short text is
+/// date-like in any of the languages `date` knows. Only the innermost of nested candidates is kept.
+pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
+    let mut found: Vec<ElementRef<'a>> = Vec::new();
+    for el in root.descendants().filter_map(ElementRef::wrap) {
+        let e = el.value();
+        let by_attr = e.name() == "time"
+            || TIME_ATTRS.iter().any(|a| e.attr(a).is_some_and(|v| date::parse_attr(v).is_some()))
+            || e.attr("title").is_some_and(|t| date::parse(t).is_some() && m.text(el.id()) <= MAX_TIME_TEXT);
+        let by_text = || {
+            let n = m.text(el.id());
+            (4..=MAX_TIME_TEXT).contains(&n) && el.text().any(|t| t.bytes().any(|b| b.is_ascii_digit())) && {
+                let t = text::squash(&el.text().collect::<String>());
+                date::is_date_like(&t)
+            }
+        };
+        if by_attr || by_text() {
+            found.push(el);
+        }
+    }
+    // Keep the innermost: drop every candidate that has a candidate below it.
+    let mut has_inner: HashSet<NodeId> = HashSet::new();
+    for el in &found {
+        for a in el.ancestors() {
+            if !has_inner.insert(a.id()) {
+                break;
+            }
+        }
+    }
+    found.retain(|el| !has_inner.contains(&el.id()));
+    found
+}
+
+/// The time an anchor shows, read from the anchor or, when the anchor holds only part of it (a date beside a
+/// separate clock time), from its short parent.
+pub fn time_element<'a>(anchor: ElementRef<'a>, m: &Measures) -> ElementRef<'a> {
+    let own = crate::thread::post::time_of(Some(anchor), None).0;
+    let has_clock = own.as_deref().is_some_and(|i| i.contains('T'));
+    if has_clock {
+        return anchor;
+    }
+    if let Some(parent) = anchor.parent().and_then(ElementRef::wrap) {
+        if m.text(parent.id()) <= MAX_TIME_TEXT {
+            let theirs = crate::thread::post::time_of(Some(parent), None).0;
+            if theirs.as_deref().is_some_and(|i| i.contains('T')) {
+                return parent;
+            }
+        }
+    }
+    anchor
+}
+
+/// Whether `node` is `ancestor` or lies below it.
+pub fn within(node: NodeRef<Node>, ancestor: NodeId) -> bool {
+    node.id() == ancestor || node.ancestors().any(|a| a.id() == ancestor)
+}
+
+/// Class and id tokens of an element, lowercased, split on anything not a letter or digit.
+pub fn tokens(e: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
+    e.attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_ascii_lowercase())
+}
