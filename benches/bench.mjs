@@ -19,7 +19,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = path.resolve(ROOT, process.env.THREADCARD_CORPUS ?? "../shared/corpus", "wcxb-forum/dev/html");
 const EXT = path.join(ROOT, "dist/chrome");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const PORT = Number(process.env.BENCH_PORT ?? 18795);
+const PORT = Number(process.env.BENCH_PORT ?? 0);
 const BROWSER = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
 const BUDGET_GZ = 300 * 1024;
 
