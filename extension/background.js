@@ -1,7 +1,7 @@
 // ThreadCard background: the toolbar click reads the page's HTML, the Rust core (WASM) summarizes it
 // here, and card.js shows the result in the page. WASM runs in the background because Chrome refuses
 // to compile it in content scripts on pages whose CSP lacks 'wasm-unsafe-eval' (see README).
-import init, { summarize } from "./pkg/threadcard.js";
+import init, { summarize, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -72,7 +72,13 @@ async function runOnTab(tab) {
     };
     exports = { markdown: bundle.markdown, json: bundle.json };
   } catch (e) {
-    const message = String(e?.message ?? e);
+    let message = String(e?.message ?? e);
+    if (e instanceof WebAssembly.RuntimeError) {
+      // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
+      // fresh one for the next click. The user gets a report-worthy message instead of silence.
+      resetWasm();
+      message = `ThreadCard hit an internal error on this page (${message}). Please report the page address.`;
+    }
     await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
     return { error: message };
   }
