@@ -109,6 +109,11 @@ pub fn clean(mut page: Page) -> Page {
 }
 
 fn is_invisible(e: &scraper::node::Element) -> bool {
+    // Discourse serves its topic to readers without JavaScript in `<noscript data-path>`; the page's posts are
+    // there (as markup the Discourse reader parses), so that one is kept.
+    if e.name() == "noscript" && e.attr("data-path").is_some() {
+        return false;
+    }
     if INVISIBLE_TAGS.contains(&e.name()) {
         return true;
     }

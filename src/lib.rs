@@ -53,7 +53,7 @@ pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Sum
     let page = parse::parse(html, url)?;
     let page = clean::clean(page);
     let thread = thread::find(&page);
-    let facts = facts::extract(&thread, options);
+    let facts = facts::extract_at(&thread, page.url.as_deref(), options);
     Ok(assemble(&page, thread, facts))
 }
 
