@@ -114,6 +114,11 @@ fn is_invisible(e: &scraper::node::Element) -> bool {
     if e.name() == "noscript" && e.attr("data-path").is_some() {
         return false;
     }
+    // Microdata values (`<meta itemprop=userInteractionCount content=5>`) carry a post's likes and dates; they
+    // show nothing, and readers need them.
+    if matches!(e.name(), "meta" | "link") && e.attr("itemprop").is_some() {
+        return false;
+    }
     if INVISIBLE_TAGS.contains(&e.name()) {
         return true;
     }
