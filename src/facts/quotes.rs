@@ -89,7 +89,7 @@ fn speaker_after(post: &PostText, end: usize) -> Option<String> {
     let close = post.text[end..].chars().next().map_or(0, char::len_utf8);
     let rest = &post.text[end + close..];
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let toks = tokenize(&line[..line.len().min(200)]);
+    let toks = tokenize(&line[..line.floor_char_boundary(200)]);
     let mut k = usize::from(toks.first().is_some_and(|t| t.text == ","));
     if toks.get(k).is_some_and(|t| is_speech(t)) {
         return name_at(&toks, k + 1);
