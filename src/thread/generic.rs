@@ -120,9 +120,27 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
             return None;
         }
         posts.insert(0, lead);
+    } else if article_outweighs(page, body, &posts, m) {
+        return None;
     }
     posts.retain(|p| !p.text.is_empty());
     (posts.len() >= 2).then(|| Thread { platform: PLATFORM.into(), posts, ..Thread::default() })
+}
+
+/// How much more text the page's article must hold than all the posts together for the posts to be a side
+/// part of an article page (dated paragraphs of a story, its comment section, teasers) rather than the page.
+const ARTICLE_OVER_POSTS: usize = 2;
+
+/// Whether the page's main text (found as the article reader finds it) outweighs the posts: then the page is
+/// an article and the article reader reads it.
+fn article_outweighs(page: &Page, body: ElementRef, posts: &[Post], m: &Measures) -> bool {
+    let posts_text: usize = posts.iter().map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    article::main_content(page, body, m, &[]).is_some_and(|c| {
+        let excluded: usize = c.exclude.iter().map(|id| m.text(*id)).sum();
+        let size = m.size(c.root.id());
+        let article = size.text.saturating_sub(excluded).saturating_sub(size.link);
+        article > ARTICLE_OVER_POSTS * posts_text
+    })
 }
 
 /// Markup path of a time anchor: its own signature, its parent's, and its grandparent's tag.
