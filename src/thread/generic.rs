@@ -109,6 +109,9 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
     if teasers.iter().filter(|t| **t).count() * 2 >= teasers.len() {
         return None;
     }
+    for (post, depth) in posts.iter_mut().zip(depths(&blocks)) {
+        post.depth = depth;
+    }
     normalize_depths(&mut posts);
     if let Some(lead) = lead_post(page, body, &blocks, &anchors, m) {
         // Under an article, dated blocks without authors are teasers of other articles, not comments.
@@ -351,7 +354,7 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
             permalink: absolute(page, permalink(block, time_el)),
             anchor: block.run[0].value().id().map(str::to_string),
             score: score(block, root),
-            depth: depth_of(block.run[0]),
+            depth: 0,
             ..PostParts::default()
         },
     );
@@ -462,13 +465,20 @@ fn permalink(block: &Block, time_el: ElementRef) -> Option<String> {
             .flat_map(|r| r.select(&LINKS))
             .find(|a| a.value().attr("href").and_then(|h| h.split_once('#')).is_some_and(|(_, f)| ids.contains(&f)))
     };
-    around
-        .or(inside)
-        .or_else(to_anchor)
-        .and_then(|a| a.value().attr("href"))
-        .map(str::to_string)
-        .or_else(|| block.run[0].value().id().map(|id| format!("#{id}")))
+    around.or(inside).or_else(to_anchor).and_then(|a| a.value().attr("href")).map(str::to_string).or_else(|| {
+        // The post's own element id: the nearest one around its time.
+        let own = block
+            .anchor
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(MAX_ID_CLIMB)
+            .find(|a| a.value().id().is_some() && !matches!(a.value().name(), "body" | "html" | "form" | "main"));
+        own.or(Some(block.run[0])).and_then(|e| e.value().id()).map(|id| format!("#{id}"))
+    })
 }
+
+/// How far above a post's time its element id is looked for.
+const MAX_ID_CLIMB: usize = 8;
 
 /// A permalink as an address: fragments (`#r-123`) are joined to the page's address.
 fn absolute(page: &Page, link: Option<String>) -> Option<String> {
@@ -494,11 +504,20 @@ fn score(block: &Block, body: ElementRef) -> Option<i64> {
         })
 }
 
-/// Nesting: how many ancestors share the signature of the block's parent (nested comment lists repeat it).
-fn depth_of(top: ElementRef) -> u32 {
-    let Some(parent) = top.parent().and_then(ElementRef::wrap) else { return 0 };
-    let sig = signature(parent.value());
-    parent.ancestors().filter_map(ElementRef::wrap).filter(|a| signature(a.value()) == sig).count() as u32
+/// Reply depth of each block: nested comment trees repeat one item element (`li.comment`) around every reply,
+/// so a block's depth is how many of those enclose its time. The item is the nearest ancestor signature that
+/// every block's time has above it, and some more than once (in a flat thread there is none: all depths are 0).
+fn depths(blocks: &[Block]) -> Vec<u32> {
+    let chains: Vec<Vec<String>> = blocks
+        .iter()
+        .map(|b| b.anchor.ancestors().filter_map(ElementRef::wrap).map(|a| signature(a.value())).collect())
+        .collect();
+    let Some(first) = chains.first() else { return Vec::new() };
+    let count = |c: &Vec<String>, sig: &String| c.iter().filter(|s| *s == sig).count();
+    let item = first.iter().find(|sig| {
+        chains.iter().all(|c| c.contains(sig)) && chains.iter().any(|c| count(c, sig) != count(first, sig))
+    });
+    chains.iter().map(|c| item.map_or(0, |sig| count(c, sig).saturating_sub(1) as u32)).collect()
 }
 
 fn normalize_depths(posts: &mut [Post]) {
@@ -674,4 +693,95 @@ fn json_ld(page: &Page) -> Option<Thread> {
         }
     }
     (!posts.is_empty()).then(|| Thread { platform: PLATFORM.into(), posts, ..Thread::default() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    fn read_html(html: &str) -> Option<Thread> {
+        let page = crate::clean::clean(parse(html, Some("https://board.example/t/1")).expect("page"));
+        read(&page)
+    }
+
+    #[test]
+    fn german_board_with_nested_replies() {
+        let reply = |id: u32, who: &str, when: &str, text: &str, children: &str| {
+            format!(
+                r#"<li class="c" id="c{id}"><div class="kopf"><a href="/mitglied/{who}">{who}</a> <span>{when}</span></div>
+                <div class="inhalt"><p>{text}</p></div><ul class="kinder">{children}</ul></li>"#
+            )
+        };
+        let inner = reply(3, "carla", "11.01.2022, 15:02", "Das sehe ich genauso, danke für den Hinweis.", "");
+        let html = format!(
+            "<body><nav><a href=/>Forum</a></nav><ul class=\"liste\">{}{}</ul></body>",
+            reply(
+                1,
+                "anna",
+                "11.01.2022, 14:28",
+                "Die Truppen sollen in zwei Tagen abziehen, sagt der Präsident.",
+                &inner
+            ),
+            reply(2, "bernd", "11.01.2022, 14:45", "Zehn Tage sind eine lange Zeit für so einen Abzug, finde ich.", ""),
+        );
+        let t = read_html(&html).expect("posts found");
+        let got: Vec<_> = t.posts.iter().map(|p| (p.author.as_deref(), p.published.as_deref(), p.depth)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("anna"), Some("2022-01-11T14:28:00"), 0),
+                (Some("carla"), Some("2022-01-11T15:02:00"), 1),
+                (Some("bernd"), Some("2022-01-11T14:45:00"), 0)
+            ]
+        );
+        assert!(!t.posts[0].text.contains("Das sehe ich"), "a reply is not part of its parent: {}", t.posts[0].text);
+        assert_eq!(t.posts[1].permalink.as_deref(), Some("https://board.example/t/1#c3"));
+    }
+
+    #[test]
+    fn json_ld_posts_when_markup_gives_none() {
+        let html = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"DiscussionForumPosting","headline":"T","text":"First post text.","author":{"name":"ann"},
+            "datePublished":"2022-01-11T14:28:00+01:00","comment":[{"@type":"Comment","text":"A reply.",
+            "author":"bob","datePublished":"2022-01-11T15:00:00+01:00"}]}</script></head><body><p>x</p></body></html>"#;
+        let t = read_html(html).expect("posts from JSON-LD");
+        assert_eq!(t.posts.len(), 2);
+        assert_eq!(t.posts[1].author.as_deref(), Some("bob"));
+        assert_eq!(t.posts[1].depth, 1);
+        assert_eq!(t.posts[0].published.as_deref(), Some("2022-01-11T14:28:00+01:00"));
+    }
+
+    #[test]
+    fn microdata_posts() {
+        let post = |who: &str, when: &str, text: &str| {
+            format!(
+                r#"<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author" itemscope
+                itemtype="https://schema.org/Person"><span itemprop="name">{who}</span></span>
+                <time itemprop="datePublished" datetime="{when}">yesterday</time><div itemprop="text"><p>{text}</p></div></div>"#
+            )
+        };
+        let html = format!(
+            "<body>{}{}</body>",
+            post("ann", "2022-01-11T14:28:00Z", "Hello there."),
+            post("bob", "2022-01-11T15:00:00Z", "Hi back.")
+        );
+        let t = read_html(&html).expect("microdata posts");
+        let got: Vec<_> = t.posts.iter().map(|p| (p.author.as_deref(), p.text.as_str())).collect();
+        assert_eq!(got, [(Some("ann"), "Hello there."), (Some("bob"), "Hi back.")]);
+        assert_eq!(t.posts[0].published_text.as_deref(), Some("yesterday"));
+        assert_eq!(t.posts[0].published.as_deref(), Some("2022-01-11T14:28:00Z"));
+    }
+
+    #[test]
+    fn dated_teasers_are_not_posts() {
+        let teaser = |n: u32| {
+            format!(
+                r#"<div class="card"><a href="/story/{n}">A headline of another story number {n}</a><span>Jan {n}, 2022</span>
+                <p>A short teaser line of that story.</p></div>"#
+            )
+        };
+        let html = format!("<body>{}{}{}</body>", teaser(1), teaser(2), teaser(3));
+        assert!(read_html(&html).is_none());
+    }
 }
