@@ -255,6 +255,7 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
             ["property", "name", "itemprop", "http-equiv"]
                 .iter()
                 .filter_map(move |a| m.value().attr(a))
+                .flat_map(str::split_whitespace)
                 .map(move |key| (key, content))
         })
         .collect();
@@ -291,12 +292,20 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
         .collect();
     PageMeta {
         title,
-        og_title: meta_content(&["og:title", "twitter:title"]),
+        // Readability's order: Dublin Core first, then Open Graph, Twitter, Parse.ly.
+        og_title: meta_content(&["dc:title", "dcterm:title", "og:title", "twitter:title", "parsely-title"]),
         site_name: meta_content(&["og:site_name", "application-name"]),
         language,
         canonical,
         description: meta_content(&["og:description", "description", "twitter:description"]),
-        author: meta_content(&["author", "article:author", "dc.creator"]),
+        author: meta_content(&[
+            "dc:creator",
+            "dc.creator",
+            "dcterm:creator",
+            "author",
+            "parsely-author",
+            "article:author",
+        ]),
         published: meta_content(&["article:published_time", "datePublished", "dc.date", "date"]),
         json_ld,
     }

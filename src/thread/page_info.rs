@@ -54,11 +54,15 @@ pub fn title(page: &Page) -> String {
         .filter(|h| !h.is_empty())
         .take(3)
         .collect();
-    // A lone <h1> the <title> starts with is the title as the page shows it.
+    // The <title> (without the site's name) unless a single <h1> is what it names, cut short of the site's name.
     let h1 = h1s
         .first()
-        .filter(|h| h1s.len() == 1 || head.as_deref().is_some_and(|t| t.to_lowercase().starts_with(&h.to_lowercase())));
-    og.filter(|t| !t.is_empty()).or_else(|| h1.cloned()).or(head).or_else(|| h1s.first().cloned()).unwrap_or_default()
+        .filter(|h| h1s.len() == 1 && head.as_deref().is_some_and(|t| t.to_lowercase().contains(&h.to_lowercase())));
+    og.filter(|t| !t.is_empty())
+        .or_else(|| h1.cloned())
+        .or(head.filter(|t| !t.is_empty()))
+        .or_else(|| h1s.first().cloned())
+        .unwrap_or_default()
 }
 
 /// The site's name: `og:site_name`, JSON-LD publisher/website name, else the host without `www.`.
