@@ -14,6 +14,7 @@
 //!    above its comments) becomes the first post.
 //! 5. JSON-LD `DiscussionForumPosting` with its comments, when the markup gives nothing.
 
+use super::engines::add_profile;
 use super::page_info::{ld_items, sel};
 use super::post::{self, PostParts};
 use super::structure::{self, signature, time_anchors, tokens, within, Measures};
@@ -226,7 +227,8 @@ fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>>
             let named = tokens(e.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str()));
             (is_link || named) && (2..=MAX_AUTHOR_CHARS).contains(&n)
         })
-        .filter(|e| !within(**e, block.anchor.id()) && !block.anchor.ancestors().any(|a| a.id() == e.id()))
+        // Not the time itself, nor around it (a name inside a "by X » date" line is fine).
+        .filter(|e| e.id() != block.anchor.id() && !block.anchor.ancestors().any(|a| a.id() == e.id()))
         .filter(|e| {
             let t = text::squash(&e.text().collect::<String>());
             t.split_whitespace().count() <= 4
@@ -341,6 +343,10 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
     let mut author_info = BTreeMap::new();
     if let Some(a) = author_el {
         author_info = author_details(header_of(block, a, m), a);
+        let link = if a.value().name() == "a" { Some(a) } else { a.select(&LINKS).next() };
+        let href =
+            link.or_else(|| a.ancestors().filter_map(ElementRef::wrap).take(2).find(|p| p.value().name() == "a"));
+        add_profile(&mut author_info, page.url.as_deref(), href.and_then(|l| l.value().attr("href")));
     }
     let teaser = opens_with_headline(root, &exclude, m);
     let post = post::build(
