@@ -225,7 +225,9 @@ fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>>
             let n = m.text(e.id());
             let is_link = e.value().name() == "a" && e.value().attr("href").is_some();
             let named = tokens(e.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str()));
-            (is_link || named) && (2..=MAX_AUTHOR_CHARS).contains(&n)
+            // A bold name with nothing inside it (FluxBB's `<dt><strong>name</strong></dt>`).
+            let bold = matches!(e.value().name(), "strong" | "b") && e.children().all(|c| c.value().is_text());
+            (is_link || named || bold) && (2..=MAX_AUTHOR_CHARS).contains(&n)
         })
         // Not the time itself, nor around it (a name inside a "by X » date" line is fine).
         .filter(|e| e.id() != block.anchor.id() && !block.anchor.ancestors().any(|a| a.id() == e.id()))
