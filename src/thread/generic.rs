@@ -185,7 +185,14 @@ fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block<'a>> {
             (x, *a)
         })
         .collect();
-    let header_only = tops.iter().filter(|(x, a)| m.text(x.id()) < m.text(a.id()) + 2 * MIN_AVG_BLOCK_TEXT).count();
+    // A top is a header only when little of its text is neither the time nor links (title, author).
+    let header_only = tops
+        .iter()
+        .filter(|(x, a)| {
+            let s = m.size(x.id());
+            s.text.saturating_sub(s.link).saturating_sub(m.text(a.id())) < 2 * MIN_AVG_BLOCK_TEXT
+        })
+        .count();
     let extend = header_only * 2 > tops.len();
     tops.into_iter()
         .map(|(x, anchor)| {

@@ -154,7 +154,27 @@ pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a
         }
     }
     found.retain(|el| !has_inner.contains(&el.id()));
-    found
+    // A date and a clock time in sibling elements (`<b>10:16am</b> On <b>Apr 24</b>`) are one time: their short
+    // parent stands for both.
+    let mut per_parent: HashMap<NodeId, usize> = HashMap::new();
+    for el in &found {
+        if let Some(p) = el.parent() {
+            *per_parent.entry(p.id()).or_default() += 1;
+        }
+    }
+    let mut merged: Vec<ElementRef<'a>> = Vec::with_capacity(found.len());
+    for el in found {
+        let parent = el.parent().and_then(ElementRef::wrap);
+        match parent {
+            Some(p) if per_parent.get(&p.id()).copied().unwrap_or(0) > 1 && m.text(p.id()) <= MAX_TIME_TEXT => {
+                if merged.last().is_none_or(|l| l.id() != p.id()) {
+                    merged.push(p);
+                }
+            }
+            _ => merged.push(el),
+        }
+    }
+    merged
 }
 
 /// The time an anchor shows, read from the anchor or, when the anchor holds only part of it (a date beside a
