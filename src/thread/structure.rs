@@ -41,7 +41,7 @@ impl Measures {
                     Node::Element(e) => {
                         order.insert(n.id(), order.len());
                         stack.push(Size { elements: 1, ..Size::default() });
-                        in_link += usize::from(e.name() == "a");
+                        in_link += usize::from(is_link(e));
                         skipping += usize::from(text::is_skipped(e.name()));
                     }
                     Node::Text(t) if skipping == 0 => {
@@ -64,7 +64,7 @@ impl Measures {
                             top.link += s.link;
                             top.elements += s.elements;
                         }
-                        in_link -= usize::from(e.name() == "a");
+                        in_link -= usize::from(is_link(e));
                         skipping -= usize::from(text::is_skipped(e.name()));
                     }
                 }
@@ -199,6 +199,12 @@ pub fn time_element<'a>(anchor: ElementRef<'a>, m: &Measures) -> ElementRef<'a> 
 /// Whether `node` is `ancestor` or lies below it.
 pub fn within(node: NodeRef<Node>, ancestor: NodeId) -> bool {
     node.id() == ancestor || node.ancestors().any(|a| a.id() == ancestor)
+}
+
+/// A link a reader can follow: `<a href>`. (An `<a name>` anchor, often written self-closed and so left open by
+/// the parser, can wrap the rest of a post: its text is not link text.)
+fn is_link(e: &scraper::node::Element) -> bool {
+    e.name() == "a" && e.attr("href").is_some()
 }
 
 /// Class and id tokens of an element, lowercased, split on anything not a letter or digit.
