@@ -22,6 +22,9 @@ use std::sync::LazyLock;
 const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "td", "blockquote", "dd", "li", "h2", "h3", "h4"];
 /// Containers that hold a paragraph when they have no block children of their own.
 const LEAF_CONTAINERS: &[&str] = &["div", "section", "article", "main", "span", "font", "center"];
+/// Fewer words than this in the page's text, and the page is a shell filled by scripts: its declared
+/// description stands in for the text.
+const MIN_SHELL_WORDS: usize = 15;
 /// Least text (characters) for a paragraph to count.
 const MIN_PARAGRAPH: usize = 25;
 
@@ -134,6 +137,15 @@ pub fn read(page: &Page) -> Thread {
         // Structured data beats a <time> that may belong to a sidebar.
         (Some(d), _) if crate::date::parse(&d).is_some() => {
             Post { published: crate::date::parse(&d), published_text: Some(d), ..post }
+        }
+        _ => post,
+    };
+    // A page whose text is all drawn by scripts (an app shell) still declares what it is about.
+    let post = match page.meta.description.as_deref() {
+        Some(d)
+            if text::word_count(&post.text) < MIN_SHELL_WORDS && text::word_count(d) > text::word_count(&post.text) =>
+        {
+            Post { text: d.to_string(), markdown: crate::render::escape::markdown(d), ..post }
         }
         _ => post,
     };
