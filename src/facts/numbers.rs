@@ -389,7 +389,13 @@ fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
     let mut words = Vec::new();
     let mut k = from;
     while let Some(t) = toks.get(k) {
-        if words.len() == 3 || !t.is_lower_word() || PHRASE_STOPS.contains(&t.text) {
+        // An acronym inside the phrase counts when a noun follows it: "4-5 EAS cities", "1 TG advertising".
+        let acronym = t.is_word()
+            && (2..=5).contains(&t.text.len())
+            && t.text.chars().all(|c| c.is_ascii_uppercase())
+            && toks.get(k + 1).is_some_and(|n| n.is_lower_word());
+        let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end == t.end + 1) || t.text == "www";
+        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || PHRASE_STOPS.contains(&t.text) {
             break;
         }
         if !words.is_empty() && (is_participle(t) || STATE_WORDS.contains(&t.text)) {
