@@ -3,10 +3,10 @@
 //! spelling variants) and ranked by importance in the thread.
 
 use super::gazetteer::{acronym_key, key, GAZETTEER};
+use super::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::tokens::{with_lower, Token};
 use super::PostText;
 use crate::model::{Entity, EntityKind};
-use std::collections::{HashMap, HashSet};
 
 /// One occurrence of a name in a post.
 #[derive(Debug, Clone)]
@@ -341,7 +341,7 @@ fn speech_follows(toks: &[Token], end: usize) -> bool {
 /// single words onto the person or organisation whose name ends (or starts) with them.
 fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
     let mut accs: Vec<Acc> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     // Longest forms first, so short forms and acronyms find what they stand for.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&m| (mentions[m].demonym, std::cmp::Reverse(mentions[m].form.split_whitespace().count())));

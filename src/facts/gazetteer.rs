@@ -4,9 +4,9 @@
 //! The data lives in `data/*.txt` (written for this project from general knowledge; see NOTICE), embedded
 //! with `include_str!` and indexed once on first use. About 15 KB in all.
 
+use super::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::tokens::with_lower;
 use crate::model::EntityKind;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = include_str!("../../data/countries.txt");
@@ -53,18 +53,18 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            names: HashMap::new(),
-            acronyms: HashMap::new(),
-            given_names: HashSet::new(),
-            place_suffixes: HashSet::new(),
-            place_heads: HashSet::new(),
-            demonyms: HashMap::new(),
-            titles: HashSet::new(),
-            title_modifiers: HashSet::new(),
-            org_suffixes: HashSet::new(),
-            connectors: HashSet::new(),
-            not_names: HashSet::new(),
-            stopwords: HashSet::new(),
+            names: HashMap::default(),
+            acronyms: HashMap::default(),
+            given_names: HashSet::default(),
+            place_suffixes: HashSet::default(),
+            place_heads: HashSet::default(),
+            demonyms: HashMap::default(),
+            titles: HashSet::default(),
+            title_modifiers: HashSet::default(),
+            org_suffixes: HashSet::default(),
+            connectors: HashSet::default(),
+            not_names: HashSet::default(),
+            stopwords: HashSet::default(),
             longest: 1,
         };
         for line in data_lines(COUNTRIES) {

@@ -16,6 +16,7 @@ pub mod conflicts;
 pub mod dates;
 pub mod entities;
 pub mod gazetteer;
+pub mod hash;
 pub mod language;
 pub mod numbers;
 pub mod quotes;

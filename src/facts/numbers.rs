@@ -222,6 +222,11 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
 }
 
 fn word_value(w: &str) -> Option<f64> {
+    // Most words start with a letter no number word starts with: skip the table for them.
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !b"otfsendz".contains(&first) {
+        return None;
+    }
     NUMBER_WORDS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
 }
 

@@ -4,11 +4,11 @@
 //! For threads with replies, one more line from the replies: the top-scored one, else the most quoted.
 
 use super::gazetteer::GAZETTEER;
+use super::hash::{word_hash, FastMap as HashMap, FastSet as HashSet};
 use super::tokens::is_url_line;
 use super::PostText;
 use crate::model::{Entity, Quantity, SummarySentence};
 use crate::thread::Thread;
-use std::collections::{HashMap, HashSet};
 
 /// Sentences shorter than this say too little to summarize anything.
 const MIN_WORDS: usize = 6;
@@ -25,7 +25,8 @@ struct Candidate<'a> {
     post: usize,
     order: usize,
     text: &'a str,
-    words: HashSet<String>,
+    /// Hashes of its content words, lowercased.
+    words: HashSet<u64>,
 }
 
 pub fn choose(
@@ -95,18 +96,18 @@ fn candidates<'a>(post: &PostText<'a>) -> Vec<Candidate<'a>> {
     out
 }
 
-fn content_words(text: &str) -> HashSet<String> {
+fn content_words(text: &str) -> HashSet<u64> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2 && w.len() < 30 && !GAZETTEER.is_stopword(w) && !GAZETTEER.is_not_name(w))
-        .map(str::to_lowercase)
+        .map(word_hash)
         .collect()
 }
 
-fn document_frequency(all: &[Candidate]) -> HashMap<String, usize> {
-    let mut df = HashMap::new();
+fn document_frequency(all: &[Candidate]) -> HashMap<u64, usize> {
+    let mut df = HashMap::default();
     for c in all {
         for w in &c.words {
-            *df.entry(w.clone()).or_insert(0) += 1;
+            *df.entry(*w).or_insert(0) += 1;
         }
     }
     df
@@ -114,7 +115,7 @@ fn document_frequency(all: &[Candidate]) -> HashMap<String, usize> {
 
 /// How many other sentences share this one's words, on average: central sentences carry the thread's
 /// vocabulary.
-fn centrality(c: &Candidate, df: &HashMap<String, usize>) -> f64 {
+fn centrality(c: &Candidate, df: &HashMap<u64, usize>) -> f64 {
     if c.words.is_empty() {
         return 0.0;
     }
@@ -133,7 +134,7 @@ fn repeats(a: &Candidate, b: &Candidate) -> bool {
 fn reply_line(
     thread: &Thread,
     all: &[Candidate],
-    df: &HashMap<String, usize>,
+    df: &HashMap<u64, usize>,
     chosen: &[&Candidate],
 ) -> Option<SummarySentence> {
     let replies: Vec<usize> = (1..thread.posts.len()).collect();
