@@ -21,6 +21,7 @@ pub mod language;
 pub mod numbers;
 pub mod quotes;
 pub mod sources;
+pub mod stats;
 pub mod summary;
 pub mod tokens;
 
