@@ -3,7 +3,7 @@
 //! against parsing on a 100-post thread.
 //!
 //! ```text
-//! cargo run --release --bin facts_eval [-- --corpus DIR]
+//! cargo run --release --bin facts_eval [-- --corpus DIR] [--verbose] [--dump=LABEL_ID]
 //! ```
 //!
 //! Threads from harvest-web-forum-52 are built from their gold posts (so the score is the fact stage's,
@@ -133,6 +133,9 @@ fn main() {
         );
         if verbose {
             show_misses(&f, label);
+        }
+        if args.iter().any(|a| *a == format!("--dump={}", label.id)) {
+            println!("{}", serde_json::to_string_pretty(&f).unwrap_or_default());
         }
         let t = &mut totals[usize::from(label.heldout)];
         t.threads += 1;
@@ -382,7 +385,12 @@ fn compromise(root: &Path, labels: &[Label], texts: &[serde_json::Value]) {
     }
 }
 
-fn compromise_scores<'a>(result: &serde_json::Value, labels: impl Iterator<Item = &'a Label>, version: &str, heldout: bool) {
+fn compromise_scores<'a>(
+    result: &serde_json::Value,
+    labels: impl Iterator<Item = &'a Label>,
+    version: &str,
+    heldout: bool,
+) {
     let (mut all, mut typed, mut threads) = (Score::default(), Score::default(), 0);
     for label in labels {
         let Some(found) = result.get(&label.id) else { continue };

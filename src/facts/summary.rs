@@ -137,36 +137,44 @@ fn reply_line(
     df: &HashMap<u64, usize>,
     chosen: &[&Candidate],
 ) -> Option<SummarySentence> {
-    let replies: Vec<usize> = (1..thread.posts.len()).collect();
-    if replies.is_empty() {
+    if thread.posts.len() < 2 {
         return None;
     }
-    let quoted = |i: usize| -> usize {
-        let author = thread.posts[i].author.as_deref();
-        thread
-            .posts
-            .iter()
-            .flat_map(|p| &p.quotes)
-            .filter(|q| author.is_some() && q.author.as_deref() == author)
-            .count()
-    };
+    // How often each author is quoted; where each sentence first appears (a later copy is a quote).
+    let mut quoted: HashMap<&str, usize> = HashMap::default();
+    for q in thread.posts.iter().flat_map(|p| &p.quotes) {
+        if let Some(a) = q.author.as_deref() {
+            *quoted.entry(a).or_insert(0) += 1;
+        }
+    }
+    let mut first_seen: HashMap<u64, usize> = HashMap::default();
+    let mut by_post: Vec<Vec<&Candidate>> = vec![Vec::new(); thread.posts.len()];
+    for c in all {
+        first_seen.entry(word_hash(c.text)).or_insert(c.post);
+        if let Some(list) = by_post.get_mut(c.post) {
+            list.push(c);
+        }
+    }
     let best_of = |post: usize| -> Option<(f64, &Candidate)> {
         let quotes = &thread.posts[post].quotes;
-        all.iter()
-            .filter(|c| c.post == post)
+        by_post[post]
+            .iter()
+            .filter(|c| first_seen.get(&word_hash(c.text)).is_none_or(|&p| p == post))
             .filter(|c| !quotes.iter().any(|q| q.text.contains(c.text)))
             .filter(|c| !chosen.iter().any(|k| repeats(k, c)))
-            .map(|c| (centrality(c, df), c))
+            .map(|c| (centrality(c, df), *c))
             .max_by(|a, b| a.0.total_cmp(&b.0))
     };
-    let rank = |i: usize| (thread.posts[i].score.unwrap_or(0), quoted(i));
-    let mut order = replies;
-    order.sort_by_key(|&i| std::cmp::Reverse(rank(i)));
-    let top = order.iter().copied().find(|&i| best_of(i).is_some() && rank(i) > (0, 0));
-    let pick = match top {
-        Some(i) => best_of(i),
-        None => order.iter().filter_map(|&i| best_of(i)).max_by(|a, b| a.0.total_cmp(&b.0)),
+    let rank = |i: usize| {
+        let author = thread.posts[i].author.as_deref().unwrap_or("");
+        (thread.posts[i].score.unwrap_or(0), quoted.get(author).copied().unwrap_or(0))
     };
+    let mut order: Vec<(i64, usize, usize)> = (1..thread.posts.len()).map(|i| (rank(i).0, rank(i).1, i)).collect();
+    order.sort_by_key(|&(score, quotes, i)| (std::cmp::Reverse((score, quotes)), i));
+    // The top-scored or most-quoted reply speaks for the replies; without votes or quotes, the most
+    // central sentence of any reply.
+    let top = order.iter().filter(|o| (o.0, o.1) > (0, 0)).find_map(|o| best_of(o.2));
+    let pick = top.or_else(|| order.iter().filter_map(|o| best_of(o.2)).max_by(|a, b| a.0.total_cmp(&b.0)));
     pick.map(|(_, c)| SummarySentence { text: c.text.to_string(), post: c.post })
 }
 
