@@ -220,7 +220,8 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         _ => "",
     };
     let time = ["second", "sec", "minute", "min", "hour", "hr"].contains(&unit.trim_end_matches('s'));
-    let value = (!code.is_empty() && n.fract() == 0.0).then(|| format!("P{}{}{code}", if time { "T" } else { "" }, n));
+    let value = (!code.is_empty() && n.fract() == 0.0)
+        .then(|| format!("P{}{}{code}", if time { "T" } else { "" }, n.min(1e15) as u64));
     Some((first, number.next + 1, value))
 }
 
