@@ -1,7 +1,7 @@
 // ThreadCard background: the toolbar click reads the page's HTML, the Rust core (WASM) summarizes it
 // here, and card.js shows the result in the page. WASM runs in the background because Chrome refuses
 // to compile it in content scripts on pages whose CSP lacks 'wasm-unsafe-eval' (see README).
-import init, { summarize } from "./pkg/threadcard.js";
+import init, { summarize, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -41,6 +41,8 @@ function showBlocked(tabId, detail) {
 /** Runs ThreadCard on one tab: the whole path from click to card. Returns what happened (for tests). */
 async function runOnTab(tab) {
   const tabId = tab.id;
+  const t = [performance.now()];
+  const lap = () => t.push(performance.now());
   if (tab.url && UNREADABLE_URL.test(tab.url)) return showBlocked(tabId, null);
   try {
     await api.scripting.executeScript({ target: { tabId }, files: ["card.js"] });
@@ -48,33 +50,47 @@ async function runOnTab(tab) {
     return showBlocked(tabId, String(e?.message ?? e));
   }
   // Shows "Reading thread…" at once and hands back the page, or closes an open card (toggle).
+  lap();
   const page = await inTab(tabId, () => globalThis.threadcardUi.begin());
+  lap();
   if (!page) return { closed: true };
   if (page.notHtml) {
     await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [page.notHtml]);
     return { error: page.notHtml };
   }
-  let view;
+  let view, exports;
   try {
     await ensureWasm();
-    const t0 = performance.now();
+    lap();
     const bundle = summarize(page.html, page.url, undefined);
+    lap();
     view = {
       card_html: bundle.card_html,
       card_css: bundle.card_css,
-      markdown: bundle.markdown,
-      json: bundle.json,
       title: bundle.summary.title,
       anchors: bundle.summary.posts.map((p) => p.anchor ?? null),
-      ms: Math.round(performance.now() - t0),
     };
+    exports = { markdown: bundle.markdown, json: bundle.json };
   } catch (e) {
-    const message = String(e?.message ?? e);
+    let message = String(e?.message ?? e);
+    if (e instanceof WebAssembly.RuntimeError) {
+      // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
+      // fresh one for the next click. The user gets a report-worthy message instead of silence.
+      resetWasm();
+      message = `ThreadCard hit an internal error on this page (${message}). Please report the page address.`;
+    }
     await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
     return { error: message };
   }
   await inTab(tabId, (v) => globalThis.threadcardUi.show(v), [view]);
-  return { shown: view.title, ms: view.ms };
+  lap();
+  // The exports go over after the card is up: they are as large as the page and no one needs them to read.
+  await inTab(tabId, (x) => globalThis.threadcardUi.exports(x), [exports]);
+  // Where the time went, in ms: inject card.js, read the page, WASM ready, summarize, show the card.
+  const phases = ["inject", "read", "wasm", "summarize", "show"];
+  const timings = Object.fromEntries(phases.map((p, i) => [p, Math.round((t[i + 1] - t[i]) * 10) / 10]));
+  globalThis.lastRun = { title: view.title, timings };
+  return globalThis.lastRun;
 }
 
 // Listeners are registered synchronously at top level (a service worker requirement).

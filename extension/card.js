@@ -27,7 +27,7 @@
 
   let host = null; // the element on the page holding the shadow root
   let root = null;
-  let view = null; // what background.js sent: card_html, card_css, markdown, json, title, anchors
+  let view = null; // what background.js sent: card_html, card_css, title, anchors, then markdown and json
   let lastFocus = null;
 
   /** Applies styles in a way a strict page CSP (style-src 'self') does not block: constructed sheets. */
@@ -203,12 +203,15 @@
         close();
         break;
       case "copy-md":
+        if (!view.markdown) return feedback(button, "Still reading…");
         feedback(button, (await copy(view.markdown)) ? "Copied ✓" : "Copy failed");
         break;
       case "download-md":
+        if (!view.markdown) return feedback(button, "Still reading…");
         download(view.markdown, "text/markdown;charset=utf-8", "md");
         break;
       case "download-json":
+        if (!view.json) return feedback(button, "Still reading…");
         download(view.json, "application/json;charset=utf-8", "json");
         break;
     }
@@ -239,6 +242,11 @@
       host.dataset.url = location.href;
       const card = root.querySelector(".tc-card");
       card?.focus();
+    },
+    /** The Markdown and JSON exports, sent after the card is shown. */
+    exports(x) {
+      if (view) Object.assign(view, x);
+      if (host) host.dataset.exports = "ready";
     },
     /** An error from the core, in the card's place. */
     fail(message) {

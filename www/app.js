@@ -1,6 +1,6 @@
 // ThreadCard demo page: the same WASM core and the same card as the extension, on pasted or dropped HTML.
 // Thin glue: Rust renders the card (page text escaped in src/render/escape.rs); this file wires inputs and buttons.
-import init, { summarize, sampleHtml } from "./pkg/threadcard.js";
+import init, { summarize, sampleHtml, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
 
 const $ = (id) => document.getElementById(id);
 const status = (text, error = false) => {
@@ -100,7 +100,12 @@ async function run(html, url) {
   } catch (e) {
     view = null;
     $("result").replaceChildren();
-    status(String(e?.message ?? e), true);
+    if (e instanceof WebAssembly.RuntimeError) {
+      resetWasm(); // a bug in the core trapped: start a fresh instance for the next page
+      status(`ThreadCard hit an internal error on this page (${e.message}). Please report it.`, true);
+    } else {
+      status(String(e?.message ?? e), true);
+    }
   }
 }
 

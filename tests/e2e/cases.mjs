@@ -36,6 +36,7 @@ export function snapshot() {
     ...page,
     state: host.dataset.state || null,
     styles: host.dataset.styles || null,
+    exports: host.dataset.exports || null,
     title: title ? title.textContent : null,
     author: r.querySelector(".tc-author")?.textContent ?? null,
     sources: all(".tc-source a").map((a) => a.href),
@@ -126,6 +127,7 @@ export async function runCases(browser, d, t, server) {
 
     await t.attempt(`exports (${where})`, async () => {
       const page = await d.page(() => location.href);
+      for (let i = 0; i < 100 && (await d.page(snapshot)).exports !== "ready"; i++) await sleep(50);
       await d.clickInCard('button[data-action="copy-md"]');
       await sleep(300);
       const md = await d.readClipboard();
@@ -219,7 +221,7 @@ export async function runCases(browser, d, t, server) {
 
   await t.attempt("unreadable page", async () => {
     const r = await d.unreadable();
-    console.log(`  unreadable page: ${JSON.stringify(r)}`);
+    console.log(`  unreadable page ${r.url}: shown as ${r.shownAs}, badge ${JSON.stringify(r.badge)}`);
     t.check(
       `unreadable page (${r.url}): the user sees "can't read this page"`,
       /can.t read this page/i.test(r.message ?? ""),

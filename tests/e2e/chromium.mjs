@@ -10,7 +10,7 @@ import { runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/chrome"));
-const PORT = Number(process.env.E2E_CHROMIUM_PORT ?? 18790);
+const PORT = Number(process.env.E2E_CHROMIUM_PORT ?? 0);
 const BROWSER = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
 
 const t = runner("chromium");
@@ -35,7 +35,7 @@ try {
       "--no-first-run",
     ],
   });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `http://127.0.0.1:${PORT}` });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `http://127.0.0.1:${server.port}` });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extId = new URL(sw.url()).host;
   const page = context.pages()[0] ?? (await context.newPage());

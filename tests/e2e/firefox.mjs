@@ -8,11 +8,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, openSync } from "node:fs";
 import { OUT, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { freePort } from "./server.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/firefox"));
-const PORT = Number(process.env.E2E_FIREFOX_PORT ?? 18791);
-const GD_PORT = Number(process.env.GECKODRIVER_PORT ?? 18792);
+const PORT = Number(process.env.E2E_FIREFOX_PORT ?? 0);
+const GD_PORT = Number(process.env.GECKODRIVER_PORT ?? (await freePort()));
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -7,6 +7,18 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** A free TCP port on 127.0.0.1 (for geckodriver), so parallel runs never clash. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = http.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 /** The built demo page, served at /www/ like any static host would. */
@@ -14,8 +26,9 @@ export const WWW = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
   ".wasm": "application/wasm", ".png": "image/png" };
 
-/** Starts the server; resolves to {url(mode, file), close()}. Extra pages can be added with `pages`. */
-export function startServer(port, pages = {}) {
+/** Starts the server (port 0: any free port); resolves to {port, url(mode, file), www, close()}.
+ *  Extra pages can be added with `pages` (name -> HTML). */
+export function startServer(port = 0, pages = {}) {
   const server = http.createServer(async (req, res) => {
     const u = new URL(req.url, "http://x");
     const [, mode, ...rest] = u.pathname.split("/");
@@ -49,19 +62,19 @@ export function startServer(port, pages = {}) {
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () =>
+    server.listen(port, "127.0.0.1", () => {
+      port = server.address().port;
       resolve({
         port,
         url: (mode, file) => `http://127.0.0.1:${port}/${mode}/${file}`,
         www: `http://127.0.0.1:${port}/www/`,
         close: () => new Promise((r) => server.close(r)),
-      }),
-    );
+      });
+    });
   });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = Number(process.argv[2] || 8790);
-  await startServer(port);
-  console.log(`serving ${FIXTURES} on http://127.0.0.1:${port}/plain/ and /strict/`);
+  const { port } = await startServer(Number(process.argv[2] || 0));
+  console.log(`serving ${FIXTURES} on http://127.0.0.1:${port}/plain/ and /strict/, dist/www on /www/`);
 }
