@@ -160,7 +160,7 @@ fn reply_line(
         by_post[post]
             .iter()
             .filter(|c| first_seen.get(&word_hash(c.text)).is_none_or(|&p| p == post))
-            .filter(|c| !quotes.iter().any(|q| q.text.contains(c.text)))
+            .filter(|c| !quotes.iter().any(|q| quotes_part_of(&q.text, c.text)))
             .filter(|c| !chosen.iter().any(|k| repeats(k, c)))
             .map(|c| (centrality(c, df), *c))
             .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -176,6 +176,20 @@ fn reply_line(
     let top = order.iter().filter(|o| (o.0, o.1) > (0, 0)).find_map(|o| best_of(o.2));
     let pick = top.or_else(|| order.iter().filter_map(|o| best_of(o.2)).max_by(|a, b| a.0.total_cmp(&b.0)));
     pick.map(|(_, c)| SummarySentence { text: c.text.to_string(), post: c.post })
+}
+
+/// The sentence is (or holds) text the reply quotes from another post: quoted text is not the reply's
+/// own word. Compared on the quote's opening words, as boards glue quote headers to the quoted text.
+fn quotes_part_of(quote: &str, sentence: &str) -> bool {
+    let quote = quote.trim();
+    if quote.contains(sentence) {
+        return true;
+    }
+    let mut cut = quote.len().min(40);
+    while !quote.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut >= 20 && sentence.contains(&quote[..cut])
 }
 
 #[cfg(test)]
