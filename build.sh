@@ -158,6 +158,8 @@ test_all() {
   build
   step "cargo fmt --check" cargo fmt --check
   step "cargo clippy" cargo clippy --all-targets -- -D warnings
+  # src/wasm.rs only compiles for wasm32: lint that build too.
+  step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
   step "cargo test" cargo test
   step "web-ext lint" lint_extension
   step "e2e Chromium" e2e chromium

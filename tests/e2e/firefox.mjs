@@ -118,6 +118,17 @@ try {
       wd("POST", `${S}/actions`, {
         actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
       }),
+    // The shortcut reaches the browser only as keys sent in the chrome context (docs/browser-testing).
+    shortcut: () =>
+      inChrome(() =>
+        wd("POST", `${S}/actions`, {
+          actions: [{ type: "key", id: "kbd", actions: [
+            { type: "keyDown", value: "\uE00A" }, { type: "keyDown", value: "\uE008" },
+            { type: "keyDown", value: "Y" }, { type: "keyUp", value: "Y" },
+            { type: "keyUp", value: "\uE008" }, { type: "keyUp", value: "\uE00A" },
+          ] }],
+        }),
+      ),
     readClipboard: () =>
       inChrome(() =>
         exec(`
