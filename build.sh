@@ -20,6 +20,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif have sudo; then sudo "$@"; el
 setup() {
   say "setup (skipping what is installed)"
   have cargo || { echo "cargo not found: install Rust from https://rustup.rs" >&2; exit 1; }
+  have node && have npm || { echo "node and npm (Node.js 20 or later) not found: install them first" >&2; exit 1; }
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
   fi

@@ -227,7 +227,7 @@
       host?.remove(); // a stale card or message must not be read as part of the page
       const type = document.contentType || "text/html";
       if (!/html|xml/.test(type)) {
-        return { notHtml: `ThreadCard reads HTML pages; this tab shows a ${type} document.` };
+        return { notHtml: `ThreadCard reads web pages (HTML); this tab shows a document of type ${type}.` };
       }
       const page = { html: document.documentElement.outerHTML, url: location.href };
       statusPanel("loading", ["Reading thread…"]);
