@@ -235,13 +235,15 @@
     },
     /** The Rust core's result: the card, styled by card_css, with working buttons. */
     show(v) {
+      const t0 = performance.now();
       view = v;
       const box = panel("card", [OVERLAY_CSS, v.card_css]);
       const doc = new DOMParser().parseFromString(`<body>${v.card_html}</body>`, "text/html");
       box.append(...doc.body.childNodes);
       host.dataset.url = location.href;
       const card = root.querySelector(".tc-card");
-      card?.focus();
+      card?.focus({ preventScroll: true });
+      host.dataset.showMs = (performance.now() - t0).toFixed(1); // for the benchmark
     },
     /** The Markdown and JSON exports, sent after the card is shown. */
     exports(x) {

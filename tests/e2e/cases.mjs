@@ -13,6 +13,8 @@ const DOCS = path.resolve(HERE, "../../docs");
 
 export const SAMPLE = "du-kazakhstan.html";
 export const HOSTILE = "hostile.html";
+/** A tab that is not an HTML page: the runners serve it as text/plain. */
+export const EXTRA_PAGES = { "notes.txt": "Shopping list: bread, milk, 2 kg of apples.\n" };
 const TITLE = "Kazakhstan's president says Russian troops to start leaving this week";
 const AUTHOR = "Yo_Mama_Been_Loggin";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -205,6 +207,16 @@ export async function runCases(browser, d, t, server) {
       );
     });
   }
+
+  await t.attempt("plain-text tab", async () => {
+    await d.goto(server.url("plain", "notes.txt"));
+    const s = await clickAndWait(d);
+    t.check(
+      "a text/plain tab: the card's place says why it can't be summarized",
+      s.state === "error" && /HTML/.test(s.message ?? ""),
+      JSON.stringify({ state: s.state, message: s.message }),
+    );
+  });
 
   if (d.shortcut) {
     // Only where the browser fires extension shortcuts headless (Firefox; headless Chromium does not).

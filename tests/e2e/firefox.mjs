@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, openSync } from "node:fs";
-import { OUT, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { EXTRA_PAGES, OUT, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 import { freePort } from "./server.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -18,7 +18,7 @@ const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const t = runner("firefox");
-const server = await startServer(PORT);
+const server = await startServer(PORT, EXTRA_PAGES);
 const downloads = mkdtempSync(path.join(tmpdir(), "threadcard-ff-downloads-"));
 // Firefox's own noise (GLib warnings, no-network errors) goes to a log beside the screenshots.
 mkdirSync(OUT, { recursive: true });
