@@ -11,7 +11,8 @@ import { EXTRA_PAGES, OUT, runCases, runner, publishScreenshot, startServer } fr
 import { freePort } from "./server.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/firefox"));
+// The package a user installs: the zip (geckodriver installs it as a temporary add-on).
+const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/threadcard-firefox.zip"));
 const PORT = Number(process.env.E2E_FIREFOX_PORT ?? 0);
 const GD_PORT = Number(process.env.GECKODRIVER_PORT ?? (await freePort()));
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
