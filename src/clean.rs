@@ -6,6 +6,7 @@
 //! `thread` or `header`.
 
 use crate::parse::Page;
+use crate::thread::structure::Measures;
 use ego_tree::NodeId;
 use scraper::Node;
 
@@ -56,8 +57,14 @@ const FURNITURE_TOKENS: &[&str] = &[
     "newsletter",
     "signup",
     "register",
-    "paywall",
 ];
+
+/// Most text (non-space characters) an element removed for its class or id may hold, unless it is mostly links.
+/// Ads, share bars, banners and signatures are short; an element named `paywall` or `promo` that holds the
+/// article is the article.
+const MAX_BOILERPLATE_TEXT: usize = 1000;
+/// Share of link text above which a long element still counts as furniture (a footer full of links).
+const FURNITURE_LINK_DENSITY: f64 = 0.5;
 
 /// Elements that are never removed by a class/id match, however they are named: removing them would remove
 /// the page.
@@ -65,13 +72,18 @@ const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
 
 /// Removes invisible and boilerplate elements from the page in place and returns it.
 pub fn clean(mut page: Page) -> Page {
+    let m = Measures::of(page.doc.tree.root());
+    let short_or_links = |id: NodeId| {
+        let s = m.size(id);
+        s.text <= MAX_BOILERPLATE_TEXT || s.link as f64 > FURNITURE_LINK_DENSITY * s.text as f64
+    };
     let doomed: Vec<NodeId> = page
         .doc
         .tree
         .nodes()
         .filter(|n| match n.value() {
             Node::Comment(_) | Node::ProcessingInstruction(_) => true,
-            Node::Element(e) => is_invisible(e) || is_boilerplate(e),
+            Node::Element(e) => is_invisible(e) || (is_boilerplate(e) && short_or_links(n.id())),
             _ => false,
         })
         .map(|n| n.id())
@@ -85,6 +97,11 @@ pub fn clean(mut page: Page) -> Page {
 }
 
 fn is_invisible(e: &scraper::node::Element) -> bool {
+    // Discourse serves its topic to readers without JavaScript in `<noscript data-path>`; the page's posts are
+    // there (as markup the Discourse reader parses), so that one is kept.
+    if e.name() == "noscript" && e.attr("data-path").is_some() {
+        return false;
+    }
     if INVISIBLE_TAGS.contains(&e.name()) {
         return true;
     }

@@ -167,7 +167,6 @@ fn facts_of_the_sample_thread() {
 }
 
 #[test]
-#[ignore = "needs the DU thread reader (branch threadcore); un-ignore once main has it"]
 fn facts_of_the_sample_page_end_to_end() {
     let summary = threadcard::summarize(threadcard::SAMPLE_HTML, Some(threadcard::SAMPLE_URL), &Options::default())
         .expect("sample");

@@ -76,7 +76,16 @@ pub fn extract(posts: &[PostText], _english: bool) -> Vec<DateFact> {
 fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usize, Option<String>)> {
     let toks = &post.tokens;
     let tok = &toks[i];
-    let lower = tok.text.to_lowercase();
+    if tok.kind == super::tokens::Kind::Punct || tok.text.len() > 12 {
+        return None;
+    }
+    let lowered;
+    let lower: &str = if tok.text.chars().any(char::is_uppercase) {
+        lowered = tok.text.to_lowercase();
+        &lowered
+    } else {
+        tok.text
+    };
     // "January 11, 2022", "Jan 11", "January 2022".
     if let Some(month) = month_number(tok.text).filter(|_| tok.is_capitalized()) {
         let day = toks.get(i + 1).and_then(|t| t.text.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
@@ -148,7 +157,7 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         return Some((first, i + 1, value));
     }
     // today / yesterday / tomorrow.
-    if let Some(offset) = match lower.as_str() {
+    if let Some(offset) = match lower {
         "today" => Some(0),
         "yesterday" => Some(-1),
         "tomorrow" => Some(1),
@@ -157,12 +166,12 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         return Some((i, i + 1, today.map(|t| t.plus(offset).iso())));
     }
     // last / this / next week, month, year.
-    if ["last", "this", "next", "past"].contains(&lower.as_str()) {
+    if ["last", "this", "next", "past"].contains(&lower) {
         let unit = toks.get(i + 1).map(|t| t.text.to_lowercase())?;
         if !["week", "month", "year"].contains(&unit.as_str()) || lower == "past" {
             return None;
         }
-        let step = match lower.as_str() {
+        let step = match lower {
             "last" => -1,
             "next" => 1,
             _ => 0,

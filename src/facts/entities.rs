@@ -3,7 +3,7 @@
 //! spelling variants) and ranked by importance in the thread.
 
 use super::gazetteer::{key, GAZETTEER};
-use super::tokens::Token;
+use super::tokens::{with_lower, Token};
 use super::PostText;
 use crate::model::{Entity, EntityKind};
 use std::collections::HashMap;
@@ -119,7 +119,7 @@ fn cut_run(post: &PostText, mut i: usize, j: usize, english: bool, out: &mut Vec
     let g = &*GAZETTEER;
     let toks = &post.tokens;
     // Leading common words: "The", "He", "In", "Tuesday".
-    while i < j && (g.is_not_name(toks[i].text) || g.is_connector(&toks[i].text.to_lowercase())) {
+    while i < j && (g.is_not_name(toks[i].text) || with_lower(toks[i].text, |w| g.is_connector(w))) {
         i += 1;
     }
     let mut end = j;

@@ -4,6 +4,7 @@
 //! The data lives in `data/*.txt` (written for this project from general knowledge; see NOTICE), embedded
 //! with `include_str!` and indexed once on first use. About 15 KB in all.
 
+use super::tokens::with_lower;
 use crate::model::EntityKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -121,27 +122,27 @@ impl Gazetteer {
 
     /// The country of a demonym: "Kazakh" → "Kazakhstan".
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        self.demonyms.get(&word.to_lowercase()).map(String::as_str)
+        with_lower(word, |w| self.demonyms.get(w).map(String::as_str))
     }
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_lowercase())
+        with_lower(word, |w| self.titles.contains(w))
     }
     /// A word that is part of a title only before one: "Foreign" in "Foreign Minister".
     pub fn is_title_modifier(&self, word: &str) -> bool {
-        self.title_modifiers.contains(&word.to_lowercase())
+        with_lower(word, |w| self.title_modifiers.contains(w))
     }
     pub fn is_org_suffix(&self, word: &str) -> bool {
-        self.org_suffixes.contains(&word.to_lowercase())
+        with_lower(word, |w| self.org_suffixes.contains(w))
     }
     pub fn is_connector(&self, word: &str) -> bool {
         self.connectors.contains(word)
     }
     /// A capitalized word that is never a name by itself ("The", "Tuesday", "January", "He").
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(&word.to_lowercase())
+        with_lower(word, |w| self.not_names.contains(w))
     }
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&word.to_lowercase())
+        with_lower(word, |w| self.stopwords.contains(w))
     }
 }
 

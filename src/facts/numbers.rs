@@ -191,8 +191,10 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
             (digits.parse::<f64>().ok()?, i + 1, false)
         }
         Kind::Word => {
-            let word = tok.text.to_lowercase();
-            let mut value = NUMBER_WORDS.iter().find(|(w, _)| *w == word)?.1;
+            if !(3..=9).contains(&tok.text.len()) {
+                return None;
+            }
+            let mut value = word_value(tok.text)?;
             let mut next = i + 1;
             // "twenty five", "twenty-five" is one token and not read.
             if value >= 20.0 && value % 10.0 == 0.0 {
@@ -220,8 +222,7 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
 }
 
 fn word_value(w: &str) -> Option<f64> {
-    let w = w.to_lowercase();
-    NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+    NUMBER_WORDS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
 }
 
 /// A four-digit number that reads as a year ("2002", "in 2022"): a date, not a count.

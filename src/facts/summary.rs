@@ -97,7 +97,7 @@ fn candidates<'a>(post: &PostText<'a>) -> Vec<Candidate<'a>> {
 
 fn content_words(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2 && !GAZETTEER.is_stopword(w) && !GAZETTEER.is_not_name(w))
+        .filter(|w| w.len() > 2 && w.len() < 30 && !GAZETTEER.is_stopword(w) && !GAZETTEER.is_not_name(w))
         .map(str::to_lowercase)
         .collect()
 }

@@ -192,9 +192,23 @@ fn push_trimmed(line: &str, base: usize, start: usize, end: usize, paragraph: us
 /// The word before the period is a known abbreviation or a single letter (an initial: "J. Smith").
 fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    let lower = word.to_lowercase();
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    single_letter || ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 5)
+    single_letter || with_lower(word, |w| ABBREVIATIONS.contains(&w)) || (word.contains('.') && word.len() <= 5)
+}
+
+/// Calls `f` with `word` in lowercase, without allocating for the short ASCII words that make up most
+/// text (the gazetteer lookups run once per capitalized token).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        return f(std::str::from_utf8(&buf[..word.len()]).unwrap_or(""));
+    }
+    f(&word.to_lowercase())
 }
 
 /// A paragraph that is a bare URL (a pasted link) is not prose.

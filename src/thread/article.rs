@@ -91,7 +91,11 @@ const NEGATIVE: &[&str] = &[
     "copyright",
 ];
 /// Elements that are never part of an article.
-const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "form", "menu"];
+/// (`form` is not one: ASP.NET pages wrap the whole page in a form.)
+const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "menu"];
+/// Least text (non-space characters) of an article found with furniture names respected; less, and the search
+/// runs again ignoring names (a theme may call the page's main column `sidebar`), as Readability retries.
+const MIN_ARTICLE_TEXT: usize = 400;
 
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
@@ -176,6 +180,21 @@ fn ld_string(page: &Page, key: &str) -> Option<String> {
 /// Finds the main text under `body`, leaving out the subtrees in `exclude`.
 pub fn main_content<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures, exclude: &[NodeId]) -> Option<Content<'a>> {
     let _ = page;
+    let strict = best_content(body, m, exclude, true);
+    match strict {
+        Some(c) if m.text(c.root.id()) >= MIN_ARTICLE_TEXT => Some(c),
+        strict => {
+            let loose = best_content(body, m, exclude, false);
+            match (&strict, &loose) {
+                (Some(s), Some(l)) if m.text(s.root.id()) >= m.text(l.root.id()) => strict,
+                _ => loose.or(strict),
+            }
+        }
+    }
+}
+
+fn best_content<'a>(body: ElementRef<'a>, m: &Measures, exclude: &[NodeId], strict: bool) -> Option<Content<'a>> {
+    let in_furniture = |e: ElementRef| in_furniture(e, strict);
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let mut order: Vec<ElementRef<'a>> = Vec::new();
     let excluded = |e: ElementRef| exclude.iter().any(|x| within(*e, *x));
@@ -266,13 +285,14 @@ fn class_weight(e: ElementRef) -> f64 {
     25.0 * (f64::from(u8::from(pos)) - f64::from(u8::from(neg)))
 }
 
-/// Inside `<nav>`, `<aside>`, `<footer>`, `<header>`, `<form>`, or an element named as furniture and not as content.
-fn in_furniture(e: ElementRef) -> bool {
+/// Inside `<nav>`, `<aside>`, `<footer>`, `<header>`, a navigation or banner role, or (when `by_name`) an
+/// element named as furniture and not as content.
+fn in_furniture(e: ElementRef, by_name: bool) -> bool {
     std::iter::once(e).chain(e.ancestors().filter_map(ElementRef::wrap)).any(|a| {
         FURNITURE_TAGS.contains(&a.value().name())
             || a.value()
                 .attr("role")
                 .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"))
-            || class_weight(a) < 0.0
+            || by_name && class_weight(a) < 0.0
     })
 }

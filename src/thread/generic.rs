@@ -94,7 +94,8 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
             let blocks = blocks_of(&g, m);
             let text: usize = blocks.iter().map(|b| b.text(m)).sum();
             let link: usize = blocks.iter().map(|b| b.link(m)).sum();
-            let own = text.saturating_sub(link);
+            let times: usize = blocks.iter().map(|b| m.text(b.anchor.id())).sum();
+            let own = text.saturating_sub(link).saturating_sub(times);
             let ok = blocks.len() >= 2
                 && own / blocks.len() >= MIN_AVG_BLOCK_TEXT
                 && (link as f64) <= MAX_LINK_DENSITY * text as f64;
@@ -102,9 +103,21 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
         })
         .max_by_key(|(_, own)| *own)?;
     let author_path = common_author_path(&blocks, m);
-    let mut posts: Vec<Post> = blocks.iter().map(|b| post_of(page, b, author_path.as_deref(), m)).collect();
+    let (mut posts, teasers): (Vec<Post>, Vec<bool>) =
+        blocks.iter().map(|b| post_of(page, b, author_path.as_deref(), m)).unzip();
+    if teasers.iter().filter(|t| **t).count() * 2 >= teasers.len() {
+        return None;
+    }
     normalize_depths(&mut posts);
     if let Some(lead) = lead_post(page, body, &blocks, &anchors, m) {
+        // Under an article, dated blocks without authors are teasers of other articles, not comments.
+        let authored = posts.iter().filter(|p| p.author.is_some()).count();
+        let mut names: Vec<&str> = posts.iter().filter_map(|p| p.author.as_deref()).collect();
+        names.sort_unstable();
+        names.dedup();
+        if authored * 2 < posts.len() || names.len() < 2 && posts.len() > 2 {
+            return None;
+        }
         posts.insert(0, lead);
     }
     posts.retain(|p| !p.text.is_empty());
@@ -269,7 +282,8 @@ fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementR
     h
 }
 
-fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) -> Post {
+/// A block's post, and whether the block opens with a headline link (a teaser of another page, not a post).
+fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) -> (Post, bool) {
     let candidates = author_candidates(block, m);
     let author_el = author_path
         .and_then(|p| candidates.iter().find(|c| relative_path(block, **c) == p))
@@ -306,7 +320,8 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
     if let Some(a) = author_el {
         author_info = author_details(header_of(block, a, m), a);
     }
-    post::build(
+    let teaser = opens_with_headline(root, &exclude, m);
+    let post = post::build(
         page,
         PostParts {
             author: author_el.map(|a| a.text().collect()),
@@ -320,7 +335,25 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
             depth: depth_of(block.run[0]),
             ..PostParts::default()
         },
-    )
+    );
+    (post, teaser)
+}
+
+/// Least length of a link that opens a block for the block to count as a teaser ("Headline of another story").
+const MIN_HEADLINE: usize = 20;
+
+/// Whether the first text of a body is a long link: the headline of a teaser.
+fn opens_with_headline(root: ElementRef, exclude: &[NodeId], m: &Measures) -> bool {
+    let first = root.descendants().find(|n| {
+        n.value().as_text().is_some_and(|t| !t.trim().is_empty())
+            && !n.ancestors().take_while(|a| a.id() != root.id()).any(|a| exclude.contains(&a.id()))
+    });
+    first.is_some_and(|t| {
+        t.ancestors()
+            .take_while(|a| a.id() != root.id())
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "a" && m.text(a.id()) >= MIN_HEADLINE)
+    })
 }
 
 /// The last `<hr>` in a body, when what follows it is short: a signature. Returns the nodes to leave out.

@@ -109,11 +109,15 @@ pub fn body_of_excluding(
         .filter(|qe| !qe.ancestors().take_while(|a| a.id() != body.id()).any(|a| is_match(a, quote)))
         .map(|qe| {
             let head = qe.select(quote_author.unwrap_or(&QUOTE_AUTHOR)).next().or_else(|| said_line(qe));
-            let author = head
-                .map(|a| clean_quote_author(&a.text().collect::<String>()))
-                .or_else(|| qe.value().attr("data-author").map(clean_quote_author))
+            // An attribute naming the quoted member (XenForo `data-author`/`data-quote`, Discourse
+            // `data-username`) is exact in every language; the "X said:" line is the fallback.
+            let attr = ["data-author", "data-quote", "data-username"].iter().find_map(|a| qe.value().attr(a));
+            let author = attr
+                .map(clean_quote_author)
+                .filter(|a| !a.is_empty())
+                .or_else(|| head.map(|a| clean_quote_author(&a.text().collect::<String>())))
                 .filter(|a| !a.is_empty());
-            let mut text = text::text_of(*qe);
+            let mut text = text::text_of_excluding(*qe, exclude);
             // The "X said:" line names the author; it is not part of what was quoted.
             if let Some(head_text) = head.map(|h| text::text_of(*h)).filter(|h| !h.is_empty()) {
                 if let Some(rest) = text.strip_prefix(&head_text) {

@@ -1,6 +1,133 @@
-//! Engine readers: one module per forum engine, each keyed on markup every board of that engine shares.
+//! Engine readers: one module per forum engine, each keyed on markup every board of that engine shares
+//! (its post containers, data attributes and class names), never on a URL or one site.
+//!
+//! Readers only locate elements; [`post::build`](super::post::build) turns them into posts, and
+//! [`page_info`](super::page_info) fills title, section and pagination a reader leaves empty. The helpers
+//! below are what several readers need on top of that: the author block's label/value pairs, the profile
+//! link, and scores as boards write them.
 
-use super::Engine;
+mod discourse;
+mod phpbb;
+mod xenforo;
+
+use super::{Engine, Thread};
+use crate::model::Post;
+use crate::parse::Page;
+use crate::{text, url};
+use scraper::{ElementRef, Selector};
+use std::collections::BTreeMap;
 
 /// Engine readers, most specific first.
-pub const ALL: &[Engine] = &[crate::thread::du::ENGINE];
+pub const ALL: &[Engine] = &[crate::thread::du::ENGINE, xenforo::ENGINE, discourse::ENGINE, phpbb::ENGINE];
+
+/// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
+/// `None` without posts, so the next reader gets its turn.
+pub(crate) fn thread(name: &str, page: &Page, title: &Selector, posts: Vec<Post>) -> Option<Thread> {
+    if posts.is_empty() {
+        return None;
+    }
+    let title = page.doc.select(title).map(text_of).find(|t| !t.is_empty()).unwrap_or_default();
+    Some(Thread { platform: name.into(), title, posts, ..Thread::default() })
+}
+
+/// An element's text with white space squashed.
+pub(crate) fn text_of(el: ElementRef) -> String {
+    text::squash(&el.text().collect::<String>())
+}
+
+/// The first match of `sel` under `el`, as squashed text, when not empty.
+pub(crate) fn first_text(el: ElementRef, sel: &Selector) -> Option<String> {
+    el.select(sel).map(text_of).find(|t| !t.is_empty())
+}
+
+/// The first match's attribute.
+pub(crate) fn first_attr(el: ElementRef, sel: &Selector, attr: &str) -> Option<String> {
+    el.select(sel).find_map(|e| e.value().attr(attr)).map(str::to_string)
+}
+
+/// Author details as the board shows them, from label/value pairs (`<dt>Posts:</dt><dd>1,234</dd>`):
+/// labels lowercased without their colon, the usual ones in any of the boards' languages under one key
+/// (`posts`, `joined`, `location`) so the card can show them alike.
+pub(crate) fn label_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (label, value) in pairs {
+        let label = label.trim().trim_end_matches(':').trim().to_lowercase();
+        let value = text::squash(&value);
+        if label.is_empty() || value.is_empty() || label.chars().count() > 40 {
+            continue;
+        }
+        out.entry(canonical_label(&label).to_string()).or_insert(value);
+    }
+    out
+}
+
+/// The same fact under one key, whatever the board's language calls it.
+fn canonical_label(label: &str) -> &str {
+    const POSTS: &[&str] = &[
+        "posts",
+        "messages",
+        "beiträge",
+        "nachrichten",
+        "messaggi",
+        "mensagens",
+        "mensajes",
+        "berichten",
+        "reply count",
+    ];
+    const JOINED: &[&str] =
+        &["joined", "registered", "member since", "registriert", "dabei seit", "inscrit", "iscritto"];
+    const LOCATION: &[&str] = &["location", "from", "ort", "wohnort", "localisation", "località"];
+    if POSTS.contains(&label) {
+        "posts"
+    } else if JOINED.contains(&label) {
+        "joined"
+    } else if LOCATION.contains(&label) {
+        "location"
+    } else {
+        label
+    }
+}
+
+/// `<dt>` / `<dd>` pairs under `el`, in order.
+pub(crate) fn dl_pairs(el: ElementRef, dt: &Selector, dd: &Selector) -> Vec<(String, String)> {
+    el.select(dt).map(text_of).zip(el.select(dd).map(text_of)).collect()
+}
+
+/// Adds the author's profile link (resolved) to their details, under `profile`.
+pub(crate) fn add_profile(info: &mut BTreeMap<String, String>, base: Option<&str>, href: Option<&str>) {
+    if let Some(link) = href.and_then(|h| url::resolve(base, h)) {
+        info.insert("profile".into(), link);
+    }
+}
+
+/// A score as boards write it: `12`, `-3`, `1,204`, `1.2k`, `+5`; `None` for anything else.
+pub(crate) fn score(s: &str) -> Option<i64> {
+    let s = s.trim().trim_start_matches('+').replace([',', '\u{a0}', ' '], "");
+    let (num, mult) = match s.strip_suffix(['k', 'K']) {
+        Some(n) => (n, 1000.0),
+        None => (s.as_str(), 1.0),
+    };
+    let v: f64 = num.parse().ok()?;
+    v.is_finite().then(|| (v * mult).round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_share_keys_across_languages() {
+        let info = label_pairs([("Beiträge:".into(), " 1.234 ".into()), ("Dabei seit".into(), "2019".into())]);
+        assert_eq!(info.get("posts").map(String::as_str), Some("1.234"));
+        assert_eq!(info.get("joined").map(String::as_str), Some("2019"));
+    }
+
+    #[test]
+    fn scores_read_as_written() {
+        assert_eq!(score("1,204"), Some(1204));
+        assert_eq!(score("+5"), Some(5));
+        assert_eq!(score("-3"), Some(-3));
+        assert_eq!(score("1.2k"), Some(1200));
+        assert_eq!(score("likes"), None);
+    }
+}

@@ -1,0 +1,112 @@
+//! Reading the corpora in `../shared/corpus` (never copied into the repository) and running the pipeline on
+//! each page, two pages at a time.
+
+use flate2::read::GzDecoder;
+use serde_json::Value;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+use threadcard::{summarize, Options, Summary};
+
+/// One page to read: where it came from, its HTML and URL, and the dataset's ground truth for it.
+pub struct Item {
+    pub id: String,
+    pub html: String,
+    pub url: Option<String>,
+    pub gold: Value,
+}
+
+/// What the pipeline made of one page, and how long it took.
+pub struct Run {
+    pub item: Item,
+    pub summary: Option<Summary>,
+    pub error: Option<String>,
+    pub ms: f64,
+}
+
+/// Where the corpus is: `$THREADCARD_CORPUS`, else `../shared/corpus` beside the checkout (a worktree nested
+/// one level deeper finds it one level further up).
+pub fn locate() -> PathBuf {
+    if let Some(p) = std::env::var_os("THREADCARD_CORPUS") {
+        return PathBuf::from(p);
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let beside = repo.join("..").join("shared").join("corpus");
+    repo.ancestors().skip(1).map(|a| a.join("shared").join("corpus")).find(|p| p.is_dir()).unwrap_or(beside)
+}
+
+/// Runs the pipeline on every item, on as many threads as the machine has cores (two here).
+pub fn run_all(items: Vec<Item>) -> Vec<Run> {
+    let n = items.len();
+    let slots: Vec<Mutex<Option<Item>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    let out: Vec<Mutex<Option<Run>>> = (0..n).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                let Some(item) = slots[i].lock().ok().and_then(|mut s| s.take()) else { continue };
+                let run = run_one(item);
+                if let Ok(mut slot) = out[i].lock() {
+                    *slot = Some(run);
+                }
+            });
+        }
+    });
+    out.into_iter().filter_map(|m| m.into_inner().ok().flatten()).collect()
+}
+
+fn run_one(item: Item) -> Run {
+    let start = Instant::now();
+    let result = summarize(&item.html, item.url.as_deref(), &Options::default());
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let (summary, error) = match result {
+        Ok(s) => (Some(s), None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    Run { item, summary, error, ms }
+}
+
+/// A file as text; gzip when the name ends in `.gz`. Invalid UTF-8 is replaced, as a browser would.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        GzDecoder::new(&bytes[..]).read_to_end(&mut out).map_err(|e| format!("{}: {e}", path.display()))?;
+        out
+    } else {
+        bytes
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+pub fn read_json(path: &Path) -> Result<Value, String> {
+    serde_json::from_str(&read_text(path)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Sorted entries of a directory (empty when it does not exist).
+pub fn list(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// A string field of a JSON object, `""` when absent.
+pub fn s<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// The file name without `.html.gz` / `.json`.
+pub fn stem(p: &Path) -> String {
+    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = name.strip_suffix(".html").or_else(|| name.strip_suffix(".json")).unwrap_or(name);
+    name.to_string()
+}

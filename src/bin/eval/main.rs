@@ -1,0 +1,171 @@
+//! `eval`: ThreadCard measured on the corpora in `../shared/corpus` (or `$THREADCARD_CORPUS`).
+//!
+//! ```text
+//! cargo run --release --bin eval [-- --dataset wcxb|harvest|article|readability] [--show-worst N] [--verbose]
+//! ```
+//!
+//! Prints one table of scores, the slowest pages and the total time, then checks every score against
+//! `tests/eval-floors.json` and exits non-zero when one falls below its floor. Without the corpus it says
+//! so and exits 0.
+
+mod corpus;
+mod datasets;
+mod harvest;
+mod metrics;
+
+use datasets::Report;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "\
+Usage: eval [--dataset wcxb|harvest|article|readability]... [--show-worst N] [--verbose] [--no-floors]
+
+Scores ThreadCard on ../shared/corpus (or $THREADCARD_CORPUS) and checks tests/eval-floors.json.
+  --dataset NAME   only this dataset (repeatable)
+  --show-worst N   list each dataset's N worst pages with what went wrong
+  --verbose        list every page
+  --no-floors      print scores without checking the floors";
+
+type Dataset = fn(&Path) -> Option<(Report, Vec<corpus::Run>)>;
+
+const DATASETS: &[(&str, Dataset)] = &[
+    ("wcxb", datasets::wcxb),
+    ("harvest", datasets::harvest),
+    ("article", datasets::article),
+    ("readability", datasets::readability),
+];
+
+struct Args {
+    only: Vec<String>,
+    worst: usize,
+    floors: bool,
+}
+
+fn args() -> Result<Args, String> {
+    let mut a = Args { only: Vec::new(), worst: 0, floors: true };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--dataset" => a.only.push(it.next().ok_or("--dataset needs a name")?),
+            "--show-worst" => a.worst = it.next().and_then(|n| n.parse().ok()).ok_or("--show-worst needs a number")?,
+            "--verbose" | "-v" => a.worst = usize::MAX,
+            "--no-floors" => a.floors = false,
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            other => return Err(format!("unknown argument {other}\n{USAGE}")),
+        }
+    }
+    if let Some(bad) = a.only.iter().find(|n| !DATASETS.iter().any(|(d, _)| d == n)) {
+        return Err(format!("unknown dataset {bad}\n{USAGE}"));
+    }
+    Ok(a)
+}
+
+fn main() -> ExitCode {
+    let args = match args() {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let root = corpus::locate();
+    if !root.is_dir() {
+        println!("eval: corpus not found at {}, skipping", root.display());
+        return ExitCode::SUCCESS;
+    }
+    let start = Instant::now();
+    let mut reports = Vec::new();
+    let mut times: Vec<(f64, String)> = Vec::new();
+    for (name, run) in DATASETS {
+        if !args.only.is_empty() && !args.only.iter().any(|o| o == name) {
+            continue;
+        }
+        match run(&root) {
+            Some((report, runs)) => {
+                times.extend(
+                    runs.iter().map(|r| (r.ms, format!("{name}/{} ({} KB)", r.item.id, r.item.html.len() / 1024))),
+                );
+                reports.push(report);
+            }
+            None => println!("eval: {name}: no pages found under {}, skipping", root.display()),
+        }
+    }
+    print_table(&reports);
+    if args.worst > 0 {
+        print_worst(&reports, args.worst);
+    }
+    print_times(&mut times, start.elapsed().as_secs_f64());
+    if !args.floors {
+        return ExitCode::SUCCESS;
+    }
+    match check_floors(&reports) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(below) => {
+            for line in below {
+                eprintln!("eval: below floor: {line}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_table(reports: &[Report]) {
+    println!("{:<22} {:>7}  what", "score", "value");
+    for r in reports {
+        println!("{:<22} {:>7}  {} pages", r.name, "", r.pages.len());
+        for (key, label, value) in &r.metrics {
+            println!("  {key:<20} {value:>7.3}  {label}");
+        }
+    }
+}
+
+fn print_worst(reports: &[Report], n: usize) {
+    for r in reports {
+        let mut pages: Vec<_> = r.pages.iter().collect();
+        pages.sort_by(|a, b| a.score.total_cmp(&b.score));
+        println!("\n{}: worst pages", r.name);
+        for p in pages.iter().take(n) {
+            println!(
+                "  {:.3}  {:<48} {:>7.1} ms  {}",
+                p.score,
+                p.id.chars().take(48).collect::<String>(),
+                p.ms,
+                p.note
+            );
+        }
+    }
+}
+
+fn print_times(times: &mut [(f64, String)], total: f64) {
+    times.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let pipeline: f64 = times.iter().map(|t| t.0).sum();
+    let median = times.get(times.len() / 2).map_or(0.0, |t| t.0);
+    println!("\nslowest pages (pipeline time, native release):");
+    for (ms, page) in times.iter().take(5) {
+        println!("  {ms:>8.1} ms  {page}");
+    }
+    println!("pages {}, median {median:.1} ms, pipeline {:.1} s, wall {total:.1} s", times.len(), pipeline / 1000.0);
+}
+
+/// Every score that has a floor in `tests/eval-floors.json` must reach it.
+fn check_floors(reports: &[Report]) -> Result<(), Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("eval-floors.json");
+    let floors = match corpus::read_json(&path) {
+        Ok(f) => f,
+        Err(e) => return Err(vec![format!("cannot read floors: {e}")]),
+    };
+    let below: Vec<String> = reports
+        .iter()
+        .flat_map(|r| &r.metrics)
+        .filter_map(|(key, _, value)| {
+            let floor = floors.get(key)?.as_f64()?;
+            (*value < floor).then(|| format!("{key} = {value:.3} < {floor:.3}"))
+        })
+        .collect();
+    if below.is_empty() {
+        Ok(())
+    } else {
+        Err(below)
+    }
+}

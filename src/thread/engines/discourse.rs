@@ -1,0 +1,93 @@
+//! Discourse topics, as the server renders them for crawlers and readers without JavaScript.
+//!
+//! Discourse serves the no-JS topic view inside `<noscript data-path>` (kept by the clean stage, parsed here);
+//! a page saved from the browser has the rendered view instead (`.topic-post` / `.topic-body` with `.cooked`).
+//! The no-JS topic view lists posts as
+//! `div.topic-body.crawler-post` (older: `div.post` inside `#post_N`), each with the author in
+//! `span.creator [itemprop=name]` (or `.username a`), the time in `time.post-time` / `[itemprop=datePublished]`
+//! (`datetime`/`content` attributes), the cooked body in `div.post[itemprop=text]` or `.cooked`, likes in
+//! `[itemprop=userInteractionCount]`, and the post number in `span[itemprop=position]`. Quotes are
+//! `aside.quote` with `data-username` and a title line naming the quoted author.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{add_profile, first_attr, first_text, score};
+use crate::parse::Page;
+use scraper::{ElementRef, Html, Selector};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "discourse", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#topic-title h1"));
+
+static NOSCRIPT: LazyLock<Selector> = LazyLock::new(|| sel("noscript[data-path]"));
+static POST: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post, .topic-body"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=text], .cooked, .post"));
+static AUTHOR: LazyLock<Selector> =
+    LazyLock::new(|| sel(".creator [itemprop=name], [itemprop=author] [itemprop=name], .creator a, .username a"));
+static PROFILE: LazyLock<Selector> =
+    LazyLock::new(|| sel(".creator a[href], [itemprop=author] a[href], .username a[href]"));
+static TIME: LazyLock<Selector> =
+    LazyLock::new(|| sel("time.post-time, [itemprop=datePublished], .post-date [data-time], time"));
+static LIKES: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=userInteractionCount]"));
+static POSITION: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=position]"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("aside.quote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".title"));
+/// Not part of the post: the meta line repeated under the body, reply counters and "read more" buttons.
+static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post-meta, .post-likes, .post-links-container"));
+
+/// Reads a Discourse topic page, or `None` when the page is not Discourse's.
+pub fn read(page: &Page) -> Option<Thread> {
+    read_view(page).or_else(|| {
+        let noscript = page.doc.select(&NOSCRIPT).next()?;
+        let markup: String = noscript.text().collect();
+        let inner = Page { doc: Html::parse_document(&markup), url: page.url.clone(), meta: page.meta.clone() };
+        read_view(&inner)
+    })
+}
+
+/// Reads the posts of one rendering of the topic.
+fn read_view(page: &Page) -> Option<Thread> {
+    let posts: Vec<_> = page
+        .doc
+        .select(&POST)
+        .filter(|p| !p.ancestors().filter_map(ElementRef::wrap).any(|a| POST.matches(&a)))
+        .filter_map(|p| read_post(page, p))
+        .collect();
+    super::thread(ENGINE.name, page, &TITLE, posts)
+}
+
+/// A post's address is the topic's (`/t/slug/id`) followed by its number.
+fn permalink(page: &Page, position: &str) -> Option<String> {
+    let topic = page.meta.canonical.as_deref().or(page.url.as_deref())?;
+    let topic = topic.split(['?', '#']).next().unwrap_or(topic).trim_end_matches('/');
+    position.chars().all(|c| c.is_ascii_digit()).then(|| format!("{topic}/{position}"))
+}
+
+fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
+    let body = p.select(&BODY).find(|b| b.id() != p.id())?;
+    let mut author_info = BTreeMap::new();
+    add_profile(&mut author_info, page.url.as_deref(), first_attr(p, &PROFILE, "href").as_deref());
+    let likes =
+        p.select(&LIKES).find_map(|e| e.value().attr("content").and_then(score).or_else(|| score(&super::text_of(e))));
+    let position = first_text(p, &POSITION);
+    Some(post::build(
+        page,
+        PostParts {
+            author: first_text(p, &AUTHOR),
+            author_info,
+            time: p.select(&TIME).next(),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            permalink: position.as_deref().and_then(|n| permalink(page, n)),
+            anchor: p.value().id().map(str::to_string).or(position.map(|n| format!("post_{n}"))),
+            score: likes,
+            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            ..PostParts::default()
+        },
+    ))
+}

@@ -1,0 +1,98 @@
+//! phpBB 3 thread pages (prosilver and the styles built on it).
+//!
+//! Every post is a `div.post` (id `p<number>`, or an anchor `#p<number>` just inside) holding a
+//! `dl.postprofile` (author link, rank, `<strong>Posts:</strong> 12`-style pairs) and a `div.postbody` with the
+//! subject (`h3 a[href="#p..."]`), the byline `p.author` ("by X » Fri May 08, 2009 2:03 am", or a `<time>` since
+//! 3.2) and the body `div.content`. Quotes are `blockquote`s whose `cite` says "X wrote:". Signatures
+//! (`div.signature`) are dropped by the clean stage.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{add_profile, first_attr, first_text, label_pairs, text_of};
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "phpbb", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2.topic-title, #page-body h2"));
+
+static POST: LazyLock<Selector> = LazyLock::new(|| sel("div.post"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".postbody .content"));
+static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel("dl.postprofile"));
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
+    sel(".postprofile .username, .postprofile .username-coloured, p.author .username, p.author strong a, .postprofile dt a:not(.avatar)")
+});
+static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
+static STRONG: LazyLock<Selector> = LazyLock::new(|| sel("strong"));
+static BYLINE: LazyLock<Selector> = LazyLock::new(|| sel("p.author"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("p.author time, p.author .timestamp, .postbody time"));
+static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel(".postbody h3"));
+static PERMALINK: LazyLock<Selector> =
+    LazyLock::new(|| sel(".postbody h3 a[href*='#p'], p.author a[href*='#p'], a[href*='#p']"));
+static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("[id^=p]"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+
+/// Reads a phpBB topic page, or `None` when the page has no phpBB posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let posts: Vec<_> = page.doc.select(&POST).filter_map(|p| read_post(page, p)).collect();
+    super::thread(ENGINE.name, page, &TITLE, posts)
+}
+
+fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
+    let body = p.select(&BODY).next()?;
+    let profile = p.select(&PROFILE).next();
+    let mut author_info = profile.map(profile_pairs).unwrap_or_default();
+    add_profile(&mut author_info, page.url.as_deref(), first_attr(p, &AUTHOR, "href").as_deref());
+    let time = p.select(&TIME).next();
+    // Before 3.2 the time is the byline's text after "»".
+    let time_text = time.is_none().then(|| first_text(p, &BYLINE)).flatten().map(|b| match b.rsplit_once('»') {
+        Some((_, t)) => t.trim().to_string(),
+        None => b,
+    });
+    let anchor = p.value().id().map(str::to_string).or_else(|| first_attr(p, &ANCHOR, "id"));
+    Some(post::build(
+        page,
+        PostParts {
+            author: first_text(p, &AUTHOR),
+            author_info,
+            time,
+            time_text,
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            title: first_text(p, &SUBJECT),
+            permalink: first_attr(p, &PERMALINK, "href").or_else(|| anchor.as_ref().map(|a| format!("#{a}"))),
+            anchor,
+            ..PostParts::default()
+        },
+    ))
+}
+
+/// `<dd><strong>Posts:</strong> 12</dd>` pairs; the first `dd` without a label is the rank.
+fn profile_pairs(profile: ElementRef) -> std::collections::BTreeMap<String, String> {
+    let mut rank = None;
+    let pairs: Vec<(String, String)> = profile
+        .select(&DD)
+        .filter_map(|dd| {
+            let all = text_of(dd);
+            match dd.select(&STRONG).next().map(text_of).filter(|l| l.ends_with(':')) {
+                Some(label) => Some((label.clone(), all.strip_prefix(&label).unwrap_or(&all).to_string())),
+                None => {
+                    if rank.is_none() && !all.is_empty() {
+                        rank = Some(all);
+                    }
+                    None
+                }
+            }
+        })
+        .collect();
+    let mut info = label_pairs(pairs);
+    if let Some(r) = rank {
+        info.entry("rank".into()).or_insert(r);
+    }
+    info
+}

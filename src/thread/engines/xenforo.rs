@@ -1,0 +1,86 @@
+//! XenForo 1 and 2 thread pages.
+//!
+//! Every XenForo post is an element of class `message` carrying the author's name in `data-author`:
+//! `<article class="message message--post" data-author>` in XenForo 2, `<li class="message" data-author>` in
+//! `ol#messageList` in XenForo 1. The body is `.message-body .bbWrapper` (2) or `.messageText` (1); the time a
+//! `time.u-dt` with `datetime`/`data-time` in the attribution header (2) or `.DateTime` inside the
+//! `datePermalink` link (1); the author block holds the user title and `dt`/`dd` pairs (messages, joined,
+//! location). Quotes are `blockquote.bbCodeBlock--quote` with `data-quote` and a "X said:" title (2) or
+//! `div.bbCodeQuote` with `data-author` and an `.attribution` (1). Signatures (`message-signature`,
+//! `signature`) are dropped by the clean stage; the "Click to expand..." link of long quotes is not text.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{add_profile, dl_pairs, first_attr, first_text, label_pairs};
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "xenforo", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1.p-title-value, .titleBar h1"));
+
+static MESSAGE: LazyLock<Selector> = LazyLock::new(|| sel(".message[data-author]"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".message-body .bbWrapper, .messageContent .messageText"));
+/// Time elements, most reliable first: the attribution header (2), the permalink date (1), any `u-dt` time.
+static TIMES: LazyLock<[Selector; 3]> = LazyLock::new(|| {
+    [
+        sel(".message-attribution time, .message-attribution-main time"),
+        sel(".datePermalink .DateTime, .datePermalink.DateTime"),
+        sel("time.u-dt, .DateTime"),
+    ]
+});
+static PERMALINK: LazyLock<Selector> = LazyLock::new(|| {
+    sel(".message-attribution-main[href], .message-attribution a[href*=post], a.datePermalink[href], a.hashPermalink[href]")
+});
+static PROFILE: LazyLock<Selector> =
+    LazyLock::new(|| sel(".message-name a.username[href], .messageUserInfo a.username[href], a.username[href]"));
+static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".message-userTitle, .userTitle"));
+static USER_PAIRS: LazyLock<Selector> = LazyLock::new(|| sel(".message-userExtras, .extraUserInfo"));
+static DT: LazyLock<Selector> = LazyLock::new(|| sel("dt"));
+static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
+static QUOTE: LazyLock<Selector> =
+    LazyLock::new(|| sel("blockquote.bbCodeBlock--quote, .bbCodeQuote, blockquote.quote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbCodeBlock-title, .attribution"));
+/// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line.
+static NOT_TEXT: LazyLock<Selector> =
+    LazyLock::new(|| sel(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate"));
+
+/// Reads a XenForo thread page, or `None` when the page has no XenForo messages.
+pub fn read(page: &Page) -> Option<Thread> {
+    let posts: Vec<_> = page
+        .doc
+        .select(&MESSAGE)
+        // A message inside another (a quoted preview) belongs to the outer one.
+        .filter(|m| !m.ancestors().filter_map(ElementRef::wrap).any(|a| MESSAGE.matches(&a)))
+        .filter_map(|m| read_message(page, m))
+        .collect();
+    super::thread(ENGINE.name, page, &TITLE, posts)
+}
+
+fn read_message(page: &Page, m: ElementRef) -> Option<crate::model::Post> {
+    let body = m.select(&BODY).next()?;
+    let mut author_info = label_pairs(m.select(&USER_PAIRS).flat_map(|p| dl_pairs(p, &DT, &DD)));
+    if let Some(title) = first_text(m, &USER_TITLE) {
+        author_info.insert("rank".into(), title);
+    }
+    add_profile(&mut author_info, page.url.as_deref(), first_attr(m, &PROFILE, "href").as_deref());
+    let time = TIMES.iter().find_map(|s| m.select(s).next());
+    Some(post::build(
+        page,
+        PostParts {
+            author: m.value().attr("data-author").map(str::to_string),
+            author_info,
+            time,
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            permalink: first_attr(m, &PERMALINK, "href"),
+            anchor: m.value().id().map(str::to_string),
+            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            ..PostParts::default()
+        },
+    ))
+}

@@ -1,0 +1,126 @@
+//! Engine readers on fixtures written in each engine's markup (authored text, not copied pages).
+
+use threadcard::{summarize, Options, Post, Summary};
+
+fn read(fixture: &str, url: &str) -> Summary {
+    let path = format!("{}/tests/fixtures/engines/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    summarize(&html, Some(url), &Options::default()).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn authors(s: &Summary) -> Vec<&str> {
+    s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect()
+}
+
+fn info<'a>(p: &'a Post, key: &str) -> Option<&'a str> {
+    p.author_info.get(key).map(String::as_str)
+}
+
+/// No post keeps its signature.
+fn no_signature(s: &Summary, sig: &str) {
+    for p in &s.posts {
+        assert!(!p.text.contains(sig), "signature left in {:?}", p.text);
+    }
+}
+
+#[test]
+fn xenforo_2() {
+    let s = read("xenforo2.html", "https://kettles.example.org/threads/best-way-to-descale.500/");
+    assert_eq!(s.platform, "xenforo");
+    assert_eq!(s.title, "Best way to descale a kettle?");
+    assert_eq!(s.section.last().map(String::as_str), Some("Kitchen appliances"));
+    assert_eq!(authors(&s), ["limescale_larry", "kettlequeen"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2023-02-14T08:05:00+00:00"));
+    assert_eq!(info(op, "posts"), Some("1,482"));
+    assert_eq!(info(op, "joined"), Some("Mar 3, 2017"));
+    assert_eq!(info(op, "location"), Some("Leeds"));
+    assert_eq!(info(op, "rank"), Some("Well-known member"));
+    assert_eq!(info(op, "profile"), Some("https://kettles.example.org/members/limescale_larry.77/"));
+    assert_eq!(op.permalink.as_deref(), Some("https://kettles.example.org/threads/best-way-to-descale.500/post-1001"));
+    assert_eq!(op.anchor.as_deref(), Some("js-post-1001"));
+    assert!(op.text.contains("furred up") && op.links[0].domain == "example.org", "{op:?}");
+    no_signature(&s, "Tea first");
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("limescale_larry"));
+    assert_eq!(reply.quotes[0].text, "Is citric acid better than vinegar?");
+    assert!(reply.text.contains("Citric acid, two spoonfuls") && !reply.text.contains("Click to expand"));
+}
+
+#[test]
+fn xenforo_1() {
+    let s = read("xenforo1.html", "https://haustechnik.example.de/threads/zeitschaltuhr-programmieren.880/");
+    assert_eq!(s.platform, "xenforo");
+    assert_eq!(s.title, "Zeitschaltuhr programmieren");
+    assert_eq!(s.section.last().map(String::as_str), Some("Elektrik"));
+    assert_eq!(authors(&s), ["Heizungsheini", "Stromer"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    // `data-time` is a Unix time: 1586520000 = 2020-04-10 12:00 UTC.
+    assert_eq!(op.published.as_deref().map(|t| &t[..16]), Some("2020-04-10T12:00"));
+    assert_eq!(info(op, "posts"), Some("318"));
+    assert_eq!(info(op, "location"), Some("Kassel"));
+    assert_eq!(info(op, "rank"), Some("Aktives Mitglied"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://haustechnik.example.de/threads/zeitschaltuhr-programmieren.880/#post-3101")
+    );
+    assert_eq!(reply.published.as_deref().map(|t| &t[..10]), Some("2020-04-10"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("Heizungsheini"));
+    assert!(reply.quotes[0].text.contains("Hat jemand das Handbuch?"));
+    assert!(reply.text.contains("Taste P zweimal") && !reply.text.contains("Vergrößern"));
+    no_signature(&s, "Strom ist gelb");
+}
+
+#[test]
+fn discourse_crawler_view() {
+    let s = read("discourse.html", "https://bake.example.org/t/sourdough-starter-smells-like-nail-polish/4242");
+    assert_eq!(s.platform, "discourse");
+    assert_eq!(s.title, "Sourdough starter smells like nail polish");
+    assert_eq!(authors(&s), ["crumbly", "levain_lou"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2024-05-02T07:15:00Z"));
+    assert_eq!(op.score, Some(3));
+    assert_eq!(info(op, "profile"), Some("https://bake.example.org/u/crumbly"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://bake.example.org/t/sourdough-starter-smells-like-nail-polish/4242/1")
+    );
+    assert!(op.text.contains("ten days old") && !op.text.contains("Likes"), "{:?}", op.text);
+    assert_eq!(reply.score, Some(5));
+    assert_eq!(
+        reply.permalink.as_deref(),
+        Some("https://bake.example.org/t/sourdough-starter-smells-like-nail-polish/4242/2")
+    );
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("crumbly"));
+    assert!(reply.quotes[0].text.contains("smells like acetone"));
+    assert!(reply.text.contains("Feed it twice a day"));
+    assert!(s.posts.iter().all(|p| !p.text.contains("Categories") && !p.text.contains("enable JavaScript")));
+}
+
+#[test]
+fn phpbb_prosilver() {
+    let s = read("phpbb.html", "https://cycling.example.net/forum/viewtopic.php?t=915");
+    assert_eq!(s.platform, "phpbb");
+    assert_eq!(s.title, "Chain keeps slipping on the small cog");
+    assert_eq!(s.section.last().map(String::as_str), Some("Drivetrain"));
+    assert_eq!(authors(&s), ["gearhead_gil", "spokesperson"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2021-09-18T06:41:00+00:00"));
+    assert_eq!(info(op, "posts"), Some("734"));
+    assert_eq!(info(op, "joined"), Some("Sat Jun 12, 2010 4:20 pm"));
+    assert_eq!(info(op, "location"), Some("Utrecht"));
+    assert_eq!(info(op, "rank"), Some("Regular rider"));
+    assert_eq!(info(op, "profile"), Some("https://cycling.example.net/forum/memberlist.php?mode=viewprofile&u=201"));
+    assert_eq!(op.permalink.as_deref(), Some("https://cycling.example.net/forum/viewtopic.php?p=5501#p5501"));
+    assert_eq!(op.anchor.as_deref(), Some("p5501"));
+    assert_eq!(op.text, "New chain, old cassette. It skips under load on the 11 tooth cog only.");
+    no_signature(&s, "Ride more");
+    assert_eq!(reply.title.as_deref(), Some("Re: Chain keeps slipping on the small cog"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("gearhead_gil"));
+    assert!(reply.quotes[0].text.contains("It skips under load"), "{:?}", reply.quotes);
+    assert!(reply.text.contains("Replace the cassette"));
+    assert_eq!(reply.links.last().map(|l| l.url.as_str()), Some("https://example.com/cassette-wear"));
+}
