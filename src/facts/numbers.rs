@@ -168,7 +168,8 @@ const PHRASE_STOPS: &[&str] = &[
     "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "should", "can", "may", "be", "been",
     "per", "than", "as", "into", "during", "after", "before", "since", "across", "this", "it", "they", "he", "she",
     "we", "you", "not", "so", "but", "if", "when", "while", "ago", "more", "each", "only", "just", "now", "then",
-    "too", "also", "again", "here", "there", "still", "yet", "ever", "alone",
+    "too", "also", "again", "here", "there", "still", "yet", "ever", "alone", "my", "your", "his", "her", "its", "our",
+    "their",
 ];
 
 /// States written after a count that say what happened to it ("164 people dead").
