@@ -20,6 +20,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif have sudo; then sudo "$@"; el
 setup() {
   say "setup (skipping what is installed)"
   have cargo || { echo "cargo not found: install Rust from https://rustup.rs" >&2; exit 1; }
+  have node && have npm || { echo "node and npm (Node.js 20 or later) not found: install them first" >&2; exit 1; }
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
   fi
@@ -158,6 +159,8 @@ test_all() {
   build
   step "cargo fmt --check" cargo fmt --check
   step "cargo clippy" cargo clippy --all-targets -- -D warnings
+  # src/wasm.rs only compiles for wasm32: lint that build too.
+  step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
   step "cargo test" cargo test
   step "web-ext lint" lint_extension
   step "e2e Chromium" e2e chromium

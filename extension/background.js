@@ -7,7 +7,12 @@ const api = globalThis.browser ?? globalThis.chrome;
 
 // No top-level await in a service worker: instantiate lazily, once per worker lifetime.
 let wasmReady = null;
-const ensureWasm = () => (wasmReady ??= init());
+// A failed start is not remembered: the next click tries again.
+const ensureWasm = () =>
+  (wasmReady ??= init().catch((e) => {
+    wasmReady = null;
+    throw e;
+  }));
 
 /** Pages no extension may script: the browser's own pages, viewers and stores. */
 const UNREADABLE_URL = /^(?!https?:|file:)[a-z-]+:|^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)\b/i;
@@ -44,6 +49,8 @@ async function runOnTab(tab) {
   const t = [performance.now()];
   const lap = () => t.push(performance.now());
   if (tab.url && UNREADABLE_URL.test(tab.url)) return showBlocked(tabId, null);
+  // Start compiling the WASM now (first click after the worker starts), in parallel with reading the page.
+  ensureWasm().catch(() => {});
   try {
     await api.scripting.executeScript({ target: { tabId }, files: ["card.js"] });
   } catch (e) {

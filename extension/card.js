@@ -227,7 +227,7 @@
       host?.remove(); // a stale card or message must not be read as part of the page
       const type = document.contentType || "text/html";
       if (!/html|xml/.test(type)) {
-        return { notHtml: `ThreadCard reads HTML pages; this tab shows a ${type} document.` };
+        return { notHtml: `ThreadCard reads web pages (HTML); this tab shows a document of type ${type}.` };
       }
       const page = { html: document.documentElement.outerHTML, url: location.href };
       statusPanel("loading", ["Reading thread…"]);
@@ -235,13 +235,15 @@
     },
     /** The Rust core's result: the card, styled by card_css, with working buttons. */
     show(v) {
+      const t0 = performance.now();
       view = v;
       const box = panel("card", [OVERLAY_CSS, v.card_css]);
       const doc = new DOMParser().parseFromString(`<body>${v.card_html}</body>`, "text/html");
       box.append(...doc.body.childNodes);
       host.dataset.url = location.href;
       const card = root.querySelector(".tc-card");
-      card?.focus();
+      card?.focus({ preventScroll: true });
+      host.dataset.showMs = (performance.now() - t0).toFixed(1); // for the benchmark
     },
     /** The Markdown and JSON exports, sent after the card is shown. */
     exports(x) {

@@ -1,7 +1,7 @@
 // The end-to-end cases, the same in both browsers. Each runner supplies a driver:
 //   goto(url), clickAction() (the real toolbar button), page(fn, ...args) (runs fn in the page, returns JSON),
 //   clickInCard(css) (a real click on an element in the card's shadow root), pressEscape(),
-//   clickInPage(css), readClipboard(), download(css) -> {name, text}, screenshot(file), unreadable() -> {url, message}.
+//   clickInPage(css), readClipboard(), shortcut() (optional: Alt+Shift+Y), download(css) -> {name, text}, screenshot(file), unreadable() -> {url, message}.
 import { mkdirSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,8 @@ const DOCS = path.resolve(HERE, "../../docs");
 
 export const SAMPLE = "du-kazakhstan.html";
 export const HOSTILE = "hostile.html";
+/** A tab that is not an HTML page: the runners serve it as text/plain. */
+export const EXTRA_PAGES = { "notes.txt": "Shopping list: bread, milk, 2 kg of apples.\n" };
 const TITLE = "Kazakhstan's president says Russian troops to start leaving this week";
 const AUTHOR = "Yo_Mama_Been_Loggin";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -203,6 +205,30 @@ export async function runCases(browser, d, t, server) {
           s.pageH1Size === pageBefore.pageH1Size,
         JSON.stringify({ titleSize: s.titleSize, titleColor: s.titleColor, button: s.buttonDisplay, pageH1: [pageBefore.pageH1Size, s.pageH1Size] }),
       );
+    });
+  }
+
+  await t.attempt("plain-text tab", async () => {
+    await d.goto(server.url("plain", "notes.txt"));
+    const s = await clickAndWait(d);
+    t.check(
+      "a text/plain tab: the card's place says why it can't be summarized",
+      s.state === "error" && /HTML/.test(s.message ?? ""),
+      JSON.stringify({ state: s.state, message: s.message }),
+    );
+  });
+
+  if (d.shortcut) {
+    // Only where the browser fires extension shortcuts headless (Firefox; headless Chromium does not).
+    await t.attempt("keyboard shortcut", async () => {
+      await d.goto(server.url("plain", SAMPLE));
+      await d.shortcut();
+      let s = await d.page(snapshot);
+      for (let i = 0; i < 100 && s.state !== "card"; i++) {
+        await sleep(50);
+        s = await d.page(snapshot);
+      }
+      t.check("Alt+Shift+Y opens the card", s.state === "card" && s.title === TITLE, JSON.stringify({ state: s.state, title: s.title }));
     });
   }
 

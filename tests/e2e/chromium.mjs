@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { EXTRA_PAGES, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/chrome"));
@@ -14,7 +14,7 @@ const PORT = Number(process.env.E2E_CHROMIUM_PORT ?? 0);
 const BROWSER = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
 
 const t = runner("chromium");
-const server = await startServer(PORT);
+const server = await startServer(PORT, EXTRA_PAGES);
 const profile = mkdtempSync(path.join(tmpdir(), "threadcard-chromium-"));
 let context;
 try {

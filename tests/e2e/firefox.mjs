@@ -7,18 +7,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, openSync } from "node:fs";
-import { OUT, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { EXTRA_PAGES, OUT, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 import { freePort } from "./server.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/firefox"));
+// The package a user installs: the zip (geckodriver installs it as a temporary add-on).
+const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/threadcard-firefox.zip"));
 const PORT = Number(process.env.E2E_FIREFOX_PORT ?? 0);
 const GD_PORT = Number(process.env.GECKODRIVER_PORT ?? (await freePort()));
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const t = runner("firefox");
-const server = await startServer(PORT);
+const server = await startServer(PORT, EXTRA_PAGES);
 const downloads = mkdtempSync(path.join(tmpdir(), "threadcard-ff-downloads-"));
 // Firefox's own noise (GLib warnings, no-network errors) goes to a log beside the screenshots.
 mkdirSync(OUT, { recursive: true });
@@ -118,6 +119,17 @@ try {
       wd("POST", `${S}/actions`, {
         actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
       }),
+    // The shortcut reaches the browser only as keys sent in the chrome context (docs/browser-testing).
+    shortcut: () =>
+      inChrome(() =>
+        wd("POST", `${S}/actions`, {
+          actions: [{ type: "key", id: "kbd", actions: [
+            { type: "keyDown", value: "\uE00A" }, { type: "keyDown", value: "\uE008" },
+            { type: "keyDown", value: "Y" }, { type: "keyUp", value: "Y" },
+            { type: "keyUp", value: "\uE008" }, { type: "keyUp", value: "\uE00A" },
+          ] }],
+        }),
+      ),
     readClipboard: () =>
       inChrome(() =>
         exec(`

@@ -56,7 +56,8 @@ export function startServer(port = 0, pages = {}) {
         return;
       }
     }
-    const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+    const type = name.endsWith(".txt") ? "text/plain; charset=utf-8" : "text/html; charset=utf-8";
+    const headers = { "content-type": type, "cache-control": "no-store" };
     if (mode === "strict") headers["content-security-policy"] = STRICT_CSP;
     res.writeHead(200, headers).end(body);
   });
