@@ -18,6 +18,7 @@ pub mod entities;
 pub mod gazetteer;
 pub mod hash;
 pub mod language;
+pub mod mentions;
 pub mod numbers;
 pub mod quantities;
 pub mod quotes;
