@@ -232,6 +232,12 @@ mod tests {
     }
 
     #[test]
+    fn a_known_place_at_the_end_of_an_unknown_run() {
+        let e = names("The armies of Nazi Germany were stopped at the gates of the city by the defenders.");
+        assert_eq!(e.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Germany"], "{e:?}");
+    }
+
+    #[test]
     fn sentence_starters_and_days_are_not_names() {
         let e = names("Tuesday was calm. He said so. In January, They left. However it rained.");
         assert!(e.is_empty(), "{e:?}");

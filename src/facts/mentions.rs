@@ -182,6 +182,15 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     }
     let form = span(k, end);
     let kind = classify(post, k, end, titled);
+    // "Nazi Germany", "Greater London": nothing says what the whole is, but it ends with a known place.
+    let last_is_code = acronym_key(toks[end - 1].text).is_some(); // "DC-9", "Central CA": codes mislead
+    if kind.is_none() && end - k >= 2 && !last_is_code && !(k..end).any(|t| toks[t].is_lower_word()) {
+        if let Some(known) = g.lookup(toks[end - 1].text).filter(|known| known.kind == EntityKind::Place) {
+            let (word, name) = (toks[end - 1].text, known.name.clone());
+            out.push(mention(post, end - 1, word, Some(EntityKind::Place), Some(name), None, false));
+            return;
+        }
+    }
     out.push(mention(post, k, form, kind, None, role, initial && k == a));
 }
 
