@@ -232,12 +232,13 @@ fn load_thread(label: &Label, corpus: &Path) -> Option<(Thread, Option<String>)>
     Some((Thread { posts, ..Thread::default() }, url))
 }
 
-/// URLs written in a text, as links.
+/// URLs written in a text, as the links a board would make of them ("www.x.org" too).
 fn links_in(text: &str) -> Vec<Link> {
     text.split_whitespace()
-        .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."))
         .map(|w| {
-            let url = w.trim_end_matches(['.', ',', ')', ';']).to_string();
+            let w = w.trim_end_matches(['.', ',', ')', ';']);
+            let url = if w.starts_with("www.") { format!("http://{w}") } else { w.to_string() };
             Link { domain: threadcard::url::domain(&url), text: url.clone(), url }
         })
         .collect()

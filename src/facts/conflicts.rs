@@ -105,7 +105,7 @@ mod tests {
         ] {
             let thread = thread_with(text, &["https://a.com/1", "https://b.com/2"]);
             let posts = vec![PostText::new(0, text, None)];
-            let q = super::super::numbers::extract(&posts, true);
+            let q = super::super::quantities::extract(&posts, true);
             let c = find(&posts, &q, &thread);
             assert_eq!(c.len(), 1, "{q:?}");
             assert_eq!(c[0].what, "troops");
@@ -119,7 +119,7 @@ mod tests {
         let text = "Police detained almost 10,000 people. At least 164 people died. 3 troops and 2,000 troops.";
         let thread = thread_with(text, &[]);
         let posts = vec![PostText::new(0, text, None)];
-        let q = super::super::numbers::extract(&posts, true);
+        let q = super::super::quantities::extract(&posts, true);
         assert!(find(&posts, &q, &thread).is_empty(), "{q:?}");
     }
 }

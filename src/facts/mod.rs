@@ -18,7 +18,9 @@ pub mod entities;
 pub mod gazetteer;
 pub mod hash;
 pub mod language;
+pub mod mentions;
 pub mod numbers;
+pub mod quantities;
 pub mod quotes;
 pub mod sources;
 pub mod stats;
@@ -41,7 +43,7 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
     let english = language::is_english(&posts);
     let authors: Vec<&str> = thread.posts.iter().filter_map(|p| p.author.as_deref()).collect();
     let entities = entities::extract(&posts, english, &authors);
-    let quantities = numbers::extract(&posts, english);
+    let quantities = quantities::extract(&posts, english);
     let dates = dates::extract(&posts, english);
     let quotes = quotes::extract(&posts, &entities);
     let sources = sources::extract(thread, page_url);

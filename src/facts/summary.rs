@@ -1,7 +1,8 @@
 //! The summary: sentences of the thread, verbatim, chosen by centrality (how much of the thread's
 //! vocabulary they share), position (leads come first in news and in opening posts) and coverage of the
 //! key facts (top entities, quantities), with near-repeats dropped (a passage quoted twice counts once).
-//! For threads with replies, one more line from the replies: the top-scored one, else the most quoted.
+//! For threads with replies, one more line from the replies: the top-scored one, else the most quoted;
+//! and, where the board shows votes against a reply, a line from the most voted-down one.
 
 use super::gazetteer::GAZETTEER;
 use super::hash::{word_hash, FastMap as HashMap, FastSet as HashSet};
@@ -71,9 +72,7 @@ pub fn choose(
     chosen.sort_by_key(|c| (c.post, c.order));
     let mut out: Vec<SummarySentence> =
         chosen.iter().map(|c| SummarySentence { text: c.text.to_string(), post: c.post }).collect();
-    if let Some(line) = reply_line(thread, &all, &df, &chosen) {
-        out.push(line);
-    }
+    out.extend(reply_lines(thread, &all, &df, &chosen));
     out
 }
 
@@ -131,14 +130,14 @@ fn repeats(a: &Candidate, b: &Candidate) -> bool {
 
 /// A sentence from the reply readers would see first: the top-scored reply, else the most quoted one,
 /// else the reply sharing most with the thread. Never a sentence the reply only quotes.
-fn reply_line(
+fn reply_lines(
     thread: &Thread,
     all: &[Candidate],
     df: &HashMap<u64, usize>,
     chosen: &[&Candidate],
-) -> Option<SummarySentence> {
+) -> Vec<SummarySentence> {
     if thread.posts.len() < 2 {
-        return None;
+        return Vec::new();
     }
     // How often each author is quoted; where each sentence first appears (a later copy is a quote).
     let mut quoted: HashMap<&str, usize> = HashMap::default();
@@ -175,7 +174,10 @@ fn reply_line(
     // central sentence of any reply.
     let top = order.iter().filter(|o| (o.0, o.1) > (0, 0)).find_map(|o| best_of(o.2));
     let pick = top.or_else(|| order.iter().filter_map(|o| best_of(o.2)).max_by(|a, b| a.0.total_cmp(&b.0)));
-    pick.map(|(_, c)| SummarySentence { text: c.text.to_string(), post: c.post })
+    // Where the board shows votes against a reply, the most voted-down one is the disagreement.
+    let picked = pick.map(|(_, c)| c.post);
+    let against = order.iter().rev().filter(|o| o.0 < 0 && Some(o.2) != picked).find_map(|o| best_of(o.2));
+    pick.into_iter().chain(against).map(|(_, c)| SummarySentence { text: c.text.to_string(), post: c.post }).collect()
 }
 
 /// The sentence is (or holds) text the reply quotes from another post: quoted text is not the reply's
@@ -216,6 +218,25 @@ mod tests {
         assert!(s.iter().all(|x| thread.posts[x.post].text.contains(&x.text)));
         assert_eq!(s.iter().filter(|x| x.text.starts_with("The main mission")).count(), 1);
         assert_eq!(s.last().map(|x| x.post), Some(1));
+    }
+
+    #[test]
+    fn replies_by_votes_for_and_against() {
+        let post = |text: &str, score: i64| Post { text: text.into(), score: Some(score), ..Post::default() };
+        let thread = Thread {
+            posts: vec![
+                post("The city council approved the new tram line through the old town centre today.", 0),
+                post("Great news for everyone who commutes through the old town every day.", 12),
+                post("This tram line is a waste of money and will ruin the old town centre.", -7),
+                post("I wonder when the construction work on the tram line will actually start.", 1),
+            ],
+            ..Thread::default()
+        };
+        let posts: Vec<PostText> =
+            thread.posts.iter().enumerate().map(|(i, p)| PostText::new(i, &p.text, None)).collect();
+        let s = choose(&thread, &posts, &[], &[], 2);
+        let from: Vec<usize> = s.iter().map(|x| x.post).collect();
+        assert_eq!(from, [0, 1, 2], "{s:?}");
     }
 
     #[test]
