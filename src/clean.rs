@@ -8,6 +8,7 @@
 use crate::parse::Page;
 use ego_tree::NodeId;
 use scraper::Node;
+use std::collections::HashMap;
 
 /// Elements that never hold text a reader sees.
 const INVISIBLE_TAGS: &[&str] =
@@ -65,13 +66,18 @@ const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
 
 /// Removes invisible and boilerplate elements from the page in place and returns it.
 pub fn clean(mut page: Page) -> Page {
+    let text = text_lengths(&page.doc.tree);
+    let page_text = text.get(&page.doc.tree.root().id()).copied().unwrap_or(0);
+    let limit = (page_text as f64 * MAX_REMOVED_SHARE) as usize;
+    let holds_the_page = |id: NodeId| text.get(&id).is_some_and(|&len| len > limit);
     let doomed: Vec<NodeId> = page
         .doc
         .tree
         .nodes()
         .filter(|n| match n.value() {
             Node::Comment(_) | Node::ProcessingInstruction(_) => true,
-            Node::Element(e) => is_invisible(e) || is_boilerplate(e),
+            Node::Element(e) if is_never_text(e) => true,
+            Node::Element(e) => (is_hidden(e) || is_boilerplate(e)) && !holds_the_page(n.id()),
             _ => false,
         })
         .map(|n| n.id())
@@ -84,15 +90,43 @@ pub fn clean(mut page: Page) -> Page {
     page
 }
 
-fn is_invisible(e: &scraper::node::Element) -> bool {
+/// Share of the page's text above which an element is never removed for its attributes. No ad, share bar or
+/// hidden menu holds a quarter of a page; an element that does is a parse artifact: a `<div class="share"/>`
+/// or `<i class="fa" aria-hidden="true"/>` written XHTML-style (saved pages) is an open element the parser (a
+/// browser's too) wraps around everything after it, often the whole thread.
+const MAX_REMOVED_SHARE: f64 = 0.25;
+
+/// Non-blank text length under every node, outside scripts and styles, in one pass over the tree.
+fn text_lengths(tree: &ego_tree::Tree<Node>) -> HashMap<NodeId, usize> {
+    let order: Vec<ego_tree::NodeRef<Node>> = tree.root().descendants().collect();
+    let mut len: HashMap<NodeId, usize> = HashMap::with_capacity(order.len());
+    for n in order.iter().rev() {
+        let own = match n.value() {
+            Node::Text(t) => t.trim().len(),
+            Node::Element(e) if INVISIBLE_TAGS.contains(&e.name()) => {
+                len.insert(n.id(), 0);
+                continue;
+            }
+            _ => 0,
+        };
+        let total = own + n.children().map(|c| len.get(&c.id()).copied().unwrap_or(0)).sum::<usize>();
+        len.insert(n.id(), total);
+    }
+    len
+}
+
+/// Elements whose content is never text a reader sees (scripts, styles, ...).
+fn is_never_text(e: &scraper::node::Element) -> bool {
     // Discourse serves its topic to readers without JavaScript in `<noscript data-path>`; the page's posts are
     // there (as markup the Discourse reader parses), so that one is kept.
     if e.name() == "noscript" && e.attr("data-path").is_some() {
         return false;
     }
-    if INVISIBLE_TAGS.contains(&e.name()) {
-        return true;
-    }
+    INVISIBLE_TAGS.contains(&e.name())
+}
+
+/// Elements the page hides: `hidden`, `aria-hidden`, `display: none`.
+fn is_hidden(e: &scraper::node::Element) -> bool {
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
         return true;
     }
