@@ -6,9 +6,9 @@
 //! `thread` or `header`.
 
 use crate::parse::Page;
+use crate::thread::structure::Measures;
 use ego_tree::NodeId;
 use scraper::Node;
-use std::collections::HashMap;
 
 /// Elements that never hold text a reader sees.
 const INVISIBLE_TAGS: &[&str] =
@@ -57,8 +57,17 @@ const FURNITURE_TOKENS: &[&str] = &[
     "newsletter",
     "signup",
     "register",
-    "paywall",
 ];
+
+/// Most text (non-space characters) an element removed for its class or id may hold, unless it is mostly links.
+/// Ads, share bars, banners and signatures are short; an element named `paywall` or `promo` that holds the
+/// article is the article.
+const MAX_BOILERPLATE_TEXT: usize = 1000;
+/// Share of link text above which a long element still counts as furniture (a footer full of links).
+const FURNITURE_LINK_DENSITY: f64 = 0.5;
+/// Share of the page's text an element may hold and still be removed for its name: an unclosed
+/// `<i class="fa-share">` icon swallows the rest of the page in the parsed tree (as it does in browsers).
+const MAX_BOILERPLATE_SHARE: f64 = 0.3;
 
 /// Elements that are never removed by a class/id match, however they are named: removing them would remove
 /// the page.
@@ -66,18 +75,27 @@ const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
 
 /// Removes invisible and boilerplate elements from the page in place and returns it.
 pub fn clean(mut page: Page) -> Page {
-    let text = text_lengths(&page.doc.tree);
-    let page_text = text.get(&page.doc.tree.root().id()).copied().unwrap_or(0);
-    let limit = (page_text as f64 * MAX_REMOVED_SHARE) as usize;
-    let holds_the_page = |id: NodeId| text.get(&id).is_some_and(|&len| len > limit);
+    let m = Measures::of(page.doc.tree.root());
+    let page_text = m.text(page.doc.tree.root().id()) as f64;
+    let short_or_links = |id: NodeId| {
+        let s = m.size(id);
+        let furniture_sized = s.text <= MAX_BOILERPLATE_TEXT
+            || (s.link as f64 > FURNITURE_LINK_DENSITY * s.text as f64 && s.text <= 5 * MAX_BOILERPLATE_TEXT);
+        let holds_the_page = s.text > MAX_BOILERPLATE_TEXT / 5 && s.text as f64 > MAX_BOILERPLATE_SHARE * page_text;
+        furniture_sized && !holds_the_page
+    };
     let doomed: Vec<NodeId> = page
         .doc
         .tree
         .nodes()
         .filter(|n| match n.value() {
             Node::Comment(_) | Node::ProcessingInstruction(_) => true,
-            Node::Element(e) if is_never_text(e) => true,
-            Node::Element(e) => (is_hidden(e) || is_boilerplate(e)) && !holds_the_page(n.id()),
+            Node::Element(e) => {
+                is_invisible(e)
+                    // aria-hidden hides from screen readers only: icons and decoration, unless it holds the page.
+                    || (e.attr("aria-hidden") == Some("true") && short_or_links(n.id()))
+                    || (is_boilerplate(e) && short_or_links(n.id()))
+            }
             _ => false,
         })
         .map(|n| n.id())
@@ -90,44 +108,21 @@ pub fn clean(mut page: Page) -> Page {
     page
 }
 
-/// Share of the page's text above which an element is never removed for its attributes. No ad, share bar or
-/// hidden menu holds a quarter of a page; an element that does is a parse artifact: a `<div class="share"/>`
-/// or `<i class="fa" aria-hidden="true"/>` written XHTML-style (saved pages) is an open element the parser (a
-/// browser's too) wraps around everything after it, often the whole thread.
-const MAX_REMOVED_SHARE: f64 = 0.25;
-
-/// Non-blank text length under every node, outside scripts and styles, in one pass over the tree.
-fn text_lengths(tree: &ego_tree::Tree<Node>) -> HashMap<NodeId, usize> {
-    let order: Vec<ego_tree::NodeRef<Node>> = tree.root().descendants().collect();
-    let mut len: HashMap<NodeId, usize> = HashMap::with_capacity(order.len());
-    for n in order.iter().rev() {
-        let own = match n.value() {
-            Node::Text(t) => t.trim().len(),
-            Node::Element(e) if INVISIBLE_TAGS.contains(&e.name()) => {
-                len.insert(n.id(), 0);
-                continue;
-            }
-            _ => 0,
-        };
-        let total = own + n.children().map(|c| len.get(&c.id()).copied().unwrap_or(0)).sum::<usize>();
-        len.insert(n.id(), total);
-    }
-    len
-}
-
-/// Elements whose content is never text a reader sees (scripts, styles, ...).
-fn is_never_text(e: &scraper::node::Element) -> bool {
+fn is_invisible(e: &scraper::node::Element) -> bool {
     // Discourse serves its topic to readers without JavaScript in `<noscript data-path>`; the page's posts are
     // there (as markup the Discourse reader parses), so that one is kept.
     if e.name() == "noscript" && e.attr("data-path").is_some() {
         return false;
     }
-    INVISIBLE_TAGS.contains(&e.name())
-}
-
-/// Elements the page hides: `hidden`, `aria-hidden`, `display: none`.
-fn is_hidden(e: &scraper::node::Element) -> bool {
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+    // Microdata values (`<meta itemprop=userInteractionCount content=5>`) carry a post's likes and dates; they
+    // show nothing, and readers need them.
+    if matches!(e.name(), "meta" | "link") && e.attr("itemprop").is_some() {
+        return false;
+    }
+    if INVISIBLE_TAGS.contains(&e.name()) {
+        return true;
+    }
+    if e.attr("hidden").is_some() {
         return true;
     }
     e.attr("style").is_some_and(|s| {
@@ -157,6 +152,14 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
 mod tests {
     use super::*;
     use crate::parse::parse;
+
+    #[test]
+    fn an_unclosed_icon_that_swallows_the_page_is_not_removed() {
+        let posts = "<div class=post><p>Words of a post that a reader came for.</p></div>".repeat(60);
+        let html = format!(r#"<body><i class="fa fa-share-alt" aria-hidden="true"/>{posts}</body>"#);
+        let text = crate::text::text_of(clean(parse(&html, None).expect("page")).doc.tree.root());
+        assert!(text.contains("Words of a post"), "{text}");
+    }
 
     #[test]
     fn removes_ads_signatures_and_hidden_but_keeps_posts() {

@@ -53,7 +53,7 @@ pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Sum
     let page = parse::parse(html, url)?;
     let page = clean::clean(page);
     let thread = thread::find(&page);
-    let facts = facts::extract(&thread, options);
+    let facts = facts::extract_at(&thread, page.url.as_deref(), options);
     Ok(assemble(&page, thread, facts))
 }
 
@@ -88,5 +88,7 @@ fn stats(posts: &[Post]) -> Stats {
         first: times.first().map(|t| t.to_string()),
         last: times.last().map(|t| t.to_string()),
         words: posts.iter().map(|p| text::word_count(&p.text)).sum(),
+        most_active: facts::stats::most_active(posts),
+        top_reply: facts::stats::top_reply(posts),
     }
 }

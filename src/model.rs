@@ -147,6 +147,13 @@ pub struct Quantity {
     #[serde(default)]
     pub unit: Option<String>,
     pub post: usize,
+    /// Upper end of a range ("2,300 to 2,500 troops": `value` 2300, `max` 2500).
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Index in `Facts::quantities` of the larger count this one is part of ("including 16 law
+    /// enforcement officers" after "at least 164 people died").
+    #[serde(default)]
+    pub part_of: Option<usize>,
 }
 
 /// A date or time mentioned in the text.
@@ -208,4 +215,17 @@ pub struct Stats {
     pub first: Option<String>,
     pub last: Option<String>,
     pub words: usize,
+    /// Who posted most (two posts or more), most first.
+    #[serde(default)]
+    pub most_active: Vec<Poster>,
+    /// Index in `posts` of the reply with the highest score, where the board shows scores.
+    #[serde(default)]
+    pub top_reply: Option<usize>,
+}
+
+/// A participant and how many posts of the page are theirs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Poster {
+    pub author: String,
+    pub posts: usize,
 }

@@ -44,10 +44,177 @@ const MAX_CONTROL_CHAR_RATIO: f64 = 0.01;
 /// Checks that `html` looks like an HTML page and parses it.
 pub fn parse(html: &str, page_url: Option<&str>) -> Result<Page, Error> {
     check_input(html)?;
-    let doc = Html::parse_document(&close_xhtml_empty_tags(html));
+    let closed = close_xhtml_empty_tags(html);
+    let doc = parse_html(&limit_nesting(&closed, MAX_NESTING));
     let page_url = page_url.map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
     let meta = read_meta(&doc, page_url.as_deref());
     Ok(Page { doc, url: page_url, meta })
+}
+
+/// Parses as a browser does, except that a `<noscript>` holding a page's worth of content (forums render their
+/// posts there for readers without JavaScript: Discourse's crawler view) is read as markup, not as raw text.
+fn parse_html(html: &str) -> Html {
+    Html::parse_document(&unwrap_noscript_content(html))
+}
+
+/// Least visible text (characters, tags stripped) for a `<noscript>` to be content rather than a note
+/// ("Please enable JavaScript", a tracking pixel).
+const MIN_NOSCRIPT_CONTENT: usize = 300;
+
+/// Turns `<noscript>` elements with a page's worth of content into `<div>`s, leaving small ones (which may hold
+/// markup a parser with scripting off would misread, like a self-closed `<iframe/>`) as they are.
+fn unwrap_noscript_content(html: &str) -> std::borrow::Cow<'_, str> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut at = 0;
+    let mut from = 0;
+    while let Some(open) = lower[from..].find("<noscript").map(|i| from + i) {
+        let Some(open_end) = lower[open..].find('>').map(|i| open + i + 1) else { break };
+        let Some(close) = lower[open_end..].find("</noscript").map(|i| open_end + i) else { break };
+        let close_end = lower[close..].find('>').map_or(lower.len(), |i| close + i + 1);
+        from = close_end;
+        if visible_len(&html[open_end..close]) < MIN_NOSCRIPT_CONTENT {
+            continue;
+        }
+        out.push_str(&html[at..open]);
+        out.push_str("<div data-noscript=\"\">");
+        out.push_str(&html[open_end..close]);
+        out.push_str("</div>");
+        at = close_end;
+    }
+    if at == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters outside tags, white space not counted: a rough measure of the text a fragment shows.
+fn visible_len(fragment: &str) -> usize {
+    let mut in_tag = false;
+    fragment
+        .chars()
+        .filter(|c| {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    return false;
+                }
+                _ => {}
+            }
+            !in_tag && !c.is_whitespace()
+        })
+        .count()
+}
+
+/// Deepest element nesting kept. Real pages stay far below it (the deepest seen are ~150); hostile ones go
+/// deeper to make the HTML parser quadratic and recursive walks overflow the (1 MB, in WASM) stack.
+pub const MAX_NESTING: usize = 400;
+
+/// Elements that never have an end tag.
+const VOID_TAGS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+/// Elements the parser closes by itself when a sibling starts (`<p>a<p>b`, `<li>`, table cells): they do not
+/// nest, so the estimate does not count them.
+const SELF_CLOSING_SIBLINGS: &[&str] =
+    &["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "rb", "rt", "rp"];
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT_TAGS: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+
+/// Drops the start and end tags of elements nested deeper than `max` (counting tags, as a fast estimate of
+/// the tree the parser will build), keeping all text: a hostile page loses its excess markup, never its words.
+/// Returns the input untouched (and uncopied) when it nests no deeper.
+pub fn limit_nesting(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    for tag in tags(html) {
+        match tag.kind {
+            TagKind::Start => {
+                depth += 1;
+                if depth > max {
+                    cuts.push((tag.start, tag.end));
+                }
+            }
+            TagKind::End => {
+                if depth > max {
+                    cuts.push((tag.start, tag.end));
+                }
+                depth = depth.saturating_sub(1);
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (start, end) in cuts {
+        out.push_str(&html[at..start]);
+        at = end;
+    }
+    out.push_str(&html[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum TagKind {
+    Start,
+    End,
+}
+
+struct Tag {
+    kind: TagKind,
+    start: usize,
+    end: usize,
+}
+
+/// Start tags of non-void elements and end tags, in order; comments, doctypes and raw text (scripts, styles)
+/// skipped. A byte scan, linear in the input.
+fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
+    let b = html.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let lt = i + b[i..].iter().position(|&c| c == b'<')?;
+            i = lt + 1;
+            if html[lt..].starts_with("<!--") {
+                i = html[lt + 4..].find("-->").map_or(b.len(), |e| lt + 4 + e + 3);
+                continue;
+            }
+            let is_end = b.get(lt + 1) == Some(&b'/');
+            let name_start = lt + 1 + usize::from(is_end);
+            let name_len = b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            if name_len == 0 || !b[name_start].is_ascii_alphabetic() {
+                continue;
+            }
+            let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+            let gt = b[name_start..].iter().position(|&c| c == b'>').map_or(b.len(), |p| name_start + p + 1);
+            i = gt;
+            if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) {
+                continue;
+            }
+            if is_end {
+                if VOID_TAGS.contains(&name.as_str()) {
+                    continue;
+                }
+                return Some(Tag { kind: TagKind::End, start: lt, end: gt });
+            }
+            if RAW_TEXT_TAGS.contains(&name.as_str()) {
+                let close = format!("</{name}");
+                let rest = html[gt..].to_ascii_lowercase();
+                i = rest.find(&close).map_or(b.len(), |p| gt + p);
+                continue;
+            }
+            let self_closed = gt >= 2 && b[gt - 2] == b'/';
+            if VOID_TAGS.contains(&name.as_str()) || self_closed {
+                continue;
+            }
+            return Some(Tag { kind: TagKind::Start, start: lt, end: gt });
+        }
+        None
+    })
 }
 
 /// Rejects input that is not an HTML page, with a reason the user can act on.
@@ -68,13 +235,6 @@ pub fn check_input(html: &str) -> Result<(), Error> {
     }
     Ok(())
 }
-
-/// Elements that never have content in HTML: `<br/>` is `<br>`.
-const VOID_TAGS: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
-
-/// Elements whose content is raw text: a `/>` inside them is not markup.
-const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed"];
 
 /// Writes `<div class="x"/>` as `<div class="x"></div>`.
 ///
@@ -149,10 +309,24 @@ fn sel(css: &str) -> Selector {
 }
 
 fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
+    // Every <meta> once: (property/name/itemprop, content).
+    let metas: Vec<(&str, &str)> = doc
+        .select(&sel("meta[content]"))
+        .flat_map(|m| {
+            let content = m.value().attr("content").unwrap_or("");
+            ["property", "name", "itemprop", "http-equiv"]
+                .iter()
+                .filter_map(move |a| m.value().attr(a))
+                .map(move |key| (key, content))
+        })
+        .collect();
     let meta_content = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|name| {
-            let s = sel(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"));
-            doc.select(&s).filter_map(|m| m.value().attr("content")).map(crate::text::squash).find(|c| !c.is_empty())
+            metas
+                .iter()
+                .filter(|(key, _)| key.eq_ignore_ascii_case(name))
+                .map(|(_, content)| crate::text::squash(content))
+                .find(|c| !c.is_empty())
         })
     };
     let title = doc
@@ -211,6 +385,27 @@ mod tests {
         );
         assert_eq!(close_xhtml_empty_tags(r#"<a title="x/>y">z</a>"#), r#"<a title="x/>y">z</a>"#);
         assert_eq!(close_xhtml_empty_tags("<p>no tags closed</p>"), "<p>no tags closed</p>");
+    }
+
+    #[test]
+    fn flattens_hostile_nesting_but_keeps_the_words() {
+        let deep = format!("<body>{}deep words{}</body>", "<div>".repeat(2000), "</div>".repeat(2000));
+        let limited = limit_nesting(&deep, MAX_NESTING);
+        assert!(limited.len() < deep.len() && limited.contains("deep words"));
+        assert_eq!(limited.matches("<div>").count(), MAX_NESTING - 1);
+        let page = "<p>a<br>b<img src=x><!-- <div> --><script>if (a<b) {}</script></p>";
+        assert!(matches!(limit_nesting(page, 2), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn noscript_with_content_becomes_markup_and_notes_stay_notes() {
+        let words = "A post for readers without scripts. ".repeat(12);
+        let html = format!(
+            "<body><noscript><iframe src=x height=0/></noscript><noscript><div class=post><p>{words}</p></div></noscript></body>"
+        );
+        let page = parse(&html, None).expect("page");
+        let text = crate::text::text_of(crate::clean::clean(page).doc.tree.root());
+        assert!(text.contains("A post for readers without scripts."), "{text}");
     }
 
     #[test]

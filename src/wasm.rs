@@ -1,40 +1,46 @@
 //! The WASM face of the pipeline, for the extension's background script and the demo page.
 //! Thin: every function is one call into the library.
+//!
+//! Values cross the boundary as strings: the Summary goes over as its JSON text and becomes an object with
+//! the browser's own `JSON.parse`, and options come in through `JSON.stringify`. This keeps a second,
+//! generated serializer for every model type out of the module (smaller WASM; see README, "Budgets").
 
-use crate::{render, summarize, Format, Options, Summary};
+use crate::{render, summarize, Format, Options};
+use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-/// Everything the glue code needs for one page: the Summary (as a JS object), the card's HTML and CSS,
-/// and the exports, so the page script never renders anything itself.
-#[derive(serde::Serialize)]
-struct CardBundle<'a> {
-    summary: &'a Summary,
-    card_html: String,
-    card_css: &'static str,
-    markdown: String,
-    json: String,
-}
-
-/// `summarize(html, url, options)` → `{summary, card_html, card_css, markdown, json}`; throws an `Error` with
-/// a one-line message for input that is not an HTML page.
+/// `summarize(html, url, options)` → `{summary, card_html, card_css, markdown, json}`: the Summary (as a JS
+/// object), the card's HTML and CSS, and the exports, so the page script never renders anything itself.
+/// Throws an `Error` with a one-line message for input that is not an HTML page.
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
-    };
+    let options = read_options(&options)?;
     let summary = summarize(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    let bundle = CardBundle {
-        summary: &summary,
-        card_html: render::card::fragment(&summary),
-        card_css: render::card::CSS,
-        markdown: render(&summary, Format::Markdown),
-        json: render(&summary, Format::Json),
-    };
-    // json_compatible: maps become plain objects and None becomes null, as in the JSON export.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&bundle, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    let json = render(&summary, Format::Json);
+    let bundle = Object::new();
+    let fields = [
+        ("summary", JSON::parse(&json).map_err(|_| JsError::new("the summary did not serialize to JSON"))?),
+        ("card_html", JsValue::from_str(&render::card::fragment(&summary))),
+        ("card_css", JsValue::from_str(render::card::CSS)),
+        ("markdown", JsValue::from_str(&render(&summary, Format::Markdown))),
+        ("json", JsValue::from_str(&json)),
+    ];
+    for (key, value) in fields {
+        Reflect::set(&bundle, &JsValue::from_str(key), &value).map_err(|_| JsError::new("cannot build the result"))?;
+    }
+    Ok(bundle.into())
+}
+
+/// `undefined`/`null` → defaults; an object such as `{summary_sentences: 3}` → those options.
+fn read_options(options: &JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    let text = JSON::stringify(options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| JsError::new("bad options: not a plain object"))?;
+    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("bad options: {e}")))
 }
 
 /// The bundled sample thread page, for the demo page's "try the sample" button.

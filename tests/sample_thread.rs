@@ -122,3 +122,58 @@ fn du_content_in_a_div_layout_without_du_names() {
     assert_eq!(s.posts[1].published.as_deref(), Some("2022-01-11T14:41:00"));
     assert_eq!(s.posts[2].quotes.first().and_then(|q| q.author.as_deref()), Some("SteppeWatcher"));
 }
+
+/// A plain news article: one post with the article's text, author and time, and none of the page around it.
+#[test]
+fn plain_article_is_one_post_with_its_text() {
+    let html = include_str!("fixtures/article-river-survey.html");
+    let s = summarize(html, Some("https://ledger.example/news/otters"), &Options::default()).expect("reads");
+    assert_eq!(s.platform, "article");
+    assert_eq!(s.title, "Volunteers count the river's otters for the first time in decades");
+    assert_eq!(s.site.as_deref(), Some("The Valley Ledger"));
+    assert_eq!(s.posts.len(), 1);
+    let p = &s.posts[0];
+    assert_eq!(p.author.as_deref(), Some("Maria Okafor"));
+    assert_eq!(p.published.as_deref(), Some("2023-05-04T08:15:00+02:00"));
+    assert!(p.text.starts_with("More than 120 volunteers"), "{}", p.text);
+    assert!(p.text.ends_with("the river's two main tributaries."), "{}", p.text);
+    assert_eq!(p.text.matches("\n\n").count(), 4, "five paragraphs");
+    for gone in [
+        "cookies",
+        "Accept all",
+        "Subscribe now",
+        "Opinion",
+        "Share on Social",
+        "More from News",
+        "cycle bridge",
+        "Most read",
+        "Bakery",
+        "inbox",
+        "All rights reserved",
+        "Terms",
+        "By Maria",
+    ] {
+        assert!(!p.text.contains(gone), "{gone:?} in the article text:\n{}", p.text);
+    }
+}
+
+/// Input no reader expects: it gets a clear error or a result, never a panic or a hang.
+#[test]
+fn bad_input_never_panics_or_hangs() {
+    for bad in ["", "   ", "\0\0\0binary", "no markup at all"] {
+        assert!(summarize(bad, None, &Options::default()).is_err(), "{bad:?} is an error");
+    }
+    let deep = format!("<html><body>{}deep words{}</body></html>", "<div>".repeat(50_000), "</div>".repeat(50_000));
+    let s = summarize(&deep, None, &Options::default()).expect("deep page reads");
+    assert!(s.posts.iter().any(|p| p.text.contains("deep words")));
+    let unclosed = format!("<body>{}words at the bottom", "<b><i><font>".repeat(20_000));
+    assert!(summarize(&unclosed, None, &Options::default()).is_ok());
+    let garbage =
+        "<<<>>><div <p class=\"\">&&&&;<a href='javascript:x'>x</a></tab></table><time datetime=99999999999999>";
+    assert!(summarize(garbage, None, &Options::default()).is_ok());
+    // A huge thread: 3,000 posts of repeated markup.
+    let post = r#"<div class="p"><a href="/u/1">someone</a> <span>Jan 11, 2022 14:28</span><div>Some words in a post, and more of them.</div></div>"#;
+    let huge = format!("<body>{}</body>", post.repeat(3000));
+    let s = summarize(&huge, None, &Options::default()).expect("huge page reads");
+    assert_eq!(s.posts.len(), 3000);
+}

@@ -1,9 +1,216 @@
 //! Stage 4: the key facts of a thread. Every fact is a span of a post's text, with that post's index.
+//!
+//! ```text
+//! posts ─ tokens ─┬─ entities (gazetteer) ─┐
+//!                 ├─ quantities ─ conflicts ┤
+//!                 ├─ dates                  ├─ Facts
+//!                 ├─ quotes (speakers) ─────┤
+//!                 ├─ sources ───────────────┤
+//!                 └─ summary ───────────────┘
+//! ```
+//!
+//! Rules, not a model: one pass over each post's tokens per step, no download, no regular expressions.
+//! English first; on other languages only what does not depend on English words is kept.
+
+pub mod conflicts;
+pub mod dates;
+pub mod entities;
+pub mod gazetteer;
+pub mod hash;
+pub mod language;
+pub mod numbers;
+pub mod quotes;
+pub mod sources;
+pub mod stats;
+pub mod summary;
+pub mod tokens;
 
 use crate::model::Facts;
 use crate::thread::Thread;
+use tokens::{Sentence, Token};
 
 /// Extracts the card's facts from the thread's posts.
-pub fn extract(_thread: &Thread, _options: &crate::Options) -> Facts {
-    Facts::default()
+pub fn extract(thread: &Thread, options: &crate::Options) -> Facts {
+    extract_at(thread, None, options)
+}
+
+/// Extracts the facts; `page_url` tells the site's own links (not sources) from external ones.
+pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Options) -> Facts {
+    let posts: Vec<PostText> =
+        thread.posts.iter().enumerate().map(|(i, p)| PostText::new(i, &p.text, p.published.as_deref())).collect();
+    let english = language::is_english(&posts);
+    let authors: Vec<&str> = thread.posts.iter().filter_map(|p| p.author.as_deref()).collect();
+    let entities = entities::extract(&posts, english, &authors);
+    let quantities = numbers::extract(&posts, english);
+    let dates = dates::extract(&posts, english);
+    let quotes = quotes::extract(&posts, &entities);
+    let sources = sources::extract(thread, page_url);
+    let conflicts = conflicts::find(&posts, &quantities, thread);
+    let summary = summary::choose(thread, &posts, &entities, &quantities, options.summary_sentences);
+    Facts { summary, entities, quantities, dates, quotes, sources, conflicts }
+}
+
+/// A post's text with its tokens and sentences: what every fact step reads.
+pub struct PostText<'a> {
+    pub index: usize,
+    pub text: &'a str,
+    pub tokens: Vec<Token<'a>>,
+    pub sentences: Vec<Sentence>,
+    /// The post's time (ISO 8601), for resolving "Tuesday" or "in two days".
+    pub published: Option<&'a str>,
+    /// For each token, whether it is the first word of its sentence.
+    initial: Vec<bool>,
+    /// Sentences written mostly in capitals: their capitals say nothing about names.
+    shouting: Vec<bool>,
+    /// Sentences of running text (enough lowercase words), as opposed to menus, headlines and lists of
+    /// links written in Title Case, where every word is capitalized.
+    prose: Vec<bool>,
+}
+
+/// Share of all-capital words above which a sentence is shouting, not naming.
+const SHOUTING_SHARE: f64 = 0.5;
+/// Running text has at least this many lowercase words in a sentence, and this share of its words.
+const PROSE_MIN_LOWER: usize = 3;
+const PROSE_LOWER_SHARE: f64 = 0.3;
+
+impl<'a> PostText<'a> {
+    pub fn new(index: usize, text: &'a str, published: Option<&'a str>) -> PostText<'a> {
+        let tokens = tokens::tokenize(text);
+        let sentences = tokens::sentences(text);
+        let mut initial = vec![false; tokens.len()];
+        let mut shouting = vec![false; sentences.len()];
+        let mut prose = vec![false; sentences.len()];
+        let mut t = 0;
+        for (si, s) in sentences.iter().enumerate() {
+            while t < tokens.len() && tokens[t].start < s.start {
+                t += 1;
+            }
+            let first = t;
+            let (mut words, mut caps, mut lower) = (0usize, 0usize, 0usize);
+            let mut seen_word = false;
+            while t < tokens.len() && tokens[t].start < s.end {
+                let tok = &tokens[t];
+                if tok.is_word() {
+                    if !seen_word {
+                        initial[t] = true;
+                        seen_word = true;
+                    }
+                    words += 1;
+                    lower += usize::from(tok.is_lower_word());
+                    if tok.text.chars().count() > 1 && tok.text.chars().all(|c| !c.is_lowercase()) {
+                        caps += 1;
+                    }
+                } else if tok.kind == tokens::Kind::Number && !seen_word && t == first {
+                    seen_word = true;
+                }
+                t += 1;
+            }
+            shouting[si] = words >= 3 && caps as f64 > SHOUTING_SHARE * words as f64;
+            prose[si] = lower >= PROSE_MIN_LOWER && lower as f64 >= PROSE_LOWER_SHARE * words as f64;
+        }
+        PostText { index, text, tokens, sentences, published, initial, shouting, prose }
+    }
+
+    /// The token is the first word of its sentence.
+    pub fn is_initial(&self, token: usize) -> bool {
+        self.initial.get(token).copied().unwrap_or(false)
+    }
+
+    /// The sentence holding byte `at` is mostly capitals.
+    pub fn shouting(&self, at: usize) -> bool {
+        self.sentence_at(at).is_some_and(|s| self.shouting[s])
+    }
+
+    /// The sentence holding byte `at` is running text.
+    pub fn prose(&self, at: usize) -> bool {
+        self.sentence_at(at).is_some_and(|s| self.prose[s])
+    }
+
+    /// Index of the sentence holding byte `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    }
+
+    /// Text of sentence `i`.
+    pub fn sentence(&self, i: usize) -> &'a str {
+        self.sentences.get(i).map_or("", |s| &self.text[s.start..s.end])
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, Post};
+
+    fn thread_of(texts: &[&str]) -> Thread {
+        let posts = texts
+            .iter()
+            .map(|t| Post {
+                text: t.to_string(),
+                published: Some("2022-01-11T14:28:00".into()),
+                links: vec![Link { url: "https://a.example/x".into(), text: "x".into(), domain: "a.example".into() }],
+                ..Post::default()
+            })
+            .collect();
+        Thread { posts, ..Thread::default() }
+    }
+
+    /// Every fact names a post that exists and is a span of that post's text.
+    fn check_spans(thread: &Thread, f: &Facts) {
+        let found = |post: usize, text: &str| thread.posts.get(post).is_some_and(|p| p.text.contains(text));
+        assert!(f.quantities.iter().all(|q| found(q.post, &q.text)));
+        assert!(f.dates.iter().all(|d| found(d.post, &d.text)));
+        assert!(f.quotes.iter().all(|q| found(q.post, &q.text)));
+        assert!(f.summary.iter().all(|s| found(s.post, &s.text)));
+        assert!(f.entities.iter().all(|e| std::iter::once(&e.name).chain(&e.aliases).any(|n| found(e.post, n))));
+    }
+
+    #[test]
+    fn adversarial_text_never_panics() {
+        let huge = "The minister said 12 people left Paris on Tuesday. ".repeat(20_000);
+        let cases: Vec<&str> = vec![
+            "",
+            " \n\n \n",
+            "THE PRESIDENT SAID 2,300 TROOPS WILL LEAVE KAZAKHSTAN IN TWO DAYS. NOBODY BELIEVES IT.",
+            "1 2 3 4,5 6.7 8,9,10 11.12.13 2022 1999-12-31 99% $ € 1e9 0x1F",
+            "日本の首相は東京で演説した。🙂🙂 «Привет», сказал Путин. مرحبا بالعالم",
+            "\"\"\"“”“”‘’'''\"",
+            "Mr. Mr. Mr. Dr. St. U.S. U.K. e.g. i.e. ... ?!?!",
+            "a-b-c-d-e-f 'twas ’s 's -- — – ’’’s",
+            &huge,
+        ];
+        for text in cases {
+            let thread = thread_of(&[text, text]);
+            let f = extract_at(&thread, Some("https://forum.example/t/1"), &crate::Options::default());
+            check_spans(&thread, &f);
+        }
+    }
+
+    #[test]
+    fn shouting_makes_no_entities_from_capitals() {
+        let thread = thread_of(&["THE GOVERNMENT SAID THE ARMY WILL LEAVE SOON AND EVERYONE IS HAPPY ABOUT IT."]);
+        let f = extract(&thread, &crate::Options::default());
+        assert!(f.entities.is_empty(), "{:?}", f.entities);
+    }
+
+    #[test]
+    fn non_english_keeps_names_numbers_and_dates_but_not_nouns() {
+        let text = "Die Regierung in Berlin hat am 11. Januar 2022 mitgeteilt, dass 2.300 Soldaten abziehen. \
+                    Der Minister Olaf Scholz sagte, die Truppen würden das Land verlassen. Das Gesetz gilt ab sofort.";
+        let thread = thread_of(&[text]);
+        let f = extract(&thread, &crate::Options::default());
+        let names: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Berlin") && names.contains(&"Olaf Scholz"), "{names:?}");
+        assert!(
+            !names.iter().any(|n| ["Regierung", "Gesetz", "Soldaten", "Truppen", "Das Gesetz"].contains(n)),
+            "{names:?}"
+        );
+        check_spans(&thread, &f);
+    }
 }

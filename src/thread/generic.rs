@@ -83,6 +83,7 @@ impl Block<'_> {
 
 fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<Thread> {
     let anchors = time_anchors(body, m);
+
     let mut groups: HashMap<String, Vec<ElementRef>> = HashMap::new();
     for a in &anchors {
         groups.entry(group_key(*a)).or_default().push(*a);
@@ -94,7 +95,8 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
             let blocks = blocks_of(&g, m);
             let text: usize = blocks.iter().map(|b| b.text(m)).sum();
             let link: usize = blocks.iter().map(|b| b.link(m)).sum();
-            let own = text.saturating_sub(link);
+            let times: usize = blocks.iter().map(|b| m.text(b.anchor.id())).sum();
+            let own = text.saturating_sub(link).saturating_sub(times);
             let ok = blocks.len() >= 2
                 && own / blocks.len() >= MIN_AVG_BLOCK_TEXT
                 && (link as f64) <= MAX_LINK_DENSITY * text as f64;
@@ -102,9 +104,21 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
         })
         .max_by_key(|(_, own)| *own)?;
     let author_path = common_author_path(&blocks, m);
-    let mut posts: Vec<Post> = blocks.iter().map(|b| post_of(page, b, author_path.as_deref(), m)).collect();
+    let (mut posts, teasers): (Vec<Post>, Vec<bool>) =
+        blocks.iter().map(|b| post_of(page, b, author_path.as_deref(), m)).unzip();
+    if teasers.iter().filter(|t| **t).count() * 2 >= teasers.len() {
+        return None;
+    }
     normalize_depths(&mut posts);
     if let Some(lead) = lead_post(page, body, &blocks, &anchors, m) {
+        // Under an article, dated blocks without authors are teasers of other articles, not comments.
+        let authored = posts.iter().filter(|p| p.author.is_some()).count();
+        let mut names: Vec<&str> = posts.iter().filter_map(|p| p.author.as_deref()).collect();
+        names.sort_unstable();
+        names.dedup();
+        if authored * 2 < posts.len() || names.len() < 2 && posts.len() > 2 {
+            return None;
+        }
         posts.insert(0, lead);
     }
     posts.retain(|p| !p.text.is_empty());
@@ -269,7 +283,8 @@ fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementR
     h
 }
 
-fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) -> Post {
+/// A block's post, and whether the block opens with a headline link (a teaser of another page, not a post).
+fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) -> (Post, bool) {
     let candidates = author_candidates(block, m);
     let author_el = author_path
         .and_then(|p| candidates.iter().find(|c| relative_path(block, **c) == p))
@@ -306,7 +321,8 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
     if let Some(a) = author_el {
         author_info = author_details(header_of(block, a, m), a);
     }
-    post::build(
+    let teaser = opens_with_headline(root, &exclude, m);
+    let post = post::build(
         page,
         PostParts {
             author: author_el.map(|a| a.text().collect()),
@@ -320,7 +336,25 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
             depth: depth_of(block.run[0]),
             ..PostParts::default()
         },
-    )
+    );
+    (post, teaser)
+}
+
+/// Least length of a link that opens a block for the block to count as a teaser ("Headline of another story").
+const MIN_HEADLINE: usize = 20;
+
+/// Whether the first text of a body is a long link: the headline of a teaser.
+fn opens_with_headline(root: ElementRef, exclude: &[NodeId], m: &Measures) -> bool {
+    let first = root.descendants().find(|n| {
+        n.value().as_text().is_some_and(|t| !t.trim().is_empty())
+            && !n.ancestors().take_while(|a| a.id() != root.id()).any(|a| exclude.contains(&a.id()))
+    });
+    first.is_some_and(|t| {
+        t.ancestors()
+            .take_while(|a| a.id() != root.id())
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "a" && m.text(a.id()) >= MIN_HEADLINE)
+    })
 }
 
 /// The last `<hr>` in a body, when what follows it is short: a signature. Returns the nodes to leave out.
@@ -464,14 +498,14 @@ fn lead_post(page: &Page, body: ElementRef, blocks: &[Block], anchors: &[Element
     let content = article::main_content(page, body, m, &exclude)?;
     let main = content.root;
     // It must come before the posts, and not contain them.
-    let before = main.id() != first.id() && !within(**first, main.id()) && precedes(*main, **first);
+    let before = main.id() != first.id() && !within(**first, main.id()) && m.precedes(main.id(), first.id());
     if !before {
         return None;
     }
     let lead_time = anchors
         .iter()
-        .filter(|a| precedes(***a, **first) && !blocks.iter().any(|b| b.contains(a.id(), page)))
-        .rfind(|a| within(***a, main.id()) || precedes(***a, *main))
+        .filter(|a| m.precedes(a.id(), first.id()) && !blocks.iter().any(|b| b.contains(a.id(), page)))
+        .rfind(|a| within(***a, main.id()) || m.precedes(a.id(), main.id()))
         .copied();
     let min = if lead_time.is_some() { MIN_LEAD_TEXT_WITH_TIME } else { MIN_LEAD_TEXT };
     if m.text(main.id()).saturating_sub(m.size(main.id()).link) < min {
@@ -528,24 +562,6 @@ fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRe
         .find(|a| a.value().attr("href").is_some_and(|h| PROFILE_HREF.iter().any(|p| h.contains(p))))
         .or(links.first())
         .map(|a| (h, *a))
-}
-
-/// Whether `a` starts before `b` in document order.
-fn precedes(a: ego_tree::NodeRef<scraper::Node>, b: ego_tree::NodeRef<scraper::Node>) -> bool {
-    // Walk up from both to their common ancestor and compare the children they descend from.
-    let a_path: Vec<NodeId> = std::iter::once(a.id()).chain(a.ancestors().map(|n| n.id())).collect();
-    let mut child_b = b;
-    for anc in b.ancestors() {
-        if let Some(i) = a_path.iter().position(|id| *id == anc.id()) {
-            if i == 0 {
-                return true; // a contains b
-            }
-            let child_a = a_path[i - 1];
-            return child_b.prev_siblings().any(|s| s.id() == child_a);
-        }
-        child_b = anc;
-    }
-    false
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# ThreadCard build script.
+#   ./build.sh         install what is missing, build the WASM, both extension packages, the demo page and the
+#                      CLI, then print the card of the bundled sample thread
+#   ./build.sh test    the above, then fmt, clippy, cargo test, web-ext lint, end-to-end tests in Chromium
+#                      and Firefox (and the corpus evaluation when ../shared/corpus exists)
+#   ./build.sh eval    corpus evaluation (src/bin/eval.rs), if there is an evaluator
+#   ./build.sh bench   benchmarks in headless Chromium (figures only, no timed assertions)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+WASM_BINDGEN_VERSION=0.2.130
+CRATE=threadcard
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif have sudo; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
+
+setup() {
+  say "setup (skipping what is installed)"
+  have cargo || { echo "cargo not found: install Rust from https://rustup.rs" >&2; exit 1; }
+  have node && have npm || { echo "node and npm (Node.js 20 or later) not found: install them first" >&2; exit 1; }
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+  fi
+  have rustfmt || rustup component add rustfmt
+  have cargo-clippy || rustup component add clippy
+  if ! have wasm-bindgen || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    # No --locked: the registry mirror lacks some locked versions (see docs on the build machine).
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  local missing=()
+  have chromium || missing+=(chromium)
+  have chromedriver || missing+=(chromium-driver)
+  have firefox-esr || have firefox || missing+=(firefox-esr)
+  if [ ${#missing[@]} -gt 0 ]; then
+    as_root apt-get update
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y "${missing[@]}"
+  fi
+  if ! have geckodriver; then
+    cargo install geckodriver
+  fi
+  if [ ! -x node_modules/.bin/web-ext ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  fi
+}
+
+# The release WASM, with wasm-bindgen's ES module glue, into extension/pkg and www/pkg.
+build_wasm() {
+  say "WASM (release)"
+  cargo build --release --target wasm32-unknown-unknown --lib
+  local out=target/wasm-pkg
+  rm -rf "$out" && mkdir -p "$out"
+  # --experimental-reset-state-function: a Rust panic aborts as a trap and may leave the instance broken;
+  # the glue then offers __wbg_reset_state() to start a fresh instance from the compiled module.
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --experimental-reset-state-function \
+    --out-dir "$out" "target/wasm32-unknown-unknown/release/$CRATE.wasm"
+  # wasm-opt -Oz shrinks the raw file but, for this crate, makes the gzipped one larger (measured; see
+  # README "Budgets"). Keep whichever is smaller gzipped: that is what the packages and downloads carry.
+  if [ -x node_modules/.bin/wasm-opt ]; then
+    wasm-opt -Oz "$out/${CRATE}_bg.wasm" -o "$out/opt.wasm"
+    local plain opt
+    plain=$(gzip -9c "$out/${CRATE}_bg.wasm" | wc -c)
+    opt=$(gzip -9c "$out/opt.wasm" | wc -c)
+    if [ "$opt" -lt "$plain" ]; then
+      echo "wasm-opt -Oz: $plain -> $opt bytes gzipped: keeping the optimized module"
+      mv "$out/opt.wasm" "$out/${CRATE}_bg.wasm"
+    else
+      echo "wasm-opt -Oz: $plain -> $opt bytes gzipped: not smaller, keeping wasm-bindgen's output"
+      rm "$out/opt.wasm"
+    fi
+  fi
+  for dest in extension/pkg www/pkg; do
+    rm -rf "$dest" && mkdir -p "$dest"
+    cp "$out/$CRATE.js" "$out/${CRATE}_bg.wasm" "$dest/"
+  done
+  printf 'WASM: %s bytes, %s bytes gzipped (budget 300 KB = 307200)\n' \
+    "$(wc -c <"$out/${CRATE}_bg.wasm")" "$(gzip -9c "$out/${CRATE}_bg.wasm" | wc -c)"
+}
+
+build_packages() {
+  say "extension packages and demo page"
+  rm -rf dist && mkdir -p dist
+  for browser in chrome firefox; do
+    cp -r extension "dist/$browser"
+    web-ext build --source-dir "dist/$browser" --artifacts-dir dist --filename "threadcard-$browser.zip" \
+      --overwrite-dest >/dev/null
+  done
+  cp -r www dist/www
+  ls -l dist/*.zip
+}
+
+build_cli() {
+  say "CLI (release)"
+  cargo build --release --bin threadcard
+}
+
+build() {
+  setup
+  build_wasm
+  build_packages
+  build_cli
+}
+
+sample() {
+  say "the bundled sample thread (target/release/threadcard)"
+  target/release/threadcard
+}
+
+has_eval() { [ -f src/bin/eval.rs ]; }
+
+run_eval() {
+  if has_eval; then
+    cargo run --release --bin eval
+  else
+    echo "eval: no evaluator yet"
+  fi
+}
+
+# Runs one named step, records its result, keeps going.
+RESULTS=()
+FAILED=0
+step() {
+  local name=$1; shift
+  say "$name"
+  local t0=$SECONDS
+  if "$@"; then
+    RESULTS+=("PASS  $name ($((SECONDS - t0)) s)")
+  else
+    RESULTS+=("FAIL  $name ($((SECONDS - t0)) s)")
+    FAILED=1
+  fi
+}
+
+lint_extension() {
+  local out
+  out=$(web-ext lint --source-dir dist/firefox --output json 2>/dev/null || true)
+  node -e '
+    const r = JSON.parse(process.argv[1]);
+    for (const m of [...r.errors, ...r.warnings]) console.log(`${m._type}: ${m.code}: ${m.message} ${m.file ?? ""}`);
+    console.log(`web-ext lint: ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.notices} notices`);
+    process.exit(r.summary.errors ? 1 : 0);' "$out"
+}
+
+e2e() { node "tests/e2e/$1.mjs"; }
+
+corpus_eval() {
+  if [ ! -d ../shared/corpus ]; then
+    echo "../shared/corpus is absent: skipping the corpus evaluation"
+  else
+    cargo run --release --bin eval
+  fi
+}
+
+test_all() {
+  local t0=$SECONDS
+  build
+  step "cargo fmt --check" cargo fmt --check
+  step "cargo clippy" cargo clippy --all-targets -- -D warnings
+  # src/wasm.rs only compiles for wasm32: lint that build too.
+  step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+  step "cargo test" cargo test
+  step "web-ext lint" lint_extension
+  step "e2e Chromium" e2e chromium
+  step "e2e Firefox" e2e firefox
+  if has_eval; then
+    step "corpus evaluation" corpus_eval
+  else
+    RESULTS+=("SKIP  corpus evaluation (no evaluator yet: src/bin/eval.rs)")
+  fi
+  say "summary ($((SECONDS - t0)) s)"
+  printf '%s\n' "${RESULTS[@]}"
+  if [ "$FAILED" = 0 ]; then echo "all passed"; else echo "FAILED"; fi
+  return "$FAILED"
+}
+
+case "${1:-build}" in
+  build) build; sample ;;
+  test) test_all ;;
+  eval) run_eval ;;
+  bench) setup; build_wasm; node benches/bench.mjs ;;
+  *) echo "usage: ./build.sh [test|eval|bench]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,118 @@
+// ThreadCard background: the toolbar click reads the page's HTML, the Rust core (WASM) summarizes it
+// here, and card.js shows the result in the page. WASM runs in the background because Chrome refuses
+// to compile it in content scripts on pages whose CSP lacks 'wasm-unsafe-eval' (see README).
+import init, { summarize, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+// No top-level await in a service worker: instantiate lazily, once per worker lifetime.
+let wasmReady = null;
+// A failed start is not remembered: the next click tries again.
+const ensureWasm = () =>
+  (wasmReady ??= init().catch((e) => {
+    wasmReady = null;
+    throw e;
+  }));
+
+/** Pages no extension may script: the browser's own pages, viewers and stores. */
+const UNREADABLE_URL = /^(?!https?:|file:)[a-z-]+:|^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)\b/i;
+
+const DEFAULT_TITLE = api.runtime.getManifest().action.default_title;
+
+const BLOCKED_REASON =
+  "The browser does not let extensions read this page (a browser page, a store page, the PDF viewer, " +
+  "or a local file without file access).";
+
+async function inTab(tabId, func, args = []) {
+  const [injection] = await api.scripting.executeScript({ target: { tabId }, func, args });
+  return injection?.result;
+}
+
+/** Tells the user, on the toolbar button itself, that this page cannot be read. */
+function showBlocked(tabId, detail) {
+  const why = detail ? `${BLOCKED_REASON}\n\n${detail}` : BLOCKED_REASON;
+  const popup = `blocked.html?why=${encodeURIComponent(why)}`;
+  // Order matters for Firefox: openPopup must run in the click handler's own turn (user input).
+  api.action.setPopup({ tabId, popup }).catch(() => {});
+  const opened = api.action.openPopup?.().then(() => true, () => false) ?? Promise.resolve(false);
+  return Promise.all([
+    api.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" }),
+    api.action.setBadgeText({ tabId, text: "!" }),
+    api.action.setTitle({ tabId, title: `ThreadCard can't read this page. ${BLOCKED_REASON}` }),
+    opened,
+  ]).then(([, , , popupOpened]) => ({ blocked: why, popupOpened }));
+}
+
+/** Runs ThreadCard on one tab: the whole path from click to card. Returns what happened (for tests). */
+async function runOnTab(tab) {
+  const tabId = tab.id;
+  const t = [performance.now()];
+  const lap = () => t.push(performance.now());
+  if (tab.url && UNREADABLE_URL.test(tab.url)) return showBlocked(tabId, null);
+  // Start compiling the WASM now (first click after the worker starts), in parallel with reading the page.
+  ensureWasm().catch(() => {});
+  try {
+    await api.scripting.executeScript({ target: { tabId }, files: ["card.js"] });
+  } catch (e) {
+    return showBlocked(tabId, String(e?.message ?? e));
+  }
+  // Shows "Reading thread…" at once and hands back the page, or closes an open card (toggle).
+  lap();
+  const page = await inTab(tabId, () => globalThis.threadcardUi.begin());
+  lap();
+  if (!page) return { closed: true };
+  if (page.notHtml) {
+    await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [page.notHtml]);
+    return { error: page.notHtml };
+  }
+  let view, exports;
+  try {
+    await ensureWasm();
+    lap();
+    const bundle = summarize(page.html, page.url, undefined);
+    lap();
+    view = {
+      card_html: bundle.card_html,
+      card_css: bundle.card_css,
+      title: bundle.summary.title,
+      anchors: bundle.summary.posts.map((p) => p.anchor ?? null),
+    };
+    exports = { markdown: bundle.markdown, json: bundle.json };
+  } catch (e) {
+    let message = String(e?.message ?? e);
+    if (e instanceof WebAssembly.RuntimeError) {
+      // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
+      // fresh one for the next click. The user gets a report-worthy message instead of silence.
+      resetWasm();
+      message = `ThreadCard hit an internal error on this page (${message}). Please report the page address.`;
+    }
+    await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
+    return { error: message };
+  }
+  await inTab(tabId, (v) => globalThis.threadcardUi.show(v), [view]);
+  lap();
+  // The exports go over after the card is up: they are as large as the page and no one needs them to read.
+  await inTab(tabId, (x) => globalThis.threadcardUi.exports(x), [exports]);
+  // Where the time went, in ms: inject card.js, read the page, WASM ready, summarize, show the card.
+  const phases = ["inject", "read", "wasm", "summarize", "show"];
+  const timings = Object.fromEntries(phases.map((p, i) => [p, Math.round((t[i + 1] - t[i]) * 10) / 10]));
+  globalThis.lastRun = { title: view.title, timings };
+  return globalThis.lastRun;
+}
+
+// Listeners are registered synchronously at top level (a service worker requirement).
+api.action.onClicked.addListener((tab) => {
+  runOnTab(tab).catch((e) => console.error("ThreadCard:", e));
+});
+
+// A "can't read this page" state belongs to the page: clear it when the tab navigates.
+api.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== "loading") return;
+  const quiet = () => {};
+  api.action.setPopup({ tabId, popup: "" }).catch(quiet);
+  api.action.setBadgeText({ tabId, text: "" }).catch(quiet);
+  api.action.setTitle({ tabId, title: DEFAULT_TITLE }).catch(quiet);
+});
+
+// Test hook (end-to-end tests in Chromium call it through the service worker).
+globalThis.runOnTab = runOnTab;

@@ -1,0 +1,125 @@
+//! Disagreements: the same measure given different values in different sources or posts
+//! ("around 2,300 troops" in one article, "2,500 peacekeeping troops" in the other).
+//!
+//! Two quantities measure the same thing when what they count has the same head noun and the same verb
+//! ("troops" = "peacekeeping troops"; "people detained" ≠ "people died"). Each claim is tied to the source
+//! it sits under: in a post quoting several articles, a passage belongs to the article whose link follows
+//! it (excerpt then link, as DU and most boards quote) or precedes it, whichever layout the post uses.
+
+use super::sources::{external_links, own_domain, position};
+use super::PostText;
+use crate::model::{Claim, Conflict, Quantity};
+use crate::thread::Thread;
+
+/// Values further apart than this factor are different things counted, not a disagreement.
+const MAX_RATIO: f64 = 5.0;
+
+pub fn find(posts: &[PostText], quantities: &[Quantity], thread: &Thread) -> Vec<Conflict> {
+    let own = own_domain(thread, None);
+    let mut groups: Vec<(String, String, Vec<&Quantity>)> = Vec::new();
+    for q in quantities.iter().filter(|q| q.max.is_none()) {
+        let Some((key, head)) = measure(q) else { continue };
+        match groups.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, members)) => members.push(q),
+            None => groups.push((key, head, vec![q])),
+        }
+    }
+    let mut out = Vec::new();
+    for (_, head, members) in groups {
+        let claims: Vec<Claim> = members
+            .iter()
+            .map(|q| Claim {
+                text: q.text.clone(),
+                value: q.value,
+                post: q.post,
+                source: source_of(q, posts, thread, own.as_deref()),
+            })
+            .collect();
+        let distinct = claims.iter().any(|c| c.value != claims[0].value);
+        let apart = claims.iter().any(|c| c.post != claims[0].post || c.source != claims[0].source);
+        let (lo, hi) = claims.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| (lo.min(c.value), hi.max(c.value)));
+        if distinct && apart && lo > 0.0 && hi / lo <= MAX_RATIO {
+            out.push(Conflict { what: head, claims });
+        }
+    }
+    out
+}
+
+/// What a quantity measures, as a comparison key and as written: head noun (singular) and verb.
+fn measure(q: &Quantity) -> Option<(String, String)> {
+    let words: Vec<&str> = q.what.split_whitespace().collect();
+    let last = *words.last()?;
+    let verb = words.len() >= 2 && (last.ends_with("ed") || ["dead", "missing", "hurt"].contains(&last));
+    let head = if verb { words[words.len() - 2] } else { last };
+    let singular = head.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(head);
+    let unit = q.unit.as_deref().unwrap_or("");
+    let key = format!("{}|{}|{unit}", singular.to_lowercase(), if verb { last } else { "" });
+    let shown = if verb { format!("{head} {last}") } else { head.to_string() };
+    Some((key, shown))
+}
+
+/// The URL of the source a quantity's passage belongs to, by its place among the post's external links.
+fn source_of(q: &Quantity, posts: &[PostText], thread: &Thread, own: Option<&str>) -> Option<String> {
+    let post = thread.posts.get(q.post)?;
+    let text = posts.get(q.post)?.text;
+    let at = text.find(&q.text)?;
+    let mut links: Vec<(usize, usize, &str)> = external_links(&post.links, own)
+        .filter_map(|l| position(l, text).map(|p| (p, p + l.url.len().min(text.len() - p), l.url.as_str())))
+        .collect();
+    links.sort_unstable();
+    let (first, last) = (links.first()?, links.last()?);
+    // Layout: more text after the last link than before the first means links come before their excerpts.
+    let links_lead = text.len().saturating_sub(last.1) > first.0;
+    let chosen = if links_lead {
+        links.iter().rev().find(|l| l.0 < at).unwrap_or(first)
+    } else {
+        links.iter().find(|l| l.0 > at).unwrap_or(last)
+    };
+    Some(chosen.2.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, Post};
+
+    fn thread_with(text: &str, urls: &[&str]) -> Thread {
+        let links = urls
+            .iter()
+            .map(|u| Link { url: u.to_string(), text: u.to_string(), domain: crate::url::domain(u) })
+            .collect();
+        Thread { posts: vec![Post { text: text.into(), links, ..Post::default() }], ..Thread::default() }
+    }
+
+    #[test]
+    fn claims_follow_the_links_either_way() {
+        for (text, first_url) in [
+            (
+                "Sent around 2,300 troops.\n\nhttps://a.com/1\n\nSent 2,500 peacekeeping troops.\n\nhttps://b.com/2",
+                "https://a.com/1",
+            ),
+            (
+                "https://a.com/1\n\nSent around 2,300 troops.\n\nhttps://b.com/2\n\nSent 2,500 peacekeeping troops.",
+                "https://a.com/1",
+            ),
+        ] {
+            let thread = thread_with(text, &["https://a.com/1", "https://b.com/2"]);
+            let posts = vec![PostText::new(0, text, None)];
+            let q = super::super::numbers::extract(&posts, true);
+            let c = find(&posts, &q, &thread);
+            assert_eq!(c.len(), 1, "{q:?}");
+            assert_eq!(c[0].what, "troops");
+            assert_eq!((c[0].claims[0].value, c[0].claims[0].source.as_deref()), (2300.0, Some(first_url)));
+            assert_eq!((c[0].claims[1].value, c[0].claims[1].source.as_deref()), (2500.0, Some("https://b.com/2")));
+        }
+    }
+
+    #[test]
+    fn different_measures_do_not_conflict() {
+        let text = "Police detained almost 10,000 people. At least 164 people died. 3 troops and 2,000 troops.";
+        let thread = thread_with(text, &[]);
+        let posts = vec![PostText::new(0, text, None)];
+        let q = super::super::numbers::extract(&posts, true);
+        assert!(find(&posts, &q, &thread).is_empty(), "{q:?}");
+    }
+}

@@ -1,0 +1,361 @@
+//! Dates and durations in the text: "January 11, 2022", "in 2002", "Tuesday", "late last week",
+//! "in two days", "no more than 10 days".
+//!
+//! Relative dates are resolved against the post's own time, never the clock: a post published on
+//! Tuesday 2022-01-11 that says troops came "Thursday" (past tense) means 2022-01-06. Values are ISO 8601:
+//! a day (`2022-01-11`), a week (`2022-W01`), a month (`2022-01`), a year (`2002`) or, for durations,
+//! a period (`P10D`). Durations live here, not among the quantities.
+
+use super::numbers::{is_year, number_at, TIME_UNITS};
+use super::tokens::Token;
+use super::PostText;
+use crate::model::DateFact;
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Words before a weekday or "week" that the text uses to place it more finely ("late last week").
+const EDGE_WORDS: &[&str] = &["early", "late", "mid", "earlier", "later"];
+
+/// Words that put a weekday in the future.
+const FUTURE_CUES: &[&str] = &["will", "next", "'ll", "’ll", "going", "coming", "upcoming", "tomorrow"];
+
+/// Month number (1-12) of a month name or its usual abbreviation ("Jan", "Sept").
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 || w == "mar" && word.starts_with('m') || w == "may" && word.starts_with('m') {
+        return None; // "may" and "mar" in lowercase are words, not months
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .map(|i| i as u32 + 1)
+}
+
+/// Finds the dates and durations of every post.
+pub fn extract(posts: &[PostText], _english: bool) -> Vec<DateFact> {
+    let mut out: Vec<DateFact> = Vec::new();
+    for post in posts {
+        let today = post.published.and_then(parse_day);
+        let urls = super::numbers::url_spans(post.text);
+        let toks = &post.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            if urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) {
+                i += 1;
+                continue;
+            }
+            let Some((first, end, value)) = date_at(post, i, today) else {
+                i += 1;
+                continue;
+            };
+            let text = post.text[toks[first].start..toks[end - 1].end].to_string();
+            if !out.iter().any(|d| d.text.eq_ignore_ascii_case(&text) && d.value == value) {
+                out.push(DateFact { text, value, post: post.index });
+            }
+            i = end.max(i + 1);
+        }
+    }
+    out
+}
+
+/// The date or duration at token `i`: (first token, end token, ISO value).
+fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usize, Option<String>)> {
+    let toks = &post.tokens;
+    let tok = &toks[i];
+    if tok.kind == super::tokens::Kind::Punct || tok.text.len() > 12 {
+        return None;
+    }
+    let lowered;
+    let lower: &str = if tok.text.chars().any(char::is_uppercase) {
+        lowered = tok.text.to_lowercase();
+        &lowered
+    } else {
+        tok.text
+    };
+    // "January 11, 2022", "Jan 11", "January 2022".
+    if let Some(month) = month_number(tok.text).filter(|_| tok.is_capitalized()) {
+        let day = toks.get(i + 1).and_then(|t| t.text.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+        let mut end = i + 1 + usize::from(day.is_some());
+        if toks.get(end).is_some_and(|t| t.text == ",") && toks.get(end + 1).is_some_and(is_year) {
+            end += 1;
+        }
+        let year = toks.get(end).filter(|t| is_year(t)).and_then(|t| t.text.parse::<i32>().ok());
+        if year.is_some() {
+            end += 1;
+        }
+        if day.is_none() && year.is_none() {
+            return None;
+        }
+        let year = year.or(today.map(|t| t.year));
+        let value = match (year, day) {
+            (Some(y), Some(d)) => Some(format!("{y:04}-{month:02}-{d:02}")),
+            (Some(y), None) => Some(format!("{y:04}-{month:02}")),
+            _ => None,
+        };
+        return Some((i, end, value));
+    }
+    // "11 January 2022".
+    if let (Ok(d), Some(month)) = (tok.text.parse::<u32>(), toks.get(i + 1).and_then(|t| month_number(t.text))) {
+        if (1..=31).contains(&d) && toks[i + 1].is_capitalized() {
+            let year = toks.get(i + 2).filter(|t| is_year(t)).and_then(|t| t.text.parse::<i32>().ok());
+            let end = i + 2 + usize::from(year.is_some());
+            let value = year.or(today.map(|t| t.year)).map(|y| format!("{y:04}-{month:02}-{d:02}"));
+            return Some((i, end, value));
+        }
+    }
+    // "2022-01-11".
+    if is_year(tok) && toks.get(i + 1).is_some_and(|t| t.text == "-") {
+        let m = toks.get(i + 2).and_then(|t| t.text.parse::<u32>().ok()).filter(|m| (1..=12).contains(m));
+        let d = toks.get(i + 4).and_then(|t| t.text.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+        if let (Some(m), Some(d)) = (m, d) {
+            return Some((i, i + 5, Some(format!("{}-{m:02}-{d:02}", tok.text))));
+        }
+    }
+    // "in 2002", "since 2002": a year with a preposition before it.
+    if is_year(tok) {
+        let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase());
+        if prev.is_some_and(|p| {
+            ["in", "since", "of", "by", "from", "until", "before", "after", "during"].contains(&p.as_str())
+        }) {
+            return Some((i, i + 1, Some(tok.text.to_string())));
+        }
+        return None;
+    }
+    // Weekdays: past unless the sentence looks ahead.
+    if let Some(wd) = WEEKDAYS.iter().position(|w| *w == lower).filter(|_| tok.is_capitalized()) {
+        let first = edge_before(toks, i);
+        let future = sentence_has(post, i, FUTURE_CUES);
+        let value = today.map(|t| {
+            let delta = (wd as i64 - t.weekday() as i64).rem_euclid(7);
+            let offset = if future {
+                if delta == 0 {
+                    7
+                } else {
+                    delta
+                }
+            } else if delta == 0 {
+                0
+            } else {
+                delta - 7
+            };
+            t.plus(offset).iso()
+        });
+        return Some((first, i + 1, value));
+    }
+    // today / yesterday / tomorrow.
+    if let Some(offset) = match lower {
+        "today" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    } {
+        return Some((i, i + 1, today.map(|t| t.plus(offset).iso())));
+    }
+    // last / this / next week, month, year.
+    if ["last", "this", "next", "past"].contains(&lower) {
+        let unit = toks.get(i + 1).map(|t| t.text.to_lowercase())?;
+        if !["week", "month", "year"].contains(&unit.as_str()) || lower == "past" {
+            return None;
+        }
+        let step = match lower {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        let first = edge_before(toks, i);
+        let value = today.map(|t| match unit.as_str() {
+            "week" => t.plus(7 * step).iso_week(),
+            "month" => {
+                let m = t.year as i64 * 12 + t.month as i64 - 1 + step;
+                format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+            }
+            _ => format!("{:04}", t.year as i64 + step),
+        });
+        return Some((first, i + 2, value));
+    }
+    // "in two days", "10 days ago", "no more than 10 days", "within 10 days".
+    let number = number_at(toks, i)?;
+    let unit = toks.get(number.next).map(|t| t.text.to_lowercase())?;
+    if !TIME_UNITS.contains(&unit.as_str()) {
+        return None;
+    }
+    let n = number.value;
+    let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase()).unwrap_or_default();
+    let ago = toks.get(number.next + 1).is_some_and(|t| t.is("ago"));
+    let days = match unit.trim_end_matches('s') {
+        "day" => Some(n),
+        "week" => Some(n * 7.0),
+        _ => None,
+    };
+    if prev == "in" || ago {
+        let sign = if ago { -1.0 } else { 1.0 };
+        let value = today.zip(days).map(|(t, d)| t.plus((sign * d) as i64).iso());
+        let first = if ago { i } else { i - 1 };
+        let end = number.next + 1 + usize::from(ago);
+        return Some((first, end, value));
+    }
+    let first = duration_lead(toks, i);
+    let code = match unit.trim_end_matches('s') {
+        "second" | "sec" => "S",
+        "minute" | "min" => "M",
+        "hour" | "hr" => "H",
+        "day" => "D",
+        "week" | "wk" => "W",
+        "month" => "M",
+        "year" | "yr" => "Y",
+        _ => "",
+    };
+    let time = ["second", "sec", "minute", "min", "hour", "hr"].contains(&unit.trim_end_matches('s'));
+    let value = (!code.is_empty() && n.fract() == 0.0)
+        .then(|| format!("P{}{}{code}", if time { "T" } else { "" }, n.min(1e15) as u64));
+    Some((first, number.next + 1, value))
+}
+
+/// "late last week": an edge word before the date belongs to it.
+fn edge_before(toks: &[Token], i: usize) -> usize {
+    match i.checked_sub(1) {
+        Some(p) if EDGE_WORDS.iter().any(|w| toks[p].is(w)) => p,
+        _ => i,
+    }
+}
+
+/// "no more than 10 days", "within 10 days", "for 10 days": the hedge or preposition is part of it.
+fn duration_lead(toks: &[Token], i: usize) -> usize {
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.is(w));
+    if i >= 3 && is(i - 3, "no") && is(i - 2, "more") && is(i - 1, "than") {
+        return i - 3;
+    }
+    match i.checked_sub(1) {
+        Some(p) if ["within", "for", "about", "almost", "nearly", "over"].iter().any(|w| is(p, w)) => p,
+        _ => i,
+    }
+}
+
+fn sentence_has(post: &PostText, token: usize, words: &[&str]) -> bool {
+    let Some(s) = post.sentence_at(post.tokens[token].start) else { return false };
+    let s = post.sentences[s];
+    let (from, to) = (post.token_at(s.start), post.token_at(s.end));
+    post.tokens[from..to.max(from)].iter().any(|t| words.iter().any(|w| t.is(w)))
+}
+
+/// A calendar day, for the little date arithmetic relative dates need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// The day of an ISO 8601 date or date-time ("2022-01-11T14:28:00" → 2022-01-11).
+pub fn parse_day(iso: &str) -> Option<Day> {
+    let year = iso.get(0..4)?.parse().ok()?;
+    let month = iso.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = iso.get(8..10)?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    (iso.get(4..5) == Some("-")).then_some(Day { year, month, day })
+}
+
+impl Day {
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    fn ordinal(self) -> i64 {
+        let y = self.year as i64 - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    fn from_ordinal(z: i64) -> Day {
+        let z = z + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Day { year, month, day }
+    }
+
+    /// 0 = Monday ... 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        (self.ordinal() + 3).rem_euclid(7) as u32
+    }
+
+    pub fn plus(self, days: i64) -> Day {
+        Day::from_ordinal(self.ordinal().saturating_add(days.clamp(-1_000_000, 1_000_000)))
+    }
+
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// ISO week date of this day's week: `2022-W01`.
+    pub fn iso_week(self) -> String {
+        let thursday = self.plus(3 - self.weekday() as i64);
+        let jan1 = Day { year: thursday.year, month: 1, day: 1 };
+        let week = (thursday.ordinal() - jan1.ordinal()) / 7 + 1;
+        format!("{:04}-W{week:02}", thursday.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+        extract(&[PostText::new(0, text, published)], true).into_iter().map(|d| (d.text, d.value)).collect()
+    }
+
+    #[test]
+    fn resolves_relative_dates_against_the_post_time() {
+        let d = dates(
+            "Tokayev announced Tuesday that troops sent Thursday would leave in two days. They came late last \
+             week. The withdrawal will take no more than 10 days. It was formed in 2002.",
+            Some("2022-01-11T14:28:00"),
+        );
+        let find = |t: &str| d.iter().find(|(x, _)| x == t).and_then(|(_, v)| v.clone());
+        assert_eq!(find("Tuesday").as_deref(), Some("2022-01-11"));
+        assert_eq!(find("Thursday").as_deref(), Some("2022-01-06"));
+        assert_eq!(find("in two days").as_deref(), Some("2022-01-13"));
+        assert_eq!(find("late last week").as_deref(), Some("2022-W01"));
+        assert_eq!(find("no more than 10 days").as_deref(), Some("P10D"));
+        assert_eq!(find("2002").as_deref(), Some("2002"));
+    }
+
+    #[test]
+    fn absolute_dates_and_no_time() {
+        let d = dates("On January 11, 2022 and 3 March 2021, and Friday.", None);
+        assert_eq!(d[0].1.as_deref(), Some("2022-01-11"));
+        assert_eq!(d[1].1.as_deref(), Some("2021-03-03"));
+        assert_eq!(d[2], ("Friday".to_string(), None));
+        assert!(dates("You may go. Mar the plan.", None).is_empty());
+    }
+
+    #[test]
+    fn day_arithmetic() {
+        let d = parse_day("2022-01-11").unwrap_or(Day { year: 0, month: 1, day: 1 });
+        assert_eq!(d.weekday(), 1);
+        assert_eq!(d.plus(-5).iso(), "2022-01-06");
+        assert_eq!(d.plus(365).iso(), "2023-01-11");
+        assert_eq!(d.iso_week(), "2022-W02");
+        assert_eq!(parse_day("2021-01-03").map(Day::iso_week).as_deref(), Some("2020-W53"));
+        assert_eq!(parse_day("x"), None);
+    }
+}

@@ -1,0 +1,536 @@
+//! Numbers with what they count: "almost 10,000 people" detained, "at least 164 people died",
+//! "2,500 peacekeeping troops", "$3.5 million", "12%", "2,300 to 2,500 troops".
+//!
+//! Years ("2002") and times are dates; counts of days, weeks or years are durations: both belong to the
+//! `dates` step, not here. Vague amounts ("several hundred soldiers") are left out: no value to give.
+
+use super::tokens::{Kind, Token};
+use super::PostText;
+use crate::model::Quantity;
+
+/// Words that hedge a number, longest first so "no more than" wins over "more than".
+const QUALIFIERS: &[&str] = &[
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "not more than",
+    "as many as",
+    "as much as",
+    "an estimated",
+    "more than",
+    "fewer than",
+    "less than",
+    "at least",
+    "at most",
+    "up to",
+    "close to",
+    "just over",
+    "just under",
+    "upwards of",
+    "about",
+    "around",
+    "almost",
+    "nearly",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "estimated",
+    "approx",
+    "circa",
+    "only",
+];
+
+/// Number words and their values.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+];
+
+/// Words that multiply the number before them.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+
+/// Units of time: a count of them is a duration (the `dates` step).
+pub const TIME_UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+];
+
+/// Measurement units that follow a number.
+const UNITS: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "m",
+    "metres",
+    "meters",
+    "feet",
+    "ft",
+    "kg",
+    "kilograms",
+    "pounds",
+    "lbs",
+    "tons",
+    "tonnes",
+    "barrels",
+    "litres",
+    "liters",
+    "gallons",
+    "mph",
+    "gb",
+    "mb",
+    "tb",
+    "kb",
+    "ghz",
+    "mhz",
+    "mw",
+    "gw",
+    "kw",
+    "kwh",
+    "acres",
+    "hectares",
+    "degrees",
+];
+
+/// Currencies written as words after the number.
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("euros", "EUR"),
+    ("pounds sterling", "GBP"),
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("yen", "JPY"),
+    ("rubles", "RUB"),
+    ("roubles", "RUB"),
+    ("yuan", "CNY"),
+    ("tenge", "KZT"),
+];
+
+/// Words that end a noun phrase after a number: function words and verbs that start a clause.
+const PHRASE_STOPS: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "and", "or", "for", "that", "which", "who",
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "should", "can", "may", "be", "been",
+    "per", "than", "as", "into", "during", "after", "before", "since", "across", "this", "it", "they", "he", "she",
+    "we", "you", "not", "so", "but", "if", "when", "while", "ago", "more", "each", "only", "just", "now", "then",
+    "too", "also", "again", "here", "there", "still", "yet", "ever", "alone",
+];
+
+/// States written after a count that say what happened to it ("164 people dead").
+const STATE_WORDS: &[&str] = &["dead", "missing", "hurt", "homeless", "displaced", "killed", "injured", "wounded"];
+
+/// A number found at a token: its value, the token after it, and any range end.
+pub struct Number {
+    pub value: f64,
+    /// First token after the number (and its multiplier).
+    pub next: usize,
+    /// Written as a word ("two") rather than digits.
+    pub in_words: bool,
+}
+
+/// Reads the number starting at token `i`: digits ("10,000", "3.5 million") or words ("two", "twenty five").
+pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
+    let tok = toks.get(i)?;
+    let (mut value, mut next, in_words) = match tok.kind {
+        Kind::Number => (decimal(tok.text)?, i + 1, false),
+        Kind::Word => {
+            if !(3..=9).contains(&tok.text.len()) {
+                return None;
+            }
+            let mut value = word_value(tok.text)?;
+            let mut next = i + 1;
+            // "twenty five", "twenty-five" is one token and not read.
+            if value >= 20.0 && value % 10.0 == 0.0 {
+                if let Some(units) = toks.get(next).and_then(|t| word_value(t.text)).filter(|&u| u < 10.0) {
+                    value += units;
+                    next += 1;
+                }
+            }
+            (value, next, true)
+        }
+        Kind::Punct => return None,
+    };
+    while let Some((_, factor)) =
+        toks.get(next).and_then(|t| MULTIPLIERS.iter().find(|(w, _)| t.text.eq_ignore_ascii_case(w)))
+    {
+        // "10 m" is ten metres unless glued or spelt out; only the long words multiply after a space.
+        let glued = toks[next].start == toks[next - 1].end;
+        if toks[next].text.len() <= 2 && !glued {
+            break;
+        }
+        value *= factor;
+        next += 1;
+    }
+    value.is_finite().then_some(Number { value, next, in_words })
+}
+
+/// "10,000" → 10000, "3.5" → 3.5: digits with thousands commas and one decimal point. (By hand: the
+/// standard float parser would add its tables to the WASM for this one use.) The value is the integer
+/// of all digits divided by the power of ten, which rounds exactly as parsing the literal does.
+fn decimal(s: &str) -> Option<f64> {
+    let (whole, frac) = match s.split_once('.') {
+        Some((w, f)) if !f.contains('.') => (w, f),
+        Some(_) => return None, // "11.12.13": a date or version, not a number
+        None => (s, ""),
+    };
+    let mut mantissa: u64 = 0;
+    for c in whole.chars().filter(|&c| c != ',').chain(frac.chars()) {
+        let d = c.to_digit(10)?;
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(d))?;
+    }
+    let scale = 10f64.powi(i32::try_from(frac.len()).ok()?);
+    Some(mantissa as f64 / scale)
+}
+
+fn word_value(w: &str) -> Option<f64> {
+    // Most words start with a letter no number word starts with: skip the table for them.
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !b"otfsendz".contains(&first) {
+        return None;
+    }
+    NUMBER_WORDS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
+}
+
+/// A four-digit number that reads as a year ("2002", "in 2022"): a date, not a count.
+pub fn is_year(tok: &Token) -> bool {
+    tok.kind == Kind::Number && tok.text.len() == 4 && tok.text.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Byte ranges of URLs in a text: numbers inside them are not facts.
+pub fn url_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("http").map(|i| i + from) {
+        let end = text[at..].find(char::is_whitespace).map_or(text.len(), |e| at + e);
+        if text[at..end].contains("://") {
+            spans.push((at, end));
+        }
+        from = end.max(at + 4);
+    }
+    spans
+}
+
+/// Finds the quantities of every post. Non-English posts keep numbers with units, currencies and
+/// percentages, whose meaning does not hang on English words.
+pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for post in posts {
+        let urls = url_spans(post.text);
+        let toks = &post.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            let in_url = urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b);
+            match (!in_url).then(|| quantity_at(post, i, english)).flatten() {
+                Some((q, next)) => {
+                    let duplicate = out.iter().any(|o| o.value == q.value && o.what == q.what && o.max == q.max);
+                    if !duplicate {
+                        out.push(q);
+                    }
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    link_parts(posts, &mut out);
+    out
+}
+
+/// The quantity whose number starts at token `i`, and the token after it.
+fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, usize)> {
+    let toks = &post.tokens;
+    let tok = &toks[i];
+    if is_year(tok) || part_of_date_or_code(toks, i) {
+        return None;
+    }
+    let number = number_at(toks, i)?;
+    let mut next = number.next;
+    // A range: "2,300 to 2,500", "10-20".
+    let mut max = None;
+    if let Some(sep) = toks.get(next).filter(|t| t.text == "-" || t.text == "–" || t.is("to")) {
+        if let Some(upper) = number_at(toks, next + 1).filter(|n| n.in_words == number.in_words) {
+            if upper.value > number.value && (sep.text != "-" || toks[next + 1].start == sep.end) {
+                max = Some(upper.value);
+                next = upper.next;
+            }
+        }
+    }
+    // Currency before ("$5") or after ("5 dollars"); percent; units.
+    let mut unit = None;
+    let mut start_tok = i;
+    if let Some(sym) = i.checked_sub(1).map(|p| &toks[p]).filter(|t| matches!(t.text, "$" | "€" | "£" | "¥")) {
+        unit = Some(sym.text.to_string());
+        start_tok = i - 1;
+    }
+    if let Some(t) = toks.get(next) {
+        let lower = t.text.to_lowercase();
+        if t.text == "%" || lower == "percent" || lower == "per" && toks.get(next + 1).is_some_and(|c| c.is("cent")) {
+            unit = Some("%".into());
+            next += if lower == "per" { 2 } else { 1 };
+        } else if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == lower) {
+            unit = Some(code.to_string());
+            next += 1;
+        } else if UNITS.contains(&lower.as_str()) && unit.is_none() {
+            unit = Some(t.text.to_string());
+            next += 1;
+        }
+    }
+    let (qualifier, q_start) = qualifier_before(post, start_tok);
+    let (phrase, mut end) = noun_phrase(toks, next);
+    if phrase.iter().any(|w| TIME_UNITS.contains(&w.to_lowercase().as_str())) && unit.is_none() {
+        return None; // a duration: the dates step reads it
+    }
+    // What happened to them: "people died", "people detained" (after), "detained ... people" (before).
+    let mut what_words: Vec<String> = phrase.iter().map(|w| w.to_string()).collect();
+    let mut first = q_start;
+    let mut has_verb = true;
+    if !what_words.is_empty() {
+        if let Some((verb, after)) = verb_after(toks, end) {
+            what_words.push(verb.to_string());
+            end = after;
+        } else if let Some(verb) = q_start.checked_sub(1).map(|p| &toks[p]).filter(|t| is_participle(t)) {
+            what_words.push(verb.text.to_string());
+            first = q_start - 1;
+        } else {
+            has_verb = false;
+        }
+    }
+    let what = what_words.join(" ");
+    if what.is_empty() && unit.is_none() {
+        return None;
+    }
+    if !english && unit.is_none() {
+        return None;
+    }
+    if number.in_words && number.value < 10.0 && !has_verb && unit.is_none() {
+        return None; // "two articles": small counts in words are rarely the facts a reader wants
+    }
+    let last = end.max(next).min(toks.len()).saturating_sub(1).max(i);
+    let text = post.text[toks[first].start..toks[last].end].to_string();
+    let quantity = Quantity { text, value: number.value, what, qualifier, unit, post: post.index, max, part_of: None };
+    Some((quantity, end.max(next)))
+}
+
+/// Numbers that are parts of dates, times, ordinals, versions or codes: "Jan 11", "02:28", "1st",
+/// "COVID-19", "ar-AASFhbl".
+fn part_of_date_or_code(toks: &[Token], i: usize) -> bool {
+    let tok = &toks[i];
+    if tok.kind != Kind::Number {
+        return false;
+    }
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    let next = toks.get(i + 1);
+    let glued_prev = prev.is_some_and(|p| p.end == tok.start && (p.is_word() || matches!(p.text, ":" | "-" | "/")));
+    let glued_next = next.is_some_and(|n| {
+        n.start == tok.end && (matches!(n.text, ":" | "/") || (n.is_word() && !is_glued_unit(n.text)))
+    });
+    let month = |t: Option<&Token>| t.is_some_and(|t| super::dates::month_number(t.text).is_some());
+    glued_prev || glued_next || month(prev) || month(next)
+}
+
+fn is_glued_unit(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    UNITS.contains(&lower.as_str()) || MULTIPLIERS.iter().any(|(m, _)| *m == lower)
+}
+
+/// The hedge right before token `i` ("almost", "at least"), lowercased, and the token it starts at.
+fn qualifier_before(post: &PostText, i: usize) -> (Option<String>, usize) {
+    let toks = &post.tokens;
+    for q in QUALIFIERS {
+        let n = q.split(' ').count();
+        if i < n {
+            continue;
+        }
+        let words = &toks[i - n..i];
+        if words.iter().zip(q.split(' ')).all(|(t, w)| t.is(w)) {
+            return (Some(q.to_string()), i - n);
+        }
+    }
+    (None, i)
+}
+
+/// Up to three lowercase words after the number: "people", "peacekeeping troops", "law enforcement
+/// officers". Stops at function words, capitals, punctuation and past participles (the verb).
+fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
+    let mut words = Vec::new();
+    let mut k = from;
+    while let Some(t) = toks.get(k) {
+        // An acronym inside the phrase counts when a noun follows it: "4-5 EAS cities", "1 TG advertising".
+        let acronym = t.is_word()
+            && (2..=5).contains(&t.text.len())
+            && t.text.chars().all(|c| c.is_ascii_uppercase())
+            && toks.get(k + 1).is_some_and(|n| n.is_lower_word());
+        let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end == t.end + 1) || t.text == "www";
+        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || PHRASE_STOPS.contains(&t.text) {
+            break;
+        }
+        if !words.is_empty() && (is_participle(t) || STATE_WORDS.contains(&t.text)) {
+            break;
+        }
+        words.push(t.text);
+        k += 1;
+    }
+    // "of" + noun after a unit-like head: "barrels of oil", "tons of grain".
+    (words, k)
+}
+
+/// A verb right after the counted noun: "died", "were killed", "dead".
+fn verb_after<'a>(toks: &[Token<'a>], from: usize) -> Option<(&'a str, usize)> {
+    let mut k = from;
+    if toks.get(k).is_some_and(|t| ["were", "was", "are", "is", "had", "have", "been"].iter().any(|a| t.is(a))) {
+        k += 1;
+        if toks.get(k).is_some_and(|t| t.is("been")) {
+            k += 1;
+        }
+    }
+    let t = toks.get(k)?;
+    (is_participle(t) || STATE_WORDS.contains(&t.text)).then_some((t.text, k + 1))
+}
+
+/// A lowercase past form ("detained", "died", "killed"): the verb of the counted thing.
+fn is_participle(t: &Token) -> bool {
+    t.is_lower_word() && t.text.len() > 4 && t.text.ends_with("ed") && !t.text.ends_with("eed")
+}
+
+/// "At least 164 people died ..., including 16 law enforcement officers": the second count is part of
+/// the first. Marked when "including" or "among them" sits right before a number in the same post.
+fn link_parts(posts: &[PostText], quantities: &mut [Quantity]) {
+    for i in 1..quantities.len() {
+        let (before, rest) = quantities.split_at_mut(i);
+        let q = &mut rest[0];
+        let Some(post) = posts.iter().find(|p| p.index == q.post) else { continue };
+        let Some(at) = post.text.find(&q.text) else { continue };
+        let lead = post.text[..at].trim_end().to_lowercase();
+        if !(lead.ends_with("including") || lead.ends_with("among them") || lead.ends_with("of them")) {
+            continue;
+        }
+        let sentence = post.sentence_at(at);
+        q.part_of = before.iter().rposition(|b| {
+            b.post == q.post
+                && b.value > q.value
+                && post.text.find(&b.text).is_some_and(|bt| bt < at && post.sentence_at(bt) == sentence)
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantities(text: &str) -> Vec<Quantity> {
+        extract(&[PostText::new(0, text, None)], true)
+    }
+
+    #[test]
+    fn reads_counts_qualifiers_and_verbs() {
+        let q = quantities(
+            "Kazakh authorities detained almost 10,000 people during a crackdown. At least 164 people died in \
+             the violence, according the Kazakh authorities, including 16 law enforcement officers.",
+        );
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(
+            (q[0].value, q[0].what.as_str(), q[0].qualifier.as_deref()),
+            (10000.0, "people detained", Some("almost"))
+        );
+        assert_eq!(
+            (q[1].value, q[1].what.as_str(), q[1].qualifier.as_deref()),
+            (164.0, "people died", Some("at least"))
+        );
+        assert_eq!((q[2].value, q[2].what.as_str()), (16.0, "law enforcement officers"));
+        assert_eq!(q[2].part_of, Some(1));
+        assert_eq!(q[0].text, "detained almost 10,000 people");
+    }
+
+    #[test]
+    fn years_durations_dates_and_urls_are_not_counts() {
+        let q = quantities(
+            "Since its formation in 2002 it took no more than 10 days. On Jan 11, 2022, at 02:28 PM. \
+             https://example.com/ar-AASF123/2300-troops COVID-19 and the 1st",
+        );
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn units_currencies_percents_ranges() {
+        let q = quantities("It cost $3.5 million, up 12% on 2,300 to 2,500 troops and 40 km of road.");
+        assert_eq!(q[0].value, 3_500_000.0);
+        assert_eq!(q[0].unit.as_deref(), Some("$"));
+        assert_eq!(q[1].unit.as_deref(), Some("%"));
+        assert_eq!((q[2].value, q[2].max, q[2].what.as_str()), (2300.0, Some(2500.0), "troops"));
+        assert_eq!(q[3].unit.as_deref(), Some("km"));
+    }
+
+    #[test]
+    fn decimals_by_hand() {
+        assert_eq!(decimal("10,000"), Some(10000.0));
+        assert_eq!(decimal("22.1"), Some(22.1));
+        assert_eq!(decimal("0.07"), Some(0.07));
+        assert_eq!(decimal("11.12.13"), None);
+        assert_eq!(decimal("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn words_and_odd_input() {
+        let q = quantities("Twenty five soldiers were killed and two articles agree.");
+        assert_eq!((q[0].value, q[0].what.as_str()), (25.0, "soldiers killed"));
+        assert_eq!(q.len(), 1, "{q:?}");
+        for text in ["", "1", "99999999999999999999999999999999999999", "1,2,3,4", "$", "%%", "1e308 people"] {
+            let _ = quantities(text);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Cited sources: the external links of the posts, with the headline the page gives next to them and
+//! the posts that cite them. The site's own links (same domain as the page, or as the posts' permalinks)
+//! are navigation, not sources.
+
+use crate::model::{Link, Source};
+use crate::thread::Thread;
+use crate::url;
+
+/// A headline is short; a paragraph longer than this is body text.
+const MAX_HEADLINE_CHARS: usize = 220;
+/// Share of the URL slug's words a paragraph must hold to be taken as the link's headline.
+const MIN_SLUG_OVERLAP: f64 = 0.6;
+
+/// The sources of the thread, in order of first citation, one per URL.
+pub fn extract(thread: &Thread, page_url: Option<&str>) -> Vec<Source> {
+    let own = own_domain(thread, page_url);
+    let mut out: Vec<Source> = Vec::new();
+    for (index, post) in thread.posts.iter().enumerate() {
+        for link in external_links(&post.links, own.as_deref()) {
+            let key = url_key(&link.url);
+            if let Some(s) = out.iter_mut().find(|s| url_key(&s.url) == key) {
+                if !s.posts.contains(&index) {
+                    s.posts.push(index);
+                }
+                continue;
+            }
+            let title = headline(link, &post.text, &thread.title, post.title.as_deref());
+            out.push(Source { url: link.url.clone(), domain: link.domain.clone(), title, posts: vec![index] });
+        }
+    }
+    out
+}
+
+/// The site's domain: the page URL's, else the one most permalinks point to.
+pub fn own_domain(thread: &Thread, page_url: Option<&str>) -> Option<String> {
+    if let Some(d) = page_url.map(url::domain).filter(|d| !d.is_empty()) {
+        return Some(d);
+    }
+    let mut domains: Vec<String> =
+        thread.posts.iter().filter_map(|p| p.permalink.as_deref()).map(url::domain).collect();
+    domains.sort();
+    let mut best: Option<(usize, String)> = None;
+    for d in domains.chunk_by(|a, b| a == b) {
+        if best.as_ref().is_none_or(|(n, _)| d.len() > *n) {
+            best = Some((d.len(), d[0].clone()));
+        }
+    }
+    best.map(|(_, d)| d).filter(|d| !d.is_empty())
+}
+
+/// Links that lead off the site: http(s), with a domain other than the site's own.
+pub fn external_links<'a>(links: &'a [Link], own: Option<&'a str>) -> impl Iterator<Item = &'a Link> + 'a {
+    links.iter().filter(move |l| {
+        let web = l.url.starts_with("http://") || l.url.starts_with("https://");
+        let domain = if l.domain.is_empty() { url::domain(&l.url) } else { l.domain.clone() };
+        web && !domain.is_empty() && own.is_none_or(|o| !same_site(&domain, o))
+    })
+}
+
+/// `forum.example.com` and `example.com` are one site.
+fn same_site(a: &str, b: &str) -> bool {
+    a == b || a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
+}
+
+/// The URL without fragment and trailing slash, for deduplication.
+fn url_key(u: &str) -> String {
+    let u = u.split('#').next().unwrap_or(u);
+    u.trim_end_matches('/').to_string()
+}
+
+/// Where the link sits in the post's text (its URL or its text), if it can be found.
+pub fn position(link: &Link, text: &str) -> Option<usize> {
+    text.find(&link.url).or_else(|| (link.text.trim().len() > 3).then(|| text.find(link.text.trim())).flatten())
+}
+
+/// The link's headline: its own text when that is words, else the short paragraph near it (or the
+/// thread title) that best matches the words of the URL's slug.
+fn headline(link: &Link, text: &str, thread_title: &str, post_title: Option<&str>) -> Option<String> {
+    let own = link.text.trim();
+    if own.split_whitespace().count() >= 3 && !own.contains("://") && !own.starts_with("www.") {
+        return Some(own.to_string());
+    }
+    let slug = slug_words(&link.url);
+    if slug.len() < 3 {
+        return None;
+    }
+    let candidates = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && p.chars().count() <= MAX_HEADLINE_CHARS && !p.contains("://"))
+        .chain(std::iter::once(thread_title))
+        .chain(post_title);
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let words = slug_words(c);
+        let hits = slug.iter().filter(|w| words.contains(w)).count();
+        let score = hits as f64 / slug.len() as f64;
+        if score >= MIN_SLUG_OVERLAP && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c.to_string())
+}
+
+/// Lowercase words of a URL's path ("kazakhstans-president-says-..." → kazakhstans, president, says, ...),
+/// without ids, or of a headline, with apostrophes dropped the way slugs drop them.
+fn slug_words(s: &str) -> Vec<String> {
+    let path = match s.find("://") {
+        Some(i) => {
+            let rest = &s[i + 3..];
+            let path = &rest[rest.find('/').unwrap_or(rest.len())..];
+            path.split(['?', '#']).next().unwrap_or("")
+        }
+        None => s,
+    };
+    path.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        // Ids in URLs ("AASFhbl") have capitals inside; words do not.
+        .filter(|w| !w.chars().skip(1).any(char::is_uppercase))
+        .map(|w| w.replace(['\'', '’'], "").to_lowercase())
+        .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_alphabetic()) && w.chars().any(|c| "aeiouy".contains(c)))
+        .filter(|w| !["www", "html", "htm", "php", "news", "article", "world"].contains(&w.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Post;
+
+    fn link(u: &str) -> Link {
+        Link { url: u.into(), text: u.into(), domain: url::domain(u) }
+    }
+
+    #[test]
+    fn external_links_with_headlines_from_slugs() {
+        let a = "https://www.msn.com/en-us/news/world/kazakhstans-president-says-troops-to-leave/ar-AASFhbl";
+        let b = "https://www.msn.com/en-us/news/world/tokayev-announces-swift-end-to-intervention/ar-AASEOPt";
+        let text = format!("Body one.\n\n{a}\n\nTokayev announces swift end to intervention\n\nBody two.\n\n{b}");
+        let post = Post {
+            text,
+            links: vec![link(a), link("https://forum.example.com/t/1"), link(b), link(a)],
+            ..Post::default()
+        };
+        let thread = Thread {
+            title: "Kazakhstan's president says troops to leave".into(),
+            posts: vec![post],
+            ..Thread::default()
+        };
+        let s = extract(&thread, Some("https://example.com/t/1"));
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].domain, "msn.com");
+        assert_eq!(s[0].title.as_deref(), Some("Kazakhstan's president says troops to leave"));
+        assert_eq!(s[1].title.as_deref(), Some("Tokayev announces swift end to intervention"));
+    }
+
+    #[test]
+    fn link_text_is_a_headline_and_no_slug_no_title() {
+        let mut l = link("https://example.org/?p=123");
+        assert_eq!(headline(&l, "", "", None), None);
+        l.text = "A report on the state of things".into();
+        assert_eq!(headline(&l, "", "", None).as_deref(), Some("A report on the state of things"));
+    }
+}

@@ -1,0 +1,255 @@
+//! Sentences and tokens of a post's text, as byte spans into that text.
+//!
+//! Every later step works on these spans, so each fact it finds can be cut verbatim from the post.
+//! One pass over the text, no regular expressions (the `regex` crate would add ~100 KB to the WASM).
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, with inner apostrophes and hyphens ("Kassym-Jomart", "don't").
+    Word,
+    /// Digits with inner `,` or `.` ("10,000", "3.5").
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// A token: `text[start..end]` of the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is_lower_word(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+    /// The possessive ending `'s` / `’s`, kept as its own token.
+    pub fn is_possessive(&self) -> bool {
+        self.kind == Kind::Word && (self.text == "'s" || self.text == "’s")
+    }
+    pub fn is(&self, s: &str) -> bool {
+        self.text.eq_ignore_ascii_case(s)
+    }
+}
+
+/// A sentence: `text[start..end]`, with its paragraph's index within the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens. Never panics, whatever the input.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, d)) = chars.peek() {
+                let next_is_letter = text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                let joiner = (d == '-' || (is_apostrophe(d) && !possessive_at(text, i))) && next_is_letter;
+                // "Jerry_NJ", "blue_prairie": user names hold underscores.
+                if d.is_alphanumeric() || joiner || (d == '_' && next_is_letter) {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            split_lower_suffix(text, start, end, &mut out);
+        } else if c.is_ascii_digit() {
+            let mut end = start + 1;
+            while let Some(&(i, d)) = chars.peek() {
+                let next_is_digit = text[i + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_is_digit) {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { text: &text[start..end], start, end, kind: Kind::Number });
+        } else if is_apostrophe(c) && possessive_at(text, start) {
+            let end = start + c.len_utf8() + 1;
+            chars.next();
+            out.push(Token { text: &text[start..end], start, end, kind: Kind::Word });
+        } else {
+            let end = start + c.len_utf8();
+            out.push(Token { text: &text[start..end], start, end, kind: Kind::Punct });
+        }
+    }
+    out
+}
+
+/// `'s` at byte `i` ends a word: the possessive (or "it's"), split off so "Tokayev's" yields "Tokayev".
+fn possessive_at(text: &str, i: usize) -> bool {
+    let rest = &text[i..];
+    let after = rest.chars().next().map_or(0, char::len_utf8);
+    let rest = &rest[after..];
+    rest.starts_with('s') && !rest[1..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// "Russian-led" → "Russian", "-", "led": a capitalized word glued to a lowercase one is a name plus a
+/// modifier. "Kassym-Jomart" and "shoot-to-kill" stay whole.
+fn split_lower_suffix<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
+    let word = &text[start..end];
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        if let Some(h) =
+            word.char_indices().find(|&(i, c)| c == '-' && word[i + 1..].chars().next().is_some_and(char::is_lowercase))
+        {
+            let h = start + h.0;
+            out.push(Token { text: &text[start..h], start, end: h, kind: Kind::Word });
+            out.push(Token { text: &text[h..h + 1], start: h, end: h + 1, kind: Kind::Punct });
+            out.push(Token { text: &text[h + 1..end], start: h + 1, end, kind: Kind::Word });
+            return;
+        }
+    }
+    out.push(Token { text: word, start, end, kind: Kind::Word });
+}
+
+/// Abbreviations whose final period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "rep", "sen", "gov", "vs",
+    "etc", "e.g", "i.e", "u.s", "u.k", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "inc", "co", "corp", "ltd", "approx", "est", "fig", "vol",
+];
+
+/// Splits a post's text into sentences: paragraphs are separated by line breaks, sentences by `.`, `!`,
+/// `?` (and closing quotes after them) followed by space and a capital, digit or quote.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (paragraph, line) in text.split('\n').enumerate() {
+        let base = offset;
+        offset += line.len() + 1;
+        split_line(line, base, paragraph, &mut out);
+    }
+    out
+}
+
+fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') && !(b == b'.' && is_abbreviation(&line[start..i])) {
+            let mut end = i + 1;
+            // Closing quotes and brackets belong to the sentence they end.
+            while end < line.len() {
+                let c = line[end..].chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '.' | '!' | '?') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &line[end..];
+            let next = rest.trim_start();
+            let spaced = rest.len() > next.len();
+            let starts_new =
+                next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+            if spaced && starts_new {
+                push_trimmed(line, base, start, end, paragraph, out);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(line, base, start, line.len(), paragraph, out);
+}
+
+fn push_trimmed(line: &str, base: usize, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let s = &line[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    out.push(Sentence { start: base + start + lead, end: base + end - trail, paragraph });
+}
+
+/// The word before the period is a known abbreviation or a single letter (an initial: "J. Smith").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    single_letter || with_lower(word, |w| ABBREVIATIONS.contains(&w)) || (word.contains('.') && word.len() <= 5)
+}
+
+/// Calls `f` with `word` in lowercase, without allocating for the short ASCII words that make up most
+/// text (the gazetteer lookups run once per capitalized token).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        return f(std::str::from_utf8(&buf[..word.len()]).unwrap_or(""));
+    }
+    f(&word.to_lowercase())
+}
+
+/// A paragraph that is a bare URL (a pasted link) is not prose.
+pub fn is_url_line(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) && !s.contains(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_possessives_and_lowercase_suffixes() {
+        assert_eq!(
+            words("Tokayev's Russian-led Kassym-Jomart"),
+            ["Tokayev", "'s", "Russian", "-", "led", "Kassym-Jomart"]
+        );
+        assert_eq!(words("Kazakhstan’s 10,000 troops."), ["Kazakhstan", "’s", "10,000", "troops", "."]);
+        assert_eq!(words("I'll don't"), ["I'll", "don't"]);
+    }
+
+    #[test]
+    fn sentences_respect_quotes_and_abbreviations() {
+        let text = "\"It is done,\" he said. Mr. Smith left. Then U.S. troops came!\n\nNext one";
+        let s: Vec<&str> = sentences(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(s, ["\"It is done,\" he said.", "Mr. Smith left.", "Then U.S. troops came!", "Next one"]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in ["", "'", "’s", "-", "1,", "1.", "ÄÖÜ-ß’s", "🙂🙂 1,2,3 . . .", "A.\n\n.\n", "x'"] {
+            let _ = tokenize(text);
+            for s in sentences(text) {
+                assert!(text.get(s.start..s.end).is_some());
+            }
+        }
+    }
+}

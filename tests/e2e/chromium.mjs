@@ -1,0 +1,99 @@
+// End-to-end tests in real headless Chromium: Playwright launches it with the unpacked extension, and CDP
+// Extensions.triggerAction clicks the real toolbar action (granting activeTab, as a user's click does).
+// Run: node tests/e2e/chromium.mjs (after ./build.sh). EXT=dir overrides the extension folder.
+import { chromium } from "playwright-core";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { EXTRA_PAGES, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/chrome"));
+const PORT = Number(process.env.E2E_CHROMIUM_PORT ?? 0);
+const BROWSER = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
+
+const t = runner("chromium");
+const server = await startServer(PORT, EXTRA_PAGES);
+const profile = mkdtempSync(path.join(tmpdir(), "threadcard-chromium-"));
+let context;
+try {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: BROWSER,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `http://127.0.0.1:${server.port}` });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extId = new URL(sw.url()).host;
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.browser().newBrowserCDPSession();
+
+  async function tabTarget() {
+    const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+    return targetInfos.find((x) => x.url === page.url()) ?? targetInfos[0];
+  }
+  const driver = {
+    goto: (url) => page.goto(url),
+    async clickAction() {
+      await cdp.send("Extensions.triggerAction", { id: extId, targetId: (await tabTarget()).targetId });
+    },
+    page: (fn, ...args) => page.evaluate(`(${fn})(...${JSON.stringify(args)})`),
+    clickInCard: (css) => page.locator(`#threadcard-host ${css}`).first().click({ timeout: 5000 }),
+    clickInPage: (css) => page.click(css, { timeout: 5000 }),
+    pressEscape: () => page.keyboard.press("Escape"),
+    readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
+    async download(css) {
+      const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), driver.clickInCard(css)]);
+      return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), "utf8") };
+    },
+    screenshot: (file) => page.screenshot({ path: file }),
+    async unreadable() {
+      const url = "chrome://version/";
+      await page.goto(url);
+      await driver.clickAction();
+      await page.waitForTimeout(1000);
+      // What the user sees: the popup, when the browser opened it, else the button's badge and tooltip.
+      const findPopup = () => context.pages().find((p) => p.url().includes("/blocked.html"));
+      let popup = findPopup();
+      if (!popup) {
+        // Headless Chromium does not open it from openPopup(); the next click on the button does.
+        await driver.clickAction();
+        await page.waitForTimeout(1000);
+        popup = findPopup();
+      }
+      const state = await sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return {
+          badge: await chrome.action.getBadgeText({ tabId: tab.id }),
+          title: await chrome.action.getTitle({ tabId: tab.id }),
+          popup: await chrome.action.getPopup({ tabId: tab.id }),
+        };
+      });
+      const popupText = popup ? (await popup.locator("main").textContent()).replace(/\s+/g, " ").trim() : null;
+      const message = popupText ?? (state.badge === "!" && state.popup.includes("blocked.html") ? state.title : null);
+      return { url, message, shownAs: popupText ? "popup" : "badge+tooltip", ...state };
+    },
+  };
+  await runCases("chromium", driver, t, server);
+  publishScreenshot("chromium");
+} catch (e) {
+  t.check("runner", false, e?.stack ?? String(e));
+} finally {
+  await context?.close().catch(() => {});
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(t.summary() ? 1 : 0);

@@ -1,0 +1,192 @@
+// End-to-end tests in real headless Firefox: geckodriver installs the extension as a temporary add-on and
+// the tests click the real toolbar button in the browser's own UI (the chrome context).
+// Run: node tests/e2e/firefox.mjs (after ./build.sh). EXT=dir-or-zip overrides the extension.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { mkdirSync, openSync } from "node:fs";
+import { EXTRA_PAGES, OUT, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { freePort } from "./server.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// The package a user installs: the zip (geckodriver installs it as a temporary add-on).
+const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/threadcard-firefox.zip"));
+const PORT = Number(process.env.E2E_FIREFOX_PORT ?? 0);
+const GD_PORT = Number(process.env.GECKODRIVER_PORT ?? (await freePort()));
+const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const t = runner("firefox");
+const server = await startServer(PORT, EXTRA_PAGES);
+const downloads = mkdtempSync(path.join(tmpdir(), "threadcard-ff-downloads-"));
+// Firefox's own noise (GLib warnings, no-network errors) goes to a log beside the screenshots.
+mkdirSync(OUT, { recursive: true });
+const log = openSync(path.join(OUT, "geckodriver.log"), "w");
+const gd = spawn("geckodriver", ["--port", String(GD_PORT), "--allow-system-access"], {
+  stdio: ["ignore", log, log],
+});
+process.on("exit", () => gd.kill());
+
+async function wd(method, url, body) {
+  const res = await fetch(`http://127.0.0.1:${GD_PORT}${url}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body && JSON.stringify(body),
+  });
+  const j = await res.json();
+  if (!res.ok) throw new Error(`${method} ${url}: ${j.value?.error}: ${j.value?.message}`);
+  return j.value;
+}
+
+let S = null;
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await wd("GET", "/status");
+      break;
+    } catch {
+      await sleep(100);
+    }
+  }
+  const { sessionId } = await wd("POST", "/session", {
+    capabilities: {
+      alwaysMatch: {
+        browserName: "firefox",
+        "moz:firefoxOptions": {
+          binary: FIREFOX,
+          args: ["-headless"],
+          prefs: {
+            "browser.download.folderList": 2,
+            "browser.download.dir": downloads,
+            "browser.download.useDownloadDir": true,
+            "browser.download.always_ask_before_handling_new_types": false,
+            "browser.download.start_downloads_in_tmp_dir": false,
+            "browser.download.alwaysOpenPanel": false,
+            "browser.download.open_pdf_attachments_inline": false,
+          },
+        },
+      },
+    },
+  });
+  S = `/session/${sessionId}`;
+  await wd("POST", `${S}/window/rect`, { width: 1280, height: 800 });
+  const addonId = await wd("POST", `${S}/moz/addon/install`, { path: EXT, temporary: true });
+  const widget = addonId.toLowerCase().replace(/[^a-z0-9_-]/g, "_") + "-browser-action";
+  const buttonCss = `#${widget} .webextension-browser-action`;
+
+  const find = (css, from = "") =>
+    wd("POST", `${S}${from}/element`, { using: "css selector", value: css }).then((e) => Object.values(e)[0], () => null);
+  const exec = (script, args = []) => wd("POST", `${S}/execute/sync`, { script, args });
+  async function inChrome(fn) {
+    await wd("POST", `${S}/moz/context`, { context: "chrome" });
+    try {
+      return await fn();
+    } finally {
+      await wd("POST", `${S}/moz/context`, { context: "content" });
+    }
+  }
+  async function cardElement(css) {
+    const host = await find("#threadcard-host");
+    if (!host) throw new Error("no card on the page");
+    const shadow = Object.values(await wd("GET", `${S}/element/${host}/shadow`))[0];
+    const el = await find(css, `/shadow/${shadow}`);
+    if (!el) throw new Error(`no ${css} in the card`);
+    return el;
+  }
+  const downloaded = () => new Set(readdirSync(downloads));
+
+  const driver = {
+    goto: (url) => wd("POST", `${S}/url`, { url }),
+    clickAction: () =>
+      inChrome(async () => {
+        let btn = await find(buttonCss);
+        if (!btn) {
+          // Not in the toolbar: MV3 actions may sit in the Extensions panel.
+          await wd("POST", `${S}/element/${await find("#unified-extensions-button")}/click`, {});
+          for (let i = 0; i < 50 && !btn; i++) {
+            await sleep(100);
+            btn = await find(buttonCss);
+          }
+        }
+        await wd("POST", `${S}/element/${btn}/click`, {});
+      }),
+    page: (fn, ...args) => exec(`return (${fn})(...arguments);`, args),
+    clickInCard: async (css) => wd("POST", `${S}/element/${await cardElement(css)}/click`, {}),
+    clickInPage: async (css) => wd("POST", `${S}/element/${await find(css)}/click`, {}),
+    pressEscape: () =>
+      wd("POST", `${S}/actions`, {
+        actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
+      }),
+    // The shortcut reaches the browser only as keys sent in the chrome context (docs/browser-testing).
+    shortcut: () =>
+      inChrome(() =>
+        wd("POST", `${S}/actions`, {
+          actions: [{ type: "key", id: "kbd", actions: [
+            { type: "keyDown", value: "\uE00A" }, { type: "keyDown", value: "\uE008" },
+            { type: "keyDown", value: "Y" }, { type: "keyUp", value: "Y" },
+            { type: "keyUp", value: "\uE008" }, { type: "keyUp", value: "\uE00A" },
+          ] }],
+        }),
+      ),
+    readClipboard: () =>
+      inChrome(() =>
+        exec(`
+          const trans = Cc["@mozilla.org/widget/transferable;1"].createInstance(Ci.nsITransferable);
+          trans.init(null);
+          trans.addDataFlavor("text/plain");
+          Services.clipboard.getData(trans, Services.clipboard.kGlobalClipboard, null);
+          const data = {};
+          trans.getTransferData("text/plain", data);
+          return data.value.QueryInterface(Ci.nsISupportsString).data;`),
+      ),
+    async download(css) {
+      const before = downloaded();
+      await driver.clickInCard(css);
+      for (let i = 0; i < 100; i++) {
+        const fresh = [...downloaded()].filter((f) => !before.has(f) && !f.endsWith(".part"));
+        const partial = [...downloaded()].some((f) => f.endsWith(".part"));
+        if (fresh.length && !partial) {
+          await sleep(100);
+          return { name: fresh[0], text: readFileSync(path.join(downloads, fresh[0]), "utf8") };
+        }
+        await sleep(100);
+      }
+      throw new Error(`no download in ${downloads}`);
+    },
+    screenshot: async (file) => writeFileSync(file, Buffer.from(await wd("GET", `${S}/screenshot`), "base64")),
+    async unreadable() {
+      const url = "about:robots";
+      await driver.goto(url);
+      await driver.clickAction();
+      await sleep(1000);
+      // What the user sees: the popup the click opened, and the button's badge and tooltip.
+      return inChrome(async () => {
+        const seen = await exec(
+          `const btn = document.querySelector(arguments[0]);
+           const popup = [...document.querySelectorAll("browser.webextension-popup-browser")]
+             .map((b) => b.currentURI?.spec).find((u) => u && u.includes("/blocked.html"));
+           return { badge: btn?.getAttribute("badge") ?? null, tooltip: btn?.getAttribute("tooltiptext") ?? btn?.getAttribute("label") ?? null, popup: popup ?? null };`,
+          [buttonCss],
+        );
+        const message = seen.badge === "!" ? seen.tooltip : null;
+        // Close the popup so later clicks reach the page.
+        await wd("POST", `${S}/actions`, {
+          actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
+        }).catch(() => {});
+        return { url, message, shownAs: seen.popup ? "popup + badge + tooltip" : "badge + tooltip", ...seen };
+      });
+    },
+  };
+  await runCases("firefox", driver, t, server);
+  publishScreenshot("firefox");
+} catch (e) {
+  t.check("runner", false, e?.stack ?? String(e));
+} finally {
+  if (S) await wd("DELETE", S).catch(() => {});
+  gd.kill();
+  await server.close();
+  rmSync(downloads, { recursive: true, force: true });
+}
+process.exit(t.summary() ? 1 : 0);
