@@ -124,3 +124,32 @@ fn phpbb_prosilver() {
     assert!(reply.text.contains("Replace the cassette"));
     assert_eq!(reply.links.last().map(|l| l.url.as_str()), Some("https://example.com/cassette-wear"));
 }
+
+#[test]
+fn vbulletin_4() {
+    let s = read("vbulletin4.html", "https://fishkeepers.example.com/forum/showthread.php?881-Aquarium-heater");
+    assert_eq!(s.platform, "vbulletin");
+    assert_eq!(s.title, "Aquarium heater keeps tripping the fuse");
+    assert_eq!(s.section.last().map(String::as_str), Some("Equipment"));
+    assert_eq!(authors(&s), ["reefrunner", "Coralie"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2016-03-14T21:12:00"));
+    assert_eq!(op.published_text.as_deref(), Some("03-14-2016, 09:12 PM"));
+    assert_eq!(info(op, "posts"), Some("1,210"));
+    assert_eq!(info(op, "joined"), None, "vBulletin says 'Join Date': kept as shown");
+    assert_eq!(info(op, "join date"), Some("Feb 2012"));
+    assert_eq!(info(op, "location"), Some("Bristol"));
+    assert_eq!(info(op, "rank"), Some("Senior Member"));
+    assert_eq!(info(op, "profile"), Some("https://fishkeepers.example.com/forum/member.php?55-reefrunner"));
+    assert_eq!(op.title.as_deref(), Some("Heater trips the RCD"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://fishkeepers.example.com/forum/showthread.php?881-Aquarium-heater&p=7001#post7001")
+    );
+    assert_eq!(op.anchor.as_deref(), Some("post_7001"));
+    no_signature(&s, "zero patience");
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("reefrunner"));
+    assert!(reply.quotes[0].text.contains("The cable looks dry."), "{:?}", reply.quotes);
+    assert!(reply.text.contains("Check the drip loop"));
+}

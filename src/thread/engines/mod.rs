@@ -8,6 +8,7 @@
 
 mod discourse;
 mod phpbb;
+mod vbulletin;
 mod xenforo;
 
 use super::{Engine, Thread};
@@ -18,11 +19,14 @@ use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 
 /// Engine readers, most specific first.
-pub const ALL: &[Engine] = &[crate::thread::du::ENGINE, xenforo::ENGINE, discourse::ENGINE, phpbb::ENGINE];
+pub const ALL: &[Engine] =
+    &[crate::thread::du::ENGINE, xenforo::ENGINE, discourse::ENGINE, phpbb::ENGINE, vbulletin::ENGINE];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
-/// `None` without posts, so the next reader gets its turn.
-pub(crate) fn thread(name: &str, page: &Page, title: &Selector, posts: Vec<Post>) -> Option<Thread> {
+/// `None` without posts, so the next reader gets its turn. Blocks with neither words nor a time (ad slots in
+/// the post markup, placeholders of deleted posts) are not posts; a picture posted alone still is.
+pub(crate) fn thread(name: &str, page: &Page, title: &Selector, mut posts: Vec<Post>) -> Option<Thread> {
+    posts.retain(|p| !p.text.trim().is_empty() || !p.markdown.trim().is_empty() || p.published.is_some());
     if posts.is_empty() {
         return None;
     }
