@@ -153,3 +153,26 @@ fn vbulletin_4() {
     assert!(reply.quotes[0].text.contains("The cable looks dry."), "{:?}", reply.quotes);
     assert!(reply.text.contains("Check the drip loop"));
 }
+
+#[test]
+fn invision_4() {
+    let s = read("invision.html", "https://community.example.net/topic/3141-router-drops-wi-fi-every-evening/");
+    assert_eq!(s.platform, "invision");
+    assert_eq!(s.title, "Router drops Wi-Fi every evening");
+    assert_eq!(s.section.last().map(String::as_str), Some("Networking"));
+    assert_eq!(authors(&s), ["nightowl", "PacketPam"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2021-04-01T19:00:00Z"));
+    assert_eq!(info(op, "profile"), Some("https://community.example.net/profile/412-nightowl/"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://community.example.net/topic/3141-router-drops-wi-fi-every-evening/?do=findComment&comment=90001")
+    );
+    assert_eq!(op.anchor.as_deref(), Some("elComment_90001"));
+    assert_eq!(op.text, "Every evening at about seven the Wi-Fi drops for a minute. Cable is fine.");
+    no_signature(&s, "toaster");
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("nightowl"));
+    assert_eq!(reply.quotes[0].text, "Every evening at about seven the Wi-Fi drops");
+    assert!(reply.text.contains("Pin your router to channel 1."));
+}

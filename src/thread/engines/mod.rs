@@ -7,6 +7,7 @@
 //! link, and scores as boards write them.
 
 mod discourse;
+mod invision;
 mod phpbb;
 mod vbulletin;
 mod xenforo;
@@ -19,8 +20,14 @@ use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 
 /// Engine readers, most specific first.
-pub const ALL: &[Engine] =
-    &[crate::thread::du::ENGINE, xenforo::ENGINE, discourse::ENGINE, phpbb::ENGINE, vbulletin::ENGINE];
+pub const ALL: &[Engine] = &[
+    crate::thread::du::ENGINE,
+    xenforo::ENGINE,
+    discourse::ENGINE,
+    phpbb::ENGINE,
+    vbulletin::ENGINE,
+    invision::ENGINE,
+];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
 /// `None` without posts, so the next reader gets its turn. Blocks with neither words nor a time (ad slots in
@@ -111,6 +118,15 @@ pub(crate) fn text_of(el: ElementRef) -> String {
 /// The first match of `sel` under `el`, as squashed text, when not empty.
 pub(crate) fn first_text(el: ElementRef, sel: &Selector) -> Option<String> {
     el.select(sel).map(text_of).find(|t| !t.is_empty())
+}
+
+/// The first match of `sel` with text: its text and its `href` (an author's name and profile link; an avatar
+/// link before it has no text).
+pub(crate) fn named_link(el: ElementRef, sel: &Selector) -> (Option<String>, Option<String>) {
+    el.select(sel)
+        .map(|a| (text_of(a), a.value().attr("href").map(str::to_string)))
+        .find(|(t, _)| !t.is_empty())
+        .map_or((None, None), |(t, h)| (Some(t), h))
 }
 
 /// The first match's attribute.
