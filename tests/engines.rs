@@ -176,3 +176,37 @@ fn invision_4() {
     assert_eq!(reply.quotes[0].text, "Every evening at about seven the Wi-Fi drops");
     assert!(reply.text.contains("Pin your router to channel 1."));
 }
+
+#[test]
+fn stack_exchange_question_and_answers() {
+    let s =
+        read("stackexchange.html", "https://gardening.example.com/questions/5150/how-do-i-keep-basil-alive-indoors");
+    assert_eq!(s.platform, "stackexchange");
+    assert_eq!(s.title, "How do I keep basil alive indoors?");
+    // Comments are not posts; the answer's author is the last card, not the editor's.
+    assert_eq!(s.posts.len(), 2);
+    let (q, a) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(q.score, Some(14));
+    assert_eq!(a.score, Some(21));
+    assert!(q.text.contains("supermarket basil wilts") && !q.text.contains("Which way does the window face"));
+    assert!(a.text.starts_with("Supermarket pots hold a dozen seedlings."));
+    let permalink = a.permalink.as_deref().unwrap_or("");
+    assert!(
+        [
+            "https://gardening.example.com/a/5151",
+            "https://gardening.example.com/questions/5150/how-do-i-keep-basil-alive-indoors#answer-5151"
+        ]
+        .contains(&permalink),
+        "{permalink}"
+    );
+    assert_eq!(a.anchor.as_deref(), Some("answer-5151"));
+    assert_eq!(a.author.as_deref(), Some("leafy"));
+    // The author card is named `post-signature`: where the clean stage keeps it, it gives the name, profile,
+    // reputation and time; otherwise the answer's `data-author-username` still names the author.
+    if let Some(rep) = info(a, "reputation") {
+        assert_eq!(rep, "12,480");
+        assert_eq!(info(a, "profile"), Some("https://gardening.example.com/users/12/leafy"));
+        assert_eq!(a.published.as_deref(), Some("2022-06-01T11:45:10Z"));
+        assert_eq!(q.author.as_deref(), Some("windowsill_will"));
+    }
+}

@@ -9,6 +9,7 @@
 mod discourse;
 mod invision;
 mod phpbb;
+mod stackexchange;
 mod vbulletin;
 mod xenforo;
 
@@ -27,6 +28,7 @@ pub const ALL: &[Engine] = &[
     phpbb::ENGINE,
     vbulletin::ENGINE,
     invision::ENGINE,
+    stackexchange::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
