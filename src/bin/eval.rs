@@ -8,9 +8,14 @@
 //! `tests/eval-floors.json` and exits non-zero when one falls below its floor. Without the corpus it says
 //! so and exits 0.
 
+// The binary's parts live in `src/bin/eval/` (a crate root finds modules beside itself, hence the paths).
+#[path = "eval/corpus.rs"]
 mod corpus;
+#[path = "eval/datasets.rs"]
 mod datasets;
+#[path = "eval/harvest.rs"]
 mod harvest;
+#[path = "eval/metrics.rs"]
 mod metrics;
 
 use datasets::Report;
