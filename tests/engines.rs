@@ -210,3 +210,27 @@ fn stack_exchange_question_and_answers() {
         assert_eq!(q.author.as_deref(), Some("windowsill_will"));
     }
 }
+
+#[test]
+fn smf_2() {
+    let s = read("smf.html", "https://crumbs.example.org/index.php?topic=4410.0");
+    assert_eq!(s.platform, "smf");
+    assert_eq!(s.title, "Bread machine paddle stuck");
+    assert_eq!(s.section.last().map(String::as_str), Some("Appliances"));
+    assert_eq!(authors(&s), ["doughboy", "Rye Guy"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2023-03-02T19:05:10"));
+    assert_eq!(reply.published.as_deref(), Some("2023-03-03T08:30:00"));
+    assert_eq!(info(op, "posts"), Some("214"));
+    assert_eq!(info(op, "rank"), Some("Baker"));
+    assert_eq!(info(reply, "rank"), Some("Global Moderator"));
+    assert_eq!(info(op, "profile"), Some("https://crumbs.example.org/index.php?action=profile;u=31"));
+    assert_eq!(op.permalink.as_deref(), Some("https://crumbs.example.org/index.php?msg=88001"));
+    assert_eq!(reply.permalink.as_deref(), Some("https://crumbs.example.org/index.php?topic=4410.msg88004#msg88004"));
+    assert_eq!(reply.title.as_deref(), Some("Re: Bread machine paddle stuck"));
+    no_signature(&s, "Flour power");
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("doughboy"));
+    assert_eq!(reply.quotes[0].text, "Soaking does not help.");
+    assert!(reply.text.contains("turn the shaft from below"));
+}

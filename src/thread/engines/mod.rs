@@ -9,6 +9,7 @@
 mod discourse;
 mod invision;
 mod phpbb;
+mod smf;
 mod stackexchange;
 mod vbulletin;
 mod xenforo;
@@ -29,6 +30,7 @@ pub const ALL: &[Engine] = &[
     vbulletin::ENGINE,
     invision::ENGINE,
     stackexchange::ENGINE,
+    smf::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
