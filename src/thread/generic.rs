@@ -320,6 +320,11 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
     let mut author_info = BTreeMap::new();
     if let Some(a) = author_el {
         author_info = author_details(header_of(block, a, m), a);
+        // The author's name links to their profile on most boards: the card (and the harvest eval) use it.
+        let href = a.value().attr("href").or_else(|| a.select(&LINKS).next().and_then(|l| l.value().attr("href")));
+        if let Some(profile) = href.and_then(|h| crate::url::resolve(page.url.as_deref(), h)) {
+            author_info.insert("profile".into(), profile);
+        }
     }
     let teaser = opens_with_headline(root, &exclude, m);
     let post = post::build(
