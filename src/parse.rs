@@ -44,7 +44,8 @@ const MAX_CONTROL_CHAR_RATIO: f64 = 0.01;
 /// Checks that `html` looks like an HTML page and parses it.
 pub fn parse(html: &str, page_url: Option<&str>) -> Result<Page, Error> {
     check_input(html)?;
-    let doc = parse_html(&limit_nesting(html, MAX_NESTING));
+    let closed = close_xhtml_empty_tags(html);
+    let doc = parse_html(&limit_nesting(&closed, MAX_NESTING));
     let page_url = page_url.map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
     let meta = read_meta(&doc, page_url.as_deref());
     Ok(Page { doc, url: page_url, meta })
@@ -235,6 +236,67 @@ pub fn check_input(html: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Writes `<div class="x"/>` as `<div class="x"></div>`.
+///
+/// Pages saved or served as XHTML write empty elements as `<i class="icon"/>`; in HTML that opens an `<i>`
+/// which the parser (a browser's too) wraps around everything after it, so the whole thread ends up inside an
+/// icon or a share button, and styles that only decorate the icon would take the page with them. The page's
+/// author meant an empty element; that is what a reader sees. In SVG and MathML `<x/>` already means `<x></x>`.
+pub fn close_xhtml_empty_tags(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains("/>") {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let (mut last, mut i) = (0, 0);
+    while let Some(off) = html[i..].find('<') {
+        let start = i + off;
+        let name_end =
+            start + 1 + b[start + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+        if name_end == start + 1 || !b[start + 1].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let Some(end) = tag_end(b, name_end) else { break };
+        let name = html[start + 1..name_end].to_ascii_lowercase();
+        if RAW_TEXT_TAGS.contains(&name.as_str()) && b[end - 1] != b'/' {
+            // Skip to the element's end tag: its content is text.
+            let close = format!("</{name}");
+            let lower_rest = html[end..].to_ascii_lowercase();
+            i = lower_rest.find(&close).map_or(html.len(), |p| end + p);
+            continue;
+        }
+        if b[end - 1] == b'/' && !VOID_TAGS.contains(&name.as_str()) {
+            out.push_str(&html[last..end - 1]);
+            out.push_str("></");
+            out.push_str(&html[start + 1..name_end]);
+            out.push('>');
+            last = end + 1;
+        }
+        i = end + 1;
+    }
+    if last == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Index of the `>` closing a start tag whose name ends at `from`, skipping quoted attribute values.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut quote = None;
+    for (k, &c) in b.iter().enumerate().skip(from) {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'>' => return Some(k),
+            None => {}
+        }
+    }
+    None
+}
+
 /// True when the text contains at least one HTML tag (`<p>`, `</div>`, `<!doctype`, ...).
 fn looks_like_markup(s: &str) -> bool {
     let bytes = s.as_bytes();
@@ -321,6 +383,17 @@ mod tests {
         assert_eq!(check_input("PK\u{3}\u{4}\0\0binary"), Err(Error::Binary));
         assert_eq!(check_input("just some words, no tags"), Err(Error::NotHtml));
         assert_eq!(check_input("<p>hi</p>"), Ok(()));
+    }
+
+    #[test]
+    fn xhtml_empty_elements_stay_empty() {
+        assert_eq!(close_xhtml_empty_tags(r#"<i class="fa"/><p>a</p><br/>"#), r#"<i class="fa"></i><p>a</p><br/>"#);
+        assert_eq!(
+            close_xhtml_empty_tags("<script>if (a</b) x='<i/>'</script><i/>"),
+            "<script>if (a</b) x='<i/>'</script><i></i>"
+        );
+        assert_eq!(close_xhtml_empty_tags(r#"<a title="x/>y">z</a>"#), r#"<a title="x/>y">z</a>"#);
+        assert_eq!(close_xhtml_empty_tags("<p>no tags closed</p>"), "<p>no tags closed</p>");
     }
 
     #[test]

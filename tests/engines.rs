@@ -124,3 +124,113 @@ fn phpbb_prosilver() {
     assert!(reply.text.contains("Replace the cassette"));
     assert_eq!(reply.links.last().map(|l| l.url.as_str()), Some("https://example.com/cassette-wear"));
 }
+
+#[test]
+fn vbulletin_4() {
+    let s = read("vbulletin4.html", "https://fishkeepers.example.com/forum/showthread.php?881-Aquarium-heater");
+    assert_eq!(s.platform, "vbulletin");
+    assert_eq!(s.title, "Aquarium heater keeps tripping the fuse");
+    assert_eq!(s.section.last().map(String::as_str), Some("Equipment"));
+    assert_eq!(authors(&s), ["reefrunner", "Coralie"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2016-03-14T21:12:00"));
+    assert_eq!(op.published_text.as_deref(), Some("03-14-2016, 09:12 PM"));
+    assert_eq!(info(op, "posts"), Some("1,210"));
+    assert_eq!(info(op, "joined"), None, "vBulletin says 'Join Date': kept as shown");
+    assert_eq!(info(op, "join date"), Some("Feb 2012"));
+    assert_eq!(info(op, "location"), Some("Bristol"));
+    assert_eq!(info(op, "rank"), Some("Senior Member"));
+    assert_eq!(info(op, "profile"), Some("https://fishkeepers.example.com/forum/member.php?55-reefrunner"));
+    assert_eq!(op.title.as_deref(), Some("Heater trips the RCD"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://fishkeepers.example.com/forum/showthread.php?881-Aquarium-heater&p=7001#post7001")
+    );
+    assert_eq!(op.anchor.as_deref(), Some("post_7001"));
+    no_signature(&s, "zero patience");
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("reefrunner"));
+    assert!(reply.quotes[0].text.contains("The cable looks dry."), "{:?}", reply.quotes);
+    assert!(reply.text.contains("Check the drip loop"));
+}
+
+#[test]
+fn invision_4() {
+    let s = read("invision.html", "https://community.example.net/topic/3141-router-drops-wi-fi-every-evening/");
+    assert_eq!(s.platform, "invision");
+    assert_eq!(s.title, "Router drops Wi-Fi every evening");
+    assert_eq!(s.section.last().map(String::as_str), Some("Networking"));
+    assert_eq!(authors(&s), ["nightowl", "PacketPam"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2021-04-01T19:00:00Z"));
+    assert_eq!(info(op, "profile"), Some("https://community.example.net/profile/412-nightowl/"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://community.example.net/topic/3141-router-drops-wi-fi-every-evening/?do=findComment&comment=90001")
+    );
+    assert_eq!(op.anchor.as_deref(), Some("elComment_90001"));
+    assert_eq!(op.text, "Every evening at about seven the Wi-Fi drops for a minute. Cable is fine.");
+    no_signature(&s, "toaster");
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("nightowl"));
+    assert_eq!(reply.quotes[0].text, "Every evening at about seven the Wi-Fi drops");
+    assert!(reply.text.contains("Pin your router to channel 1."));
+}
+
+#[test]
+fn stack_exchange_question_and_answers() {
+    let s =
+        read("stackexchange.html", "https://gardening.example.com/questions/5150/how-do-i-keep-basil-alive-indoors");
+    assert_eq!(s.platform, "stackexchange");
+    assert_eq!(s.title, "How do I keep basil alive indoors?");
+    // Comments are not posts; the answer's author is the last card, not the editor's.
+    assert_eq!(s.posts.len(), 2);
+    let (q, a) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(q.score, Some(14));
+    assert_eq!(a.score, Some(21));
+    assert!(q.text.contains("supermarket basil wilts") && !q.text.contains("Which way does the window face"));
+    assert!(a.text.starts_with("Supermarket pots hold a dozen seedlings."));
+    let permalink = a.permalink.as_deref().unwrap_or("");
+    assert!(
+        [
+            "https://gardening.example.com/a/5151",
+            "https://gardening.example.com/questions/5150/how-do-i-keep-basil-alive-indoors#answer-5151"
+        ]
+        .contains(&permalink),
+        "{permalink}"
+    );
+    assert_eq!(a.anchor.as_deref(), Some("answer-5151"));
+    assert_eq!(a.author.as_deref(), Some("leafy"));
+    // The author card is named `post-signature`: where the clean stage keeps it, it gives the name, profile,
+    // reputation and time; otherwise the answer's `data-author-username` still names the author.
+    if let Some(rep) = info(a, "reputation") {
+        assert_eq!(rep, "12,480");
+        assert_eq!(info(a, "profile"), Some("https://gardening.example.com/users/12/leafy"));
+        assert_eq!(a.published.as_deref(), Some("2022-06-01T11:45:10Z"));
+        assert_eq!(q.author.as_deref(), Some("windowsill_will"));
+    }
+}
+
+#[test]
+fn smf_2() {
+    let s = read("smf.html", "https://crumbs.example.org/index.php?topic=4410.0");
+    assert_eq!(s.platform, "smf");
+    assert_eq!(s.title, "Bread machine paddle stuck");
+    assert_eq!(s.section.last().map(String::as_str), Some("Appliances"));
+    assert_eq!(authors(&s), ["doughboy", "Rye Guy"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2023-03-02T19:05:10"));
+    assert_eq!(reply.published.as_deref(), Some("2023-03-03T08:30:00"));
+    assert_eq!(info(op, "posts"), Some("214"));
+    assert_eq!(info(op, "rank"), Some("Baker"));
+    assert_eq!(info(reply, "rank"), Some("Global Moderator"));
+    assert_eq!(info(op, "profile"), Some("https://crumbs.example.org/index.php?action=profile;u=31"));
+    assert_eq!(op.permalink.as_deref(), Some("https://crumbs.example.org/index.php?msg=88001"));
+    assert_eq!(reply.permalink.as_deref(), Some("https://crumbs.example.org/index.php?topic=4410.msg88004#msg88004"));
+    assert_eq!(reply.title.as_deref(), Some("Re: Bread machine paddle stuck"));
+    no_signature(&s, "Flour power");
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("doughboy"));
+    assert_eq!(reply.quotes[0].text, "Soaking does not help.");
+    assert!(reply.text.contains("turn the shaft from below"));
+}

@@ -5,7 +5,7 @@ use flate2::read::GzDecoder;
 use serde_json::Value;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 use threadcard::{summarize, Options, Summary};
@@ -62,9 +62,29 @@ pub fn run_all(items: Vec<Item>) -> Vec<Run> {
     out.into_iter().filter_map(|m| m.into_inner().ok().flatten()).collect()
 }
 
+/// Run the whole pipeline (facts included) instead of the stages the scores measure (`--full`).
+pub static FULL_PIPELINE: AtomicBool = AtomicBool::new(false);
+
+/// Parse, clean and find the thread: everything the scores measure, without the fact stage.
+fn read_thread(html: &str, url: Option<&str>) -> Result<Summary, threadcard::Error> {
+    let page = threadcard::clean::clean(threadcard::parse::parse(html, url)?);
+    let thread = threadcard::thread::find(&page);
+    Ok(Summary {
+        platform: thread.platform,
+        title: thread.title,
+        section: thread.section,
+        posts: thread.posts,
+        ..Summary::default()
+    })
+}
+
 fn run_one(item: Item) -> Run {
     let start = Instant::now();
-    let result = summarize(&item.html, item.url.as_deref(), &Options::default());
+    let result = if FULL_PIPELINE.load(Ordering::Relaxed) {
+        summarize(&item.html, item.url.as_deref(), &Options::default())
+    } else {
+        read_thread(&item.html, item.url.as_deref())
+    };
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let (summary, error) = match result {
         Ok(s) => (Some(s), None),

@@ -7,7 +7,11 @@
 //! link, and scores as boards write them.
 
 mod discourse;
+mod invision;
 mod phpbb;
+mod smf;
+mod stackexchange;
+mod vbulletin;
 mod xenforo;
 
 use super::{Engine, Thread};
@@ -18,16 +22,96 @@ use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 
 /// Engine readers, most specific first.
-pub const ALL: &[Engine] = &[crate::thread::du::ENGINE, xenforo::ENGINE, discourse::ENGINE, phpbb::ENGINE];
+pub const ALL: &[Engine] = &[
+    crate::thread::du::ENGINE,
+    xenforo::ENGINE,
+    discourse::ENGINE,
+    phpbb::ENGINE,
+    vbulletin::ENGINE,
+    invision::ENGINE,
+    stackexchange::ENGINE,
+    smf::ENGINE,
+];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
-/// `None` without posts, so the next reader gets its turn.
-pub(crate) fn thread(name: &str, page: &Page, title: &Selector, posts: Vec<Post>) -> Option<Thread> {
+/// `None` without posts, so the next reader gets its turn. Blocks with neither words nor a time (ad slots in
+/// the post markup, placeholders of deleted posts) are not posts; a picture posted alone still is.
+pub(crate) fn thread(name: &str, page: &Page, title: &Selector, mut posts: Vec<Post>) -> Option<Thread> {
+    posts.retain(|p| !p.text.trim().is_empty() || !p.markdown.trim().is_empty() || p.published.is_some());
     if posts.is_empty() {
         return None;
     }
-    let title = page.doc.select(title).map(text_of).find(|t| !t.is_empty()).unwrap_or_default();
+    let title = page.doc.root_element().select(title).map(text_of).find(|t| !t.is_empty()).unwrap_or_default();
     Some(Thread { platform: name.into(), title, posts, ..Thread::default() })
+}
+
+/// Each element matching `start`, with every element from it up to the next match, in document order.
+///
+/// Boards write XHTML-style `<span/>` and `<i/>` into HTML pages; the parser (a browser's too) then nests each
+/// post inside the previous one's leftovers. A post's parts are what follows its start and precedes the next
+/// post's, whatever the nesting says.
+pub(crate) fn scopes<'a>(page: &'a Page, start: &Selector) -> Vec<Scope<'a>> {
+    let mut out: Vec<Scope> = Vec::new();
+    for el in page.doc.root_element().descendants().filter_map(ElementRef::wrap) {
+        if start.matches(&el) {
+            out.push(Scope { start: el, elements: Vec::new() });
+        }
+        if let Some(scope) = out.last_mut() {
+            scope.elements.push(el);
+        }
+    }
+    out
+}
+
+/// One post's stretch of the page (see [`scopes`]).
+pub(crate) struct Scope<'a> {
+    pub start: ElementRef<'a>,
+    pub elements: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Scope<'a> {
+    /// The first element of the stretch matching `sel`.
+    pub fn find(&self, sel: &Selector) -> Option<ElementRef<'a>> {
+        self.elements.iter().copied().find(|e| sel.matches(e))
+    }
+
+    /// The first non-empty text of an element matching `sel`.
+    pub fn text(&self, sel: &Selector) -> Option<String> {
+        self.elements.iter().filter(|e| sel.matches(e)).map(|e| text_of(*e)).find(|t| !t.is_empty())
+    }
+
+    /// The first value of `attr` on an element matching `sel`.
+    pub fn attr(&self, sel: &Selector, attr: &str) -> Option<String> {
+        self.elements.iter().filter(|e| sel.matches(e)).find_map(|e| e.value().attr(attr)).map(str::to_string)
+    }
+
+    /// A short text outside `body` that shows a date, for themes that print the time as plain text in the
+    /// post header instead of the engine's time element.
+    pub fn date_text(&self, body: Option<ElementRef>) -> Option<String> {
+        let in_body = |e: &ElementRef| body.is_some_and(|b| e.ancestors().chain([**e]).any(|a| a.id() == b.id()));
+        self.elements.iter().filter(|e| !in_body(e)).find_map(|e| {
+            let own: String = e.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+            let own = text::squash(&own);
+            crate::date::parse(&own).map(|_| own)
+        })
+    }
+
+    /// Every element matching `sel`.
+    pub fn all(&self, sel: &'a Selector) -> impl Iterator<Item = ElementRef<'a>> + '_ {
+        self.elements.iter().copied().filter(move |e| sel.matches(e))
+    }
+}
+
+/// The page's base for relative links: `<base href>` resolved against the page URL, else the page URL.
+pub(crate) fn base_url(page: &Page) -> Option<String> {
+    static BASE: std::sync::LazyLock<Selector> = std::sync::LazyLock::new(|| super::page_info::sel("base[href]"));
+    let href = page.doc.root_element().select(&BASE).next().and_then(|b| b.value().attr("href"));
+    href.and_then(|h| url::resolve(page.url.as_deref(), h)).or_else(|| page.url.clone())
+}
+
+/// `href` made absolute against the page's base (see [`base_url`]).
+pub(crate) fn absolute(base: Option<&str>, href: Option<&str>) -> Option<String> {
+    href.and_then(|h| url::resolve(base, h))
 }
 
 /// An element's text with white space squashed.
@@ -38,6 +122,15 @@ pub(crate) fn text_of(el: ElementRef) -> String {
 /// The first match of `sel` under `el`, as squashed text, when not empty.
 pub(crate) fn first_text(el: ElementRef, sel: &Selector) -> Option<String> {
     el.select(sel).map(text_of).find(|t| !t.is_empty())
+}
+
+/// The first match of `sel` with text: its text and its `href` (an author's name and profile link; an avatar
+/// link before it has no text).
+pub(crate) fn named_link(el: ElementRef, sel: &Selector) -> (Option<String>, Option<String>) {
+    el.select(sel)
+        .map(|a| (text_of(a), a.value().attr("href").map(str::to_string)))
+        .find(|(t, _)| !t.is_empty())
+        .map_or((None, None), |(t, h)| (Some(t), h))
 }
 
 /// The first match's attribute.

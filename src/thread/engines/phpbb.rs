@@ -9,7 +9,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{add_profile, first_attr, first_text, label_pairs, text_of};
+use super::{add_profile, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
@@ -38,7 +38,7 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Reads a phpBB topic page, or `None` when the page has no phpBB posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let posts: Vec<_> = page.doc.select(&POST).filter_map(|p| read_post(page, p)).collect();
+    let posts: Vec<_> = page.doc.root_element().select(&POST).filter_map(|p| read_post(page, p)).collect();
     super::thread(ENGINE.name, page, &TITLE, posts)
 }
 
@@ -46,7 +46,8 @@ fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
     let body = p.select(&BODY).next()?;
     let profile = p.select(&PROFILE).next();
     let mut author_info = profile.map(profile_pairs).unwrap_or_default();
-    add_profile(&mut author_info, page.url.as_deref(), first_attr(p, &AUTHOR, "href").as_deref());
+    let (author, profile) = named_link(p, &AUTHOR);
+    add_profile(&mut author_info, page.url.as_deref(), profile.as_deref());
     let time = p.select(&TIME).next();
     // Before 3.2 the time is the byline's text after "»".
     let time_text = time.is_none().then(|| first_text(p, &BYLINE)).flatten().map(|b| match b.rsplit_once('»') {
@@ -57,7 +58,7 @@ fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
     Some(post::build(
         page,
         PostParts {
-            author: first_text(p, &AUTHOR),
+            author,
             author_info,
             time,
             time_text,

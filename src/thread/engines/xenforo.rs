@@ -8,20 +8,23 @@
 //! location). Quotes are `blockquote.bbCodeBlock--quote` with `data-quote` and a "X said:" title (2) or
 //! `div.bbCodeQuote` with `data-author` and an `.attribution` (1). Signatures (`message-signature`,
 //! `signature`) are dropped by the clean stage; the "Click to expand..." link of long quotes is not text.
+//!
+//! A post's parts are looked up in its stretch of the page ([`scopes`](super::scopes)): themes' `<i/>` and
+//! `<span/>` make the parser nest each message inside the previous one.
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{add_profile, dl_pairs, first_attr, first_text, label_pairs};
+use super::{absolute, base_url, dl_pairs, label_pairs, Scope};
+use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::Selector;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "xenforo", read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1.p-title-value, .titleBar h1"));
-
 static MESSAGE: LazyLock<Selector> = LazyLock::new(|| sel(".message[data-author]"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".message-body .bbWrapper, .messageContent .messageText"));
 /// Time elements, most reliable first: the attribution header (2), the permalink date (1), any `u-dt` time.
@@ -33,10 +36,9 @@ static TIMES: LazyLock<[Selector; 3]> = LazyLock::new(|| {
     ]
 });
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".message-attribution-main[href], .message-attribution a[href*=post], a.datePermalink[href], a.hashPermalink[href]")
+    sel(".message-attribution-main[href], .message-attribution-main a[href], a.datePermalink[href], a.hashPermalink[href]")
 });
-static PROFILE: LazyLock<Selector> =
-    LazyLock::new(|| sel(".message-name a.username[href], .messageUserInfo a.username[href], a.username[href]"));
+static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel("a.username[href]"));
 static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".message-userTitle, .userTitle"));
 static USER_PAIRS: LazyLock<Selector> = LazyLock::new(|| sel(".message-userExtras, .extraUserInfo"));
 static DT: LazyLock<Selector> = LazyLock::new(|| sel("dt"));
@@ -44,41 +46,42 @@ static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
 static QUOTE: LazyLock<Selector> =
     LazyLock::new(|| sel("blockquote.bbCodeBlock--quote, .bbCodeQuote, blockquote.quote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbCodeBlock-title, .attribution"));
-/// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line.
-static NOT_TEXT: LazyLock<Selector> =
-    LazyLock::new(|| sel(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate"));
+/// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line, and any
+/// later message the parser nested inside this body.
+static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| {
+    sel(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author]")
+});
 
 /// Reads a XenForo thread page, or `None` when the page has no XenForo messages.
 pub fn read(page: &Page) -> Option<Thread> {
-    let posts: Vec<_> = page
-        .doc
-        .select(&MESSAGE)
-        // A message inside another (a quoted preview) belongs to the outer one.
-        .filter(|m| !m.ancestors().filter_map(ElementRef::wrap).any(|a| MESSAGE.matches(&a)))
-        .filter_map(|m| read_message(page, m))
-        .collect();
+    let base = base_url(page);
+    let posts: Vec<Post> =
+        super::scopes(page, &MESSAGE).iter().filter_map(|m| read_message(page, base.as_deref(), m)).collect();
     super::thread(ENGINE.name, page, &TITLE, posts)
 }
 
-fn read_message(page: &Page, m: ElementRef) -> Option<crate::model::Post> {
-    let body = m.select(&BODY).next()?;
-    let mut author_info = label_pairs(m.select(&USER_PAIRS).flat_map(|p| dl_pairs(p, &DT, &DD)));
-    if let Some(title) = first_text(m, &USER_TITLE) {
+fn read_message(page: &Page, base: Option<&str>, m: &Scope) -> Option<Post> {
+    let body = m.find(&BODY)?;
+    let mut author_info = label_pairs(m.all(&USER_PAIRS).flat_map(|p| dl_pairs(p, &DT, &DD)));
+    if let Some(title) = m.text(&USER_TITLE) {
         author_info.insert("rank".into(), title);
     }
-    add_profile(&mut author_info, page.url.as_deref(), first_attr(m, &PROFILE, "href").as_deref());
-    let time = TIMES.iter().find_map(|s| m.select(s).next());
+    if let Some(profile) = absolute(base, m.attr(&PROFILE, "href").as_deref()) {
+        author_info.insert("profile".into(), profile);
+    }
+    let time = TIMES.iter().find_map(|s| m.find(s));
     Some(post::build(
         page,
         PostParts {
-            author: m.value().attr("data-author").map(str::to_string),
+            author: m.start.value().attr("data-author").map(str::to_string),
             author_info,
             time,
+            time_text: time.is_none().then(|| m.date_text(Some(body))).flatten(),
             body: Some(body),
             quote: Some(&QUOTE),
             quote_author: Some(&QUOTE_AUTHOR),
-            permalink: first_attr(m, &PERMALINK, "href"),
-            anchor: m.value().id().map(str::to_string),
+            permalink: absolute(base, m.attr(&PERMALINK, "href").as_deref()),
+            anchor: m.start.value().id().map(str::to_string),
             exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
             ..PostParts::default()
         },

@@ -1,0 +1,90 @@
+//! Simple Machines Forum (SMF 2.0 and 2.1) topics.
+//!
+//! Every SMF post body is `div.inner` with `id="msg_<id>"` inside `div.post`, in a `div.post_wrapper` that also
+//! holds the poster column (`.poster h4 a`: name and profile link; `li.postgroup`, `li.postcount` "Posts: 12")
+//! and the key info (`.keyinfo`: subject link, which is the permalink, and the time as `.smalltext`, "« Reply #1
+//! on: June 04, 2024, 11:23:55 AM »" in 2.0). Quotes are `blockquote.bbc_standard_quote` whose `cite` says
+//! "Quote from: X on ..."; signatures (`div.signature`) are dropped by the clean stage.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{absolute, base_url, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "smf", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#top_subject, .display_title"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".navigate_section li, .linktree li"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".post div.inner[id^=msg_]"));
+static WRAPPER: LazyLock<Selector> = LazyLock::new(|| sel(".post_wrapper"));
+/// The poster's name: the profile link, else the heading's text (guests).
+static AUTHOR: LazyLock<[Selector; 2]> = LazyLock::new(|| [sel(".poster h4 a"), sel(".poster h4")]);
+static GROUP: LazyLock<Selector> = LazyLock::new(|| sel(".poster .postgroup, .poster .membergroup"));
+static COUNT: LazyLock<Selector> = LazyLock::new(|| sel(".poster .postcount"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".keyinfo .postinfo .smalltext, .keyinfo .smalltext"));
+static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel(".keyinfo .subject_title a, .keyinfo h5 a, .keyinfo h5"));
+static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".keyinfo .subject_title a[href], .keyinfo h5 a[href]"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.bbc_standard_quote, blockquote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+
+/// Reads an SMF topic page, or `None` when the page has no SMF posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> = page
+        .doc
+        .root_element()
+        .select(&BODY)
+        .filter_map(|body| {
+            let wrapper = body.ancestors().filter_map(ElementRef::wrap).find(|a| WRAPPER.matches(a))?;
+            Some(read_post(page, base.as_deref(), wrapper, body))
+        })
+        .collect();
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    // SMF's trail is `.navigate_section` (the linktree); its last item is the topic itself.
+    let mut trail: Vec<String> =
+        page.doc.root_element().select(&CRUMB).map(text_of).filter(|c| !c.is_empty()).collect();
+    if trail.last().is_some_and(|l| *l == thread.title) {
+        trail.pop();
+    }
+    thread.section = trail;
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, w: ElementRef, body: ElementRef) -> Post {
+    let (author, profile) =
+        AUTHOR.iter().map(|s| named_link(w, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
+    let count = w
+        .select(&COUNT)
+        .next()
+        .map(text_of)
+        .and_then(|c| c.split_once(':').map(|(k, v)| (k.to_string(), v.to_string())));
+    let mut author_info = label_pairs(count);
+    if let Some(group) = first_text(w, &GROUP) {
+        author_info.insert("rank".into(), group);
+    }
+    if let Some(profile) = absolute(base, profile.as_deref()) {
+        author_info.insert("profile".into(), profile);
+    }
+    let time_text =
+        first_text(w, &TIME).map(|t| t.trim_matches(|c: char| c == '«' || c == '»' || c.is_whitespace()).to_string());
+    post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time_text,
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            title: first_text(w, &SUBJECT),
+            permalink: absolute(base, first_attr(w, &PERMALINK, "href").as_deref()),
+            anchor: body.value().id().map(str::to_string),
+            ..PostParts::default()
+        },
+    )
+}

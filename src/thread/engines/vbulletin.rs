@@ -1,0 +1,92 @@
+//! vBulletin 3, 4 and 5 thread pages.
+//!
+//! Every vBulletin 3/4 post body is `div#post_message_<id>`; its post is the nearest `li#post_<id>`
+//! (vBulletin 4 `postcontainer`), `table#post<id>` (vBulletin 3) or `div#edit<id>`. vBulletin 5 posts are
+//! `li.b-post` with the body in `.js-post__content-text`. Around the body: the author (`.username`,
+//! `a.bigusername` in 3, `.b-post__author .author` in 5), the user title (`.usertitle`), author details as
+//! `dl.userinfo_extra` pairs (4) or "Join Date: Jul 2014" lines (3), the time (`.postdate .date` in 4, the
+//! post's `td.thead` text in 3, `time[datetime]` in 5) and the permalink (`a.postcounter`, `#postcount`).
+//! Quotes are `.bbcode_quote` with `.bbcode_postedby` (4) or `.b-bbcode-quote` (5); signatures
+//! (`signaturecontainer`, `signature`) are dropped by the clean stage.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{absolute, base_url, dl_pairs, first_attr, first_text, label_pairs, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "vbulletin", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#pagetitle .threadtitle, h1.main-title, .threadtitle"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("[id^=post_message_], .js-post__content-text"));
+static CONTAINER: LazyLock<Selector> =
+    LazyLock::new(|| sel("li[id^=post_], table[id^=post], div[id^=edit], li.b-post, .postcontainer, .postbit"));
+static AUTHOR: LazyLock<Selector> =
+    LazyLock::new(|| sel(".username, a.bigusername, .b-post__author .author, .b-userinfo__details .author a"));
+static PROFILE: LazyLock<Selector> = LazyLock::new(|| {
+    sel("a.username[href], a.bigusername[href], .username a[href], .b-post__author .author a[href], .author a[href]")
+});
+static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".usertitle, .b-userinfo__title"));
+static USER_PAIRS: LazyLock<Selector> = LazyLock::new(|| sel("dl.userinfo_extra, dl.b-userinfo__additional-info"));
+static USER_LINES: LazyLock<Selector> = LazyLock::new(|| sel("td div.smallfont > div"));
+static DT: LazyLock<Selector> = LazyLock::new(|| sel("dt"));
+static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".postdate .date, time[datetime], .b-post__timestamp"));
+static TIME_V3: LazyLock<Selector> = LazyLock::new(|| sel("td.thead"));
+static PERMALINK: LazyLock<Selector> =
+    LazyLock::new(|| sel("a.postcounter[href], a[id^=postcount][href], a.b-post__count[href]"));
+static POST_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2.title, .b-post__title"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel(".bbcode_quote, .b-bbcode-quote, blockquote.quote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbcode_postedby strong, .b-bbcode-quote__username"));
+
+/// Reads a vBulletin thread page, or `None` when the page has no vBulletin posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> = page
+        .doc
+        .root_element()
+        .select(&BODY)
+        .filter_map(|body| {
+            let container = body.ancestors().filter_map(ElementRef::wrap).find(|a| CONTAINER.matches(a))?;
+            Some(read_post(page, base.as_deref(), container, body))
+        })
+        .collect();
+    super::thread(ENGINE.name, page, &TITLE, posts)
+}
+
+fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
+    let lines = p.select(&USER_LINES).filter_map(|l| {
+        let t = text_of(l);
+        t.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))
+    });
+    let mut author_info = label_pairs(p.select(&USER_PAIRS).flat_map(|d| dl_pairs(d, &DT, &DD)).chain(lines));
+    if let Some(title) = first_text(p, &USER_TITLE) {
+        author_info.insert("rank".into(), title);
+    }
+    if let Some(profile) = absolute(base, first_attr(p, &PROFILE, "href").as_deref()) {
+        author_info.insert("profile".into(), profile);
+    }
+    let time = p.select(&TIME).next();
+    let id = p.value().id().map(str::to_string);
+    post::build(
+        page,
+        PostParts {
+            author: first_text(p, &AUTHOR),
+            author_info,
+            time,
+            time_text: time.is_none().then(|| first_text(p, &TIME_V3)).flatten(),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            title: first_text(p, &POST_TITLE),
+            permalink: absolute(base, first_attr(p, &PERMALINK, "href").as_deref())
+                .or_else(|| id.as_ref().map(|i| format!("#{i}"))),
+            anchor: id,
+            ..PostParts::default()
+        },
+    )
+}
