@@ -78,7 +78,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else if c.is_ascii_digit() {
             let mut end = start + 1;
             while let Some(&(i, d)) = chars.peek() {
-                let next_is_digit = text[i + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                let next_is_digit = text[i + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
                 if d.is_ascii_digit() || ((d == ',' || d == '.') && next_is_digit) {
                     end = i + d.len_utf8();
                     chars.next();
