@@ -89,7 +89,9 @@ fn speaker_after(post: &PostText, end: usize) -> Option<String> {
     let close = post.text[end..].chars().next().map_or(0, char::len_utf8);
     let rest = &post.text[end + close..];
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let toks = tokenize(&line[..line.len().min(200)]);
+    // At most 200 bytes, cut on a character boundary.
+    let cut = (0..=line.len().min(200)).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+    let toks = tokenize(&line[..cut]);
     let mut k = usize::from(toks.first().is_some_and(|t| t.text == ","));
     if toks.get(k).is_some_and(|t| is_speech(t)) {
         return name_at(&toks, k + 1);
