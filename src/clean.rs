@@ -65,6 +65,9 @@ const FURNITURE_TOKENS: &[&str] = &[
 const MAX_BOILERPLATE_TEXT: usize = 1000;
 /// Share of link text above which a long element still counts as furniture (a footer full of links).
 const FURNITURE_LINK_DENSITY: f64 = 0.5;
+/// Share of the page's text an element may hold and still be removed for its name: an unclosed
+/// `<i class="fa-share">` icon swallows the rest of the page in the parsed tree (as it does in browsers).
+const MAX_BOILERPLATE_SHARE: f64 = 0.3;
 
 /// Elements that are never removed by a class/id match, however they are named: removing them would remove
 /// the page.
@@ -73,9 +76,13 @@ const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
 /// Removes invisible and boilerplate elements from the page in place and returns it.
 pub fn clean(mut page: Page) -> Page {
     let m = Measures::of(page.doc.tree.root());
+    let page_text = m.text(page.doc.tree.root().id()) as f64;
     let short_or_links = |id: NodeId| {
         let s = m.size(id);
-        s.text <= MAX_BOILERPLATE_TEXT || s.link as f64 > FURNITURE_LINK_DENSITY * s.text as f64
+        let furniture_sized = s.text <= MAX_BOILERPLATE_TEXT
+            || (s.link as f64 > FURNITURE_LINK_DENSITY * s.text as f64 && s.text <= 5 * MAX_BOILERPLATE_TEXT);
+        let holds_the_page = s.text > MAX_BOILERPLATE_TEXT / 5 && s.text as f64 > MAX_BOILERPLATE_SHARE * page_text;
+        furniture_sized && !holds_the_page
     };
     let doomed: Vec<NodeId> = page
         .doc
@@ -83,7 +90,12 @@ pub fn clean(mut page: Page) -> Page {
         .nodes()
         .filter(|n| match n.value() {
             Node::Comment(_) | Node::ProcessingInstruction(_) => true,
-            Node::Element(e) => is_invisible(e) || (is_boilerplate(e) && short_or_links(n.id())),
+            Node::Element(e) => {
+                is_invisible(e)
+                    // aria-hidden hides from screen readers only: icons and decoration, unless it holds the page.
+                    || (e.attr("aria-hidden") == Some("true") && short_or_links(n.id()))
+                    || (is_boilerplate(e) && short_or_links(n.id()))
+            }
             _ => false,
         })
         .map(|n| n.id())
@@ -102,10 +114,15 @@ fn is_invisible(e: &scraper::node::Element) -> bool {
     if e.name() == "noscript" && e.attr("data-path").is_some() {
         return false;
     }
+    // Microdata values (`<meta itemprop=userInteractionCount content=5>`) carry a post's likes and dates; they
+    // show nothing, and readers need them.
+    if matches!(e.name(), "meta" | "link") && e.attr("itemprop").is_some() {
+        return false;
+    }
     if INVISIBLE_TAGS.contains(&e.name()) {
         return true;
     }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+    if e.attr("hidden").is_some() {
         return true;
     }
     e.attr("style").is_some_and(|s| {
@@ -135,6 +152,14 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
 mod tests {
     use super::*;
     use crate::parse::parse;
+
+    #[test]
+    fn an_unclosed_icon_that_swallows_the_page_is_not_removed() {
+        let posts = "<div class=post><p>Words of a post that a reader came for.</p></div>".repeat(60);
+        let html = format!(r#"<body><i class="fa fa-share-alt" aria-hidden="true"/>{posts}</body>"#);
+        let text = crate::text::text_of(clean(parse(&html, None).expect("page")).doc.tree.root());
+        assert!(text.contains("Words of a post"), "{text}");
+    }
 
     #[test]
     fn removes_ads_signatures_and_hidden_but_keeps_posts() {

@@ -88,5 +88,7 @@ fn stats(posts: &[Post]) -> Stats {
         first: times.first().map(|t| t.to_string()),
         last: times.last().map(|t| t.to_string()),
         words: posts.iter().map(|p| text::word_count(&p.text)).sum(),
+        most_active: facts::stats::most_active(posts),
+        top_reply: facts::stats::top_reply(posts),
     }
 }

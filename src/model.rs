@@ -215,4 +215,17 @@ pub struct Stats {
     pub first: Option<String>,
     pub last: Option<String>,
     pub words: usize,
+    /// Who posted most (two posts or more), most first.
+    #[serde(default)]
+    pub most_active: Vec<Poster>,
+    /// Index in `posts` of the reply with the highest score, where the board shows scores.
+    #[serde(default)]
+    pub top_reply: Option<usize>,
+}
+
+/// A participant and how many posts of the page are theirs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Poster {
+    pub author: String,
+    pub posts: usize,
 }

@@ -44,10 +44,67 @@ const MAX_CONTROL_CHAR_RATIO: f64 = 0.01;
 /// Checks that `html` looks like an HTML page and parses it.
 pub fn parse(html: &str, page_url: Option<&str>) -> Result<Page, Error> {
     check_input(html)?;
-    let doc = Html::parse_document(&limit_nesting(html, MAX_NESTING));
+    let doc = parse_html(&limit_nesting(html, MAX_NESTING));
     let page_url = page_url.map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
     let meta = read_meta(&doc, page_url.as_deref());
     Ok(Page { doc, url: page_url, meta })
+}
+
+/// Parses as a browser does, except that a `<noscript>` holding a page's worth of content (forums render their
+/// posts there for readers without JavaScript: Discourse's crawler view) is read as markup, not as raw text.
+fn parse_html(html: &str) -> Html {
+    Html::parse_document(&unwrap_noscript_content(html))
+}
+
+/// Least visible text (characters, tags stripped) for a `<noscript>` to be content rather than a note
+/// ("Please enable JavaScript", a tracking pixel).
+const MIN_NOSCRIPT_CONTENT: usize = 300;
+
+/// Turns `<noscript>` elements with a page's worth of content into `<div>`s, leaving small ones (which may hold
+/// markup a parser with scripting off would misread, like a self-closed `<iframe/>`) as they are.
+fn unwrap_noscript_content(html: &str) -> std::borrow::Cow<'_, str> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut at = 0;
+    let mut from = 0;
+    while let Some(open) = lower[from..].find("<noscript").map(|i| from + i) {
+        let Some(open_end) = lower[open..].find('>').map(|i| open + i + 1) else { break };
+        let Some(close) = lower[open_end..].find("</noscript").map(|i| open_end + i) else { break };
+        let close_end = lower[close..].find('>').map_or(lower.len(), |i| close + i + 1);
+        from = close_end;
+        if visible_len(&html[open_end..close]) < MIN_NOSCRIPT_CONTENT {
+            continue;
+        }
+        out.push_str(&html[at..open]);
+        out.push_str("<div data-noscript=\"\">");
+        out.push_str(&html[open_end..close]);
+        out.push_str("</div>");
+        at = close_end;
+    }
+    if at == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters outside tags, white space not counted: a rough measure of the text a fragment shows.
+fn visible_len(fragment: &str) -> usize {
+    let mut in_tag = false;
+    fragment
+        .chars()
+        .filter(|c| {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    return false;
+                }
+                _ => {}
+            }
+            !in_tag && !c.is_whitespace()
+        })
+        .count()
 }
 
 /// Deepest element nesting kept. Real pages stay far below it (the deepest seen are ~150); hostile ones go
@@ -190,10 +247,24 @@ fn sel(css: &str) -> Selector {
 }
 
 fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
+    // Every <meta> once: (property/name/itemprop, content).
+    let metas: Vec<(&str, &str)> = doc
+        .select(&sel("meta[content]"))
+        .flat_map(|m| {
+            let content = m.value().attr("content").unwrap_or("");
+            ["property", "name", "itemprop", "http-equiv"]
+                .iter()
+                .filter_map(move |a| m.value().attr(a))
+                .map(move |key| (key, content))
+        })
+        .collect();
     let meta_content = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|name| {
-            let s = sel(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"));
-            doc.select(&s).filter_map(|m| m.value().attr("content")).map(crate::text::squash).find(|c| !c.is_empty())
+            metas
+                .iter()
+                .filter(|(key, _)| key.eq_ignore_ascii_case(name))
+                .map(|(_, content)| crate::text::squash(content))
+                .find(|c| !c.is_empty())
         })
     };
     let title = doc
@@ -251,6 +322,17 @@ mod tests {
         assert_eq!(limited.matches("<div>").count(), MAX_NESTING - 1);
         let page = "<p>a<br>b<img src=x><!-- <div> --><script>if (a<b) {}</script></p>";
         assert!(matches!(limit_nesting(page, 2), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn noscript_with_content_becomes_markup_and_notes_stay_notes() {
+        let words = "A post for readers without scripts. ".repeat(12);
+        let html = format!(
+            "<body><noscript><iframe src=x height=0/></noscript><noscript><div class=post><p>{words}</p></div></noscript></body>"
+        );
+        let page = parse(&html, None).expect("page");
+        let text = crate::text::text_of(crate::clean::clean(page).doc.tree.root());
+        assert!(text.contains("A post for readers without scripts."), "{text}");
     }
 
     #[test]

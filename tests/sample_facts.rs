@@ -172,3 +172,14 @@ fn facts_of_the_sample_page_end_to_end() {
         .expect("sample");
     check_issue_2(&summary.posts, &summary.facts);
 }
+
+/// Issue 2's "done when": DU-shaped pages in other markup, with the same content, carry the same facts.
+#[test]
+fn facts_of_du_pages_in_other_markup() {
+    for name in ["du-variant-divs.html", "du-variant-tables.html"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let html = std::fs::read_to_string(&path).expect("fixture");
+        let summary = threadcard::summarize(&html, Some(threadcard::SAMPLE_URL), &Options::default()).expect(name);
+        check_issue_2(&summary.posts, &summary.facts);
+    }
+}

@@ -210,17 +210,18 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     }
     let first = duration_lead(toks, i);
     let code = match unit.trim_end_matches('s') {
-        "second" => "S",
-        "minute" => "M",
-        "hour" => "H",
+        "second" | "sec" => "S",
+        "minute" | "min" => "M",
+        "hour" | "hr" => "H",
         "day" => "D",
-        "week" => "W",
+        "week" | "wk" => "W",
         "month" => "M",
-        "year" => "Y",
+        "year" | "yr" => "Y",
         _ => "",
     };
-    let time = ["second", "minute", "hour"].contains(&unit.trim_end_matches('s'));
-    let value = (!code.is_empty() && n.fract() == 0.0).then(|| format!("P{}{}{code}", if time { "T" } else { "" }, n));
+    let time = ["second", "sec", "minute", "min", "hour", "hr"].contains(&unit.trim_end_matches('s'));
+    let value = (!code.is_empty() && n.fract() == 0.0)
+        .then(|| format!("P{}{}{code}", if time { "T" } else { "" }, n.min(1e15) as u64));
     Some((first, number.next + 1, value))
 }
 

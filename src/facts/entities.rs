@@ -2,11 +2,11 @@
 //! the gazetteers and cue words, then merged (full and short forms, acronyms and their expansions,
 //! spelling variants) and ranked by importance in the thread.
 
-use super::gazetteer::{key, GAZETTEER};
+use super::gazetteer::{acronym_key, key, GAZETTEER};
+use super::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::tokens::{with_lower, Token};
 use super::PostText;
 use crate::model::{Entity, EntityKind};
-use std::collections::HashMap;
 
 /// One occurrence of a name in a post.
 #[derive(Debug, Clone)]
@@ -48,9 +48,11 @@ const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "announced", "s
 /// Finds the entities of the thread, most important first. `authors` are the thread's posters: their
 /// user names are participants, not entities of the story.
 pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entity> {
+    let lower: LowerWords =
+        posts.iter().flat_map(|p| p.tokens.iter()).filter(|t| t.is_lower_word()).map(|t| t.text).collect();
     let mut mentions = Vec::new();
     for post in posts {
-        find_mentions(post, english, &mut mentions);
+        find_mentions(post, english, &lower, &mut mentions);
     }
     let total: usize = posts.iter().map(|p| p.text.len()).sum::<usize>().max(1);
     let offsets: Vec<usize> = posts
@@ -79,8 +81,12 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
     scored.into_iter().map(|(_, e)| e).collect()
 }
 
+/// Words the thread writes in lowercase somewhere: a capitalized "Download" or "Rootkit" at the start of
+/// a line is then a common word, not a name.
+type LowerWords<'a> = HashSet<&'a str>;
+
 /// Capitalized runs of one post, cut into name mentions.
-fn find_mentions(post: &PostText, english: bool, out: &mut Vec<Mention>) {
+fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, out: &mut Vec<Mention>) {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
     let mut i = 0;
@@ -89,10 +95,11 @@ fn find_mentions(post: &PostText, english: bool, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        // A run: capitalized words, with connectors ("of", "and") inside when a capital follows.
+        // A run: capitalized words, with connectors ("of", "and") inside when a capital follows. A common
+        // word ("Thanks", "Please") starts a new run: flattened text often lost the sentence break before it.
         let mut j = i + 1;
         while j < toks.len() {
-            if toks[j].is_capitalized() && adjacent(&toks[j - 1], &toks[j], post.text) {
+            if toks[j].is_capitalized() && adjacent(&toks[j - 1], &toks[j], post.text) && !g.is_not_name(toks[j].text) {
                 j += 1;
             } else if toks[j].is_lower_word()
                 && g.is_connector(toks[j].text)
@@ -104,7 +111,7 @@ fn find_mentions(post: &PostText, english: bool, out: &mut Vec<Mention>) {
             }
         }
         let shouting = post.shouting(toks[i].start);
-        cut_run(post, i, j, english && !shouting, out);
+        cut_run(post, i, j, english && !shouting, lower, out);
         i = j;
     }
 }
@@ -115,98 +122,163 @@ fn adjacent(a: &Token, b: &Token, text: &str) -> bool {
 }
 
 /// Cuts the run `toks[i..j]` at leading common words, titles and demonyms, and records the name in it.
-fn cut_run(post: &PostText, mut i: usize, j: usize, english: bool, out: &mut Vec<Mention>) {
+fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWords, out: &mut Vec<Mention>) {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
-    // Leading common words: "The", "He", "In", "Tuesday".
-    while i < j && (g.is_not_name(toks[i].text) || with_lower(toks[i].text, |w| g.is_connector(w))) {
-        i += 1;
-    }
+    let span = |a: usize, b: usize| &post.text[toks[a].start..toks[b - 1].end];
     let mut end = j;
     while end > i && toks[end - 1].is_lower_word() {
         end -= 1;
     }
-    if i >= end {
+    // "New York MSA": a known name of two or more words at the start is a name of its own.
+    if let Some(n) = (2..=g.longest.min(end - i).saturating_sub(1)).rev().find(|&n| g.lookup(span(i, i + n)).is_some())
+    {
+        cut_run(post, i, i + n, english, lower, out);
+        cut_run(post, i + n, end, english, lower, out);
         return;
     }
-    // A capital after a stripped "The" says something; one at the start of a sentence does not.
-    let initial = post.is_initial(i);
-    let span = |a: usize, b: usize| &post.text[toks[a].start..toks[b - 1].end];
-    // "Kyrgyzstan and Tajikistan": two names joined by "and", unless the whole is one ("Trinidad and Tobago").
-    if g.lookup(span(i, end)).is_none() {
-        if let Some(and) = (i + 1..end - 1).find(|&t| toks[t].text == "and") {
-            if g.lookup(span(i, and)).is_some() || g.lookup(span(and + 1, end)).is_some() {
-                cut_run(post, i, and, english, out);
-                cut_run(post, and + 1, end, english, out);
-                return;
-            }
+    // "Clovis, NM": a state or country code after a comma qualifies the name before it.
+    if end - i == 1
+        && acronym_key(toks[i].text).is_some()
+        && i >= 2
+        && toks[i - 1].text == ","
+        && toks[i - 2].is_capitalized()
+    {
+        return;
+    }
+    // Leading common words ("The", "He", "Tuesday", a capitalized verb opening a line) are dropped, unless
+    // the run with them is a known name ("New York", "The Hague").
+    let mut a = i;
+    loop {
+        if a >= end {
+            return;
         }
-    }
-    // The whole run is a known name: "United States", "Collective Security Treaty Organization".
-    if let Some(known) = g.lookup(span(i, end)) {
-        out.push(mention(post, i, span(i, end), Some(known.kind), Some(known.name.clone()), None, initial));
-        return;
-    }
-    // Role words before a name: demonyms, possessive places and titles ("Kazakh President", "Prime Minister").
-    let role_start = i;
-    let mut k = i;
-    let mut titled = false;
-    let ends_as_org = g.is_org_suffix(toks[end - 1].text);
-    while k < end - 1 {
-        let word = toks[k].text;
-        if let Some(country) = g.demonym(word) {
-            let mut m = mention(post, k, word, Some(EntityKind::Place), Some(country.to_string()), None, initial);
-            m.demonym = true;
-            out.push(m);
-            k += 1;
-        } else if (g.is_title(word) || g.is_title_modifier(word) && toks.get(k + 1).is_some_and(|t| g.is_title(t.text)))
-            && !ends_as_org
-        {
-            titled = true;
-            k += 1;
-        } else {
+        if let Some(known) = g.lookup(span(a, end)) {
+            out.push(mention(
+                post,
+                a,
+                span(a, end),
+                Some(known.kind),
+                Some(known.name.clone()),
+                None,
+                post.is_initial(a),
+            ));
+            return;
+        }
+        let word = toks[a].text;
+        let common = g.is_not_name(word)
+            || with_lower(word, |w| g.is_connector(w))
+            || (post.is_initial(a) && end - a > 1 && with_lower(word, |w| lower.contains(w)));
+        if !common {
             break;
         }
+        a += 1;
     }
-    let role = (titled && k > role_start).then(|| span(role_start, k).to_string());
-    let role = role.or_else(|| lowercase_role_before(post, role_start));
+    // A capital after a stripped "The" says something; one at the start of a sentence does not.
+    let initial = post.is_initial(a);
+    // "Kyrgyzstan and Tajikistan": two names joined by "and", unless the whole is one ("Trinidad and Tobago").
+    if let Some(and) = (a + 1..end - 1).find(|&t| toks[t].text == "and") {
+        if g.lookup(span(a, and)).is_some() || g.lookup(span(and + 1, end)).is_some() {
+            cut_run(post, a, and, english, lower, out);
+            cut_run(post, and + 1, end, english, lower, out);
+            return;
+        }
+    }
+    let ends_as_org = g.is_org_suffix(toks[end - 1].text);
+    // Role words before a name: the last title word ends them ("Benin Ondo Governor Oluwarotimi Akeredolu",
+    // "Kazakh President Kassym-Jomart Tokayev"); demonyms and known places in them still count.
+    let title_end = (a..end - 1).rev().find(|&t| g.is_title(toks[t].text) && !ends_as_org).map(|t| t + 1);
+    let mut k = a;
+    let mut titled = false;
+    if let Some(t) = title_end {
+        for r in a..t {
+            record_place_word(post, r, initial, out);
+        }
+        k = t;
+        titled = true;
+    } else {
+        while k < end - 1 && g.demonym(toks[k].text).is_some() {
+            record_place_word(post, k, initial, out);
+            k += 1;
+        }
+    }
+    let role = titled.then(|| span(a, k).to_string());
+    let role = role.or_else(|| lowercase_role_before(post, a));
     let titled = titled || role.is_some();
     let form = span(k, end);
     let words = end - k;
     if let Some(known) = g.lookup(form) {
-        out.push(mention(post, k, form, Some(known.kind), Some(known.name.clone()), None, initial && k == i));
+        out.push(mention(post, k, form, Some(known.kind), Some(known.name.clone()), None, initial && k == a));
         return;
     }
     if words == 1 {
-        if let Some(country) = g.demonym(form) {
-            let mut m = mention(post, k, form, Some(EntityKind::Place), Some(country.to_string()), None, initial);
-            m.demonym = true;
-            out.push(m);
+        if g.demonym(form).is_some() {
+            record_place_word(post, k, initial, out);
             return;
         }
-        if g.is_title(form) || g.is_not_name(form) {
+        if g.is_title(form) || g.is_not_name(form) || with_lower(form, |w| lower.contains(w)) {
             return;
         }
     }
     if !english && words < 2 {
         return; // Outside English, a capital alone says nothing (German capitalizes every noun).
     }
-    let acronym = words == 1 && is_acronym(form);
-    let kind = if g.is_org_suffix(toks[end - 1].text) || acronym {
+    // "Physikerin Angela Merkel": a given name inside a longer run starts the person's name.
+    if !titled && words >= 3 {
+        if let Some(p) = (k + 1..end - 1).find(|&p| g.is_given_name(toks[p].text) && (2..=3).contains(&(end - p))) {
+            k = p;
+        }
+    }
+    let form = span(k, end);
+    let kind = classify(post, k, end, titled);
+    out.push(mention(post, k, form, kind, None, role, initial && k == a));
+}
+
+/// The kind of an unknown name `toks[k..end]`, from its own words and the words around it; `None` when
+/// nothing says what it is (it may still be a short form of a name found elsewhere: "Tokayev").
+fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<EntityKind> {
+    let g = &*GAZETTEER;
+    let toks = &post.tokens;
+    let words = end - k;
+    let (first, last) = (toks[k].text, toks[end - 1].text);
+    let connector = (k..end).any(|t| toks[t].is_lower_word());
+    let known_first = g.lookup(first).map(|known| known.kind);
+    // "Clovis, NM", "Savannah, GA", "Paris, France": a name followed by a known place.
+    let place_follows = toks.get(end).is_some_and(|t| t.text == ",")
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| t.is_capitalized() && g.lookup(t.text).is_some_and(|k| k.kind == EntityKind::Place));
+    let byline = k.checked_sub(1).is_some_and(|p| toks[p].is("by"));
+    if words == 1 && is_acronym(first) {
+        None // an acronym is an entity only when tied to its expansion or known
+    } else if g.is_org_suffix(last)
+        || (connector && g.is_org_suffix(first))
+        || known_first == Some(EntityKind::Organisation)
+    {
         Some(EntityKind::Organisation)
     } else if titled
-        || (words == 1 && speech_follows(toks, end))
-        || ((2..=3).contains(&words) && (k..end).all(|t| toks[t].is_capitalized()))
+        || speech_follows(toks, end)
+        || ((2..=3).contains(&words) && !connector && (g.is_given_name(first) || byline))
     {
-        // A title or a speech verb says person; so do two or three capitalized words in running text
-        // with no organisation suffix ("Angela Merkel").
         Some(EntityKind::Person)
-    } else if words >= 2 {
-        Some(EntityKind::Organisation)
+    } else if g.is_place_suffix(last) || (connector && g.is_place_head(first)) || place_follows {
+        Some(EntityKind::Place)
     } else {
         None
-    };
-    out.push(mention(post, k, form, kind, None, role, initial && k == i));
+    }
+}
+
+/// A demonym or a known place inside role words ("Kazakh" in "Kazakh President") counts for its place.
+fn record_place_word(post: &PostText, t: usize, initial: bool, out: &mut Vec<Mention>) {
+    let g = &*GAZETTEER;
+    let word = post.tokens[t].text;
+    if let Some(country) = g.demonym(word) {
+        let mut m = mention(post, t, word, Some(EntityKind::Place), Some(country.to_string()), None, initial);
+        m.demonym = true;
+        out.push(m);
+    } else if let Some(known) = g.lookup(word).filter(|k| k.kind == EntityKind::Place) {
+        out.push(mention(post, t, word, Some(known.kind), Some(known.name.clone()), None, initial));
+    }
 }
 
 fn mention(
@@ -269,7 +341,7 @@ fn speech_follows(toks: &[Token], end: usize) -> bool {
 /// single words onto the person or organisation whose name ends (or starts) with them.
 fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
     let mut accs: Vec<Acc> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     // Longest forms first, so short forms and acronyms find what they stand for.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&m| (mentions[m].demonym, std::cmp::Reverse(mentions[m].form.split_whitespace().count())));

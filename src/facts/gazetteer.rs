@@ -4,15 +4,16 @@
 //! The data lives in `data/*.txt` (written for this project from general knowledge; see NOTICE), embedded
 //! with `include_str!` and indexed once on first use. About 15 KB in all.
 
+use super::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::tokens::with_lower;
 use crate::model::EntityKind;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = include_str!("../../data/countries.txt");
 const CITIES: &str = include_str!("../../data/cities.txt");
 const ORGS: &str = include_str!("../../data/orgs.txt");
 const WORDS: &str = include_str!("../../data/words.txt");
+const NAMES: &str = include_str!("../../data/names.txt");
 
 /// What a gazetteer knows about a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +24,14 @@ pub struct Known {
 }
 
 pub struct Gazetteer {
-    /// Lowercased name, alias or acronym → entity.
+    /// Lowercased name or alias → entity.
     names: HashMap<String, Known>,
+    /// Acronym (capitals, no dots: "US", "CSTO") → entity. Case matters: "US" is a country, "Us" is not.
+    acronyms: HashMap<String, Known>,
+    /// Lowercased given names: "Angela Merkel" is a person because of "Angela".
+    given_names: HashSet<String>,
+    place_suffixes: HashSet<String>,
+    place_heads: HashSet<String>,
     /// Lowercased demonym → country ("kazakh" → "Kazakhstan").
     demonyms: HashMap<String, String>,
     titles: HashSet<String>,
@@ -46,14 +53,18 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            names: HashMap::new(),
-            demonyms: HashMap::new(),
-            titles: HashSet::new(),
-            title_modifiers: HashSet::new(),
-            org_suffixes: HashSet::new(),
-            connectors: HashSet::new(),
-            not_names: HashSet::new(),
-            stopwords: HashSet::new(),
+            names: HashMap::default(),
+            acronyms: HashMap::default(),
+            given_names: HashSet::default(),
+            place_suffixes: HashSet::default(),
+            place_heads: HashSet::default(),
+            demonyms: HashMap::default(),
+            titles: HashSet::default(),
+            title_modifiers: HashSet::default(),
+            org_suffixes: HashSet::default(),
+            connectors: HashSet::default(),
+            not_names: HashSet::default(),
+            stopwords: HashSet::default(),
             longest: 1,
         };
         for line in data_lines(COUNTRIES) {
@@ -74,10 +85,19 @@ impl Gazetteer {
             }
         }
         for line in data_lines(CITIES) {
-            let city = line.split('|').next().unwrap_or("").trim();
-            if !city.is_empty() {
-                g.add(city, city, EntityKind::Place);
+            let mut f = line.split('|');
+            let city = f.next().unwrap_or("").trim();
+            if city.is_empty() {
+                continue;
             }
+            g.add(city, city, EntityKind::Place);
+            let _country = f.next();
+            for alias in f.next().unwrap_or("").split(',').map(str::trim).filter(|a| !a.is_empty()) {
+                g.add(alias, city, EntityKind::Place);
+            }
+        }
+        for line in data_lines(NAMES) {
+            g.given_names.extend(line.split_whitespace().map(str::to_string));
         }
         for line in data_lines(ORGS) {
             let mut f = line.split('|');
@@ -103,6 +123,8 @@ impl Gazetteer {
                 "connectors" => &mut g.connectors,
                 "not_names" => &mut g.not_names,
                 "stopwords" => &mut g.stopwords,
+                "place_suffixes" => &mut g.place_suffixes,
+                "place_heads" => &mut g.place_heads,
                 _ => continue,
             };
             set.extend(line.split_whitespace().map(str::to_string));
@@ -112,12 +134,29 @@ impl Gazetteer {
 
     fn add(&mut self, form: &str, name: &str, kind: EntityKind) {
         self.longest = self.longest.max(form.split_whitespace().count());
-        self.names.entry(key(form)).or_insert(Known { name: name.to_string(), kind });
+        let known = Known { name: name.to_string(), kind };
+        match acronym_key(form) {
+            Some(a) => self.acronyms.entry(a).or_insert(known),
+            None => self.names.entry(key(form)).or_insert(known),
+        };
     }
 
     /// The entity a name (or alias, or acronym) stands for.
     pub fn lookup(&self, form: &str) -> Option<&Known> {
-        self.names.get(&key(form))
+        match acronym_key(form) {
+            Some(a) => self.acronyms.get(&a),
+            None => self.names.get(&key(form)),
+        }
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        with_lower(word, |w| self.given_names.contains(w))
+    }
+    pub fn is_place_suffix(&self, word: &str) -> bool {
+        with_lower(word, |w| self.place_suffixes.contains(w))
+    }
+    pub fn is_place_head(&self, word: &str) -> bool {
+        with_lower(word, |w| self.place_heads.contains(w))
     }
 
     /// The country of a demonym: "Kazakh" → "Kazakhstan".
@@ -144,6 +183,14 @@ impl Gazetteer {
     pub fn is_stopword(&self, word: &str) -> bool {
         with_lower(word, |w| self.stopwords.contains(w))
     }
+}
+
+/// "U.S." → "US", "CSTO" → "CSTO"; `None` for anything but one word of 2-6 capitals (dots allowed).
+pub fn acronym_key(form: &str) -> Option<String> {
+    let letters: String = form.chars().filter(|&c| c != '.').collect();
+    let caps = letters.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let count = letters.chars().filter(char::is_ascii_uppercase).count();
+    (caps && (2..=6).contains(&count) && !form.contains(' ')).then_some(letters)
 }
 
 /// The form names are compared in: lowercase, single spaces, British and American spellings of
@@ -174,10 +221,13 @@ mod tests {
         assert_eq!(g.lookup("U.S.").map(|k| k.name.as_str()), Some("United States"));
         assert!(g.is_title("President") && g.is_org_suffix("Alliance") && g.is_not_name("Tuesday"));
         assert!(g.longest >= 4);
+        assert_eq!(g.lookup("US").map(|k| k.name.as_str()), Some("United States"));
+        assert!(g.lookup("Us").is_none() && g.lookup("Hi").is_none());
+        assert!(g.is_given_name("Angela") && g.is_place_suffix("County") && g.is_place_head("Kingdom"));
     }
 
     #[test]
     fn data_stays_small() {
-        assert!(COUNTRIES.len() + CITIES.len() + ORGS.len() + WORDS.len() < 30_000);
+        assert!(COUNTRIES.len() + CITIES.len() + ORGS.len() + WORDS.len() + NAMES.len() < 30_000);
     }
 }

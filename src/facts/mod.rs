@@ -16,10 +16,12 @@ pub mod conflicts;
 pub mod dates;
 pub mod entities;
 pub mod gazetteer;
+pub mod hash;
 pub mod language;
 pub mod numbers;
 pub mod quotes;
 pub mod sources;
+pub mod stats;
 pub mod summary;
 pub mod tokens;
 

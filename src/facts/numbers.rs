@@ -167,7 +167,8 @@ const PHRASE_STOPS: &[&str] = &[
     "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "and", "or", "for", "that", "which", "who",
     "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "should", "can", "may", "be", "been",
     "per", "than", "as", "into", "during", "after", "before", "since", "across", "this", "it", "they", "he", "she",
-    "we", "you", "not", "so", "but", "if", "when", "while", "ago", "more", "each",
+    "we", "you", "not", "so", "but", "if", "when", "while", "ago", "more", "each", "only", "just", "now", "then",
+    "too", "also", "again", "here", "there", "still", "yet", "ever", "alone",
 ];
 
 /// States written after a count that say what happened to it ("164 people dead").
@@ -186,10 +187,7 @@ pub struct Number {
 pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
     let tok = toks.get(i)?;
     let (mut value, mut next, in_words) = match tok.kind {
-        Kind::Number => {
-            let digits: String = tok.text.chars().filter(|&c| c != ',').collect();
-            (digits.parse::<f64>().ok()?, i + 1, false)
-        }
+        Kind::Number => (decimal(tok.text)?, i + 1, false),
         Kind::Word => {
             if !(3..=9).contains(&tok.text.len()) {
                 return None;
@@ -221,7 +219,30 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
     value.is_finite().then_some(Number { value, next, in_words })
 }
 
+/// "10,000" → 10000, "3.5" → 3.5: digits with thousands commas and one decimal point. (By hand: the
+/// standard float parser would add its tables to the WASM for this one use.) The value is the integer
+/// of all digits divided by the power of ten, which rounds exactly as parsing the literal does.
+fn decimal(s: &str) -> Option<f64> {
+    let (whole, frac) = match s.split_once('.') {
+        Some((w, f)) if !f.contains('.') => (w, f),
+        Some(_) => return None, // "11.12.13": a date or version, not a number
+        None => (s, ""),
+    };
+    let mut mantissa: u64 = 0;
+    for c in whole.chars().filter(|&c| c != ',').chain(frac.chars()) {
+        let d = c.to_digit(10)?;
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(d))?;
+    }
+    let scale = 10f64.powi(i32::try_from(frac.len()).ok()?);
+    Some(mantissa as f64 / scale)
+}
+
 fn word_value(w: &str) -> Option<f64> {
+    // Most words start with a letter no number word starts with: skip the table for them.
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !b"otfsendz".contains(&first) {
+        return None;
+    }
     NUMBER_WORDS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
 }
 
@@ -389,7 +410,13 @@ fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
     let mut words = Vec::new();
     let mut k = from;
     while let Some(t) = toks.get(k) {
-        if words.len() == 3 || !t.is_lower_word() || PHRASE_STOPS.contains(&t.text) {
+        // An acronym inside the phrase counts when a noun follows it: "4-5 EAS cities", "1 TG advertising".
+        let acronym = t.is_word()
+            && (2..=5).contains(&t.text.len())
+            && t.text.chars().all(|c| c.is_ascii_uppercase())
+            && toks.get(k + 1).is_some_and(|n| n.is_lower_word());
+        let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end == t.end + 1) || t.text == "www";
+        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || PHRASE_STOPS.contains(&t.text) {
             break;
         }
         if !words.is_empty() && (is_participle(t) || STATE_WORDS.contains(&t.text)) {
@@ -486,6 +513,15 @@ mod tests {
         assert_eq!(q[1].unit.as_deref(), Some("%"));
         assert_eq!((q[2].value, q[2].max, q[2].what.as_str()), (2300.0, Some(2500.0), "troops"));
         assert_eq!(q[3].unit.as_deref(), Some("km"));
+    }
+
+    #[test]
+    fn decimals_by_hand() {
+        assert_eq!(decimal("10,000"), Some(10000.0));
+        assert_eq!(decimal("22.1"), Some(22.1));
+        assert_eq!(decimal("0.07"), Some(0.07));
+        assert_eq!(decimal("11.12.13"), None);
+        assert_eq!(decimal("99999999999999999999999"), None);
     }
 
     #[test]

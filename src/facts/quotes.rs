@@ -40,13 +40,18 @@ const MIN_QUOTE_WORDS: usize = 4;
 pub fn extract(posts: &[PostText], entities: &[Entity]) -> Vec<Quote> {
     let mut found: Vec<Quote> = Vec::new();
     for post in posts {
-        for (start, end) in quotation_spans(post.text) {
+        let double = quotation_spans(post.text).into_iter().map(|s| (s, false));
+        let single = single_quote_spans(post.text).into_iter().map(|s| (s, true));
+        for ((start, end), single) in double.chain(single) {
             let inner = post.text[start..end].trim().trim_end_matches([',', ' ']);
             if inner.split_whitespace().count() < MIN_QUOTE_WORDS {
                 continue;
             }
             let speaker = speaker_after(post, end).or_else(|| speaker_before(post, start));
-            let speaker = speaker.map(|s| resolve(&s, post, start, entities));
+            if single && speaker.is_none() {
+                continue; // single marks also quote titles and terms; only an attributed span is a quotation
+            }
+            let speaker = speaker.map(|s| resolve(&s, post, start, entities)).filter(|s| !s.is_empty());
             found.push(Quote { text: inner.to_string(), speaker, post: post.index, posts: vec![post.index] });
         }
     }
@@ -84,6 +89,36 @@ fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Byte spans between single quote marks (`'…'` or `‘…’`) that open after a space and close before a
+/// space or punctuation, so apostrophes inside words ("don't", "ASML's") are never taken for marks.
+fn single_quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let mut open: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let opens = (c == '\'' || c == '‘') && prev.is_none_or(|p| p.is_whitespace() || "(:—–".contains(p));
+            let closes = (c == '\'' || c == '’')
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
+            match open {
+                Some(s) if closes => {
+                    spans.push((offset + s, offset + i));
+                    open = None;
+                }
+                None if opens && next.is_some_and(char::is_alphanumeric) => open = Some(i + c.len_utf8()),
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        offset += line.len() + 1;
+    }
+    spans
+}
+
 /// `"…," Tokayev told lawmakers` / `"…," said Tokayev` / `"…," he said`.
 fn speaker_after(post: &PostText, end: usize) -> Option<String> {
     let close = post.text[end..].chars().next().map_or(0, char::len_utf8);
@@ -111,7 +146,11 @@ fn speaker_before(post: &PostText, start: usize) -> Option<String> {
         from += 1;
     }
     let toks = tokenize(&before[from..]);
-    let verb = toks.iter().rposition(|t| is_speech(t)).filter(|&v| toks.len() - v <= 5)?;
+    // The verb ends the text before the quote, but for an object and a colon ("told lawmakers:").
+    let verb = toks
+        .iter()
+        .rposition(|t| is_speech(t))
+        .filter(|&v| toks.len() - v <= 4 && !toks[v..].iter().any(|t| matches!(t.text, "." | "!" | "?")))?;
     let mut first = verb;
     while first > 0
         && (toks[first - 1].is_capitalized() || toks[first - 1].text.starts_with("he") || toks[first - 1].is("she"))
@@ -155,7 +194,7 @@ fn resolve(speaker: &str, post: &PostText, at: usize, entities: &[Entity]) -> St
                 Some((pos, e.name.clone()))
             })
             .max()
-            .map_or_else(|| speaker.to_lowercase(), |(_, name)| name);
+            .map_or_else(String::new, |(_, name)| name);
     }
     entities
         .iter()
@@ -225,6 +264,24 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Kassym-Jomart Tokayev"));
         assert!(TEXT.contains(&q[0].text));
         assert_eq!(q[1].speaker.as_deref(), Some("Kassym-Jomart Tokayev"));
+    }
+
+    #[test]
+    fn single_marks_only_with_a_speaker() {
+        let text = "Peter Wennink warned. 'You are forcing them to become very innovative,' he told Nieuwsuur. \
+                    The so-called 'many, many years of research' plan. Don't say 'it's over' now.";
+        let wennink = Entity {
+            name: "Peter Wennink".into(),
+            kind: EntityKind::Person,
+            mentions: 1,
+            post: 0,
+            aliases: vec![],
+            role: None,
+        };
+        let q = extract(&[PostText::new(0, text, None)], &[wennink]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "You are forcing them to become very innovative");
+        assert_eq!(q[0].speaker.as_deref(), Some("Peter Wennink"));
     }
 
     #[test]

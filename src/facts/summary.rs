@@ -4,11 +4,11 @@
 //! For threads with replies, one more line from the replies: the top-scored one, else the most quoted.
 
 use super::gazetteer::GAZETTEER;
+use super::hash::{word_hash, FastMap as HashMap, FastSet as HashSet};
 use super::tokens::is_url_line;
 use super::PostText;
 use crate::model::{Entity, Quantity, SummarySentence};
 use crate::thread::Thread;
-use std::collections::{HashMap, HashSet};
 
 /// Sentences shorter than this say too little to summarize anything.
 const MIN_WORDS: usize = 6;
@@ -25,7 +25,8 @@ struct Candidate<'a> {
     post: usize,
     order: usize,
     text: &'a str,
-    words: HashSet<String>,
+    /// Hashes of its content words, lowercased.
+    words: HashSet<u64>,
 }
 
 pub fn choose(
@@ -95,18 +96,18 @@ fn candidates<'a>(post: &PostText<'a>) -> Vec<Candidate<'a>> {
     out
 }
 
-fn content_words(text: &str) -> HashSet<String> {
+fn content_words(text: &str) -> HashSet<u64> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2 && w.len() < 30 && !GAZETTEER.is_stopword(w) && !GAZETTEER.is_not_name(w))
-        .map(str::to_lowercase)
+        .map(word_hash)
         .collect()
 }
 
-fn document_frequency(all: &[Candidate]) -> HashMap<String, usize> {
-    let mut df = HashMap::new();
+fn document_frequency(all: &[Candidate]) -> HashMap<u64, usize> {
+    let mut df = HashMap::default();
     for c in all {
         for w in &c.words {
-            *df.entry(w.clone()).or_insert(0) += 1;
+            *df.entry(*w).or_insert(0) += 1;
         }
     }
     df
@@ -114,7 +115,7 @@ fn document_frequency(all: &[Candidate]) -> HashMap<String, usize> {
 
 /// How many other sentences share this one's words, on average: central sentences carry the thread's
 /// vocabulary.
-fn centrality(c: &Candidate, df: &HashMap<String, usize>) -> f64 {
+fn centrality(c: &Candidate, df: &HashMap<u64, usize>) -> f64 {
     if c.words.is_empty() {
         return 0.0;
     }
@@ -133,40 +134,62 @@ fn repeats(a: &Candidate, b: &Candidate) -> bool {
 fn reply_line(
     thread: &Thread,
     all: &[Candidate],
-    df: &HashMap<String, usize>,
+    df: &HashMap<u64, usize>,
     chosen: &[&Candidate],
 ) -> Option<SummarySentence> {
-    let replies: Vec<usize> = (1..thread.posts.len()).collect();
-    if replies.is_empty() {
+    if thread.posts.len() < 2 {
         return None;
     }
-    let quoted = |i: usize| -> usize {
-        let author = thread.posts[i].author.as_deref();
-        thread
-            .posts
-            .iter()
-            .flat_map(|p| &p.quotes)
-            .filter(|q| author.is_some() && q.author.as_deref() == author)
-            .count()
-    };
+    // How often each author is quoted; where each sentence first appears (a later copy is a quote).
+    let mut quoted: HashMap<&str, usize> = HashMap::default();
+    for q in thread.posts.iter().flat_map(|p| &p.quotes) {
+        if let Some(a) = q.author.as_deref() {
+            *quoted.entry(a).or_insert(0) += 1;
+        }
+    }
+    let mut first_seen: HashMap<u64, usize> = HashMap::default();
+    let mut by_post: Vec<Vec<&Candidate>> = vec![Vec::new(); thread.posts.len()];
+    for c in all {
+        first_seen.entry(word_hash(c.text)).or_insert(c.post);
+        if let Some(list) = by_post.get_mut(c.post) {
+            list.push(c);
+        }
+    }
     let best_of = |post: usize| -> Option<(f64, &Candidate)> {
         let quotes = &thread.posts[post].quotes;
-        all.iter()
-            .filter(|c| c.post == post)
-            .filter(|c| !quotes.iter().any(|q| q.text.contains(c.text)))
+        by_post[post]
+            .iter()
+            .filter(|c| first_seen.get(&word_hash(c.text)).is_none_or(|&p| p == post))
+            .filter(|c| !quotes.iter().any(|q| quotes_part_of(&q.text, c.text)))
             .filter(|c| !chosen.iter().any(|k| repeats(k, c)))
-            .map(|c| (centrality(c, df), c))
+            .map(|c| (centrality(c, df), *c))
             .max_by(|a, b| a.0.total_cmp(&b.0))
     };
-    let rank = |i: usize| (thread.posts[i].score.unwrap_or(0), quoted(i));
-    let mut order = replies;
-    order.sort_by_key(|&i| std::cmp::Reverse(rank(i)));
-    let top = order.iter().copied().find(|&i| best_of(i).is_some() && rank(i) > (0, 0));
-    let pick = match top {
-        Some(i) => best_of(i),
-        None => order.iter().filter_map(|&i| best_of(i)).max_by(|a, b| a.0.total_cmp(&b.0)),
+    let rank = |i: usize| {
+        let author = thread.posts[i].author.as_deref().unwrap_or("");
+        (thread.posts[i].score.unwrap_or(0), quoted.get(author).copied().unwrap_or(0))
     };
+    let mut order: Vec<(i64, usize, usize)> = (1..thread.posts.len()).map(|i| (rank(i).0, rank(i).1, i)).collect();
+    order.sort_by_key(|&(score, quotes, i)| (std::cmp::Reverse((score, quotes)), i));
+    // The top-scored or most-quoted reply speaks for the replies; without votes or quotes, the most
+    // central sentence of any reply.
+    let top = order.iter().filter(|o| (o.0, o.1) > (0, 0)).find_map(|o| best_of(o.2));
+    let pick = top.or_else(|| order.iter().filter_map(|o| best_of(o.2)).max_by(|a, b| a.0.total_cmp(&b.0)));
     pick.map(|(_, c)| SummarySentence { text: c.text.to_string(), post: c.post })
+}
+
+/// The sentence is (or holds) text the reply quotes from another post: quoted text is not the reply's
+/// own word. Compared on the quote's opening words, as boards glue quote headers to the quoted text.
+fn quotes_part_of(quote: &str, sentence: &str) -> bool {
+    let quote = quote.trim();
+    if quote.contains(sentence) {
+        return true;
+    }
+    let mut cut = quote.len().min(40);
+    while !quote.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut >= 20 && sentence.contains(&quote[..cut])
 }
 
 #[cfg(test)]

@@ -67,7 +67,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             while let Some(&(i, d)) = chars.peek() {
                 let next_is_letter = text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
                 let joiner = (d == '-' || (is_apostrophe(d) && !possessive_at(text, i))) && next_is_letter;
-                if d.is_alphanumeric() || joiner {
+                // "Jerry_NJ", "blue_prairie": user names hold underscores.
+                if d.is_alphanumeric() || joiner || (d == '_' && next_is_letter) {
                     end = i + d.len_utf8();
                     chars.next();
                 } else {

@@ -7,7 +7,7 @@
 
 use super::page_info::{ld_items, sel};
 use super::post::{self, PostParts};
-use super::structure::{tokens, within, Measures};
+use super::structure::{tokens, Measures};
 use super::Thread;
 use crate::model::Post;
 use crate::parse::Page;
@@ -15,7 +15,7 @@ use crate::text;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Selector};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Elements whose text is a paragraph of the article.
@@ -194,10 +194,20 @@ pub fn main_content<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures, excl
 }
 
 fn best_content<'a>(body: ElementRef<'a>, m: &Measures, exclude: &[NodeId], strict: bool) -> Option<Content<'a>> {
-    let in_furniture = |e: ElementRef| in_furniture(e, strict);
+    // Which elements lie inside furniture or inside an excluded subtree: one walk down the tree, not a climb
+    // up from every element.
+    let excluded_roots: HashSet<NodeId> = exclude.iter().copied().collect();
+    let mut outside: HashSet<NodeId> = HashSet::new();
+    for el in body.descendants().filter_map(ElementRef::wrap) {
+        let parent_out = el.parent().is_some_and(|p| outside.contains(&p.id()));
+        if parent_out || excluded_roots.contains(&el.id()) || is_furniture(el, strict) {
+            outside.insert(el.id());
+        }
+    }
+    let in_furniture = |e: ElementRef| outside.contains(&e.id());
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let mut order: Vec<ElementRef<'a>> = Vec::new();
-    let excluded = |e: ElementRef| exclude.iter().any(|x| within(*e, *x));
+    let excluded = |e: ElementRef| outside.contains(&e.id());
     for el in body.descendants().filter_map(ElementRef::wrap) {
         let tag = el.value().name();
         let is_para = PARAGRAPH_TAGS.contains(&tag)
@@ -285,14 +295,12 @@ fn class_weight(e: ElementRef) -> f64 {
     25.0 * (f64::from(u8::from(pos)) - f64::from(u8::from(neg)))
 }
 
-/// Inside `<nav>`, `<aside>`, `<footer>`, `<header>`, a navigation or banner role, or (when `by_name`) an
-/// element named as furniture and not as content.
-fn in_furniture(e: ElementRef, by_name: bool) -> bool {
-    std::iter::once(e).chain(e.ancestors().filter_map(ElementRef::wrap)).any(|a| {
-        FURNITURE_TAGS.contains(&a.value().name())
-            || a.value()
-                .attr("role")
-                .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"))
-            || by_name && class_weight(a) < 0.0
-    })
+/// `<nav>`, `<aside>`, `<footer>`, `<header>`, a navigation or banner role, or (when `by_name`) an element
+/// named as furniture and not as content.
+fn is_furniture(a: ElementRef, by_name: bool) -> bool {
+    FURNITURE_TAGS.contains(&a.value().name())
+        || a.value()
+            .attr("role")
+            .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"))
+        || by_name && class_weight(a) < 0.0
 }

@@ -83,6 +83,7 @@ impl Block<'_> {
 
 fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<Thread> {
     let anchors = time_anchors(body, m);
+
     let mut groups: HashMap<String, Vec<ElementRef>> = HashMap::new();
     for a in &anchors {
         groups.entry(group_key(*a)).or_default().push(*a);
@@ -497,14 +498,14 @@ fn lead_post(page: &Page, body: ElementRef, blocks: &[Block], anchors: &[Element
     let content = article::main_content(page, body, m, &exclude)?;
     let main = content.root;
     // It must come before the posts, and not contain them.
-    let before = main.id() != first.id() && !within(**first, main.id()) && precedes(*main, **first);
+    let before = main.id() != first.id() && !within(**first, main.id()) && m.precedes(main.id(), first.id());
     if !before {
         return None;
     }
     let lead_time = anchors
         .iter()
-        .filter(|a| precedes(***a, **first) && !blocks.iter().any(|b| b.contains(a.id(), page)))
-        .rfind(|a| within(***a, main.id()) || precedes(***a, *main))
+        .filter(|a| m.precedes(a.id(), first.id()) && !blocks.iter().any(|b| b.contains(a.id(), page)))
+        .rfind(|a| within(***a, main.id()) || m.precedes(a.id(), main.id()))
         .copied();
     let min = if lead_time.is_some() { MIN_LEAD_TEXT_WITH_TIME } else { MIN_LEAD_TEXT };
     if m.text(main.id()).saturating_sub(m.size(main.id()).link) < min {
@@ -561,24 +562,6 @@ fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRe
         .find(|a| a.value().attr("href").is_some_and(|h| PROFILE_HREF.iter().any(|p| h.contains(p))))
         .or(links.first())
         .map(|a| (h, *a))
-}
-
-/// Whether `a` starts before `b` in document order.
-fn precedes(a: ego_tree::NodeRef<scraper::Node>, b: ego_tree::NodeRef<scraper::Node>) -> bool {
-    // Walk up from both to their common ancestor and compare the children they descend from.
-    let a_path: Vec<NodeId> = std::iter::once(a.id()).chain(a.ancestors().map(|n| n.id())).collect();
-    let mut child_b = b;
-    for anc in b.ancestors() {
-        if let Some(i) = a_path.iter().position(|id| *id == anc.id()) {
-            if i == 0 {
-                return true; // a contains b
-            }
-            let child_a = a_path[i - 1];
-            return child_b.prev_siblings().any(|s| s.id() == child_a);
-        }
-        child_b = anc;
-    }
-    false
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ use std::collections::{HashMap, HashSet};
 /// Text measures of every element, counted in non-white-space characters.
 pub struct Measures {
     sizes: HashMap<NodeId, Size>,
+    /// Position of each element in document order.
+    order: HashMap<NodeId, usize>,
 }
 
 /// Text under one element.
@@ -30,12 +32,14 @@ impl Measures {
     /// Measures every element under `root` in one walk.
     pub fn of(root: NodeRef<Node>) -> Measures {
         let mut sizes = HashMap::new();
+        let mut order = HashMap::new();
         let mut stack: Vec<Size> = Vec::new();
         let (mut in_link, mut skipping) = (0usize, 0usize);
         for edge in root.traverse() {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(e) => {
+                        order.insert(n.id(), order.len());
                         stack.push(Size { elements: 1, ..Size::default() });
                         in_link += usize::from(e.name() == "a");
                         skipping += usize::from(text::is_skipped(e.name()));
@@ -66,7 +70,12 @@ impl Measures {
                 }
             }
         }
-        Measures { sizes }
+        Measures { sizes, order }
+    }
+
+    /// Whether element `a` starts before element `b` in the document (elements outside the measured tree never do).
+    pub fn precedes(&self, a: NodeId, b: NodeId) -> bool {
+        matches!((self.order.get(&a), self.order.get(&b)), (Some(x), Some(y)) if x < y)
     }
 
     pub fn size(&self, id: NodeId) -> Size {
