@@ -68,6 +68,7 @@ p {{ letter-spacing: 3px; }}
     <p>Attribute breakers: "&gt;&lt;img src=x onerror={MARK.format("attr-break")}&gt; and '&gt;&lt;svg onload={MARK.format("attr-break2")}&gt;</p>
     <p>Markdown breakers: [click](javascript:alert(1)) ![img](javascript:alert(2)) &lt;script&gt; | table | `code` *bold*</p>
     <p>Control characters: bell&#7; escape&#27;[31m red &#8238; right-to-left override.</p>
+    <p>Multi-byte characters right after numbers: 2025年12月18日, rated 5★, the 2018” model, 3€, 7…</p>
   </div>
 </article>
 
