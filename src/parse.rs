@@ -15,6 +15,14 @@ pub struct Page {
     pub meta: PageMeta,
 }
 
+impl Page {
+    /// Elements matching `selector` in the page as it stands now. Unlike `Html::select`, which walks every
+    /// node ever parsed, this skips what the clean stage detached (ads, signatures, hidden elements).
+    pub fn select<'a, 'b>(&'a self, selector: &'b Selector) -> scraper::element_ref::Select<'a, 'b> {
+        self.doc.root_element().select(selector)
+    }
+}
+
 /// What the page declares in its `<head>` and structured data.
 #[derive(Debug, Default, Clone)]
 pub struct PageMeta {

@@ -114,14 +114,14 @@ pub struct Content<'a> {
 
 /// The page's main text as one post.
 pub fn read(page: &Page) -> Thread {
-    let body = page.doc.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
+    let body = page.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
     let m = Measures::of(*body);
     let content = main_content(page, body, &m, &[]).unwrap_or(Content { root: body, exclude: Vec::new() });
     let mut exclude = content.exclude;
     // The headline and byline sit above the text; the card shows them apart.
     exclude.extend(content.root.select(&H1).map(|h| h.id()));
     exclude.extend(content.root.select(&BYLINE).filter(|b| m.text(b.id()) <= 200).map(|b| b.id()));
-    let time = page.doc.select(&TIME).next();
+    let time = page.select(&TIME).next();
     let post: Post = post::build(
         page,
         PostParts {
@@ -166,7 +166,7 @@ fn author(page: &Page, m: &Measures) -> Option<String> {
             })
         })
         .or_else(|| {
-            page.doc.select(&BYLINE).filter(|b| (3..=100).contains(&m.text(b.id()))).find_map(|b| {
+            page.select(&BYLINE).filter(|b| (3..=100).contains(&m.text(b.id()))).find_map(|b| {
                 let t = text::squash(&b.text().collect::<String>());
                 let t = strip_by(&t);
                 (!t.is_empty()).then_some(t)

@@ -38,7 +38,7 @@ static QUOTE_AUTHOR: LazyLock<Selector> =
 
 /// Reads a DU thread page, or `None` when the page has no DU opening post.
 pub fn read(page: &Page) -> Option<Thread> {
-    let op = page.doc.select(&ANCHOR_POST).next()?;
+    let op = page.select(&ANCHOR_POST).next()?;
     let op_body = op.select(&ANCHOR_BODY).next()?;
     let title = op.select(&ANCHOR_TITLE).next().map(|t| text::squash(&t.text().collect::<String>()));
     let mut posts = vec![post::build(
@@ -51,7 +51,7 @@ pub fn read(page: &Page) -> Option<Thread> {
             ..header(op)
         },
     )];
-    for reply in page.doc.select(&REPLY) {
+    for reply in page.select(&REPLY) {
         let Some(body) = reply.select(&REPLY_BODY).next() else { continue };
         let subject = reply.select(&REPLY_TITLE).next();
         posts.push(post::build(

@@ -53,7 +53,7 @@ static HR: LazyLock<Selector> = LazyLock::new(|| sel("hr"));
 
 /// Reads the posts of a page by structure, or `None` when the page has no repeated post blocks.
 pub fn read(page: &Page) -> Option<Thread> {
-    let body = page.doc.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
+    let body = page.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
     if let Some(t) = microdata(page).filter(|t| t.posts.len() >= 2) {
         return Some(t);
     }

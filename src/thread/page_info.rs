@@ -178,7 +178,7 @@ fn json_ld_breadcrumb(page: &Page) -> Option<Vec<Crumb>> {
 }
 
 fn breadcrumb_element(page: &Page) -> Option<Vec<Crumb>> {
-    page.doc.select(&BREADCRUMB_CONTAINERS).find_map(|c| {
+    page.select(&BREADCRUMB_CONTAINERS).find_map(|c| {
         let names: Vec<Crumb> = c
             .select(&CRUMB_NAMES)
             .map(|n| Crumb { name: text::squash(&n.text().collect::<String>()), href: None, linked: true })
@@ -200,7 +200,7 @@ fn breadcrumb_element(page: &Page) -> Option<Vec<Crumb>> {
 
 /// Elements whose children are links separated only by separator characters: `A » B » C`.
 fn separator_trail(page: &Page) -> Option<Vec<Crumb>> {
-    page.doc.select(&ANY_ELEMENT).find_map(|el| {
+    page.select(&ANY_ELEMENT).find_map(|el| {
         let mut crumbs = Vec::new();
         let mut separators = 0;
         for child in el.children() {
@@ -302,11 +302,11 @@ static CURRENT: LazyLock<Selector> = LazyLock::new(|| {
 pub fn pagination(page: &Page) -> Option<Pagination> {
     let base = page.url.as_deref();
     let href_of =
-        |s: &Selector| page.doc.select(s).filter_map(|l| l.value().attr("href")).find_map(|h| url::resolve(base, h));
+        |s: &Selector| page.select(s).filter_map(|l| l.value().attr("href")).find_map(|h| url::resolve(base, h));
     let next = href_of(&REL_NEXT);
     let prev = href_of(&REL_PREV);
     let (mut current, mut pages) = (None, None);
-    if let Some(bar) = page.doc.select(&PAGER).find(|b| b.select(&LINKS).any(|a| page_number(a).is_some())) {
+    if let Some(bar) = page.select(&PAGER).find(|b| b.select(&LINKS).any(|a| page_number(a).is_some())) {
         pages = bar.select(&LINKS).filter_map(page_number).max();
         current = bar.select(&CURRENT).find_map(page_number);
         if let (Some(c), Some(p)) = (current, pages) {
