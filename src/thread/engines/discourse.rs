@@ -42,7 +42,7 @@ static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post-meta, 
 /// Reads a Discourse topic page, or `None` when the page is not Discourse's.
 pub fn read(page: &Page) -> Option<Thread> {
     read_view(page).or_else(|| {
-        let noscript = page.doc.root_element().select(&NOSCRIPT).next()?;
+        let noscript = page.select(&NOSCRIPT).next()?;
         let markup: String = noscript.text().collect();
         let inner = Page { doc: Html::parse_document(&markup), url: page.url.clone(), meta: page.meta.clone() };
         read_view(&inner)

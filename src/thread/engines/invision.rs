@@ -39,8 +39,6 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".ipsQuote_citati
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let posts: Vec<Post> = page
-        .doc
-        .root_element()
         .select(&BODY)
         .filter_map(|body| {
             let wrap =

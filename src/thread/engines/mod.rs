@@ -41,8 +41,21 @@ pub(crate) fn thread(name: &str, page: &Page, title: &Selector, mut posts: Vec<P
     if posts.is_empty() {
         return None;
     }
-    let title = page.doc.root_element().select(title).map(text_of).find(|t| !t.is_empty()).unwrap_or_default();
+    let title = page.select(title).map(text_of).find(|t| !t.is_empty()).unwrap_or_default();
     Some(Thread { platform: name.into(), title, posts, ..Thread::default() })
+}
+
+/// Each post body matching `body`, with its nearest ancestor matching `container` (the post's block, where
+/// the author and time sit): where most readers start. Bodies outside any container are not posts.
+pub(crate) fn bodies_in<'a>(
+    page: &'a Page,
+    body: &'a Selector,
+    container: &'a Selector,
+) -> impl Iterator<Item = (ElementRef<'a>, ElementRef<'a>)> + 'a {
+    page.select(body).filter_map(move |b| {
+        let block = b.ancestors().filter_map(ElementRef::wrap).find(|a| container.matches(a))?;
+        Some((block, b))
+    })
 }
 
 /// Each element matching `start`, with every element from it up to the next match, in document order.
@@ -105,7 +118,7 @@ impl<'a> Scope<'a> {
 /// The page's base for relative links: `<base href>` resolved against the page URL, else the page URL.
 pub(crate) fn base_url(page: &Page) -> Option<String> {
     static BASE: std::sync::LazyLock<Selector> = std::sync::LazyLock::new(|| super::page_info::sel("base[href]"));
-    let href = page.doc.root_element().select(&BASE).next().and_then(|b| b.value().attr("href"));
+    let href = page.select(&BASE).next().and_then(|b| b.value().attr("href"));
     href.and_then(|h| url::resolve(page.url.as_deref(), h)).or_else(|| page.url.clone())
 }
 

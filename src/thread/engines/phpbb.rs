@@ -38,7 +38,7 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Reads a phpBB topic page, or `None` when the page has no phpBB posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let posts: Vec<_> = page.doc.root_element().select(&POST).filter_map(|p| read_post(page, p)).collect();
+    let posts: Vec<_> = page.select(&POST).filter_map(|p| read_post(page, p)).collect();
     super::thread(ENGINE.name, page, &TITLE, posts)
 }
 

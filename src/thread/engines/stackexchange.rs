@@ -37,8 +37,6 @@ static SHARE: LazyLock<Selector> = LazyLock::new(|| sel("a.js-share-link[href]")
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let posts: Vec<Post> = page
-        .doc
-        .root_element()
         .select(&POST)
         .filter_map(|p| {
             let body = p.select(&BODY).next()?;

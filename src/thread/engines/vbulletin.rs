@@ -12,7 +12,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, base_url, dl_pairs, first_attr, first_text, label_pairs, text_of};
+use super::{absolute, base_url, bodies_in, dl_pairs, first_attr, first_text, label_pairs, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -46,15 +46,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbcode_postedby
 /// Reads a vBulletin thread page, or `None` when the page has no vBulletin posts.
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
-    let posts: Vec<Post> = page
-        .doc
-        .root_element()
-        .select(&BODY)
-        .filter_map(|body| {
-            let container = body.ancestors().filter_map(ElementRef::wrap).find(|a| CONTAINER.matches(a))?;
-            Some(read_post(page, base.as_deref(), container, body))
-        })
-        .collect();
+    let posts: Vec<Post> =
+        bodies_in(page, &BODY, &CONTAINER).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
     super::thread(ENGINE.name, page, &TITLE, posts)
 }
 
