@@ -4,7 +4,7 @@
 #                      CLI, then print the card of the bundled sample thread
 #   ./build.sh test    the above, then fmt, clippy, cargo test, web-ext lint, end-to-end tests in Chromium
 #                      and Firefox (and the corpus evaluation when ../shared/corpus exists)
-#   ./build.sh eval    corpus evaluation (src/bin/eval.rs), if there is an evaluator
+#   ./build.sh eval    corpus evaluation (src/bin/eval.rs)
 #   ./build.sh bench   benchmarks in headless Chromium (figures only, no timed assertions)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -109,18 +109,11 @@ sample() {
   target/release/threadcard
 }
 
-# The corpus evaluator (another part of the project writes it): src/bin/eval.rs or src/bin/eval/main.rs.
-has_eval() { [ -f src/bin/eval.rs ] || [ -f src/bin/eval/main.rs ]; }
 # The corpora sit beside the checkout (as in CI); THREADCARD_CORPUS points elsewhere.
 CORPUS_DIR=${THREADCARD_CORPUS:-../shared/corpus}
 
-run_eval() {
-  if has_eval; then
-    cargo run --release --bin eval
-  else
-    echo "eval: no evaluator yet"
-  fi
-}
+# The corpus evaluator: src/bin/eval.rs (it says so and skips when the corpus is absent).
+run_eval() { cargo run --release --bin eval; }
 
 # Runs one named step, records its result, keeps going.
 RESULTS=()
@@ -160,9 +153,7 @@ test_all() {
   step "web-ext lint" lint_extension
   step "e2e Chromium" e2e chromium
   step "e2e Firefox" e2e firefox
-  if ! has_eval; then
-    RESULTS+=("SKIP  corpus evaluation (no evaluator yet: src/bin/eval.rs)")
-  elif [ ! -d "$CORPUS_DIR" ]; then
+  if [ ! -d "$CORPUS_DIR" ]; then
     say "corpus evaluation"
     echo "$CORPUS_DIR is absent: skipping the corpus evaluation"
     RESULTS+=("SKIP  corpus evaluation ($CORPUS_DIR is absent)")
