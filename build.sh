@@ -89,6 +89,7 @@ build_packages() {
       --overwrite-dest >/dev/null
   done
   cp -r www dist/www
+  cp extension/exports.js dist/www/ # the export helpers, shared with the extension's card
   ls -l dist/*.zip
 }
 

@@ -52,7 +52,7 @@ async function runOnTab(tab) {
   // Start compiling the WASM now (first click after the worker starts), in parallel with reading the page.
   ensureWasm().catch(() => {});
   try {
-    await api.scripting.executeScript({ target: { tabId }, files: ["card.js"] });
+    await api.scripting.executeScript({ target: { tabId }, files: ["exports.js", "card.js"] });
   } catch (e) {
     return showBlocked(tabId, String(e?.message ?? e));
   }

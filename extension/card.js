@@ -146,37 +146,9 @@
     return null;
   }
 
-  function fileName(ext) {
-    const base = (view?.title || "thread").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 80);
-    return `${base || "thread"}.${ext}`;
-  }
-
-  function download(text, type, ext) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = fileName(ext);
-    root.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  async function copy(text) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // Older engines or a page that denies clipboard-write: the selection-based fallback.
-      const area = document.createElement("textarea");
-      area.value = text;
-      root.append(area);
-      area.select();
-      const ok = document.execCommand("copy");
-      area.remove();
-      return ok;
-    }
-  }
+  const { download: save, copy: copyText } = globalThis.threadcardExports;
+  const download = (text, type, ext) => save(text, type, ext, view?.title, root);
+  const copy = (text) => copyText(text, root);
 
   function feedback(button, text) {
     const label = button.dataset.label ?? button.textContent;

@@ -39,21 +39,8 @@ function closeCard() {
   $("html").focus();
 }
 
-function fileName(ext) {
-  const base = (view?.summary.title || "thread").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 80);
-  return `${base || "thread"}.${ext}`;
-}
-
-function download(text, type, ext) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName(ext);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
+const download = (text, type, ext) =>
+  globalThis.threadcardExports.download(text, type, ext, view?.summary.title, document.body);
 
 async function onCardClick(e) {
   const target = e.target instanceof Element ? e.target : null;
@@ -72,12 +59,8 @@ async function onCardClick(e) {
       closeCard();
       break;
     case "copy-md":
-      try {
-        await navigator.clipboard.writeText(view.markdown);
-        status("Markdown copied.");
-      } catch (err) {
-        status(`Could not copy: ${err.message}`, true);
-      }
+      if (await globalThis.threadcardExports.copy(view.markdown, document.body)) status("Markdown copied.");
+      else status("Could not copy the Markdown.", true);
       break;
     case "download-md":
       download(view.markdown, "text/markdown;charset=utf-8", "md");

@@ -19,6 +19,27 @@ const TITLE = "Kazakhstan's president says Russian troops to start leaving this 
 const AUTHOR = "Yo_Mama_Been_Loggin";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Engine fixtures (tests/fixtures/engines, the same pages as tests/engines*.rs): what the card must show.
+ *  `absent`: text the page has that the card must not (a signature, a no-JS notice). */
+export const ENGINE_CASES = [
+  { file: "engines/xenforo2.html", title: "Best way to descale a kettle?", authors: ["limescale_larry", "kettlequeen"], absent: "Tea first" },
+  { file: "engines/discourse.html", title: "Sourdough starter smells like nail polish", authors: ["crumbly", "levain_lou"], absent: "enable JavaScript" },
+  { file: "engines/phpbb.html", title: "Chain keeps slipping on the small cog", authors: ["gearhead_gil", "spokesperson"], absent: "Ride more" },
+  { file: "engines/vbulletin4.html", title: "Aquarium heater keeps tripping the fuse", authors: ["reefrunner", "Coralie"], absent: "zero patience" },
+  { file: "engines/invision.html", title: "Router drops Wi-Fi every evening", authors: ["nightowl", "PacketPam"], absent: "toaster" },
+  { file: "engines/smf.html", title: "Bread machine paddle stuck", authors: ["doughboy", "Rye Guy"], absent: "Flour power" },
+];
+
+/** The card's posts, read in the page: each post's author, and whether `absent` shows anywhere in the card. */
+export function postsView(absent) {
+  const r = document.getElementById("threadcard-host")?.shadowRoot;
+  if (!r) return { authors: [], leaked: false };
+  return {
+    authors: Array.from(r.querySelectorAll(".tc-post .tc-post-author")).map((e) => e.textContent),
+    leaked: r.textContent.includes(absent),
+  };
+}
+
 /** Everything a test looks at, read in the page (the shadow root is open). Runs in the page's own world. */
 export function snapshot() {
   const host = document.getElementById("threadcard-host");
@@ -204,6 +225,19 @@ export async function runCases(browser, d, t, server) {
         s.titleSize === "21px" && s.titleColor !== "rgb(200, 0, 0)" && s.buttonDisplay !== "none" &&
           s.pageH1Size === pageBefore.pageH1Size,
         JSON.stringify({ titleSize: s.titleSize, titleColor: s.titleColor, button: s.buttonDisplay, pageH1: [pageBefore.pageH1Size, s.pageH1Size] }),
+      );
+    });
+  }
+
+  for (const c of ENGINE_CASES) {
+    await t.attempt(`engine fixture ${c.file}`, async () => {
+      await d.goto(server.url("plain", c.file));
+      const s = await clickAndWait(d);
+      const v = await d.page(postsView, c.absent);
+      t.check(
+        `${c.file}: card with the thread's title and every post's author, no signature or notice`,
+        s.state === "card" && s.title === c.title && JSON.stringify(v.authors) === JSON.stringify(c.authors) && !v.leaked,
+        JSON.stringify({ state: s.state, title: s.title, authors: v.authors, leaked: v.leaked }),
       );
     });
   }
