@@ -35,6 +35,7 @@ pub fn fragment(s: &Summary) -> String {
         }
         let _ = write!(o, "</p>");
     }
+    page_line(&mut o, s);
     let _ = write!(
         o,
         r#"<p class="tc-stats">{} posts · {} participants · {} words</p>"#,
@@ -49,6 +50,21 @@ pub fn fragment(s: &Summary) -> String {
     posts(&mut o, s);
     let _ = write!(o, "</article>");
     o
+}
+
+/// Site, language and page of a multi-page thread, with links to the previous and next pages.
+fn page_line(o: &mut String, s: &Summary) {
+    let mut parts: Vec<String> = super::page_line(s).iter().map(|p| esc(p)).collect();
+    let pages = s.pagination.as_ref();
+    if let Some(url) = pages.and_then(|p| p.prev.as_deref()).and_then(href) {
+        parts.push(format!(r#"<a class="tc-prev" rel="prev" href="{url}">‹ previous page</a>"#));
+    }
+    if let Some(url) = pages.and_then(|p| p.next.as_deref()).and_then(href) {
+        parts.push(format!(r#"<a class="tc-next" rel="next" href="{url}">next page ›</a>"#));
+    }
+    if !parts.is_empty() {
+        let _ = write!(o, r#"<p class="tc-page">{}</p>"#, parts.join(" · "));
+    }
 }
 
 fn post_link(post: usize) -> String {

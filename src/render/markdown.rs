@@ -22,6 +22,18 @@ pub fn document(s: &Summary) -> String {
     if let Some(url) = &s.url {
         meta.push(format!("**Source page:** <{}>", escape::markdown_url(url)));
     }
+    let place = super::page_line(s);
+    if !place.is_empty() {
+        meta.push(format!("**Page:** {}", escape::markdown(&place.join(" · "))));
+    }
+    if let Some(p) = &s.pagination {
+        for (label, url) in [("Previous page", &p.prev), ("Next page", &p.next)] {
+            // Only web links: a `javascript:` URL from the page must not become a live link in the export.
+            if let Some(url) = url.as_deref().filter(|u| escape::href(u).is_some()) {
+                meta.push(format!("**{label}:** <{}>", escape::markdown_url(url)));
+            }
+        }
+    }
     for line in meta {
         let _ = writeln!(out, "{line}  ");
     }

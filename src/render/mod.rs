@@ -56,7 +56,109 @@ pub fn json_line(summary: &Summary) -> String {
     serde_json::to_string(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// The page's place, as short plain pieces: site name, language, "page 2 of 5". Each renderer escapes them
+/// and adds the previous/next links in its own way.
+pub(crate) fn page_line(s: &Summary) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(site) = s.site.as_deref().filter(|x| !x.trim().is_empty()) {
+        out.push(site.trim().to_string());
+    }
+    if let Some(lang) = s.language.as_deref().filter(|x| !x.trim().is_empty()) {
+        out.push(language_name(lang));
+    }
+    if let Some(p) = &s.pagination {
+        match (p.page, p.pages) {
+            (Some(n), Some(m)) => out.push(format!("page {n} of {m}")),
+            (Some(n), None) => out.push(format!("page {n}")),
+            (None, Some(m)) => out.push(format!("{m} pages")),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// A language tag as a reader says it ("de-AT" → "German (de-AT)"); tags outside the table stay as they are.
+/// The card names the page's language because the fact stage keeps only language-neutral facts
+/// (numbers, links, dates, names) on pages that are not in English.
+fn language_name(tag: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("en", "English"),
+        ("de", "German"),
+        ("fr", "French"),
+        ("it", "Italian"),
+        ("es", "Spanish"),
+        ("pt", "Portuguese"),
+        ("nl", "Dutch"),
+        ("pl", "Polish"),
+        ("ru", "Russian"),
+        ("uk", "Ukrainian"),
+        ("sv", "Swedish"),
+        ("da", "Danish"),
+        ("no", "Norwegian"),
+        ("nb", "Norwegian"),
+        ("fi", "Finnish"),
+        ("cs", "Czech"),
+        ("hu", "Hungarian"),
+        ("ro", "Romanian"),
+        ("el", "Greek"),
+        ("tr", "Turkish"),
+        ("ar", "Arabic"),
+        ("he", "Hebrew"),
+        ("fa", "Persian"),
+        ("hi", "Hindi"),
+        ("zh", "Chinese"),
+        ("ja", "Japanese"),
+        ("ko", "Korean"),
+        ("vi", "Vietnamese"),
+        ("id", "Indonesian"),
+    ];
+    let tag = tag.trim();
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
+    match NAMES.iter().find(|(code, _)| *code == primary) {
+        Some((_, name)) if tag.len() > primary.len() => format!("{name} ({tag})"),
+        Some((_, name)) => name.to_string(),
+        None => tag.to_string(),
+    }
+}
+
 /// "Tue Jan 11, 2022, 02:28 PM" style text is the page's; for the card, the ISO time trimmed to minutes.
 pub(crate) fn when(published: Option<&str>, shown: Option<&str>) -> Option<String> {
     shown.map(str::to_string).or_else(|| published.map(|p| p.replacen('T', " ", 1).chars().take(16).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Pagination;
+
+    #[test]
+    fn page_line_names_site_language_and_page() {
+        let s = Summary {
+            site: Some("Kettle Talk".into()),
+            language: Some("de-AT".into()),
+            pagination: Some(Pagination { page: Some(2), pages: Some(5), ..Pagination::default() }),
+            ..Summary::default()
+        };
+        assert_eq!(page_line(&s), ["Kettle Talk", "German (de-AT)", "page 2 of 5"]);
+        let bare = Summary { language: Some("x-klingon".into()), ..Summary::default() };
+        assert_eq!(page_line(&bare), ["x-klingon"]);
+    }
+
+    #[test]
+    fn card_links_next_page_and_drops_script_urls() {
+        let s = Summary {
+            pagination: Some(Pagination {
+                page: Some(2),
+                pages: Some(3),
+                next: Some("https://board.example/t/9?page=3".into()),
+                prev: Some("javascript:alert(1)".into()),
+            }),
+            ..Summary::default()
+        };
+        let html = card::fragment(&s);
+        assert!(html.contains(r#"<a class="tc-next" rel="next" href="https://board.example/t/9?page=3">"#), "{html}");
+        assert!(html.contains("page 2 of 3") && !html.contains("javascript:"), "{html}");
+        let md = markdown::document(&s);
+        assert!(md.contains("**Next page:** <https://board.example/t/9?page=3>") && !md.contains("javascript:"));
+    }
 }

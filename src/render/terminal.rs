@@ -25,6 +25,10 @@ pub fn card(s: &Summary) -> String {
         }
         let _ = writeln!(out, "{line}");
     }
+    let place = super::page_line(s);
+    if !place.is_empty() {
+        let _ = writeln!(out, "{}", clean(&place.join(" · ")));
+    }
     let _ = writeln!(
         out,
         "{} post(s) · {} participant(s) · {} words · read by: {}",
