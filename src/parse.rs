@@ -21,6 +21,11 @@ impl Page {
     pub fn select<'a, 'b>(&'a self, selector: &'b Selector) -> scraper::element_ref::Select<'a, 'b> {
         self.doc.root_element().select(selector)
     }
+
+    /// What relative links on the page resolve against: `<base href>` where the page has one, else its URL.
+    pub fn base(&self) -> Option<&str> {
+        self.meta.base.as_deref().or(self.url.as_deref())
+    }
 }
 
 /// What the page declares in its `<head>` and structured data.
@@ -36,6 +41,8 @@ pub struct PageMeta {
     pub language: Option<String>,
     /// `<link rel=canonical>`, resolved.
     pub canonical: Option<String>,
+    /// `<base href>`, resolved against the page URL (see [`Page::base`]).
+    pub base: Option<String>,
     pub description: Option<String>,
     /// `<meta name=author>` / `article:author`.
     pub author: Option<String>,
@@ -356,6 +363,8 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
         .select(&sel("link[rel=canonical]"))
         .filter_map(|l| l.value().attr("href"))
         .find_map(|h| url::resolve(page_url, h));
+    let base =
+        doc.select(&sel("base[href]")).filter_map(|b| b.value().attr("href")).find_map(|h| url::resolve(page_url, h));
     let json_ld = doc
         .select(&sel("script[type=\"application/ld+json\"]"))
         .filter_map(|s| serde_json::from_str(s.text().collect::<String>().trim()).ok())
@@ -367,6 +376,7 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
         site_name: meta_content(&["og:site_name", "application-name"]),
         language,
         canonical,
+        base,
         description: meta_content(&["og:description", "description", "twitter:description"]),
         author: meta_content(&[
             "dc:creator",

@@ -38,7 +38,7 @@ pub struct PostParts<'a> {
 
 /// Turns found parts into a post.
 pub fn build(page: &Page, parts: PostParts) -> Post {
-    let base = page.url.as_deref();
+    let base = page.base();
     let (text, markdown, quotes, links) = match parts.body {
         Some(body) => body_of_excluding(body, base, parts.quote, parts.quote_author, &parts.exclude),
         None => Default::default(),
@@ -186,5 +186,15 @@ mod tests {
         assert_eq!(clean_quote_author("SteppeWatcher said:"), "SteppeWatcher");
         assert_eq!(clean_quote_author("Quote from: anna on March 3, 2020"), "anna");
         assert_eq!(clean_quote_author("bob wrote:"), "bob");
+    }
+
+    #[test]
+    fn links_resolve_against_base_href() {
+        let html = r#"<html><head><base href="https://cdn.example.org/forum/"></head><body>
+            <div class="post"><p>See <a href="files/manual.pdf">the manual</a>.</p></div></body></html>"#;
+        let Ok(page) = crate::parse::parse(html, Some("https://board.example.net/t/1")) else { panic!("parse") };
+        let body = page.select(&crate::thread::page_info::sel("div.post")).next();
+        let post = build(&page, PostParts { body, ..PostParts::default() });
+        assert_eq!(post.links[0].url, "https://cdn.example.org/forum/files/manual.pdf");
     }
 }

@@ -117,9 +117,7 @@ impl<'a> Scope<'a> {
 
 /// The page's base for relative links: `<base href>` resolved against the page URL, else the page URL.
 pub(crate) fn base_url(page: &Page) -> Option<String> {
-    static BASE: std::sync::LazyLock<Selector> = std::sync::LazyLock::new(|| super::page_info::sel("base[href]"));
-    let href = page.select(&BASE).next().and_then(|b| b.value().attr("href"));
-    href.and_then(|h| url::resolve(page.url.as_deref(), h)).or_else(|| page.url.clone())
+    page.base().map(str::to_string)
 }
 
 /// `href` made absolute against the page's base (see [`base_url`]).
