@@ -216,14 +216,9 @@ fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block<'a>> {
 
 /// A candidate author element in a block: a short link, or an element whose class names an author.
 fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
-    let total = block.text(m).max(1);
-    // Elements holding most of the block's text without its time are bodies; authors are not inside them.
-    let is_in_body = |e: &ElementRef| {
-        e.ancestors()
-            .filter_map(ElementRef::wrap)
-            .take_while(|a| !block.run.iter().any(|r| r.id() == a.id()))
-            .any(|a| m.text(a.id()) * 2 > total && !within(*block.anchor, a.id()) && m.text(a.id()) > MAX_HEADER_TEXT)
-    };
+    let body = body_core(block, m);
+    // Authors are not inside the body (links a post's text holds).
+    let is_in_body = |e: &ElementRef| body.is_some_and(|b| within(**e, b));
     block
         .run
         .iter()
@@ -247,6 +242,19 @@ fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>>
         })
         .filter(|e| !is_in_body(e))
         .collect()
+}
+
+/// The innermost element of a block that holds more than half of its text, when it does not hold the block's
+/// time and is longer than a header: the post's text. Only this element, not every large one around it, is
+/// body: a profile card in a table cell beside the text (Kunena, FluxBB) sits in a row that holds most of a long
+/// post's text too.
+fn body_core(block: &Block, m: &Measures) -> Option<NodeId> {
+    let total = block.text(m).max(1);
+    let mut cur = block.run.iter().find(|r| m.text(r.id()) * 2 > total).copied()?;
+    while let Some(c) = cur.children().filter_map(ElementRef::wrap).find(|c| m.text(c.id()) * 2 > total) {
+        cur = c;
+    }
+    (!within(*block.anchor, cur.id()) && m.text(cur.id()) > MAX_HEADER_TEXT).then_some(cur.id())
 }
 
 /// Class/id tokens naming the element that shows a post's author. A hint that breaks ties between markup
