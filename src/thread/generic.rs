@@ -641,11 +641,24 @@ fn microdata(page: &Page) -> Option<Thread> {
         .filter_map(|item| {
             let prop = |name: &str| own_props(item).into_iter().find(|p| has_prop(p, name));
             let body = prop("text").or_else(|| prop("articleBody")).or_else(|| prop("description"))?;
-            let author = prop("author").map(|a| {
+            let author_el = prop("author");
+            let author = author_el.map(|a| {
                 a.select(&ITEMPROP)
                     .find(|n| has_prop(n, "name"))
                     .map_or_else(|| a.text().collect(), |n| n.text().collect())
             });
+            // The profile link: around the author's name (`<a href><span itemprop=author>`) or inside it.
+            let mut author_info = BTreeMap::new();
+            let link = author_el.and_then(|a| {
+                a.ancestors().filter_map(ElementRef::wrap).take(2).find(|p| p.value().name() == "a").or_else(|| {
+                    if a.value().name() == "a" {
+                        Some(a)
+                    } else {
+                        a.select(&LINKS).next()
+                    }
+                })
+            });
+            add_profile(&mut author_info, page.url.as_deref(), link.and_then(|l| l.value().attr("href")));
             let time = prop("datePublished").or_else(|| prop("dateCreated"));
             let depth =
                 item.ancestors().filter_map(ElementRef::wrap).filter(|a| MICRODATA_POSTS.matches(a)).count() as u32;
@@ -653,6 +666,7 @@ fn microdata(page: &Page) -> Option<Thread> {
                 page,
                 PostParts {
                     author,
+                    author_info,
                     time,
                     body: Some(body),
                     permalink: prop("url")
