@@ -186,13 +186,7 @@ fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block<'a>> {
         })
         .collect();
     // A top is a header only when little of its text is neither the time nor links (title, author).
-    let header_only = tops
-        .iter()
-        .filter(|(x, a)| {
-            let s = m.size(x.id());
-            s.text.saturating_sub(s.link).saturating_sub(m.text(a.id())) < 2 * MIN_AVG_BLOCK_TEXT
-        })
-        .count();
+    let header_only = tops.iter().filter(|(x, a)| is_header_only(*x, *a, m)).count();
     let extend = header_only * 2 > tops.len();
     tops.into_iter()
         .map(|(x, anchor)| {
@@ -214,16 +208,17 @@ fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block<'a>> {
         .collect()
 }
 
+/// Whether an element around a time holds little text besides that time and links (title, author): a header.
+fn is_header_only(x: ElementRef, anchor: ElementRef, m: &Measures) -> bool {
+    let s = m.size(x.id());
+    s.text.saturating_sub(s.link).saturating_sub(m.text(anchor.id())) < 2 * MIN_AVG_BLOCK_TEXT
+}
+
 /// A candidate author element in a block: a short link, or an element whose class names an author.
 fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
-    let total = block.text(m).max(1);
-    // Elements holding most of the block's text without its time are bodies; authors are not inside them.
-    let is_in_body = |e: &ElementRef| {
-        e.ancestors()
-            .filter_map(ElementRef::wrap)
-            .take_while(|a| !block.run.iter().any(|r| r.id() == a.id()))
-            .any(|a| m.text(a.id()) * 2 > total && !within(*block.anchor, a.id()) && m.text(a.id()) > MAX_HEADER_TEXT)
-    };
+    let body = body_core(block, m);
+    // Authors are not inside the body (links a post's text holds).
+    let is_in_body = |e: &ElementRef| body.is_some_and(|b| within(**e, b));
     block
         .run
         .iter()
@@ -247,6 +242,19 @@ fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>>
         })
         .filter(|e| !is_in_body(e))
         .collect()
+}
+
+/// The innermost element of a block that holds more than half of its text, when it does not hold the block's
+/// time and is longer than a header: the post's text. Only this element, not every large one around it, is
+/// body: a profile card in a table cell beside the text (Kunena, FluxBB) sits in a row that holds most of a long
+/// post's text too.
+fn body_core(block: &Block, m: &Measures) -> Option<NodeId> {
+    let total = block.text(m).max(1);
+    let mut cur = block.run.iter().find(|r| m.text(r.id()) * 2 > total).copied()?;
+    while let Some(c) = cur.children().filter_map(ElementRef::wrap).find(|c| m.text(c.id()) * 2 > total) {
+        cur = c;
+    }
+    (!within(*block.anchor, cur.id()) && m.text(cur.id()) > MAX_HEADER_TEXT).then_some(cur.id())
 }
 
 /// Class/id tokens naming the element that shows a post's author. A hint that breaks ties between markup
@@ -324,8 +332,17 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
         .copied();
     let time_el = structure::time_element(block.anchor, m);
     let mut header: Vec<ElementRef> = vec![header_of(block, time_el, m)];
+    // A block that runs on over the following siblings starts with a header row (table layouts): that whole row
+    // is header (title link, author, time), however short the post below it is.
+    if block.run.len() > 1 && is_header_only(block.run[0], block.anchor, m) {
+        header = vec![block.run[0]];
+    }
     if let Some(a) = author_el {
-        header.push(header_of(block, a, m));
+        let h = header_of(block, a, m);
+        // Counted once: the author's header may lie inside the time's (or be it).
+        if !header.iter().any(|x| within(*h, x.id())) {
+            header.push(h);
+        }
     }
     let header_text: usize = header.iter().map(|h| m.text(h.id())).sum();
     let body_text = block.text(m).saturating_sub(header_text);
@@ -633,11 +650,24 @@ fn microdata(page: &Page) -> Option<Thread> {
         .filter_map(|item| {
             let prop = |name: &str| own_props(item).into_iter().find(|p| has_prop(p, name));
             let body = prop("text").or_else(|| prop("articleBody")).or_else(|| prop("description"))?;
-            let author = prop("author").map(|a| {
+            let author_el = prop("author");
+            let author = author_el.map(|a| {
                 a.select(&ITEMPROP)
                     .find(|n| has_prop(n, "name"))
                     .map_or_else(|| a.text().collect(), |n| n.text().collect())
             });
+            // The profile link: around the author's name (`<a href><span itemprop=author>`) or inside it.
+            let mut author_info = BTreeMap::new();
+            let link = author_el.and_then(|a| {
+                a.ancestors().filter_map(ElementRef::wrap).take(2).find(|p| p.value().name() == "a").or_else(|| {
+                    if a.value().name() == "a" {
+                        Some(a)
+                    } else {
+                        a.select(&LINKS).next()
+                    }
+                })
+            });
+            add_profile(&mut author_info, page.url.as_deref(), link.and_then(|l| l.value().attr("href")));
             let time = prop("datePublished").or_else(|| prop("dateCreated"));
             let depth =
                 item.ancestors().filter_map(ElementRef::wrap).filter(|a| MICRODATA_POSTS.matches(a)).count() as u32;
@@ -645,6 +675,7 @@ fn microdata(page: &Page) -> Option<Thread> {
                 page,
                 PostParts {
                     author,
+                    author_info,
                     time,
                     body: Some(body),
                     permalink: prop("url")
@@ -752,6 +783,27 @@ mod tests {
         );
         assert!(!t.posts[0].text.contains("Das sehe ich"), "a reply is not part of its parent: {}", t.posts[0].text);
         assert_eq!(t.posts[1].permalink.as_deref(), Some("https://board.example/t/1#c3"));
+    }
+
+    #[test]
+    fn table_rows_header_then_body_keep_short_posts_clean() {
+        let row = |n: u32, who: &str, when: &str, text: &str| {
+            format!(
+                r#"<tr><td class="hd"><a href="/t/9#{n}">Re: A thread title long enough to look like a headline</a>
+                by <a href="/{who}" class="user">{who}</a>: <span class="s"><b>{when}</b> On <b>Apr 24</b></span></td></tr>
+                <tr><td class="bd"><div class="narrow">{text}</div></td></tr>"#
+            )
+        };
+        let html = format!(
+            "<body><table>{}{}{}</table></body>",
+            row(1, "ann", "9:00am", "The opening post of this thread, with a few sentences of its own to read."),
+            row(2, "bob", "10:16am", "ok"),
+            row(3, "cyd", "10:22am", "Nice post, I did not know that one before today."),
+        );
+        let t = read_html(&html).expect("posts found");
+        let got: Vec<_> = t.posts.iter().map(|p| (p.author.as_deref(), p.text.as_str())).collect();
+        assert_eq!(got[1], (Some("bob"), "ok"), "{got:?}");
+        assert_eq!(t.posts.len(), 3);
     }
 
     #[test]
