@@ -9,6 +9,7 @@
 mod discourse;
 mod invision;
 mod phpbb;
+mod reddit;
 mod smf;
 mod stackexchange;
 mod vbulletin;
@@ -31,6 +32,7 @@ pub const ALL: &[Engine] = &[
     invision::ENGINE,
     stackexchange::ENGINE,
     smf::ENGINE,
+    reddit::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
