@@ -93,3 +93,48 @@ fn reddit_new() {
     assert_eq!(last.score, Some(-3));
     assert_eq!(last.links[0].url, "https://example.com/sander");
 }
+
+#[test]
+fn hacker_news_ask() {
+    let s = read("hackernews.html", "https://news.ycombinator.com/item?id=90001");
+    assert_eq!(s.platform, "hackernews");
+    assert_eq!(s.title, "Ask HN: How do you keep notes for a long side project?");
+    // The "[deleted]" row has no text: not a post.
+    assert_eq!(authors(&s), ["marginalia_mo", "logbook_lu", "marginalia_mo", "paper_pete"]);
+    assert_eq!(depths(&s), [0, 0, 1, 0]);
+    let (op, top, reply) = (&s.posts[0], &s.posts[1], &s.posts[2]);
+    assert_eq!(op.title.as_deref(), Some("Ask HN: How do you keep notes for a long side project?"));
+    assert_eq!(op.score, Some(134));
+    // The Unix time in the title is exact (UTC): 1740924310 = 2025-03-02 14:05:10 UTC.
+    assert_eq!(op.published.as_deref(), Some("2025-03-02T14:05:10Z"));
+    assert_eq!(op.published_text.as_deref(), Some("9 months ago"));
+    assert!(op.text.contains("forget where I left it") && op.text.contains("where?"), "{:?}", op.text);
+    assert_eq!(info(op, "profile"), Some("https://news.ycombinator.com/user?id=marginalia_mo"));
+    assert_eq!(op.permalink.as_deref(), Some("https://news.ycombinator.com/item?id=90001"));
+    assert_eq!(op.anchor.as_deref(), Some("90001"));
+    assert_eq!(top.published.as_deref(), Some("2025-03-02T14:31:00Z"));
+    assert!(top.text.starts_with("A single NEXT.md") && !top.text.contains("reply"), "{:?}", top.text);
+    assert_eq!(top.links[0].url, "https://example.org/next-step");
+    assert_eq!(top.permalink.as_deref(), Some("https://news.ycombinator.com/item?id=90002"));
+    assert_eq!(top.anchor.as_deref(), Some("90002"));
+    assert_eq!(top.score, None);
+    assert_eq!(info(top, "profile"), Some("https://news.ycombinator.com/user?id=logbook_lu"));
+    assert_eq!(reply.text, "Does that survive a month away?");
+}
+
+#[test]
+fn hacker_news_link_and_old_indent() {
+    let s = read("hackernews-link.html", "https://news.ycombinator.com/item?id=70001");
+    assert_eq!(s.platform, "hackernews");
+    assert_eq!(s.title, "A field guide to lichens of city walls");
+    assert_eq!(authors(&s), ["moss_mara", "moss_mara", "crusty_cal"]);
+    // Before `indent`, the spacer's width gave the level (40 px a level).
+    assert_eq!(depths(&s), [0, 0, 1]);
+    let op = &s.posts[0];
+    assert_eq!(op.score, Some(48));
+    assert_eq!(op.published.as_deref(), Some("2019-07-20T06:00:00"));
+    // A link submission's body is its link.
+    assert_eq!(op.text, "https://lichens.example.net/city-walls");
+    assert_eq!(op.links[0].domain, "lichens.example.net");
+    assert_eq!(s.posts[2].text, "Orange ones on old brick are usually Xanthoria.");
+}

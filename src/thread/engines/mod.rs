@@ -7,6 +7,7 @@
 //! link, and scores as boards write them.
 
 mod discourse;
+mod hackernews;
 mod invision;
 mod phpbb;
 mod reddit;
@@ -33,6 +34,7 @@ pub const ALL: &[Engine] = &[
     stackexchange::ENGINE,
     smf::ENGINE,
     reddit::ENGINE,
+    hackernews::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
