@@ -7,8 +7,10 @@
 //! link, and scores as boards write them.
 
 mod discourse;
+mod hackernews;
 mod invision;
 mod phpbb;
+mod reddit;
 mod smf;
 mod stackexchange;
 mod vbulletin;
@@ -31,6 +33,8 @@ pub const ALL: &[Engine] = &[
     invision::ENGINE,
     stackexchange::ENGINE,
     smf::ENGINE,
+    reddit::ENGINE,
+    hackernews::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);

@@ -1,0 +1,137 @@
+//! Hacker News item pages (news.ycombinator.com `item?id=`, and the sites running its Arc code).
+//!
+//! The submission is the `tr.athing` of `table.fatitem`: the title in `.titleline > a`, and in the next row
+//! the `.subline` (older: `.subtext`) with `.score` ("111 points"), `.hnuser` (profile link) and
+//! `span.age[title]` (`2007-04-05T00:01:16`, since 2024 followed by the Unix time); a self post's text is
+//! `.toptext`. Each comment is a flat `tr.athing.comtr` (its `id` is the item id) whose depth is
+//! `td.ind[indent]` (older pages: the width of the spacer `img` in `td.ind`, 40 pixels a level); the byline
+//! `.comhead` holds `.hnuser` and `.age` (its link is the permalink), the body is `.commtext` (the "reply" link
+//! `.reply` inside older bodies is left out). Hacker News shows no comment scores.
+//!
+//! The submission is post 1 at depth 0; comments follow with depth 0 for top level. Comments shown only as
+//! "[deleted]", "[flagged]" or "[dead]" have no `.commtext` text and are not posts; the "More" link is no row.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::reddit::{link_post, set_time};
+use super::{add_profile, base_url, first_attr, first_text, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use crate::url;
+use scraper::{ElementRef, Selector};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "hackernews", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem .titleline > a"));
+static FATITEM: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem"));
+static STORY: LazyLock<Selector> = LazyLock::new(|| sel("tr.athing"));
+static TITLE_LINK: LazyLock<Selector> = LazyLock::new(|| sel(".titleline > a"));
+static STORY_USER: LazyLock<Selector> = LazyLock::new(|| sel(".subline .hnuser, .subtext .hnuser"));
+static STORY_AGE: LazyLock<Selector> = LazyLock::new(|| sel(".subline .age, .subtext .age"));
+static STORY_SCORE: LazyLock<Selector> = LazyLock::new(|| sel(".subline .score, .subtext .score"));
+static TOPTEXT: LazyLock<Selector> = LazyLock::new(|| sel(".toptext"));
+
+static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel("tr.athing.comtr"));
+static INDENT: LazyLock<Selector> = LazyLock::new(|| sel("td.ind"));
+static SPACER: LazyLock<Selector> = LazyLock::new(|| sel("td.ind img[width]"));
+static USER: LazyLock<Selector> = LazyLock::new(|| sel(".comhead .hnuser"));
+static AGE: LazyLock<Selector> = LazyLock::new(|| sel(".comhead .age"));
+static AGE_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".commtext"));
+static REPLY: LazyLock<Selector> = LazyLock::new(|| sel(".reply"));
+
+/// Pixels of spacer per reply level on pages from before `td.ind` carried `indent`.
+const SPACER_PX_PER_LEVEL: u32 = 40;
+
+/// Reads a Hacker News item page, or `None` when the page is not one.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let mut posts = Vec::new();
+    if let Some(fat) = page.select(&FATITEM).next() {
+        posts.extend(submission(page, base.as_deref(), fat));
+    }
+    posts.extend(page.select(&COMMENT).filter_map(|c| comment(page, base.as_deref(), c)));
+    super::thread(ENGINE.name, page, &TITLE, posts)
+}
+
+fn submission(page: &Page, base: Option<&str>, fat: ElementRef) -> Option<Post> {
+    let story = fat.select(&STORY).next()?;
+    let title_link = story.select(&TITLE_LINK).next()?;
+    let user = fat.select(&STORY_USER).next();
+    let age = fat.select(&STORY_AGE).next();
+    let mut author_info = BTreeMap::new();
+    add_profile(&mut author_info, base, user.and_then(|u| u.value().attr("href")));
+    let votes = first_text(fat, &STORY_SCORE).and_then(|s| s.split_whitespace().next().and_then(super::score));
+    let mut p = post::build(
+        page,
+        PostParts {
+            author: user.map(text_of),
+            author_info,
+            time: age,
+            body: fat.select(&TOPTEXT).next(),
+            title: Some(text_of(title_link)),
+            score: votes,
+            permalink: age.and_then(|a| first_attr(a, &AGE_LINK, "href")),
+            anchor: story.value().id().map(str::to_string),
+            ..PostParts::default()
+        },
+    );
+    set_time(&mut p, age.and_then(|a| exact_time(a.value().attr("title"))));
+    if p.text.is_empty() {
+        // An "Ask HN" without text links to itself; only an outside link is a link post.
+        let href = title_link.value().attr("href").and_then(|h| url::resolve(base, h));
+        let own = p.permalink.clone();
+        if let Some(href) = href.filter(|h| Some(h) != own.as_ref()) {
+            link_post(&mut p, &href);
+        }
+    }
+    Some(p)
+}
+
+fn comment(page: &Page, base: Option<&str>, row: ElementRef) -> Option<Post> {
+    let body = row.select(&BODY).next()?;
+    let user = row.select(&USER).next();
+    let age = row.select(&AGE).next();
+    let mut author_info = BTreeMap::new();
+    add_profile(&mut author_info, base, user.and_then(|u| u.value().attr("href")));
+    let mut p = post::build(
+        page,
+        PostParts {
+            author: user.map(text_of),
+            author_info,
+            time: age,
+            body: Some(body),
+            depth: depth(row),
+            permalink: age.and_then(|a| first_attr(a, &AGE_LINK, "href")),
+            anchor: row.value().id().map(str::to_string),
+            exclude: body.select(&REPLY).map(|r| r.id()).collect(),
+            ..PostParts::default()
+        },
+    );
+    set_time(&mut p, age.and_then(|a| exact_time(a.value().attr("title"))));
+    let gone = ["[deleted]", "[flagged]", "[dead]"].contains(&p.text.trim());
+    (!p.text.trim().is_empty() && !gone).then_some(p)
+}
+
+/// `td.ind[indent]`, else the spacer's width in levels.
+fn depth(row: ElementRef) -> u32 {
+    let indent = row.select(&INDENT).next().and_then(|i| i.value().attr("indent")).and_then(|n| n.trim().parse().ok());
+    indent.unwrap_or_else(|| {
+        let px: u32 =
+            row.select(&SPACER).next().and_then(|i| i.value().attr("width")).and_then(|w| w.parse().ok()).unwrap_or(0);
+        px / SPACER_PX_PER_LEVEL
+    })
+}
+
+/// The `.age` title: `2007-04-05T00:01:16`, or since 2024 `2007-04-05T00:01:16 1175714200`. The Unix time is
+/// exact (UTC); the ISO part carries no zone.
+fn exact_time(title: Option<&str>) -> Option<&str> {
+    let title = title?;
+    let mut parts = title.split_whitespace();
+    let iso = parts.next();
+    parts.next().filter(|u| u.bytes().all(|b| b.is_ascii_digit())).or(iso)
+}
