@@ -1,0 +1,158 @@
+//! MyBB 1.8 threads (the default theme and the many built on its `postbit` templates).
+//!
+//! Every post is `div.post` with `id="post_<pid>"` (an `<a id="pid<pid>">` just before it); the body is
+//! `div.post_body` with `id="pid_<pid>"`. Around it: `div.post_author` (`.largetext a`: name and profile link;
+//! `.author_information .smalltext`: the user title; `.author_statistics`: "Posts: 96<br>Threads: 11<br>Joined:
+//! Feb 2011" as text lines), `.post_head` with the permalink (`a[href*="#pid"]`, text "#2") and
+//! `span.post_date` ("2019-02-24, 02:31 AM"; relative dates as `<span title="02-24-2019">Yesterday</span>,
+//! 02:31 AM`). Quotes are `blockquote.mycode_quote` whose `cite` says "<span>(date)</span>X Wrote:".
+//! Signatures (`div.signature`) sit after the body and are dropped by the clean stage. The trail is
+//! `.navigation` (`.nav_bit a`, the thread itself as `span.active`).
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{absolute, base_url, bodies_in, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use crate::text;
+use scraper::{ElementRef, Node, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "mybb", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".navigation .active, td.thead > div > strong"));
+/// Trail items; `> a` leaves out the page links MyBB hides in the last item's drop-down.
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".navigation .nav_bit > a"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.post_body[id^=pid_]"));
+static POST: LazyLock<Selector> = LazyLock::new(|| sel("div.post[id^=post_]"));
+/// The poster's name: the profile link, else the name as text (guests have no profile).
+static AUTHOR: LazyLock<[Selector; 2]> =
+    LazyLock::new(|| [sel(".post_author .largetext a"), sel(".post_author .largetext")]);
+static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".author_information .smalltext"));
+static STATS: LazyLock<Selector> = LazyLock::new(|| sel(".author_statistics"));
+static DATE: LazyLock<Selector> = LazyLock::new(|| sel(".post_date"));
+/// "Yesterday"/"Today" carry the real date in `title`.
+static DATE_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("span[title]"));
+static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".post_head a[href*='#pid'], .post_head a[href*='pid']"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.mycode_quote, blockquote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+
+/// Reads a MyBB thread page, or `None` when the page has no MyBB posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> =
+        bodies_in(page, &BODY, &POST).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    thread.section = trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
+    let (author, profile) =
+        AUTHOR.iter().map(|s| named_link(p, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
+    let mut author_info = p.select(&STATS).next().map(|s| label_pairs(line_pairs(s))).unwrap_or_default();
+    if let Some(rank) = first_text(p, &USER_TITLE) {
+        author_info.insert("rank".into(), rank);
+    }
+    if let Some(profile) = absolute(base, profile.as_deref()) {
+        author_info.insert("profile".into(), profile);
+    }
+    let mut post = post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time_text: p.select(&DATE).next().map(shown_date),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            permalink: absolute(base, first_attr(p, &PERMALINK, "href").as_deref()),
+            anchor: p.value().id().map(str::to_string),
+            ..PostParts::default()
+        },
+    );
+    tidy_quote_authors(&mut post);
+    post
+}
+
+/// The post's date as shown, with the date a "Yesterday" / "Today" span holds in its `title` put in its place.
+fn shown_date(date: ElementRef) -> String {
+    let shown = text_of(date);
+    match date.select(&DATE_TITLE).next() {
+        Some(span) => {
+            let word = text_of(span);
+            let real = span.value().attr("title").unwrap_or_default();
+            if word.is_empty() || real.is_empty() {
+                shown
+            } else {
+                shown.replacen(&word, real, 1)
+            }
+        }
+        None => shown,
+    }
+}
+
+/// "Label: value" lines of an element whose lines are split by `<br>` (MyBB's author statistics), the text
+/// before the first `:` as label.
+pub(super) fn line_pairs(el: ElementRef) -> Vec<(String, String)> {
+    let mut text = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(e) if e.name() == "br" => text.push('\n'),
+            _ => {}
+        }
+    }
+    text.lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .filter(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
+        .collect()
+}
+
+/// The trail's texts, without the thread itself when the board repeats it last.
+pub(super) fn trail(page: &Page, crumb: &Selector, title: &str) -> Vec<String> {
+    let mut trail: Vec<String> = page.select(crumb).map(text_of).filter(|c| !c.is_empty()).collect();
+    if trail.last().is_some_and(|l| l == title) {
+        trail.pop();
+    }
+    trail
+}
+
+/// Quote heads the shared cleaner does not know: a leading "(date)" (MyBB), a capitalised verb ("X Wrote:"),
+/// and Chinese boards' "X 发表于 2023-5-6 12:34" (Discuz!).
+pub(super) fn tidy_quote_authors(post: &mut Post) {
+    for q in &mut post.quotes {
+        if let Some(a) = q.author.as_deref() {
+            let a = tidy_quote_author(a);
+            q.author = (!a.is_empty()).then_some(a);
+        }
+    }
+}
+
+fn tidy_quote_author(s: &str) -> String {
+    let mut s = text::squash(s);
+    if s.starts_with('(') {
+        if let Some(end) = s.find(')') {
+            s = s[end + 1..].trim().to_string();
+        }
+    }
+    // Verbs and markers after the name, in the boards' languages; the earliest one ends the name.
+    const AFTER_NAME: &[&str] = &[" Wrote", " wrote", " said", " Said", " 发表于", "发表于", " 說", " 说"];
+    let cut = AFTER_NAME.iter().filter_map(|m| s.find(m)).min().unwrap_or(s.len());
+    s[..cut].trim().trim_end_matches(':').trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy_quote_author;
+
+    #[test]
+    fn quote_heads_lose_date_and_verb() {
+        assert_eq!(tidy_quote_author("(2019-02-24, 05:31 PM)StarredSkies Wrote:"), "StarredSkies");
+        assert_eq!(tidy_quote_author("山水 发表于 2023-5-6 12:34"), "山水");
+        assert_eq!(tidy_quote_author("anna"), "anna");
+    }
+}

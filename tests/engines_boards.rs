@@ -1,0 +1,57 @@
+//! Board engine readers (MyBB, Vanilla, bbPress, Discuz!, FluxBB, NodeBB, Flarum) on fixtures written in each
+//! engine's default markup (authored text, not copied pages).
+
+use threadcard::{summarize, Options, Post, Summary};
+
+fn read(fixture: &str, url: &str) -> Summary {
+    let path = format!("{}/tests/fixtures/engines/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    summarize(&html, Some(url), &Options::default()).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn authors(s: &Summary) -> Vec<&str> {
+    s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect()
+}
+
+fn info<'a>(p: &'a Post, key: &str) -> Option<&'a str> {
+    p.author_info.get(key).map(String::as_str)
+}
+
+/// No post keeps its signature.
+fn no_signature(s: &Summary, sig: &str) {
+    for p in &s.posts {
+        assert!(!p.text.contains(sig), "signature left in {:?}", p.text);
+    }
+}
+
+#[test]
+fn mybb_default_theme() {
+    let s = read("mybb.html", "https://growers.example.org/showthread.php?tid=412");
+    assert_eq!(s.platform, "mybb");
+    assert_eq!(s.title, "Greenhouse vents stuck open");
+    assert_eq!(s.section, ["Growers Board", "Structures", "Greenhouses"]);
+    assert_eq!(authors(&s), ["tomato_tess", "Old Potter"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2022-08-14T09:12:00"));
+    assert_eq!(op.published_text.as_deref(), Some("2022-08-14, 09:12 AM"));
+    assert_eq!(info(op, "posts"), Some("37"));
+    assert_eq!(info(op, "threads"), Some("5"));
+    assert_eq!(info(op, "joined"), Some("Apr 2020"));
+    assert_eq!(info(op, "reputation"), Some("3"));
+    assert_eq!(info(op, "rank"), Some("Seedling"));
+    assert_eq!(info(op, "profile"), Some("https://growers.example.org/member.php?action=profile&uid=14"));
+    assert_eq!(op.permalink.as_deref(), Some("https://growers.example.org/showthread.php?tid=412&pid=9001#pid9001"));
+    assert_eq!(op.anchor.as_deref(), Some("post_9001"));
+    assert!(op.text.contains("wax cylinder kind"), "{:?}", op.text);
+    no_signature(&s, "Grow your own");
+    no_signature(&s, "last frost");
+    // "Yesterday" is shown; its title holds the date.
+    assert_eq!(reply.published.as_deref(), Some("2022-08-15T18:40:00"));
+    assert_eq!(info(reply, "posts"), Some("2,418"));
+    assert_eq!(info(reply, "rank"), Some("Super Moderator"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("tomato_tess"));
+    assert_eq!(reply.quotes[0].text, "They are the wax cylinder kind, about three years old.");
+    assert!(reply.text.contains("Replace the cylinder"));
+    assert_eq!(reply.links.last().map(|l| l.url.as_str()), Some("https://example.com/vent-openers"));
+}
