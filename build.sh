@@ -3,8 +3,8 @@
 #   ./build.sh         install what is missing, build the WASM, both extension packages, the demo page and the
 #                      CLI, then print the card of the bundled sample thread
 #   ./build.sh test    the above, then fmt, clippy, cargo test, web-ext lint, end-to-end tests in Chromium
-#                      and Firefox (and the corpus evaluation when ../shared/corpus exists)
-#   ./build.sh eval    corpus evaluation (src/bin/eval.rs)
+#                      and Firefox (and the corpus and fact evaluations when ../shared/corpus exists)
+#   ./build.sh eval    corpus evaluation (src/bin/eval.rs), then the fact evaluation (src/bin/facts_eval.rs)
 #   ./build.sh bench   benchmarks in headless Chromium (figures only, no timed assertions)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -116,6 +116,14 @@ CORPUS_DIR=${THREADCARD_CORPUS:-../shared/corpus}
 # The corpus evaluator: src/bin/eval.rs (it says so and skips when the corpus is absent).
 run_eval() { cargo run --release --bin eval; }
 
+# The fact stage against our labels (src/bin/facts_eval.rs, tests/labels): entity, number and source
+# precision/recall and summary coverage per set of threads (tuned, held-out), npm compromise's entity
+# P/R beside ours (installed on first use into tests/labels/.npm; offline it says so and scores ours
+# alone), and the fact stage's time beside parse time on a 100-post thread. Non-zero exit when a score
+# falls below tests/facts-floors.json, when compromise matches or beats us, or when facts cost as much
+# as parsing.
+facts_eval() { cargo run --release --bin facts_eval; }
+
 # Runs one named step, records its result, keeps going.
 RESULTS=()
 FAILED=0
@@ -160,6 +168,7 @@ test_all() {
     RESULTS+=("SKIP  corpus evaluation ($CORPUS_DIR is absent)")
   else
     step "corpus evaluation" cargo run --release --bin eval
+    step "fact evaluation" facts_eval
   fi
   say "summary ($((SECONDS - t0)) s)"
   printf '%s\n' "${RESULTS[@]}"
@@ -170,7 +179,7 @@ test_all() {
 case "${1:-build}" in
   build) build; sample ;;
   test) test_all ;;
-  eval) run_eval ;;
+  eval) rc=0; run_eval || rc=$?; facts_eval || rc=$?; exit "$rc" ;;
   bench) setup; build_wasm; node benches/bench.mjs ;;
   *) echo "usage: ./build.sh [test|eval|bench]" >&2; exit 2 ;;
 esac
