@@ -28,6 +28,13 @@ export const ENGINE_CASES = [
   { file: "engines/vbulletin4.html", title: "Aquarium heater keeps tripping the fuse", authors: ["reefrunner", "Coralie"], absent: "zero patience" },
   { file: "engines/invision.html", title: "Router drops Wi-Fi every evening", authors: ["nightowl", "PacketPam"], absent: "toaster" },
   { file: "engines/smf.html", title: "Bread machine paddle stuck", authors: ["doughboy", "Rye Guy"], absent: "Flour power" },
+  { file: "engines/mybb.html", title: "Greenhouse vents stuck open", authors: ["tomato_tess", "Old Potter"], absent: "Grow your own" },
+  { file: "engines/reddit-old.html", title: "My sourdough starter smells like acetone, is it dead?",
+    authors: ["crumb_counter", "levain_lady", "crumb_counter", "rye_not"], absent: "load more comments" },
+  { file: "engines/reddit-new.html", title: "Which hand plane should I buy first?",
+    authors: ["shavings_sam", "plane_jane", "shavings_sam", "dovetail_dan"], absent: "[deleted]" },
+  { file: "engines/hackernews.html", title: "Ask HN: How do you keep notes for a long side project?",
+    authors: ["marginalia_mo", "logbook_lu", "marginalia_mo", "paper_pete"], absent: "Guidelines" },
 ];
 
 /** The card's posts, read in the page: each post's author, and whether `absent` shows anywhere in the card. */
