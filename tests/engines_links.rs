@@ -138,3 +138,31 @@ fn hacker_news_link_and_old_indent() {
     assert_eq!(op.links[0].domain, "lichens.example.net");
     assert_eq!(s.posts[2].text, "Orange ones on old brick are usually Xanthoria.");
 }
+
+#[test]
+fn lobsters_story() {
+    let s = read("lobsters.html", "https://lobste.rs/s/q7w8e9/why_my_build_cache_never_hits");
+    assert_eq!(s.platform, "lobsters");
+    assert_eq!(s.title, "Why my build cache never hits");
+    // The comment removed by its author is not a post.
+    assert_eq!(authors(&s), ["cache_miss", "hash_hal", "cache_miss", "layer_lin"]);
+    assert_eq!(depths(&s), [0, 0, 1, 0]);
+    let (op, top, reply) = (&s.posts[0], &s.posts[1], &s.posts[2]);
+    assert_eq!(op.title.as_deref(), Some("Why my build cache never hits"));
+    assert_eq!(op.score, Some(23));
+    assert_eq!(op.published.as_deref(), Some("2024-11-05T08:30:00"));
+    assert_eq!(op.published_text.as_deref(), Some("1 year ago"));
+    assert!(op.text.starts_with("Every CI run rebuilds from scratch"), "{:?}", op.text);
+    assert_eq!(info(op, "profile"), Some("https://lobste.rs/~cache_miss"));
+    assert_eq!(op.permalink.as_deref(), Some("https://lobste.rs/s/q7w8e9/why_my_build_cache_never_hits"));
+    assert_eq!(op.anchor.as_deref(), Some("story_q7w8e9"));
+    assert_eq!(top.score, Some(15));
+    assert_eq!(top.published.as_deref(), Some("2024-11-05T09:02:11"));
+    assert!(top.text.starts_with("The image digest changes") && !top.text.contains("ninety"), "{:?}", top.text);
+    assert_eq!(top.links[0].url, "https://example.net/cache-keys");
+    assert_eq!(info(top, "profile"), Some("https://lobste.rs/~hash_hal"));
+    assert_eq!(top.permalink.as_deref(), Some("https://lobste.rs/c/aa11bb"));
+    assert_eq!(top.anchor.as_deref(), Some("c_aa11bb"));
+    assert_eq!(reply.score, Some(4));
+    assert_eq!(reply.text, "That was it. Hit rate went from zero to ninety percent.");
+}

@@ -9,6 +9,7 @@
 mod discourse;
 mod hackernews;
 mod invision;
+mod lobsters;
 mod phpbb;
 mod reddit;
 mod smf;
@@ -35,6 +36,7 @@ pub const ALL: &[Engine] = &[
     smf::ENGINE,
     reddit::ENGINE,
     hackernews::ENGINE,
+    lobsters::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
