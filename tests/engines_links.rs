@@ -166,3 +166,33 @@ fn lobsters_story() {
     assert_eq!(reply.score, Some(4));
     assert_eq!(reply.text, "That was it. Hit rate went from zero to ninety percent.");
 }
+
+#[test]
+fn lemmy_post() {
+    let s = read("lemmy.html", "https://lemmy.example.org/post/4242");
+    assert_eq!(s.platform, "lemmy");
+    assert_eq!(s.title, "Tomato seedlings turning purple");
+    // The removed comment and the "more replies" button are not posts.
+    assert_eq!(authors(&s), ["greenthumb", "soil_sally", "greenthumb", "Basil Brush"]);
+    assert_eq!(depths(&s), [0, 0, 1, 0]);
+    let (op, top, reply, last) = (&s.posts[0], &s.posts[1], &s.posts[2], &s.posts[3]);
+    assert_eq!(op.title.as_deref(), Some("Tomato seedlings turning purple"));
+    assert_eq!(op.score, Some(29));
+    assert_eq!(op.published.as_deref(), Some("2025-04-15T07:20:00+02:00"));
+    assert_eq!(op.published_text.as_deref(), Some("8 months ago"));
+    assert!(op.text.starts_with("My seedlings have purple undersides") && op.text.contains("nutrient problem"));
+    assert_eq!(info(op, "profile"), Some("https://lemmy.example.org/u/greenthumb"));
+    assert_eq!(op.permalink.as_deref(), Some("https://lemmy.example.org/post/4242"));
+    assert_eq!(top.score, Some(14));
+    assert_eq!(top.published.as_deref(), Some("2025-04-15T08:05:30+02:00"));
+    assert_eq!(top.text, "Cold roots cannot take up phosphorus. Move them off the sill at night and it goes away.");
+    // A remote user's profile is on this instance, under their full address.
+    assert_eq!(info(top, "profile"), Some("https://lemmy.example.org/u/soil_sally@garden.example.net"));
+    assert_eq!(top.permalink.as_deref(), Some("https://lemmy.example.org/post/4242/9001"));
+    assert_eq!(top.anchor.as_deref(), Some("comment-9001"));
+    // An edited comment's tooltip gives creation and modification: the creation time is the post's.
+    assert_eq!(reply.published.as_deref(), Some("2025-04-15T09:00:00+02:00"));
+    assert_eq!(reply.score, Some(3));
+    assert_eq!(last.score, Some(-1));
+    assert_eq!(last.links[0].url, "https://example.com/purple-tomatoes");
+}

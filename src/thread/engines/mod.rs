@@ -9,6 +9,7 @@
 mod discourse;
 mod hackernews;
 mod invision;
+mod lemmy;
 mod lobsters;
 mod phpbb;
 mod reddit;
@@ -37,6 +38,7 @@ pub const ALL: &[Engine] = &[
     reddit::ENGINE,
     hackernews::ENGINE,
     lobsters::ENGINE,
+    lemmy::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
