@@ -145,3 +145,39 @@ fn shown_number(el: ElementRef) -> Option<i64> {
     let own: String = el.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
     score(own.trim())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{hackernews, lobsters, reddit};
+    use crate::parse::Page;
+
+    /// The link-aggregator readers run after the board readers; each must leave every other engine's page alone
+    /// (and the other fixtures of the repository), or it would take them from the generic detector.
+    #[test]
+    fn link_readers_keep_to_their_own_pages() {
+        type Reader = fn(&Page) -> Option<super::Thread>;
+        let readers: [(&str, Reader); 4] = [
+            ("reddit", reddit::read),
+            ("hackernews", hackernews::read),
+            ("lobsters", lobsters::read),
+            ("lemmy", super::read),
+        ];
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut checked = 0;
+        for dir in [root.to_string(), format!("{root}/engines")] {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                let Ok(html) = std::fs::read_to_string(&path) else { continue };
+                let Ok(page) = crate::parse::parse(&html, Some("https://forum.example.org/thread/1")) else { continue };
+                let page = crate::clean::clean(page);
+                for (engine, read) in readers {
+                    let own = name.starts_with(engine);
+                    assert_eq!(read(&page).is_some(), own, "{engine} on {name}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 10, "fixtures not found under {root}");
+    }
+}
