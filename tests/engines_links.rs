@@ -196,3 +196,16 @@ fn lemmy_post() {
     assert_eq!(last.score, Some(-1));
     assert_eq!(last.links[0].url, "https://example.com/purple-tomatoes");
 }
+
+#[test]
+fn hacker_news_comment_page() {
+    let s = read("hackernews-comment.html", "https://news.ycombinator.com/item?id=90002");
+    assert_eq!(s.platform, "hackernews");
+    // The story the comment is on names the thread.
+    assert_eq!(s.title, "Ask HN: How do you keep notes for a long side project?");
+    assert_eq!(authors(&s), ["logbook_lu", "marginalia_mo"]);
+    // The comment on top is post 1; the rows below are its replies.
+    assert_eq!(depths(&s), [0, 1]);
+    assert_eq!(s.posts[0].text, "A single NEXT.md at the repo root.");
+    assert_eq!(s.posts[0].anchor.as_deref(), Some("90002"));
+}
