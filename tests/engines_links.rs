@@ -29,6 +29,7 @@ fn reddit_old() {
     );
     assert_eq!(s.platform, "reddit");
     assert_eq!(s.title, "My sourdough starter smells like acetone, is it dead?");
+    assert_eq!(s.section, ["r/Breadit"]);
     // The deleted placeholder and the "load more comments" stub are not posts.
     assert_eq!(authors(&s), ["crumb_counter", "levain_lady", "crumb_counter", "rye_not"]);
     assert_eq!(depths(&s), [0, 0, 1, 0]);
@@ -68,6 +69,7 @@ fn reddit_new() {
     );
     assert_eq!(s.platform, "reddit");
     assert_eq!(s.title, "Which hand plane should I buy first?");
+    assert_eq!(s.section, ["r/woodworking"]);
     assert_eq!(authors(&s), ["shavings_sam", "plane_jane", "shavings_sam", "dovetail_dan"]);
     assert_eq!(depths(&s), [0, 0, 1, 0]);
     let (op, top, reply, last) = (&s.posts[0], &s.posts[1], &s.posts[2], &s.posts[3]);
@@ -172,6 +174,7 @@ fn lemmy_post() {
     let s = read("lemmy.html", "https://lemmy.example.org/post/4242");
     assert_eq!(s.platform, "lemmy");
     assert_eq!(s.title, "Tomato seedlings turning purple");
+    assert_eq!(s.section, ["Gardening"]);
     // The removed comment and the "more replies" button are not posts.
     assert_eq!(authors(&s), ["greenthumb", "soil_sally", "greenthumb", "Basil Brush"]);
     assert_eq!(depths(&s), [0, 0, 1, 0]);

@@ -10,6 +10,8 @@
 //! body `.comment-content .md-div`. Replies nest in the comment's `li` (`ul.comments`), so depth is the number
 //! of enclosing `li.comment` less one. "N more replies" buttons sit in a `div.comment-node`, not an article.
 //!
+//! The community (`a.community-link` in the post's header) is the thread's section.
+//!
 //! The post is post 1 at depth 0; comments follow with depth 0 for top level. A deleted or removed comment
 //! shows a placeholder in a muted `.comment-content.text-muted`; it is not a post.
 
@@ -35,6 +37,7 @@ static TITLE_LINK: LazyLock<Selector> = LazyLock::new(|| sel(".post-title h1 a[h
 static POST_SCORE: LazyLock<Selector> = LazyLock::new(|| sel(".post-score"));
 static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel("article.comment-node"));
 static COMMENT_LI: LazyLock<Selector> = LazyLock::new(|| sel("li.comment"));
+static COMMUNITY: LazyLock<Selector> = LazyLock::new(|| sel("a.community-link"));
 static PERSON: LazyLock<Selector> = LazyLock::new(|| sel("a.person-listing"));
 static NAME: LazyLock<Selector> = LazyLock::new(|| sel("span"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("span.moment-time"));
@@ -57,7 +60,11 @@ pub fn read(page: &Page) -> Option<Thread> {
         posts.extend(post_of(page, base.as_deref(), listing));
     }
     posts.extend(comments.into_iter().filter_map(|c| comment_of(page, base.as_deref(), c)));
-    super::thread(ENGINE.name, page, &TITLE, posts)
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    // The community the post is in is the thread's section.
+    let community = listing.and_then(|l| l.select(&COMMUNITY).next()).map(text_of).filter(|c| !c.is_empty());
+    thread.section.extend(community);
+    Some(thread)
 }
 
 /// The author's name (without the instance a remote user's listing adds) and profile link.
