@@ -8,6 +8,9 @@
 //! `.comhead` holds `.hnuser` and `.age` (its link is the permalink), the body is `.commtext` (the "reply" link
 //! `.reply` inside older bodies is left out). Hacker News shows no comment scores.
 //!
+//! On a comment's own page (`item?id=` of a comment) the fatitem holds that comment (`.onstory a` names the
+//! story, the thread's title): it is post 1 at depth 0 and the comments below are its replies, from depth 1.
+//!
 //! The submission is post 1 at depth 0; comments follow with depth 0 for top level. Comments shown only as
 //! "[deleted]", "[flagged]" or "[dead]" have no `.commtext` text and are not posts; the "More" link is no row.
 
@@ -26,7 +29,7 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "hackernews", read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem .titleline > a"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem .titleline > a, table.fatitem .onstory a"));
 static FATITEM: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem"));
 static STORY: LazyLock<Selector> = LazyLock::new(|| sel("tr.athing"));
 static TITLE_LINK: LazyLock<Selector> = LazyLock::new(|| sel(".titleline > a"));
@@ -51,10 +54,23 @@ const SPACER_PX_PER_LEVEL: u32 = 40;
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let mut posts = Vec::new();
-    if let Some(fat) = page.select(&FATITEM).next() {
+    let fat = page.select(&FATITEM).next();
+    if let Some(fat) = fat {
         posts.extend(submission(page, base.as_deref(), fat));
     }
-    posts.extend(page.select(&COMMENT).filter_map(|c| comment(page, base.as_deref(), c)));
+    // A comment's own page shows that comment on top (a `tr.athing` in the fatitem, without a title); the
+    // rows below are its replies, one level under it.
+    let mut shift = 0;
+    if posts.is_empty() {
+        if let Some(top) = fat.and_then(|f| f.select(&STORY).next()).and_then(|r| comment(page, base.as_deref(), r)) {
+            posts.push(top);
+            shift = 1;
+        }
+    }
+    posts.extend(page.select(&COMMENT).filter_map(|c| comment(page, base.as_deref(), c)).map(|mut p| {
+        p.depth += shift;
+        p
+    }));
     super::thread(ENGINE.name, page, &TITLE, posts)
 }
 

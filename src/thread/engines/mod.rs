@@ -9,6 +9,8 @@
 mod discourse;
 mod hackernews;
 mod invision;
+mod lemmy;
+mod lobsters;
 mod mybb;
 mod phpbb;
 mod reddit;
@@ -37,6 +39,8 @@ pub const ALL: &[Engine] = &[
     reddit::ENGINE,
     hackernews::ENGINE,
     mybb::ENGINE,
+    lobsters::ENGINE,
+    lemmy::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);

@@ -16,6 +16,8 @@
 //! `div[slot=comment]`, the byline the direct child `[slot=commentMeta]` (profile link, `faceplate-timeago[ts]`).
 //! Replies nest inside their parent's element. Comments fetched later by script are not in the page.
 //!
+//! The subreddit (`data-subreddit-prefixed`, `subreddit-prefixed-name`) is the thread's section.
+//!
 //! The submission is post 1, with the thread title as its title and depth 0; comments follow in page order,
 //! top-level ones at depth 0 (see `Post::depth`). A link submission's body is its link. Deleted or removed
 //! comments whose body is only the "[deleted]"/"[removed]" placeholder are not posts (their replies are).
@@ -64,14 +66,19 @@ fn read_old(page: &Page) -> Option<Thread> {
     page.select(&COMMENT_AREA).next()?;
     let base = base_url(page);
     let mut posts = Vec::new();
-    if let Some(link) = page.select(&OLD_LINK).next() {
+    let link = page.select(&OLD_LINK).next();
+    if let Some(link) = link {
         posts.push(old_post(page, base.as_deref(), link));
     }
     posts.extend(page.select(&OLD_COMMENT).filter_map(|c| {
         let p = old_post(page, base.as_deref(), c);
         (!is_gone(&p)).then_some(p)
     }));
-    super::thread(ENGINE.name, page, &OLD_TITLE, posts)
+    let mut thread = super::thread(ENGINE.name, page, &OLD_TITLE, posts)?;
+    // The subreddit is the thread's section.
+    let sub = link.and_then(|l| l.value().attr("data-subreddit-prefixed")).map(str::to_string);
+    thread.section.extend(sub);
+    Some(thread)
 }
 
 /// One old-Reddit thing, read from its own entry.
@@ -130,6 +137,7 @@ fn read_new(page: &Page) -> Option<Thread> {
     if let Some(title) = op.and_then(|o| o.value().attr("post-title")).map(text::squash).filter(|t| !t.is_empty()) {
         thread.title = title;
     }
+    thread.section.extend(op.and_then(|o| o.value().attr("subreddit-prefixed-name")).map(str::to_string));
     Some(thread)
 }
 
