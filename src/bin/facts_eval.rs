@@ -7,8 +7,10 @@
 //! ```
 //!
 //! Exits non-zero when a score falls below its floor in `tests/facts-floors.json`, when compromise
-//! beats our entity precision or recall on a set of threads, or when the fact stage costs as much as
-//! parsing. When compromise cannot be installed (offline) it says so and checks the rest.
+//! beats our entity precision or recall on a set of threads. The fact stage's time beside parsing is a
+//! budget: printed, flagged when over, never a failure (timings move with the machine's load; the project
+//! measures budgets in figures, not timed tests). When compromise cannot be installed (offline) it says
+//! so and checks the rest.
 
 // The binary's parts live in `src/bin/facts_eval/` (a crate root finds modules beside itself, hence the paths).
 #[path = "facts_eval/compromise.rs"]
@@ -127,7 +129,9 @@ fn main() -> ExitCode {
         Err(why) => println!("\ncompromise: not run ({why}); our scores stand alone"),
     }
     match timing::timing() {
-        Some(ratio) if ratio >= 1.0 => failures.push(format!("the fact stage costs {ratio:.2}x parsing (must be < 1)")),
+        Some(ratio) if ratio >= 1.0 => {
+            println!("  OVER BUDGET: the fact stage costs {ratio:.2}x parsing (budget: < 1)")
+        }
         Some(_) => {}
         None => failures.push("timing: the 100-post page did not parse".into()),
     }
@@ -135,7 +139,7 @@ fn main() -> ExitCode {
         failures.extend(check_floors(root, &sets, &totals));
     }
     if failures.is_empty() {
-        println!("\nfacts_eval: all checks passed (tests/facts-floors.json, compromise, timing)");
+        println!("\nfacts_eval: all checks passed (tests/facts-floors.json, compromise)");
         ExitCode::SUCCESS
     } else {
         println!("\nfacts_eval FAILED:");
