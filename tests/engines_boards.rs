@@ -55,3 +55,30 @@ fn mybb_default_theme() {
     assert!(reply.text.contains("Replace the cylinder"));
     assert_eq!(reply.links.last().map(|l| l.url.as_str()), Some("https://example.com/vent-openers"));
 }
+
+#[test]
+fn vanilla_discussion() {
+    let s = read("vanilla.html", "https://paddle.example.com/discussion/7310/sourcing-cedar-for-a-canoe-strip-build");
+    assert_eq!(s.platform, "vanilla");
+    assert_eq!(s.title, "Sourcing cedar for a canoe strip build");
+    assert_eq!(s.section, ["Home", "Boat Building"]);
+    assert_eq!(authors(&s), ["birchbark", "Gunwale Greta"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2021-06-03T19:02:11+00:00"));
+    assert_eq!(op.published_text.as_deref(), Some("June 2021"));
+    assert_eq!(info(op, "rank"), Some("Apprentice"));
+    assert_eq!(info(op, "profile"), Some("https://paddle.example.com/profile/birchbark"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://paddle.example.com/discussion/7310/sourcing-cedar-for-a-canoe-strip-build")
+    );
+    assert_eq!(op.anchor.as_deref(), Some("Discussion_7310"));
+    assert!(op.text.contains("sixty strips") && !op.text.contains("Boat Building"), "{:?}", op.text);
+    assert_eq!(reply.anchor.as_deref(), Some("Comment_55102"));
+    assert_eq!(reply.permalink.as_deref(), Some("https://paddle.example.com/discussion/comment/55102/#Comment_55102"));
+    assert_eq!(info(reply, "rank"), Some("Admin"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("birchbark"));
+    assert_eq!(reply.quotes[0].text, "Is scarfing shorter strips acceptable for the hull?");
+    assert!(reply.text.contains("Stagger the joints"));
+}

@@ -12,6 +12,7 @@ mod mybb;
 mod phpbb;
 mod smf;
 mod stackexchange;
+mod vanilla;
 mod vbulletin;
 mod xenforo;
 
@@ -33,6 +34,7 @@ pub const ALL: &[Engine] = &[
     stackexchange::ENGINE,
     smf::ENGINE,
     mybb::ENGINE,
+    vanilla::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
