@@ -82,3 +82,29 @@ fn vanilla_discussion() {
     assert_eq!(reply.quotes[0].text, "Is scarfing shorter strips acceptable for the hull?");
     assert!(reply.text.contains("Stagger the joints"));
 }
+
+#[test]
+fn bbpress_topic() {
+    let s = read("bbpress.html", "https://bees.example.net/forums/topic/hive-swarmed-twice-in-one-week/");
+    assert_eq!(s.platform, "bbpress");
+    assert_eq!(s.title, "Hive swarmed twice in one week");
+    assert_eq!(s.section, ["Home", "Forums", "Colony Health"]);
+    assert_eq!(authors(&s), ["queenbee", "drone dan"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2020-05-12T07:45:00"));
+    assert_eq!(op.published_text.as_deref(), Some("May 12, 2020 at 7:45 am"));
+    assert_eq!(info(op, "rank"), Some("Participant"));
+    assert_eq!(info(op, "profile"), Some("https://bees.example.net/forums/users/queenbee/"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://bees.example.net/forums/topic/hive-swarmed-twice-in-one-week/#post-318")
+    );
+    assert_eq!(op.anchor.as_deref(), Some("post-318"));
+    assert!(op.text.contains("prime swarm") && !op.text.contains("Participant"), "{:?}", op.text);
+    assert_eq!(reply.published.as_deref(), Some("2020-05-12T18:10:00"));
+    assert_eq!(info(reply, "rank"), Some("Keymaster"));
+    assert_eq!(reply.anchor.as_deref(), Some("post-325"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].text, "Should I combine what is left with a weaker hive?");
+    assert!(reply.text.contains("laying queen"));
+}

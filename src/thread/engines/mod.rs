@@ -6,6 +6,7 @@
 //! below are what several readers need on top of that: the author block's label/value pairs, the profile
 //! link, and scores as boards write them.
 
+mod bbpress;
 mod discourse;
 mod invision;
 mod mybb;
@@ -35,6 +36,7 @@ pub const ALL: &[Engine] = &[
     smf::ENGINE,
     mybb::ENGINE,
     vanilla::ENGINE,
+    bbpress::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
