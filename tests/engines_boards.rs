@@ -108,3 +108,34 @@ fn bbpress_topic() {
     assert_eq!(reply.quotes[0].text, "Should I combine what is left with a weaker hive?");
     assert!(reply.text.contains("laying queen"));
 }
+
+#[test]
+fn discuz_x3() {
+    let s = read("discuz.html", "https://lvshouzhi.example.cn/thread-5120-1-1.html");
+    assert_eq!(s.platform, "discuz");
+    assert_eq!(s.title, "阳台种番茄总是裂果怎么办");
+    assert_eq!(s.section, ["绿手指论坛", "论坛", "种植", "园艺交流"]);
+    assert_eq!(authors(&s), ["小番茄", "老园丁"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2023-05-06T12:34:00"));
+    assert_eq!(op.published_text.as_deref(), Some("2023-5-6 12:34"));
+    assert_eq!(info(op, "posts"), Some("48"));
+    assert_eq!(info(op, "threads"), Some("6"));
+    assert_eq!(info(op, "points"), Some("150"));
+    assert_eq!(info(op, "rank"), Some("注册会员"));
+    assert_eq!(info(op, "profile"), Some("https://lvshouzhi.example.cn/home.php?mod=space&uid=2231"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://lvshouzhi.example.cn/forum.php?mod=redirect&goto=findpost&ptid=5120&pid=70011")
+    );
+    assert_eq!(op.anchor.as_deref(), Some("post_70011"));
+    assert!(op.text.starts_with("今年在阳台种了三盆樱桃番茄"), "{:?}", op.text);
+    no_signature(&s, "种菜使我快乐");
+    // A recent post shows "3 天前"; the span's title holds the time.
+    assert_eq!(reply.published.as_deref(), Some("2023-05-07T08:05:31"));
+    assert_eq!(info(reply, "rank"), Some("版主"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("小番茄"));
+    assert_eq!(reply.quotes[0].text, "每天早上浇一次水，是不是浇多了？");
+    assert!(reply.text.contains("保持土壤均匀湿润"));
+}

@@ -8,6 +8,7 @@
 
 mod bbpress;
 mod discourse;
+mod discuz;
 mod invision;
 mod mybb;
 mod phpbb;
@@ -37,6 +38,7 @@ pub const ALL: &[Engine] = &[
     mybb::ENGINE,
     vanilla::ENGINE,
     bbpress::ENGINE,
+    discuz::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
