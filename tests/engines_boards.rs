@@ -139,3 +139,31 @@ fn discuz_x3() {
     assert_eq!(reply.quotes[0].text, "每天早上浇一次水，是不是浇多了？");
     assert!(reply.text.contains("保持土壤均匀湿润"));
 }
+
+#[test]
+fn fluxbb_topic() {
+    let s = read("fluxbb.html", "https://tinkerers.example.org/viewtopic.php?id=2671");
+    assert_eq!(s.platform, "fluxbb");
+    assert_eq!(s.title, "Sticky keys on a mechanical keyboard");
+    assert_eq!(s.section, ["Index", "Hardware"]);
+    assert_eq!(authors(&s), ["solder_sam", "keycap_kai"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2019-11-02T21:17:05"));
+    assert_eq!(op.published_text.as_deref(), Some("2019-11-02 21:17:05"));
+    assert_eq!(info(op, "posts"), Some("204"));
+    assert_eq!(info(op, "registered"), None, "'Registered' shares the 'joined' key");
+    assert_eq!(info(op, "joined"), Some("2016-04-21"));
+    assert_eq!(info(op, "location"), Some("Gdansk"));
+    assert_eq!(info(op, "rank"), Some("Member"));
+    assert_eq!(info(op, "profile"), Some("https://tinkerers.example.org/profile.php?id=318"));
+    assert_eq!(op.permalink.as_deref(), Some("https://tinkerers.example.org/viewtopic.php?pid=40112#p40112"));
+    assert_eq!(op.anchor.as_deref(), Some("p40112"));
+    assert!(op.text.contains("coffee accident"), "{:?}", op.text);
+    no_signature(&s, "Measure twice");
+    assert_eq!(reply.title.as_deref(), Some("Re: Sticky keys on a mechanical keyboard"));
+    assert_eq!(info(reply, "posts"), Some("11,830"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("solder_sam"));
+    assert_eq!(reply.quotes[0].text, "I already pulled the keycaps and cleaned under them.");
+    assert!(reply.text.contains("isopropyl alcohol"));
+}

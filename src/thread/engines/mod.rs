@@ -9,6 +9,7 @@
 mod bbpress;
 mod discourse;
 mod discuz;
+mod fluxbb;
 mod invision;
 mod mybb;
 mod phpbb;
@@ -39,6 +40,7 @@ pub const ALL: &[Engine] = &[
     vanilla::ENGINE,
     bbpress::ENGINE,
     discuz::ENGINE,
+    fluxbb::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
