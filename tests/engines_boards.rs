@@ -167,3 +167,27 @@ fn fluxbb_topic() {
     assert_eq!(reply.quotes[0].text, "I already pulled the keycaps and cleaned under them.");
     assert!(reply.text.contains("isopropyl alcohol"));
 }
+
+#[test]
+fn nodebb_harmony() {
+    let s = read("nodebb.html", "https://crumb.example.com/topic/1207/sourdough-discard-recipes");
+    assert_eq!(s.platform, "nodebb");
+    assert_eq!(s.title, "Sourdough discard recipes that are not pancakes");
+    assert_eq!(s.section, ["Home", "Baking"]);
+    assert_eq!(authors(&s), ["levain_liz", "Crust Master"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2023-11-14T22:13:20Z"));
+    assert_eq!(info(op, "profile"), Some("https://crumb.example.com/user/levain_liz"));
+    assert_eq!(op.permalink.as_deref(), Some("https://crumb.example.com/post/8801"));
+    assert_eq!(op.anchor.as_deref(), Some("1"));
+    assert!(op.text.contains("Pancakes got old") && !op.text.contains("Last reply"), "{:?}", op.text);
+    // The preview of the answered post carries that post's time; the reply's own comes from its header.
+    assert_eq!(reply.published.as_deref(), Some("2023-11-15T09:00:00Z"));
+    assert_eq!(info(reply, "rank"), Some("Moderators"));
+    assert_eq!(info(reply, "profile"), Some("https://crumb.example.com/user/crust-master"));
+    assert_eq!(reply.permalink.as_deref(), Some("https://crumb.example.com/post/8812"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("levain_liz"));
+    assert_eq!(reply.quotes[0].text, "What else do you bake with it?");
+    assert!(reply.text.contains("Crackers.") && !reply.text.contains("I throw away"), "{:?}", reply.text);
+}

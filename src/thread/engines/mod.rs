@@ -12,6 +12,7 @@ mod discuz;
 mod fluxbb;
 mod invision;
 mod mybb;
+mod nodebb;
 mod phpbb;
 mod smf;
 mod stackexchange;
@@ -41,6 +42,7 @@ pub const ALL: &[Engine] = &[
     bbpress::ENGINE,
     discuz::ENGINE,
     fluxbb::ENGINE,
+    nodebb::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
