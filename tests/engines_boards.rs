@@ -191,3 +191,41 @@ fn nodebb_harmony() {
     assert_eq!(reply.quotes[0].text, "What else do you bake with it?");
     assert!(reply.text.contains("Crackers.") && !reply.text.contains("I throw away"), "{:?}", reply.text);
 }
+
+#[test]
+fn flarum_crawler_view() {
+    let s = read("flarum.html", "https://sawdust.example.org/d/311-which-wood-glue-for-outdoor-furniture");
+    assert_eq!(s.platform, "flarum");
+    assert_eq!(s.title, "Which wood glue for outdoor furniture?");
+    assert_eq!(authors(&s), ["Joinery Jo", "Planer Pete"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    // The no-JS view shows neither times nor links to posts.
+    assert_eq!(op.published, None);
+    assert!(op.text.contains("garden bench from oak") && !op.text.contains("JavaScript"), "{:?}", op.text);
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("Joinery Jo"));
+    assert_eq!(reply.quotes[0].text, "Is a polyurethane glue enough, or should I use epoxy?");
+    assert!(reply.text.contains("type III PVA"));
+}
+
+#[test]
+fn flarum_post_stream() {
+    let s = read("flarum-js.html", "https://sawdust.example.org/d/311-which-wood-glue-for-outdoor-furniture");
+    assert_eq!(s.platform, "flarum");
+    assert_eq!(s.title, "Which wood glue for outdoor furniture?");
+    assert_eq!(s.section, ["Finishing"]);
+    assert_eq!(authors(&s), ["Joinery Jo", "Planer Pete"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2022-04-09T16:20:00+00:00"));
+    assert_eq!(info(op, "profile"), Some("https://sawdust.example.org/u/joinery_jo"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://sawdust.example.org/d/311-which-wood-glue-for-outdoor-furniture/1")
+    );
+    assert!(op.text.contains("garden bench") && !op.text.contains("Reply"), "{:?}", op.text);
+    assert_eq!(reply.published.as_deref(), Some("2022-04-10T07:05:00+00:00"));
+    assert_eq!(info(reply, "rank"), Some("Mods"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("Joinery Jo"));
+    assert!(reply.text.contains("Use epoxy in the open"));
+}

@@ -9,6 +9,7 @@
 mod bbpress;
 mod discourse;
 mod discuz;
+mod flarum;
 mod fluxbb;
 mod invision;
 mod mybb;
@@ -43,6 +44,7 @@ pub const ALL: &[Engine] = &[
     discuz::ENGINE,
     fluxbb::ENGINE,
     nodebb::ENGINE,
+    flarum::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
