@@ -6,16 +6,22 @@
 //! below are what several readers need on top of that: the author block's label/value pairs, the profile
 //! link, and scores as boards write them.
 
+mod bbpress;
 mod discourse;
+mod discuz;
+mod flarum;
+mod fluxbb;
 mod hackernews;
 mod invision;
 mod lemmy;
 mod lobsters;
 mod mybb;
+mod nodebb;
 mod phpbb;
 mod reddit;
 mod smf;
 mod stackexchange;
+mod vanilla;
 mod vbulletin;
 mod xenforo;
 
@@ -41,6 +47,12 @@ pub const ALL: &[Engine] = &[
     mybb::ENGINE,
     lobsters::ENGINE,
     lemmy::ENGINE,
+    vanilla::ENGINE,
+    bbpress::ENGINE,
+    discuz::ENGINE,
+    fluxbb::ENGINE,
+    nodebb::ENGINE,
+    flarum::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);

@@ -1,0 +1,69 @@
+//! bbPress 2 topics (the WordPress forum plugin, its default templates inside any WordPress theme).
+//!
+//! bbPress writes each post as two sibling blocks inside one `li.bbp-body`: a header `div.bbp-reply-header`
+//! (`div.bbp-topic-header` for a lead topic) with `id="post-<id>"`, holding `.bbp-reply-post-date` ("March 5,
+//! 2021 at 2:05 pm") and the permalink `a.bbp-reply-permalink` ("#<id>"); then the post `div` (classes
+//! `reply`/`topic`, `post-<id>`) with `.bbp-reply-author` (`a.bbp-author-link` to the profile, the name in
+//! `.bbp-author-name`, the forum role in `.bbp-author-role`) and the body `.bbp-reply-content`
+//! (`.bbp-topic-content`). A post is therefore the stretch from one header to the next ([`super::scopes`]).
+//! Bodies are WordPress HTML: quotes are plain `blockquote`s. The trail is `.bbp-breadcrumb` (links, then the
+//! topic as `.bbp-breadcrumb-current`).
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::mybb::trail;
+use super::{absolute, base_url, scopes, Scope};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::Selector;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "bbpress", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-breadcrumb-current, h1.entry-title, h1"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-breadcrumb a"));
+static HEADER: LazyLock<Selector> =
+    LazyLock::new(|| sel("div.bbp-reply-header[id^=post-], div.bbp-topic-header[id^=post-]"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-reply-content, .bbp-topic-content"));
+static AUTHOR: LazyLock<Selector> =
+    LazyLock::new(|| sel(".bbp-reply-author .bbp-author-name, .bbp-topic-author .bbp-author-name"));
+static PROFILE: LazyLock<Selector> =
+    LazyLock::new(|| sel(".bbp-reply-author a.bbp-author-link, .bbp-topic-author a.bbp-author-link"));
+static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-author-role"));
+static DATE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-reply-post-date, .bbp-topic-post-date"));
+static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a.bbp-reply-permalink, a.bbp-topic-permalink"));
+
+/// Reads a bbPress topic page, or `None` when the page has no bbPress posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> = scopes(page, &HEADER).iter().filter_map(|s| read_post(page, base.as_deref(), s)).collect();
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    thread.section = trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, s: &Scope) -> Option<Post> {
+    let body = s.find(&BODY)?;
+    let mut author_info = BTreeMap::new();
+    if let Some(role) = s.text(&ROLE) {
+        author_info.insert("rank".to_string(), role);
+    }
+    if let Some(profile) = absolute(base, s.attr(&PROFILE, "href").as_deref()) {
+        author_info.insert("profile".to_string(), profile);
+    }
+    Some(post::build(
+        page,
+        PostParts {
+            author: s.text(&AUTHOR),
+            author_info,
+            time_text: s.text(&DATE),
+            body: Some(body),
+            permalink: absolute(base, s.attr(&PERMALINK, "href").as_deref()),
+            anchor: s.start.value().id().map(str::to_string),
+            ..PostParts::default()
+        },
+    ))
+}

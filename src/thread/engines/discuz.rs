@@ -1,0 +1,106 @@
+//! Discuz! X threads (the Chinese board engine, X2.5 to X3.5 default template).
+//!
+//! Posts are `div#postlist > div[id^=post_]`, each holding `table.plhin` (`id="pid<pid>"`): the left cell
+//! `td.pls` with the author (`.authi a.xw1`: name and `home.php?mod=space` link), the user's counts
+//! (`.tns th`/`td`: `<p><a>12</a></p>主题`) and user group (`em a[href*=usergroup]`); the right cell `td.plc` with
+//! the floor link `a[id^=postnum]` (the permalink, "楼主", "2#"), the time `em[id^=authorposton]` ("发表于
+//! 2023-5-6 12:34", or "发表于 <span title="2023-5-6 12:34:56">3 天前</span>" for recent posts) and the body
+//! `td.t_f` with `id="postmessage_<pid>"`. Quotes are `div.quote > blockquote` opening with a link "X 发表于
+//! <date>"; the edit note `i.pstatus` inside the body is left out; signatures (`div.sign`) sit outside the
+//! body. Title `#thread_subject`; trail `#pt .z a`. Dates are `Y-M-D H:M[:S]`, which [`crate::date`] reads.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::mybb::{tidy_quote_authors, trail};
+use super::{absolute, base_url, bodies_in, first_attr, named_link, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "discuz", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#thread_subject, h1 .ts"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel("#pt .z a"));
+static POST: LazyLock<Selector> = LazyLock::new(|| sel("#postlist > div[id^=post_]"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("td.t_f[id^=postmessage_]"));
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".pls .authi a.xw1, .authi a.xw1, .authi a[href*=space]"));
+static COUNTS: LazyLock<Selector> = LazyLock::new(|| sel(".pls .tns th, .pls .tns td"));
+static COUNT: LazyLock<Selector> = LazyLock::new(|| sel("p"));
+static GROUP: LazyLock<Selector> = LazyLock::new(|| sel(".pls em a[href*=usergroup]"));
+static POSTED: LazyLock<Selector> = LazyLock::new(|| sel("em[id^=authorposton]"));
+/// Recent posts show "3 天前" and keep the full time in this span's `title`.
+static POSTED_FULL: LazyLock<Selector> = LazyLock::new(|| sel("span[title]"));
+static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a[id^=postnum]"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel(".quote blockquote, blockquote"));
+/// The quote's head: a link back to the quoted post, its text "X 发表于 <date>" in grey.
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[href*=findpost], font[color]"));
+/// "本帖最后由 X 于 2023-5-6 12:40 编辑": the edit note Discuz! writes at the top of an edited body.
+static EDIT_NOTE: LazyLock<Selector> = LazyLock::new(|| sel("i.pstatus"));
+
+/// Reads a Discuz! thread page, or `None` when the page has no Discuz! posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> =
+        bodies_in(page, &BODY, &POST).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    thread.section = trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
+    let (author, profile) = named_link(p, &AUTHOR);
+    let mut author_info = counts(p);
+    if let Some(group) = p.select(&GROUP).map(text_of).find(|g| !g.is_empty()) {
+        author_info.insert("rank".into(), group);
+    }
+    if let Some(profile) = absolute(base, profile.as_deref()) {
+        author_info.insert("profile".into(), profile);
+    }
+    let posted = p.select(&POSTED).next();
+    let full = posted.and_then(|e| e.select(&POSTED_FULL).next());
+    let time_text = posted.map(text_of).map(|t| t.trim_start_matches("发表于").trim().to_string());
+    let mut post = post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time: full,
+            time_text,
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            permalink: absolute(base, first_attr(p, &PERMALINK, "href").as_deref()),
+            anchor: p.value().id().map(str::to_string),
+            exclude: body.select(&EDIT_NOTE).map(|e| e.id()).collect(),
+            ..PostParts::default()
+        },
+    );
+    tidy_quote_authors(&mut post);
+    post
+}
+
+/// The user's counts under their avatar: each cell is the number (`<p>`) followed by its label; the usual
+/// labels get the keys other engines use.
+fn counts(p: ElementRef) -> BTreeMap<String, String> {
+    let mut info = BTreeMap::new();
+    for cell in p.select(&COUNTS) {
+        let Some(number) = cell.select(&COUNT).next().map(text_of).filter(|n| !n.is_empty()) else { continue };
+        let all = text_of(cell);
+        let label = all.strip_prefix(&number).unwrap_or(&all).trim().to_string();
+        if label.is_empty() {
+            continue;
+        }
+        let key = match label.as_str() {
+            "帖子" => "posts".to_string(),
+            "主题" => "threads".to_string(),
+            "积分" => "points".to_string(),
+            _ => label,
+        };
+        info.insert(key, number);
+    }
+    info
+}

@@ -1,0 +1,110 @@
+//! Flarum discussions, in both renderings a page can arrive in.
+//!
+//! Crawlers and readers without JavaScript get `<noscript id="flarum-content">` holding `div.container` with the
+//! title `h1` (`h2` in the 0.1 betas) and one `article` per post: `.PostUser .PostUser-name` (the display name,
+//! no link) and `.Post-body` (the post's HTML). That view has no times, permalinks or ids. The parse stage
+//! reads a content-sized `noscript` as markup (`div[data-noscript]`), so the reader sees ordinary elements.
+//!
+//! A page saved from the browser has the JavaScript view instead: `.PostStream-item` (with `data-id`,
+//! `data-number`, `data-time`) around `article.CommentPost`, with `.PostUser-name a` (profile link, name in
+//! `.username`), the badges' titles, `time[datetime]` in `.PostMeta`, the permalink in
+//! `input.PostMeta-permalink[value]`, and `.Post-body`. Title `.DiscussionHero-title`, tags
+//! `.DiscussionHero-tags .TagLabel-text` (Flarum's sections). Quotes in both views are `blockquote`s; replies
+//! made with the mentions extension start them with `a.PostMention` naming the quoted user.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{absolute, base_url, bodies_in, first_attr, first_text, named_link, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "flarum", read };
+
+static CRAWLER_TITLE: LazyLock<Selector> =
+    LazyLock::new(|| sel("[data-noscript] .container > h1, [data-noscript] .container > h2, .container > h1"));
+/// A post of the no-JS view: an `article` (kept only when it has the `.PostUser-name` heading).
+static CRAWLER_POST: LazyLock<Selector> = LazyLock::new(|| sel("article"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".Post-body"));
+static CRAWLER_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".PostUser-name"));
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".DiscussionHero-title"));
+static TAG: LazyLock<Selector> = LazyLock::new(|| sel(".DiscussionHero-tags .TagLabel-text"));
+static POST: LazyLock<Selector> = LazyLock::new(|| sel(".PostStream-item article.CommentPost"));
+static ITEM: LazyLock<Selector> = LazyLock::new(|| sel(".PostStream-item"));
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".PostUser-name .username"));
+static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel(".PostUser-name a[href]"));
+static BADGE: LazyLock<Selector> = LazyLock::new(|| sel(".PostUser-badges .Badge[title], .PostUser-badges [title]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".PostMeta time[datetime], .Post-header time[datetime]"));
+static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("input.PostMeta-permalink"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.PostMention"));
+
+/// Reads a Flarum discussion page, or `None` when the page is not Flarum's.
+pub fn read(page: &Page) -> Option<Thread> {
+    read_stream(page).or_else(|| read_crawler_view(page))
+}
+
+/// The JavaScript-rendered post stream (a page saved from the browser).
+fn read_stream(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> =
+        bodies_in(page, &BODY, &POST).map(|(a, body)| stream_post(page, base.as_deref(), a, body)).collect();
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    thread.section = page.select(&TAG).map(text_of).filter(|t| !t.is_empty()).collect();
+    Some(thread)
+}
+
+fn stream_post(page: &Page, base: Option<&str>, article: ElementRef, body: ElementRef) -> Post {
+    let mut author_info = BTreeMap::new();
+    let badges: Vec<&str> = article.select(&BADGE).filter_map(|b| b.value().attr("title")).collect();
+    if !badges.is_empty() {
+        author_info.insert("rank".to_string(), badges.join(", "));
+    }
+    let (_, profile) = named_link(article, &PROFILE);
+    if let Some(profile) = absolute(base, profile.as_deref()) {
+        author_info.insert("profile".to_string(), profile);
+    }
+    let item = article.ancestors().filter_map(ElementRef::wrap).find(|a| ITEM.matches(a));
+    post::build(
+        page,
+        PostParts {
+            author: first_text(article, &AUTHOR),
+            author_info,
+            time: article.select(&TIME).next(),
+            time_text: item.and_then(|i| i.value().attr("data-time")).map(str::to_string),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            permalink: first_attr(article, &PERMALINK, "value"),
+            anchor: item.and_then(|i| i.value().id()).map(str::to_string),
+            ..PostParts::default()
+        },
+    )
+}
+
+/// The no-JavaScript view. The parse stage turns a `noscript` with a page's worth of content into a
+/// `div[data-noscript]` (see [`crate::parse`]), so its posts are ordinary markup here: `article`s with a
+/// `.PostUser-name` heading and a `.Post-body`.
+fn read_crawler_view(page: &Page) -> Option<Thread> {
+    let posts: Vec<Post> = bodies_in(page, &BODY, &CRAWLER_POST)
+        .filter(|(article, _)| article.select(&CRAWLER_AUTHOR).next().is_some())
+        .map(|(article, body)| {
+            post::build(
+                page,
+                PostParts {
+                    author: first_text(article, &CRAWLER_AUTHOR),
+                    body: Some(body),
+                    quote: Some(&QUOTE),
+                    quote_author: Some(&QUOTE_AUTHOR),
+                    ..PostParts::default()
+                },
+            )
+        })
+        .collect();
+    super::thread(ENGINE.name, page, &CRAWLER_TITLE, posts)
+}

@@ -1,0 +1,74 @@
+//! FluxBB 1.4/1.5 and PunBB 1.2 topics (the same `viewtopic.php` markup; Arch Linux's forum among them).
+//!
+//! Every post is `div.blockpost` with `id="p<id>"`. Its `h2` holds the post number (`span.conr`, "#2") and the
+//! permalink `a[href*="#p"]` whose text is the time ("2024-08-03 14:22:38", or "Today 14:22:38"). The author
+//! column `div.postleft dl` has the name as `dt strong` (a profile link inside when guests may view profiles),
+//! the title `dd.usertitle`, and "From: X" / "Registered: 2012-09-03" / "Posts: 1,234" as `dd span` lines. The
+//! body is `div.postmsg` in `div.postright` (under the subject `h3`); the signature is `div.postsignature`, also
+//! classed `postmsg`, so the body selector leaves it out (the clean stage drops it too). Quotes are
+//! `div.quotebox` with `cite` ("X wrote:") before the `blockquote`. The trail is `ul.crumbs` (its last item,
+//! `strong a`, the topic).
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::mybb::trail;
+use super::{absolute, base_url, bodies_in, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "fluxbb", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".crumbs li strong a, .crumbs li strong"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".crumbs li a"));
+static POST: LazyLock<Selector> = LazyLock::new(|| sel("div.blockpost[id^=p]"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".postright div.postmsg:not(.postsignature)"));
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".postleft dt strong"));
+static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel(".postleft dt a[href]"));
+static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".postleft dd.usertitle"));
+static PAIRS: LazyLock<Selector> = LazyLock::new(|| sel(".postleft dd span"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("h2 a[href*='#p'], h2 span a"));
+static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel(".postright h3"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("div.quotebox"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+
+/// Reads a FluxBB/PunBB topic page, or `None` when the page has no such posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> =
+        bodies_in(page, &BODY, &POST).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    thread.section = trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
+    let pairs =
+        p.select(&PAIRS).map(text_of).filter_map(|l| l.split_once(':').map(|(k, v)| (k.to_string(), v.to_string())));
+    let mut author_info = label_pairs(pairs);
+    if let Some(title) = first_text(p, &USER_TITLE) {
+        author_info.insert("rank".into(), title);
+    }
+    if let Some(profile) = absolute(base, first_attr(p, &PROFILE, "href").as_deref()) {
+        author_info.insert("profile".into(), profile);
+    }
+    let (_, permalink) = named_link(p, &TIME);
+    post::build(
+        page,
+        PostParts {
+            author: first_text(p, &AUTHOR),
+            author_info,
+            time: p.select(&TIME).next(),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            title: first_text(p, &SUBJECT),
+            permalink: absolute(base, permalink.as_deref()),
+            anchor: p.value().id().map(str::to_string),
+            ..PostParts::default()
+        },
+    )
+}

@@ -1,0 +1,93 @@
+//! NodeBB topics (server-rendered; the Harmony theme of 3.x/4.x and the older Persona share the markup below).
+//!
+//! Every post is an element with `component="post"` and `data-pid`, `data-index` (0 for the opening post),
+//! `data-username`/`data-userslug` and `data-timestamp` (Unix milliseconds). Inside: `a[component="post/anchor"]`
+//! whose `id` is the post's number in the topic (the page scrolls to it), the header `[itemprop=author]` with the
+//! profile link `a[data-username]` and group badges (`.badge-text`), the time `a.timeago[title]` (ISO; its `href`,
+//! `/post/<pid>`, is the permalink) and the body `[component="post/content"]`. A reply's preview of the post it
+//! answers (`[component="post/parent"]`) repeats that post's author and time before the header, so times inside
+//! it are skipped. Quotes are Markdown `blockquote`s opening with "@X said in <topic>:". Title
+//! `[component="topic/title"]`; trail `.breadcrumb li a`.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::mybb::trail;
+use super::{absolute, base_url, bodies_in, first_attr, first_text, named_link};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "nodebb", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("[component=\"topic/title\"], h1"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".breadcrumb li a"));
+static POST: LazyLock<Selector> = LazyLock::new(|| sel("[component=post][data-pid]"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("[component=\"post/content\"]"));
+static AUTHOR: LazyLock<Selector> =
+    LazyLock::new(|| sel("[itemprop=author] a[data-username], .post-header a[data-username], a[data-username]"));
+static GROUP: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=author] .badge-text, .post-header .badge-text"));
+static TIMEAGO: LazyLock<Selector> = LazyLock::new(|| sel(".timeago[title]"));
+/// Parts of a post element that are not the post's own header: the answered post's preview, the body, the
+/// footer with its "last reply" time.
+static NOT_HEADER: LazyLock<Selector> = LazyLock::new(|| {
+    sel("[component=\"post/parent\"], [component=\"post/content\"], [component=\"post/footer\"], [component=\"post/editor\"]")
+});
+static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[component=\"post/anchor\"][id]"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.plugin-mentions-user, a.plugin-mentions-a"));
+
+/// Reads a NodeBB topic page, or `None` when the page has no NodeBB posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> =
+        bodies_in(page, &BODY, &POST).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    thread.section = trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
+    let (name, profile) = named_link(p, &AUTHOR);
+    let author = p.value().attr("data-username").map(str::to_string).or(name);
+    let mut author_info = BTreeMap::new();
+    if let Some(group) = first_text(p, &GROUP) {
+        author_info.insert("rank".to_string(), group);
+    }
+    if let Some(profile) = absolute(base, profile.as_deref()) {
+        author_info.insert("profile".to_string(), profile);
+    }
+    let time = p.select(&TIMEAGO).find(|t| !inside(*t, p, &NOT_HEADER));
+    let mut post = post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time,
+            // No header time (a theme without `.timeago`): the post's own Unix milliseconds.
+            time_text: p.value().attr("data-timestamp").and_then(crate::date::parse_attr),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            permalink: absolute(base, time.and_then(|t| t.value().attr("href"))),
+            anchor: first_attr(p, &ANCHOR, "id"),
+            ..PostParts::default()
+        },
+    );
+    for q in &mut post.quotes {
+        q.author = q.author.take().map(|a| a.trim_start_matches('@').to_string());
+        // "@X said in <topic>:" — the mention is the author; the rest of the line is not quoted text.
+        if let Some(rest) = q.text.strip_prefix("said in ").and_then(|r| r.split_once(':')).map(|(_, r)| r.trim()) {
+            q.text = rest.to_string();
+        }
+    }
+    post
+}
+
+/// Whether `el` sits inside an element matching `sel` below `post`.
+fn inside(el: ElementRef, post: ElementRef, sel: &Selector) -> bool {
+    el.ancestors().take_while(|a| a.id() != post.id()).filter_map(ElementRef::wrap).any(|a| sel.matches(&a))
+}

@@ -1,0 +1,80 @@
+//! Vanilla Forums discussions (2.x and 3.x, the default "keystone"/"2011 Compatibility" themes).
+//!
+//! The opening post is `div.ItemDiscussion` with `id="Discussion_<id>"`, each reply `li.ItemComment` with
+//! `id="Comment_<id>"`; both hold `.Author` (`a.Username`: name and profile link; the avatar link before it has
+//! no text), `.AuthorInfo .Rank` (the rank as shown, its full name in `title`), `.DateCreated a.Permalink` around
+//! `time[datetime]` (the permalink), and the body `div.Message.userContent`. Quotes are `blockquote.Quote` or
+//! `blockquote.UserQuote` with `.QuoteAuthor` ("X said:") and `.QuoteText`. The trail is `.Breadcrumbs`
+//! (`.CrumbLabel a`); the title the page's `h1` (`.PageTitle h1`). Keyed on the item ids (`Discussion_`,
+//! `Comment_`, case-sensitive even in quirks mode) so XenForo's `message-userContent` never matches.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::mybb::trail;
+use super::{absolute, base_url, bodies_in, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "vanilla", read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".PageTitle h1, #Item_0 h1, .Discussion h1, h1"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".Breadcrumbs .CrumbLabel a"));
+static ITEM: LazyLock<Selector> = LazyLock::new(|| sel(".ItemDiscussion[id^=Discussion_], .ItemComment[id^=Comment_]"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".Message"));
+/// The name: `a.Username` (the avatar link before it only holds an image), else the author block's text.
+static AUTHOR: LazyLock<[Selector; 2]> = LazyLock::new(|| [sel(".Author a.Username, a.Username"), sel(".Author")]);
+static RANK: LazyLock<Selector> = LazyLock::new(|| sel(".AuthorInfo .Rank, .AuthorInfo .Roles"));
+/// Themes and plugins that show the poster's count: "Posts: 12".
+static COUNT: LazyLock<Selector> = LazyLock::new(|| sel(".AuthorInfo .PostCount, .Author .PostCount"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".DateCreated time, time[datetime]"));
+static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".DateCreated a.Permalink, a.Permalink"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.Quote, blockquote.UserQuote, blockquote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".QuoteAuthor"));
+
+/// Reads a Vanilla discussion page, or `None` when the page has no Vanilla items.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let posts: Vec<Post> = bodies_in(page, &BODY, &ITEM)
+        // A `.Message` inside a quoted or embedded item belongs to that item's own body.
+        .filter(|(item, body)| first_body(*item).is_some_and(|b| b.id() == body.id()))
+        .map(|(item, body)| read_post(page, base.as_deref(), item, body))
+        .collect();
+    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    thread.section = trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn first_body(item: ElementRef) -> Option<ElementRef> {
+    item.select(&BODY).next()
+}
+
+fn read_post(page: &Page, base: Option<&str>, item: ElementRef, body: ElementRef) -> Post {
+    let (author, profile) =
+        AUTHOR.iter().map(|s| named_link(item, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
+    let count = first_text(item, &COUNT).and_then(|c| c.split_once(':').map(|(k, v)| (k.to_string(), v.to_string())));
+    let mut author_info = label_pairs(count);
+    if let Some(rank) = item.select(&RANK).next().map(text_of).filter(|r| !r.is_empty()) {
+        author_info.insert("rank".into(), rank);
+    }
+    if let Some(profile) = absolute(base, profile.as_deref()) {
+        author_info.insert("profile".into(), profile);
+    }
+    post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time: item.select(&TIME).next(),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            permalink: absolute(base, first_attr(item, &PERMALINK, "href").as_deref()),
+            anchor: item.value().id().map(str::to_string),
+            ..PostParts::default()
+        },
+    )
+}
