@@ -1,0 +1,69 @@
+//! Readers for vBulletin 3/5, mailing-list archives and bug trackers, on fixtures written in each engine's
+//! markup (authored text, not copied pages).
+
+use threadcard::{summarize, Options, Post, Summary};
+
+fn read(fixture: &str, url: &str) -> Summary {
+    let path = format!("{}/tests/fixtures/engines/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    summarize(&html, Some(url), &Options::default()).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn authors(s: &Summary) -> Vec<&str> {
+    s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect()
+}
+
+fn info<'a>(p: &'a Post, key: &str) -> Option<&'a str> {
+    p.author_info.get(key).map(String::as_str)
+}
+
+#[test]
+fn vbulletin_3() {
+    let s = read("vbulletin3.html", "https://ponds.example.co.uk/forum/showthread.php?t=220");
+    assert_eq!(s.platform, "vbulletin");
+    assert_eq!(authors(&s), ["lilypad_lou", "Koi Carpenter"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2019-05-12T08:45:00"));
+    assert_eq!(op.published_text.as_deref(), Some("12th May 2019, 08:45"));
+    assert_eq!(info(op, "join date"), Some("Apr 2018"));
+    assert_eq!(info(op, "posts"), Some("57"));
+    assert_eq!(info(op, "location"), Some("Norwich"));
+    assert_eq!(info(op, "profile"), Some("https://ponds.example.co.uk/forum/member.php?u=310"));
+    assert_eq!(op.title.as_deref(), Some("Pump hums, no flow"));
+    assert_eq!(op.permalink.as_deref(), Some("https://ponds.example.co.uk/forum/showpost.php?p=4401&postcount=1"));
+    assert_eq!(op.anchor.as_deref(), Some("post4401"));
+    assert!(op.text.contains("not a drop comes out") && !op.text.contains("herons"), "{:?}", op.text);
+    assert_eq!(info(reply, "posts"), Some("9,316"));
+    assert_eq!(reply.published.as_deref(), Some("2019-05-12T10:02:00"));
+    assert_eq!(reply.quotes.len(), 1, "{:?}", reply.quotes);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("lilypad_lou"));
+    assert!(reply.quotes[0].text.contains("I cleaned the sponge last weekend."));
+    assert!(reply.text.contains("The impeller is probably stuck"));
+}
+
+#[test]
+fn vbulletin_5() {
+    let s = read("vbulletin5.html", "https://camp.example.org/forum/shelter/90311-tent-zip-keeps-splitting");
+    assert_eq!(s.platform, "vbulletin");
+    assert_eq!(s.title, "Tent zip keeps splitting behind the slider");
+    assert_eq!(authors(&s), ["gorp_gary", "seam_sealer"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2022-08-03T18:20:00+01:00"));
+    assert_eq!(op.published_text.as_deref(), Some("08-03-2022, 06:20 PM"));
+    assert_eq!(info(op, "join date"), Some("Jun 2015"));
+    assert_eq!(info(op, "posts"), Some("233"));
+    assert_eq!(info(op, "rank"), Some("Member"));
+    assert_eq!(info(op, "profile"), Some("https://camp.example.org/member/71-gorp_gary"));
+    assert_eq!(op.title.as_deref(), Some("Zip splits open"));
+    assert_eq!(op.permalink.as_deref(), Some("https://camp.example.org/forum/shelter/90311-tent-zip-keeps-splitting"));
+    assert!(op.text.contains("two-person tent") && !op.text.contains("footprints"), "{:?}", op.text);
+    assert_eq!(info(reply, "posts"), Some("4,870"));
+    assert_eq!(
+        reply.permalink.as_deref(),
+        Some("https://camp.example.org/forum/shelter/90311-tent-zip-keeps-splitting?p=90318#post90318")
+    );
+    assert_eq!(reply.quotes.len(), 1, "{:?}", reply.quotes);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("gorp_gary"));
+    assert!(reply.quotes[0].text.contains("Is the slider worn"));
+    assert!(reply.text.contains("Almost always the slider"));
+}
