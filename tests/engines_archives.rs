@@ -67,3 +67,46 @@ fn vbulletin_5() {
     assert!(reply.quotes[0].text.contains("Is the slider worn"));
     assert!(reply.text.contains("Almost always the slider"));
 }
+
+#[test]
+fn mailman_pipermail_message() {
+    let s = read("mailman-pipermail.html", "http://lists.example.org/pipermail/beekeepers/2019-April/001841.html");
+    assert_eq!(s.platform, "mailman");
+    assert_eq!(s.title, "[beekeepers] Re: Swarm cells in April?");
+    assert_eq!(authors(&s), ["Hilda Comb"], "quoted lines are not posts");
+    let p = &s.posts[0];
+    assert_eq!(p.published.as_deref(), Some("2019-04-16T09:41:07+02:00"));
+    assert_eq!(p.published_text.as_deref(), Some("Tue Apr 16 09:41:07 CEST 2019"));
+    assert_eq!(p.title.as_deref(), Some("[beekeepers] Re: Swarm cells in April?"));
+    assert_eq!(p.permalink.as_deref(), Some("http://lists.example.org/pipermail/beekeepers/2019-April/001841.html"));
+    assert!(p.text.contains("Found three capped queen cells"), "quoted lines stay in the text: {:?}", p.text);
+    assert!(p.text.contains("Do an artificial swarm now"), "{:?}", p.text);
+    assert!(!p.text.contains("Messages sorted by"), "{:?}", p.text);
+}
+
+#[test]
+fn mailman_hyperkitty_thread() {
+    let s = read(
+        "mailman-hyperkitty.html",
+        "https://lists.example.com/archives/list/devel@lists.example.com/thread/HX7QPLM2AJ4/",
+    );
+    assert_eq!(s.platform, "mailman");
+    assert_eq!(s.title, "Build fails on ARM after the last merge");
+    assert_eq!(authors(&s), ["Petra Linker", "Ravi Arm", "Petra Linker"]);
+    let (op, reply, last) = (&s.posts[0], &s.posts[1], &s.posts[2]);
+    assert_eq!(op.published.as_deref(), Some("2023-03-09T13:14:00"));
+    assert_eq!(op.published_text.as_deref(), Some("Thursday, 9 March 2023 1:14 p.m."));
+    assert_eq!(info(op, "profile"), Some("https://lists.example.com/archives/users/4c1e/"));
+    assert_eq!(
+        op.permalink.as_deref(),
+        Some("https://lists.example.com/archives/list/devel@lists.example.com/message/HX7QPLM2AJ4/")
+    );
+    assert_eq!(op.anchor.as_deref(), Some("HX7QPLM2AJ4"));
+    assert!(op.text.contains("atomic_fetch_add_8") && !op.text.contains("Reply"), "{:?}", op.text);
+    assert_eq!((op.depth, reply.depth, last.depth), (0, 1, 2));
+    assert_eq!(reply.quotes.len(), 1, "{:?}", reply.quotes);
+    assert!(reply.quotes[0].text.contains("Can someone with an ARM box confirm?"));
+    assert!(reply.text.contains("Linking with -latomic"));
+    // The day is printed only when it changes: the last message is on the reply's day.
+    assert_eq!(last.published.as_deref(), Some("2023-03-09T15:05:00"));
+}

@@ -8,6 +8,7 @@
 
 mod discourse;
 mod invision;
+mod mailman;
 mod phpbb;
 mod smf;
 mod stackexchange;
@@ -31,6 +32,7 @@ pub const ALL: &[Engine] = &[
     invision::ENGINE,
     stackexchange::ENGINE,
     smf::ENGINE,
+    mailman::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
