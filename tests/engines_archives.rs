@@ -110,3 +110,46 @@ fn mailman_hyperkitty_thread() {
     // The day is printed only when it changes: the last message is on the reply's day.
     assert_eq!(last.published.as_deref(), Some("2023-03-09T15:05:00"));
 }
+
+#[test]
+fn bugzilla_bug() {
+    let s = read("bugzilla.html", "https://bugs.example.org/show_bug.cgi?id=1874");
+    assert_eq!(s.platform, "bugzilla");
+    assert_eq!(s.title, "Print preview freezes when the printer queue is empty");
+    assert_eq!(authors(&s), ["Marta Spooler", "devnull-queue@example.org"]);
+    let (desc, c1) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(desc.published.as_deref(), Some("2018-11-02T14:05:33-07:00"));
+    assert_eq!(desc.published_text.as_deref(), Some("2018-11-02 14:05:33 PDT"));
+    assert_eq!(desc.permalink.as_deref(), Some("https://bugs.example.org/show_bug.cgi?id=1874#c0"));
+    assert_eq!(desc.anchor.as_deref(), Some("c0"));
+    assert!(desc.text.contains("Open any document and choose Print Preview"), "{:?}", desc.text);
+    assert_eq!(c1.published.as_deref(), Some("2018-11-05T09:12:00Z"));
+    assert_eq!(c1.anchor.as_deref(), Some("c1"));
+    assert_eq!(c1.quotes.len(), 1, "{:?}", c1.quotes);
+    assert!(c1.quotes[0].text.contains("the preview window stays grey"));
+    assert!(c1.text.contains("Patch attached"));
+}
+
+#[test]
+fn github_issue() {
+    let s = read("github-issue.html", "https://github.com/example-org/tinyconf/issues/512");
+    assert_eq!(s.platform, "github");
+    assert_eq!(s.title, "Crash when the config file is empty");
+    assert_eq!(authors(&s), ["wren-k", "mossbyte"], "the label event is not a post");
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref(), Some("2021-06-01T08:30:12Z"));
+    assert_eq!(op.published_text.as_deref(), Some("Jun 1, 2021"));
+    assert_eq!(info(op, "profile"), Some("https://github.com/wren-k"));
+    assert_eq!(op.permalink.as_deref(), Some("https://github.com/example-org/tinyconf/issues/512#issue-998877001"));
+    assert_eq!(op.anchor.as_deref(), Some("issue-998877001"));
+    assert!(op.text.contains("panics instead of using the defaults"), "{:?}", op.text);
+    assert!(op.markdown.contains("`tiny.conf`"), "{:?}", op.markdown);
+    assert_eq!(reply.anchor.as_deref(), Some("issuecomment-860001234"));
+    assert_eq!(info(reply, "rank"), Some("Member"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert!(reply.text.contains("an empty file now yields the defaults") && !reply.text.contains("reacted"));
+    assert_eq!(
+        reply.links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(),
+        ["https://github.com/example-org/tinyconf/pull/513"]
+    );
+}

@@ -141,7 +141,8 @@ pub(crate) fn with_zone(post: &mut Post, shown: Option<&str>) {
 /// out, so their times stay local rather than wrong.
 fn zone_offset(abbr: &str) -> Option<&'static str> {
     Some(match abbr {
-        "UTC" | "GMT" | "UT" | "WET" => "+00:00",
+        // `UTC` and `GMT` the date reader already reads (as `Z`).
+        "UT" | "WET" => "+00:00",
         "CET" | "WEST" | "MET" => "+01:00",
         "CEST" | "EET" | "MEST" | "SAST" => "+02:00",
         "EEST" | "MSK" => "+03:00",

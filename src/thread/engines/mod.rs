@@ -6,6 +6,8 @@
 //! below are what several readers need on top of that: the author block's label/value pairs, the profile
 //! link, and scores as boards write them.
 
+mod bugtracker;
+mod bugtracker_github;
 mod discourse;
 mod invision;
 mod mailman;
@@ -33,6 +35,8 @@ pub const ALL: &[Engine] = &[
     stackexchange::ENGINE,
     smf::ENGINE,
     mailman::ENGINE,
+    bugtracker::ENGINE,
+    bugtracker_github::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
