@@ -153,3 +153,21 @@ fn github_issue() {
         ["https://github.com/example-org/tinyconf/pull/513"]
     );
 }
+
+#[test]
+fn redmine_issue() {
+    let s = read("redmine.html", "https://tracker.example.com/issues/3307");
+    assert_eq!(s.platform, "redmine");
+    assert_eq!(s.title, "Export to CSV drops the last column");
+    assert_eq!(authors(&s), ["Oona Tally", "Kasper Row"], "a journal with field changes only is not a post");
+    let (desc, note) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(desc.published.as_deref(), Some("2024-03-21T16:10:00"));
+    assert_eq!(desc.published_text.as_deref(), Some("03/21/2024 04:10 PM"));
+    assert_eq!(info(desc, "profile"), Some("https://tracker.example.com/users/41"));
+    assert!(desc.text.contains("The \"Memo\" column is missing.") && !desc.text.contains("Quote"), "{:?}", desc.text);
+    assert_eq!(note.published.as_deref(), Some("2024-03-22T09:30:00"));
+    assert_eq!(note.anchor.as_deref(), Some("note-2"));
+    assert_eq!(note.permalink.as_deref(), Some("https://tracker.example.com/issues/3307#note-2"));
+    assert_eq!(note.quotes.len(), 1);
+    assert!(note.text.contains("Fixed in r2211") && !note.text.contains("changed from"), "{:?}", note.text);
+}

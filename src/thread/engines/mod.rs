@@ -8,6 +8,7 @@
 
 mod bugtracker;
 mod bugtracker_github;
+mod bugtracker_redmine;
 mod discourse;
 mod invision;
 mod mailman;
@@ -37,6 +38,7 @@ pub const ALL: &[Engine] = &[
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,
+    bugtracker_redmine::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
