@@ -11,7 +11,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, base_url, bodies_in, named_link};
+use super::{base_url, bodies_in, named_link};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
