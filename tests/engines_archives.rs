@@ -82,6 +82,10 @@ fn mailman_pipermail_message() {
     assert!(p.text.contains("Found three capped queen cells"), "quoted lines stay in the text: {:?}", p.text);
     assert!(p.text.contains("Do an artificial swarm now"), "{:?}", p.text);
     assert!(!p.text.contains("Messages sorted by"), "{:?}", p.text);
+    assert!(!p.text.contains("scrubbed") && p.markdown.ends_with("```"), "{:?}", p.markdown);
+    assert_eq!(p.quotes.len(), 1, "{:?}", p.quotes);
+    assert_eq!(p.quotes[0].author.as_deref(), Some("Bert Drone"));
+    assert!(p.quotes[0].text.starts_with("Found three capped queen cells"), "{:?}", p.quotes);
 }
 
 #[test]

@@ -15,7 +15,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, bodies_in, first_attr, first_text, text_of};
-use crate::model::Post;
+use crate::model::{Post, PostQuote};
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
@@ -53,7 +53,63 @@ fn read_pipermail(page: &Page) -> Option<Thread> {
         },
     );
     with_zone(&mut post, shown.as_deref());
+    cut_next_part(&mut post);
+    post.quotes = plain_quotes(&post.text);
     super::thread(ENGINE.name, page, &PM_TITLE, vec![post])
+}
+
+/// The line Mailman puts between a message and its scrubbed attachments; what follows is archive boilerplate.
+const NEXT_PART: &str = "-------------- next part --------------";
+
+/// Drops the scrubbed-attachment notes after [`NEXT_PART`] from text and Markdown (the body is one `<pre>`,
+/// whose Markdown is a code fence: it is closed again).
+fn cut_next_part(post: &mut Post) {
+    if let Some(i) = post.text.find(NEXT_PART) {
+        post.text.truncate(i);
+        post.text = post.text.trim_end().to_string();
+    }
+    if let Some(i) = post.markdown.find(NEXT_PART) {
+        let fenced = post.markdown.starts_with("```");
+        post.markdown.truncate(i);
+        post.markdown = post.markdown.trim_end().to_string();
+        if fenced {
+            post.markdown.push_str("\n```");
+        }
+    }
+}
+
+/// Quoted passages of a plain-text mail: runs of lines starting with `>`, the quoted author taken from the
+/// attribution line just above ("On Mon, 15 Apr 2019, Bert Drone wrote:", "Bert Drone wrote:"). They stay in
+/// the text too, as the reader sees them.
+fn plain_quotes(text: &str) -> Vec<PostQuote> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut before: Option<&str> = None;
+    let mut last: Option<&str> = None;
+    for line in text.lines().chain([""]) {
+        if let Some(q) = line.strip_prefix('>') {
+            if run.is_empty() {
+                before = last;
+            }
+            run.push(q.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).trim_end());
+        } else if !run.is_empty() {
+            let text = run.join("\n").trim().to_string();
+            if !text.is_empty() {
+                out.push(PostQuote { author: before.and_then(attribution), text });
+            }
+            run.clear();
+        }
+        last = Some(line);
+    }
+    out
+}
+
+/// "On Mon, 15 Apr 2019, Bert Drone wrote:" → "Bert Drone".
+fn attribution(line: &str) -> Option<String> {
+    let head = line.trim().strip_suffix("wrote:")?.trim_end();
+    let name = head.rsplit(", ").next().unwrap_or(head).trim();
+    let name = name.strip_prefix("On ").unwrap_or(name).trim();
+    (!name.is_empty() && name.chars().count() <= 60).then(|| name.to_string())
 }
 
 static HK_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".thread-header h3, .thread-header h1, .message-header h1"));
@@ -168,6 +224,15 @@ fn zone_offset(abbr: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_lines_are_quotes_not_posts() {
+        let q = plain_quotes("Bob Hive wrote:\n> one\n> > two\nreply\n> three");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].author.as_deref(), Some("Bob Hive"));
+        assert_eq!(q[0].text, "one\ntwo");
+        assert_eq!((q[1].author.as_deref(), q[1].text.as_str()), (None, "three"));
+    }
 
     #[test]
     fn zone_abbreviations_become_offsets() {
