@@ -7,6 +7,9 @@
 //! link, and scores as boards write them.
 
 mod bbpress;
+mod bugtracker;
+mod bugtracker_github;
+mod bugtracker_redmine;
 mod discourse;
 mod discuz;
 mod flarum;
@@ -15,6 +18,7 @@ mod hackernews;
 mod invision;
 mod lemmy;
 mod lobsters;
+mod mailman;
 mod mybb;
 mod nodebb;
 mod phpbb;
@@ -53,6 +57,10 @@ pub const ALL: &[Engine] = &[
     fluxbb::ENGINE,
     nodebb::ENGINE,
     flarum::ENGINE,
+    mailman::ENGINE,
+    bugtracker::ENGINE,
+    bugtracker_github::ENGINE,
+    bugtracker_redmine::ENGINE,
 ];
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);

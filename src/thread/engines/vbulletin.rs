@@ -2,12 +2,15 @@
 //!
 //! Every vBulletin 3/4 post body is `div#post_message_<id>`; its post is the nearest `li#post_<id>`
 //! (vBulletin 4 `postcontainer`), `table#post<id>` (vBulletin 3) or `div#edit<id>`. vBulletin 5 posts are
-//! `li.b-post` with the body in `.js-post__content-text`. Around the body: the author (`.username`,
-//! `a.bigusername` in 3, `.b-post__author .author` in 5), the user title (`.usertitle`), author details as
-//! `dl.userinfo_extra` pairs (4) or "Join Date: Jul 2014" lines (3), the time (`.postdate .date` in 4, the
-//! post's `td.thead` text in 3, `time[datetime]` in 5) and the permalink (`a.postcounter`, `#postcount`).
-//! Quotes are `.bbcode_quote` with `.bbcode_postedby` (4) or `.b-bbcode-quote` (5); signatures
-//! (`signaturecontainer`, `signature`) are dropped by the clean stage.
+//! `li.b-post` (with `data-node-id`) with the body in `.js-post__content-text`. Around the body: the author
+//! (`.username`, `a.bigusername` in 3, `.b-userinfo__details .author a` in 5), the user title (`.usertitle`,
+//! `.b-userinfo__title`), author details as `dl.userinfo_extra` pairs (4), "Join Date: Jul 2014" lines in
+//! `div.smallfont` (3) or `li.b-userinfo__additional-info` label/span pairs (5), the time (`.postdate .date`
+//! in 4, the post's `td.thead` text in 3, `time[itemprop=dateCreated][datetime]` in 5), the post title
+//! (`h2.title`, the bold line over a 3 message, `.b-post__title`) and the permalink (`a.postcounter`,
+//! `a#postcount<id>`, `a.b-post__count`). Quotes are `.bbcode_quote` with `.bbcode_postedby` (4),
+//! `.b-bbcode-quote` (5) or the `td.alt2` cell of a 3 quote table; signatures (`signaturecontainer`,
+//! `signature`; in 3 and 5 they sit outside the body) are left out.
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -33,15 +36,30 @@ static PROFILE: LazyLock<Selector> = LazyLock::new(|| {
 static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".usertitle, .b-userinfo__title"));
 static USER_PAIRS: LazyLock<Selector> = LazyLock::new(|| sel("dl.userinfo_extra, dl.b-userinfo__additional-info"));
 static USER_LINES: LazyLock<Selector> = LazyLock::new(|| sel("td div.smallfont > div"));
+/// vBulletin 5 writes each author detail as `<li class="b-userinfo__additional-info"><label>Posts:</label>
+/// <span>48</span></li>`.
+static USER_ITEMS: LazyLock<Selector> = LazyLock::new(|| sel("li.b-userinfo__additional-info"));
+static LABEL: LazyLock<Selector> = LazyLock::new(|| sel("label"));
+static VALUE: LazyLock<Selector> = LazyLock::new(|| sel("span"));
 static DT: LazyLock<Selector> = LazyLock::new(|| sel("dt"));
 static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".postdate .date, time[datetime], .b-post__timestamp"));
+/// The time element: `time[datetime]` first (vBulletin 5 wraps it in `.b-post__timestamp`, whose shown text
+/// "08-03-2022, 06:20 PM" leaves day and month open), then the shown dates of 4 and of 5 themes without it.
+static TIME: LazyLock<[Selector; 2]> =
+    LazyLock::new(|| [sel("time[datetime]"), sel(".postdate .date, .b-post__timestamp")]);
 static TIME_V3: LazyLock<Selector> = LazyLock::new(|| sel("td.thead"));
 static PERMALINK: LazyLock<Selector> =
     LazyLock::new(|| sel("a.postcounter[href], a[id^=postcount][href], a.b-post__count[href]"));
-static POST_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2.title, .b-post__title"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel(".bbcode_quote, .b-bbcode-quote, blockquote.quote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbcode_postedby strong, .b-bbcode-quote__username"));
+/// The post's own title: `h2.title` (4), `.b-post__title` (5), the bold line over a vBulletin 3 message.
+static POST_TITLE: LazyLock<Selector> =
+    LazyLock::new(|| sel("h2.title, .b-post__title, td[id^=td_post_] > div.smallfont > strong"));
+/// Quotes: `.bbcode_quote` (4, and 5 alongside `.b-bbcode-quote`); vBulletin 3 draws a quote as a table whose
+/// one cell is `td.alt2` ("Originally Posted by <strong>name</strong>" over the quoted text), and has no other
+/// table cell inside a message.
+static QUOTE: LazyLock<Selector> =
+    LazyLock::new(|| sel(".bbcode_quote, .b-bbcode-quote, blockquote.quote, [id^=post_message_] td.alt2"));
+static QUOTE_AUTHOR: LazyLock<Selector> =
+    LazyLock::new(|| sel(".bbcode_postedby strong, .b-bbcode-quote__username, td.alt2 > div:first-child > strong"));
 
 /// Reads a vBulletin thread page, or `None` when the page has no vBulletin posts.
 pub fn read(page: &Page) -> Option<Thread> {
@@ -56,14 +74,16 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
         let t = text_of(l);
         t.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))
     });
-    let mut author_info = label_pairs(p.select(&USER_PAIRS).flat_map(|d| dl_pairs(d, &DT, &DD)).chain(lines));
+    let items = p.select(&USER_ITEMS).filter_map(|li| Some((first_text(li, &LABEL)?, first_text(li, &VALUE)?)));
+    let mut author_info =
+        label_pairs(p.select(&USER_PAIRS).flat_map(|d| dl_pairs(d, &DT, &DD)).chain(lines).chain(items));
     if let Some(title) = first_text(p, &USER_TITLE) {
         author_info.insert("rank".into(), title);
     }
     if let Some(profile) = absolute(base, first_attr(p, &PROFILE, "href").as_deref()) {
         author_info.insert("profile".into(), profile);
     }
-    let time = p.select(&TIME).next();
+    let time = TIME.iter().find_map(|s| p.select(s).next());
     let id = p.value().id().map(str::to_string);
     post::build(
         page,
