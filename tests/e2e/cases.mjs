@@ -35,6 +35,10 @@ export const ENGINE_CASES = [
     authors: ["shavings_sam", "plane_jane", "shavings_sam", "dovetail_dan"], absent: "[deleted]" },
   { file: "engines/hackernews.html", title: "Ask HN: How do you keep notes for a long side project?",
     authors: ["marginalia_mo", "logbook_lu", "marginalia_mo", "paper_pete"], absent: "Guidelines" },
+  { file: "engines/discuz.html", title: "阳台种番茄总是裂果怎么办", authors: ["小番茄", "老园丁"], absent: "种菜使我快乐" },
+  { file: "engines/mailman-hyperkitty.html", title: "Build fails on ARM after the last merge",
+    authors: ["Petra Linker", "Ravi Arm", "Petra Linker"], absent: "Show replies by date" },
+  { file: "engines/github-issue.html", title: "Crash when the config file is empty", authors: ["wren-k", "mossbyte"], absent: "added the" },
 ];
 
 /** The card's posts, read in the page: each post's author, and whether `absent` shows anywhere in the card. */
