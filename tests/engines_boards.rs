@@ -1,28 +1,8 @@
 //! Board engine readers (MyBB, Vanilla, bbPress, Discuz!, FluxBB, NodeBB, Flarum) on fixtures written in each
 //! engine's default markup (authored text, not copied pages).
 
-use threadcard::{summarize, Options, Post, Summary};
-
-fn read(fixture: &str, url: &str) -> Summary {
-    let path = format!("{}/tests/fixtures/engines/{fixture}", env!("CARGO_MANIFEST_DIR"));
-    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    summarize(&html, Some(url), &Options::default()).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn authors(s: &Summary) -> Vec<&str> {
-    s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect()
-}
-
-fn info<'a>(p: &'a Post, key: &str) -> Option<&'a str> {
-    p.author_info.get(key).map(String::as_str)
-}
-
-/// No post keeps its signature.
-fn no_signature(s: &Summary, sig: &str) {
-    for p in &s.posts {
-        assert!(!p.text.contains(sig), "signature left in {:?}", p.text);
-    }
-}
+mod common;
+use common::*;
 
 #[test]
 fn mybb_default_theme() {

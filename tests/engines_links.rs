@@ -1,25 +1,8 @@
 //! Link-aggregator readers (Reddit, Hacker News, Lobsters, Lemmy) on fixtures written in each engine's markup
 //! (authored text, not copied pages). The submission is post 1 at depth 0; top-level comments are depth 0 too.
 
-use threadcard::{summarize, Options, Post, Summary};
-
-fn read(fixture: &str, url: &str) -> Summary {
-    let path = format!("{}/tests/fixtures/engines/{fixture}", env!("CARGO_MANIFEST_DIR"));
-    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    summarize(&html, Some(url), &Options::default()).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn authors(s: &Summary) -> Vec<&str> {
-    s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect()
-}
-
-fn depths(s: &Summary) -> Vec<u32> {
-    s.posts.iter().map(|p| p.depth).collect()
-}
-
-fn info<'a>(p: &'a Post, key: &str) -> Option<&'a str> {
-    p.author_info.get(key).map(String::as_str)
-}
+mod common;
+use common::*;
 
 #[test]
 fn reddit_old() {

@@ -12,7 +12,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::mybb::trail;
+use super::trail;
 use super::{absolute, base_url, scopes, Scope};
 use crate::model::Post;
 use crate::parse::Page;

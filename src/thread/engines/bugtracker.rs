@@ -11,7 +11,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::mailman::with_zone;
-use super::{absolute, base_url, bodies_in, first_attr, first_text};
+use super::{absolute, first_attr, first_text};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -34,10 +34,7 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("bz-no-quote-auth
 
 /// Reads a Bugzilla bug page, or `None` when the page has no Bugzilla comments.
 pub fn read(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &COMMENT).map(|(c, body)| read_comment(page, base.as_deref(), c, body)).collect();
-    super::thread(ENGINE.name, page, &TITLE, posts)
+    super::read_posts(ENGINE.name, page, &TITLE, &BODY, &COMMENT, read_comment)
 }
 
 fn read_comment(page: &Page, base: Option<&str>, c: ElementRef, body: ElementRef) -> Post {

@@ -10,7 +10,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, base_url, bodies_in, first_attr, first_text, named_link};
+use super::{absolute, first_attr, first_text, named_link};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -30,10 +30,7 @@ static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-label"
 
 /// Reads a GitHub issue or pull request, or `None` when the page has no timeline comments.
 pub fn read(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &COMMENT).map(|(c, body)| read_comment(page, base.as_deref(), c, body)).collect();
-    super::thread(ENGINE.name, page, &TITLE, posts)
+    super::read_posts(ENGINE.name, page, &TITLE, &BODY, &COMMENT, read_comment)
 }
 
 /// `#issuecomment-1` on the page's own URL (links resolve drops bare fragments, which only scroll).

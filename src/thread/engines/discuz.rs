@@ -12,8 +12,8 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::mybb::{tidy_quote_authors, trail};
-use super::{absolute, base_url, bodies_in, first_attr, named_link, text_of};
+use super::mybb::tidy_quote_authors;
+use super::{absolute, first_attr, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -43,11 +43,8 @@ static EDIT_NOTE: LazyLock<Selector> = LazyLock::new(|| sel("i.pstatus"));
 
 /// Reads a Discuz! thread page, or `None` when the page has no Discuz! posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &POST).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
-    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
-    thread.section = trail(page, &CRUMB, &thread.title);
+    let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &POST, read_post)?;
+    thread.section = super::trail(page, &CRUMB, &thread.title);
     Some(thread)
 }
 

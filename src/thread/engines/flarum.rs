@@ -15,7 +15,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, base_url, bodies_in, first_attr, first_text, named_link, text_of};
+use super::{absolute, bodies_in, first_attr, first_text, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -51,10 +51,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 
 /// The JavaScript-rendered post stream (a page saved from the browser).
 fn read_stream(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &POST).map(|(a, body)| stream_post(page, base.as_deref(), a, body)).collect();
-    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &POST, stream_post)?;
     thread.section = page.select(&TAG).map(text_of).filter(|t| !t.is_empty()).collect();
     Some(thread)
 }

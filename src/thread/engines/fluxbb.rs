@@ -12,8 +12,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::mybb::trail;
-use super::{absolute, base_url, bodies_in, first_attr, first_text, label_pairs, named_link, text_of};
+use super::{absolute, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -37,11 +36,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Reads a FluxBB/PunBB topic page, or `None` when the page has no such posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &POST).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
-    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
-    thread.section = trail(page, &CRUMB, &thread.title);
+    let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &POST, read_post)?;
+    thread.section = super::trail(page, &CRUMB, &thread.title);
     Some(thread)
 }
 

@@ -75,6 +75,30 @@ pub(crate) fn thread(name: &str, page: &Page, title: &Selector, mut posts: Vec<P
     Some(Thread { platform: name.into(), title, posts, ..Thread::default() })
 }
 
+/// The shape most readers share: each post body matching `body` with its block ([`bodies_in`]), made a post
+/// by `read_post` (given the page's base for links), then the thread with its title.
+pub(crate) fn read_posts(
+    name: &str,
+    page: &Page,
+    title: &Selector,
+    body: &Selector,
+    block: &Selector,
+    read_post: impl Fn(&Page, Option<&str>, ElementRef, ElementRef) -> Post,
+) -> Option<Thread> {
+    let base = base_url(page);
+    let posts = bodies_in(page, body, block).map(|(b, el)| read_post(page, base.as_deref(), b, el)).collect();
+    thread(name, page, title, posts)
+}
+
+/// The breadcrumb's texts, without the thread itself when the board repeats it last.
+pub(crate) fn trail(page: &Page, crumb: &Selector, title: &str) -> Vec<String> {
+    let mut trail: Vec<String> = page.select(crumb).map(text_of).filter(|c| !c.is_empty()).collect();
+    if trail.last().is_some_and(|l| l == title) {
+        trail.pop();
+    }
+    trail
+}
+
 /// Each post body matching `body`, with its nearest ancestor matching `container` (the post's block, where
 /// the author and time sit): where most readers start. Bodies outside any container are not posts.
 pub(crate) fn bodies_in<'a>(

@@ -12,7 +12,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, base_url, bodies_in, first_attr, first_text, label_pairs, named_link, text_of};
+use super::{absolute, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
@@ -41,11 +41,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Reads a MyBB thread page, or `None` when the page has no MyBB posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &POST).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
-    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
-    thread.section = trail(page, &CRUMB, &thread.title);
+    let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &POST, read_post)?;
+    thread.section = super::trail(page, &CRUMB, &thread.title);
     Some(thread)
 }
 
@@ -110,15 +107,6 @@ pub(super) fn line_pairs(el: ElementRef) -> Vec<(String, String)> {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .filter(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
         .collect()
-}
-
-/// The trail's texts, without the thread itself when the board repeats it last.
-pub(super) fn trail(page: &Page, crumb: &Selector, title: &str) -> Vec<String> {
-    let mut trail: Vec<String> = page.select(crumb).map(text_of).filter(|c| !c.is_empty()).collect();
-    if trail.last().is_some_and(|l| l == title) {
-        trail.pop();
-    }
-    trail
 }
 
 /// Quote heads the shared cleaner does not know: a leading "(date)" (MyBB), a capitalised verb ("X Wrote:"),

@@ -12,8 +12,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::mybb::trail;
-use super::{absolute, base_url, bodies_in, first_attr, first_text, named_link};
+use super::{absolute, first_attr, first_text, named_link};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -42,11 +41,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.plugin-mention
 
 /// Reads a NodeBB topic page, or `None` when the page has no NodeBB posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &POST).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
-    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
-    thread.section = trail(page, &CRUMB, &thread.title);
+    let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &POST, read_post)?;
+    thread.section = super::trail(page, &CRUMB, &thread.title);
     Some(thread)
 }
 

@@ -9,7 +9,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, base_url, bodies_in, first_attr, first_text, label_pairs, named_link, text_of};
+use super::{absolute, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -34,16 +34,9 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Reads an SMF topic page, or `None` when the page has no SMF posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &WRAPPER).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
-    let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
+    let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &WRAPPER, read_post)?;
     // SMF's trail is `.navigate_section` (the linktree); its last item is the topic itself.
-    let mut trail: Vec<String> = page.select(&CRUMB).map(text_of).filter(|c| !c.is_empty()).collect();
-    if trail.last().is_some_and(|l| *l == thread.title) {
-        trail.pop();
-    }
-    thread.section = trail;
+    thread.section = super::trail(page, &CRUMB, &thread.title);
     Some(thread)
 }
 

@@ -11,7 +11,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::mybb::trail;
+use super::trail;
 use super::{absolute, base_url, bodies_in, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;

@@ -15,7 +15,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, base_url, bodies_in, dl_pairs, first_attr, first_text, label_pairs, text_of};
+use super::{absolute, dl_pairs, first_attr, first_text, label_pairs, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -63,10 +63,7 @@ static QUOTE_AUTHOR: LazyLock<Selector> =
 
 /// Reads a vBulletin thread page, or `None` when the page has no vBulletin posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let base = base_url(page);
-    let posts: Vec<Post> =
-        bodies_in(page, &BODY, &CONTAINER).map(|(block, body)| read_post(page, base.as_deref(), block, body)).collect();
-    super::thread(ENGINE.name, page, &TITLE, posts)
+    super::read_posts(ENGINE.name, page, &TITLE, &BODY, &CONTAINER, read_post)
 }
 
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
