@@ -258,4 +258,29 @@ mod tests {
         assert!(names.contains(&"Berlin") && names.contains(&"Angela Merkel"), "{names:?}");
         assert!(!names.contains(&"Regierung") && !names.contains(&"Gesetz"), "{names:?}");
     }
+
+    #[test]
+    fn brands_cues_and_lists_make_organisations() {
+        let e = names(
+            "The Chinese chipmaker SMIC ordered an ASML EUV machine. Former ASML staff helped, said the new ASML \
+             CEO. Brands like Shopify, Wix, Sellvia and others have forums. I found it on facebook and at \
+             www.youtube.com, as Lin Nan, ASML's former head of research, said in the town of Veldhoven.",
+        );
+        let kind = |n: &str| e.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("SMIC"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("ASML"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("Wix"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("Sellvia"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("facebook"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("Lin Nan"), Some(EntityKind::Person), "{e:?}");
+        assert_eq!(kind("Veldhoven"), Some(EntityKind::Place), "{e:?}");
+        assert!(!e.iter().any(|e| e.name.contains("EUV") || e.name.contains("CEO") || e.name == "youtube"), "{e:?}");
+    }
+
+    #[test]
+    fn bare_dc_is_not_washington() {
+        let e = names("All DC have their own hobbies. We flew to Washington, D.C. last year.");
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Washington"], "{e:?}");
+    }
 }

@@ -42,6 +42,18 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
     let toks = &post.tokens;
     let mut i = 0;
     while i < toks.len() {
+        if let Some(known) = toks[i].is_lower_word().then(|| g.lower_brand(toks[i].text)).flatten() {
+            // "on facebook": forum posters write some brands in lowercase. Not "www.youtube.com": a
+            // domain is a link, not a mention.
+            if in_domain(toks, i) {
+                i += 1;
+                continue;
+            }
+            let initial = post.is_initial(i);
+            out.push(mention(post, i, toks[i].text, Some(known.kind), Some(known.name.clone()), None, initial));
+            i += 1;
+            continue;
+        }
         if !toks[i].is_capitalized() || toks[i].text.contains(['\'', '’']) {
             i += 1;
             continue;
@@ -67,6 +79,13 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
     }
 }
 
+/// The token is glued to a dot on either side: part of a domain or URL ("www.youtube.com").
+fn in_domain(toks: &[Token], i: usize) -> bool {
+    let dot = |t: &Token| t.text == "." || t.text == "/";
+    i.checked_sub(1).is_some_and(|p| dot(&toks[p]) && toks[p].end == toks[i].start)
+        || toks.get(i + 1).is_some_and(|n| dot(n) && n.start == toks[i].end)
+}
+
 /// Two tokens separated by nothing but spaces (no line break: a headline and the next line are apart).
 fn adjacent(a: &Token, b: &Token, text: &str) -> bool {
     text.get(a.end..b.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
@@ -86,6 +105,23 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     {
         cut_run(post, i, i + n, english, lower, out);
         cut_run(post, i + n, end, english, lower, out);
+        return;
+    }
+    // "the new ASML CEO": a title ending a run names nobody; the words before it are the name.
+    while end > i + 1 && g.is_title(toks[end - 1].text) && !g.is_org_suffix(toks[end - 1].text) {
+        end -= 1;
+    }
+    // "ASML EUV machine", "Huawei Kirin 9000S": a known organisation opening a longer unknown run is named
+    // on its own; what follows is a product or a model, not part of its name. Not when the run ends as an
+    // organisation ("Kaspersky Lab") or holds a title ("ASML CEO Peter Wennink": the role words below).
+    if end - i >= 2
+        && g.lookup(toks[i].text).is_some_and(|k| k.kind == EntityKind::Organisation)
+        && g.lookup(span(i, end)).is_none()
+        && !g.is_org_suffix(toks[end - 1].text)
+        && !(i + 1..end).any(|t| g.is_title(toks[t].text))
+    {
+        cut_run(post, i, i + 1, english, lower, out);
+        cut_run(post, i + 1, end, english, lower, out);
         return;
     }
     // "Clovis, NM": a state or country code after a comma qualifies the name before it.
@@ -209,26 +245,35 @@ fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<Entit
             .get(end + 1)
             .is_some_and(|t| t.is_capitalized() && g.lookup(t.text).is_some_and(|k| k.kind == EntityKind::Place));
     let byline = k.checked_sub(1).is_some_and(|p| toks[p].is("by"));
+    let org_cued = org_head_before(toks, k) || org_role_after(toks, end) || listed_with_org(toks, k, end);
     if words == 1 && is_acronym(first) {
-        None // an acronym is an entity only when tied to its expansion or known
-    } else if g.is_org_suffix(last)
+        // An acronym is an entity only when tied to its expansion, known, or cued as an organisation
+        // ("chipmaker SMIC", "SMIC engineers").
+        org_cued.then_some(EntityKind::Organisation)
+    } else if (org_cued && !connector && words <= 3 && !g.is_given_name(first))
+        || g.is_org_suffix(last)
         || (connector && g.is_org_suffix(first))
         || known_first == Some(EntityKind::Organisation)
     {
         Some(EntityKind::Organisation)
     } else if titled
         || speech_follows(toks, end)
-        || ((2..=3).contains(&words) && !connector && (g.is_given_name(first) || byline))
+        || ((2..=3).contains(&words) && !connector && (g.is_given_name(first) || byline || role_follows(toks, end)))
     {
         Some(EntityKind::Person)
-    } else if g.is_place_suffix(last) || (connector && g.is_place_head(first)) || place_follows {
+    } else if g.is_place_suffix(last)
+        || (connector && g.is_place_head(first))
+        || place_follows
+        || place_noun_of(toks, k)
+    {
         Some(EntityKind::Place)
     } else {
         None
     }
 }
 
-/// A demonym or a known place inside role words ("Kazakh" in "Kazakh President") counts for its place.
+/// A demonym or a known name inside role words ("Kazakh" in "Kazakh President", "ASML" in "ASML CEO")
+/// counts for its entity.
 fn record_place_word(post: &PostText, t: usize, initial: bool, out: &mut Vec<Mention>) {
     let g = &*GAZETTEER;
     let word = post.tokens[t].text;
@@ -236,7 +281,8 @@ fn record_place_word(post: &PostText, t: usize, initial: bool, out: &mut Vec<Men
         let mut m = mention(post, t, word, Some(EntityKind::Place), Some(country.to_string()), None, initial);
         m.demonym = true;
         out.push(m);
-    } else if let Some(known) = g.lookup(word).filter(|k| k.kind == EntityKind::Place) {
+    } else if let Some(known) = g.lookup(word) {
+        // A known place or organisation in role words: "Ondo Governor", "ASML CEO".
         out.push(mention(post, t, word, Some(known.kind), Some(known.name.clone()), None, initial));
     }
 }
@@ -295,4 +341,181 @@ fn speech_follows(toks: &[Token], end: usize) -> bool {
         k += 1;
     }
     toks.get(k).is_some_and(|t| SPEECH_VERBS.iter().any(|v| t.is(v)))
+}
+
+/// Lowercase nouns that name what an organisation is, right before its name: "chipmaker SMIC", "the
+/// broadcaster Nieuwsuur", "social network Facebook". Any word ending in "maker" counts too ("carmaker").
+/// Not "startup": "PC startup View original" is booting.
+const ORG_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "manufacturer",
+    "retailer",
+    "brand",
+    "platform",
+    "network",
+    "website",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "agency",
+    "supplier",
+    "airline",
+    "bank",
+    "insurer",
+    "outlet",
+    "charity",
+    "developer",
+    "studio",
+    "vendor",
+    "conglomerate",
+    "giant",
+    "subsidiary",
+    "rival",
+    "rivals",
+    "competitor",
+    "competitors",
+    "brands",
+    "companies",
+    "firms",
+    "platforms",
+    "manufacturers",
+];
+
+/// Lowercase nouns right after a name (or its possessive) that only organisations have: "ASML CEO",
+/// "SMIC engineers", "ASML's headquarters", "Discord servers".
+const ORG_ROLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "chairman",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "employees",
+    "engineers",
+    "staff",
+    "shares",
+    "stock",
+    "headquarters",
+    "executives",
+    "founder",
+    "founders",
+    "shareholders",
+    "subsidiary",
+    "servers",
+    "headquarter",
+    "workforce",
+];
+
+/// Role nouns in an appositive after a person's name: "Lin Nan, ASML's former head of ...".
+const PERSON_ROLES: &[&str] = &[
+    "head",
+    "chief",
+    "founder",
+    "director",
+    "analyst",
+    "editor",
+    "reporter",
+    "author",
+    "successor",
+    "predecessor",
+    "boss",
+    "manager",
+    "engineer",
+    "researcher",
+    "scientist",
+    "professor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "president",
+    "minister",
+    "leader",
+];
+
+/// Lowercase nouns of places before "of": "the Dutch town of Veldhoven", "the city of Fairfield".
+const PLACE_NOUNS: &[&str] =
+    &["town", "city", "village", "suburb", "province", "region", "county", "capital", "state", "island", "port"];
+
+fn org_head_before(toks: &[Token], k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).map(|p| &toks[p]) else { return false };
+    prev.is_lower_word() && (ORG_HEADS.contains(&prev.text) || (prev.text.len() > 6 && prev.text.ends_with("maker")))
+}
+
+fn org_role_after(toks: &[Token], end: usize) -> bool {
+    let mut k = end;
+    if toks.get(k).is_some_and(|t| t.is_possessive()) {
+        k += 1;
+        // "ASML's former head", "SMIC's new CEO"
+        if toks.get(k).is_some_and(|t| ["former", "new", "own", "chief"].contains(&t.text)) {
+            k += 1;
+        }
+    }
+    toks.get(k).is_some_and(|t| with_lower(t.text, |w| ORG_ROLES.contains(&w)))
+}
+
+/// "Shopify, Wix, Sellvia and others", "ASML, Canon, or Nikon": a name in a list beside a known
+/// organisation is one too. Walks the list both ways over single capitalized names.
+fn listed_with_org(toks: &[Token], k: usize, end: usize) -> bool {
+    let g = &*GAZETTEER;
+    if end != k + 1 {
+        return false; // lists of brands are single words; "Lin Nan, ASML's former head" is an appositive
+    }
+    let is_org = |j: usize| {
+        g.lookup(toks[j].text).is_some_and(|known| known.kind == EntityKind::Organisation)
+            && !toks.get(j + 1).is_some_and(|t| t.is_possessive())
+    };
+    let sep = |t: &Token| t.text == "," || t.is("and") || t.is("or");
+    // Rightwards: ", X", "and X", ", or X".
+    let mut j = end;
+    for _ in 0..6 {
+        while toks.get(j).is_some_and(sep) {
+            j += 1;
+        }
+        if j == end || !toks.get(j).is_some_and(|t| t.is_capitalized()) {
+            break;
+        }
+        if is_org(j) {
+            return true;
+        }
+        j += 1;
+    }
+    // Leftwards.
+    let mut j = k;
+    for _ in 0..6 {
+        let mut p = j;
+        while p > 0 && sep(&toks[p - 1]) {
+            p -= 1;
+        }
+        if p == j || p == 0 || !toks[p - 1].is_capitalized() {
+            break;
+        }
+        if is_org(p - 1) {
+            return true;
+        }
+        j = p - 1;
+    }
+    false
+}
+
+/// "Lin Nan, ASML's former head of light source technology": an appositive that gives a role.
+fn role_follows(toks: &[Token], end: usize) -> bool {
+    if toks.get(end).is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    toks.iter()
+        .skip(end + 1)
+        .take(5)
+        .take_while(|t| t.kind != super::tokens::Kind::Punct || t.is_possessive())
+        .any(|t| with_lower(t.text, |w| PERSON_ROLES.contains(&w)))
+}
+
+/// "the Dutch town of Veldhoven": a place noun and "of" right before the name.
+fn place_noun_of(toks: &[Token], k: usize) -> bool {
+    k >= 2 && toks[k - 1].is("of") && toks[k - 2].is_lower_word() && PLACE_NOUNS.contains(&toks[k - 2].text)
 }
