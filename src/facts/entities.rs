@@ -4,7 +4,7 @@
 
 use super::gazetteer::key;
 use super::hash::FastMap as HashMap;
-use super::mentions::{find_mentions, is_acronym, LowerWords, Mention};
+use super::mentions::{find_mentions, in_domain, is_acronym, LowerWords, Mention};
 use super::PostText;
 use crate::model::{Entity, EntityKind};
 
@@ -23,8 +23,18 @@ struct Acc {
 /// Finds the entities of the thread, most important first. `authors` are the thread's posters: their
 /// user names are participants, not entities of the story.
 pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entity> {
-    let lower: LowerWords =
-        posts.iter().flat_map(|p| p.tokens.iter()).filter(|t| t.is_lower_word()).map(|t| t.text).collect();
+    // Lowercase words of running text; not those of domains ("kodyboy555.deviantart.com" says nothing
+    // about "DeviantArt" being a common word).
+    let lower: LowerWords = posts
+        .iter()
+        .flat_map(|p| {
+            p.tokens
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| t.is_lower_word() && !in_domain(&p.tokens, *i))
+                .map(|(_, t)| t.text)
+        })
+        .collect();
     let mut mentions = Vec::new();
     for post in posts {
         find_mentions(post, english, &lower, &mut mentions);
@@ -282,5 +292,19 @@ mod tests {
         let e = names("All DC have their own hobbies. We flew to Washington, D.C. last year.");
         let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Washington"], "{e:?}");
+    }
+
+    #[test]
+    fn camel_case_initials_titles_and_quote_headers() {
+        let e = names(
+            "Shadow Fox said: I found it on DeviantArt, see kodyboy.deviantart.com or www.BobsRentals.com. \
+             Drawn like Michael Comacho and Jake the Hawk, with [Dr. Mengele] who was helping with the design \
+             of the pants, and then George W. Bush was there to help them in the garden as well.",
+        );
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        for n in ["DeviantArt", "Michael Comacho", "Mengele", "George W. Bush"] {
+            assert!(names.contains(&n), "{n}: {e:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains("Shadow") || n.contains("Bobs")), "{e:?}");
     }
 }

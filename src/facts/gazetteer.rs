@@ -165,6 +165,10 @@ impl Gazetteer {
 
     /// A brand written in lowercase ("facebook"), when the data says its lowercase form is no English word.
     pub fn lower_brand(&self, word: &str) -> Option<&Known> {
+        // Called for every lowercase word: most are short function words no brand is.
+        if word.len() < 4 || self.lower_brands.is_empty() {
+            return None;
+        }
         with_lower(word, |w| self.lower_brands.get(w))
     }
 

@@ -371,7 +371,9 @@ fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
             && t.text.chars().all(|c| c.is_ascii_uppercase())
             && toks.get(k + 1).is_some_and(|n| n.is_lower_word());
         let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end == t.end + 1) || t.text == "www";
-        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || PHRASE_STOPS.contains(&t.text) {
+        // A single letter ("à = Alt + 0224") is a symbol, not a noun.
+        let letter = t.text.chars().count() == 1;
+        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || letter || PHRASE_STOPS.contains(&t.text) {
             break;
         }
         if !words.is_empty() && (is_participle(t) || STATE_WORDS.contains(&t.text)) {
