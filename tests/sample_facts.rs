@@ -183,3 +183,42 @@ fn facts_of_du_pages_in_other_markup() {
         check_issue_2(&summary.posts, &summary.facts);
     }
 }
+
+/// Every "post N" link of the card (summary, numbers, disagreements, names, quotes, sources) targets a
+/// post the card holds, and a quote found in two posts links to both.
+#[test]
+fn fact_links_go_to_their_posts() {
+    let summary = threadcard::summarize(threadcard::SAMPLE_HTML, Some(threadcard::SAMPLE_URL), &Options::default())
+        .expect("sample");
+    let html = threadcard::render(&summary, threadcard::Format::Html);
+    let targets: Vec<usize> = html
+        .split("data-post=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().and_then(|n| n.parse().ok()))
+        .collect();
+    assert!(targets.len() >= summary.facts.summary.len() + summary.facts.quantities.len(), "{targets:?}");
+    for t in &targets {
+        assert!(html.contains(&format!("id=\"tc-post-{t}\"")), "no post {t} in the card");
+    }
+    for e in &summary.facts.entities {
+        assert!(html.contains(&format!("data-post=\"{}\" title=\"{} mentions", e.post, e.mentions)), "{e:?}");
+    }
+
+    let said = "“We will not leave until the work is done,” the commander said.";
+    let thread = Thread {
+        posts: vec![
+            post("a", "2022-01-11T10:00:00", &format!("News today. {said} More later."), vec![]),
+            post("b", "2022-01-11T11:00:00", "I doubt it very much, to be honest with you all.", vec![]),
+            post("c", "2022-01-11T12:00:00", &format!("Quoting the article again: {said}"), vec![]),
+        ],
+        ..Thread::default()
+    };
+    let f = facts::extract_at(&thread, None, &Options::default());
+    let q = f.quotes.iter().find(|q| q.text.contains("We will not leave")).expect("the quote");
+    assert_eq!(f.quotes.iter().filter(|q| q.text.contains("We will not leave")).count(), 1, "{:?}", f.quotes);
+    assert_eq!(q.posts, [0, 2], "{q:?}");
+    let s = threadcard::Summary { posts: thread.posts.clone(), facts: f.clone(), ..threadcard::Summary::default() };
+    let html = threadcard::render(&s, threadcard::Format::Html);
+    let quote = html.split("<blockquote").nth(1).and_then(|b| b.split("</blockquote>").next()).unwrap_or("");
+    assert!(quote.contains("data-post=\"0\"") && quote.contains("data-post=\"2\""), "{quote}");
+}

@@ -25,6 +25,77 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+/// Month names of other languages (German, French, Spanish, Portuguese, Italian, Dutch) where they differ
+/// from English, read only after a day number ("11. Januar 2022", "3 de março de 2021", "12 mars 2020"):
+/// a non-English post keeps its dates.
+const FOREIGN_MONTHS: &[(&str, u32)] = &[
+    ("januar", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("janeiro", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("maart", 3),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("giugno", 6),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("luglio", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setembro", 9),
+    ("settembre", 9),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("ottobre", 10),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dezembro", 12),
+    ("dicembre", 12),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("setiembre", 9),
+];
+
+fn foreign_month(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    FOREIGN_MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+}
+
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Words before a weekday or "week" that the text uses to place it more finely ("late last week").
@@ -108,11 +179,16 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         };
         return Some((i, end, value));
     }
-    // "11 January 2022".
-    if let (Ok(d), Some(month)) = (tok.text.parse::<u32>(), toks.get(i + 1).and_then(|t| month_number(t.text))) {
-        if (1..=31).contains(&d) && toks[i + 1].is_capitalized() {
-            let year = toks.get(i + 2).filter(|t| is_year(t)).and_then(|t| t.text.parse::<i32>().ok());
-            let end = i + 2 + usize::from(year.is_some());
+    // "11 January 2022"; "11. Januar 2022", "3 de março de 2021", "12 mars 2020".
+    if let Ok(d) = tok.text.parse::<u32>() {
+        let glue = |k: usize| toks.get(k).is_some_and(|t| t.text == "." || t.is("de"));
+        let m = i + 1 + usize::from(glue(i + 1));
+        let english = toks.get(m).filter(|t| t.is_capitalized()).and_then(|t| month_number(t.text));
+        let month = english.or_else(|| toks.get(m).and_then(|t| foreign_month(t.text)));
+        if let Some(month) = month.filter(|_| (1..=31).contains(&d)) {
+            let y = m + 1 + usize::from(toks.get(m + 1).is_some_and(|t| t.is("de")));
+            let year = toks.get(y).filter(|t| is_year(t)).and_then(|t| t.text.parse::<i32>().ok());
+            let end = if year.is_some() { y + 1 } else { m + 1 };
             let value = year.or(today.map(|t| t.year)).map(|y| format!("{y:04}-{month:02}-{d:02}"));
             return Some((i, end, value));
         }
@@ -189,13 +265,23 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     }
     // "in two days", "10 days ago", "no more than 10 days", "within 10 days".
     let number = number_at(toks, i)?;
-    let unit = toks.get(number.next).map(|t| t.text.to_lowercase())?;
+    // The unit follows the number ("10 years") or is hyphenated to it ("nine-year gap").
+    let glued = number.suffix.is_some();
+    let unit = match &number.suffix {
+        Some(s) => s.clone(),
+        None => toks.get(number.next).map(|t| t.text.to_lowercase())?,
+    };
     if !TIME_UNITS.contains(&unit.as_str()) {
+        return None; // also "36-year-old": an age, which the quantities step reads
+    }
+    // "36 years old" is an age, not a duration.
+    let after = number.next + usize::from(!glued);
+    if toks.get(after).is_some_and(|t| t.is("old")) {
         return None;
     }
     let n = number.value;
     let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase()).unwrap_or_default();
-    let ago = toks.get(number.next + 1).is_some_and(|t| t.is("ago"));
+    let ago = toks.get(after).is_some_and(|t| t.is("ago"));
     let days = match unit.trim_end_matches('s') {
         "day" => Some(n),
         "week" => Some(n * 7.0),
@@ -203,9 +289,18 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     };
     if prev == "in" || ago {
         let sign = if ago { -1.0 } else { 1.0 };
-        let value = today.zip(days).map(|(t, d)| t.plus((sign * d) as i64).iso());
+        let whole = (n.fract() == 0.0 && n < 10_000.0).then_some(sign as i64 * n as i64);
+        let value = match (unit.trim_end_matches('s'), today, whole) {
+            // "10 years ago" in a post of 2022 is 2012; "3 months ago" a month.
+            ("year", Some(t), Some(k)) => Some(format!("{:04}", t.year as i64 + k)),
+            ("month", Some(t), Some(k)) => {
+                let m = t.year as i64 * 12 + t.month as i64 - 1 + k;
+                Some(format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1))
+            }
+            _ => today.zip(days).map(|(t, d)| t.plus((sign * d) as i64).iso()),
+        };
         let first = if ago { i } else { i - 1 };
-        let end = number.next + 1 + usize::from(ago);
+        let end = after + usize::from(ago);
         return Some((first, end, value));
     }
     let first = duration_lead(toks, i);
@@ -222,7 +317,7 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     let time = ["second", "sec", "minute", "min", "hour", "hr"].contains(&unit.trim_end_matches('s'));
     let value = (!code.is_empty() && n.fract() == 0.0)
         .then(|| format!("P{}{}{code}", if time { "T" } else { "" }, n.min(1e15) as u64));
-    Some((first, number.next + 1, value))
+    Some((first, after, value))
 }
 
 /// "late last week": an edge word before the date belongs to it.
@@ -346,6 +441,15 @@ mod tests {
         assert_eq!(d[1].1.as_deref(), Some("2021-03-03"));
         assert_eq!(d[2], ("Friday".to_string(), None));
         assert!(dates("You may go. Mar the plan.", None).is_empty());
+    }
+
+    #[test]
+    fn other_languages_and_hyphens() {
+        let d = dates("Am 11. Januar 2022 kam er. Le 12 mars 2020. Em 3 de março de 2021.", None);
+        let values: Vec<Option<&str>> = d.iter().map(|(_, v)| v.as_deref()).collect();
+        assert_eq!(values, [Some("2022-01-11"), Some("2020-03-12"), Some("2021-03-03")], "{d:?}");
+        let d = dates("A nine-year gap, 10 years ago, a 36-year-old and 46 years old.", Some("2022-01-11"));
+        assert_eq!(d, [("nine-year".into(), Some("P9Y".into())), ("10 years ago".into(), Some("2012".into()))]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::gazetteer::key;
 use super::hash::FastMap as HashMap;
-use super::mentions::{find_mentions, is_acronym, LowerWords, Mention};
+use super::mentions::{find_mentions, in_domain, is_acronym, LowerWords, Mention};
 use super::PostText;
 use crate::model::{Entity, EntityKind};
 
@@ -23,8 +23,18 @@ struct Acc {
 /// Finds the entities of the thread, most important first. `authors` are the thread's posters: their
 /// user names are participants, not entities of the story.
 pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entity> {
-    let lower: LowerWords =
-        posts.iter().flat_map(|p| p.tokens.iter()).filter(|t| t.is_lower_word()).map(|t| t.text).collect();
+    // Lowercase words of running text; not those of domains ("kodyboy555.deviantart.com" says nothing
+    // about "DeviantArt" being a common word).
+    let lower: LowerWords = posts
+        .iter()
+        .flat_map(|p| {
+            p.tokens
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| t.is_lower_word() && !in_domain(&p.tokens, *i))
+                .map(|(_, t)| t.text)
+        })
+        .collect();
     let mut mentions = Vec::new();
     for post in posts {
         find_mentions(post, english, &lower, &mut mentions);
@@ -257,5 +267,44 @@ mod tests {
         let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
         assert!(names.contains(&"Berlin") && names.contains(&"Angela Merkel"), "{names:?}");
         assert!(!names.contains(&"Regierung") && !names.contains(&"Gesetz"), "{names:?}");
+    }
+
+    #[test]
+    fn brands_cues_and_lists_make_organisations() {
+        let e = names(
+            "The Chinese chipmaker SMIC ordered an ASML EUV machine. Former ASML staff helped, said the new ASML \
+             CEO. Brands like Shopify, Wix, Sellvia and others have forums. I found it on facebook and at \
+             www.youtube.com, as Lin Nan, ASML's former head of research, said in the town of Veldhoven.",
+        );
+        let kind = |n: &str| e.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("SMIC"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("ASML"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("Wix"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("Sellvia"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("facebook"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("Lin Nan"), Some(EntityKind::Person), "{e:?}");
+        assert_eq!(kind("Veldhoven"), Some(EntityKind::Place), "{e:?}");
+        assert!(!e.iter().any(|e| e.name.contains("EUV") || e.name.contains("CEO") || e.name == "youtube"), "{e:?}");
+    }
+
+    #[test]
+    fn bare_dc_is_not_washington() {
+        let e = names("All DC have their own hobbies. We flew to Washington, D.C. last year.");
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Washington"], "{e:?}");
+    }
+
+    #[test]
+    fn camel_case_initials_titles_and_quote_headers() {
+        let e = names(
+            "Shadow Fox said: I found it on DeviantArt, see kodyboy.deviantart.com or www.BobsRentals.com. \
+             Drawn like Michael Comacho and Jake the Hawk, with [Dr. Mengele] who was helping with the design \
+             of the pants, and then George W. Bush was there to help them in the garden as well.",
+        );
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        for n in ["DeviantArt", "Michael Comacho", "Mengele", "George W. Bush"] {
+            assert!(names.contains(&n), "{n}: {e:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains("Shadow") || n.contains("Bobs")), "{e:?}");
     }
 }

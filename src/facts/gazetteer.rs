@@ -2,7 +2,7 @@
 //! organisations, and the word lists the entity finder uses as cues.
 //!
 //! The data lives in `data/*.txt` (written for this project from general knowledge; see NOTICE), embedded
-//! with `include_str!` and indexed once on first use. About 15 KB in all.
+//! with `include_str!` and indexed once on first use. About 21 KB in all.
 
 use super::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::tokens::with_lower;
@@ -28,6 +28,12 @@ pub struct Gazetteer {
     names: HashMap<String, Known>,
     /// Acronym (capitals, no dots: "US", "CSTO") → entity. Case matters: "US" is a country, "Us" is not.
     acronyms: HashMap<String, Known>,
+    /// Acronyms the data lists only with dots ("D.C."): they match only when written with dots, since the
+    /// bare letters are often something else ("DC" is "dear children" on parenting boards, a comic
+    /// publisher, direct current).
+    dotted: HashMap<String, Known>,
+    /// Brands whose lowercase form is a mention too ("facebook", "reddit"): marked `lower` in orgs.txt.
+    lower_brands: HashMap<String, Known>,
     /// Lowercased given names: "Angela Merkel" is a person because of "Angela".
     given_names: HashSet<String>,
     place_suffixes: HashSet<String>,
@@ -55,6 +61,8 @@ impl Gazetteer {
         let mut g = Gazetteer {
             names: HashMap::default(),
             acronyms: HashMap::default(),
+            dotted: HashMap::default(),
+            lower_brands: HashMap::default(),
             given_names: HashSet::default(),
             place_suffixes: HashSet::default(),
             place_heads: HashSet::default(),
@@ -109,6 +117,10 @@ impl Gazetteer {
             if let Some(acronym) = f.next().map(str::trim).filter(|a| !a.is_empty()) {
                 g.add(acronym, name, EntityKind::Organisation);
             }
+            if f.next().map(str::trim) == Some("lower") {
+                let known = Known { name: name.to_string(), kind: EntityKind::Organisation };
+                g.lower_brands.insert(name.to_lowercase(), known);
+            }
         }
         let mut section = "";
         for line in data_lines(WORDS) {
@@ -136,6 +148,7 @@ impl Gazetteer {
         self.longest = self.longest.max(form.split_whitespace().count());
         let known = Known { name: name.to_string(), kind };
         match acronym_key(form) {
+            Some(a) if form.contains('.') => self.dotted.entry(a).or_insert(known),
             Some(a) => self.acronyms.entry(a).or_insert(known),
             None => self.names.entry(key(form)).or_insert(known),
         };
@@ -144,9 +157,19 @@ impl Gazetteer {
     /// The entity a name (or alias, or acronym) stands for.
     pub fn lookup(&self, form: &str) -> Option<&Known> {
         match acronym_key(form) {
+            Some(a) if form.contains('.') => self.acronyms.get(&a).or_else(|| self.dotted.get(&a)),
             Some(a) => self.acronyms.get(&a),
             None => self.names.get(&key(form)),
         }
+    }
+
+    /// A brand written in lowercase ("facebook"), when the data says its lowercase form is no English word.
+    pub fn lower_brand(&self, word: &str) -> Option<&Known> {
+        // Called for every lowercase word: most are short function words no brand is.
+        if word.len() < 4 || self.lower_brands.is_empty() {
+            return None;
+        }
+        with_lower(word, |w| self.lower_brands.get(w))
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
@@ -223,6 +246,9 @@ mod tests {
         assert!(g.longest >= 4);
         assert_eq!(g.lookup("US").map(|k| k.name.as_str()), Some("United States"));
         assert!(g.lookup("Us").is_none() && g.lookup("Hi").is_none());
+        // "D.C." is Washington; bare "DC" is not (the data lists it with dots only).
+        assert_eq!(g.lookup("D.C.").map(|k| k.name.as_str()), Some("Washington DC"));
+        assert!(g.lookup("DC").is_none());
         assert!(g.is_given_name("Angela") && g.is_place_suffix("County") && g.is_place_head("Kingdom"));
     }
 

@@ -40,9 +40,24 @@ pub(super) type LowerWords<'a> = HashSet<&'a str>;
 pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, out: &mut Vec<Mention>) {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
+    // "https://www.youtube.com/embed/CEV1esZOKsQ": nothing inside a URL is a name.
+    let urls = super::numbers::url_spans(post.text);
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].is_capitalized() || toks[i].text.contains(['\'', '’']) {
+        if let Some(known) = toks[i].is_lower_word().then(|| g.lower_brand(toks[i].text)).flatten() {
+            // "on facebook": forum posters write some brands in lowercase. Not "www.youtube.com": a
+            // domain is a link, not a mention.
+            if in_domain(toks, i) {
+                i += 1;
+                continue;
+            }
+            let initial = post.is_initial(i);
+            out.push(mention(post, i, toks[i].text, Some(known.kind), Some(known.name.clone()), None, initial));
+            i += 1;
+            continue;
+        }
+        let in_link = urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) || in_url(toks, i);
+        if !toks[i].is_capitalized() || toks[i].text.contains(['\'', '’']) || in_link {
             i += 1;
             continue;
         }
@@ -50,7 +65,12 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
         // word ("Thanks", "Please") starts a new run: flattened text often lost the sentence break before it.
         let mut j = i + 1;
         while j < toks.len() {
-            if toks[j].is_capitalized() && adjacent(&toks[j - 1], &toks[j], post.text) && !g.is_not_name(toks[j].text) {
+            if middle_initial(toks, j, post.text) {
+                j += 2; // "Torsten A. Lange", "George W. Bush": the initial's dot stays inside the name
+            } else if toks[j].is_capitalized()
+                && adjacent(&toks[j - 1], &toks[j], post.text)
+                && !g.is_not_name(toks[j].text)
+            {
                 j += 1;
             } else if toks[j].is_lower_word()
                 && g.is_connector(toks[j].text)
@@ -62,9 +82,35 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
             }
         }
         let shouting = post.shouting(toks[i].start);
-        cut_run(post, i, j, english && !shouting, lower, out);
+        // "Shadow Fox said:": a board's quote header names a participant, not an entity of the story.
+        let quote_header = toks.get(j).is_some_and(|t| t.is("said") || t.is("wrote"))
+            && toks.get(j + 1).is_some_and(|t| t.text == ":");
+        if !quote_header {
+            cut_run(post, i, j, english && !shouting, lower, out);
+        }
         i = j;
     }
+}
+
+/// The token is glued to a dot on either side: part of a domain or URL ("www.youtube.com").
+pub(super) fn in_domain(toks: &[Token], i: usize) -> bool {
+    let dot = |t: &Token| t.text == "." || t.text == "/";
+    i.checked_sub(1).is_some_and(|p| dot(&toks[p]) && toks[p].end == toks[i].start)
+        || toks.get(i + 1).is_some_and(|n| dot(n) && n.start == toks[i].end)
+}
+
+/// A capitalized word of a bare domain or query: "www.BobsRentals.com", "?id=RentalSource" (URLs with
+/// a scheme are cut out whole). Not after a lone "/": "Hilton Head/Beaufort" is prose.
+fn in_url(toks: &[Token], i: usize) -> bool {
+    let glued_before = |p: usize| toks[p].end == toks[i].start;
+    let prev_url = i.checked_sub(1).is_some_and(|p| {
+        glued_before(p)
+            && (matches!(toks[p].text, "=" | "?" | "&")
+                || (toks[p].text == "." && p > 0 && toks[p - 1].end == toks[p].start && toks[p - 1].is("www")))
+    });
+    let next_domain = toks.get(i + 1).is_some_and(|d| d.text == "." && d.start == toks[i].end)
+        && toks.get(i + 2).is_some_and(|w| w.is_lower_word() && w.start == toks[i].end + 1);
+    prev_url || next_domain
 }
 
 /// Two tokens separated by nothing but spaces (no line break: a headline and the next line are apart).
@@ -86,6 +132,23 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     {
         cut_run(post, i, i + n, english, lower, out);
         cut_run(post, i + n, end, english, lower, out);
+        return;
+    }
+    // "the new ASML CEO": a title ending a run names nobody; the words before it are the name.
+    while end > i + 1 && g.is_title(toks[end - 1].text) && !g.is_org_suffix(toks[end - 1].text) {
+        end -= 1;
+    }
+    // "ASML EUV machine", "Huawei Kirin 9000S": a known organisation opening a longer unknown run is named
+    // on its own; what follows is a product or a model, not part of its name. Not when the run ends as an
+    // organisation ("Kaspersky Lab") or holds a title ("ASML CEO Peter Wennink": the role words below).
+    if end - i >= 2
+        && g.lookup(toks[i].text).is_some_and(|k| k.kind == EntityKind::Organisation)
+        && g.lookup(span(i, end)).is_none()
+        && !g.is_org_suffix(toks[end - 1].text)
+        && !(i + 1..end).any(|t| g.is_title(toks[t].text))
+    {
+        cut_run(post, i, i + 1, english, lower, out);
+        cut_run(post, i + 1, end, english, lower, out);
         return;
     }
     // "Clovis, NM": a state or country code after a comma qualifies the name before it.
@@ -125,11 +188,19 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
         }
         a += 1;
     }
-    // A capital after a stripped "The" says something; one at the start of a sentence does not.
-    let initial = post.is_initial(a);
+    // A capital after a stripped "The" says something; one at the start of a sentence does not. After
+    // "Dr." the sentence splitter may see a new sentence; the title says it is a name all the same.
+    let dotted = dotted_title_before(post, a);
+    let initial = post.is_initial(a) && dotted.is_none();
     // "Kyrgyzstan and Tajikistan": two names joined by "and", unless the whole is one ("Trinidad and Tobago").
     if let Some(and) = (a + 1..end - 1).find(|&t| toks[t].text == "and") {
-        if g.lookup(span(a, and)).is_some() || g.lookup(span(and + 1, end)).is_some() {
+        // Also "Michael Comacho and Jake the Hawk": a side that opens with a given name is a person.
+        let person = |from: usize, to: usize| (2..=3).contains(&(to - from)) && g.is_given_name(toks[from].text);
+        if g.lookup(span(a, and)).is_some()
+            || g.lookup(span(and + 1, end)).is_some()
+            || person(a, and)
+            || (and + 1 < end && g.is_given_name(toks[and + 1].text))
+        {
             cut_run(post, a, and, english, lower, out);
             cut_run(post, and + 1, end, english, lower, out);
             return;
@@ -154,7 +225,7 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
         }
     }
     let role = titled.then(|| span(a, k).to_string());
-    let role = role.or_else(|| lowercase_role_before(post, a));
+    let role = role.or_else(|| lowercase_role_before(post, a)).or(dotted);
     let titled = titled || role.is_some();
     let form = span(k, end);
     let words = end - k;
@@ -199,7 +270,7 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
 fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<EntityKind> {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
-    let words = end - k;
+    let words = (k..end).filter(|&t| toks[t].is_word()).count(); // the dot of "W." is no word
     let (first, last) = (toks[k].text, toks[end - 1].text);
     let connector = (k..end).any(|t| toks[t].is_lower_word());
     let known_first = g.lookup(first).map(|known| known.kind);
@@ -209,26 +280,36 @@ fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<Entit
             .get(end + 1)
             .is_some_and(|t| t.is_capitalized() && g.lookup(t.text).is_some_and(|k| k.kind == EntityKind::Place));
     let byline = k.checked_sub(1).is_some_and(|p| toks[p].is("by"));
+    let org_cued = org_head_before(toks, k) || org_role_after(toks, end) || listed_with_org(toks, k, end);
     if words == 1 && is_acronym(first) {
-        None // an acronym is an entity only when tied to its expansion or known
-    } else if g.is_org_suffix(last)
+        // An acronym is an entity only when tied to its expansion, known, or cued as an organisation
+        // ("chipmaker SMIC", "SMIC engineers").
+        org_cued.then_some(EntityKind::Organisation)
+    } else if (org_cued && !connector && words <= 3 && !g.is_given_name(first))
+        || (words == 1 && is_camel_case(first))
+        || g.is_org_suffix(last)
         || (connector && g.is_org_suffix(first))
         || known_first == Some(EntityKind::Organisation)
     {
         Some(EntityKind::Organisation)
     } else if titled
         || speech_follows(toks, end)
-        || ((2..=3).contains(&words) && !connector && (g.is_given_name(first) || byline))
+        || ((2..=3).contains(&words) && !connector && (g.is_given_name(first) || byline || role_follows(toks, end)))
     {
         Some(EntityKind::Person)
-    } else if g.is_place_suffix(last) || (connector && g.is_place_head(first)) || place_follows {
+    } else if g.is_place_suffix(last)
+        || (connector && g.is_place_head(first))
+        || place_follows
+        || place_noun_of(toks, k)
+    {
         Some(EntityKind::Place)
     } else {
         None
     }
 }
 
-/// A demonym or a known place inside role words ("Kazakh" in "Kazakh President") counts for its place.
+/// A demonym or a known name inside role words ("Kazakh" in "Kazakh President", "ASML" in "ASML CEO")
+/// counts for its entity.
 fn record_place_word(post: &PostText, t: usize, initial: bool, out: &mut Vec<Mention>) {
     let g = &*GAZETTEER;
     let word = post.tokens[t].text;
@@ -236,7 +317,8 @@ fn record_place_word(post: &PostText, t: usize, initial: bool, out: &mut Vec<Men
         let mut m = mention(post, t, word, Some(EntityKind::Place), Some(country.to_string()), None, initial);
         m.demonym = true;
         out.push(m);
-    } else if let Some(known) = g.lookup(word).filter(|k| k.kind == EntityKind::Place) {
+    } else if let Some(known) = g.lookup(word) {
+        // A known place or organisation in role words: "Ondo Governor", "ASML CEO".
         out.push(mention(post, t, word, Some(known.kind), Some(known.name.clone()), None, initial));
     }
 }
@@ -250,7 +332,9 @@ fn mention(
     role: Option<String>,
     initial: bool,
 ) -> Mention {
-    let prose = canonical.is_some() || post.prose(post.tokens[tok].start);
+    // A known two-letter acronym ("CA", "EA") in a table of codes is a code: it needs running text too.
+    let short_code = form.chars().filter(|c| c.is_alphabetic()).count() <= 2 && is_acronym(form);
+    let prose = (canonical.is_some() && !short_code) || post.prose(post.tokens[tok].start);
     Mention {
         post: post.index,
         start: post.tokens[tok].start,
@@ -295,4 +379,230 @@ fn speech_follows(toks: &[Token], end: usize) -> bool {
         k += 1;
     }
     toks.get(k).is_some_and(|t| SPEECH_VERBS.iter().any(|v| t.is(v)))
+}
+
+/// Lowercase nouns that name what an organisation is, right before its name: "chipmaker SMIC", "the
+/// broadcaster Nieuwsuur", "social network Facebook". Any word ending in "maker" counts too ("carmaker").
+/// Not "startup": "PC startup View original" is booting.
+const ORG_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "manufacturer",
+    "retailer",
+    "brand",
+    "platform",
+    "network",
+    "website",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "agency",
+    "supplier",
+    "airline",
+    "bank",
+    "insurer",
+    "outlet",
+    "charity",
+    "developer",
+    "studio",
+    "vendor",
+    "conglomerate",
+    "giant",
+    "subsidiary",
+    "rival",
+    "rivals",
+    "competitor",
+    "competitors",
+    "brands",
+    "companies",
+    "firms",
+    "platforms",
+    "manufacturers",
+];
+
+/// Lowercase nouns right after a name (or its possessive) that only organisations have: "ASML CEO",
+/// "SMIC engineers", "ASML's headquarters", "Discord servers".
+const ORG_ROLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "chairman",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "employees",
+    "engineers",
+    "staff",
+    "shares",
+    "stock",
+    "headquarters",
+    "executives",
+    "founder",
+    "founders",
+    "shareholders",
+    "subsidiary",
+    "servers",
+    "headquarter",
+    "workforce",
+];
+
+/// Role nouns in an appositive after a person's name: "Lin Nan, ASML's former head of ...".
+const PERSON_ROLES: &[&str] = &[
+    "head",
+    "chief",
+    "founder",
+    "director",
+    "analyst",
+    "editor",
+    "reporter",
+    "author",
+    "successor",
+    "predecessor",
+    "boss",
+    "manager",
+    "engineer",
+    "researcher",
+    "scientist",
+    "professor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "president",
+    "minister",
+    "leader",
+];
+
+/// Lowercase nouns of places before "of": "the Dutch town of Veldhoven", "the city of Fairfield".
+const PLACE_NOUNS: &[&str] =
+    &["town", "city", "village", "suburb", "province", "region", "county", "capital", "state", "island", "port"];
+
+fn org_head_before(toks: &[Token], k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).map(|p| &toks[p]) else { return false };
+    prev.is_lower_word() && (ORG_HEADS.contains(&prev.text) || (prev.text.len() > 6 && prev.text.ends_with("maker")))
+}
+
+fn org_role_after(toks: &[Token], end: usize) -> bool {
+    let mut k = end;
+    if toks.get(k).is_some_and(|t| t.is_possessive()) {
+        k += 1;
+        // "ASML's former head", "SMIC's new CEO"
+        if toks.get(k).is_some_and(|t| ["former", "new", "own", "chief"].contains(&t.text)) {
+            k += 1;
+        }
+    }
+    toks.get(k).is_some_and(|t| with_lower(t.text, |w| ORG_ROLES.contains(&w)))
+}
+
+/// "Shopify, Wix, Sellvia and others", "ASML, Canon, or Nikon": a name in a list beside a known
+/// organisation is one too. Walks the list both ways over single capitalized names.
+fn listed_with_org(toks: &[Token], k: usize, end: usize) -> bool {
+    let g = &*GAZETTEER;
+    if end != k + 1 {
+        return false; // lists of brands are single words; "Lin Nan, ASML's former head" is an appositive
+    }
+    let is_org = |j: usize| {
+        g.lookup(toks[j].text).is_some_and(|known| known.kind == EntityKind::Organisation)
+            && !toks.get(j + 1).is_some_and(|t| t.is_possessive())
+    };
+    let sep = |t: &Token| t.text == "," || t.is("and") || t.is("or");
+    // Rightwards: ", X", "and X", ", or X".
+    let mut j = end;
+    for _ in 0..6 {
+        while toks.get(j).is_some_and(sep) {
+            j += 1;
+        }
+        if j == end || !toks.get(j).is_some_and(|t| t.is_capitalized()) {
+            break;
+        }
+        if is_org(j) {
+            return true;
+        }
+        j += 1;
+    }
+    // Leftwards.
+    let mut j = k;
+    for _ in 0..6 {
+        let mut p = j;
+        while p > 0 && sep(&toks[p - 1]) {
+            p -= 1;
+        }
+        if p == j || p == 0 || !toks[p - 1].is_capitalized() {
+            break;
+        }
+        if is_org(p - 1) {
+            return true;
+        }
+        j = p - 1;
+    }
+    false
+}
+
+/// "Lin Nan, ASML's former head of light source technology": an appositive that gives a role.
+fn role_follows(toks: &[Token], end: usize) -> bool {
+    if toks.get(end).is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    toks.iter()
+        .skip(end + 1)
+        .take(5)
+        .take_while(|t| t.kind != super::tokens::Kind::Punct || t.is_possessive())
+        .any(|t| with_lower(t.text, |w| PERSON_ROLES.contains(&w)))
+}
+
+/// "the Dutch town of Veldhoven": a place noun and "of" right before the name.
+fn place_noun_of(toks: &[Token], k: usize) -> bool {
+    k >= 2 && toks[k - 1].is("of") && toks[k - 2].is_lower_word() && PLACE_NOUNS.contains(&toks[k - 2].text)
+}
+
+/// "A." between two capitalized words of a run: a middle initial.
+fn middle_initial(toks: &[Token], j: usize, text: &str) -> bool {
+    let (Some(letter), Some(dot), Some(next)) = (toks.get(j), toks.get(j + 1), toks.get(j + 2)) else { return false };
+    letter.is_capitalized()
+        && letter.text.chars().count() == 1
+        && adjacent(&toks[j - 1], letter, text)
+        && dot.text == "."
+        && dot.start == letter.end
+        && next.is_capitalized()
+        && adjacent(dot, next, text)
+}
+
+/// "Dr. Mengele", "Mr. Smith": a title abbreviation and its dot right before the name.
+fn dotted_title_before(post: &PostText, i: usize) -> Option<String> {
+    let toks = &post.tokens;
+    let (title, dot) = (toks.get(i.checked_sub(2)?)?, toks.get(i - 1)?);
+    // "Dr." and "Mrs." are written in Title case; "MS." ends a sentence about multiple sclerosis.
+    let title_case = title.text.chars().skip(1).all(char::is_lowercase);
+    (dot.text == "."
+        && dot.start == title.end
+        && title.is_capitalized()
+        && title_case
+        && GAZETTEER.is_title(title.text))
+    .then(|| post.text[title.start..dot.end].to_string())
+}
+
+/// "DeviantArt", "WordReference", "StatCounter": a capital inside a word after two lowercase letters
+/// marks a brand or a site. Not "McCain" or "MacDonald" (surnames) and not "LaTeX" (one letter before).
+fn is_camel_case(word: &str) -> bool {
+    if word.starts_with("Mc")
+        || word.starts_with("Mac")
+        || !word.chars().next().is_some_and(char::is_uppercase)
+        || !word.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
+    let mut lower_run = 0;
+    for c in word.chars().skip(1) {
+        if c.is_lowercase() {
+            lower_run += 1;
+        } else if c.is_uppercase() && lower_run >= 2 {
+            return true;
+        } else {
+            lower_run = 0;
+        }
+    }
+    false
 }

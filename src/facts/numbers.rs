@@ -68,6 +68,17 @@ pub const TIME_UNITS: &[&str] = &[
     "decades",
     "century",
     "centuries",
+    // Abbreviations: "6-hr procedure", "within 24hrs", "5 mins".
+    "sec",
+    "secs",
+    "min",
+    "mins",
+    "hr",
+    "hrs",
+    "wk",
+    "wks",
+    "yr",
+    "yrs",
 ];
 
 /// A number found at a token: its value, the token after it, and any range end.
@@ -77,24 +88,52 @@ pub struct Number {
     pub next: usize,
     /// Written as a word ("two") rather than digits.
     pub in_words: bool,
+    /// The word hyphenated to the number, lowercased: "year" in "nine-year" and "10-year", "nanometer" in
+    /// "7-nanometer", "year-old" in "36-year-old". It says what the number counts, like a next word.
+    pub suffix: Option<String>,
 }
 
 /// Reads the number starting at token `i`: digits ("10,000", "3.5 million") or words ("two", "twenty five").
 pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
     let tok = toks.get(i)?;
+    let mut suffix = None;
     let (mut value, mut next, in_words) = match tok.kind {
-        Kind::Number => (decimal(tok.text)?, i + 1, false),
+        Kind::Number => {
+            let value = decimal(tok.text)?;
+            // "7-nanometer", "10-year": a word hyphenated to the digits.
+            let hyphen = toks.get(i + 1).filter(|h| h.text == "-" && h.start == tok.end);
+            if let Some(word) = hyphen.and_then(|h| toks.get(i + 2).filter(|w| w.is_word() && w.start == h.end)) {
+                if word_value(word.text).is_none() {
+                    suffix = Some(word.text.to_lowercase());
+                    return Some(Number { value, next: i + 3, in_words: false, suffix });
+                }
+            }
+            (value, i + 1, false)
+        }
+        Kind::Word if tok.text.contains('-') => {
+            // "twenty-five", "nine-year", "nine-year-old": one token.
+            let (left, right) = tok.text.split_once('-')?;
+            let mut value = word_value(left)?;
+            match word_value(right).filter(|&u| u < 10.0 && value >= 20.0 && value % 10.0 == 0.0) {
+                Some(units) => value += units,
+                None => suffix = Some(right.to_lowercase()),
+            }
+            return Some(Number { value, next: i + 1, in_words: true, suffix });
+        }
         Kind::Word => {
             if !(3..=9).contains(&tok.text.len()) {
                 return None;
             }
             let mut value = word_value(tok.text)?;
             let mut next = i + 1;
-            // "twenty five", "twenty-five" is one token and not read.
+            // "twenty five" (two tokens), "Twenty-five" (three: the tokenizer splits a capital from a
+            // lowercase word after a hyphen).
             if value >= 20.0 && value % 10.0 == 0.0 {
-                if let Some(units) = toks.get(next).and_then(|t| word_value(t.text)).filter(|&u| u < 10.0) {
+                let hyphen = toks.get(next).is_some_and(|h| h.text == "-" && h.start == tok.end);
+                let at = next + usize::from(hyphen);
+                if let Some(units) = toks.get(at).and_then(|t| word_value(t.text)).filter(|&u| u < 10.0) {
                     value += units;
-                    next += 1;
+                    next = at + 1;
                 }
             }
             (value, next, true)
@@ -112,7 +151,7 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
         value *= factor;
         next += 1;
     }
-    value.is_finite().then_some(Number { value, next, in_words })
+    value.is_finite().then_some(Number { value, next, in_words, suffix })
 }
 
 /// "10,000" → 10000, "3.5" → 3.5: digits with thousands commas and one decimal point. (By hand: the
@@ -164,6 +203,17 @@ pub fn url_spans(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyphenated_numbers() {
+        let toks = super::super::tokens::tokenize("twenty-five nine-year 7-nanometer 36-year-old 10-20");
+        let read = |i: usize| number_at(&toks, i).map(|n| (n.value, n.suffix));
+        assert_eq!(read(0), Some((25.0, None)));
+        assert_eq!(read(1), Some((9.0, Some("year".into()))));
+        assert_eq!(read(2), Some((7.0, Some("nanometer".into()))));
+        assert_eq!(read(5), Some((36.0, Some("year-old".into()))));
+        assert_eq!(read(8), Some((10.0, None)));
+    }
 
     #[test]
     fn decimals_by_hand() {

@@ -79,7 +79,25 @@ const UNITS: &[&str] = &[
     "acres",
     "hectares",
     "degrees",
+    "mg",
+    "mcg",
+    "ml",
+    "mm",
+    "cm",
+    "nm",
+    "nanometer",
+    "nanometers",
+    "nanometre",
+    "nanometres",
+    "inch",
+    "inches",
 ];
+
+/// Rate endings glued to an amount of money: "£2300pa" (a year), "£900pcm" (a month), "£200pw" (a week).
+const RATE_SUFFIXES: &[&str] = &["pa", "pcm", "pw"];
+
+/// Words right before a number that make it an age: "at age 36", "aged 8".
+const AGE_CUES: &[&str] = &["age", "aged"];
 
 /// Currencies written as words after the number.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
@@ -103,7 +121,7 @@ const PHRASE_STOPS: &[&str] = &[
     "per", "than", "as", "into", "during", "after", "before", "since", "across", "this", "it", "they", "he", "she",
     "we", "you", "not", "so", "but", "if", "when", "while", "ago", "more", "each", "only", "just", "now", "then",
     "too", "also", "again", "here", "there", "still", "yet", "ever", "alone", "my", "your", "his", "her", "its", "our",
-    "their",
+    "their", "twice", "once", "daily",
 ];
 
 /// States written after a count that say what happened to it ("164 people dead").
@@ -121,7 +139,12 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
             let in_url = urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b);
             match (!in_url).then(|| quantity_at(post, i, english)).flatten() {
                 Some((q, next)) => {
-                    let duplicate = out.iter().any(|o| o.value == q.value && o.what == q.what && o.max == q.max);
+                    // "20mg" and "20 mg daily" in one post are one fact.
+                    let duplicate = out.iter().any(|o| {
+                        o.value == q.value
+                            && o.max == q.max
+                            && (o.what == q.what || (o.post == q.post && o.unit.is_some() && o.unit == q.unit))
+                    });
                     if !duplicate {
                         out.push(q);
                     }
@@ -143,6 +166,12 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
         return None;
     }
     let number = number_at(toks, i)?;
+    if let Some(q) = age_at(post, i, &number) {
+        return Some(q);
+    }
+    if let Some(q) = in_brackets(post, i, &number, english) {
+        return Some(q);
+    }
     let mut next = number.next;
     // A range: "2,300 to 2,500", "10-20".
     let mut max = None;
@@ -161,7 +190,15 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
         unit = Some(sym.text.to_string());
         start_tok = i - 1;
     }
-    if let Some(t) = toks.get(next) {
+    let mut hyphen_word = None;
+    if let Some(suffix) = &number.suffix {
+        // "7-nanometer node": a unit; "3-bedroom house": the first word of what it counts.
+        if UNITS.contains(&suffix.as_str()) {
+            unit = Some(suffix.clone());
+        } else if suffix.chars().all(char::is_lowercase) {
+            hyphen_word = Some(suffix.clone());
+        }
+    } else if let Some(t) = toks.get(next) {
         let lower = t.text.to_lowercase();
         if t.text == "%" || lower == "percent" || lower == "per" && toks.get(next + 1).is_some_and(|c| c.is("cent")) {
             unit = Some("%".into());
@@ -174,13 +211,24 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
             next += 1;
         }
     }
+    // "£2300pa": the rate ending is part of the amount.
+    if unit.is_some()
+        && toks.get(next).is_some_and(|t| t.start == toks[next - 1].end && RATE_SUFFIXES.contains(&t.text))
+    {
+        next += 1;
+    }
     let (qualifier, q_start) = qualifier_before(post, start_tok);
-    let (phrase, mut end) = noun_phrase(toks, next);
+    let (mut phrase, mut end) = noun_phrase(toks, next);
+    if let Some(w) = &hyphen_word {
+        phrase.insert(0, w.as_str());
+        phrase.truncate(3);
+    }
     if phrase.iter().any(|w| TIME_UNITS.contains(&w.to_lowercase().as_str())) && unit.is_none() {
         return None; // a duration: the dates step reads it
     }
     // What happened to them: "people died", "people detained" (after), "detained ... people" (before).
-    let mut what_words: Vec<String> = phrase.iter().map(|w| w.to_string()).collect();
+    // Outside English the words after a number are not read: only its unit is kept.
+    let mut what_words: Vec<String> = if english { phrase.iter().map(|w| w.to_string()).collect() } else { Vec::new() };
     let mut first = q_start;
     let mut has_verb = true;
     if !what_words.is_empty() {
@@ -229,7 +277,70 @@ fn part_of_date_or_code(toks: &[Token], i: usize) -> bool {
 
 fn is_glued_unit(word: &str) -> bool {
     let lower = word.to_lowercase();
-    UNITS.contains(&lower.as_str()) || MULTIPLIERS.iter().any(|(m, _)| *m == lower)
+    UNITS.contains(&lower.as_str())
+        || MULTIPLIERS.iter().any(|(m, _)| *m == lower)
+        || RATE_SUFFIXES.contains(&lower.as_str())
+}
+
+/// An age: "at age 36", "aged 8", "36 years old", "a 36-year-old man". What it counts is "age".
+fn age_at(post: &PostText, i: usize, number: &super::numbers::Number) -> Option<(Quantity, usize)> {
+    let toks = &post.tokens;
+    let cue_before = i.checked_sub(1).is_some_and(|p| AGE_CUES.iter().any(|c| toks[p].is(c)));
+    let (first, next) = if cue_before {
+        (i - 1, number.next)
+    } else if number.suffix.as_deref().is_some_and(|s| s == "year-old" || s == "years-old") {
+        (i, number.next)
+    } else if toks.get(number.next).is_some_and(|t| t.is("years") || t.is("year"))
+        && toks.get(number.next + 1).is_some_and(|t| t.is("old"))
+    {
+        (i, number.next + 2)
+    } else {
+        return None;
+    };
+    if number.value.fract() != 0.0 || !(0.0..=130.0).contains(&number.value) {
+        return None;
+    }
+    let last = next.min(toks.len()).saturating_sub(1).max(first);
+    let text = post.text[toks[first].start..toks[last].end].to_string();
+    let q = Quantity {
+        text,
+        value: number.value,
+        what: "age".into(),
+        qualifier: None,
+        unit: Some("years".into()),
+        post: post.index,
+        max: None,
+        part_of: None,
+    };
+    Some((q, next))
+}
+
+/// "our eldest (8)", "my son (12)": a small number in brackets right after a noun counts for that noun
+/// (on forums, mostly a child's age).
+fn in_brackets(post: &PostText, i: usize, number: &super::numbers::Number, english: bool) -> Option<(Quantity, usize)> {
+    let toks = &post.tokens;
+    if !english || number.in_words || i < 2 || toks[i - 1].text != "(" || !toks[i - 2].is_lower_word() {
+        return None;
+    }
+    if toks.get(number.next).is_none_or(|t| t.text != ")") || number.value.fract() != 0.0 || number.value > 130.0 {
+        return None;
+    }
+    let noun = &toks[i - 2];
+    if PHRASE_STOPS.contains(&noun.text) {
+        return None;
+    }
+    let text = post.text[noun.start..toks[number.next].end].to_string();
+    let q = Quantity {
+        text,
+        value: number.value,
+        what: noun.text.to_string(),
+        qualifier: None,
+        unit: None,
+        post: post.index,
+        max: None,
+        part_of: None,
+    };
+    Some((q, number.next + 1))
 }
 
 /// The hedge right before token `i` ("almost", "at least"), lowercased, and the token it starts at.
@@ -260,7 +371,9 @@ fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
             && t.text.chars().all(|c| c.is_ascii_uppercase())
             && toks.get(k + 1).is_some_and(|n| n.is_lower_word());
         let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end == t.end + 1) || t.text == "www";
-        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || PHRASE_STOPS.contains(&t.text) {
+        // A single letter ("à = Alt + 0224") is a symbol, not a noun.
+        let letter = t.text.chars().count() == 1;
+        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || letter || PHRASE_STOPS.contains(&t.text) {
             break;
         }
         if !words.is_empty() && (is_participle(t) || STATE_WORDS.contains(&t.text)) {
@@ -357,6 +470,33 @@ mod tests {
         assert_eq!(q[1].unit.as_deref(), Some("%"));
         assert_eq!((q[2].value, q[2].max, q[2].what.as_str()), (2300.0, Some(2500.0), "troops"));
         assert_eq!(q[3].unit.as_deref(), Some("km"));
+    }
+
+    #[test]
+    fn glued_units_ages_and_brackets() {
+        let q = quantities(
+            "Take 5mg twice. It costs $20k, or £2300pa for IT. The 7-nanometer node. At age 36 I was \
+             fine; a 40-year-old man and our eldest (8) too. Twenty-five soldiers were killed.",
+        );
+        let got: Vec<(f64, &str, Option<&str>)> =
+            q.iter().map(|q| (q.value, q.what.as_str(), q.unit.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (5.0, "", Some("mg")),
+                (20_000.0, "", Some("$")),
+                (2300.0, "", Some("£")),
+                (7.0, "node", Some("nanometer")),
+                (36.0, "age", Some("years")),
+                (40.0, "age", Some("years")),
+                (8.0, "eldest", None),
+                (25.0, "soldiers killed", None),
+            ],
+            "{q:?}"
+        );
+        assert_eq!(q[2].text, "£2300pa");
+        assert_eq!(q[5].text, "40-year-old");
+        assert_eq!(q[6].text, "eldest (8)");
     }
 
     #[test]

@@ -67,8 +67,31 @@ fn page_line(o: &mut String, s: &Summary) {
     }
 }
 
+/// "post N": a link to the post a fact came from. `a.tc-from[data-post]` is what the extension and the
+/// demo page catch to scroll to that post on the page (or to its copy in the card); `href` makes it
+/// work without script too.
 fn post_link(post: usize) -> String {
     format!(r##" <a class="tc-from" href="#tc-post-{post}" data-post="{post}">post {}</a>"##, post + 1)
+}
+
+/// Links to the posts that cite a source; nothing when none is known.
+fn cited_in(posts: &[usize]) -> String {
+    if posts.is_empty() {
+        String::new()
+    } else {
+        post_links(posts, 0)
+    }
+}
+
+/// Links to every post a fact was found in ("post 1, post 3"), in order, each once.
+fn post_links(posts: &[usize], first: usize) -> String {
+    let mut all: Vec<usize> = posts.to_vec();
+    if all.is_empty() {
+        all.push(first);
+    }
+    all.sort_unstable();
+    all.dedup();
+    all.iter().map(|&p| post_link(p)).collect::<Vec<_>>().join(",")
 }
 
 fn facts(o: &mut String, s: &Summary) {
@@ -96,7 +119,7 @@ fn facts(o: &mut String, s: &Summary) {
                 .map(|cl| {
                     let src =
                         cl.source.as_deref().map(|u| format!(" ({})", esc(&crate::url::domain(u)))).unwrap_or_default();
-                    format!("{}{src}", esc(&cl.text))
+                    format!("{}{src}{}", esc(&cl.text), post_link(cl.post))
                 })
                 .collect();
             let _ = write!(o, r#"<li class="tc-conflict"><b>{}</b>: {}</li>"#, esc(&c.what), claims.join(" vs "));
@@ -112,7 +135,16 @@ fn facts(o: &mut String, s: &Summary) {
                 .entities
                 .iter()
                 .filter(|e| e.kind == kind)
-                .map(|e| format!(r#"<span class="tc-entity" title="{} mentions">{}</span>"#, e.mentions, esc(&e.name)))
+                .map(|e| {
+                    // The name links to the post of its first mention.
+                    format!(
+                        r##"<a class="tc-entity tc-from" href="#tc-post-{p}" data-post="{p}" title="{} mentions, first in post {}">{}</a>"##,
+                        e.mentions,
+                        e.post + 1,
+                        esc(&e.name),
+                        p = e.post
+                    )
+                })
                 .collect();
             if !items.is_empty() {
                 let _ = write!(o, "<dt>{heading}</dt><dd>{}</dd>", items.join(", "));
@@ -124,8 +156,12 @@ fn facts(o: &mut String, s: &Summary) {
         let _ = write!(o, r#"<section class="tc-quotes"><h2>Quotes</h2>"#);
         for q in &f.quotes {
             let who = q.speaker.as_deref().map(|sp| format!("<cite>{}</cite>", esc(sp))).unwrap_or_default();
-            let _ =
-                write!(o, r#"<blockquote class="tc-quote">“{}” {who}{}</blockquote>"#, esc(&q.text), post_link(q.post));
+            let _ = write!(
+                o,
+                r#"<blockquote class="tc-quote">“{}” {who}{}</blockquote>"#,
+                esc(&q.text),
+                post_links(&q.posts, q.post)
+            );
         }
         let _ = write!(o, "</section>");
     }
@@ -137,12 +173,13 @@ fn facts(o: &mut String, s: &Summary) {
                 Some(h) => {
                     let _ = write!(
                         o,
-                        r#"<li class="tc-source"><a href="{h}" target="_blank" rel="noopener noreferrer">{label}</a> <small>{}</small></li>"#,
-                        esc(&src.domain)
+                        r#"<li class="tc-source"><a href="{h}" target="_blank" rel="noopener noreferrer">{label}</a> <small>{}</small>{}</li>"#,
+                        esc(&src.domain),
+                        cited_in(&src.posts)
                     );
                 }
                 None => {
-                    let _ = write!(o, r#"<li class="tc-source">{label}</li>"#);
+                    let _ = write!(o, r#"<li class="tc-source">{label}{}</li>"#, cited_in(&src.posts));
                 }
             }
         }
