@@ -54,7 +54,7 @@ p {{ letter-spacing: 3px; }}
     <a href="JaVaScRiPt:{MARK.format("js-link-case")}">a mixed-case one</a>,
     <a href=" &#x20;javascript:{MARK.format("js-link-space")}">one with spaces</a>,
     <a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">a data: link</a> and
-    <span onmouseover="{MARK.format("mouseover")}" onclick="{MARK.format("onclick")}">a span with handlers</span>.</p>
+    <span onmouseover="{IF_COPIED.format("mouseover")}" onclick="{IF_COPIED.format("onclick")}">a span with handlers</span>.</p>
     <script>if (document.currentScript && document.currentScript.getRootNode() !== document) {{ {MARK.format("script-copied")} }}</script>
     <svg width="1" height="1" onload="{IF_COPIED.format("svg-onload")}"><circle r="1"></circle></svg>
     <iframe srcdoc="&lt;script&gt;if (frameElement.getRootNode() !== parent.document) parent.{MARK.format("iframe")}&lt;/script&gt;" width="1" height="1"></iframe>
