@@ -3,39 +3,42 @@
 use std::time::Instant;
 use threadcard::{facts, Options};
 
-/// Median time of `f` over `runs` runs, in milliseconds.
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
+/// Time of one call of `f`, in milliseconds.
+fn time_ms(f: &mut impl FnMut()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64() * 1000.0
 }
 
 /// Times parse and facts on the sample page with its replies repeated to 100 posts; prints them and
-/// returns facts/parse.
+/// returns facts/parse. The steps run in turn within each round and each keeps its fastest round: builds
+/// of other worktrees share the machine's cores, and a busy spell then slows both alike instead of
+/// whichever step happened to be running (a median per step, one step after the other, swung from 0.7
+/// to 1.3 on a loaded machine).
 pub fn timing() -> Option<f64> {
     let html = hundred_post_page(threadcard::SAMPLE_HTML);
     let url = Some(threadcard::SAMPLE_URL);
-    let runs = 15;
-    let parse = median_ms(runs, || {
-        let _ = threadcard::parse::parse(&html, url);
-    });
+    let runs = 21;
     let page = threadcard::parse::parse(&html, url).map(threadcard::clean::clean).ok()?;
     let thread = threadcard::thread::find(&page);
     let options = Options::default();
-    let fact = median_ms(runs, || {
+    let mut parse_step = || {
+        let _ = threadcard::parse::parse(&html, url);
+    };
+    let mut fact_step = || {
         let _ = facts::extract_at(&thread, url, &options);
-    });
-    let whole = median_ms(runs, || {
+    };
+    let mut whole_step = || {
         let _ = threadcard::summarize(&html, url, &options);
-    });
+    };
+    let (mut parse, mut fact, mut whole) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
+    for _ in 0..runs {
+        parse = parse.min(time_ms(&mut parse_step));
+        fact = fact.min(time_ms(&mut fact_step));
+        whole = whole.min(time_ms(&mut whole_step));
+    }
     println!(
-        "\ntiming on a {} KB page, {} posts found ({} reader), median of {runs}:",
+        "\ntiming on a {} KB page, {} posts found ({} reader), fastest of {runs} interleaved rounds:",
         html.len() / 1024,
         thread.posts.len(),
         thread.platform
