@@ -11,20 +11,6 @@ use super::tokens::Token;
 use super::PostText;
 use crate::model::DateFact;
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 /// Month names of other languages (German, French, Spanish, Portuguese, Italian, Dutch) where they differ
 /// from English, read only after a day number ("11. Januar 2022", "3 de março de 2021", "12 mars 2020"):
 /// a non-English post keeps its dates.
@@ -106,14 +92,45 @@ const FUTURE_CUES: &[&str] = &["will", "next", "'ll", "’ll", "going", "coming"
 
 /// Month number (1-12) of a month name or its usual abbreviation ("Jan", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let t = word.trim_end_matches('.');
+    // Called on every token next to a number: ASCII words (nearly all) are lowercased on the stack, not
+    // into a new String. No month name is longer than "september", so longer words cannot be one.
+    // Non-ASCII words go the long way, as a few non-ASCII letters lowercase to ASCII (the Kelvin sign).
+    const LONGEST: usize = "september".len();
+    if t.is_ascii() {
+        if t.len() > LONGEST {
+            return None;
+        }
+        let mut buf = [0u8; LONGEST];
+        buf[..t.len()].copy_from_slice(t.as_bytes());
+        buf.make_ascii_lowercase();
+        return month_of(std::str::from_utf8(&buf[..t.len()]).unwrap_or(""), word);
+    }
+    month_of(&t.to_lowercase(), word)
+}
+
+/// [`month_number`] of `w`, the lowercased `word` without its trailing dots.
+fn month_of(w: &str, word: &str) -> Option<u32> {
     if w.len() < 3 || w == "mar" && word.starts_with('m') || w == "may" && word.starts_with('m') {
         return None; // "may" and "mar" in lowercase are words, not months
     }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
-        .map(|i| i as u32 + 1)
+    // The full name, its first three letters, or "sept": a match, not a scan of MONTHS with prefix tests
+    // (this runs about twice per word of the thread).
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
 }
 
 /// Finds the dates and durations of every post.
@@ -413,6 +430,52 @@ impl Day {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+
+    /// The match in `month_of` answers as the scan of MONTHS with prefix tests it replaced.
+    #[test]
+    fn month_match_equals_the_prefix_scan() {
+        let scan = |w: &str| {
+            MONTHS
+                .iter()
+                .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept")))
+                .map(|i| i as u32 + 1)
+        };
+        let mut words: Vec<String> = ["", "ma", "mays", "septe", "octo", "junes", "decembers", "marches"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for m in MONTHS {
+            for n in 1..=m.len() {
+                words.push(m[..n].to_string());
+            }
+        }
+        for w in &words {
+            for word in [w.clone(), w.to_uppercase(), format!("{w}.")] {
+                let lower = word.trim_end_matches('.').to_lowercase();
+                let expected = if lower.len() < 3 || (lower == "mar" || lower == "may") && word.starts_with('m') {
+                    None
+                } else {
+                    scan(&lower)
+                };
+                assert_eq!(month_number(&word), expected, "{word}");
+            }
+        }
+    }
 
     fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
         extract(&[PostText::new(0, text, published)], true).into_iter().map(|d| (d.text, d.value)).collect()

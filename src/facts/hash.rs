@@ -47,8 +47,16 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// The hash of a word, lowercased: how the summary compares words without keeping copies of them.
 pub fn word_hash(word: &str) -> u64 {
     let mut h = FxHasher::default();
-    for c in word.chars().flat_map(char::to_lowercase) {
-        h.add(u64::from(c));
+    // ASCII letters lowercase to one ASCII letter: the same values as `char::to_lowercase`, without its
+    // table lookup (this hash runs over every sentence of a long thread).
+    for c in word.chars() {
+        if c.is_ascii() {
+            h.add(u64::from(c.to_ascii_lowercase()));
+        } else {
+            for l in c.to_lowercase() {
+                h.add(u64::from(l));
+            }
+        }
     }
     h.finish()
 }
