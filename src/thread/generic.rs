@@ -226,7 +226,10 @@ fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>>
         .filter(|e| {
             let n = m.text(e.id());
             let is_link = e.value().name() == "a" && e.value().attr("href").is_some();
-            let named = tokens(e.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str()));
+            // An element named for its author shows one name: a box named `post__user__info` that holds an
+            // avatar letter and a "Userlevel 1" badge is a container, not the name.
+            let named = tokens(e.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str()))
+                && e.text().filter(|t| !t.trim().is_empty()).count() == 1;
             // A bold name with nothing inside it (FluxBB's `<dt><strong>name</strong></dt>`).
             let bold = matches!(e.value().name(), "strong" | "b") && e.children().all(|c| c.value().is_text());
             (is_link || named || bold) && (2..=MAX_AUTHOR_CHARS).contains(&n)
