@@ -69,6 +69,15 @@ const FURNITURE_LINK_DENSITY: f64 = 0.5;
 /// `<i class="fa-share">` icon swallows the rest of the page in the parsed tree (as it does in browsers).
 const MAX_BOILERPLATE_SHARE: f64 = 0.3;
 
+/// Class/id tokens of consent dialogs (the CMPs most sites embed: OneTrust, Cookiebot, Quantcast, Didomi,
+/// Usercentrics, and generic `consent` names). Their legal text is long, longer than
+/// [`MAX_BOILERPLATE_TEXT`], and on a short thread page it can be most of the page's text (a 10-post page
+/// whose OneTrust preference centre holds two thirds of the words): such a dialog is removed whatever its
+/// length, unless it holds nearly all of the page (an unclosed element swallowing the rest).
+const CONSENT_TOKENS: &[&str] = &["consent", "onetrust", "cookiebot", "qc", "didomi", "usercentrics", "cmp"];
+/// Share of the page's text a consent dialog may hold and still be removed.
+const MAX_CONSENT_SHARE: f64 = 0.9;
+
 /// Elements that are never removed by a class/id match, however they are named: removing them would remove
 /// the page.
 const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
@@ -76,7 +85,8 @@ const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
 /// Removes invisible and boilerplate elements from the page in place and returns it.
 pub fn clean(mut page: Page) -> Page {
     let m = Measures::of(page.doc.tree.root());
-    let page_text = m.text(page.doc.tree.root().id()) as f64;
+    // The root element's text: the tree's root is the document node, which the measures do not count.
+    let page_text = m.text(page.doc.root_element().id()) as f64;
     let short_or_links = |id: NodeId| {
         let s = m.size(id);
         let furniture_sized = s.text <= MAX_BOILERPLATE_TEXT
@@ -95,6 +105,7 @@ pub fn clean(mut page: Page) -> Page {
                     // aria-hidden hides from screen readers only: icons and decoration, unless it holds the page.
                     || (e.attr("aria-hidden") == Some("true") && short_or_links(n.id()))
                     || (is_boilerplate(e) && short_or_links(n.id()))
+                    || (is_consent(e) && (m.text(n.id()) as f64) < MAX_CONSENT_SHARE * page_text)
             }
             _ => false,
         })
@@ -143,6 +154,14 @@ fn is_boilerplate(e: &scraper::node::Element) -> bool {
     })
 }
 
+fn is_consent(e: &scraper::node::Element) -> bool {
+    if NEVER_REMOVED.contains(&e.name()) {
+        return false;
+    }
+    let names = e.attr("class").into_iter().chain(e.attr("id"));
+    names.flat_map(tokens).any(|t| CONSENT_TOKENS.contains(&t.as_str()))
+}
+
 /// `"post-signature adsbygoogle"` → `["post", "signature", "adsbygoogle"]`, lowercased.
 fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).map(|t| t.to_ascii_lowercase())
@@ -152,6 +171,16 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
 mod tests {
     use super::*;
     use crate::parse::parse;
+
+    #[test]
+    fn a_long_consent_dialog_is_removed() {
+        // Longer than any ad, and 45% of the page's text.
+        let legal = "We and our 842 partners store and access information on your device. ".repeat(16);
+        let post = "<div class=post><p>A post: my kettle whistles at night.</p></div>".repeat(30);
+        let html = format!(r#"<body>{post}<div id="onetrust-consent-sdk"><p>{legal}</p></div></body>"#);
+        let text = crate::text::text_of(clean(parse(&html, None).expect("page")).doc.tree.root());
+        assert!(text.contains("kettle whistles") && !text.contains("842 partners"), "{text}");
+    }
 
     #[test]
     fn an_unclosed_icon_that_swallows_the_page_is_not_removed() {
