@@ -37,12 +37,24 @@ fn replies_line_from_scores_and_quotes_on_discourse() {
     let line = card.split(r#"<section class="tc-replies">"#).nth(1).expect("Replies section");
     let line = line.split("</section>").next().unwrap_or("");
     assert!(line.contains("Replies (1)"), "{line}");
-    assert!(line.contains("top-scored by levain_lou (score 5): "), "{line}");
+    assert!(line.contains("top-scored by levain_lou (score 5): Not dead, just hungry."), "{line}");
     assert!(line.contains(r##"1 reply quotes post 1 <a class="tc-from" href="#tc-post-0""##), "{line}");
     // The sentence is the reply's own words, verbatim, not the quoted text.
-    assert!(!line.contains("acetone"), "{line}");
+    assert!(!line.contains("acetone") && !line.contains("crumbly:"), "{line}");
     let md = render(&s, Format::Markdown);
     assert!(md.contains("Replies (1) · top-scored by levain\\_lou (score 5)"), "{md}");
     let term = render(&s, Format::Card);
     assert!(term.contains("Replies (1) · top-scored by levain_lou (score 5)"), "{term}");
+}
+
+/// Old Reddit shows votes both ways: the top-scored reply and the replies voted down.
+#[test]
+fn replies_line_with_votes_against_on_old_reddit() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/engines/reddit-old.html");
+    let html = std::fs::read_to_string(path).expect("fixture");
+    let s = threadcard::summarize(&html, None, &Options::default()).expect("reddit-old");
+    let md = render(&s, Format::Markdown);
+    let line = md.lines().find(|l| l.starts_with("Replies (")).expect("Replies line");
+    assert!(line.contains("top-scored by levain\\_lady (score 88): It is hungry, not dead. (post 2)"), "{line}");
+    assert!(line.contains("1 reply voted down (lowest: score -2) (post 4)"), "{line}");
 }

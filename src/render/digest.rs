@@ -129,17 +129,18 @@ fn quoted_post(posts: &[Post], reply: usize, q: &crate::model::PostQuote) -> Opt
     (0..reply).rev().find(|&k| posts[k].author.as_deref() == Some(author))
 }
 
-/// The first sentence of a post's own words (paragraphs it quotes from others skipped), verbatim,
+/// The first sentence of a post's own words (lines it quotes from others, and their headers, skipped), verbatim,
 /// cut at a word boundary when long.
 pub fn first_sentence(p: &Post) -> String {
-    let quoted = |para: &str| {
+    // A line of quoted text, or the quote's header ("crumbly:", "Ann said:") boards put above it.
+    let quoted = |line: &str| {
         p.quotes.iter().any(|q| {
-            let q = q.text.trim();
-            !q.is_empty() && (q.contains(para) || para.contains(q))
+            let text = q.text.trim();
+            let header = line.ends_with(':') && q.author.as_deref().is_some_and(|a| !a.is_empty() && line.contains(a));
+            header || (!text.is_empty() && (text.contains(line) || line.contains(text)))
         })
     };
-    let para = p.text.split("\n\n").map(str::trim).find(|para| !para.is_empty() && !quoted(para)).unwrap_or("");
-    let para = para.lines().next().unwrap_or("").trim();
+    let para = p.text.lines().map(str::trim).find(|line| !line.is_empty() && !quoted(line)).unwrap_or("");
     // The sentence ends at the first ". ", "! " or "? ".
     let end = para
         .char_indices()
@@ -214,6 +215,12 @@ mod tests {
             ..Post::default()
         };
         assert_eq!(first_sentence(&p), "It does not.");
+        let header = Post {
+            text: "crumbly:\n\nsmells odd. Is it dead?\n\nNot dead, just hungry. Feed it.".into(),
+            quotes: vec![PostQuote { author: Some("crumbly".into()), text: "smells odd. Is it dead?".into() }],
+            ..Post::default()
+        };
+        assert_eq!(first_sentence(&header), "Not dead, just hungry.");
         let long = Post { text: "word ".repeat(100), ..Post::default() };
         assert!(first_sentence(&long).ends_with('…') && first_sentence(&long).chars().count() <= 161);
     }
