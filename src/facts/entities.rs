@@ -238,7 +238,7 @@ mod tests {
                 "MSIF",
             ),
             (
-                "MSIF (Multiple Sclerosis International Federation) published its atlas. The MSIF said it grew.",
+                "MSIF (Multiple Sclerosis International Federation) published its atlas. Later MSIF said it grew.",
                 "Multiple Sclerosis International Federation",
                 "MSIF",
             ),
