@@ -227,6 +227,49 @@ mod tests {
         assert_eq!(csto[0].mentions, 3);
     }
 
+    /// An acronym the text spells out ties to its expansion in either order, known to the gazetteer or
+    /// not, with or without an organisation suffix or a lowercase connector.
+    #[test]
+    fn acronyms_spelled_out_in_brackets_either_order() {
+        for (text, name, acronym) in [
+            (
+                "The Multiple Sclerosis International Federation (MSIF) published its atlas. MSIF said it grew.",
+                "Multiple Sclerosis International Federation",
+                "MSIF",
+            ),
+            (
+                "MSIF (Multiple Sclerosis International Federation) published its atlas. Later MSIF said it grew.",
+                "Multiple Sclerosis International Federation",
+                "MSIF",
+            ),
+            (
+                "We asked the Quiet Harbour Rowing Collective (QHRC) for boats. Then QHRC refused.",
+                "Quiet Harbour Rowing Collective",
+                "QHRC",
+            ),
+            (
+                "We asked QHRC (Quiet Harbour Rowing Collective) for boats. Then QHRC refused.",
+                "Quiet Harbour Rowing Collective",
+                "QHRC",
+            ),
+            (
+                "Members of the Brotherhood of Kettle Makers (BKM) met. The BKM voted.",
+                "Brotherhood of Kettle Makers",
+                "BKM",
+            ),
+        ] {
+            let e = names(text);
+            assert_eq!(e.len(), 1, "{text}: {e:?}");
+            assert_eq!((e[0].name.as_str(), e[0].kind), (name, EntityKind::Organisation), "{text}: {e:?}");
+            assert_eq!(e[0].aliases, [acronym], "{text}: {e:?}");
+            assert_eq!(e[0].mentions, 3, "{text}: {e:?}");
+        }
+        // A law spelled out is no organisation; brackets holding other letters tie nothing.
+        assert!(names("It complies with the General Data Protection Regulation (GDPR) now.").is_empty());
+        let e = names("We asked Quiet Harbour (QHRC) for boats.");
+        assert!(!e.iter().any(|e| e.aliases.iter().any(|a| a == "QHRC")), "{e:?}");
+    }
+
     #[test]
     fn demonyms_count_but_create_nothing() {
         let e = names(

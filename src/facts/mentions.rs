@@ -303,9 +303,57 @@ fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<Entit
         || place_noun_of(toks, k)
     {
         Some(EntityKind::Place)
+    } else if spelled_out(toks, k, end) {
+        Some(EntityKind::Organisation)
     } else {
         None
     }
+}
+
+/// "Quiet Harbour Rowing Collective (QHRC)" or "QHRC (Quiet Harbour Rowing Collective)": a run the text
+/// itself ties to an acronym of its capitalised words' initials names something, even when no gazetteer
+/// knows it; most often an organisation. Checked after the place cues, so "United Arab Emirates (UAE)"
+/// stays a place; never for a run ending in a word for a thing (`THINGS`). The acronym then merges onto the run as its alias (`entities::short_form_of`).
+fn spelled_out(toks: &[Token], k: usize, end: usize) -> bool {
+    // Laws, diseases, measures and formats are spelled out as often as organisations ("General Data
+    // Protection Regulation (GDPR)" in a labelled thread), but they are none of the entity kinds.
+    const THINGS: &[&str] = &[
+        "regulation",
+        "act",
+        "directive",
+        "law",
+        "treaty",
+        "agreement",
+        "protocol",
+        "standard",
+        "disease",
+        "syndrome",
+        "disorder",
+        "index",
+        "product",
+        "rate",
+        "format",
+        "interface",
+        "language",
+        "test",
+        "score",
+    ];
+    if THINGS.iter().any(|w| toks[end - 1].text.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let initials: String =
+        toks[k..end].iter().filter(|t| t.is_capitalized()).filter_map(|t| t.text.chars().next()).collect();
+    // One initial is no acronym; `is_acronym` caps the other end.
+    if initials.chars().count() < 2 {
+        return false;
+    }
+    let is_acronym_of_run = |t: Option<&Token>| {
+        t.is_some_and(|t| is_acronym(t.text) && t.text.chars().filter(|c| c.is_alphabetic()).eq(initials.chars()))
+    };
+    let bracket = |i: usize, c: &str| toks.get(i).is_some_and(|t| t.text == c);
+    let acronym_after = bracket(end, "(") && is_acronym_of_run(toks.get(end + 1)) && bracket(end + 2, ")");
+    let acronym_before = k >= 2 && bracket(k - 1, "(") && is_acronym_of_run(toks.get(k - 2)) && bracket(end, ")");
+    acronym_after || acronym_before
 }
 
 /// A demonym or a known name inside role words ("Kazakh" in "Kazakh President", "ASML" in "ASML CEO")

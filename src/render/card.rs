@@ -103,10 +103,30 @@ fn facts(o: &mut String, s: &Summary) {
         }
         let _ = write!(o, "</ul></section>");
     }
+    if let Some(r) = super::digest::replies(s) {
+        let pieces: Vec<String> = super::digest::replies_pieces(&r)
+            .into_iter()
+            .map(|(text, post)| format!("{}{}", esc(&text), post.map(post_link).unwrap_or_default()))
+            .collect();
+        let _ = write!(o, r#"<section class="tc-replies"><h2>Replies</h2><p>{}</p></section>"#, pieces.join(" · "));
+    }
     if !f.quantities.is_empty() {
         let _ = write!(o, r#"<section class="tc-numbers"><h2>Numbers</h2><ul>"#);
         for q in &f.quantities {
             let _ = write!(o, r#"<li class="tc-quantity">{}{}</li>"#, esc(&q.text), post_link(q.post));
+        }
+        let _ = write!(o, "</ul></section>");
+    }
+    let dates = super::digest::dates(s);
+    if !dates.is_empty() {
+        let _ = write!(o, r#"<section class="tc-dates"><h2>Dates</h2><ul>"#);
+        for d in &dates {
+            let resolved = d
+                .resolved
+                .as_deref()
+                .map(|v| format!(r#" → <time datetime="{v}">{v}</time>"#, v = esc(v)))
+                .unwrap_or_default();
+            let _ = write!(o, r#"<li class="tc-date">{}{resolved}{}</li>"#, esc(&d.text), post_link(d.post));
         }
         let _ = write!(o, "</ul></section>");
     }

@@ -43,6 +43,21 @@ pub fn document(s: &Summary) -> String {
             let _ = writeln!(out, "- {}", escape::markdown(&sentence.text));
         }
     }
+    if let Some(r) = super::digest::replies(s) {
+        let pieces: Vec<String> = super::digest::replies_pieces(&r)
+            .into_iter()
+            .map(|(text, post)| {
+                format!(
+                    "{}{}",
+                    escape::markdown(&text),
+                    post.filter(|p| !text.ends_with(&format!("post {}", p + 1)))
+                        .map(|p| format!(" (post {})", p + 1))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "\n{}", pieces.join(" · "));
+    }
     facts(&mut out, s);
     let _ = writeln!(out, "\n## Posts\n");
     for (i, p) in s.posts.iter().enumerate() {
@@ -64,6 +79,14 @@ fn facts(out: &mut String, s: &Summary) {
         let _ = writeln!(out, "\n## Numbers\n");
         for q in &f.quantities {
             let _ = writeln!(out, "- {}{}", escape::markdown(&q.text), post_ref(q.post));
+        }
+    }
+    let dates = super::digest::dates(s);
+    if !dates.is_empty() {
+        let _ = writeln!(out, "\n## Dates\n");
+        for d in &dates {
+            let resolved = d.resolved.as_deref().map(|v| format!(" → {}", escape::markdown(v))).unwrap_or_default();
+            let _ = writeln!(out, "- {}{resolved}{}", escape::markdown(&d.text), post_ref(d.post));
         }
     }
     if !f.conflicts.is_empty() {

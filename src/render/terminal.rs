@@ -42,10 +42,33 @@ pub fn card(s: &Summary) -> String {
             wrap_into(&mut out, &clean(&sentence.text), "  • ");
         }
     }
+    if let Some(r) = super::digest::replies(s) {
+        let pieces: Vec<String> = super::digest::replies_pieces(&r)
+            .into_iter()
+            .map(|(text, post)| {
+                format!(
+                    "{}{}",
+                    clean(&text),
+                    post.filter(|p| !text.ends_with(&format!("post {}", p + 1)))
+                        .map(|p| format!(" [post {}]", p + 1))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        wrap_into(&mut out, &pieces.join(" · "), "");
+    }
     if !f.quantities.is_empty() {
         let _ = writeln!(out, "Numbers");
         for q in &f.quantities {
             wrap_into(&mut out, &format!("{} [post {}]", clean(&q.text), q.post + 1), "  • ");
+        }
+    }
+    let dates = super::digest::dates(s);
+    if !dates.is_empty() {
+        let _ = writeln!(out, "Dates");
+        for d in &dates {
+            let resolved = d.resolved.as_deref().map(|v| format!(" → {}", clean(v))).unwrap_or_default();
+            wrap_into(&mut out, &format!("{}{resolved} [post {}]", clean(&d.text), d.post + 1), "  • ");
         }
     }
     for c in &f.conflicts {
