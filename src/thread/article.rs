@@ -174,6 +174,7 @@ fn clutter(root: ElementRef, m: &Measures) -> Vec<NodeId> {
         let tag = e.value().name();
         let density = s.link as f64 / s.text.max(1) as f64;
         let drop = matches!(tag, "figcaption")
+            || tokens(e.value()).any(|t| CLUTTER_NAMES.contains(&t.as_str()))
             || is_furniture(e, true) && !matches!(tag, "p" | "h2" | "h3" | "h4")
             || CLUTTER_TAGS.contains(&tag) && s.text > 0 && density > MAX_LINK_DENSITY;
         if drop {
@@ -184,6 +185,10 @@ fn clutter(root: ElementRef, m: &Measures) -> Vec<NodeId> {
     out
 }
 
+/// Class/id tokens of blocks inside an article that are not its text: photo captions and credits,
+/// galleries, newsletter boxes, advertising.
+const CLUTTER_NAMES: &[&str] =
+    &["caption", "credit", "credits", "gallery", "slideshow", "newsletter", "ad", "ads", "advert", "advertisement"];
 /// Blocks that, when mostly links, are a list of other pages rather than text.
 const CLUTTER_TAGS: &[&str] = &["div", "section", "ul", "ol", "table", "aside", "figure"];
 /// Share of a block's text inside links above which it is a link list (Readability drops at 0.5 for
