@@ -118,6 +118,7 @@ pub fn read(page: &Page) -> Thread {
     let m = Measures::of(*body);
     let content = main_content(page, body, &m, &[]).unwrap_or(Content { root: body, exclude: Vec::new() });
     let mut exclude = content.exclude;
+    exclude.extend(clutter(content.root, &m));
     // The headline and byline sit above the text; the card shows them apart.
     exclude.extend(content.root.select(&H1).map(|h| h.id()));
     exclude.extend(content.root.select(&BYLINE).filter(|b| m.text(b.id()) <= 200).map(|b| b.id()));
@@ -151,6 +152,53 @@ pub fn read(page: &Page) -> Thread {
     };
     Thread { platform: "article".into(), posts: vec![post], ..Thread::default() }
 }
+
+/// Blocks inside the chosen article that are not its text, as Readability's conditional cleaning finds
+/// them: captions, blocks named as furniture (share bars, related links, comment boxes), and link lists
+/// (most-read boxes, tag clouds). Only blocks well short of the whole article go, so a root that is itself
+/// oddly named or link-heavy survives.
+fn clutter(root: ElementRef, m: &Measures) -> Vec<NodeId> {
+    let total = m.text(root.id()).max(1);
+    let mut out = Vec::new();
+    let mut inside: HashSet<NodeId> = HashSet::new();
+    for e in root.descendants().filter_map(ElementRef::wrap).skip(1) {
+        if e.parent().is_some_and(|p| inside.contains(&p.id())) {
+            inside.insert(e.id());
+            continue;
+        }
+        let s = m.size(e.id());
+        // A block with half the article's text or more is the article, whatever it is called.
+        if s.text * 2 >= total {
+            continue;
+        }
+        let tag = e.value().name();
+        let density = s.link as f64 / s.text.max(1) as f64;
+        let drop = matches!(tag, "figcaption")
+            || tokens(e.value()).any(|t| CLUTTER_NAMES.contains(&t.as_str()))
+            || is_furniture(e, true) && !matches!(tag, "p" | "h2" | "h3" | "h4")
+            || CLUTTER_TAGS.contains(&tag)
+                && s.text > 0
+                && density > if class_weight(e) > 0.0 { MAX_LINK_DENSITY } else { MAX_LINK_DENSITY_UNNAMED };
+        if drop {
+            inside.insert(e.id());
+            out.push(e.id());
+        }
+    }
+    out
+}
+
+/// Class/id tokens of blocks inside an article that are not its text: photo captions and credits,
+/// galleries, newsletter boxes, advertising.
+const CLUTTER_NAMES: &[&str] =
+    &["caption", "credit", "credits", "gallery", "slideshow", "newsletter", "ad", "ads", "advert", "advertisement"];
+/// Blocks that, when mostly links, are a list of other pages rather than text.
+const CLUTTER_TAGS: &[&str] = &["div", "section", "ul", "ol", "table", "aside", "figure"];
+/// Share of a block's text inside links above which it is a link list (Readability drops at 0.5 for
+/// positively named blocks, lower for others).
+const MAX_LINK_DENSITY: f64 = 0.5;
+/// The same for blocks not named as content: stricter, as Readability is (0.3 measured best here; 0.5 keeps
+/// most-read and related-story lists).
+const MAX_LINK_DENSITY_UNNAMED: f64 = 0.3;
 
 /// The article's author: `<meta name=author>`, JSON-LD, else a byline in the page.
 fn author(page: &Page, m: &Measures) -> Option<String> {
