@@ -364,3 +364,26 @@ fn is_furniture(a: ElementRef, by_name: bool) -> bool {
             .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"))
         || by_name && class_weight(a) < 0.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_keeps_its_prose_and_drops_captions_link_lists_and_share_bars() {
+        let prose = "<p>The river survey counted forty-one otters along the upper valley this spring, twice the figure from the last count.</p>".repeat(8);
+        let html = format!(
+            r#"<html><body><article><h1>Otters return</h1>{prose}
+            <figure><img src="o.jpg"><figcaption>An otter on the weir. Photo: survey team</figcaption></figure>
+            <div class="share-tools">Share this story on every network you can think of today</div>
+            <ul><li><a href="/a">Related: beavers build again</a></li><li><a href="/b">Related: herons</a></li>
+            <li><a href="/c">Related: the valley floods</a></li></ul></article></body></html>"#
+        );
+        let Ok(page) = crate::parse::parse(&html, Some("https://news.example.org/otters")) else { panic!("parse") };
+        let text = read(&crate::clean::clean(page)).posts.iter().map(|p| p.text.clone()).collect::<String>();
+        assert!(text.contains("forty-one otters"), "{text}");
+        assert!(!text.contains("Photo: survey team"), "caption kept: {text}");
+        assert!(!text.contains("Related: herons"), "link list kept: {text}");
+        assert!(!text.contains("every network"), "share bar kept: {text}");
+    }
+}
