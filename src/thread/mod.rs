@@ -42,7 +42,94 @@ pub fn find(page: &Page) -> Thread {
     let thread = engines::ALL
         .iter()
         .find_map(|engine| (engine.read)(page).filter(|t| !t.posts.is_empty()))
-        .or_else(|| generic::read(page).filter(|t| !t.posts.is_empty()))
+        .or_else(|| generic::read(page).filter(|t| !t.posts.is_empty()).map(|t| with_story(page, t)))
         .unwrap_or_else(|| article::read(page));
     page_info::fill(page, thread)
+}
+
+/// Fewest words of a story above a comment section: shorter main text is a forum's intro or rules box.
+const MIN_STORY_WORDS: usize = 250;
+/// How many times longer than the average comment the story must be: on a forum page the main text the
+/// article reader finds is the posts themselves, or a block about as long as one of them.
+const STORY_OVER_AVERAGE_POST: usize = 3;
+/// Share of the story's word triples found in the comments above which it is the comments, read again.
+const MAX_STORY_OVERLAP: f64 = 0.3;
+
+/// A blog post or news story with reader comments under it: the generic detector finds the comments (each
+/// has an author, a time and a body); the story above them, which has none of those in a repeated block,
+/// is the thread's first post when it is long and not made of the comments' own words.
+fn with_story(page: &Page, mut thread: Thread) -> Thread {
+    let Some(story) = article::read(page).posts.into_iter().next() else { return thread };
+    let words = crate::text::word_count(&story.text);
+    let average =
+        thread.posts.iter().map(|p| crate::text::word_count(&p.text)).sum::<usize>() / thread.posts.len().max(1);
+    if words < MIN_STORY_WORDS || words < STORY_OVER_AVERAGE_POST * average {
+        return thread;
+    }
+    let comments: std::collections::HashSet<u64> = thread.posts.iter().flat_map(|p| triples(&p.text)).collect();
+    let mine = triples(&story.text);
+    let shared = mine.iter().filter(|t| comments.contains(t)).count();
+    if shared as f64 > MAX_STORY_OVERLAP * mine.len().max(1) as f64 {
+        return thread;
+    }
+    thread.posts.insert(0, story);
+    thread
+}
+
+/// Hashes of each run of three words, lowercased.
+fn triples(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    words
+        .windows(3)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_story_with_comments_keeps_the_story_as_post_one() {
+        let story = "<p>The harbour council voted on Tuesday to rebuild the old sea wall, after two winters of storms \
+            broke through it near the ferry slip and flooded the fish market twice in one month.</p>"
+            .repeat(12);
+        // WordPress's comment markup, as most blogs and news sites print it.
+        let comment = |id: u32, who: &str, words: &str| {
+            format!(
+                r##"<li id="comment-{id}" class="comment depth-1"><article id="div-comment-{id}" class="comment-body">
+                <footer class="comment-meta"><div class="comment-author vcard"><b class="fn">{who}</b>
+                <span class="says">says:</span></div><div class="comment-metadata"><a href="#comment-{id}">
+                <time datetime="2024-03-{id:02}T10:00:00+00:00">March {id}, 2024 at 10:00 am</time></a></div></footer>
+                <div class="comment-content"><p>{words}</p></div></article></li>"##
+            )
+        };
+        let html = format!(
+            r#"<html><body><div class="layout"><div class="col-wide"><main><article class="post">
+            <h1>Sea wall to be rebuilt</h1>{story}</article></main></div></div><div class="layout">
+            <div class="col-wide"><div class="col-inner"><section id="comments" class="comments-area">
+            <ol class="comment-list">{}{}{}{}</ol></section></div></div></div></body></html>"#,
+            comment(11, "Morag", "About time, the market flooded again last week and nobody came."),
+            comment(12, "Ewan", "Who pays for it? The council budget is already stretched thin this year."),
+            comment(13, "Isla", "My shop is by the slip; we lost a freezer in the second flood of the winter."),
+            comment(14, "Fergus", "The old wall was built in 1890 and has never been properly repaired since."),
+        );
+        let Ok(page) = crate::parse::parse(&html, Some("https://news.example.org/sea-wall")) else { panic!("parse") };
+        let page = crate::clean::clean(page);
+        // Where the generic detector finds the comments alone (the story in another column of the layout),
+        // the story comes back as post 1; where its posts already hold the story, it is not added twice.
+        let Some(mut comments) = generic::read(&page) else { panic!("no comments found") };
+        comments.posts.retain(|p| !p.text.contains("sea wall, after"));
+        let n = comments.posts.len();
+        let thread = with_story(&page, comments.clone());
+        assert_eq!(thread.posts.len(), n + 1);
+        assert!(thread.posts[0].text.contains("rebuild the old sea wall"), "{:?}", thread.posts[0].text);
+        assert!(thread.posts.iter().skip(1).any(|p| p.text.contains("lost a freezer")));
+        assert_eq!(with_story(&page, thread.clone()).posts.len(), n + 1, "the story is not added twice");
+    }
 }
