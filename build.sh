@@ -49,14 +49,14 @@ setup() {
 # The release WASM, with wasm-bindgen's ES module glue, into extension/pkg and www/pkg.
 build_wasm() {
   say "WASM (release)"
-  cargo build --release --target wasm32-unknown-unknown --lib
+  cargo build --profile wasm --target wasm32-unknown-unknown --lib
   local out=target/wasm-pkg
   rm -rf "$out" && mkdir -p "$out"
   # --experimental-reset-state-function: a Rust panic aborts as a trap and may leave the instance broken;
   # the glue then offers __wbg_reset_state() to start a fresh instance from the compiled module.
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --experimental-reset-state-function \
-    --out-dir "$out" "target/wasm32-unknown-unknown/release/$CRATE.wasm"
+    --out-dir "$out" "target/wasm32-unknown-unknown/wasm/$CRATE.wasm"
   # wasm-opt -Oz shrinks the raw file but, for this crate, makes the gzipped one larger (measured; see
   # README "Budgets"). Keep whichever is smaller gzipped: that is what the packages and downloads carry.
   if [ -x node_modules/.bin/wasm-opt ]; then
