@@ -54,9 +54,8 @@ const MIN_STORY_WORDS: usize = 250;
 const STORY_OVER_AVERAGE_POST: usize = 3;
 /// Share of the page's words the comments may hold for a story to be looked for above them.
 const MAX_POSTS_SHARE_WITH_STORY: f64 = 0.85;
-/// Probes of the story looked up in the comments: runs of this many words, from this many places in it.
-const PROBE_WORDS: usize = 8;
-const PROBES: usize = 5;
+/// Share of the story's word triples found in the comments above which it is the comments, read again.
+const MAX_STORY_OVERLAP: f64 = 0.3;
 
 /// A blog post or news story with reader comments under it: the generic detector finds the comments (each
 /// has an author, a time and a body); the story above them, which has none of those in a repeated block,
@@ -83,24 +82,28 @@ fn with_story(page: &Page, mut thread: Thread) -> Thread {
     thread
 }
 
-/// Whether the posts already hold the story: most of a few runs of its words, taken along it, are found in
-/// their text (white space squashed on both sides). A handful of substring searches, not a word index, so the
-/// check stays cheap on a long thread.
+/// Whether the posts already hold the story: more than [`MAX_STORY_OVERLAP`] of its runs of three words
+/// are found in them (the article reader's pick on a forum page is the posts themselves, with their headers
+/// between, so whole sentences of it match while longer runs may not).
 fn is_told_in(story: &str, posts: &[Post]) -> bool {
-    let words: Vec<&str> = story.split_whitespace().collect();
-    if words.len() < PROBE_WORDS {
-        return false;
-    }
-    let haystack: String =
-        posts.iter().map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join(" ");
-    let step = (words.len() - PROBE_WORDS) / PROBES.max(1) + 1;
-    let probes: Vec<String> = (0..PROBES)
-        .map(|k| k * step)
-        .filter(|&at| at + PROBE_WORDS <= words.len())
-        .map(|at| words[at..at + PROBE_WORDS].join(" "))
-        .collect();
-    let found = probes.iter().filter(|p| haystack.contains(p.as_str())).count();
-    found * 2 > probes.len()
+    let told: std::collections::HashSet<u64> = posts.iter().flat_map(|p| triples(&p.text)).collect();
+    let mine = triples(story);
+    let shared = mine.iter().filter(|t| told.contains(t)).count();
+    shared as f64 > MAX_STORY_OVERLAP * mine.len().max(1) as f64
+}
+
+/// Hashes of each run of three words, lowercased.
+fn triples(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    words
+        .windows(3)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
 }
 
 #[cfg(test)]
