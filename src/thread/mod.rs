@@ -70,8 +70,7 @@ fn with_story(page: &Page, mut thread: Thread) -> Thread {
     }
     let Some(story) = article::read(page).posts.into_iter().next() else { return thread };
     let words = crate::text::word_count(&story.text);
-    let average =
-        thread.posts.iter().map(|p| crate::text::word_count(&p.text)).sum::<usize>() / thread.posts.len().max(1);
+    let average = post_words / thread.posts.len().max(1);
     if words < MIN_STORY_WORDS || words < STORY_OVER_AVERAGE_POST * average {
         return thread;
     }
