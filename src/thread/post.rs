@@ -155,11 +155,29 @@ fn is_match(node: ego_tree::NodeRef<scraper::Node>, quote: Option<&Selector>) ->
 fn clean_quote_author(s: &str) -> String {
     let s = text::squash(s);
     let s = s.strip_prefix("Quote from:").or_else(|| s.strip_prefix("Quote:")).unwrap_or(&s).trim();
-    let cut = [" said:", " said", " wrote:", " wrote", " schrieb:", " a écrit :", " ha scritto:", " escreveu:", " on "]
-        .iter()
-        .filter_map(|m| s.find(m))
-        .min()
-        .unwrap_or(s.len());
+    // MyBB puts the quoted post's date first: "(2019-02-24, 05:31 PM)StarredSkies Wrote:".
+    let s = match s.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
+        Some((_, after)) if !after.trim().is_empty() => after.trim(),
+        _ => s,
+    };
+    // Verbs and markers after the name, in the boards' languages; the earliest one ends the name.
+    const AFTER_NAME: &[&str] = &[
+        " said:",
+        " said",
+        " Said",
+        " wrote:",
+        " wrote",
+        " Wrote",
+        " schrieb:",
+        " a écrit :",
+        " ha scritto:",
+        " escreveu:",
+        " on ",
+        "发表于",
+        " 說",
+        " 说",
+    ];
+    let cut = AFTER_NAME.iter().filter_map(|m| s.find(m)).min().unwrap_or(s.len());
     s[..cut].trim().trim_end_matches(':').trim().to_string()
 }
 
@@ -186,6 +204,9 @@ mod tests {
         assert_eq!(clean_quote_author("SteppeWatcher said:"), "SteppeWatcher");
         assert_eq!(clean_quote_author("Quote from: anna on March 3, 2020"), "anna");
         assert_eq!(clean_quote_author("bob wrote:"), "bob");
+        assert_eq!(clean_quote_author("(2019-02-24, 05:31 PM)StarredSkies Wrote:"), "StarredSkies");
+        assert_eq!(clean_quote_author("山水 发表于 2023-5-6 12:34"), "山水");
+        assert_eq!(clean_quote_author("anna"), "anna");
     }
 
     #[test]

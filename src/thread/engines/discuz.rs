@@ -12,7 +12,6 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::mybb::tidy_quote_authors;
 use super::{absolute, first_attr, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
@@ -60,7 +59,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
     let posted = p.select(&POSTED).next();
     let full = posted.and_then(|e| e.select(&POSTED_FULL).next());
     let time_text = posted.map(text_of).map(|t| t.trim_start_matches("发表于").trim().to_string());
-    let mut post = post::build(
+    post::build(
         page,
         PostParts {
             author,
@@ -75,9 +74,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
             exclude: body.select(&EDIT_NOTE).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
-    );
-    tidy_quote_authors(&mut post);
-    post
+    )
 }
 
 /// The user's counts under their avatar: each cell is the number (`<p>`) followed by its label; the usual

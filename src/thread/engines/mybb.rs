@@ -15,7 +15,6 @@ use super::super::{Engine, Thread};
 use super::{absolute, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
-use crate::text;
 use scraper::{ElementRef, Node, Selector};
 use std::sync::LazyLock;
 
@@ -56,7 +55,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
     if let Some(profile) = absolute(base, profile.as_deref()) {
         author_info.insert("profile".into(), profile);
     }
-    let mut post = post::build(
+    post::build(
         page,
         PostParts {
             author,
@@ -69,9 +68,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
             anchor: p.value().id().map(str::to_string),
             ..PostParts::default()
         },
-    );
-    tidy_quote_authors(&mut post);
-    post
+    )
 }
 
 /// The post's date as shown, with the date a "Yesterday" / "Today" span holds in its `title` put in its place.
@@ -107,40 +104,4 @@ pub(super) fn line_pairs(el: ElementRef) -> Vec<(String, String)> {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .filter(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
         .collect()
-}
-
-/// Quote heads the shared cleaner does not know: a leading "(date)" (MyBB), a capitalised verb ("X Wrote:"),
-/// and Chinese boards' "X 发表于 2023-5-6 12:34" (Discuz!).
-pub(super) fn tidy_quote_authors(post: &mut Post) {
-    for q in &mut post.quotes {
-        if let Some(a) = q.author.as_deref() {
-            let a = tidy_quote_author(a);
-            q.author = (!a.is_empty()).then_some(a);
-        }
-    }
-}
-
-fn tidy_quote_author(s: &str) -> String {
-    let mut s = text::squash(s);
-    if s.starts_with('(') {
-        if let Some(end) = s.find(')') {
-            s = s[end + 1..].trim().to_string();
-        }
-    }
-    // Verbs and markers after the name, in the boards' languages; the earliest one ends the name.
-    const AFTER_NAME: &[&str] = &[" Wrote", " wrote", " said", " Said", " 发表于", "发表于", " 說", " 说"];
-    let cut = AFTER_NAME.iter().filter_map(|m| s.find(m)).min().unwrap_or(s.len());
-    s[..cut].trim().trim_end_matches(':').trim().to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::tidy_quote_author;
-
-    #[test]
-    fn quote_heads_lose_date_and_verb() {
-        assert_eq!(tidy_quote_author("(2019-02-24, 05:31 PM)StarredSkies Wrote:"), "StarredSkies");
-        assert_eq!(tidy_quote_author("山水 发表于 2023-5-6 12:34"), "山水");
-        assert_eq!(tidy_quote_author("anna"), "anna");
-    }
 }
