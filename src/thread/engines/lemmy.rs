@@ -18,8 +18,8 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::reddit::{link_post, set_time};
 use super::{add_profile, base_url, first_attr, score, text_of};
+use super::{link_post, set_time};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::url;

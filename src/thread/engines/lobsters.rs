@@ -15,7 +15,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::reddit::link_post;
+use super::link_post;
 use super::{add_profile, base_url, first_attr, named_link, score, text_of};
 use crate::model::Post;
 use crate::parse::Page;

@@ -30,9 +30,9 @@ mod vbulletin;
 mod xenforo;
 
 use super::{Engine, Thread};
-use crate::model::Post;
+use crate::model::{Link, Post};
 use crate::parse::Page;
-use crate::{text, url};
+use crate::{date, text, url};
 use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 
@@ -177,6 +177,22 @@ pub(crate) fn base_url(page: &Page) -> Option<String> {
 /// `href` made absolute against the page's base (see [`base_url`]).
 pub(crate) fn absolute(base: Option<&str>, href: Option<&str>) -> Option<String> {
     href.and_then(|h| url::resolve(base, h))
+}
+
+/// Makes a link submission's body its link: the link is what was submitted. Shared by the link-aggregator
+/// readers (Reddit, Hacker News, Lobsters, Lemmy).
+pub(crate) fn link_post(p: &mut Post, href: &str) {
+    p.text = href.to_string();
+    p.markdown = format!("<{href}>");
+    p.links =
+        vec![Link { url: href.to_string(), text: p.title.clone().unwrap_or_default(), domain: url::domain(href) }];
+}
+
+/// A time attribute (ISO or Unix) as the post's time, where the reader found one post::build could not read.
+pub(crate) fn set_time(p: &mut Post, attr: Option<&str>) {
+    if let Some(iso) = attr.and_then(date::parse_attr) {
+        p.published = Some(iso);
+    }
 }
 
 /// An element's text with white space squashed.

@@ -25,10 +25,10 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{add_profile, base_url, score, text_of};
-use crate::model::{Link, Post};
+use super::{add_profile, base_url, link_post, score, set_time, text_of};
+use crate::model::Post;
 use crate::parse::Page;
-use crate::{date, text, url};
+use crate::{text, url};
 use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -219,20 +219,4 @@ fn is_gone(p: &Post) -> bool {
 /// "189 points" → 189.
 fn leading_number(s: &str) -> Option<i64> {
     s.split_whitespace().next().and_then(score)
-}
-
-/// Makes a link submission's body its link: the link is what was submitted. Shared by the link-aggregator
-/// readers (Reddit, Hacker News, Lobsters, Lemmy).
-pub(super) fn link_post(p: &mut Post, href: &str) {
-    p.text = href.to_string();
-    p.markdown = format!("<{href}>");
-    p.links =
-        vec![Link { url: href.to_string(), text: p.title.clone().unwrap_or_default(), domain: url::domain(href) }];
-}
-
-/// A time attribute (ISO or Unix) as the post's time, where the reader found one post::build could not read.
-pub(super) fn set_time(p: &mut Post, attr: Option<&str>) {
-    if let Some(iso) = attr.and_then(date::parse_attr) {
-        p.published = Some(iso);
-    }
 }
