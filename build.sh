@@ -163,9 +163,9 @@ test_all() {
   step "e2e Chromium" e2e chromium
   step "e2e Firefox" e2e firefox
   if [ ! -d "$CORPUS_DIR" ]; then
-    say "corpus evaluation"
-    echo "$CORPUS_DIR is absent: skipping the corpus evaluation"
-    RESULTS+=("SKIP  corpus evaluation ($CORPUS_DIR is absent)")
+    say "corpus and fact evaluations"
+    echo "$CORPUS_DIR is absent: skipping the corpus and fact evaluations"
+    RESULTS+=("SKIP  corpus and fact evaluations ($CORPUS_DIR is absent)")
   else
     step "corpus evaluation" cargo run --release --bin eval
     step "fact evaluation" facts_eval
