@@ -298,15 +298,14 @@ impl Markdown<'_> {
             "pre" => {
                 let code = text_of_pre(node);
                 self.b.paragraph_break();
-                self.b.verbatim(&format!("```\n{}\n```", code.trim_end_matches('\n')));
+                self.b.verbatim(&escape::code_block(&code));
                 self.b.paragraph_break();
             }
             "code" if !in_pre => {
                 let code = squash(&ElementRef::wrap(node).map(|e| e.text().collect::<String>()).unwrap_or_default());
                 if !code.is_empty() {
-                    let fence = if code.contains('`') { "``" } else { "`" };
                     self.b.flush(false);
-                    self.b.verbatim(&format!("{fence}{code}{fence}"));
+                    self.b.verbatim(&escape::code_span(&code));
                 }
             }
             "strong" | "b" => self.wrap_inline(node, "**", in_pre),
@@ -318,7 +317,7 @@ impl Markdown<'_> {
                     let alt = squash(e.attr("alt").unwrap_or(""));
                     let alt = if alt.is_empty() { "image".to_string() } else { escape::markdown(&alt) };
                     self.b.flush(true);
-                    self.b.verbatim(&format!("[{alt}]({src})"));
+                    self.b.verbatim(&escape::markdown_link(&alt, &src));
                     self.b.pending_space = true;
                 }
             }
@@ -389,9 +388,9 @@ impl Markdown<'_> {
             Some(href) if !inner.is_empty() && !inner.contains('\n') => {
                 self.b.flush(true);
                 if inner == escape::markdown(&href) {
-                    self.b.verbatim(&format!("<{href}>"));
+                    self.b.verbatim(&escape::markdown_autolink(&href));
                 } else {
-                    self.b.verbatim(&format!("[{inner}]({})", escape::markdown_url(&href)));
+                    self.b.verbatim(&escape::markdown_link(&inner, &href));
                 }
                 self.b.pending_space = true;
             }

@@ -1,5 +1,47 @@
 //! The one place that escapes page text for each output. Every other module calls these; none escapes
 //! on its own.
+//!
+//! What each output may hold, whatever the page:
+//! - HTML ([`html`], [`href`]): page text only as element text or a double-quoted attribute value, with
+//!   `& < > " '` as entities; link targets only `http:`, `https:` and `mailto:`.
+//! - Markdown ([`markdown`], [`markdown_url`], [`code_span`], [`code_block`]): page text with every
+//!   character CommonMark reads as markup backslash-escaped, so no raw HTML, link, image or emphasis can
+//!   come from it; URLs only `http:`, `https:` and `mailto:`, percent-encoded where Markdown would end or
+//!   bend them; code in fences longer than any backtick run inside.
+//! - Every text output ([`strip_controls`]): no C0/C1 control characters except newline and tab, and no
+//!   bidirectional overrides or isolates (a page could use them to hide or reorder what a reader sees, or
+//!   to send escape sequences to a terminal).
+
+/// Link schemes an export may carry as a link. Everything else (`javascript:`, `data:`, `vbscript:`,
+/// `file:`, ...) becomes text: these three open a page or a mail client and run nothing.
+const SAFE_SCHEMES: &[&str] = &["http:", "https:", "mailto:"];
+
+/// Characters CommonMark (and GFM tables) read as markup in text: escaped with a backslash. `&` because
+/// an entity (`&lt;`) would otherwise become the character it names; `!` is safe once `[` is escaped.
+/// `{ }` open attribute lists (`# Title {onclick=…}` in renderers with heading attributes) and `$` math
+/// (KaTeX/MathJax macros such as `\href`) in editors that render them.
+const MARKDOWN_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '&', '~', '{', '}', '$'];
+
+/// ASCII characters percent-encoded in a Markdown URL: the ones that end an autolink (`<`, `>`) or a link
+/// destination (`(`, `)`, space), start an escape (`\`), a code span (`` ` ``) or a link title (`"`, `'`).
+const URL_ENCODED: &[char] = &['<', '>', '(', ')', '\\', '`', '"', '\'', ' '];
+
+/// Bidirectional embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder the
+/// text around them, so a page could make a link or a name read as something else.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A character no text output may carry: C0 and C1 controls other than newline and tab (ESC starts
+/// terminal escape sequences, BEL rings), and bidi controls.
+fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// `s` without C0/C1 control characters (newline and tab stay) and bidi controls.
+pub fn strip_controls(s: &str) -> String {
+    s.chars().filter(|&c| !is_forbidden(c)).collect()
+}
 
 /// Text for HTML element content and double-quoted attribute values.
 pub fn html(s: &str) -> String {
@@ -11,25 +53,36 @@ pub fn html(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if is_forbidden(c) => {}
             _ => out.push(c),
         }
     }
     out
 }
 
+/// The URL without the leading and trailing white space and controls a browser would strip, when its
+/// scheme is one of [`SAFE_SCHEMES`]. A scheme split by a tab or newline (`java\tscript:`), which
+/// browsers join again, does not match and so is refused.
+fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    let head: String = url.chars().take(8).collect::<String>().to_ascii_lowercase();
+    SAFE_SCHEMES.iter().any(|s| head.starts_with(s)).then_some(url)
+}
+
 /// A URL for an `href`: only http(s) and mailto links are kept; anything else (`javascript:`, `data:`)
 /// becomes `None`, so the caller shows the text without a link.
 pub fn href(url: &str) -> Option<String> {
-    let lower = url.trim_start().to_ascii_lowercase();
-    let safe = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:");
-    safe.then(|| html(url.trim()))
+    safe_url(url).map(html)
 }
 
-/// Text that must stay literal inside Markdown.
+/// Text that must stay literal inside Markdown: every markup character backslash-escaped, controls gone.
 pub fn markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if is_forbidden(c) {
+            continue;
+        }
+        if MARKDOWN_SPECIAL.contains(&c) {
             out.push('\\');
         }
         out.push(c);
@@ -37,14 +90,83 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
-/// A URL inside Markdown link parentheses.
-pub fn markdown_url(url: &str) -> String {
-    url.replace(' ', "%20").replace('(', "%28").replace(')', "%29")
+/// A URL for a Markdown link destination or autolink (`[t](url)`, `<url>`, `![a](url)`): `None` unless
+/// its scheme is http, https or mailto; otherwise white space, controls, bidi controls and the characters
+/// in [`URL_ENCODED`] percent-encoded, so the URL can neither end early nor carry markup.
+pub fn markdown_url(url: &str) -> Option<String> {
+    let url = safe_url(url)?;
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_whitespace() || c.is_control() || is_bidi_control(c) || URL_ENCODED.contains(&c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
 }
 
-/// Text for a terminal: control characters (escape sequences a page could smuggle in) are dropped.
+/// A Markdown link `[text](url)`; the text alone when the URL is not one an export may link to.
+/// `text_md` is Markdown already (escaped by the caller).
+pub fn markdown_link(text_md: &str, url: &str) -> String {
+    match markdown_url(url) {
+        Some(u) => format!("[{text_md}]({u})"),
+        None => text_md.to_string(),
+    }
+}
+
+/// An autolink `<url>`; the URL as escaped text when it is not one an export may link to.
+pub fn markdown_autolink(url: &str) -> String {
+    match markdown_url(url) {
+        Some(u) => format!("<{u}>"),
+        None => markdown(url),
+    }
+}
+
+/// The longest run of backticks in `s`.
+fn longest_backtick_run(s: &str) -> usize {
+    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// Inline code: a fence one backtick longer than any run inside (so the code cannot close it), padded
+/// with spaces when the code starts or ends with a backtick; controls gone, line breaks as spaces.
+pub fn code_span(code: &str) -> String {
+    let code = strip_controls(code).replace(['\n', '\r'], " ");
+    let fence = "`".repeat(longest_backtick_run(&code) + 1);
+    let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{code}{pad}{fence}")
+}
+
+/// A fenced code block: a fence of at least three backticks and longer than any run inside, so no line
+/// of the code can end the block and let the rest be read as Markdown or HTML; controls gone.
+pub fn code_block(code: &str) -> String {
+    let code = strip_controls(code);
+    let fence = "`".repeat((longest_backtick_run(&code) + 1).max(3));
+    format!("{fence}\n{}\n{fence}", code.trim_end_matches('\n'))
+}
+
+/// JSON text with every forbidden character serde_json leaves raw (DEL, C1, bidi controls) written as a
+/// `\uXXXX` escape: the same JSON value, kept verbatim, but a file no terminal or editor acts on. Valid
+/// because JSON's own syntax is ASCII, so these characters can only sit inside strings.
+pub fn json(serialized: &str) -> String {
+    let mut out = String::with_capacity(serialized.len());
+    for c in serialized.chars() {
+        if is_forbidden(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Text for a terminal or a plain-text file: controls (escape sequences a page could smuggle in) and
+/// bidi controls are dropped; newline and tab stay.
 pub fn terminal(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+    strip_controls(s)
 }
 
 #[cfg(test)]
@@ -56,7 +178,33 @@ mod tests {
         assert_eq!(html(r#"<img src=x onerror="a">'"#), "&lt;img src=x onerror=&quot;a&quot;&gt;&#39;");
         assert_eq!(href("javascript:alert(1)"), None);
         assert_eq!(href(" https://a.org/?a=1&b=2").as_deref(), Some("https://a.org/?a=1&amp;b=2"));
-        assert_eq!(markdown("*a* [b]"), "\\*a\\* \\[b\\]");
-        assert_eq!(terminal("a\u{1b}[31mb"), "a[31mb");
+        assert_eq!(markdown("*a* [b] &lt;"), "\\*a\\* \\[b\\] \\&lt;");
+        assert_eq!(terminal("a\u{1b}[31mb\u{7}\tc\u{202e}d"), "a[31mb\tcd");
+    }
+
+    #[test]
+    fn markdown_urls_are_encoded_and_only_web_or_mail() {
+        for bad in ["javascript:alert(1)", " JaVaScRiPt:x", "java\tscript:x", "data:text/html,x", "vbscript:x", "x"] {
+            assert_eq!(markdown_url(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            markdown_url("https://a.org/a b(c)<d>\\e\tf\u{1b}`\"'\u{202e}").as_deref(),
+            Some("https://a.org/a%20b%28c%29%3Cd%3E%5Ce%09f%1B%60%22%27%E2%80%AE")
+        );
+        assert_eq!(markdown_url("mailto:a@b.org").as_deref(), Some("mailto:a@b.org"));
+    }
+
+    #[test]
+    fn code_fences_outlast_the_code() {
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x`"), "`` `x` ``");
+        assert_eq!(code_block("```\n<img>\n````\u{7}"), "`````\n```\n<img>\n````\n`````");
+    }
+
+    #[test]
+    fn strips_controls_but_keeps_lines_and_tabs() {
+        assert_eq!(strip_controls("a\u{0}\u{1b}\u{7f}\u{85}\u{9b}b\n\tc\u{2066}\u{2069}\u{202a}"), "ab\n\tc");
+        assert_eq!(html("a\u{1b}b\u{202e}"), "ab");
+        assert_eq!(json("\"a\u{7f}\u{9b}\u{202e}\""), "\"a\\u007f\\u009b\\u202e\"");
     }
 }

@@ -20,7 +20,7 @@ pub fn document(s: &Summary) -> String {
         }
     }
     if let Some(url) = &s.url {
-        meta.push(format!("**Source page:** <{}>", escape::markdown_url(url)));
+        meta.push(format!("**Source page:** {}", escape::markdown_autolink(url)));
     }
     let place = super::page_line(s);
     if !place.is_empty() {
@@ -29,8 +29,8 @@ pub fn document(s: &Summary) -> String {
     if let Some(p) = &s.pagination {
         for (label, url) in [("Previous page", &p.prev), ("Next page", &p.next)] {
             // Only web links: a `javascript:` URL from the page must not become a live link in the export.
-            if let Some(url) = url.as_deref().filter(|u| escape::href(u).is_some()) {
-                meta.push(format!("**{label}:** <{}>", escape::markdown_url(url)));
+            if let Some(url) = url.as_deref().and_then(escape::markdown_url) {
+                meta.push(format!("**{label}:** <{url}>"));
             }
         }
     }
@@ -69,7 +69,8 @@ pub fn document(s: &Summary) -> String {
         let body = if p.markdown.is_empty() { escape::markdown(&p.text) } else { p.markdown.clone() };
         let _ = writeln!(out, "{body}\n");
     }
-    out.trim_end().to_string() + "\n"
+    // Every piece above is escaped already; this last pass keeps the guarantee if one is ever missed.
+    escape::strip_controls(out.trim_end()) + "\n"
 }
 
 fn facts(out: &mut String, s: &Summary) {
@@ -123,8 +124,8 @@ fn facts(out: &mut String, s: &Summary) {
         let _ = writeln!(out, "\n## Sources\n");
         for src in &f.sources {
             let title = src.title.as_deref().unwrap_or(&src.domain);
-            let _ =
-                writeln!(out, "- [{}]({}) ({})", escape::markdown(title), escape::markdown_url(&src.url), src.domain);
+            let link = escape::markdown_link(&escape::markdown(title), &src.url);
+            let _ = writeln!(out, "- {link} ({})", escape::markdown(&src.domain));
         }
     }
 }

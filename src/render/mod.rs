@@ -49,12 +49,12 @@ pub fn render(summary: &Summary, format: Format) -> String {
 /// The JSON contract, pretty-printed.
 pub fn json(summary: &Summary) -> String {
     // Serializing plain structs of strings and numbers cannot fail; a NaN would become null.
-    serde_json::to_string_pretty(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    escape::json(&serde_json::to_string_pretty(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
 }
 
 /// The JSON contract on one line (JSON Lines output).
 pub fn json_line(summary: &Summary) -> String {
-    serde_json::to_string(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    escape::json(&serde_json::to_string(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
 }
 
 /// The page's place, as short plain pieces: site name, language, "page 2 of 5". Each renderer escapes them
