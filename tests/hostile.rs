@@ -1,16 +1,23 @@
 //! The hostile page (tests/fixtures/hostile.html) through the whole pipeline: whatever the posts hold,
 //! the card, Markdown and JSON carry it as text only, and nothing of the page's text is lost.
 
+mod allow_list;
+
 use scraper::{Html, Selector};
-use threadcard::{render, summarize, Format, Options};
+use std::collections::BTreeMap;
+use threadcard::*;
 
 const HOSTILE: &str = include_str!("fixtures/hostile.html");
+/// The payloads tools/hostile.py put in the fixture, for the every-field test.
+const PAYLOADS: &str = include_str!("fixtures/hostile-payloads.json");
+/// The issue asks for at least this many payload shapes.
+const MIN_PAYLOADS: usize = 50;
 const URL: &str = "https://board.example/t/hostile";
 
 /// Elements that run code or load other documents; none may come out of a page into the card.
 const ACTIVE_ELEMENTS: &str = "script, iframe, frame, object, embed, svg, math, form, base, meta, link, style, img";
 
-fn summary() -> threadcard::Summary {
+fn summary() -> Summary {
     summarize(HOSTILE, Some(URL), &Options::default()).expect("the hostile page is an HTML page")
 }
 
@@ -58,8 +65,11 @@ fn unescaped(md: &str, pat: &str) -> Vec<usize> {
 fn markdown_has_no_script_links_or_raw_tags() {
     let md = render(&summary(), Format::Markdown);
     let squashed: String = md.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    // The summary lines hold no code, so a plain scan is exact there (the whole document, code and all,
+    // is read by a CommonMark parser in `every_export_of_the_hostile_page_passes_the_allow_lists`).
+    let prose = &squashed[..squashed.find("##posts").unwrap_or(squashed.len())];
     for bad in ["](javascript:", "](vbscript:", "](data:", "<script", "<img", "<svg", "<iframe", "<a"] {
-        assert!(unescaped(&squashed, bad).is_empty(), "Markdown holds {bad:?} as markup");
+        assert!(unescaped(prose, bad).is_empty(), "Markdown holds {bad:?} as markup");
     }
     // The payloads are there, as escaped text.
     assert!(!unescaped(&squashed, "\\<script").is_empty());
@@ -69,7 +79,7 @@ fn markdown_has_no_script_links_or_raw_tags() {
 fn json_round_trips_and_keeps_payloads_as_text() {
     let s = summary();
     let json = render(&s, Format::Json);
-    let back: threadcard::Summary = serde_json::from_str(&json).expect("the JSON export parses");
+    let back: Summary = serde_json::from_str(&json).expect("the JSON export parses");
     assert_eq!(back, s);
     for link in s.posts.iter().flat_map(|p| &p.links) {
         assert!(!is_script_url(&link.url), "script URL kept as a link: {}", link.url);
@@ -90,4 +100,116 @@ fn text_is_kept() {
     let card = render::card::fragment(&s);
     assert!(card.contains("END-OF-HUGE-POST"));
     assert!(card.contains("&lt;script&gt;document.documentElement"));
+}
+
+/// Every finding of the allow-lists in the five formats of `s`, each prefixed with its format.
+fn findings(s: &Summary) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut add = |format: &str, found: Vec<String>| out.extend(found.into_iter().map(|f| format!("{format}: {f}")));
+    add("card", allow_list::card_fragment(&render::card::fragment(s)));
+    add("html", allow_list::card_page(&render(s, Format::Html), render::card::CSS));
+    add("markdown", allow_list::markdown(&render(s, Format::Markdown)));
+    add("text", allow_list::text(&render(s, Format::Text)));
+    add("terminal", allow_list::text(&render(s, Format::Card)));
+    let json = render(s, Format::Json);
+    // serde_json writes controls as \u escapes; the file itself holds none but its own newlines.
+    add("json", allow_list::text(&json));
+    match serde_json::from_str::<Summary>(&json) {
+        Ok(back) if back == *s => {}
+        _ => add("json", vec!["does not read back as the same summary".into()]),
+    }
+    out
+}
+
+fn assert_clean(s: &Summary, what: &str) {
+    let found = findings(s);
+    assert!(
+        found.is_empty(),
+        "{what}: {} findings, first ones:\n{}",
+        found.len(),
+        found[..found.len().min(20)].join("\n")
+    );
+}
+
+#[test]
+fn every_export_of_the_hostile_page_passes_the_allow_lists() {
+    let s = summary();
+    // The payloads reached every field the page can set, so the check below looks at them all.
+    assert!(s.title.contains("javascript:") && s.title.contains('$'), "title: {:?}", s.title);
+    assert!(s.section.iter().any(|c| c.contains("onerror")), "breadcrumb: {:?}", s.section);
+    assert!(s.posts.iter().any(|p| p.author.as_deref().is_some_and(|a| a.contains("svg"))), "no payload author");
+    let pages = s.pagination.as_ref().expect("the page has rel=next and rel=prev");
+    assert!(pages.next.is_some() && pages.prev.is_some(), "{pages:?}");
+    assert!(s.facts.sources.iter().filter(|x| x.url.starts_with("https://ok.example/")).count() >= 10);
+    assert!(s.posts.iter().flat_map(|p| &p.quotes).any(|q| q.author.as_deref().is_some_and(|a| a.contains("onerror"))));
+    assert!(!s.facts.quotes.is_empty(), "no quote with a speaker");
+    let md = render(&s, Format::Markdown);
+    assert!(md.contains("\n````\n") && md.contains("Inline ``"), "code blocks and spans with backticks inside");
+    assert_clean(&s, "the hostile page");
+    // The payloads are kept as text: the rendered Markdown shows them literally.
+    let shown = Html::parse_fragment(&allow_list::markdown_to_html(&md)).root_element().text().collect::<String>();
+    for literal in ["<script>document", "<img src=x onerror=", "[md link](javascript:", "{onclick=", "$x$"] {
+        assert!(shown.contains(literal), "the Markdown lost the text {literal:?}");
+    }
+}
+
+fn payloads() -> Vec<String> {
+    let v: BTreeMap<String, Vec<String>> = serde_json::from_str(PAYLOADS).expect("the payload list parses");
+    v.into_values().flatten().collect()
+}
+
+/// A summary with `p` in every text field and as every URL, as if some reader had let it through.
+/// `Post::markdown` stays empty: it is built from the page's DOM (src/text.rs), which the fixture covers.
+fn everywhere(p: &str) -> Summary {
+    let s = || p.to_string();
+    let entity = |kind| Entity { name: s(), kind, mentions: 2, post: 0, aliases: vec![s()], role: Some(s()) };
+    let post = Post {
+        author: Some(s()),
+        author_info: BTreeMap::from([(s(), s()), ("posts".into(), s())]),
+        published: Some(s()),
+        published_text: Some(s()),
+        title: Some(s()),
+        text: format!("{p}\n\n{p}\n{p}"),
+        quotes: vec![PostQuote { author: Some(s()), text: s() }],
+        links: vec![Link { url: s(), text: s(), domain: s() }],
+        permalink: Some(s()),
+        anchor: Some(s()),
+        ..Post::default()
+    };
+    let mut reply = post.clone();
+    reply.quotes = vec![PostQuote { author: Some(s()), text: post.text.clone() }];
+    Summary {
+        url: Some(s()),
+        site: Some(s()),
+        title: s(),
+        section: vec![s(), s()],
+        language: Some(s()),
+        canonical: Some(s()),
+        pagination: Some(Pagination { page: Some(2), pages: Some(3), next: Some(s()), prev: Some(s()) }),
+        posts: vec![post, reply],
+        facts: Facts {
+            summary: vec![SummarySentence { text: s(), post: 0 }],
+            entities: vec![entity(EntityKind::Person), entity(EntityKind::Organisation), entity(EntityKind::Place)],
+            quantities: vec![Quantity { text: s(), what: s(), unit: Some(s()), ..Quantity::default() }],
+            dates: vec![DateFact { text: s(), value: Some(s()), ..DateFact::default() }],
+            quotes: vec![Quote { text: s(), speaker: Some(s()), posts: vec![0, 1], ..Quote::default() }],
+            sources: vec![Source { url: s(), domain: s(), title: Some(s()), posts: vec![0] }],
+            conflicts: vec![Conflict {
+                what: s(),
+                claims: vec![Claim { text: s(), value: 1.0, post: 0, source: Some(s()) }, Claim::default()],
+            }],
+        },
+        ..Summary::default()
+    }
+}
+
+#[test]
+fn every_payload_in_every_field_passes_the_allow_lists() {
+    let all = payloads();
+    assert!(all.len() >= MIN_PAYLOADS, "only {} payload shapes", all.len());
+    for p in &all {
+        assert_clean(&everywhere(p), &format!("payload {p:?}"));
+        // The same with a safe-looking prefix, so URL payloads also sit inside a web link.
+        assert_clean(&everywhere(&format!("https://ok.example/{p}")), &format!("payload https://ok.example/{p:?}"));
+    }
 }
