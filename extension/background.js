@@ -116,3 +116,22 @@ api.tabs.onUpdated.addListener((tabId, change) => {
 
 // Test hook (end-to-end tests in Chromium call it through the service worker).
 globalThis.runOnTab = runOnTab;
+
+/** Test hook: the end-to-end tests read and click the card through this, never through the page (the
+ *  card's shadow root is closed). It injects probe.js into the extension's isolated world of the card's
+ *  tab, where card.js keeps the root, and calls `threadcardProbe[what](arg)` there. The tab is the active
+ *  one of a window other than `notWindow` (the window a Firefox test drives this from). Only the
+ *  extension's own pages and the test driver's access to the background can call it. Returns JSON text. */
+globalThis.probeCard = async (what, arg, notWindow) => {
+  try {
+    const tabs = await api.tabs.query({ active: true });
+    const tab = tabs.find((t) => t.windowId !== notWindow);
+    if (!tab) return JSON.stringify({ error: "no tab" });
+    // The default world of executeScript is the extension's ISOLATED world, the one card.js runs in.
+    await api.scripting.executeScript({ target: { tabId: tab.id }, files: ["probe.js"] });
+    const result = await inTab(tab.id, (w, a) => globalThis.threadcardProbe[w](a), [what, arg ?? null]);
+    return JSON.stringify(result ?? null);
+  } catch (e) {
+    return JSON.stringify({ error: String(e?.message ?? e) });
+  }
+};

@@ -3,6 +3,11 @@
 //
 // Page text never becomes markup here: `card_html` comes from Rust, where src/render/escape.rs escapes
 // every piece of page text; this file only sets textContent and attributes of its own.
+//
+// The card belongs to the user, not to the page: its shadow root is closed and held only here, in the
+// extension's isolated world, so the page's scripts get `host.shadowRoot === null` and cannot read the
+// card, rewrite its links or press its buttons; and events that are not `isTrusted` (made by a script,
+// not by the user) are ignored. The end-to-end tests come in through probe.js (see there).
 (() => {
   if (globalThis.threadcardUi) return;
 
@@ -26,7 +31,7 @@
   const HIGHLIGHT = "0 0 0 3px #3b6fd8, 0 0 0 9999px rgba(255, 243, 176, 0)";
 
   let host = null; // the element on the page holding the shadow root
-  let root = null;
+  let root = null; // the closed shadow root: only this world holds it
   let view = null; // what background.js sent: card_html, card_css, title, anchors, then markdown and json
   let lastFocus = null;
 
@@ -59,7 +64,7 @@
     host.style.setProperty("all", "initial", "important");
     host.style.setProperty("position", "fixed", "important");
     host.style.setProperty("z-index", "2147483647", "important");
-    root = host.attachShadow({ mode: "open" });
+    root = host.attachShadow({ mode: "closed" });
     host.addEventListener("keydown", onKey);
     root.addEventListener("click", onClick);
     (document.body ?? document.documentElement).append(host);
@@ -110,6 +115,7 @@
   }
 
   function onKey(e) {
+    if (!e.isTrusted) return; // a page script's synthetic key
     if (e.key === "Escape") {
       e.stopPropagation();
       close();
@@ -158,6 +164,8 @@
   }
 
   async function onClick(e) {
+    // A page script's synthetic click, and the downloads' own `a.click()` (exports.js), are not the user's.
+    if (!e.isTrusted) return;
     const target = e.target instanceof Element ? e.target : null;
     const from = target?.closest("a.tc-from[data-post]");
     if (from) {
@@ -227,5 +235,7 @@
       statusPanel("error", ["ThreadCard could not summarize this page.", message]);
     },
     goToPost,
+    /** For probe.js only (the end-to-end tests), in this same isolated world: the host and closed root. */
+    probeRoot: () => ({ host, root }),
   };
 })();

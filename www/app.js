@@ -21,6 +21,9 @@ function showCard(bundle) {
   const host = document.createElement("div");
   host.id = "threadcard-host";
   host.dataset.state = "card";
+  // Open, unlike the extension's (closed, see extension/card.js): here the card sits on ThreadCard's own
+  // page, whose only scripts are this file, so there is no other page script to keep it from; the root
+  // is for the styles (kept apart from the demo page's), and the end-to-end tests read it from the page.
   const root = host.attachShadow({ mode: "open" });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(bundle.card_css);

@@ -1,7 +1,11 @@
 // The end-to-end cases, the same in both browsers. Each runner supplies a driver:
-//   goto(url), clickAction() (the real toolbar button), page(fn, ...args) (runs fn in the page, returns JSON),
-//   clickInCard(css) (a real click on an element in the card's shadow root), pressEscape(),
-//   clickInPage(css), readClipboard(), shortcut() (optional: Alt+Shift+Y), download(css) -> {name, text}, screenshot(file), unreadable() -> {url, message}.
+//   goto(url), clickAction() (the real toolbar button), page(fn, ...args) (runs fn in the page's own world,
+//   returns JSON), probe(what, arg) (the card, through background.js's probeCard test hook and
+//   extension/probe.js: the card's shadow root is closed, so the page cannot see it and neither can `page`),
+//   clickAt(x, y) (a real, trusted mouse click at viewport coordinates), clickInOpenRoot(css) (a real click in
+//   the demo page's open root), pressEscape(), clickInPage(css), readClipboard(), shortcut() (optional:
+//   Alt+Shift+Y), download(click) -> {name, text} (runs `click`, returns the file it saved),
+//   screenshot(file), unreadable() -> {url, message}.
 import { mkdirSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,55 +45,62 @@ export const ENGINE_CASES = [
   { file: "engines/github-issue.html", title: "Crash when the config file is empty", authors: ["wren-k", "mossbyte"], absent: "added the" },
 ];
 
-/** The card's posts, read in the page: each post's author, and whether `absent` shows anywhere in the card. */
-export function postsView(absent) {
-  const r = document.getElementById("threadcard-host")?.shadowRoot;
-  if (!r) return { authors: [], leaked: false };
+/** What the page itself sees, read in the page's own world: marks of a payload that ran, its own
+ *  styles, and the card's host element, whose shadow root it must not get. */
+export function pageView() {
+  const host = document.getElementById("threadcard-host");
+  const pageH1 = document.querySelector("h1");
   return {
-    authors: Array.from(r.querySelectorAll(".tc-post .tc-post-author")).map((e) => e.textContent),
-    leaked: r.textContent.includes(absent),
+    pwned: document.documentElement.getAttribute("data-pwned"),
+    pageH1Size: pageH1 ? getComputedStyle(pageH1).fontSize : null,
+    pageSeesRoot: host ? host.shadowRoot !== null : null,
+    highlightedOnPage: !!document.querySelector("[data-threadcard-highlight]"),
   };
 }
 
-/** Everything a test looks at, read in the page (the shadow root is open). Runs in the page's own world. */
-export function snapshot() {
+/** Everything a test looks at: the page's view, and the card's through the probe (extension/probe.js). */
+async function snapshot(d) {
+  const page = await d.page(pageView);
+  const card = await d.probe("snapshot").catch((e) => ({ error: String(e) }));
+  const c = card && !card.error ? card : { state: null, probeError: card?.error ?? null };
+  return { ...page, ...c, highlighted: page.highlightedOnPage || !!c.flashed };
+}
+
+/** A real click on the first element matching `css` in the card: the probe says where, the driver clicks. */
+async function clickInCard(d, css) {
+  const at = await d.probe("rect", css);
+  if (!at || at.error) throw new Error(`no ${css} in the card: ${JSON.stringify(at)}`);
+  await d.clickAt(at.x, at.y);
+}
+
+/** What a page script can try against the card, run in the page's own world. */
+export function pageAttack() {
   const host = document.getElementById("threadcard-host");
-  const pwned = document.documentElement.getAttribute("data-pwned");
-  const pageH1 = document.querySelector("h1");
-  const page = { pwned, pageH1Size: pageH1 ? getComputedStyle(pageH1).fontSize : null, title: document.title };
-  if (!host || !host.shadowRoot) return { state: null, ...page };
-  const r = host.shadowRoot;
-  const all = (css) => Array.from(r.querySelectorAll(css));
-  const title = r.querySelector(".tc-title");
-  const titleStyle = title ? getComputedStyle(title) : null;
-  const button = r.querySelector("button");
-  const overlay = r.querySelector(".tc-overlay");
-  const attrs = all("*").flatMap((e) => Array.from(e.attributes).map((a) => [a.name, a.value]));
-  const text = r.textContent;
-  return {
-    ...page,
-    state: host.dataset.state || null,
-    styles: host.dataset.styles || null,
-    exports: host.dataset.exports || null,
-    title: title ? title.textContent : null,
-    author: r.querySelector(".tc-author")?.textContent ?? null,
-    sources: all(".tc-source a").map((a) => a.href),
-    quantities: all(".tc-quantity").map((e) => e.textContent),
-    factLinks: all("a.tc-from").length,
-    message: r.querySelector("[role=alert], [role=status]")?.textContent ?? null,
-    titleSize: titleStyle?.fontSize ?? null,
-    titleColor: titleStyle?.color ?? null,
-    buttonDisplay: button ? getComputedStyle(button).display : null,
-    overlayPosition: overlay ? getComputedStyle(overlay).position : null,
-    focusInCard: !!r.activeElement,
-    scripts: all("script, iframe, object, embed, frame, base, meta, form").map((e) => e.localName),
-    handlers: attrs.filter(([n]) => /^on/i.test(n)).map(([n]) => n),
-    scriptUrls: attrs
-      .filter(([n, v]) => /^(href|src|action|formaction|xlink:href|srcdoc|data)$/i.test(n) && /^\s*(javascript|vbscript|data):/i.test(v))
-      .map(([n, v]) => `${n}=${v.slice(0, 40)}`),
-    hugeKept: text.includes("START-OF-HUGE-POST") && text.includes("END-OF-HUGE-POST"),
-    highlighted: !!document.querySelector("[data-threadcard-highlight]") || !!r.querySelector(".tc-flash"),
+  if (!host) return { host: false };
+  const seen = {
+    host: true,
+    shadowRoot: host.shadowRoot === null ? null : "reachable",
+    lightText: host.textContent,
+    lightElements: host.querySelectorAll("*").length,
+    buttonsFound: document.querySelectorAll("button[data-action]").length,
   };
+  // Clicks and keys a page can make: all on the host, the only part of the card it can reach.
+  host.click();
+  host.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+  host.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+  const r = host.getBoundingClientRect();
+  const atCard = document.elementFromPoint(window.innerWidth - 40, 40);
+  seen.elementAtCard = atCard === host ? "host" : atCard?.localName ?? null;
+  atCard?.click?.();
+  seen.hostRect = [r.width, r.height];
+  return seen;
+}
+
+/** The demo page's card (its root is open: the demo page is its own page), read in the page. */
+export function demoView() {
+  const r = document.getElementById("threadcard-host")?.shadowRoot;
+  const title = r?.querySelector(".tc-title");
+  return { title: title?.textContent ?? null, titleSize: title ? getComputedStyle(title).fontSize : null };
 }
 
 /** Clicks the toolbar button and waits until the card (or an error) is up; `until` picks the state. */
@@ -99,11 +110,11 @@ async function clickAndWait(d, { want = ["card", "error"], tries = 3, timeout = 
     // Chromium right after launch sometimes drops the first click (docs/browser-testing): click again
     // only when nothing at all appeared.
     const t0 = Date.now();
-    let s = await d.page(snapshot);
+    let s = await snapshot(d);
     while (Date.now() - t0 < (s.state ? timeout : 3000)) {
       if (want.includes(s.state)) return s;
       await sleep(50);
-      s = await d.page(snapshot);
+      s = await snapshot(d);
     }
     if (s.state || attempt >= tries) return s;
   }
@@ -161,8 +172,8 @@ export async function runCases(browser, d, t, server) {
 
     await t.attempt(`exports (${where})`, async () => {
       const page = await d.page(() => location.href);
-      for (let i = 0; i < 100 && (await d.page(snapshot)).exports !== "ready"; i++) await sleep(50);
-      await d.clickInCard('button[data-action="copy-md"]');
+      for (let i = 0; i < 100 && (await snapshot(d)).exports !== "ready"; i++) await sleep(50);
+      await clickInCard(d, 'button[data-action="copy-md"]');
       await sleep(300);
       const md = await d.readClipboard();
       t.check(
@@ -170,13 +181,13 @@ export async function runCases(browser, d, t, server) {
         typeof md === "string" && md.startsWith(`# ${TITLE}`) && md.includes("msn.com"),
         JSON.stringify(md?.slice(0, 120)),
       );
-      const mdFile = await d.download('button[data-action="download-md"]');
+      const mdFile = await d.download(() => clickInCard(d, 'button[data-action="download-md"]'));
       t.check(
         `download .md: file holds the same Markdown (${where})`,
         mdFile.name.endsWith(".md") && mdFile.text === md,
         JSON.stringify({ name: mdFile.name, head: mdFile.text.slice(0, 80), same: mdFile.text === md }),
       );
-      const jsonFile = await d.download('button[data-action="download-json"]');
+      const jsonFile = await d.download(() => clickInCard(d, 'button[data-action="download-json"]'));
       let j = null;
       try {
         j = JSON.parse(jsonFile.text);
@@ -190,39 +201,39 @@ export async function runCases(browser, d, t, server) {
     });
 
     await t.attempt(`fact link (${where})`, async () => {
-      const before = await d.page(snapshot);
+      const before = await snapshot(d);
       if (before.factLinks === 0) {
         t.check(`fact "post N" link goes to the post (${where})`, false, "the card has no fact links");
         return;
       }
-      await d.clickInCard("a.tc-from");
+      await clickInCard(d, "a.tc-from");
       await sleep(200);
-      const s = await d.page(snapshot);
+      const s = await snapshot(d);
       t.check(`fact "post N" link goes to the post (${where})`, s.highlighted, "nothing highlighted");
     });
 
     await t.attempt(`keyboard and toggle (${where})`, async () => {
       await d.pressEscape();
       await sleep(200);
-      let s = await d.page(snapshot);
+      let s = await snapshot(d);
       t.check(`Esc closes the card (${where})`, s.state === null, JSON.stringify(s.state));
       s = await clickAndWait(d);
       const shown = s.state === "card";
       await d.clickAction();
       for (let i = 0; i < 40 && s.state; i++) {
         await sleep(50);
-        s = await d.page(snapshot);
+        s = await snapshot(d);
       }
       t.check(`a second click closes the card (${where})`, shown && s.state === null, JSON.stringify({ shown, state: s.state }));
     });
 
     await t.attempt(`hostile page (${where})`, async () => {
       await d.goto(server.url(mode, HOSTILE));
-      const pageBefore = await d.page(snapshot);
+      const pageBefore = await snapshot(d);
       const s = await clickAndWait(d);
-      await d.clickInCard(".tc-title").catch(() => {});
+      await clickInCard(d, ".tc-title").catch(() => {});
       await sleep(300);
-      const after = await d.page(snapshot);
+      const after = await snapshot(d);
       t.check(`hostile: card shown (${where})`, s.state === "card", JSON.stringify({ state: s.state, message: s.message }));
       t.check(`hostile: no payload ran (${where})`, after.pwned === null, `data-pwned=${after.pwned}`);
       t.check(
@@ -238,13 +249,37 @@ export async function runCases(browser, d, t, server) {
         JSON.stringify({ titleSize: s.titleSize, titleColor: s.titleColor, button: s.buttonDisplay, pageH1: [pageBefore.pageH1Size, s.pageH1Size] }),
       );
     });
+
+    await t.attempt(`the page cannot reach the card (${where})`, async () => {
+      // The hostile page's card is up. Its scripts try to read the card and to press its buttons.
+      const seen = await d.page(pageAttack);
+      await sleep(200);
+      let s = await snapshot(d);
+      t.check(
+        `page script: host.shadowRoot is null, no card text or button in its reach (${where})`,
+        seen.host && seen.shadowRoot === null && seen.lightText === "" && seen.lightElements === 0 &&
+          seen.buttonsFound === 0 && seen.elementAtCard !== "button" && s.pageSeesRoot === false,
+        JSON.stringify(seen),
+      );
+      t.check(`page script: its clicks and Escape key leave the card open (${where})`, s.state === "card", JSON.stringify({ state: s.state }));
+      // Had a page a reference to a button, its click() would still do nothing: the card ignores events
+      // that are not isTrusted. The probe makes exactly those on the Close button.
+      const connected = await d.probe("synthetic", 'button[data-action="close"]');
+      await sleep(200);
+      s = await snapshot(d);
+      t.check(
+        `untrusted click() and Escape on the card's Close button do nothing (${where})`,
+        connected === true && s.state === "card",
+        JSON.stringify({ connected, state: s.state }),
+      );
+    });
   }
 
   for (const c of ENGINE_CASES) {
     await t.attempt(`engine fixture ${c.file}`, async () => {
       await d.goto(server.url("plain", c.file));
       const s = await clickAndWait(d);
-      const v = await d.page(postsView, c.absent);
+      const v = await d.probe("posts", c.absent);
       t.check(
         `${c.file}: card with the thread's title and every post's author, no signature or notice`,
         s.state === "card" && s.title === c.title && JSON.stringify(v.authors) === JSON.stringify(c.authors) && !v.leaked,
@@ -268,10 +303,10 @@ export async function runCases(browser, d, t, server) {
     await t.attempt("keyboard shortcut", async () => {
       await d.goto(server.url("plain", SAMPLE));
       await d.shortcut();
-      let s = await d.page(snapshot);
+      let s = await snapshot(d);
       for (let i = 0; i < 100 && s.state !== "card"; i++) {
         await sleep(50);
-        s = await d.page(snapshot);
+        s = await snapshot(d);
       }
       t.check("Alt+Shift+Y opens the card", s.state === "card" && s.title === TITLE, JSON.stringify({ state: s.state, title: s.title }));
     });
@@ -280,13 +315,13 @@ export async function runCases(browser, d, t, server) {
   await t.attempt("demo page", async () => {
     await d.goto(server.www);
     await d.clickInPage("#sample");
-    let s = await d.page(snapshot);
-    for (let i = 0; i < 100 && s.state !== "card"; i++) {
+    let s = await d.page(demoView);
+    for (let i = 0; i < 100 && s.title === null; i++) {
       await sleep(50);
-      s = await d.page(snapshot);
+      s = await d.page(demoView);
     }
     t.check("demo page (dist/www): the sample's card", s.title === TITLE && s.titleSize === "21px", JSON.stringify(s.title));
-    const file = await d.download('button[data-action="download-json"]');
+    const file = await d.download(() => d.clickInOpenRoot('button[data-action="download-json"]'));
     t.check("demo page: download .json", JSON.parse(file.text).title === TITLE, file.text.slice(0, 80));
   });
 

@@ -51,12 +51,15 @@ try {
       await cdp.send("Extensions.triggerAction", { id: extId, targetId: (await tabTarget()).targetId });
     },
     page: (fn, ...args) => page.evaluate(`(${fn})(...${JSON.stringify(args)})`),
-    clickInCard: (css) => page.locator(`#threadcard-host ${css}`).first().click({ timeout: 5000 }),
+    // The background's test hook, called in the service worker (the page has no way to it).
+    probe: (what, arg) => sw.evaluate(([w, a]) => globalThis.probeCard(w, a), [what, arg ?? null]).then(JSON.parse),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    clickInOpenRoot: (css) => page.locator(`#threadcard-host ${css}`).first().click({ timeout: 5000 }),
     clickInPage: (css) => page.click(css, { timeout: 5000 }),
     pressEscape: () => page.keyboard.press("Escape"),
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
-    async download(css) {
-      const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), driver.clickInCard(css)]);
+    async download(click) {
+      const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), click()]);
       return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), "utf8") };
     },
     screenshot: (file) => page.screenshot({ path: file }),

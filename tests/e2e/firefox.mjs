@@ -87,6 +87,33 @@ try {
       await wd("POST", `${S}/moz/context`, { context: "content" });
     }
   }
+  // The probe window: one of the extension's own pages (blocked.html, any would do) in a window of its
+  // own. From there the test calls the background's probeCard hook, as only the extension can.
+  const mainWindow = await wd("GET", `${S}/window`);
+  const extBase = await inChrome(() =>
+    exec("return WebExtensionPolicy.getByID(arguments[0]).getURL('');", [addonId]),
+  );
+  const { handle: probeWindow } = await wd("POST", `${S}/window/new`, { type: "window" });
+  await wd("POST", `${S}/window`, { handle: probeWindow });
+  await wd("POST", `${S}/url`, { url: `${extBase}blocked.html` });
+  await wd("POST", `${S}/window`, { handle: mainWindow });
+  async function probe(what, arg) {
+    await wd("POST", `${S}/window`, { handle: probeWindow });
+    try {
+      const json = await wd("POST", `${S}/execute/async`, {
+        script: `const [what, arg, done] = arguments;
+          const open = (o) => o?.wrappedJSObject ?? o; // past the test sandbox's X-ray view of the page
+          const api = open(window).browser;
+          api.windows.getCurrent()
+            .then((win) => api.runtime.getBackgroundPage().then((bg) => open(bg).probeCard(what, arg, win.id)))
+            .then((r) => done(String(r)), (e) => done(JSON.stringify({ error: String(e) })));`,
+        args: [what, arg ?? null],
+      });
+      return JSON.parse(json);
+    } finally {
+      await wd("POST", `${S}/window`, { handle: mainWindow });
+    }
+  }
   async function cardElement(css) {
     const host = await find("#threadcard-host");
     if (!host) throw new Error("no card on the page");
@@ -113,7 +140,15 @@ try {
         await wd("POST", `${S}/element/${btn}/click`, {});
       }),
     page: (fn, ...args) => exec(`return (${fn})(...arguments);`, args),
-    clickInCard: async (css) => wd("POST", `${S}/element/${await cardElement(css)}/click`, {}),
+    probe,
+    clickAt: (x, y) =>
+      wd("POST", `${S}/actions`, {
+        actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
+          { type: "pointerMove", x, y, origin: "viewport" }, { type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 },
+        ] }],
+      }),
+    // The demo page's card: its root is open, so WebDriver reaches it from the page.
+    clickInOpenRoot: async (css) => wd("POST", `${S}/element/${await cardElement(css)}/click`, {}),
     clickInPage: async (css) => wd("POST", `${S}/element/${await find(css)}/click`, {}),
     pressEscape: () =>
       wd("POST", `${S}/actions`, {
@@ -141,9 +176,9 @@ try {
           trans.getTransferData("text/plain", data);
           return data.value.QueryInterface(Ci.nsISupportsString).data;`),
       ),
-    async download(css) {
+    async download(click) {
       const before = downloaded();
-      await driver.clickInCard(css);
+      await click();
       for (let i = 0; i < 100; i++) {
         const fresh = [...downloaded()].filter((f) => !before.has(f) && !f.endsWith(".part"));
         const partial = [...downloaded()].some((f) => f.endsWith(".part"));

@@ -1,0 +1,80 @@
+// The end-to-end tests' way into the card, and nobody else's. The card's shadow root is closed and card.js
+// keeps it in the extension's isolated world, so the page's own scripts can neither see nor drive the card;
+// the tests reach it through background.js's `probeCard`, which injects this file into that same isolated
+// world (scripting.executeScript) and calls one of the functions below. Nothing the page runs can call
+// them: the page's scripts live in another world, and only the extension's background can inject here.
+// Each function returns plain data (it crosses back to the background as a structured clone).
+(() => {
+  if (globalThis.threadcardProbe) return;
+
+  /** The card's host element and closed root, or nulls when no card is up. */
+  const card = () => globalThis.threadcardUi?.probeRoot?.() ?? { host: null, root: null };
+
+  /** Everything a test looks at in the card. */
+  function snapshot() {
+    const { host, root: r } = card();
+    if (!host?.isConnected || !r) return { state: null };
+    const all = (css) => Array.from(r.querySelectorAll(css));
+    const title = r.querySelector(".tc-title");
+    const titleStyle = title ? getComputedStyle(title) : null;
+    const button = r.querySelector("button");
+    const overlay = r.querySelector(".tc-overlay");
+    const attrs = all("*").flatMap((e) => Array.from(e.attributes).map((a) => [a.name, a.value]));
+    const text = r.textContent;
+    return {
+      state: host.dataset.state || null,
+      styles: host.dataset.styles || null,
+      exports: host.dataset.exports || null,
+      title: title ? title.textContent : null,
+      author: r.querySelector(".tc-author")?.textContent ?? null,
+      sources: all(".tc-source a").map((a) => a.href),
+      quantities: all(".tc-quantity").map((e) => e.textContent),
+      factLinks: all("a.tc-from").length,
+      message: r.querySelector("[role=alert], [role=status]")?.textContent ?? null,
+      titleSize: titleStyle?.fontSize ?? null,
+      titleColor: titleStyle?.color ?? null,
+      buttonDisplay: button ? getComputedStyle(button).display : null,
+      overlayPosition: overlay ? getComputedStyle(overlay).position : null,
+      focusInCard: !!r.activeElement,
+      scripts: all("script, iframe, object, embed, frame, base, meta, form").map((e) => e.localName),
+      handlers: attrs.filter(([n]) => /^on/i.test(n)).map(([n]) => n),
+      scriptUrls: attrs
+        .filter(([n, v]) => /^(href|src|action|formaction|xlink:href|srcdoc|data)$/i.test(n) && /^\s*(javascript|vbscript|data):/i.test(v))
+        .map(([n, v]) => `${n}=${v.slice(0, 40)}`),
+      hugeKept: text.includes("START-OF-HUGE-POST") && text.includes("END-OF-HUGE-POST"),
+      flashed: !!r.querySelector(".tc-flash"),
+    };
+  }
+
+  /** Each post's author in the card, and whether `absent` shows anywhere in it. */
+  function posts(absent) {
+    const { root: r } = card();
+    if (!r) return { authors: [], leaked: false };
+    return {
+      authors: Array.from(r.querySelectorAll(".tc-post .tc-post-author")).map((e) => e.textContent),
+      leaked: r.textContent.includes(absent),
+    };
+  }
+
+  /** Where to click `css` (the first match), in viewport CSS pixels, after scrolling it into view. */
+  function rect(css) {
+    const el = card().root?.querySelector(css);
+    if (!el) return null;
+    el.scrollIntoView({ block: "center", inline: "center" });
+    const b = el.getBoundingClientRect();
+    return { x: Math.round(b.left + b.width / 2), y: Math.round(b.top + b.height / 2) };
+  }
+
+  /** What a page would do if it ever held a reference to the card's buttons: untrusted clicks and keys. */
+  function synthetic(css) {
+    const { host, root: r } = card();
+    const el = r?.querySelector(css);
+    if (!el) return false;
+    el.click();
+    el.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+    el.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+    return host.isConnected;
+  }
+
+  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic };
+})();
