@@ -69,11 +69,13 @@ fn cut_next_part(post: &mut Post) {
         post.text = post.text.trim_end().to_string();
     }
     if let Some(i) = post.markdown.find(NEXT_PART) {
-        let fenced = post.markdown.starts_with("```");
+        // The fence is as long as escape::code_block made it (longer than any backtick run in the code).
+        let fence: String = post.markdown.chars().take_while(|&c| c == '`').collect();
         post.markdown.truncate(i);
         post.markdown = post.markdown.trim_end().to_string();
-        if fenced {
-            post.markdown.push_str("\n```");
+        if fence.len() >= 3 {
+            post.markdown.push('\n');
+            post.markdown.push_str(&fence);
         }
     }
 }

@@ -183,7 +183,7 @@ pub(crate) fn absolute(base: Option<&str>, href: Option<&str>) -> Option<String>
 /// readers (Reddit, Hacker News, Lobsters, Lemmy).
 pub(crate) fn link_post(p: &mut Post, href: &str) {
     p.text = href.to_string();
-    p.markdown = format!("<{href}>");
+    p.markdown = crate::render::escape::markdown_autolink(href);
     p.links =
         vec![Link { url: href.to_string(), text: p.title.clone().unwrap_or_default(), domain: url::domain(href) }];
 }
