@@ -1,0 +1,53 @@
+//! Opening: the 1-2 sentences of the first post that carry what it asks or claims, chosen by content:
+//! the words the rest of the thread takes up and the title repeats, a real question (not one to the
+//! reader, which `sentences` already drops), and only then position.
+
+use super::{words_of, Candidate, Context};
+use crate::model::SummarySentence;
+
+/// Opening lines shown.
+const MAX_LINES: usize = 2;
+/// A sentence that asks is what the thread is about, on a question board.
+const QUESTION_BONUS: f64 = 0.6;
+/// Share of its words the title repeats, weighted: the title names the topic.
+const TITLE_WEIGHT: f64 = 1.0;
+/// Earlier sentences lead a little: the point usually comes before the details.
+const POSITION_WEIGHT: f64 = 0.4;
+/// A second line is shown only when it scores at least this share of the first.
+const SECOND_SHARE: f64 = 0.6;
+/// Word overlap (Jaccard) above which the second line repeats the first.
+const MAX_OVERLAP: f64 = 0.5;
+
+pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
+    let Some(list) = ctx.by_post.first() else { return Vec::new() };
+    let title = words_of(&ctx.thread.title);
+    let total = list.len().max(1) as f64;
+    let score = |c: &Candidate| {
+        let asks = if c.text.trim_end_matches(['"', '”', ')']).ends_with('?') { QUESTION_BONUS } else { 0.0 };
+        let titled = if c.words.is_empty() || title.is_empty() {
+            0.0
+        } else {
+            c.words.intersection(&title).count() as f64 / c.words.len().min(title.len()) as f64
+        };
+        ctx.centrality(c) + asks + TITLE_WEIGHT * titled + POSITION_WEIGHT * (1.0 - c.order as f64 / total)
+    };
+    let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    let best = scored.first().map_or(0.0, |s| s.0);
+    for (s, c) in scored {
+        if chosen.len() == MAX_LINES || (!chosen.is_empty() && s < SECOND_SHARE * best) {
+            break;
+        }
+        if !chosen.iter().any(|k| overlap(k, c) > MAX_OVERLAP) {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| c.order);
+    chosen.iter().map(|c| SummarySentence { text: c.text.to_string(), post: 0 }).collect()
+}
+
+fn overlap(a: &Candidate, b: &Candidate) -> f64 {
+    let inter = a.words.intersection(&b.words).count() as f64;
+    inter / a.words.union(&b.words).count().max(1) as f64
+}

@@ -1,0 +1,566 @@
+//! Sentences of a post's text, as byte spans, and which of them could stand in a summary.
+//!
+//! A line break always ends a sentence (boards break lines between thoughts, list items and code).
+//! Within a line, `.`, `!`, `?`, `…` (and the CJK `。！？`) end a sentence when space and a new start
+//! follow, except where the period belongs to the word before it:
+//!
+//! ```text
+//! "Hat jemand z.B. evtl. Flohkot gesehen?"   z.B., evtl.: abbreviations (per language, below)
+//! "It costs 3.5 USD. Then"                   3.5: a decimal, no space after the period
+//! "am 11. Januar", "1. Install it"           an ordinal before a month, a list number
+//! "see https://a.org/x?y=1. Then"            the URL is one word; its last period ends the sentence
+//! "run `a. B` first"                         nothing inside a code span ends a sentence
+//! "It worked 🎉 Now"                          an emoji followed by a capital ends one
+//! ```
+//!
+//! Which sentences a summary may use is decided here too ([`is_summary_material`]): greetings, thanks,
+//! sign-offs, filler, bare questions to the reader and lines of code never are, in any of the languages
+//! the boards use. One pass over the text, no regular expressions.
+
+use super::tokens::{with_lower, Sentence};
+
+/// Abbreviations whose period does not end a sentence, by language (lowercase, without the final
+/// period; inner periods are kept: "z.b" for "z.B."). Words with an inner period and single letters
+/// ("J. Smith", "z. B.") are abbreviations whatever the list says.
+const ABBREVIATIONS_EN: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "rep", "sen", "gov", "vs",
+    "etc", "e.g", "i.e", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "inc", "co", "corp", "ltd", "approx", "est", "fig", "vol", "mt", "ft", "ave", "al", "cf", "esp", "aka",
+    "min", "max", "dept", "univ", "appt", "incl", "misc", "ref", "resp",
+];
+const ABBREVIATIONS_DE: &[&str] = &[
+    "bzw", "evtl", "usw", "ca", "ggf", "inkl", "exkl", "zzgl", "vgl", "sog", "bspw", "ggü", "allg", "abs", "geb",
+    "tel", "mio", "mrd", "jh", "jhd", "hr", "fr", "str", "nr", "ggfs", "eigtl", "mind", "max", "bzgl", "zb", "usf",
+    "vllt", "uvm", "lt", "zzt", "dt", "engl", "std", "sek", "gem", "gegr", "insb", "jew", "kath", "ev", "urspr",
+];
+const ABBREVIATIONS_FR: &[&str] = &["mme", "mlle", "mm", "env", "av", "bd", "cf", "ex", "chap", "réf", "tél", "vol"];
+const ABBREVIATIONS_ES_PT_IT: &[&str] =
+    &["sra", "srta", "ud", "uds", "dña", "aprox", "pág", "dra", "av", "sig", "dott", "ecc", "pag", "tel", "núm"];
+/// Abbreviations that stand before a number ("Nr. 5", "No. 12", "p. 4"): only there is the period
+/// not an end ("I said no. Then" ends a sentence).
+const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nr", "nº", "n°", "p", "pp", "art", "abs", "s", "bd", "ch", "vol"];
+/// Month names (and short forms) an ordinal number with a period stands before: "am 11. Januar".
+/// Words before a number that make "N." an ordinal ("die 1. Seite", "am 3. Tag", "zum 2. Mal").
+const ORDINAL_LEADS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "am", "im", "vom", "zum", "zur", "beim", "ins", "ab", "bis", "seit",
+    "ein", "eine", "einen", "einem", "jeder", "jede", "jedes", "mein", "meine", "sein", "seine", "ihr", "ihre", "nach",
+    "vor", "für", "um", "bei", "auf",
+];
+const MONTHS: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jan",
+    "feb",
+    "mär",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dez",
+];
+
+/// Sentences shorter than this (in words) that open with a greeting are only the greeting.
+const GREETING_MAX_WORDS: usize = 5;
+/// Sentences up to this many words that hold a filler phrase ("thanks in advance") are only filler.
+const FILLER_MAX_WORDS: usize = 12;
+/// A question to the reader ("Any ideas?", "Was meint ihr?") has at most this many words.
+const READER_QUESTION_MAX_WORDS: usize = 7;
+/// Share of symbol characters (not letters, digits or spaces) above which a line is code or markup.
+const CODE_SYMBOL_SHARE: f64 = 0.2;
+
+/// Words that open a greeting or a sign-off, all languages (lowercase).
+const GREETINGS: &[&str] = &[
+    "hello",
+    "hi",
+    "hey",
+    "hiya",
+    "dear",
+    "greetings",
+    "howdy",
+    "yo",
+    "morning",
+    "evening",
+    "regards",
+    "cheers",
+    "hallo",
+    "servus",
+    "moin",
+    "grüß",
+    "gruß",
+    "grüße",
+    "grüezi",
+    "tach",
+    "bonjour",
+    "bonsoir",
+    "salut",
+    "coucou",
+    "hola",
+    "buenas",
+    "saludos",
+    "olá",
+    "ola",
+    "oi",
+    "ciao",
+    "salve",
+    "buongiorno",
+    "hej",
+    "hoi",
+    "thanks",
+    "thx",
+    "ty",
+    "danke",
+    "merci",
+    "gracias",
+    "obrigado",
+    "obrigada",
+    "grazie",
+    "dank",
+    "lg",
+    "mfg",
+    "vg",
+    "bye",
+    "cya",
+];
+/// Phrases that make a short sentence thanks, a sign-off or filler, all languages (lowercase).
+const FILLER_PHRASES: &[&str] = &[
+    "thanks in advance",
+    "thank you in advance",
+    "thanks for any",
+    "thanks for your help",
+    "thank you for your help",
+    "thanks a lot",
+    "thank you so much",
+    "many thanks",
+    "appreciated",
+    "appreciate any",
+    "any help",
+    "any advice",
+    "any suggestion",
+    "any recommendation",
+    "any idea",
+    "any input",
+    "any thoughts",
+    "any tips",
+    "help me please",
+    "please help",
+    "hope this helps",
+    "good luck",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "have a nice day",
+    "have a good day",
+    "sorry for my english",
+    "sorry for the long post",
+    "long time lurker",
+    "first post",
+    "danke im voraus",
+    "danke schon mal",
+    "danke schonmal",
+    "vielen dank",
+    "danke für",
+    "besten dank",
+    "liebe grüße",
+    "viele grüße",
+    "schöne grüße",
+    "beste grüße",
+    "mit freundlichen",
+    "gruß",
+    "für jede hilfe",
+    "über jede hilfe",
+    "bin für jeden",
+    "hoffe ihr könnt",
+    "merci d'avance",
+    "merci d’avance",
+    "merci beaucoup",
+    "merci pour",
+    "cordialement",
+    "bonne journée",
+    "gracias de antemano",
+    "muchas gracias",
+    "saludos",
+    "obrigado desde já",
+    "desde já agradeço",
+    "muito obrigado",
+    "grazie in anticipo",
+    "grazie mille",
+];
+/// Phrases that make a short question one to the reader, with nothing of the topic in it.
+const READER_QUESTIONS: &[&str] = &[
+    "any idea",
+    "anyone",
+    "anybody",
+    "does someone",
+    "can someone",
+    "what do you think",
+    "what do you guys",
+    "thoughts?",
+    "your thoughts",
+    "suggestions?",
+    "ideas?",
+    "opinions?",
+    "can you help",
+    "could you help",
+    "jemand",
+    "was meint ihr",
+    "was haltet ihr",
+    "was sagt ihr",
+    "könnt ihr",
+    "habt ihr",
+    "ideen?",
+    "quelqu'un",
+    "quelqu’un",
+    "qu'en pensez",
+    "qu’en pensez",
+    "vous en pensez",
+    "alguien",
+    "alguém",
+    "qualcuno",
+];
+
+/// Splits `text` into sentences. Never panics; every span is on character boundaries.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (paragraph, line) in text.split('\n').enumerate() {
+        split_line(line, offset, paragraph, &mut out);
+        offset += line.len() + 1;
+    }
+    out
+}
+
+fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let mut start = 0;
+    let mut in_code = false;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '`' {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        // A URL is one word: skip to the space after it (its last period may still end a sentence).
+        if (c == 'h' || c == 'w') && starts_url(&line[i..]) {
+            let end = line[i..].find(char::is_whitespace).map_or(line.len(), |e| i + e);
+            let url = &line[i..end];
+            let keep = url.trim_end_matches(['.', '!', '?', ')', ',']).len();
+            while chars.peek().is_some_and(|&(j, _)| j < i + keep.max(1)) {
+                chars.next();
+            }
+            continue;
+        }
+        let terminal = matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') || is_emoji(c);
+        if !terminal {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        // Closing quotes, brackets and repeated marks ("?!", "...", "🎉🎉") belong to the sentence.
+        while let Some(&(j, d)) = chars.peek() {
+            let closer = matches!(d, '"' | '”' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…' | '»');
+            // Emoji come with variation selectors and joiners ("❤️", "👍🏽").
+            if closer || is_emoji(d) || matches!(d, '\u{FE0F}' | '\u{200D}') {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if matches!(c, '。' | '！' | '？') {
+            push_trimmed(line, base, start, end, paragraph, out);
+            start = end;
+            continue;
+        }
+        let rest = &line[end..];
+        let next = rest.trim_start();
+        if rest.len() == next.len() || next.is_empty() {
+            continue;
+        }
+        let ellipsis = c == '…' || line[i..end].starts_with("..");
+        if c == '.' && !ellipsis && period_belongs_to_word(&line[start..i], next) {
+            continue;
+        }
+        let first = next.chars().next().unwrap_or(' ');
+        // After a period a capital (or digit, quote, bracket, emoji) starts the next sentence; "!" and "?"
+        // end one before lowercase too ("thanks! i tried that"), as they are never abbreviations.
+        let starts_new = first.is_uppercase()
+            || first.is_ascii_digit()
+            || "\"“‘'(«¿¡".contains(first)
+            || is_emoji(first)
+            || (matches!(c, '!' | '?') && first.is_lowercase());
+        if starts_new {
+            push_trimmed(line, base, start, end, paragraph, out);
+            start = end;
+        }
+    }
+    push_trimmed(line, base, start, line.len(), paragraph, out);
+}
+
+fn starts_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
+}
+
+/// Pictographs (emoji and symbols) that people end sentences with instead of a period.
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)
+}
+
+/// The period after `before` (the text of the sentence so far) is part of its last word: an
+/// abbreviation, an initial, an ordinal before a month, a list number, or "Nr." before a number.
+fn period_belongs_to_word(before: &str, next: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '/').next().unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let letters = word.chars().count();
+    if letters == 1 && word.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    // "z.B", "e.g", "i.e", "U.S", "p.m", "d.h": short pieces joined by periods.
+    if word.contains('.') && !word.ends_with('.') && word.split('.').all(|p| p.chars().count() <= 3) {
+        return true;
+    }
+    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        // "1. Install" at the start of a line; "am 11. Januar".
+        let list_number = before.trim() == word && letters <= 2;
+        let lead = before[..before.len() - word.len()].split_whitespace().next_back().unwrap_or("");
+        let ordinal = letters <= 2
+            && (with_lower(&next_word, |n| MONTHS.contains(&n)) || with_lower(lead, |l| ORDINAL_LEADS.contains(&l)));
+        return list_number || ordinal;
+    }
+    with_lower(word, |w| {
+        let listed = [ABBREVIATIONS_EN, ABBREVIATIONS_DE, ABBREVIATIONS_FR, ABBREVIATIONS_ES_PT_IT]
+            .iter()
+            .any(|list| list.contains(&w));
+        listed || (NUMBER_ABBREVIATIONS.contains(&w) && next.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+fn push_trimmed(line: &str, base: usize, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let Some(s) = line.get(start..end) else { return };
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    out.push(Sentence { start: base + start + lead, end: base + end - trail, paragraph });
+}
+
+/// Why a sentence may not stand in a summary, if it may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotMaterial {
+    /// "Hello guys!", "Hi all", "Cheers, Tom".
+    Greeting,
+    /// "Thanks in advance", "Any recommendation is highly appreciated ^^.", "Danke im Voraus".
+    Filler,
+    /// "Any ideas?", "Was meint ihr?": a question to the reader with nothing of the topic.
+    ReaderQuestion,
+    /// A line of code or markup.
+    Code,
+}
+
+/// `None` when the sentence can stand in a summary; else why not.
+pub fn not_material(sentence: &str) -> Option<NotMaterial> {
+    let s = sentence.trim();
+    if is_code(s) {
+        return Some(NotMaterial::Code);
+    }
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let first = words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
+    if words.len() <= GREETING_MAX_WORDS && GREETINGS.contains(&first) {
+        return Some(NotMaterial::Greeting);
+    }
+    if words.len() <= FILLER_MAX_WORDS && FILLER_PHRASES.iter().any(|p| lower.contains(p)) {
+        return Some(NotMaterial::Filler);
+    }
+    if s.ends_with('?')
+        && words.len() <= READER_QUESTION_MAX_WORDS
+        && READER_QUESTIONS.iter().any(|p| lower.contains(p))
+    {
+        return Some(NotMaterial::ReaderQuestion);
+    }
+    None
+}
+
+/// The sentence can stand in a summary (see [`not_material`]).
+pub fn is_summary_material(sentence: &str) -> bool {
+    not_material(sentence).is_none()
+}
+
+/// A line of code or markup: many symbols, or the shapes code lines have (`;` or a brace at the end,
+/// `name(...)`, `=>`, `::`, `</tag>`, a shell prompt).
+pub fn is_code(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() {
+        return false;
+    }
+    let shaped = s.ends_with(';')
+        || s.ends_with('{')
+        || s.starts_with('}')
+        || s.starts_with("$ ")
+        || s.starts_with("#include")
+        || s.starts_with("import ")
+        || s.starts_with("def ")
+        || s.contains("=>")
+        || s.contains("::")
+        || s.contains("</")
+        || s.contains("();")
+        || s.contains(")->");
+    let (mut symbols, mut total) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        if !c.is_alphanumeric() && !".,!?'’\"-:()…".contains(c) {
+            symbols += 1;
+        }
+    }
+    shaped || (total >= 8 && symbols as f64 > CODE_SYMBOL_SHARE * total as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn german_abbreviations_do_not_end_sentences() {
+        // The issue's failure: "ob es evtl ." / "Flohkot ist…".
+        let text =
+            "Ich frage mich, ob es evtl. Flohkot ist. Der Tierarzt sagt z.B. nichts dazu, bzw. er weiß es nicht.";
+        assert_eq!(
+            parts(text),
+            ["Ich frage mich, ob es evtl. Flohkot ist.", "Der Tierarzt sagt z.B. nichts dazu, bzw. er weiß es nicht."]
+        );
+        let text = "Das kostet ca. 20 Euro usw. Und dann Nr. 5 kaufen. Siehe z. B. Seite 3.";
+        assert_eq!(parts(text), ["Das kostet ca. 20 Euro usw. Und dann Nr. 5 kaufen.", "Siehe z. B. Seite 3."]);
+    }
+
+    #[test]
+    fn english_abbreviations_initials_and_titles() {
+        let text =
+            "Dr. Smith met Mr. J. Jones at St. Mary's, i.e. the hospital. It was 5 p.m. Then vs. Tom, etc. Done.";
+        assert_eq!(
+            parts(text),
+            ["Dr. Smith met Mr. J. Jones at St. Mary's, i.e. the hospital.", "It was 5 p.m. Then vs. Tom, etc. Done."]
+        );
+        // "no." before a word ends a sentence; before a number it is an abbreviation.
+        assert_eq!(parts("I said no. Then I left."), ["I said no.", "Then I left."]);
+        assert_eq!(parts("See No. 5 on the list."), ["See No. 5 on the list."]);
+    }
+
+    #[test]
+    fn decimals_ordinals_and_list_numbers() {
+        assert_eq!(parts("It costs 3.5 USD. Then 4.25 more."), ["It costs 3.5 USD.", "Then 4.25 more."]);
+        assert_eq!(parts("Am 11. Januar kam er. Er blieb."), ["Am 11. Januar kam er.", "Er blieb."]);
+        assert_eq!(parts("Hier ist schon wieder die 1. Seite voll."), ["Hier ist schon wieder die 1. Seite voll."]);
+        assert_eq!(parts("1. Install it first"), ["1. Install it first"]);
+        assert_eq!(parts("I have 12. Then more."), ["I have 12.", "Then more."]);
+    }
+
+    #[test]
+    fn ellipses_end_sentences_only_before_a_new_start() {
+        assert_eq!(parts("I tried... It failed."), ["I tried...", "It failed."]);
+        assert_eq!(parts("I tried... and it failed."), ["I tried... and it failed."]);
+        assert_eq!(parts("Hmm… Das war’s."), ["Hmm…", "Das war’s."]);
+    }
+
+    #[test]
+    fn urls_and_code_spans_are_single_words() {
+        let text = "See https://a.example/x.html?y=1. Then www.b.example. Now run `a. B` first. Done.";
+        assert_eq!(
+            parts(text),
+            ["See https://a.example/x.html?y=1.", "Then www.b.example.", "Now run `a. B` first.", "Done."]
+        );
+    }
+
+    #[test]
+    fn emoji_and_exclamations() {
+        assert_eq!(parts("It worked 🎉 Now it is fast."), ["It worked 🎉", "Now it is fast."]);
+        assert_eq!(parts("Great!! i tried it. Really?! Yes."), ["Great!!", "i tried it.", "Really?!", "Yes."]);
+        assert_eq!(parts("日本です。東京です。"), ["日本です。", "東京です。"]);
+    }
+
+    #[test]
+    fn lines_always_end_sentences() {
+        assert_eq!(parts("First line\nsecond line. Third\n\n"), ["First line", "second line.", "Third"]);
+    }
+
+    #[test]
+    fn filler_greetings_and_reader_questions_are_not_material() {
+        for s in [
+            "Hello guys!",
+            "Hi all,",
+            "Any recommendation is highly appreciated ^^.",
+            "Thanks in advance",
+            "Thanks in advance for any help!",
+            "Danke im Voraus",
+            "Vielen Dank für eure Hilfe!",
+            "Liebe Grüße",
+            "Merci d'avance",
+            "Gracias",
+            "Obrigado desde já.",
+            "Any ideas?",
+            "Does anyone know?",
+            "Was meint ihr?",
+            "Kann mir jemand helfen?",
+            "Qu'en pensez-vous ?",
+            "Cheers, Tom",
+        ] {
+            assert!(!is_summary_material(s), "{s}");
+        }
+        for s in [
+            "Hi, I have a Bosch kettle that stopped heating after the descaling cycle last week.",
+            "Does anyone know why the resolver in Docker 24 ignores the search domains set in daemon.json?",
+            "Thanks to the new firmware the router finally keeps its settings after a reboot.",
+            "Ich frage mich, ob es evtl. Flohkot ist.",
+        ] {
+            assert!(is_summary_material(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn code_lines_are_not_material() {
+        for s in [
+            "let x = foo(bar);",
+            "if (a && b) {",
+            "$ sudo apt-get install nginx",
+            "<div class=\"x\"></div>",
+            "std::vector<int> v;",
+        ] {
+            assert_eq!(not_material(s), Some(NotMaterial::Code), "{s}");
+        }
+        assert!(!is_code("The kettle works again (after a reset), thanks to your tip."));
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in
+            ["", "'", ".", "...", "`", "``.", "a.\u{1F389}", "http://", "www. ", "1. ", "z. ", "ÄÖÜ. ß. ", "…\n…"]
+        {
+            for s in split(text) {
+                assert!(text.get(s.start..s.end).is_some(), "{text:?}");
+            }
+            let _ = not_material(text);
+        }
+    }
+}
