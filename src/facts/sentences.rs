@@ -200,6 +200,24 @@ const FILLER_PHRASES: &[&str] = &[
     "grazie in anticipo",
     "grazie mille",
 ];
+/// Quote headers and buttons boards glue to quoted text ("Ann said: ↑", "Zitat von X:", "Click to
+/// expand..."): the sentence holding one is the board's furniture around a quote, not the post's words.
+const QUOTE_HEADERS: &[&str] = &[
+    " said: ",
+    " wrote: ",
+    " schrieb: ",
+    "zitat von ",
+    " a écrit",
+    " escribió:",
+    " escreveu:",
+    " ha scritto:",
+    "↑",
+    "click to expand",
+    "zum vergrößern anklicken",
+    "klicken sie in dieses feld",
+    "klicke in dieses feld",
+    "cliquez pour agrandir",
+];
 /// Phrases that make a short question one to the reader, with nothing of the topic in it.
 const READER_QUESTIONS: &[&str] = &[
     "any idea",
@@ -374,6 +392,8 @@ pub enum NotMaterial {
     ReaderQuestion,
     /// A line of code or markup.
     Code,
+    /// A board's quote header or button glued to the text ("Ann said: ↑ ...", "Click to expand...").
+    QuoteHeader,
 }
 
 /// `None` when the sentence can stand in a summary; else why not.
@@ -383,6 +403,9 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
         return Some(NotMaterial::Code);
     }
     let lower = s.to_lowercase();
+    if QUOTE_HEADERS.iter().any(|h| lower.contains(h)) {
+        return Some(NotMaterial::QuoteHeader);
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     let first = words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
     if words.len() <= GREETING_MAX_WORDS && GREETINGS.contains(&first) {
@@ -535,6 +558,17 @@ mod tests {
             "Ich frage mich, ob es evtl. Flohkot ist.",
         ] {
             assert!(is_summary_material(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn quote_headers_are_not_material() {
+        for s in [
+            "Zitat von siegi: ↑ genau genommen ja.",
+            "SteppeWatcher said: I'll believe it when I see it.",
+            "Click to expand... Top!",
+        ] {
+            assert_eq!(not_material(s), Some(NotMaterial::QuoteHeader), "{s}");
         }
     }
 

@@ -73,6 +73,67 @@ const THANKS: &[&str] = &["thank", "thx", "danke", "dank ", "merci", "gracias", 
 /// Titles that say the thread is solved (lowercase).
 const SOLVED_TITLES: &[&str] =
     &["solved", "gelöst", "erledigt", "resolvido", "résolu", "resolu", "solucionado", "resuelto", "risolto", "[fixed]"];
+/// Words that give advice or an explanation, in the languages the boards use (lowercase, matched at a
+/// word start): answers tell what to do or why.
+const ANSWER_CUES: &[&str] = &[
+    "you can",
+    "you could",
+    "you should",
+    "you need",
+    "you have to",
+    "try ",
+    "make sure",
+    "use ",
+    "install",
+    "check ",
+    "because",
+    "the reason",
+    "the problem is",
+    "the issue is",
+    "it depends",
+    "i would",
+    "i recommend",
+    "i suggest",
+    "i'd ",
+    "works on",
+    "this works",
+    "set ",
+    "du kannst",
+    "du musst",
+    "du solltest",
+    "ihr könnt",
+    "versuch",
+    "probier",
+    "installier",
+    "weil",
+    "deshalb",
+    "das liegt",
+    "es liegt",
+    "ich würde",
+    "ich empfehle",
+    "vous pouvez",
+    "vous devez",
+    "essaie",
+    "essayez",
+    "parce que",
+    "je dirais",
+    "je conseille",
+    "puedes",
+    "debes",
+    "intenta",
+    "porque",
+    "você pode",
+    "tente",
+    "puoi",
+    "prova",
+];
+/// Weight of the share of a reply's sentences that give advice or a reason.
+const CUE_WEIGHT: f64 = 0.4;
+/// Weight taken off for the share of a reply's sentences that are questions (a reply that asks is a
+/// follow-up question, not an answer).
+const QUESTION_WEIGHT: f64 = 0.5;
+/// Earlier replies lead a little: answers come before the thanks and the chat.
+const EARLY_WEIGHT: f64 = 0.2;
 /// Openings of a reply that disagrees with the post it quotes (lowercase).
 const DISAGREES: &[&str] = &[
     "i disagree",
@@ -118,7 +179,11 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
         add(&mut out, i, "answer", "accepted", lines(ctx, i, &[]));
     }
     // The asker's last post saying what worked, and the reply the asker thanks.
-    let asker_posts: Vec<usize> = (1..posts.len()).filter(|&i| ctx.by_asker(i)).collect();
+    // Where the reader found no author for the first post, the thanks tell the asker: replies that thank.
+    let asker_posts: Vec<usize> = match ctx.asker {
+        Some(_) => (1..posts.len()).filter(|&i| ctx.by_asker(i)).collect(),
+        None => (1..posts.len()).filter(|&i| says(ctx, i, THANKS)).collect(),
+    };
     if let Some(&i) = asker_posts.iter().rev().find(|&&i| says(ctx, i, WORKED)) {
         let signal = if solved { "solved title" } else { "asker follow-up" };
         add(&mut out, i, "outcome", signal, lines(ctx, i, WORKED));
@@ -141,8 +206,9 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
             add(&mut out, k, "answer", "asker thanks", lines(ctx, k, &[]));
         }
     }
+    // The asker's own posts are quoted as the question goes on; the most quoted reply is someone else's.
     let quoted = (1..posts.len())
-        .filter(|&i| ctx.quoted_by[i] >= MIN_QUOTED_BY)
+        .filter(|&i| ctx.quoted_by[i] >= MIN_QUOTED_BY && !ctx.by_asker(i))
         .max_by_key(|&i| (ctx.quoted_by[i], std::cmp::Reverse(i)));
     if let Some(i) = quoted {
         add(&mut out, i, "most quoted", "quoted", lines(ctx, i, &[]));
@@ -184,7 +250,14 @@ fn thanked(ctx: &Context, asker_post: usize) -> Option<usize> {
                         || p.quotes.iter().any(|q| q.author.as_deref().is_some_and(|qa| qa.eq_ignore_ascii_case(&a))))
             })
     });
-    named.or_else(|| (1..asker_post).rev().find(|&k| !ctx.by_asker(k) && !ctx.by_post[k].is_empty()))
+    let k = named.or_else(|| (1..asker_post).rev().find(|&k| !ctx.by_asker(k) && !ctx.by_post[k].is_empty()))?;
+    // Thanks go to the person: of their posts before the thanks, the one that says most (not the short
+    // correction after it).
+    let author = posts[k].author.as_deref();
+    (1..asker_post)
+        .filter(|&j| author.is_some() && posts[j].author.as_deref() == author)
+        .max_by(|&a, &b| content_score(ctx, a).total_cmp(&content_score(ctx, b)).then(b.cmp(&a)))
+        .or(Some(k))
 }
 
 /// The reply (not the asker's) whose sentences take up the first post most, weighted by how central
@@ -197,12 +270,25 @@ fn by_content(ctx: &Context) -> Option<usize> {
         .map(|(_, i)| i)
 }
 
-/// A reply's content score: its two best sentences (centrality and on-topic share), and its length.
+/// A reply's content score: its two best sentences (centrality and on-topic share), its length, how much
+/// of it advises or explains rather than asks, and (a little) how early it comes.
 pub(super) fn content_score(ctx: &Context, post: usize) -> f64 {
-    let mut s: Vec<f64> = ctx.by_post[post].iter().map(|c| ctx.centrality(c) + ctx.on_topic(c)).collect();
+    let list = &ctx.by_post[post];
+    let mut s: Vec<f64> = list.iter().map(|c| ctx.centrality(c) + ctx.on_topic(c)).collect();
     s.sort_by(|a, b| b.total_cmp(a));
     let best: f64 = s.iter().take(2).sum::<f64>() / 2.0;
-    best + 0.15 * (s.len() as f64).ln_1p()
+    let n = list.len().max(1) as f64;
+    let asks = list.iter().filter(|c| c.text.trim_end().ends_with('?')).count() as f64 / n;
+    let advises = list
+        .iter()
+        .filter(|c| {
+            let l = format!(" {}", c.text.to_lowercase());
+            ANSWER_CUES.iter().any(|cue| l.contains(&format!(" {cue}")))
+        })
+        .count() as f64
+        / n;
+    let early = 1.0 - post as f64 / ctx.posts().len().max(1) as f64;
+    best + 0.15 * (s.len() as f64).ln_1p() + CUE_WEIGHT * advises - QUESTION_WEIGHT * asks + EARLY_WEIGHT * early
 }
 
 /// The reply voted down most, else a reply that quotes a key post and opens by disagreeing.

@@ -29,6 +29,18 @@ const MIN_WORDS: usize = 4;
 const MAX_WORDS: usize = 70;
 /// Words shorter than this carry no topic (articles, pronouns in most languages).
 const MIN_WORD_CHARS: usize = 3;
+/// A post's later sentences lead a little less (the point usually comes first).
+const ORDER_WEIGHT: f64 = 0.05;
+/// A sentence that ends (not a heading, a cut line or a list item) reads better on its own.
+const COMPLETE_BONUS: f64 = 0.3;
+/// Longer sentences say more (log-scaled, so run-ons do not win).
+const LENGTH_WEIGHT: f64 = 0.1;
+/// Word overlap (Jaccard) above which two sentences of one post say the same.
+const MAX_OVERLAP: f64 = 0.5;
+/// Word n-grams compared to tell a quoted passage inside a longer sentence.
+const SHINGLE: usize = 4;
+/// A sentence with at least this share of its word 4-grams in earlier posts quotes them.
+const QUOTED_SHARE: f64 = 0.6;
 /// A quote matches the text it came from on this many opening characters (boards reflow the rest).
 const QUOTE_PREFIX_CHARS: usize = 40;
 
@@ -73,9 +85,13 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(thread: &'a Thread, posts: &'a [PostText<'a>]) -> Context<'a> {
         let mut seen: HashSet<u64> = HashSet::default();
+        // Word 4-grams of every earlier post: a sentence made of them quotes an earlier post (inline, as
+        // "''...''" or after a header the reader did not recognise as a quote).
+        let mut earlier: HashSet<u64> = HashSet::default();
         let mut by_post: Vec<Vec<Candidate<'a>>> = Vec::with_capacity(posts.len());
         for p in posts {
             let quotes = thread.posts.get(p.index).map(|x| x.quotes.as_slice()).unwrap_or(&[]);
+            let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
             let mut list = Vec::new();
             for i in 0..p.sentences.len() {
                 let text = p.sentence(i);
@@ -88,13 +104,20 @@ impl<'a> Context<'a> {
                 if !(MIN_WORDS..=MAX_WORDS).contains(&count)
                     || !is_summary_material(text)
                     || quotes.iter().any(|q| quotes_part_of(&q.text, text))
+                    || code.iter().any(|l| l.contains(text) || text.contains(l))
                     || super::tokens::is_url_line(text)
                     || p.shouting(p.sentences[i].start)
                 {
                     continue;
                 }
+                let grams = shingles(text);
+                let old = grams.iter().filter(|g| earlier.contains(g)).count();
+                if !grams.is_empty() && old as f64 >= QUOTED_SHARE * grams.len() as f64 {
+                    continue;
+                }
                 list.push(Candidate { order: list.len(), text, words: words_of(text) });
             }
+            earlier.extend(shingles(p.text));
             by_post.push(list);
         }
         let mut df: HashMap<u64, usize> = HashMap::default();
@@ -140,10 +163,20 @@ impl<'a> Context<'a> {
     /// The post's best sentences (most central first, at most `n`), in page order.
     pub fn best_sentences(&self, post: usize, n: usize) -> Vec<String> {
         let Some(list) = self.by_post.get(post) else { return Vec::new() };
-        let mut scored: Vec<(f64, &Candidate)> =
-            list.iter().map(|c| (self.centrality(c) + self.on_topic(c) - 0.05 * c.order as f64, c)).collect();
+        let score = |c: &Candidate| {
+            let complete = c.text.trim_end_matches(['"', '”', '’', ')']).ends_with(['.', '!', '?', '…']);
+            self.centrality(c) + self.on_topic(c) - ORDER_WEIGHT * c.order as f64
+                + if complete { COMPLETE_BONUS } else { 0.0 }
+                + LENGTH_WEIGHT * (c.words.len() as f64).ln_1p()
+        };
+        let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut chosen: Vec<&Candidate> = scored.into_iter().take(n).map(|(_, c)| c).collect();
+        let mut chosen: Vec<&Candidate> = Vec::new();
+        for (_, c) in scored {
+            if chosen.len() < n && !chosen.iter().any(|k| jaccard(&k.words, &c.words) > MAX_OVERLAP) {
+                chosen.push(c);
+            }
+        }
         chosen.sort_by_key(|c| c.order);
         chosen.iter().map(|c| c.text.to_string()).collect()
     }
@@ -174,11 +207,39 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Word overlap of two sentences.
+pub(crate) fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+    a.intersection(b).count() as f64 / a.union(b).count().max(1) as f64
+}
+
 /// Lowercased words of at least `MIN_WORD_CHARS` characters, hashed.
 fn words_of(text: &str) -> HashSet<u64> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= MIN_WORD_CHARS && w.len() < 40)
         .map(word_hash)
+        .collect()
+}
+
+/// The lines of a post's code blocks (between Markdown fences): a sentence from them is code.
+fn code_lines(markdown: &str) -> Vec<&str> {
+    let mut inside = false;
+    let mut out = Vec::new();
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            inside = !inside;
+        } else if inside && line.trim().chars().count() > 3 {
+            out.push(line.trim());
+        }
+    }
+    out
+}
+
+/// Hashes of a text's word 4-grams (lowercased words).
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<u64> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
+    words
+        .windows(SHINGLE)
+        .map(|w| w.iter().fold(0u64, |h, x| h.rotate_left(13) ^ x.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
         .collect()
 }
 

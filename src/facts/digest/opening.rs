@@ -2,7 +2,7 @@
 //! the words the rest of the thread takes up and the title repeats, a real question (not one to the
 //! reader, which `sentences` already drops), and only then position.
 
-use super::{words_of, Candidate, Context};
+use super::{jaccard, words_of, Candidate, Context};
 use crate::model::SummarySentence;
 
 /// Opening lines shown.
@@ -39,15 +39,10 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
         if chosen.len() == MAX_LINES || (!chosen.is_empty() && s < SECOND_SHARE * best) {
             break;
         }
-        if !chosen.iter().any(|k| overlap(k, c) > MAX_OVERLAP) {
+        if !chosen.iter().any(|k| jaccard(&k.words, &c.words) > MAX_OVERLAP) {
             chosen.push(c);
         }
     }
     chosen.sort_by_key(|c| c.order);
     chosen.iter().map(|c| SummarySentence { text: c.text.to_string(), post: 0 }).collect()
-}
-
-fn overlap(a: &Candidate, b: &Candidate) -> f64 {
-    let inter = a.words.intersection(&b.words).count() as f64;
-    inter / a.words.union(&b.words).count().max(1) as f64
 }
