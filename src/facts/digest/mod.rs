@@ -43,6 +43,8 @@ const SHINGLE: usize = 4;
 const QUOTED_SHARE: f64 = 0.6;
 /// A quote matches the text it came from on this many opening characters (boards reflow the rest).
 const QUOTE_PREFIX_CHARS: usize = 40;
+/// A quote is traced to the post holding most of its first this-many word 4-grams.
+const QUOTE_GRAMS: usize = 8;
 
 /// Builds the digest of a thread from its posts and their sentences.
 pub fn build(thread: &Thread, posts: &[PostText]) -> Digest {
@@ -260,27 +262,39 @@ pub(crate) fn quotes_part_of(quote: &str, sentence: &str) -> bool {
     cut >= 20 && sentence.contains(&quote[..cut])
 }
 
-/// For each post, how many later posts quote it (each quoting post once): by the quote's opening
-/// words, else by the quote's author's latest earlier post.
+/// For each post, how many later posts quote it (each quoting post once): the earliest post holding the
+/// quote's opening words (a word 4-gram index built in the same pass, so the time stays linear in the
+/// thread), else the quote's author's latest earlier post.
 fn quoted_by(posts: &[Post]) -> Vec<usize> {
     let mut counts = vec![0usize; posts.len()];
-    for (i, p) in posts.iter().enumerate().skip(1) {
+    let mut first_with: HashMap<u64, usize> = HashMap::default();
+    let mut last_by: HashMap<&str, usize> = HashMap::default();
+    for (i, p) in posts.iter().enumerate() {
         let mut quoted: Vec<usize> = p
             .quotes
             .iter()
             .filter_map(|q| {
-                let prefix: String = q.text.trim().chars().take(QUOTE_PREFIX_CHARS).collect();
-                let by_text = (!prefix.is_empty()).then(|| (0..i).find(|&k| posts[k].text.contains(prefix.as_str())));
-                by_text.flatten().or_else(|| {
-                    let author = q.author.as_deref()?;
-                    (0..i).rev().find(|&k| posts[k].author.as_deref() == Some(author))
-                })
+                // The post holding most of the quote's opening 4-grams (ties: the earliest).
+                let mut votes: Vec<usize> =
+                    shingles(&q.text).iter().take(QUOTE_GRAMS).filter_map(|g| first_with.get(g).copied()).collect();
+                votes.sort_unstable();
+                let by_text = votes
+                    .chunk_by(|a, b| a == b)
+                    .max_by_key(|run| (run.len(), std::cmp::Reverse(run[0])))
+                    .map(|run| run[0]);
+                by_text.or_else(|| last_by.get(q.author.as_deref()?).copied())
             })
             .collect();
         quoted.sort_unstable();
         quoted.dedup();
         for k in quoted {
             counts[k] += 1;
+        }
+        for g in shingles(&p.text) {
+            first_with.entry(g).or_insert(i);
+        }
+        if let Some(a) = p.author.as_deref() {
+            last_by.insert(a, i);
         }
     }
     counts
