@@ -7,8 +7,7 @@
 //! `span.creator [itemprop=name]` (or `.username a`), the time in `time.post-time` / `[itemprop=datePublished]`
 //! (`datetime`/`content` attributes), the cooked body in `div.post[itemprop=text]` or `.cooked`, likes in
 //! `[itemprop=userInteractionCount]`, and the post number in `span[itemprop=position]`. Quotes are
-//! `aside.quote` with `data-username` and a title line naming the quoted author. The solution of a solved
-//! topic is the `acceptedAnswer` of the page's `QAPage` JSON-LD.
+//! `aside.quote` with `data-username` and a title line naming the quoted author.
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -42,34 +41,12 @@ static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post-meta, 
 
 /// Reads a Discourse topic page, or `None` when the page is not Discourse's.
 pub fn read(page: &Page) -> Option<Thread> {
-    let mut thread = read_view(page).or_else(|| {
+    read_view(page).or_else(|| {
         let noscript = page.select(&NOSCRIPT).next()?;
         let markup: String = noscript.text().collect();
         let inner = Page { doc: Html::parse_document(&markup), url: page.url.clone(), meta: page.meta.clone() };
         read_view(&inner)
-    })?;
-    mark_accepted(page, &mut thread);
-    Some(thread)
-}
-
-/// The solution (Discourse Solved): the page's `QAPage` JSON-LD names it as `acceptedAnswer` with the
-/// post's address (`/t/slug/id/N`); the post with number N is marked `accepted`.
-fn mark_accepted(page: &Page, thread: &mut Thread) {
-    let number = |url: &str| {
-        url.split(['?', '#']).next().unwrap_or(url).trim_end_matches('/').rsplit('/').next().map(str::to_string)
-    };
-    let accepted: Vec<String> = page
-        .meta
-        .json_ld
-        .iter()
-        .filter_map(|v| v.get("acceptedAnswer").or_else(|| v.get("mainEntity")?.get("acceptedAnswer")))
-        .filter_map(|a| a.get("url")?.as_str().and_then(number))
-        .collect();
-    for p in thread.posts.iter_mut().skip(1) {
-        if p.permalink.as_deref().and_then(number).is_some_and(|n| accepted.contains(&n)) {
-            p.accepted = true;
-        }
-    }
+    })
 }
 
 /// Reads the posts of one rendering of the topic.
