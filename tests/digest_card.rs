@@ -99,3 +99,41 @@ fn sample_thread_digest_on_card_markdown_and_terminal() {
     let back: Summary = serde_json::from_value(old).expect("old json");
     assert!(render(&back, Format::Html).contains("<h2>Summary</h2>"));
 }
+
+/// An Ask HN thread with many comments: the card names the top-ranked reply (Hacker News shows no
+/// comment scores; its order is its ranking) and what the other replies say, not only "Replies (N)".
+#[test]
+fn ask_hn_card_says_what_the_replies_say() {
+    let html = fixture("hackernews.html");
+    let start = html.find(r#"<tr class="athing comtr" id="90002">"#).expect("first comment");
+    let end = html.find(r#"<tr class="athing comtr" id="90003">"#).expect("second comment");
+    let row = &html[start..end];
+    let said = [
+        "I keep a paper notebook next to the keyboard and write the date and the open question before I stop.",
+        "Our team writes the next step into the pull request description, so the reviewer sees it too.",
+        "A plain text file per project with a running log of decisions, newest at the top, works best for me.",
+        "I use the commit message body for it: what I tried, what failed and what to try next time.",
+        "Nothing fancy: a sticky note on the monitor with the one thing to do first tomorrow morning.",
+    ];
+    let more: String = said
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let id = 90100 + i;
+            row.replace("90002", &id.to_string()).replace("logbook_lu", &format!("hn_user_{i}")).replace(
+                "A single NEXT.md at the repo root. The last thing I do each session is write the very next step.",
+                text,
+            )
+        })
+        .collect();
+    let html = html.replacen(row, &format!("{row}{more}"), 1);
+    let s = threadcard::summarize(&html, Some("https://news.ycombinator.com/item?id=90001"), &Options::default())
+        .expect("hn");
+    verbatim(&s);
+    assert!(s.posts.len() >= 8, "{}", s.posts.len());
+    let top = &s.facts.digest.answers[0];
+    assert_eq!((top.label.as_str(), top.signal.as_str(), top.post), ("top reply", "ranking", 1), "{top:?}");
+    assert!(s.facts.digest.replies.len() >= 2, "{:?}", s.facts.digest.replies);
+    let card = render(&s, Format::Html);
+    assert!(card.contains("<h2>Top reply</h2>") && card.contains("<h2>What the replies say</h2>"), "{card}");
+}
