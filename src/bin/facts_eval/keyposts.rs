@@ -203,6 +203,9 @@ pub fn run(root: &Path, corpus: &Path, sets: &mut Vec<String>, verbose: bool) ->
             if long { "" } else { " (short)" }
         );
         if verbose {
+            for o in &d.opening {
+                println!("      opening: {:.100}", o.text);
+            }
             for k in d.answers.iter().chain(&d.replies) {
                 println!("      {} post {} [{}]: {:.90}", k.label, k.post, k.signal, k.sentences.join(" "));
             }

@@ -106,7 +106,7 @@ impl<'a> Context<'a> {
                 if !(MIN_WORDS..=MAX_WORDS).contains(&count)
                     || !is_summary_material(text)
                     || quotes.iter().any(|q| quotes_part_of(&q.text, text))
-                    || code.iter().any(|l| l.contains(text) || text.contains(l))
+                    || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
                     || super::tokens::is_url_line(text)
                     || p.shouting(p.sentences[i].start)
                 {
@@ -222,7 +222,8 @@ fn words_of(text: &str) -> HashSet<u64> {
         .collect()
 }
 
-/// The lines of a post's code blocks (between Markdown fences): a sentence from them is code.
+/// The lines of a post's code blocks (between Markdown fences): a sentence inside one, or mostly made of
+/// one, is code (a sentence that names a short snippet, "the use of except: pass", is not).
 fn code_lines(markdown: &str) -> Vec<&str> {
     let mut inside = false;
     let mut out = Vec::new();

@@ -9,7 +9,9 @@ use crate::model::SummarySentence;
 const MAX_LINES: usize = 2;
 /// A sentence that asks is what the thread is about, on a question board.
 const QUESTION_BONUS: f64 = 0.6;
-/// Share of its words the title repeats, weighted: the title names the topic.
+/// A question naming this many words (of 3+ letters) gets the whole bonus; shorter ones a share.
+const FULL_QUESTION_WORDS: f64 = 6.0;
+/// Share of the title's words the sentence carries, weighted: the title names the topic.
 const TITLE_WEIGHT: f64 = 1.0;
 /// Earlier sentences lead a little: the point usually comes before the details.
 const POSITION_WEIGHT: f64 = 0.4;
@@ -23,12 +25,13 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
     let title = words_of(&ctx.thread.title);
     let total = list.len().max(1) as f64;
     let score = |c: &Candidate| {
-        let asks = if c.text.trim_end_matches(['"', '”', ')']).ends_with('?') { QUESTION_BONUS } else { 0.0 };
-        let titled = if c.words.is_empty() || title.is_empty() {
-            0.0
-        } else {
-            c.words.intersection(&title).count() as f64 / c.words.len().min(title.len()) as f64
-        };
+        // A question says what the thread is about in proportion to what it names: "Why is this bad?"
+        // names nothing the title does not say better.
+        let named = (c.words.len() as f64 / FULL_QUESTION_WORDS).min(1.0);
+        let asks = if c.text.trim_end_matches(['"', '”', ')']).ends_with('?') { QUESTION_BONUS * named } else { 0.0 };
+        // Share of the title's words the sentence carries.
+        let titled =
+            if title.is_empty() { 0.0 } else { c.words.intersection(&title).count() as f64 / title.len() as f64 };
         ctx.centrality(c) + asks + TITLE_WEIGHT * titled + POSITION_WEIGHT * (1.0 - c.order as f64 / total)
     };
     let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
