@@ -40,7 +40,8 @@ fn stack_exchange_accepted_answer_is_the_answer() {
     assert!(!html.contains("<h2>Summary</h2>"), "the digest replaces the opening-post summary");
     let md = render(&s, Format::Markdown);
     assert!(
-        md.contains("## Opening") && md.contains("## Answer\n\nby leafy · score 21 · accepted answer (post 2)"),
+        md.contains("## Opening")
+            && md.contains("## Answer\n\nby leafy · score 21 · accepted answer ([post 2](https://"),
         "{md}"
     );
     let term = render(&s, Format::Card);

@@ -145,8 +145,12 @@ fn digest(out: &mut String, s: &Summary) {
     for k in &d.answers {
         let _ = writeln!(out, "\n## {}\n", escape::markdown(&super::outline::label(k)));
         let by = super::outline::byline(k);
-        let line =
-            if by.is_empty() { format!("Post {}", k.post + 1) } else { escape::markdown(&by) + &post_ref(k.post) };
+        // The post's own address on the board, where known, as a web link.
+        let at = match k.permalink.as_deref().filter(|u| escape::href(u).is_some()) {
+            Some(url) => format!(" ([post {}]({}))", k.post + 1, escape::markdown_url(url)),
+            None => post_ref(k.post),
+        };
+        let line = if by.is_empty() { at.trim_start().to_string() } else { escape::markdown(&by) + &at };
         let _ = writeln!(out, "{line}\n");
         for line in &k.sentences {
             let _ = writeln!(out, "> {}", escape::markdown(line));
