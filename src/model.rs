@@ -71,6 +71,10 @@ pub struct Post {
     pub permalink: Option<String>,
     /// The `id` attribute of the post's element on the page, so the card can scroll to it.
     pub anchor: Option<String>,
+    /// The board marks this post as the accepted answer or the solution (Stack Exchange, Discourse,
+    /// XenForo, Invision).
+    #[serde(default)]
+    pub accepted: bool,
 }
 
 /// A quote of another post (or of someone) inside a post.
@@ -98,6 +102,51 @@ pub struct Facts {
     pub quotes: Vec<Quote>,
     pub sources: Vec<Source>,
     pub conflicts: Vec<Conflict>,
+    /// What the thread asks, what was answered and what the replies say, verbatim.
+    #[serde(default)]
+    pub digest: Digest,
+}
+
+/// The thread in a few verbatim lines: the opening post's point, the key posts (answer, outcome, ...)
+/// and the replies that carry the discussion. Every line names its post.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Digest {
+    /// 1-2 sentences of the first post: what it asks or claims.
+    #[serde(default)]
+    pub opening: Vec<SummarySentence>,
+    /// The posts a reader most needs: `"answer"`, `"outcome"`, `"most liked"`, `"main counterpoint"`, ...
+    #[serde(default)]
+    pub answers: Vec<KeyPost>,
+    /// For long threads, the 2-4 most informative other replies, one sentence each.
+    #[serde(default)]
+    pub replies: Vec<KeyPost>,
+}
+
+/// A post of the digest, with why it was chosen and its own sentences, verbatim.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct KeyPost {
+    /// What the post is to the thread: `"answer"`, `"outcome"`, `"most liked"`, `"top reply"`,
+    /// `"most quoted"`, `"main counterpoint"`, `"reply"`.
+    pub label: String,
+    /// The page signal (or content) it was chosen by: `"accepted"`, `"solved title"`, `"asker thanks"`,
+    /// `"asker follow-up"`, `"score"`, `"ranking"`, `"quoted"`, `"votes"`, `"content"`.
+    pub signal: String,
+    /// Index into `Summary::posts`.
+    pub post: usize,
+    pub author: Option<String>,
+    /// The post's score where the board shows one.
+    #[serde(default)]
+    pub score: Option<i64>,
+    /// How many later posts quote it.
+    #[serde(default)]
+    pub quoted_by: usize,
+    /// 1-2 of its own sentences (never text it quotes), verbatim.
+    pub sentences: Vec<String>,
+    /// The post's element id on the page, and its permalink, where known.
+    #[serde(default)]
+    pub anchor: Option<String>,
+    #[serde(default)]
+    pub permalink: Option<String>,
 }
 
 /// A sentence of the page chosen for the summary, verbatim.

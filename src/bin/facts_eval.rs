@@ -15,8 +15,12 @@
 // The binary's parts live in `src/bin/facts_eval/` (a crate root finds modules beside itself, hence the paths).
 #[path = "facts_eval/compromise.rs"]
 mod compromise;
+#[path = "facts_eval/keyposts.rs"]
+mod keyposts;
 #[path = "facts_eval/labels.rs"]
 mod labels;
+#[path = "facts_eval/lexrank.rs"]
+mod lexrank;
 #[path = "facts_eval/score.rs"]
 mod score;
 #[path = "facts_eval/timing.rs"]
@@ -135,8 +139,15 @@ fn main() -> ExitCode {
         Some(_) => {}
         None => failures.push("timing: the 100-post page did not parse".into()),
     }
+    let mut key_sets: Vec<String> = Vec::new();
+    let key_totals = if corpus_present { keyposts::run(root, &corpus, &mut key_sets, verbose) } else { Vec::new() };
     if corpus_present && !args.iter().any(|a| a == "--no-floors") {
         failures.extend(check_floors(root, &sets, &totals));
+        let floors = std::fs::read_to_string(root.join("tests/facts-floors.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .unwrap_or_default();
+        failures.extend(keyposts::check_floors(&floors, &key_sets, &key_totals));
     }
     if failures.is_empty() {
         println!("\nfacts_eval: all checks passed (tests/facts-floors.json, compromise)");

@@ -6,7 +6,8 @@
 //!                 ├─ dates                  ├─ Facts
 //!                 ├─ quotes (speakers) ─────┤
 //!                 ├─ sources ───────────────┤
-//!                 └─ summary ───────────────┘
+//!                 ├─ summary ───────────────┤
+//!    sentences ───┴─ digest (opening, answers, replies)
 //! ```
 //!
 //! Rules, not a model: one pass over each post's tokens per step, no download, no regular expressions.
@@ -14,14 +15,17 @@
 
 pub mod conflicts;
 pub mod dates;
+pub mod digest;
 pub mod entities;
 pub mod gazetteer;
 pub mod hash;
 pub mod language;
+pub mod material;
 pub mod mentions;
 pub mod numbers;
 pub mod quantities;
 pub mod quotes;
+pub mod sentences;
 pub mod sources;
 pub mod stats;
 pub mod summary;
@@ -49,7 +53,8 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
     let sources = sources::extract(thread, page_url);
     let conflicts = conflicts::find(&posts, &quantities, thread);
     let summary = summary::choose(thread, &posts, &entities, &quantities, options.summary_sentences);
-    Facts { summary, entities, quantities, dates, quotes, sources, conflicts }
+    let digest = digest::build(thread, &posts);
+    Facts { summary, entities, quantities, dates, quotes, sources, conflicts, digest }
 }
 
 /// A post's text with its tokens and sentences: what every fact step reads.
@@ -103,7 +108,9 @@ impl<'a> PostText<'a> {
                         caps += 1;
                     }
                 } else if tok.kind == tokens::Kind::Number && !seen_word && t == first {
-                    seen_word = true;
+                    // A list number ("3. WalterRatley - aka ...") leaves the next word sentence-initial.
+                    let list_number = tokens.get(t + 1).is_some_and(|n| n.text == ".");
+                    seen_word = !list_number;
                 }
                 t += 1;
             }

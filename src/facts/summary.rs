@@ -86,6 +86,7 @@ fn candidates<'a>(post: &PostText<'a>) -> Vec<Candidate<'a>> {
         if !(MIN_WORDS..=MAX_WORDS).contains(&count)
             || !ends
             || is_url_line(text)
+            || !super::sentences::is_summary_material(text)
             || post.shouting(post.sentences[i].start)
         {
             continue;

@@ -126,75 +126,10 @@ fn split_lower_suffix<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec
     out.push(Token { text: word, start, end, kind: Kind::Word });
 }
 
-/// Abbreviations whose final period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "rep", "sen", "gov", "vs",
-    "etc", "e.g", "i.e", "u.s", "u.k", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "inc", "co", "corp", "ltd", "approx", "est", "fig", "vol",
-];
-
-/// Splits a post's text into sentences: paragraphs are separated by line breaks, sentences by `.`, `!`,
-/// `?` (and closing quotes after them) followed by space and a capital, digit or quote.
+/// Splits a post's text into sentences: see [`super::sentences`] (abbreviations per language, decimals,
+/// ellipses, URLs, code spans, emoji).
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for (paragraph, line) in text.split('\n').enumerate() {
-        let base = offset;
-        offset += line.len() + 1;
-        split_line(line, base, paragraph, &mut out);
-    }
-    out
-}
-
-fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let bytes = line.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && !(b == b'.' && is_abbreviation(&line[start..i])) {
-            let mut end = i + 1;
-            // Closing quotes and brackets belong to the sentence they end.
-            while end < line.len() {
-                let c = line[end..].chars().next().unwrap_or(' ');
-                if matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '.' | '!' | '?') {
-                    end += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let rest = &line[end..];
-            let next = rest.trim_start();
-            let spaced = rest.len() > next.len();
-            let starts_new =
-                next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
-            if spaced && starts_new {
-                push_trimmed(line, base, start, end, paragraph, out);
-                start = end;
-            }
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    push_trimmed(line, base, start, line.len(), paragraph, out);
-}
-
-fn push_trimmed(line: &str, base: usize, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let s = &line[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if s.trim().is_empty() {
-        return;
-    }
-    out.push(Sentence { start: base + start + lead, end: base + end - trail, paragraph });
-}
-
-/// The word before the period is a known abbreviation or a single letter (an initial: "J. Smith").
-fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    single_letter || with_lower(word, |w| ABBREVIATIONS.contains(&w)) || (word.contains('.') && word.len() <= 5)
+    super::sentences::split(text)
 }
 
 /// Calls `f` with `word` in lowercase, without allocating for the short ASCII words that make up most

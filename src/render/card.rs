@@ -96,7 +96,9 @@ fn post_links(posts: &[usize], first: usize) -> String {
 
 fn facts(o: &mut String, s: &Summary) {
     let f = &s.facts;
-    if !f.summary.is_empty() {
+    if super::outline::has_digest(s) {
+        digest(o, s);
+    } else if !f.summary.is_empty() {
         let _ = write!(o, r#"<section class="tc-summary"><h2>Summary</h2><ul>"#);
         for sentence in &f.summary {
             let _ = write!(o, "<li>{}{}</li>", esc(&sentence.text), post_link(sentence.post));
@@ -225,6 +227,48 @@ fn posts(o: &mut String, s: &Summary) {
             let _ = write!(o, "<p>{}</p>", lines.join("<br>"));
         }
         let _ = write!(o, "</article>");
+    }
+    let _ = write!(o, "</section>");
+}
+
+/// The digest: the opening post's point, the key posts with their label, byline and own sentences, and
+/// what the replies say, each line linking to its post.
+fn digest(o: &mut String, s: &Summary) {
+    let d = &s.facts.digest;
+    let _ = write!(o, r#"<section class="tc-digest">"#);
+    if !d.opening.is_empty() {
+        let _ = write!(o, r#"<div class="tc-opening"><h2>{}</h2><ul>"#, super::outline::OPENING);
+        for line in &d.opening {
+            let _ = write!(o, "<li>{}{}</li>", esc(&line.text), post_link(line.post));
+        }
+        let _ = write!(o, "</ul></div>");
+    }
+    for k in &d.answers {
+        let _ = write!(
+            o,
+            r#"<div class="tc-keypost" data-label="{}" data-signal="{}"><h2>{}</h2><p class="tc-keypost-by">{}{}</p>"#,
+            esc(&k.label),
+            esc(&k.signal),
+            esc(&super::outline::label(k)),
+            esc(&super::outline::byline(k)),
+            post_link(k.post)
+        );
+        for line in &k.sentences {
+            let _ = write!(o, r#"<p class="tc-keypost-text">{}</p>"#, esc(line));
+        }
+        let _ = write!(o, "</div>");
+    }
+    if !d.replies.is_empty() {
+        let _ = write!(o, r#"<div class="tc-what-replies"><h2>{}</h2><ul>"#, super::outline::REPLIES);
+        for k in &d.replies {
+            let who = k
+                .author
+                .as_deref()
+                .map(|a| format!(r#"<b class="tc-post-author">{}</b>: "#, esc(a)))
+                .unwrap_or_default();
+            let _ = write!(o, "<li>{who}{}{}</li>", esc(&k.sentences.join(" ")), post_link(k.post));
+        }
+        let _ = write!(o, "</ul></div>");
     }
     let _ = write!(o, "</section>");
 }

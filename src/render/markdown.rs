@@ -37,7 +37,9 @@ pub fn document(s: &Summary) -> String {
     for line in meta {
         let _ = writeln!(out, "{line}  ");
     }
-    if !s.facts.summary.is_empty() {
+    if super::outline::has_digest(s) {
+        digest(&mut out, s);
+    } else if !s.facts.summary.is_empty() {
         let _ = writeln!(out, "\n## Summary\n");
         for sentence in &s.facts.summary {
             let _ = writeln!(out, "- {}", escape::markdown(&sentence.text));
@@ -126,6 +128,40 @@ fn facts(out: &mut String, s: &Summary) {
             let title = src.title.as_deref().unwrap_or(&src.domain);
             let link = escape::markdown_link(&escape::markdown(title), &src.url);
             let _ = writeln!(out, "- {link} ({})", escape::markdown(&src.domain));
+        }
+    }
+}
+
+/// The digest: "## Opening", one "## Answer" (or "Outcome", ...) per key post with its byline and own
+/// sentences as quotes, and "## What the replies say".
+fn digest(out: &mut String, s: &Summary) {
+    let d = &s.facts.digest;
+    let post_ref = |i: usize| format!(" (post {})", i + 1);
+    if !d.opening.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", super::outline::OPENING);
+        for line in &d.opening {
+            let _ = writeln!(out, "- {}{}", escape::markdown(&line.text), post_ref(line.post));
+        }
+    }
+    for k in &d.answers {
+        let _ = writeln!(out, "\n## {}\n", escape::markdown(&super::outline::label(k)));
+        let by = super::outline::byline(k);
+        // The post's own address on the board, where known, as a web link.
+        let at = match k.permalink.as_deref().filter(|u| escape::href(u).is_some()) {
+            Some(url) => format!(" ([post {}]({}))", k.post + 1, escape::markdown_url(url)),
+            None => post_ref(k.post),
+        };
+        let line = if by.is_empty() { at.trim_start().to_string() } else { escape::markdown(&by) + &at };
+        let _ = writeln!(out, "{line}\n");
+        for line in &k.sentences {
+            let _ = writeln!(out, "> {}", escape::markdown(line));
+        }
+    }
+    if !d.replies.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", super::outline::REPLIES);
+        for k in &d.replies {
+            let who = k.author.as_deref().map(|a| format!("**{}**: ", escape::markdown(a))).unwrap_or_default();
+            let _ = writeln!(out, "- {who}{}{}", escape::markdown(&k.sentences.join(" ")), post_ref(k.post));
         }
     }
 }

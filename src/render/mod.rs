@@ -5,6 +5,7 @@ pub mod card;
 pub mod digest;
 pub mod escape;
 pub mod markdown;
+pub mod outline;
 pub mod terminal;
 
 use crate::model::Summary;

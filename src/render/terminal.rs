@@ -36,7 +36,9 @@ pub fn card(s: &Summary) -> String {
     );
     let _ = writeln!(out, "{rule}");
     let f = &s.facts;
-    if !f.summary.is_empty() {
+    if super::outline::has_digest(s) {
+        digest(&mut out, s);
+    } else if !f.summary.is_empty() {
         let _ = writeln!(out, "Summary");
         for sentence in &f.summary {
             wrap_into(&mut out, &clean(&sentence.text), "  • ");
@@ -96,6 +98,32 @@ pub fn card(s: &Summary) -> String {
     }
     let _ = writeln!(out, "{rule}");
     out
+}
+
+/// The digest: the opening lines, each key post with its label and byline, what the replies say.
+fn digest(out: &mut String, s: &Summary) {
+    let d = &s.facts.digest;
+    if !d.opening.is_empty() {
+        let _ = writeln!(out, "{}", super::outline::OPENING);
+        for line in &d.opening {
+            wrap_into(out, &format!("{} [post {}]", clean(&line.text), line.post + 1), "  • ");
+        }
+    }
+    for k in &d.answers {
+        let by = super::outline::byline(k);
+        let by = if by.is_empty() { String::new() } else { format!(" — {}", clean(&by)) };
+        wrap_into(out, &format!("{}{by} [post {}]", clean(&super::outline::label(k)), k.post + 1), "");
+        for line in &k.sentences {
+            wrap_into(out, &clean(line), "  ❝ ");
+        }
+    }
+    if !d.replies.is_empty() {
+        let _ = writeln!(out, "{}", super::outline::REPLIES);
+        for k in &d.replies {
+            let who = k.author.as_deref().map(|a| format!("{}: ", clean(a))).unwrap_or_default();
+            wrap_into(out, &format!("{who}{} [post {}]", clean(&k.sentences.join(" ")), k.post + 1), "  • ");
+        }
+    }
 }
 
 /// The posts' text, one block per post.

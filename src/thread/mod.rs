@@ -5,6 +5,7 @@
 //! 2. the structural detector (`generic`): the repeated block that carries an author, a time and a body;
 //! 3. the article reader (`article`): the page's main text as a single post.
 
+pub mod accepted;
 pub mod article;
 pub mod du;
 pub mod engines;
@@ -39,11 +40,12 @@ pub struct Engine {
 /// Finds the thread on a cleaned page. Always returns something: at worst the page's text as one post.
 /// Title, section and pagination a reader leaves empty come from the page (`page_info`).
 pub fn find(page: &Page) -> Thread {
-    let thread = engines::ALL
+    let mut thread = engines::ALL
         .iter()
         .find_map(|engine| (engine.read)(page).filter(|t| !t.posts.is_empty()))
         .or_else(|| generic::read(page).filter(|t| !t.posts.is_empty()).map(|t| with_story(page, t)))
         .unwrap_or_else(|| article::read(page));
+    accepted::mark(page, &mut thread.posts);
     page_info::fill(page, thread)
 }
 

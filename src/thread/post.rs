@@ -58,6 +58,7 @@ pub fn build(page: &Page, parts: PostParts) -> Post {
         depth: parts.depth,
         permalink: parts.permalink.and_then(|p| url::resolve(base, &p)),
         anchor: parts.anchor,
+        accepted: false,
     }
 }
 

@@ -6,7 +6,7 @@
 //! (`.relativetime[title]`, `time[itemprop=dateCreated]`). Votes are `.js-vote-count`.
 //!
 //! Comments under a post are not posts here: the card shows the question and its answers, with their votes
-//! as `score`. (The WCXB forum ground truth leaves them out as well.)
+//! as `score`, and the accepted answer (`.accepted-answer`, `itemprop=acceptedAnswer`) as `accepted`. (The WCXB forum ground truth leaves them out as well.)
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -77,7 +77,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
             .and_then(|v| v.value().attr("data-value").and_then(score).or_else(|| score(&text_of(v))))
     });
     let id = p.value().attr("data-answerid").or(p.value().attr("data-questionid"));
-    post::build(
+    let mut post = post::build(
         page,
         PostParts {
             author,
@@ -89,5 +89,9 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
             anchor: p.value().id().map(str::to_string),
             ..PostParts::default()
         },
-    )
+    );
+    // The accepted answer: class `accepted-answer` and `itemprop=acceptedAnswer` on every site of the network.
+    post.accepted =
+        p.value().classes().any(|c| c == "accepted-answer") || p.value().attr("itemprop") == Some("acceptedAnswer");
+    post
 }

@@ -1,0 +1,342 @@
+//! Answers and outcome: the post(s) a reader most needs, from the page's own signals first, then content.
+//!
+//! In order: the post the board marks accepted or as the solution; the asker's later post saying what
+//! worked ("Outcome") and the reply the asker thanks; the top-scored reply; on ranked boards (Hacker
+//! News, Lobsters) the first top-level reply; the reply most quoted; the reply voted down most, or one
+//! that quotes a key post to disagree ("Main counterpoint"). Without any signal, the reply that takes up
+//! the question most (by content).
+
+use super::Context;
+use crate::model::KeyPost;
+
+/// Key posts shown at most (a main counterpoint may come on top).
+const MAX_ANSWERS: usize = 3;
+/// Sentences shown of a key post.
+const SENTENCES: usize = 2;
+/// A post quoted by this many replies is a key post.
+const MIN_QUOTED_BY: usize = 2;
+/// Boards that order replies by rank when they show no score for them.
+const RANKED_PLATFORMS: &[&str] = &["hackernews", "lobsters"];
+/// A short own line (no sentence passed the filters) is shown whole up to this length.
+const MAX_LINE_CHARS: usize = 200;
+
+/// The asker says it worked or what happened, in the languages the boards use (lowercase).
+const WORKED: &[&str] = &[
+    "that did it",
+    "that worked",
+    "it worked",
+    "this worked",
+    "works now",
+    "working now",
+    "now working",
+    "now works",
+    "is working now",
+    "solved",
+    "fixed it",
+    "that fixed",
+    "did the trick",
+    "found the solution",
+    "i've found",
+    "i have found",
+    "i found the",
+    "figured it out",
+    "got it working",
+    "problem is gone",
+    "update:",
+    "hat geholfen",
+    "hat funktioniert",
+    "funktioniert jetzt",
+    "funktioniert wieder",
+    "läuft jetzt",
+    "läuft wieder",
+    "gelöst",
+    "behoben",
+    "habe es gefunden",
+    "ça marche",
+    "ça fonctionne",
+    "résolu",
+    "j'ai trouvé",
+    "j’ai trouvé",
+    "je vais donc",
+    "funcionó",
+    "funciona ahora",
+    "resuelto",
+    "solucionado",
+    "funcionou",
+    "resolvido",
+    "consegui",
+    "risolto",
+    "funziona",
+];
+/// The asker thanks someone (lowercase prefixes).
+const THANKS: &[&str] = &["thank", "thx", "danke", "dank ", "merci", "gracias", "obrigad", "grazie", "cheers"];
+/// Titles that say the thread is solved (lowercase).
+const SOLVED_TITLES: &[&str] =
+    &["solved", "gelöst", "erledigt", "resolvido", "résolu", "resolu", "solucionado", "resuelto", "risolto", "[fixed]"];
+/// Words that give advice or an explanation, in the languages the boards use (lowercase, matched at a
+/// word start): answers tell what to do or why.
+const ANSWER_CUES: &[&str] = &[
+    "you can",
+    "you could",
+    "you should",
+    "you need",
+    "you have to",
+    "try ",
+    "make sure",
+    "use ",
+    "install",
+    "check ",
+    "because",
+    "the reason",
+    "the problem is",
+    "the issue is",
+    "it depends",
+    "i would",
+    "i recommend",
+    "i suggest",
+    "i'd ",
+    "works on",
+    "this works",
+    "set ",
+    "du kannst",
+    "du musst",
+    "du solltest",
+    "ihr könnt",
+    "versuch",
+    "probier",
+    "installier",
+    "weil",
+    "deshalb",
+    "das liegt",
+    "es liegt",
+    "ich würde",
+    "ich empfehle",
+    "vous pouvez",
+    "vous devez",
+    "essaie",
+    "essayez",
+    "parce que",
+    "je dirais",
+    "je conseille",
+    "puedes",
+    "debes",
+    "intenta",
+    "porque",
+    "você pode",
+    "tente",
+    "puoi",
+    "prova",
+];
+/// Weight of the share of a reply's sentences that give advice or a reason.
+const CUE_WEIGHT: f64 = 0.4;
+/// Weight taken off for the share of a reply's sentences that are questions (a reply that asks is a
+/// follow-up question, not an answer).
+const QUESTION_WEIGHT: f64 = 0.5;
+/// Earlier replies lead a little: answers come before the thanks and the chat.
+const EARLY_WEIGHT: f64 = 0.2;
+/// Openings of a reply that disagrees with the post it quotes (lowercase).
+const DISAGREES: &[&str] = &[
+    "i disagree",
+    "not true",
+    "that's wrong",
+    "that is wrong",
+    "nope",
+    "no,",
+    "not really",
+    "i don't think so",
+    "stimmt nicht",
+    "falsch",
+    "nein",
+    "sehe ich anders",
+    "pas d'accord",
+    "pas d’accord",
+    "faux",
+    "pas vrai",
+    "no es cierto",
+    "não é verdade",
+    "discordo",
+    "non è vero",
+];
+
+pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
+    let posts = ctx.posts();
+    if posts.len() < 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<KeyPost> = Vec::new();
+    let add = |out: &mut Vec<KeyPost>, post: usize, label: &str, signal: &str, lines: Vec<String>| {
+        // The counterpoint may come on top of the others: it is the other side, not one more of the same.
+        let room = if label == "main counterpoint" { MAX_ANSWERS + 1 } else { MAX_ANSWERS };
+        if out.len() < room && !lines.is_empty() && !out.iter().any(|k| k.post == post) {
+            out.push(ctx.key_post(post, label, signal, lines));
+        }
+    };
+    let solved = {
+        let t = ctx.thread.title.to_lowercase();
+        SOLVED_TITLES.iter().any(|m| t.contains(m))
+    };
+    if let Some(i) = (1..posts.len()).find(|&i| posts[i].accepted) {
+        add(&mut out, i, "answer", "accepted", lines(ctx, i, &[]));
+    }
+    // The asker's last post saying what worked, and the reply the asker thanks.
+    // Where the reader found no author for the first post, the thanks tell the asker: replies that thank.
+    let asker_posts: Vec<usize> = match ctx.asker {
+        Some(_) => (1..posts.len()).filter(|&i| ctx.by_asker(i)).collect(),
+        None => (1..posts.len()).filter(|&i| says(ctx, i, THANKS)).collect(),
+    };
+    if let Some(&i) = asker_posts.iter().rev().find(|&&i| says(ctx, i, WORKED)) {
+        let signal = if solved { "solved title" } else { "asker follow-up" };
+        add(&mut out, i, "outcome", signal, lines(ctx, i, WORKED));
+    }
+    // Scores, then rank, then quotes.
+    let top = (1..posts.len())
+        .filter_map(|i| posts[i].score.filter(|&s| s > 0).map(|s| (s, i)))
+        .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)));
+    if let Some((_, i)) = top {
+        add(&mut out, i, "most liked", "score", lines(ctx, i, &[]));
+    } else if RANKED_PLATFORMS.contains(&ctx.thread.platform.as_str()) {
+        if let Some(i) = (1..posts.len()).find(|&i| posts[i].depth <= posts[0].depth.max(1) && !ctx.by_asker(i)) {
+            add(&mut out, i, "top reply", "ranking", lines(ctx, i, &[]));
+        }
+    }
+    // The reply the asker thanks, where the board marks no answer itself.
+    let marked = out.iter().any(|k| k.signal == "accepted");
+    if let Some(&i) = asker_posts.iter().find(|&&i| !marked && says(ctx, i, THANKS)) {
+        if let Some(k) = thanked(ctx, i) {
+            add(&mut out, k, "answer", "asker thanks", lines(ctx, k, &[]));
+        }
+    }
+    // The asker's own posts are quoted as the question goes on; the most quoted reply is someone else's.
+    let quoted = (1..posts.len())
+        .filter(|&i| ctx.quoted_by[i] >= MIN_QUOTED_BY && !ctx.by_asker(i))
+        .max_by_key(|&i| (ctx.quoted_by[i], std::cmp::Reverse(i)));
+    if let Some(i) = quoted {
+        add(&mut out, i, "most quoted", "quoted", lines(ctx, i, &[]));
+    }
+    // Without any page signal: the reply that takes up the question most.
+    if out.is_empty() {
+        if let Some(i) = by_content(ctx) {
+            let asks = posts[0].text.contains('?') || ctx.thread.title.contains('?');
+            add(&mut out, i, if asks { "answer" } else { "reply" }, "content", lines(ctx, i, &[]));
+        }
+    }
+    if let Some(i) = counterpoint(ctx, &out) {
+        let signal = if posts[i].score.is_some_and(|s| s < 0) { "votes" } else { "quotes and disagrees" };
+        add(&mut out, i, "main counterpoint", signal, lines(ctx, i, &[]));
+    }
+    out
+}
+
+/// The post's own text says one of `phrases` (not only in the text it quotes).
+fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {
+    let p = &ctx.posts()[post];
+    let lower = p.text.to_lowercase();
+    let quoted: Vec<String> = p.quotes.iter().map(|q| q.text.to_lowercase()).collect();
+    phrases.iter().any(|ph| lower.contains(ph) && !quoted.iter().any(|q| q.contains(ph)))
+}
+
+/// The reply an asker's thanks are for: the one whose author it names or quotes, else the latest
+/// earlier reply by someone else.
+fn thanked(ctx: &Context, asker_post: usize) -> Option<usize> {
+    let posts = ctx.posts();
+    let p = &posts[asker_post];
+    let lower = p.text.to_lowercase();
+    let named = (1..asker_post).rev().find(|&k| {
+        !ctx.by_asker(k)
+            && posts[k].author.as_deref().is_some_and(|a| {
+                let a = a.to_lowercase();
+                a.chars().count() >= 3
+                    && (lower.contains(&a)
+                        || p.quotes.iter().any(|q| q.author.as_deref().is_some_and(|qa| qa.eq_ignore_ascii_case(&a))))
+            })
+    });
+    let k = named.or_else(|| (1..asker_post).rev().find(|&k| !ctx.by_asker(k) && !ctx.by_post[k].is_empty()))?;
+    // Thanks go to the person: of their posts before the thanks, the one that says most (not the short
+    // correction after it).
+    let author = posts[k].author.as_deref();
+    (1..asker_post)
+        .filter(|&j| author.is_some() && posts[j].author.as_deref() == author)
+        .max_by(|&a, &b| content_score(ctx, a).total_cmp(&content_score(ctx, b)).then(b.cmp(&a)))
+        .or(Some(k))
+}
+
+/// The reply (not the asker's) whose sentences take up the first post most, weighted by how central
+/// they are and how much the reply says.
+fn by_content(ctx: &Context) -> Option<usize> {
+    (1..ctx.posts().len())
+        .filter(|&i| !ctx.by_asker(i) && !ctx.by_post[i].is_empty())
+        .map(|i| (content_score(ctx, i), i))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, i)| i)
+}
+
+/// A reply's content score: its two best sentences (centrality and on-topic share), its length, how much
+/// of it advises or explains rather than asks, and (a little) how early it comes.
+pub(super) fn content_score(ctx: &Context, post: usize) -> f64 {
+    let list = &ctx.by_post[post];
+    let mut s: Vec<f64> = list.iter().map(|c| ctx.centrality(c) + ctx.on_topic(c)).collect();
+    s.sort_by(|a, b| b.total_cmp(a));
+    let best: f64 = s.iter().take(2).sum::<f64>() / 2.0;
+    let n = list.len().max(1) as f64;
+    let asks = list.iter().filter(|c| c.text.trim_end().ends_with('?')).count() as f64 / n;
+    let advises = list
+        .iter()
+        .filter(|c| {
+            let l = format!(" {}", c.text.to_lowercase());
+            ANSWER_CUES.iter().any(|cue| l.contains(&format!(" {cue}")))
+        })
+        .count() as f64
+        / n;
+    let early = 1.0 - post as f64 / ctx.posts().len().max(1) as f64;
+    best + 0.15 * (s.len() as f64).ln_1p() + CUE_WEIGHT * advises - QUESTION_WEIGHT * asks + EARLY_WEIGHT * early
+}
+
+/// The reply voted down most, else a reply that quotes a key post and opens by disagreeing.
+fn counterpoint(ctx: &Context, key: &[KeyPost]) -> Option<usize> {
+    let posts = ctx.posts();
+    let down = (1..posts.len()).filter_map(|i| posts[i].score.filter(|&s| s < 0).map(|s| (s, i))).min();
+    if let Some((_, i)) = down {
+        return Some(i);
+    }
+    (1..posts.len()).find(|&i| {
+        let p = &posts[i];
+        let quotes_key = p.quotes.iter().any(|q| {
+            key.iter().any(|k| {
+                q.author.is_some() && q.author == k.author
+                    || posts[k.post].text.contains(q.text.trim().get(..30).unwrap_or("\u{0}"))
+            })
+        });
+        let own = ctx.by_post[i].first().map(|c| c.text.to_lowercase()).unwrap_or_default();
+        quotes_key && DISAGREES.iter().any(|d| own.starts_with(d))
+    })
+}
+
+/// Lines shown for a key post: its sentences holding one of `first` (the outcome phrase) first, then its
+/// best sentences; a short own line when no sentence passed the filters.
+fn lines(ctx: &Context, post: usize, first: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = ctx.by_post[post]
+        .iter()
+        .filter(|c| {
+            let l = c.text.to_lowercase();
+            first.iter().any(|p| l.contains(p))
+        })
+        .take(1)
+        .map(|c| c.text.to_string())
+        .collect();
+    for s in ctx.best_sentences(post, SENTENCES) {
+        if out.len() < SENTENCES && !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    if out.is_empty() {
+        let p = &ctx.posts()[post];
+        let line =
+            p.text.lines().map(str::trim).find(|l| !l.is_empty() && !p.quotes.iter().any(|q| q.text.contains(l)));
+        if let Some(l) =
+            line.filter(|l| l.chars().count() <= MAX_LINE_CHARS && super::super::sentences::is_summary_material(l))
+        {
+            out.push(l.to_string());
+        }
+    }
+    out
+}

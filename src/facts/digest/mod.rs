@@ -1,0 +1,305 @@
+//! The digest: what the thread asks, what was answered and how it ended, and what the replies say,
+//! each line verbatim with the post it comes from.
+//!
+//! ```text
+//! posts ─ own sentences ─┬─ opening  (first post: the sentences that carry its question or claim)
+//!   (quotes, repeats,    ├─ answers  (page signals first: accepted, solved title, the asker's thanks
+//!    filler dropped)     │            and follow-up, score, ranking, quoted-by, votes against; then content)
+//!                        └─ replies  (long threads: the most central other replies, one sentence each)
+//! ```
+//!
+//! A sentence is a post's "own" when the post does not quote it (its quotes, or text that appeared in an
+//! earlier post: a passage quoted again in later posts counts once, where it was first written) and it
+//! can stand in a summary (`sentences::is_summary_material`). Centrality is TF-IDF weighted word overlap
+//! with the rest of the thread, so it works in every language without stopword lists.
+
+mod answers;
+mod opening;
+mod replies;
+
+use super::hash::{word_hash, FastMap as HashMap, FastSet as HashSet};
+use super::sentences::is_summary_material;
+use super::PostText;
+use crate::model::{Digest, KeyPost, Post};
+use crate::thread::Thread;
+
+/// Sentences shorter than this (in words) say too little to stand for a post.
+const MIN_WORDS: usize = 4;
+/// Sentences longer than this are run-ons or unsplit blocks.
+const MAX_WORDS: usize = 70;
+/// Words shorter than this carry no topic (articles, pronouns in most languages).
+const MIN_WORD_CHARS: usize = 3;
+/// A post's later sentences lead a little less (the point usually comes first).
+const ORDER_WEIGHT: f64 = 0.05;
+/// A sentence that ends (not a heading, a cut line or a list item) reads better on its own.
+const COMPLETE_BONUS: f64 = 0.3;
+/// Longer sentences say more (log-scaled, so run-ons do not win).
+const LENGTH_WEIGHT: f64 = 0.1;
+/// Word overlap (Jaccard) above which two sentences of one post say the same.
+const MAX_OVERLAP: f64 = 0.5;
+/// Word n-grams compared to tell a quoted passage inside a longer sentence.
+const SHINGLE: usize = 4;
+/// A sentence with at least this share of its word 4-grams in earlier posts quotes them.
+const QUOTED_SHARE: f64 = 0.6;
+/// A quote matches the text it came from on this many opening characters (boards reflow the rest).
+const QUOTE_PREFIX_CHARS: usize = 40;
+/// A quote is traced to the post holding most of its first this-many word 4-grams.
+const QUOTE_GRAMS: usize = 8;
+
+/// Builds the digest of a thread from its posts and their sentences.
+pub fn build(thread: &Thread, posts: &[PostText]) -> Digest {
+    if thread.posts.is_empty() || posts.is_empty() {
+        return Digest::default();
+    }
+    let ctx = Context::new(thread, posts);
+    let opening = opening::choose(&ctx);
+    let answers = answers::choose(&ctx);
+    let taken: Vec<usize> = answers.iter().map(|k| k.post).collect();
+    let replies = replies::choose(&ctx, &taken);
+    Digest { opening, answers, replies }
+}
+
+/// A sentence a digest line may use.
+pub(crate) struct Candidate<'a> {
+    /// Its place among the post's candidates.
+    pub order: usize,
+    pub text: &'a str,
+    /// Hashes of its words (lowercased, at least `MIN_WORD_CHARS` long).
+    pub words: HashSet<u64>,
+}
+
+/// What every part of the digest reads: the thread, each post's own sentences, word weights, and who
+/// quotes whom.
+pub(crate) struct Context<'a> {
+    pub thread: &'a Thread,
+    /// Own sentences, by post.
+    pub by_post: Vec<Vec<Candidate<'a>>>,
+    /// Weight of each word: shared by several sentences but not by most (see [`Context::centrality`]).
+    pub weight: HashMap<u64, f64>,
+    /// Words of the first post, for how much a reply takes up its question.
+    pub opening_words: HashSet<u64>,
+    /// For each post, how many later posts quote it.
+    pub quoted_by: Vec<usize>,
+    /// The first post's author: the asker.
+    pub asker: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    fn new(thread: &'a Thread, posts: &'a [PostText<'a>]) -> Context<'a> {
+        let mut seen: HashSet<u64> = HashSet::default();
+        // Word 4-grams of every earlier post: a sentence made of them quotes an earlier post (inline, as
+        // "''...''" or after a header the reader did not recognise as a quote).
+        let mut earlier: HashSet<u64> = HashSet::default();
+        let mut by_post: Vec<Vec<Candidate<'a>>> = Vec::with_capacity(posts.len());
+        for p in posts {
+            let quotes = thread.posts.get(p.index).map(|x| x.quotes.as_slice()).unwrap_or(&[]);
+            let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
+            let mut list = Vec::new();
+            for i in 0..p.sentences.len() {
+                let text = p.sentence(i);
+                let key = word_hash(text);
+                // Seen in an earlier post (or earlier in this one): a quote or a repeat.
+                if !seen.insert(key) {
+                    continue;
+                }
+                let count = text.split_whitespace().count();
+                if !(MIN_WORDS..=MAX_WORDS).contains(&count)
+                    || !is_summary_material(text)
+                    || quotes.iter().any(|q| quotes_part_of(&q.text, text))
+                    || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
+                    || super::tokens::is_url_line(text)
+                    || p.shouting(p.sentences[i].start)
+                {
+                    continue;
+                }
+                let grams = shingles(text);
+                let old = grams.iter().filter(|g| earlier.contains(g)).count();
+                if !grams.is_empty() && old as f64 >= QUOTED_SHARE * grams.len() as f64 {
+                    continue;
+                }
+                list.push(Candidate { order: list.len(), text, words: words_of(text) });
+            }
+            earlier.extend(shingles(p.text));
+            by_post.push(list);
+        }
+        let mut df: HashMap<u64, usize> = HashMap::default();
+        let mut n = 0usize;
+        for c in by_post.iter().flatten() {
+            n += 1;
+            for w in &c.words {
+                *df.entry(*w).or_insert(0) += 1;
+            }
+        }
+        // ln(df) is 0 for a word one sentence alone uses; ln(N/df) is near 0 for words every sentence
+        // uses (the stopwords of any language): the product favours the words the thread is about.
+        let weight = df.into_iter().map(|(w, d)| (w, (d as f64).ln() * ((n as f64 + 1.0) / d as f64).ln())).collect();
+        let opening_words = by_post.first().map(|l| l.iter().flat_map(|c| c.words.iter().copied()).collect());
+        Context {
+            thread,
+            by_post,
+            weight,
+            opening_words: opening_words.unwrap_or_default(),
+            quoted_by: quoted_by(&thread.posts),
+            asker: thread.posts.first().and_then(|p| p.author.as_deref()),
+        }
+    }
+
+    /// How much of the thread's vocabulary the sentence carries, per word: the mean weight of its words
+    /// (a cheap stand-in for a sentence's centrality in the word-overlap graph of the thread).
+    pub fn centrality(&self, c: &Candidate) -> f64 {
+        if c.words.is_empty() {
+            return 0.0;
+        }
+        let sum: f64 = c.words.iter().map(|w| self.weight.get(w).copied().unwrap_or(0.0)).sum();
+        (sum / c.words.len() as f64).ln_1p()
+    }
+
+    /// Share of the sentence's words found in the first post: a reply taking up the question.
+    pub fn on_topic(&self, c: &Candidate) -> f64 {
+        if c.words.is_empty() {
+            return 0.0;
+        }
+        c.words.iter().filter(|w| self.opening_words.contains(w)).count() as f64 / c.words.len() as f64
+    }
+
+    /// The post's best sentences (most central first, at most `n`), in page order.
+    pub fn best_sentences(&self, post: usize, n: usize) -> Vec<String> {
+        let Some(list) = self.by_post.get(post) else { return Vec::new() };
+        let score = |c: &Candidate| {
+            let complete = c.text.trim_end_matches(['"', '”', '’', ')']).ends_with(['.', '!', '?', '…']);
+            self.centrality(c) + self.on_topic(c) - ORDER_WEIGHT * c.order as f64
+                + if complete { COMPLETE_BONUS } else { 0.0 }
+                + LENGTH_WEIGHT * (c.words.len() as f64).ln_1p()
+        };
+        let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut chosen: Vec<&Candidate> = Vec::new();
+        for (_, c) in scored {
+            if chosen.len() < n && !chosen.iter().any(|k| jaccard(&k.words, &c.words) > MAX_OVERLAP) {
+                chosen.push(c);
+            }
+        }
+        chosen.sort_by_key(|c| c.order);
+        chosen.iter().map(|c| c.text.to_string()).collect()
+    }
+
+    /// The digest line for a post.
+    pub fn key_post(&self, post: usize, label: &str, signal: &str, sentences: Vec<String>) -> KeyPost {
+        let p = &self.thread.posts[post];
+        KeyPost {
+            label: label.to_string(),
+            signal: signal.to_string(),
+            post,
+            author: p.author.clone(),
+            score: p.score,
+            quoted_by: self.quoted_by.get(post).copied().unwrap_or(0),
+            sentences,
+            anchor: p.anchor.clone(),
+            permalink: p.permalink.clone(),
+        }
+    }
+
+    pub fn posts(&self) -> &'a [Post] {
+        &self.thread.posts
+    }
+
+    /// The post is by the asker (and is not the first post).
+    pub fn by_asker(&self, post: usize) -> bool {
+        post > 0 && self.asker.is_some() && self.posts().get(post).and_then(|p| p.author.as_deref()) == self.asker
+    }
+}
+
+/// Word overlap of two sentences.
+pub(crate) fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+    a.intersection(b).count() as f64 / a.union(b).count().max(1) as f64
+}
+
+/// Lowercased words of at least `MIN_WORD_CHARS` characters, hashed.
+fn words_of(text: &str) -> HashSet<u64> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= MIN_WORD_CHARS && w.len() < 40)
+        .map(word_hash)
+        .collect()
+}
+
+/// The lines of a post's code blocks (between Markdown fences): a sentence inside one, or mostly made of
+/// one, is code (a sentence that names a short snippet, "the use of except: pass", is not).
+fn code_lines(markdown: &str) -> Vec<&str> {
+    let mut inside = false;
+    let mut out = Vec::new();
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            inside = !inside;
+        } else if inside && line.trim().chars().count() > 3 {
+            out.push(line.trim());
+        }
+    }
+    out
+}
+
+/// Hashes of a text's word 4-grams (lowercased words).
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<u64> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
+    words
+        .windows(SHINGLE)
+        .map(|w| w.iter().fold(0u64, |h, x| h.rotate_left(13) ^ x.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
+        .collect()
+}
+
+/// The sentence is (or holds) text the post quotes from another: compared on the quote's opening words,
+/// as boards glue quote headers to the quoted text.
+pub(crate) fn quotes_part_of(quote: &str, sentence: &str) -> bool {
+    let quote = quote.trim();
+    if quote.is_empty() {
+        return false;
+    }
+    if quote.contains(sentence) {
+        return true;
+    }
+    let mut cut = quote.len().min(QUOTE_PREFIX_CHARS);
+    while !quote.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut >= 20 && sentence.contains(&quote[..cut])
+}
+
+/// For each post, how many later posts quote it (each quoting post once): the earliest post holding the
+/// quote's opening words (a word 4-gram index built in the same pass, so the time stays linear in the
+/// thread), else the quote's author's latest earlier post.
+fn quoted_by(posts: &[Post]) -> Vec<usize> {
+    let mut counts = vec![0usize; posts.len()];
+    let mut first_with: HashMap<u64, usize> = HashMap::default();
+    let mut last_by: HashMap<&str, usize> = HashMap::default();
+    for (i, p) in posts.iter().enumerate() {
+        let mut quoted: Vec<usize> = p
+            .quotes
+            .iter()
+            .filter_map(|q| {
+                // The post holding most of the quote's opening 4-grams (ties: the earliest).
+                let mut votes: Vec<usize> =
+                    shingles(&q.text).iter().take(QUOTE_GRAMS).filter_map(|g| first_with.get(g).copied()).collect();
+                votes.sort_unstable();
+                let by_text = votes
+                    .chunk_by(|a, b| a == b)
+                    .max_by_key(|run| (run.len(), std::cmp::Reverse(run[0])))
+                    .map(|run| run[0]);
+                by_text.or_else(|| last_by.get(q.author.as_deref()?).copied())
+            })
+            .collect();
+        quoted.sort_unstable();
+        quoted.dedup();
+        for k in quoted {
+            counts[k] += 1;
+        }
+        for g in shingles(&p.text) {
+            first_with.entry(g).or_insert(i);
+        }
+        if let Some(a) = p.author.as_deref() {
+            last_by.insert(a, i);
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests;

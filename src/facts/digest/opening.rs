@@ -1,0 +1,51 @@
+//! Opening: the 1-2 sentences of the first post that carry what it asks or claims, chosen by content:
+//! the words the rest of the thread takes up and the title repeats, a real question (not one to the
+//! reader, which `sentences` already drops), and only then position.
+
+use super::{jaccard, words_of, Candidate, Context};
+use crate::model::SummarySentence;
+
+/// Opening lines shown.
+const MAX_LINES: usize = 2;
+/// A sentence that asks is what the thread is about, on a question board.
+const QUESTION_BONUS: f64 = 0.6;
+/// A question naming this many words (of 3+ letters) gets the whole bonus; shorter ones a share.
+const FULL_QUESTION_WORDS: f64 = 6.0;
+/// Share of the title's words the sentence carries, weighted: the title names the topic.
+const TITLE_WEIGHT: f64 = 1.0;
+/// Earlier sentences lead a little: the point usually comes before the details.
+const POSITION_WEIGHT: f64 = 0.4;
+/// A second line is shown only when it scores at least this share of the first.
+const SECOND_SHARE: f64 = 0.6;
+/// Word overlap (Jaccard) above which the second line repeats the first.
+const MAX_OVERLAP: f64 = 0.5;
+
+pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
+    let Some(list) = ctx.by_post.first() else { return Vec::new() };
+    let title = words_of(&ctx.thread.title);
+    let total = list.len().max(1) as f64;
+    let score = |c: &Candidate| {
+        // A question says what the thread is about in proportion to what it names: "Why is this bad?"
+        // names nothing the title does not say better.
+        let named = (c.words.len() as f64 / FULL_QUESTION_WORDS).min(1.0);
+        let asks = if c.text.trim_end_matches(['"', '”', ')']).ends_with('?') { QUESTION_BONUS * named } else { 0.0 };
+        // Share of the title's words the sentence carries.
+        let titled =
+            if title.is_empty() { 0.0 } else { c.words.intersection(&title).count() as f64 / title.len() as f64 };
+        ctx.centrality(c) + asks + TITLE_WEIGHT * titled + POSITION_WEIGHT * (1.0 - c.order as f64 / total)
+    };
+    let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    let best = scored.first().map_or(0.0, |s| s.0);
+    for (s, c) in scored {
+        if chosen.len() == MAX_LINES || (!chosen.is_empty() && s < SECOND_SHARE * best) {
+            break;
+        }
+        if !chosen.iter().any(|k| jaccard(&k.words, &c.words) > MAX_OVERLAP) {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| c.order);
+    chosen.iter().map(|c| SummarySentence { text: c.text.to_string(), post: 0 }).collect()
+}

@@ -1,0 +1,62 @@
+//! What the replies say: on long threads, the 2-4 most informative replies besides the key posts, one
+//! sentence each with its author, in page order. Informative: central to the thread's vocabulary and on
+//! its question (content), with the page's own weight on top (score, how many replies quote it). One
+//! reply per author, so one voice does not fill the list.
+
+use super::answers::content_score;
+use super::Context;
+use crate::model::KeyPost;
+
+/// Threads with at least this many posts get the replies' lines.
+const MIN_POSTS: usize = 5;
+/// Reply lines by thread length: 2 up to 10 replies, 3 up to 25, else 4.
+const LINES: [(usize, usize); 3] = [(10, 2), (25, 3), (usize::MAX, 4)];
+/// Weight of a reply's score (log-scaled: 1 point and 1000 points differ, but not 1000 times).
+const SCORE_WEIGHT: f64 = 0.15;
+/// Weight of each reply that quotes it.
+const QUOTED_WEIGHT: f64 = 0.3;
+
+pub(super) fn choose(ctx: &Context, taken: &[usize]) -> Vec<KeyPost> {
+    let posts = ctx.posts();
+    if posts.len() < MIN_POSTS {
+        return Vec::new();
+    }
+    let replies = posts.len() - 1;
+    let n = LINES.iter().find(|(up_to, _)| replies <= *up_to).map_or(2, |l| l.1);
+    let mut ranked: Vec<(f64, usize)> = (1..posts.len())
+        .filter(|i| !taken.contains(i) && !ctx.by_post[*i].is_empty())
+        .map(|i| {
+            let score = posts[i].score.unwrap_or(0).max(0) as f64;
+            let weight = content_score(ctx, i) + SCORE_WEIGHT * score.ln_1p() + QUOTED_WEIGHT * ctx.quoted_by[i] as f64;
+            (weight, i)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut authors: Vec<Option<&str>> = taken.iter().map(|&k| posts[k].author.as_deref()).collect();
+    let mut chosen: Vec<usize> = Vec::new();
+    for (_, i) in ranked {
+        if chosen.len() == n {
+            break;
+        }
+        let author = posts[i].author.as_deref();
+        if author.is_some() && authors.contains(&author) {
+            continue;
+        }
+        authors.push(author);
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen
+        .into_iter()
+        .map(|i| {
+            let signal = if ctx.quoted_by[i] > 0 {
+                "quoted"
+            } else if posts[i].score.is_some_and(|s| s > 0) {
+                "score"
+            } else {
+                "content"
+            };
+            ctx.key_post(i, "reply", signal, ctx.best_sentences(i, 1))
+        })
+        .collect()
+}

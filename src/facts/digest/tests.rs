@@ -1,0 +1,132 @@
+use super::*;
+use crate::model::{Post, PostQuote};
+
+fn post(author: &str, text: &str) -> Post {
+    Post { author: Some(author.into()), text: text.into(), ..Post::default() }
+}
+
+fn digest(title: &str, platform: &str, posts: Vec<Post>) -> (Thread, Digest) {
+    let thread = Thread { title: title.into(), platform: platform.into(), posts, ..Thread::default() };
+    let texts: Vec<PostText> = thread.posts.iter().enumerate().map(|(i, p)| PostText::new(i, &p.text, None)).collect();
+    let d = build(&thread, &texts);
+    (thread, d)
+}
+
+/// Every line is a span of the post it names.
+fn verbatim(thread: &Thread, d: &Digest) {
+    for s in &d.opening {
+        assert!(thread.posts[s.post].text.contains(&s.text), "{s:?}");
+    }
+    for k in d.answers.iter().chain(&d.replies) {
+        assert!(!k.sentences.is_empty(), "{k:?}");
+        for s in &k.sentences {
+            assert!(thread.posts[k.post].text.contains(s.as_str()), "{k:?}");
+        }
+    }
+}
+
+fn kettle_thread() -> Vec<Post> {
+    vec![
+        post("ann", "Hello guys!\nMy Bosch kettle stopped heating after the descaling cycle last week. The light comes on but the water stays cold. Does the thermal fuse blow when descaling goes wrong?\nThanks in advance"),
+        post("bob", "The thermal fuse sits under the base plate and blows when the kettle runs dry during descaling. You can replace it for a few euros if you can solder."),
+        post("cy", "I had the same kettle and simply bought a new one, repairs are not worth it."),
+        post("ann", "Thanks bob, that did it! I replaced the thermal fuse under the base plate and the kettle heats again."),
+        post("dee", "Good to hear the kettle works again, soldering a fuse is easy."),
+    ]
+}
+
+#[test]
+fn opening_skips_greetings_and_filler() {
+    let (thread, d) = digest("Kettle stopped heating after descaling", "phpbb", kettle_thread());
+    verbatim(&thread, &d);
+    let opening: Vec<&str> = d.opening.iter().map(|s| s.text.as_str()).collect();
+    assert!(!opening.is_empty() && opening.len() <= 2, "{opening:?}");
+    assert!(opening.iter().all(|s| !s.starts_with("Hello") && !s.starts_with("Thanks")), "{opening:?}");
+    assert!(opening.iter().any(|s| s.contains("thermal fuse") || s.contains("stopped heating")), "{opening:?}");
+}
+
+#[test]
+fn asker_follow_up_is_the_outcome_and_the_thanked_reply_the_answer() {
+    let (thread, d) = digest("Kettle stopped heating after descaling", "phpbb", kettle_thread());
+    verbatim(&thread, &d);
+    let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("outcome");
+    assert_eq!(outcome.post, 3);
+    // "Thanks bob, that did it!" alone is a thanks line; the sentence shown says what worked.
+    assert!(outcome.sentences[0].contains("replaced the thermal fuse"), "{outcome:?}");
+    let answer = d.answers.iter().find(|k| k.label == "answer").expect("answer");
+    assert_eq!((answer.post, answer.signal.as_str(), answer.author.as_deref()), (1, "asker thanks", Some("bob")));
+    // The replies' lines leave out the key posts and show one sentence each.
+    assert!(d.replies.iter().all(|r| r.post != 1 && r.post != 3 && r.sentences.len() == 1), "{:?}", d.replies);
+}
+
+#[test]
+fn accepted_answer_comes_first_and_most_liked_next() {
+    let mut posts = kettle_thread();
+    posts[2].accepted = true;
+    posts[4].score = Some(12);
+    posts[1].score = Some(3);
+    let (thread, d) = digest("Kettle", "stackexchange", posts);
+    verbatim(&thread, &d);
+    assert_eq!((d.answers[0].post, d.answers[0].signal.as_str()), (2, "accepted"));
+    let liked = d.answers.iter().find(|k| k.label == "most liked").expect("most liked");
+    assert_eq!((liked.post, liked.score), (4, Some(12)));
+}
+
+#[test]
+fn voted_down_reply_is_the_counterpoint() {
+    let mut posts = kettle_thread();
+    posts[2].score = Some(-4);
+    posts[1].score = Some(7);
+    let (_, d) = digest("Kettle", "reddit", posts);
+    let counter = d.answers.iter().find(|k| k.label == "main counterpoint").expect("counterpoint");
+    assert_eq!((counter.post, counter.signal.as_str()), (2, "votes"));
+}
+
+#[test]
+fn quoted_passages_count_once_and_most_quoted_is_key() {
+    let said = "The thermal fuse sits under the base plate and blows when the kettle runs dry during descaling.";
+    let mut posts = kettle_thread();
+    for i in [2, 4] {
+        posts[i].text = format!("{said}\n{}", posts[i].text);
+        posts[i].quotes = vec![PostQuote { author: Some("bob".into()), text: said.into() }];
+    }
+    posts[3].text = "I will try the fuse next weekend and report back here.".into();
+    let (thread, d) = digest("Kettle", "phpbb", posts);
+    verbatim(&thread, &d);
+    let quoted = d.answers.iter().find(|k| k.post == 1).expect("the quoted post");
+    assert_eq!(quoted.quoted_by, 2, "{quoted:?}");
+    // The quoted sentence shows once, at its author's post.
+    let lines: Vec<&String> = d.answers.iter().chain(&d.replies).flat_map(|k| &k.sentences).collect();
+    assert!(lines.iter().filter(|s| s.as_str() == said).count() <= 1, "{lines:?}");
+    assert!(d.answers.iter().chain(&d.replies).all(|k| k.post == 1 || !k.sentences.iter().any(|s| s == said)));
+}
+
+#[test]
+fn hacker_news_first_top_level_reply_is_the_top_reply() {
+    let mut posts = kettle_thread();
+    posts[3].text = "Interesting, I never knew kettles had a thermal fuse inside the base.".into();
+    posts[3].author = Some("eve".into());
+    let (_, d) = digest("Ask HN: kettles", "hackernews", posts);
+    assert!(d.answers.iter().any(|k| k.label == "top reply" && k.post == 1), "{:?}", d.answers);
+}
+
+#[test]
+fn without_signals_the_reply_on_the_question_is_the_answer() {
+    let mut posts = kettle_thread();
+    posts[3] = post("eve", "Nice weather today in my town, by the way, we went hiking.");
+    let (thread, d) = digest("Kettle", "phpbb", posts);
+    verbatim(&thread, &d);
+    assert_eq!(
+        (d.answers[0].post, d.answers[0].label.as_str(), d.answers[0].signal.as_str()),
+        (1, "answer", "content")
+    );
+}
+
+#[test]
+fn empty_and_single_post_threads() {
+    let (_, d) = digest("", "generic", Vec::new());
+    assert_eq!(d, Digest::default());
+    let (_, d) =
+        digest("x", "article", vec![post("a", "The council approved the new tram line through the old town today.")]);
+    assert!(d.answers.is_empty() && d.replies.is_empty() && d.opening.len() == 1, "{d:?}");
+}

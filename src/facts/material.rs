@@ -1,0 +1,321 @@
+//! Which sentences may stand in a summary or the digest. Greetings, thanks, sign-offs and filler ("Hello
+//! guys!", "Any recommendation is highly appreciated ^^.", "Danke im Voraus", "Merci d'avance"), questions
+//! that only ask the reader ("Any ideas?", "Was meint ihr?"), a board's quote headers ("Ann said: ↑") and
+//! lines of code never are, in any of the languages the boards use. The word lists are named constants
+//! below, one per kind, all lowercase.
+
+/// Sentences shorter than this (in words) that open with a greeting are only the greeting.
+const GREETING_MAX_WORDS: usize = 5;
+/// Sentences up to this many words that hold a filler phrase ("thanks in advance") are only filler.
+const FILLER_MAX_WORDS: usize = 12;
+/// A question to the reader ("Any ideas?", "Was meint ihr?") has at most this many words.
+const READER_QUESTION_MAX_WORDS: usize = 7;
+/// Share of symbol characters (not letters, digits or spaces) above which a line is code or markup.
+const CODE_SYMBOL_SHARE: f64 = 0.2;
+
+/// Words that open a greeting or a sign-off, all languages (lowercase).
+const GREETINGS: &[&str] = &[
+    "hello",
+    "hi",
+    "hey",
+    "hiya",
+    "dear",
+    "greetings",
+    "howdy",
+    "yo",
+    "morning",
+    "evening",
+    "regards",
+    "cheers",
+    "hallo",
+    "servus",
+    "moin",
+    "grüß",
+    "gruß",
+    "grüße",
+    "grüezi",
+    "tach",
+    "bonjour",
+    "bonsoir",
+    "salut",
+    "coucou",
+    "hola",
+    "buenas",
+    "saludos",
+    "olá",
+    "ola",
+    "oi",
+    "ciao",
+    "salve",
+    "buongiorno",
+    "hej",
+    "hoi",
+    "thanks",
+    "thx",
+    "ty",
+    "danke",
+    "merci",
+    "gracias",
+    "obrigado",
+    "obrigada",
+    "grazie",
+    "dank",
+    "lg",
+    "mfg",
+    "vg",
+    "bye",
+    "cya",
+];
+/// Phrases that make a short sentence thanks, a sign-off or filler, all languages (lowercase).
+const FILLER_PHRASES: &[&str] = &[
+    "thanks in advance",
+    "thank you in advance",
+    "thanks for any",
+    "thanks for your help",
+    "thank you for your help",
+    "thanks a lot",
+    "thank you so much",
+    "many thanks",
+    "appreciated",
+    "appreciate any",
+    "any help",
+    "any advice",
+    "any suggestion",
+    "any recommendation",
+    "any idea",
+    "any input",
+    "any thoughts",
+    "any tips",
+    "help me please",
+    "please help",
+    "hope this helps",
+    "good luck",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "have a nice day",
+    "have a good day",
+    "sorry for my english",
+    "sorry for the long post",
+    "long time lurker",
+    "first post",
+    "danke im voraus",
+    "danke schon mal",
+    "danke schonmal",
+    "vielen dank",
+    "danke für",
+    "besten dank",
+    "liebe grüße",
+    "viele grüße",
+    "schöne grüße",
+    "beste grüße",
+    "mit freundlichen",
+    "gruß",
+    "für jede hilfe",
+    "über jede hilfe",
+    "bin für jeden",
+    "hoffe ihr könnt",
+    "merci d'avance",
+    "merci d’avance",
+    "merci beaucoup",
+    "merci pour",
+    "cordialement",
+    "bonne journée",
+    "gracias de antemano",
+    "muchas gracias",
+    "saludos",
+    "obrigado desde já",
+    "desde já agradeço",
+    "muito obrigado",
+    "grazie in anticipo",
+    "grazie mille",
+];
+/// Quote headers and buttons boards glue to quoted text ("Ann said: ↑", "Zitat von X:", "Click to
+/// expand..."): the sentence holding one is the board's furniture around a quote, not the post's words.
+const QUOTE_HEADERS: &[&str] = &[
+    " said: ",
+    " wrote: ",
+    " schrieb: ",
+    "zitat von ",
+    " a écrit",
+    " escribió:",
+    " escreveu:",
+    " ha scritto:",
+    "↑",
+    "click to expand",
+    "zum vergrößern anklicken",
+    "klicken sie in dieses feld",
+    "klicke in dieses feld",
+    "cliquez pour agrandir",
+];
+/// Phrases that make a short question one to the reader, with nothing of the topic in it.
+const READER_QUESTIONS: &[&str] = &[
+    "any idea",
+    "anyone",
+    "anybody",
+    "does someone",
+    "can someone",
+    "what do you think",
+    "what do you guys",
+    "thoughts?",
+    "your thoughts",
+    "suggestions?",
+    "ideas?",
+    "opinions?",
+    "can you help",
+    "could you help",
+    "jemand",
+    "was meint ihr",
+    "was haltet ihr",
+    "was sagt ihr",
+    "könnt ihr",
+    "habt ihr",
+    "ideen?",
+    "quelqu'un",
+    "quelqu’un",
+    "qu'en pensez",
+    "qu’en pensez",
+    "vous en pensez",
+    "alguien",
+    "alguém",
+    "qualcuno",
+];
+
+/// Why a sentence may not stand in a summary, if it may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotMaterial {
+    /// "Hello guys!", "Hi all", "Cheers, Tom".
+    Greeting,
+    /// "Thanks in advance", "Any recommendation is highly appreciated ^^.", "Danke im Voraus".
+    Filler,
+    /// "Any ideas?", "Was meint ihr?": a question to the reader with nothing of the topic.
+    ReaderQuestion,
+    /// A line of code or markup.
+    Code,
+    /// A board's quote header or button glued to the text ("Ann said: ↑ ...", "Click to expand...").
+    QuoteHeader,
+}
+
+/// `None` when the sentence can stand in a summary; else why not.
+pub fn not_material(sentence: &str) -> Option<NotMaterial> {
+    let s = sentence.trim();
+    if is_code(s) {
+        return Some(NotMaterial::Code);
+    }
+    let lower = s.to_lowercase();
+    if QUOTE_HEADERS.iter().any(|h| lower.contains(h)) {
+        return Some(NotMaterial::QuoteHeader);
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let first = words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
+    if words.len() <= GREETING_MAX_WORDS && GREETINGS.contains(&first) {
+        return Some(NotMaterial::Greeting);
+    }
+    if words.len() <= FILLER_MAX_WORDS && FILLER_PHRASES.iter().any(|p| lower.contains(p)) {
+        return Some(NotMaterial::Filler);
+    }
+    if s.ends_with('?')
+        && words.len() <= READER_QUESTION_MAX_WORDS
+        && READER_QUESTIONS.iter().any(|p| lower.contains(p))
+    {
+        return Some(NotMaterial::ReaderQuestion);
+    }
+    None
+}
+
+/// The sentence can stand in a summary (see [`not_material`]).
+pub fn is_summary_material(sentence: &str) -> bool {
+    not_material(sentence).is_none()
+}
+
+/// A line of code or markup: many symbols, or the shapes code lines have (`;` or a brace at the end,
+/// `name(...)`, `=>`, `::`, `</tag>`, a shell prompt).
+pub fn is_code(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() {
+        return false;
+    }
+    let shaped = s.ends_with(';')
+        || s.ends_with('{')
+        || s.starts_with('}')
+        || s.starts_with("$ ")
+        || s.starts_with("#include")
+        || s.starts_with("import ")
+        || s.starts_with("def ")
+        || s.contains("=>")
+        || s.contains("::")
+        || s.contains("</")
+        || s.contains("();")
+        || s.contains(")->");
+    let (mut symbols, mut total) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        if !c.is_alphanumeric() && !".,!?'’\"-:()…".contains(c) {
+            symbols += 1;
+        }
+    }
+    shaped || (total >= 8 && symbols as f64 > CODE_SYMBOL_SHARE * total as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filler_greetings_and_reader_questions_are_not_material() {
+        for s in [
+            "Hello guys!",
+            "Hi all,",
+            "Any recommendation is highly appreciated ^^.",
+            "Thanks in advance",
+            "Thanks in advance for any help!",
+            "Danke im Voraus",
+            "Vielen Dank für eure Hilfe!",
+            "Liebe Grüße",
+            "Merci d'avance",
+            "Gracias",
+            "Obrigado desde já.",
+            "Any ideas?",
+            "Does anyone know?",
+            "Was meint ihr?",
+            "Kann mir jemand helfen?",
+            "Qu'en pensez-vous ?",
+            "Cheers, Tom",
+        ] {
+            assert!(!is_summary_material(s), "{s}");
+        }
+        for s in [
+            "Hi, I have a Bosch kettle that stopped heating after the descaling cycle last week.",
+            "Does anyone know why the resolver in Docker 24 ignores the search domains set in daemon.json?",
+            "Thanks to the new firmware the router finally keeps its settings after a reboot.",
+            "Ich frage mich, ob es evtl. Flohkot ist.",
+        ] {
+            assert!(is_summary_material(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn quote_headers_are_not_material() {
+        for s in [
+            "Zitat von siegi: ↑ genau genommen ja.",
+            "SteppeWatcher said: I'll believe it when I see it.",
+            "Click to expand... Top!",
+        ] {
+            assert_eq!(not_material(s), Some(NotMaterial::QuoteHeader), "{s}");
+        }
+    }
+
+    #[test]
+    fn code_lines_are_not_material() {
+        for s in [
+            "let x = foo(bar);",
+            "if (a && b) {",
+            "$ sudo apt-get install nginx",
+            "<div class=\"x\"></div>",
+            "std::vector<int> v;",
+        ] {
+            assert_eq!(not_material(s), Some(NotMaterial::Code), "{s}");
+        }
+        assert!(!is_code("The kettle works again (after a reset), thanks to your tip."));
+    }
+}
