@@ -176,6 +176,17 @@ fn everywhere(p: &str) -> Summary {
         anchor: Some(s()),
         ..Post::default()
     };
+    let key = || KeyPost {
+        label: s(),
+        signal: s(),
+        post: 1,
+        author: Some(s()),
+        score: Some(3),
+        quoted_by: 1,
+        sentences: vec![s(), s()],
+        anchor: Some(s()),
+        permalink: Some(s()),
+    };
     let mut reply = post.clone();
     reply.quotes = vec![PostQuote { author: Some(s()), text: post.text.clone() }];
     Summary {
@@ -198,6 +209,11 @@ fn everywhere(p: &str) -> Summary {
                 what: s(),
                 claims: vec![Claim { text: s(), value: 1.0, post: 0, source: Some(s()) }, Claim::default()],
             }],
+            digest: Digest {
+                opening: vec![SummarySentence { text: s(), post: 0 }],
+                answers: vec![key()],
+                replies: vec![key()],
+            },
         },
         ..Summary::default()
     }

@@ -147,8 +147,8 @@ fn digest(out: &mut String, s: &Summary) {
         let _ = writeln!(out, "\n## {}\n", escape::markdown(&super::outline::label(k)));
         let by = super::outline::byline(k);
         // The post's own address on the board, where known, as a web link.
-        let at = match k.permalink.as_deref().filter(|u| escape::href(u).is_some()) {
-            Some(url) => format!(" ([post {}]({}))", k.post + 1, escape::markdown_url(url)),
+        let at = match k.permalink.as_deref().and_then(escape::markdown_url) {
+            Some(url) => format!(" ([post {}]({url}))", k.post + 1),
             None => post_ref(k.post),
         };
         let line = if by.is_empty() { at.trim_start().to_string() } else { escape::markdown(&by) + &at };

@@ -47,6 +47,8 @@ pub const CARD_ATTRS: &[&str] = &[
     "data-post",
     "data-key",
     "data-depth",
+    "data-label",
+    "data-signal",
     "href",
     "target",
     "rel",
