@@ -3,7 +3,7 @@
 //! a 100-post thread.
 //!
 //! ```text
-//! cargo run --release --bin facts_eval [-- --corpus DIR] [--verbose] [--dump=LABEL_ID] [--no-floors]
+//! cargo run --release --bin facts_eval [-- --corpus DIR] [--verbose] [--junk] [--dump=LABEL_ID] [--no-floors]
 //! ```
 //!
 //! Exits non-zero when a score falls below its floor in `tests/facts-floors.json`, when compromise
@@ -15,6 +15,8 @@
 // The binary's parts live in `src/bin/facts_eval/` (a crate root finds modules beside itself, hence the paths).
 #[path = "facts_eval/compromise.rs"]
 mod compromise;
+#[path = "facts_eval/junk.rs"]
+mod junk;
 #[path = "facts_eval/labels.rs"]
 mod labels;
 #[path = "facts_eval/score.rs"]
@@ -58,7 +60,10 @@ fn main() -> ExitCode {
     sets.dedup();
     let mut totals: Vec<Totals> = sets.iter().map(|_| Totals::default()).collect();
     let mut texts = Vec::new();
-    println!("\n{:<26} {:>9} {:>9} {:>9} {:>9}  set", "thread", "ent P/R", "num P/R", "src P/R", "summary");
+    println!(
+        "\n{:<26} {:>9} {:>9} {:>9} {:>9} {:>4}  set",
+        "thread", "ent P/R", "num P/R", "src P/R", "summary", "junk"
+    );
     for label in &labels {
         let Some((thread, url)) = load_thread(label, &corpus) else {
             println!("  {}: page not found, skipped", label.id);
@@ -70,8 +75,9 @@ fn main() -> ExitCode {
         let s = score_sources(&f, &label.sources);
         let summary: String = f.summary.iter().map(|s| s.text.to_lowercase()).collect::<Vec<_>>().join(" ");
         let c = label.key_facts.iter().filter(|k| summary.contains(&k.to_lowercase())).count();
+        let junk = junk::count(&f, &thread, verbose);
         println!(
-            "{:<26} {:>4.2}/{:<4.2} {:>4.2}/{:<4.2} {:>4.2}/{:<4.2} {:>4}/{:<4} {}",
+            "{:<26} {:>4.2}/{:<4.2} {:>4.2}/{:<4.2} {:>4.2}/{:<4.2} {:>4}/{:<4} {:>4}  {}",
             label.id,
             e.p(),
             e.r(),
@@ -81,6 +87,7 @@ fn main() -> ExitCode {
             s.r(),
             c,
             label.key_facts.len(),
+            junk.total(),
             label.set
         );
         if verbose {
@@ -96,6 +103,7 @@ fn main() -> ExitCode {
         t.num.add(n);
         t.src.add(s);
         t.covered += c;
+        t.junk.add(junk);
         t.facts += label.key_facts.len();
         let text: Vec<&str> = thread.posts.iter().map(|p| p.text.as_str()).collect();
         texts.push(serde_json::json!({"id": label.id, "text": text.join("\n\n")}));
@@ -104,6 +112,18 @@ fn main() -> ExitCode {
         t.print(set);
     }
     let mut failures = Vec::new();
+    if corpus_present {
+        let c = junk::corpus(&corpus, &labels, args.iter().any(|a| a == "--junk"));
+        println!("\nJunk facts over whole corpus pages (full pipeline, harvest + wcxb forum pages):");
+        println!("  corpus tuned half    ({:>3} pages) {}", c.tuned.0, c.tuned.1.line());
+        println!("  corpus held-out half ({:>3} pages) {}", c.held_out.0, c.held_out.1.line());
+        if !args.iter().any(|a| a == "--no-floors") {
+            let floors = std::fs::read_to_string(root.join("tests/facts-floors.json")).unwrap_or_default();
+            let floors = serde_json::from_str(&floors).unwrap_or_default();
+            failures.extend(junk::check_ceiling(&floors, "corpus tuned", &c.tuned.1));
+            failures.extend(junk::check_ceiling(&floors, "corpus held-out", &c.held_out.1));
+        }
+    }
     match compromise::run(root, &labels, &texts, &sets) {
         Ok(scores) => {
             for ((set, c), ours) in sets.iter().zip(&scores).zip(&totals) {
@@ -160,6 +180,7 @@ struct Totals {
     src: Score,
     covered: usize,
     facts: usize,
+    junk: junk::Junk,
 }
 
 impl Totals {
@@ -180,6 +201,7 @@ impl Totals {
         line("numbers", &self.num);
         line("sources", &self.src);
         println!("  summary coverage  {:.2}   ({} of {} key facts)", self.coverage(), self.covered, self.facts);
+        println!("  junk facts        {}", self.junk.line());
     }
 
     /// The scores that have floors, by their key in `tests/facts-floors.json`.
@@ -214,6 +236,7 @@ fn check_floors(root: &Path, sets: &[String], totals: &[Totals]) -> Vec<String> 
                 }
             }
         }
+        failures.extend(junk::check_ceiling(&floors, set, &t.junk));
     }
     failures
 }

@@ -26,6 +26,7 @@ pub mod sources;
 pub mod stats;
 pub mod summary;
 pub mod tokens;
+pub mod works;
 
 use crate::model::Facts;
 use crate::thread::Thread;
@@ -44,12 +45,13 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
     let authors: Vec<&str> = thread.posts.iter().filter_map(|p| p.author.as_deref()).collect();
     let entities = entities::extract(&posts, english, &authors);
     let quantities = quantities::extract(&posts, english);
-    let dates = dates::extract(&posts, english);
+    let (dates, durations) = dates::extract(&posts, english);
     let quotes = quotes::extract(&posts, &entities);
     let sources = sources::extract(thread, page_url);
     let conflicts = conflicts::find(&posts, &quantities, thread);
     let summary = summary::choose(thread, &posts, &entities, &quantities, options.summary_sentences);
-    Facts { summary, entities, quantities, dates, quotes, sources, conflicts }
+    let works = works::extract(&posts);
+    Facts { summary, entities, quantities, dates, quotes, sources, conflicts, works, durations }
 }
 
 /// A post's text with its tokens and sentences: what every fact step reads.

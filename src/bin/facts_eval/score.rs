@@ -95,7 +95,7 @@ pub fn predicted_numbers(f: &Facts) -> Vec<(f64, String)> {
         .iter()
         .map(|q| (q.value, format!("{} {}", q.what, q.unit.as_deref().unwrap_or("")).to_lowercase()))
         .collect();
-    for d in &f.dates {
+    for d in f.dates.iter().chain(&f.durations) {
         let toks = tokenize(&d.text);
         for i in 0..toks.len() {
             let Some(n) = number_at(&toks, i) else { continue };
