@@ -258,8 +258,9 @@ fn show_misses(f: &Facts, label: &Label) {
             println!("    missed entity {}", g.name);
         }
     }
-    for (value, what) in score::predicted_numbers(f) {
-        println!("    number        {value} [{what}]");
+    for p in score::predicted_numbers(f) {
+        let hit = label.numbers.iter().any(|g| score::number_matches(&p, g));
+        println!("    {}  {} [{}]", if hit { "number      " } else { "extra number" }, p.0, p.1);
     }
     for n in &label.numbers {
         println!("    label number  {} {}", n.value, n.what);

@@ -8,6 +8,10 @@ use super::mentions::{find_mentions, in_domain, is_acronym, LowerWords, Mention}
 use super::PostText;
 use crate::model::{Entity, EntityKind};
 
+/// Mid-sentence mentions an unknown one-word name needs when nothing else (a title, a role, a cue
+/// of its kind) says it is a name: seen once, a capital may be a typo or emphasis.
+const MIN_MID_SENTENCE: usize = 2;
+
 /// An entity being built: its forms and mentions.
 #[derive(Debug)]
 struct Acc {
@@ -153,7 +157,10 @@ fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
                 .any(|(m, a)| *a == Some(idx) && !m.initial && m.form.split_whitespace().count() > 1);
             let known = mentions.iter().zip(&assigned).any(|(m, a)| *a == Some(idx) && m.canonical.is_some());
             let non_initial = mentions.iter().zip(&assigned).filter(|(m, a)| **a == Some(idx) && !m.initial).count();
-            let cued = acc.role.is_some() || acc.kind != EntityKind::Person || acc.mentions >= 2;
+            // Evidence for an unknown name: a title or role, a cue of its kind, or two mentions
+            // mid-sentence. A capital that opens a sentence is never enough on its own (a run of
+            // several words has its kind from its words: a given name, a suffix, a title).
+            let cued = acc.role.is_some() || acc.kind != EntityKind::Person || non_initial >= MIN_MID_SENTENCE;
             known
                 || (english && (multi || (non_initial >= 1 && cued) || is_acronym(&acc.name)))
                 || (!english && multi_inside)

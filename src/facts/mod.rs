@@ -42,7 +42,9 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
     let posts: Vec<PostText> =
         thread.posts.iter().enumerate().map(|(i, p)| PostText::new(i, &p.text, p.published.as_deref())).collect();
     let english = language::is_english(&posts);
-    let authors: Vec<&str> = thread.posts.iter().filter_map(|p| p.author.as_deref()).collect();
+    // Participants: the posters and the authors of the posts they quote are users, not entities.
+    let quoted = thread.posts.iter().flat_map(|p| &p.quotes).filter_map(|q| q.author.as_deref());
+    let authors: Vec<&str> = thread.posts.iter().filter_map(|p| p.author.as_deref()).chain(quoted).collect();
     let entities = entities::extract(&posts, english, &authors);
     let quantities = quantities::extract(&posts, english);
     let (dates, durations) = dates::extract(&posts, english);

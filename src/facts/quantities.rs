@@ -99,6 +99,47 @@ const RATE_SUFFIXES: &[&str] = &["pa", "pcm", "pw"];
 /// Words right before a number that make it an age: "at age 36", "aged 8".
 const AGE_CUES: &[&str] = &["age", "aged"];
 
+/// Nouns a bracketed number after them is the age of ("our eldest (8)", "my son (12)"): on forums the
+/// bracket after anything else is a list marker ("stats (2)") or code ("slice(4)").
+const AGE_NOUNS: &[&str] = &[
+    "son",
+    "daughter",
+    "eldest",
+    "youngest",
+    "oldest",
+    "middle",
+    "child",
+    "kid",
+    "kids",
+    "boy",
+    "girl",
+    "husband",
+    "wife",
+    "partner",
+    "brother",
+    "sister",
+    "baby",
+    "toddler",
+    "stepson",
+    "stepdaughter",
+    "niece",
+    "nephew",
+    "mum",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "grandson",
+    "granddaughter",
+    "dh",
+    "dd",
+    "ds",
+    "dss",
+    "dsd",
+    "dog",
+    "cat",
+];
+
 /// Currencies written as words after the number.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollars", "USD"),
@@ -126,6 +167,82 @@ const PHRASE_STOPS: &[&str] = &[
 
 /// States written after a count that say what happened to it ("164 people dead").
 const STATE_WORDS: &[&str] = &["dead", "missing", "hurt", "homeless", "displaced", "killed", "injured", "wounded"];
+
+/// What a board counts about posts and members ("12 points", "3 replies", "1,204 views"): furniture
+/// printed around the posts, never a fact of the discussion. Dropped unless hedged ("more than 39.4
+/// million views" is somebody's claim; a board's counter is exact).
+const BOARD_COUNTS: &[&str] = &[
+    "point",
+    "points",
+    "pts",
+    "reply",
+    "replies",
+    "view",
+    "views",
+    "like",
+    "likes",
+    "post",
+    "posts",
+    "reaction",
+    "reactions",
+    "vote",
+    "votes",
+    "comment",
+    "comments",
+    "message",
+    "messages",
+    "member",
+    "members",
+    "guest",
+    "guests",
+    "karma",
+    "reputation",
+    "rep",
+    "kudos",
+    "upvote",
+    "upvotes",
+    "downvote",
+    "downvotes",
+    "followers",
+    "subscribers",
+    "thanks",
+    "answers",
+    "users",
+    "online",
+];
+
+/// Counts of times ("1 time", "Downloaded 458 times", "tried 3 times"): how often, never what a
+/// thread's facts are made of.
+const TIMES: &[&str] = &["time", "times"];
+
+/// Labels a board prints right before a number about a member or a post ("Joined 2019", "Posts: 1,204",
+/// "Rank 3", "#12").
+const BOARD_LABELS: &[&str] =
+    &["joined", "posts", "rank", "messages", "reputation", "points", "likes", "views", "replies", "karma", "#"];
+
+/// Plurals without an "s": a count of them is a count ("2 people"), not a compound ("3 dimension").
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "feet",
+    "teeth",
+    "mice",
+    "sheep",
+    "fish",
+    "staff",
+    "police",
+    "personnel",
+    "cattle",
+    "troops",
+    "data",
+    "media",
+    "deer",
+    "aircraft",
+    "series",
+    "species",
+];
 
 /// Finds the quantities of every post. Non-English posts keep numbers with units, currencies and
 /// percentages, whose meaning does not hang on English words.
@@ -226,6 +343,11 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     if phrase.iter().any(|w| TIME_UNITS.contains(&w.to_lowercase().as_str())) && unit.is_none() {
         return None; // a duration: the dates step reads it
     }
+    if unit.is_none()
+        && !counts_something(toks, start_tok, &phrase, &number, qualifier.is_some(), hyphen_word.is_some())
+    {
+        return None;
+    }
     // What happened to them: "people died", "people detained" (after), "detained ... people" (before).
     // Outside English the words after a number are not read: only its unit is kept.
     let mut what_words: Vec<String> = if english { phrase.iter().map(|w| w.to_string()).collect() } else { Vec::new() };
@@ -256,6 +378,39 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     let text = post.text[toks[first].start..toks[last].end].to_string();
     let quantity = Quantity { text, value: number.value, what, qualifier, unit, post: post.index, max, part_of: None };
     Some((quantity, end.max(next)))
+}
+
+/// Whether a number with the words `phrase` after it counts something a reader wants: not board
+/// furniture ("12 points", "Joined 2019", "#12"), not a count of times ("1 time"), not a compound
+/// adjective ("3 dimension", "Fifty psychological": no plural noun after a count above one), not a
+/// count of one ("1 coin": a sentence says "a coin").
+fn counts_something(
+    toks: &[Token],
+    i: usize,
+    phrase: &[&str],
+    number: &super::numbers::Number,
+    hedged: bool,
+    hyphenated: bool,
+) -> bool {
+    let first = phrase.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    if (BOARD_COUNTS.contains(&first.as_str()) && !hedged) || TIMES.contains(&first.as_str()) {
+        return false;
+    }
+    let mut p = i;
+    while p > 0 && matches!(toks[p - 1].text, ":" | "-") {
+        p -= 1;
+    }
+    if p > 0 && BOARD_LABELS.iter().any(|l| toks[p - 1].is(l) || toks[p - 1].text == *l) {
+        return false;
+    }
+    if phrase.is_empty() || hyphenated {
+        return true; // a unit or a verb may still say what it counts
+    }
+    let plural = phrase.iter().any(|w| {
+        let w = w.to_lowercase();
+        (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")) || IRREGULAR_PLURALS.contains(&w.as_str())
+    });
+    (number.value > 1.0 && plural) || number.value < 1.0
 }
 
 /// Numbers that are parts of dates, times, ordinals, versions or codes: "Jan 11", "02:28", "1st",
@@ -326,7 +481,7 @@ fn in_brackets(post: &PostText, i: usize, number: &super::numbers::Number, engli
         return None;
     }
     let noun = &toks[i - 2];
-    if PHRASE_STOPS.contains(&noun.text) {
+    if !AGE_NOUNS.contains(&noun.text) || toks[i - 1].start == noun.end {
         return None;
     }
     let text = post.text[noun.start..toks[number.next].end].to_string();
@@ -497,6 +652,17 @@ mod tests {
         assert_eq!(q[2].text, "£2300pa");
         assert_eq!(q[5].text, "40-year-old");
         assert_eq!(q[6].text, "eldest (8)");
+    }
+
+    /// Board furniture, counts of times, compounds and counts of one are no facts; a hedged count of
+    /// views is somebody's claim.
+    #[test]
+    fn furniture_and_compounds_are_not_counts() {
+        let q = quantities(
+            "Great post, 12 points and 3 replies. Downloaded 458 times, 1 time. Joined 2019, Posts: 1,204, #12.              A 3 dimension model with 1 coin. Fifty psychological tests. It had more than 39.4 million views              and 2,300 troops, 2 people.",
+        );
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.what.as_str())).collect();
+        assert_eq!(got, [(50.0, "psychological tests"), (39_400_000.0, "views"), (2300.0, "troops"), (2.0, "people")]);
     }
 
     #[test]

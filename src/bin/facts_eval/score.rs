@@ -109,14 +109,17 @@ pub fn predicted_numbers(f: &Facts) -> Vec<(f64, String)> {
     pred
 }
 
+/// A predicted number is the labelled one: same value, and a word of what it counts (or its unit).
+pub fn number_matches(p: &(f64, String), g: &LabelNumber) -> bool {
+    let what = g.what.to_lowercase();
+    (p.0 - g.value).abs() <= 1e-6 * g.value.abs().max(1.0)
+        && (what.split_whitespace().any(|w| p.1.contains(w.trim_end_matches('s'))) || what.is_empty())
+}
+
 /// Numbers by value and by a word of what they count (or their unit).
 pub fn score_numbers(f: &Facts, gold: &[LabelNumber]) -> Score {
     let pred = predicted_numbers(f);
-    let matches = |p: &(f64, String), g: &LabelNumber| {
-        let what = g.what.to_lowercase();
-        (p.0 - g.value).abs() <= 1e-6 * g.value.abs().max(1.0)
-            && (what.split_whitespace().any(|w| p.1.contains(w.trim_end_matches('s'))) || what.is_empty())
-    };
+    let matches = number_matches;
     Score {
         hit_pred: pred.iter().filter(|p| gold.iter().any(|g| matches(p, g))).count(),
         pred: pred.len(),
