@@ -87,6 +87,11 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 /// Words before a weekday or "week" that the text uses to place it more finely ("late last week").
 const EDGE_WORDS: &[&str] = &["early", "late", "mid", "earlier", "later"];
 
+/// Units of "N … ago" that only a board's own post times use ("16 minutes ago", "1 hour ago"): a
+/// post's time is furniture, never a fact of the discussion.
+const BOARD_TIME_UNITS: &[&str] =
+    &["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"];
+
 /// Words that put a weekday in the future.
 const FUTURE_CUES: &[&str] = &["will", "next", "'ll", "’ll", "going", "coming", "upcoming", "tomorrow"];
 
@@ -311,9 +316,18 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     if toks.get(after).is_some_and(|t| t.is("old")) {
         return None;
     }
+    // "441678\n\nYears ago": a number and a unit on different lines are two things (a count the board
+    // prints, then a time).
+    if !glued && post.text.get(toks[i].end..toks[number.next].start).is_none_or(|gap| gap.contains('\n')) {
+        return None;
+    }
     let n = number.value;
     let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase()).unwrap_or_default();
     let ago = toks.get(after).is_some_and(|t| t.is("ago"));
+    // "16 minutes ago", "3 hours ago": the time a board prints beside a post, not a date of the story.
+    if ago && BOARD_TIME_UNITS.contains(&unit.as_str()) {
+        return None;
+    }
     let days = match unit.trim_end_matches('s') {
         "day" => Some(n),
         "week" => Some(n * 7.0),
@@ -552,6 +566,10 @@ mod tests {
         let texts = |v: &[DateFact]| v.iter().map(|d| d.text.clone()).collect::<Vec<_>>();
         assert_eq!(texts(&dates), ["in two days", "3 weeks ago"]);
         assert_eq!(texts(&durations), ["6 minutes", "almost 6 decades"]);
+        // Board furniture: a post's time, a count on one line and "Years ago" on the next.
+        let posts = [PostText::new(0, "Posted 16 minutes ago, 1 hour ago. 441678\n\nYears ago I went.", None)];
+        let (dates, durations) = extract(&posts, true);
+        assert!(dates.is_empty() && durations.is_empty(), "{dates:?} {durations:?}");
     }
 
     #[test]

@@ -337,6 +337,26 @@ mod tests {
         assert!(!e.iter().any(|e| e.name.contains("EUV") || e.name.contains("CEO") || e.name == "youtube"), "{e:?}");
     }
 
+    /// Evidence first: a common word the gazetteer knows as a place needs context, a place suffix needs
+    /// a name, a code identifier is no brand, a capital opening a sentence is no name.
+    #[test]
+    fn common_words_code_and_sentence_starters_are_not_names() {
+        let e = names(
+            "Nice! The Park was closed. Raised a ValueError in MainThread again. Honestly it works. We \
+             moved from Nice last year and drove to Phoenix, AZ, then to Victoria Park with DeviantArt.",
+        );
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names.iter().filter(|n| **n == "Nice").count(), 1, "{e:?}");
+        let nice = e.iter().find(|e| e.name == "Nice").map(|e| e.mentions);
+        assert_eq!(nice, Some(1), "only 'from Nice' is the city: {e:?}");
+        for bogus in ["Park", "ValueError", "MainThread", "Honestly"] {
+            assert!(!names.contains(&bogus), "{bogus}: {e:?}");
+        }
+        for real in ["Phoenix", "Victoria Park", "DeviantArt"] {
+            assert!(names.contains(&real), "{real}: {e:?}");
+        }
+    }
+
     #[test]
     fn bare_dc_is_not_washington() {
         let e = names("All DC have their own hobbies. We flew to Washington, D.C. last year.");

@@ -369,7 +369,7 @@ fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<Entit
         // ("chipmaker SMIC", "SMIC engineers").
         org_cued.then_some(EntityKind::Organisation)
     } else if (org_cued && !connector && words <= 3 && !g.is_given_name(first))
-        || (words == 1 && is_camel_case(first))
+        || (words == 1 && is_camel_case(first) && !is_code_identifier(first))
         || g.is_org_suffix(last)
         || (connector && g.is_org_suffix(first))
         || known_first == Some(EntityKind::Organisation)
@@ -713,6 +713,51 @@ fn dotted_title_before(post: &PostText, i: usize) -> Option<String> {
         && title_case
         && GAZETTEER.is_title(title.text))
     .then(|| post.text[title.start..dot.end].to_string())
+}
+
+/// Last parts of camel-case words that name things in program code ("ValueError", "MainThread",
+/// "TextArea", "KeyboardInterrupt"): identifiers, not brands.
+const CODE_TAILS: &[&str] = &[
+    "Error",
+    "Exception",
+    "Warning",
+    "Interrupt",
+    "Exit",
+    "Iteration",
+    "Thread",
+    "Area",
+    "Handler",
+    "Event",
+    "Type",
+    "Class",
+    "Object",
+    "Value",
+    "Config",
+    "Manager",
+    "Factory",
+    "Builder",
+    "Buffer",
+    "Stream",
+    "Reader",
+    "Writer",
+    "List",
+    "Array",
+    "String",
+    "Controller",
+    "Component",
+    "Element",
+    "Listener",
+    "Callback",
+    "Request",
+    "Response",
+    "Context",
+    "Provider",
+    "Exit",
+];
+
+/// A camel-case word ending in a part that names a thing in code (`CODE_TAILS`).
+fn is_code_identifier(word: &str) -> bool {
+    CODE_TAILS.iter().any(|t| word.len() > t.len() && word.ends_with(t))
 }
 
 /// "DeviantArt", "WordReference", "StatCounter": a capital inside a word after two lowercase letters

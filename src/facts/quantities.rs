@@ -162,7 +162,7 @@ const PHRASE_STOPS: &[&str] = &[
     "per", "than", "as", "into", "during", "after", "before", "since", "across", "this", "it", "they", "he", "she",
     "we", "you", "not", "so", "but", "if", "when", "while", "ago", "more", "each", "only", "just", "now", "then",
     "too", "also", "again", "here", "there", "still", "yet", "ever", "alone", "my", "your", "his", "her", "its", "our",
-    "their", "twice", "once", "daily",
+    "their", "twice", "once", "daily", "due", "aka", "next", "last", "upside",
 ];
 
 /// States written after a count that say what happened to it ("164 people dead").

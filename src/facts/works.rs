@@ -5,7 +5,6 @@
 //! program is not an organisation. The entity step leaves names inside a title to this step
 //! ([`title_spans`]), so "The Journal of Things" in quote marks is a work, not an organisation.
 
-use super::gazetteer::GAZETTEER;
 use super::tokens::{tokenize, Kind, Token};
 use super::PostText;
 use crate::model::Work;
@@ -40,6 +39,13 @@ const WORK_CUES: &[&str] = &[
     "poem",
     "play",
     "magazine",
+];
+/// Verbs before a quoted label that make it a button or a menu item, not a title: `click "Desktop
+/// Site"`, `select "Ask the Mods"`.
+const UI_VERBS: &[&str] = &[
+    "click", "clicked", "clicking", "tap", "tapped", "press", "pressed", "select", "selected", "choose", "chose",
+    "hit", "check", "checked", "uncheck", "enable", "enabled", "disable", "disabled", "toggle", "open", "opened",
+    "under", "button", "tab", "menu", "option", "setting", "field", "box", "link",
 ];
 /// Programs and product lines that are named with a version number after them ("Windows 7",
 /// "Android 9", "iOS 14"): the name and its number are one work.
@@ -110,10 +116,17 @@ fn is_title(text: &str, start: usize, end: usize) -> bool {
     let inner = text[start..end].trim();
     let toks = tokenize(inner);
     let words: Vec<&Token> = toks.iter().filter(|t| t.is_word() || t.kind == Kind::Number).collect();
-    if words.is_empty() || words.len() > MAX_TITLE_WORDS || inner.contains(['.', '!', '?', ';', '\n']) {
+    // "Cancel/Preview/Reply": a row of buttons.
+    if words.is_empty() || words.len() > MAX_TITLE_WORDS || inner.contains(['.', '!', '?', ';', '\n', '/']) {
         return false;
     }
     let lead = text[..start].trim_end_matches(['"', '“', '\'', '‘', ' ']);
+    let before = lead.rsplit([' ', '\n']).next().unwrap_or("").to_lowercase();
+    let tail = text[end..].trim_start_matches(['"', '”', '\'', '’', ' ']);
+    let after = tail.split([' ', '\n', ',', '.']).next().unwrap_or("").to_lowercase();
+    if UI_VERBS.contains(&before.as_str()) || UI_VERBS.contains(&after.as_str()) {
+        return false; // a button, a menu item, a setting
+    }
     let cued = lead.rsplit(' ').next().is_some_and(|w| WORK_CUES.contains(&w.to_lowercase().as_str()));
     if cued {
         return true;
@@ -122,7 +135,6 @@ fn is_title(text: &str, start: usize, end: usize) -> bool {
     let caps = long.iter().filter(|t| t.is_capitalized() || t.kind == Kind::Number).count();
     words.len() >= 2
         && words[0].is_capitalized()
-        && !GAZETTEER.is_not_name(words[0].text)
         && !long.is_empty()
         && caps as f64 >= MIN_TITLE_CAPS_SHARE * long.len() as f64
 }
@@ -172,7 +184,8 @@ mod tests {
     fn quoted_titles_and_versions_are_works() {
         let w = works(
             "My kids loved \"Fievel Goes West\" and the film \"Up\". It runs on Windows 7 and uTorrent 3.5.5 \
-             but \"the thing is broken\" and \"It is what it is, he said.\"",
+             but \"the thing is broken\" and \"It is what it is, he said.\" Click \"Desktop Site\", the \"Ask the \
+             Mods\" tab and \"Cancel/Preview/Reply\".",
         );
         assert_eq!(w, ["Fievel Goes West", "Up", "Windows 7", "uTorrent 3.5.5"], "{w:?}");
     }

@@ -3,12 +3,14 @@
 //! own code (so the stage cannot mark its homework).
 //!
 //! Kinds of junk, each a rule below:
-//! - **furniture**: a number the board prints about a post or a member ("12 points", "3 replies", "1
-//!   time", "#12", "Joined 2019"), never a fact of the discussion;
+//! - **furniture**: a number the board prints about a post or a member ("12 points", "3 replies",
+//!   "Downloaded 458 times", "#12"), or a post's own time ("16 minutes ago") among the dates;
 //! - **bare number**: a number with nothing it counts (no words, no unit);
 //! - **UI word**: an entity or work named like a button or a menu item ("Reply", "Quote", "Login");
 //! - **initial capital**: a one-word entity no gazetteer knows, written capitalised only where a
 //!   sentence starts ("Fifty", "Honestly");
+//! - **common word**: a one-word entity the thread also writes in lowercase ("nice", "park") and
+//!   never capitalises mid-sentence: "Nice!" opening a post is no city;
 //! - **participant**: a user name (a board's quote header, "Tachycardia said:") listed as an entity;
 //! - **duration as date**: "6 minutes", "almost 6 decades" among the dates;
 //! - **quote without speaker**: a quotation nobody is said to have said;
@@ -111,6 +113,7 @@ pub struct Junk {
     pub bare_number: usize,
     pub ui_word: usize,
     pub initial_capital: usize,
+    pub common_word: usize,
     pub participant: usize,
     pub duration_as_date: usize,
     pub quote_without_speaker: usize,
@@ -123,6 +126,7 @@ impl Junk {
             + self.bare_number
             + self.ui_word
             + self.initial_capital
+            + self.common_word
             + self.participant
             + self.duration_as_date
             + self.quote_without_speaker
@@ -134,6 +138,7 @@ impl Junk {
         self.bare_number += o.bare_number;
         self.ui_word += o.ui_word;
         self.initial_capital += o.initial_capital;
+        self.common_word += o.common_word;
         self.participant += o.participant;
         self.duration_as_date += o.duration_as_date;
         self.quote_without_speaker += o.quote_without_speaker;
@@ -143,13 +148,14 @@ impl Junk {
     /// One line: the total and its parts.
     pub fn line(&self) -> String {
         format!(
-            "{} (furniture {}, bare numbers {}, UI words {}, initial capitals {}, participants {}, durations as \
-             dates {}, quotes without speaker {}, sentences as source titles {})",
+            "{} (furniture {}, bare numbers {}, UI words {}, initial capitals {}, common words {}, participants {}, \
+             durations as dates {}, quotes without speaker {}, sentences as source titles {})",
             self.total(),
             self.furniture,
             self.bare_number,
             self.ui_word,
             self.initial_capital,
+            self.common_word,
             self.participant,
             self.duration_as_date,
             self.quote_without_speaker,
@@ -191,10 +197,22 @@ pub fn count(f: &Facts, thread: &Thread, verbose: bool) -> Junk {
         } else if only_sentence_initial(&e.name, &texts) {
             j.initial_capital += 1;
             note("initial capital", &e.name);
+        } else if common_word(&e.name, &texts) {
+            j.common_word += 1;
+            note("common word", &e.name);
+        }
+    }
+    for w in &f.works {
+        if UI_WORDS.contains(&w.name.to_lowercase().as_str()) {
+            j.ui_word += 1;
+            note("UI word (work)", &w.name);
         }
     }
     for d in &f.dates {
-        if is_duration(&d.text) {
+        if is_board_time(&d.text) {
+            j.furniture += 1;
+            note("furniture (a post's time)", &d.text);
+        } else if is_duration(&d.text) {
             j.duration_as_date += 1;
             note("duration as date", &d.text);
         }
@@ -232,6 +250,23 @@ fn is_participant(name: &str, texts: &[&str]) -> bool {
     texts.iter().any(|t| t.contains(&header))
 }
 
+/// A one-word name the thread also writes in lowercase as a word, and never capitalises but where a
+/// sentence starts.
+fn common_word(name: &str, texts: &[&str]) -> bool {
+    if name.contains(' ') || name.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    let as_word = |t: &str, w: &str| {
+        t.match_indices(w).any(|(at, _)| {
+            let before = t[..at].chars().next_back();
+            let after = t[at + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    texts.iter().any(|t| as_word(t, &lower)) && initial_only(name, texts)
+}
+
 /// A one-word name no gazetteer knows, and every capitalised occurrence of it in the thread is the
 /// first word of a sentence (or of a line).
 fn only_sentence_initial(name: &str, texts: &[&str]) -> bool {
@@ -239,6 +274,12 @@ fn only_sentence_initial(name: &str, texts: &[&str]) -> bool {
     if name.contains(' ') || g.lookup(name).is_some() || name.chars().filter(|c| c.is_uppercase()).count() > 1 {
         return false;
     }
+    initial_only(name, texts)
+}
+
+/// Every capitalised occurrence of the word `name` in the thread opens a sentence or a line.
+fn initial_only(name: &str, texts: &[&str]) -> bool {
+    let g = &*GAZETTEER;
     let mut seen = false;
     for text in texts {
         let mut from = 0;
@@ -261,6 +302,15 @@ fn only_sentence_initial(name: &str, texts: &[&str]) -> bool {
         }
     }
     seen
+}
+
+/// "16 minutes ago", "1 hour ago": the time a board prints beside a post.
+fn is_board_time(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.ends_with(" ago")
+        && ["second", "sec", "minute", "min", "hour", "hr"]
+            .iter()
+            .any(|u| lower.split_whitespace().any(|w| w.starts_with(u)))
 }
 
 /// A count of time units with nothing placing it in time: "6 minutes", "almost 6 decades", "nine-year"
