@@ -49,6 +49,7 @@ pub fn marked_spans(text: &str) -> Vec<(usize, usize)> {
 pub fn extract(posts: &[PostText], entities: &[Entity]) -> Vec<Quote> {
     let mut found: Vec<Quote> = Vec::new();
     for post in posts {
+        let titles = super::works::title_spans(post.text);
         let double = quotation_spans(post.text).into_iter().map(|s| (s, false));
         let single = single_quote_spans(post.text).into_iter().map(|s| (s, true));
         for ((start, end), single) in double.chain(single) {
@@ -57,7 +58,7 @@ pub fn extract(posts: &[PostText], entities: &[Entity]) -> Vec<Quote> {
                 continue;
             }
             let speaker = speaker_after(post, end).or_else(|| speaker_before(post, start));
-            if speaker.is_none() && super::works::title_spans(post.text).contains(&(start, end)) {
+            if speaker.is_none() && titles.contains(&(start, end)) {
                 continue; // a title in quote marks: a work
             }
             if single && speaker.is_none() {
