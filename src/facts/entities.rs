@@ -163,10 +163,16 @@ fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
             let cued = acc.role.is_some() || acc.kind != EntityKind::Person || non_initial >= MIN_MID_SENTENCE;
             known
                 || (english && (multi || (non_initial >= 1 && cued) || is_acronym(&acc.name)))
-                || (!english && multi_inside)
+                || (!english && multi_inside && !joined_by_lowercase(&acc.name))
         })
         .collect();
     accs.into_iter().zip(solid).filter(|(a, s)| *s && a.mentions > 0).map(|(a, _)| a).collect()
+}
+
+/// "Teile der Software": outside English, capitalised nouns joined by an article are a noun phrase,
+/// not a name (German capitalises every noun); a known name with a connector is found by the gazetteer.
+fn joined_by_lowercase(name: &str) -> bool {
+    name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The entity a short form stands for: "Tokayev" → "Kassym-Jomart Tokayev", "CSTO" → "Collective

@@ -65,6 +65,9 @@ const COMMON_WORD_PLACES: &[&str] = &[
     "independence",
 ];
 
+/// Two-letter codes that name a country wherever they stand ("the US", "in the UK"): no context needed.
+const COUNTRY_CODES: &[&str] = &["US", "UK", "EU"];
+
 /// Words before a place name that say it is one: "in Nice", "from Phoenix", "near Reading".
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "to", "near", "around", "outside", "across", "via", "towards", "toward", "visit", "visited",
@@ -333,9 +336,13 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
 fn placed(post: &PostText, k: usize, end: usize, known: &super::gazetteer::Known) -> bool {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
+    let word = toks[k].text;
+    // "SD", "CT", "GA": a two-letter code is a state only in context (an SD card, a CT scan, GA
+    // releases), except the few codes a forum writes for countries.
+    let code = word.len() == 2 && is_acronym(word) && !COUNTRY_CODES.contains(&word);
     if known.kind != EntityKind::Place
         || end - k != 1
-        || !COMMON_WORD_PLACES.contains(&toks[k].text.to_lowercase().as_str())
+        || !(code || COMMON_WORD_PLACES.contains(&word.to_lowercase().as_str()))
     {
         return true;
     }

@@ -52,7 +52,7 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
     let sources = sources::extract(thread, page_url);
     let conflicts = conflicts::find(&posts, &quantities, thread);
     let summary = summary::choose(thread, &posts, &entities, &quantities, options.summary_sentences);
-    let works = works::extract(&posts);
+    let works = works::extract(&posts, english);
     Facts { summary, entities, quantities, dates, quotes, sources, conflicts, works, durations }
 }
 

@@ -335,7 +335,7 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
         next += 1;
     }
     let (qualifier, q_start) = qualifier_before(post, start_tok);
-    let (mut phrase, mut end) = noun_phrase(toks, next);
+    let (mut phrase, mut end) = noun_phrase(post.text, toks, next);
     if let Some(w) = &hyphen_word {
         phrase.insert(0, w.as_str());
         phrase.truncate(3);
@@ -403,8 +403,12 @@ fn counts_something(
     if p > 0 && BOARD_LABELS.iter().any(|l| toks[p - 1].is(l) || toks[p - 1].text == *l) {
         return false;
     }
-    if phrase.is_empty() || hyphenated {
+    if phrase.is_empty() {
         return true; // a unit or a verb may still say what it counts
+    }
+    if hyphenated {
+        // "3-bedroom house" counts bedrooms; "3-dimensional" alone is an adjective, not a count.
+        return phrase.len() >= 2;
     }
     let plural = phrase.iter().any(|w| {
         let w = w.to_lowercase();
@@ -516,7 +520,7 @@ fn qualifier_before(post: &PostText, i: usize) -> (Option<String>, usize) {
 
 /// Up to three lowercase words after the number: "people", "peacekeeping troops", "law enforcement
 /// officers". Stops at function words, capitals, punctuation and past participles (the verb).
-fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
+fn noun_phrase<'a>(text: &str, toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
     let mut words = Vec::new();
     let mut k = from;
     while let Some(t) = toks.get(k) {
@@ -528,7 +532,15 @@ fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
         let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end == t.end + 1) || t.text == "www";
         // A single letter ("à = Alt + 0224") is a symbol, not a noun.
         let letter = t.text.chars().count() == 1;
-        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || letter || PHRASE_STOPS.contains(&t.text) {
+        // "2\nGNS": a line break ends the phrase (a count and the next line are two things).
+        let new_line = k > 0 && text.get(toks[k - 1].end..t.start).is_some_and(|gap| gap.contains('\n'));
+        if words.len() == 3
+            || !(t.is_lower_word() || acronym)
+            || url
+            || letter
+            || new_line
+            || PHRASE_STOPS.contains(&t.text)
+        {
             break;
         }
         if !words.is_empty() && (is_participle(t) || STATE_WORDS.contains(&t.text)) {

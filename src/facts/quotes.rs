@@ -49,7 +49,7 @@ pub fn marked_spans(text: &str) -> Vec<(usize, usize)> {
 pub fn extract(posts: &[PostText], entities: &[Entity]) -> Vec<Quote> {
     let mut found: Vec<Quote> = Vec::new();
     for post in posts {
-        let titles = super::works::title_spans(post.text);
+        let titles = super::works::title_spans(post.text, true);
         let double = quotation_spans(post.text).into_iter().map(|s| (s, false));
         let single = single_quote_spans(post.text).into_iter().map(|s| (s, true));
         for ((start, end), single) in double.chain(single) {

@@ -109,16 +109,18 @@ const VERSIONED_PRODUCTS: &[&str] = &[
 
 /// Byte spans (start, end) of a post's quoted titles: between quote marks, a short Title Case phrase
 /// (or any short phrase after a cue noun: `the film "Up"`), with no sentence end inside.
-pub fn title_spans(text: &str) -> Vec<(usize, usize)> {
-    super::quotes::marked_spans(text).into_iter().filter(|&(s, e)| is_title(text, s, e)).collect()
+pub fn title_spans(text: &str, english: bool) -> Vec<(usize, usize)> {
+    super::quotes::marked_spans(text).into_iter().filter(|&(s, e)| is_title(text, s, e, english)).collect()
 }
 
-fn is_title(text: &str, start: usize, end: usize) -> bool {
+fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
     let inner = text[start..end].trim();
     let toks = tokenize(inner);
     let words: Vec<&Token> = toks.iter().filter(|t| t.is_word() || t.kind == Kind::Number).collect();
     // "Cancel/Preview/Reply": a row of buttons.
-    if words.is_empty() || words.len() > MAX_TITLE_WORDS || inner.contains(['.', '!', '?', ';', '\n', '/']) {
+    // Code and markup ("<<< _DSM - Perf >>>") are no titles either.
+    let code = inner.contains(['<', '>', '_', '=', '{', '}', '(', ')', '[', ']', '|', '\\']);
+    if code || words.is_empty() || words.len() > MAX_TITLE_WORDS || inner.contains(['.', '!', '?', ';', '\n', '/']) {
         return false;
     }
     let lead = text[..start].trim_end_matches(['"', '“', '\'', '‘', ' ']);
@@ -132,6 +134,9 @@ fn is_title(text: &str, start: usize, end: usize) -> bool {
     if cued {
         return true;
     }
+    if !english {
+        return false; // German capitalises every noun: a capital says nothing about a title there
+    }
     let long: Vec<&&Token> = words.iter().filter(|t| t.text.chars().count() >= 4).collect();
     let caps = long.iter().filter(|t| t.is_capitalized() || t.kind == Kind::Number).count();
     words.len() >= 2
@@ -141,10 +146,10 @@ fn is_title(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Finds the works of every post; the same work in several posts is one, with every post.
-pub fn extract(posts: &[PostText]) -> Vec<Work> {
+pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
     let mut out: Vec<Work> = Vec::new();
     for post in posts {
-        let titles = title_spans(post.text).into_iter().map(|(s, e)| post.text[s..e].trim().to_string());
+        let titles = title_spans(post.text, english).into_iter().map(|(s, e)| post.text[s..e].trim().to_string());
         for name in titles.chain(versioned(post)) {
             match out.iter_mut().find(|w| w.name.eq_ignore_ascii_case(&name)) {
                 Some(w) if !w.posts.contains(&post.index) => w.posts.push(post.index),
@@ -178,7 +183,7 @@ mod tests {
     use super::*;
 
     fn works(text: &str) -> Vec<String> {
-        extract(&[PostText::new(0, text, None)]).into_iter().map(|w| w.name).collect()
+        extract(&[PostText::new(0, text, None)], true).into_iter().map(|w| w.name).collect()
     }
 
     #[test]
@@ -193,6 +198,6 @@ mod tests {
 
     #[test]
     fn titles_hold_no_sentences_or_plain_words() {
-        assert!(works("\"This Is. Not A Title\" and \"Nice\" or word 2").is_empty());
+        assert!(works("\"This Is. Not A Title\" and \"Nice\" or word 2, \"<<< _DSM - Perf >>>\"").is_empty());
     }
 }
