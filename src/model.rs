@@ -102,6 +102,14 @@ pub struct Facts {
     pub quotes: Vec<Quote>,
     pub sources: Vec<Source>,
     pub conflicts: Vec<Conflict>,
+    /// Works the thread mentions: quoted titles, papers, books, products, software with versions.
+    /// Neither organisations nor quotations.
+    #[serde(default)]
+    pub works: Vec<Work>,
+    /// Lengths of time ("6 minutes", "no more than 10 days"): durations, not dates. `value` is an ISO
+    /// 8601 period (`P10D`) where the unit has one.
+    #[serde(default)]
+    pub durations: Vec<DateFact>,
     /// What the thread asks, what was answered and what the replies say, verbatim.
     #[serde(default)]
     pub digest: Digest,
@@ -221,6 +229,17 @@ pub struct Quote {
     pub speaker: Option<String>,
     pub post: usize,
     /// Every post it was found in (first is `post`).
+    #[serde(default)]
+    pub posts: Vec<usize>,
+}
+
+/// A work the thread mentions (a title in quotes, a paper, a book, a product or a program with its
+/// version), verbatim.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Work {
+    pub name: String,
+    pub post: usize,
+    /// Every post it is mentioned in (first is `post`).
     #[serde(default)]
     pub posts: Vec<usize>,
 }

@@ -87,6 +87,11 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 /// Words before a weekday or "week" that the text uses to place it more finely ("late last week").
 const EDGE_WORDS: &[&str] = &["early", "late", "mid", "earlier", "later"];
 
+/// Units of "N … ago" that only a board's own post times use ("16 minutes ago", "1 hour ago"): a
+/// post's time is furniture, never a fact of the discussion.
+const BOARD_TIME_UNITS: &[&str] =
+    &["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"];
+
 /// Words that put a weekday in the future.
 const FUTURE_CUES: &[&str] = &["will", "next", "'ll", "’ll", "going", "coming", "upcoming", "tomorrow"];
 
@@ -133,9 +138,23 @@ fn month_of(w: &str, word: &str) -> Option<u32> {
     })
 }
 
-/// Finds the dates and durations of every post.
-pub fn extract(posts: &[PostText], _english: bool) -> Vec<DateFact> {
-    let mut out: Vec<DateFact> = Vec::new();
+/// Finds the dates of every post, and apart from them its durations: "6 minutes" or "almost 6 decades"
+/// is how long something lasts, never a point in time.
+pub fn extract(posts: &[PostText], english: bool) -> (Vec<DateFact>, Vec<DateFact>) {
+    let (mut dates, mut durations) = (Vec::new(), Vec::new());
+    for (fact, duration) in extract_all(posts, english) {
+        if duration {
+            durations.push(fact);
+        } else {
+            dates.push(fact);
+        }
+    }
+    (dates, durations)
+}
+
+/// Dates and durations in page order, each flagged `true` when it is a duration.
+fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
+    let mut out: Vec<(DateFact, bool)> = Vec::new();
     for post in posts {
         let today = post.published.and_then(parse_day);
         let urls = super::numbers::url_spans(post.text);
@@ -151,8 +170,9 @@ pub fn extract(posts: &[PostText], _english: bool) -> Vec<DateFact> {
                 continue;
             };
             let text = post.text[toks[first].start..toks[end - 1].end].to_string();
-            if !out.iter().any(|d| d.text.eq_ignore_ascii_case(&text) && d.value == value) {
-                out.push(DateFact { text, value, post: post.index });
+            let duration = is_duration_at(post, i);
+            if !out.iter().any(|(d, _)| d.text.eq_ignore_ascii_case(&text) && d.value == value) {
+                out.push((DateFact { text, value, post: post.index }, duration));
             }
             i = end.max(i + 1);
         }
@@ -296,9 +316,18 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     if toks.get(after).is_some_and(|t| t.is("old")) {
         return None;
     }
+    // "441678\n\nYears ago": a number and a unit on different lines are two things (a count the board
+    // prints, then a time).
+    if !glued && post.text.get(toks[i].end..toks[number.next].start).is_none_or(|gap| gap.contains('\n')) {
+        return None;
+    }
     let n = number.value;
     let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase()).unwrap_or_default();
     let ago = toks.get(after).is_some_and(|t| t.is("ago"));
+    // "16 minutes ago", "3 hours ago": the time a board prints beside a post, not a date of the story.
+    if ago && BOARD_TIME_UNITS.contains(&unit.as_str()) {
+        return None;
+    }
     let days = match unit.trim_end_matches('s') {
         "day" => Some(n),
         "week" => Some(n * 7.0),
@@ -335,6 +364,18 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     let value = (!code.is_empty() && n.fract() == 0.0)
         .then(|| format!("P{}{}{code}", if time { "T" } else { "" }, n.min(1e15) as u64));
     Some((first, after, value))
+}
+
+/// The fact `date_at` found at token `i` is a length of time: a number of time units that nothing
+/// places in time ("6 minutes", "for two years"; not "in two days" or "10 years ago").
+fn is_duration_at(post: &PostText, i: usize) -> bool {
+    let toks = &post.tokens;
+    let Some(n) = number_at(toks, i) else { return false };
+    let glued = n.suffix.is_some();
+    let unit = n.suffix.clone().or_else(|| toks.get(n.next).map(|t| t.text.to_lowercase()));
+    let after = n.next + usize::from(!glued);
+    let placed = i.checked_sub(1).is_some_and(|p| toks[p].is("in")) || toks.get(after).is_some_and(|t| t.is("ago"));
+    unit.is_some_and(|u| TIME_UNITS.contains(&u.as_str())) && !placed
 }
 
 /// "late last week": an edge word before the date belongs to it.
@@ -478,7 +519,8 @@ mod tests {
     }
 
     fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
-        extract(&[PostText::new(0, text, published)], true).into_iter().map(|d| (d.text, d.value)).collect()
+        let (dates, durations) = extract(&[PostText::new(0, text, published)], true);
+        dates.into_iter().chain(durations).map(|d| (d.text, d.value)).collect()
     }
 
     #[test]
@@ -512,7 +554,22 @@ mod tests {
         let values: Vec<Option<&str>> = d.iter().map(|(_, v)| v.as_deref()).collect();
         assert_eq!(values, [Some("2022-01-11"), Some("2020-03-12"), Some("2021-03-03")], "{d:?}");
         let d = dates("A nine-year gap, 10 years ago, a 36-year-old and 46 years old.", Some("2022-01-11"));
-        assert_eq!(d, [("nine-year".into(), Some("P9Y".into())), ("10 years ago".into(), Some("2012".into()))]);
+        assert_eq!(d, [("10 years ago".into(), Some("2012".into())), ("nine-year".into(), Some("P9Y".into()))]);
+    }
+
+    /// "6 minutes" and "almost 6 decades" are how long, not when: durations, never dates.
+    #[test]
+    fn durations_are_not_dates() {
+        let posts =
+            [PostText::new(0, "It took 6 minutes, almost 6 decades after the war, in two days or 3 weeks ago.", None)];
+        let (dates, durations) = extract(&posts, true);
+        let texts = |v: &[DateFact]| v.iter().map(|d| d.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&dates), ["in two days", "3 weeks ago"]);
+        assert_eq!(texts(&durations), ["6 minutes", "almost 6 decades"]);
+        // Board furniture: a post's time, a count on one line and "Years ago" on the next.
+        let posts = [PostText::new(0, "Posted 16 minutes ago, 1 hour ago. 441678\n\nYears ago I went.", None)];
+        let (dates, durations) = extract(&posts, true);
+        assert!(dates.is_empty() && durations.is_empty(), "{dates:?} {durations:?}");
     }
 
     #[test]

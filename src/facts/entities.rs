@@ -8,6 +8,10 @@ use super::mentions::{find_mentions, in_domain, is_acronym, LowerWords, Mention}
 use super::PostText;
 use crate::model::{Entity, EntityKind};
 
+/// Mid-sentence mentions an unknown one-word name needs when nothing else (a title, a role, a cue
+/// of its kind) says it is a name: seen once, a capital may be a typo or emphasis.
+const MIN_MID_SENTENCE: usize = 2;
+
 /// An entity being built: its forms and mentions.
 #[derive(Debug)]
 struct Acc {
@@ -153,13 +157,22 @@ fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
                 .any(|(m, a)| *a == Some(idx) && !m.initial && m.form.split_whitespace().count() > 1);
             let known = mentions.iter().zip(&assigned).any(|(m, a)| *a == Some(idx) && m.canonical.is_some());
             let non_initial = mentions.iter().zip(&assigned).filter(|(m, a)| **a == Some(idx) && !m.initial).count();
-            let cued = acc.role.is_some() || acc.kind != EntityKind::Person || acc.mentions >= 2;
+            // Evidence for an unknown name: a title or role, a cue of its kind, or two mentions
+            // mid-sentence. A capital that opens a sentence is never enough on its own (a run of
+            // several words has its kind from its words: a given name, a suffix, a title).
+            let cued = acc.role.is_some() || acc.kind != EntityKind::Person || non_initial >= MIN_MID_SENTENCE;
             known
                 || (english && (multi || (non_initial >= 1 && cued) || is_acronym(&acc.name)))
-                || (!english && multi_inside)
+                || (!english && multi_inside && !joined_by_lowercase(&acc.name))
         })
         .collect();
     accs.into_iter().zip(solid).filter(|(a, s)| *s && a.mentions > 0).map(|(a, _)| a).collect()
+}
+
+/// "Teile der Software": outside English, capitalised nouns joined by an article are a noun phrase,
+/// not a name (German capitalises every noun); a known name with a connector is found by the gazetteer.
+fn joined_by_lowercase(name: &str) -> bool {
+    name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The entity a short form stands for: "Tokayev" → "Kassym-Jomart Tokayev", "CSTO" → "Collective
@@ -328,6 +341,26 @@ mod tests {
         assert_eq!(kind("Lin Nan"), Some(EntityKind::Person), "{e:?}");
         assert_eq!(kind("Veldhoven"), Some(EntityKind::Place), "{e:?}");
         assert!(!e.iter().any(|e| e.name.contains("EUV") || e.name.contains("CEO") || e.name == "youtube"), "{e:?}");
+    }
+
+    /// Evidence first: a common word the gazetteer knows as a place needs context, a place suffix needs
+    /// a name, a code identifier is no brand, a capital opening a sentence is no name.
+    #[test]
+    fn common_words_code_and_sentence_starters_are_not_names() {
+        let e = names(
+            "Nice! The Park was closed. Raised a ValueError in MainThread again. Honestly it works. We \
+             moved from Nice last year and drove to Phoenix, AZ, then to Victoria Park with DeviantArt.",
+        );
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names.iter().filter(|n| **n == "Nice").count(), 1, "{e:?}");
+        let nice = e.iter().find(|e| e.name == "Nice").map(|e| e.mentions);
+        assert_eq!(nice, Some(1), "only 'from Nice' is the city: {e:?}");
+        for bogus in ["Park", "ValueError", "MainThread", "Honestly"] {
+            assert!(!names.contains(&bogus), "{bogus}: {e:?}");
+        }
+        for real in ["Phoenix", "Victoria Park", "DeviantArt"] {
+            assert!(names.contains(&real), "{real}: {e:?}");
+        }
     }
 
     #[test]

@@ -29,6 +29,51 @@ pub(super) struct Mention {
     pub(super) prose: bool,
 }
 
+/// Places the gazetteer knows whose names are also common words or given names ("Nice!", "Reading
+/// this…", "Jordan said"): they are places only with context, a preposition of place before them ("in
+/// Nice", "from Phoenix") or a place, country or state code after them ("Nice, France", "Mobile AL").
+const COMMON_WORD_PLACES: &[&str] = &[
+    "nice",
+    "reading",
+    "mobile",
+    "bath",
+    "split",
+    "orange",
+    "phoenix",
+    "florence",
+    "austin",
+    "chad",
+    "jordan",
+    "georgia",
+    "victoria",
+    "eugene",
+    "jackson",
+    "lincoln",
+    "sydney",
+    "paris",
+    "dallas",
+    "chester",
+    "deal",
+    "hope",
+    "normal",
+    "sale",
+    "york",
+    "warren",
+    "marion",
+    "troy",
+    "salem",
+    "independence",
+];
+
+/// Two-letter codes that name a country wherever they stand ("the US", "in the UK"): no context needed.
+const COUNTRY_CODES: &[&str] = &["US", "UK", "EU"];
+
+/// Words before a place name that say it is one: "in Nice", "from Phoenix", "near Reading".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "near", "around", "outside", "across", "via", "towards", "toward", "visit", "visited",
+    "visiting", "into", "through", "of",
+];
+
 /// Speech verbs after a single unknown name make it a person ("Tokayev said").
 const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "announced", "stated", "wrote", "asked", "argued"];
 
@@ -83,13 +128,27 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
         }
         let shouting = post.shouting(toks[i].start);
         // "Shadow Fox said:": a board's quote header names a participant, not an entity of the story.
-        let quote_header = toks.get(j).is_some_and(|t| t.is("said") || t.is("wrote"))
-            && toks.get(j + 1).is_some_and(|t| t.text == ":");
+        let quote_header = quote_header_at(toks, j);
         if !quote_header {
             cut_run(post, i, j, english && !shouting, lower, out);
         }
         i = j;
     }
+}
+
+/// Words a user name may hold between the run and its quote header's verb: "Tony Robbins’ Trampoline
+/// said:" (the apostrophe cut the run).
+const MAX_HEADER_TAIL: usize = 3;
+
+/// `said:` or `wrote:` at token `j`, or after a few more capitalised words and apostrophes of the same
+/// user name: the run before it is a participant quoted by a board.
+fn quote_header_at(toks: &[Token], j: usize) -> bool {
+    let mut k = j;
+    while k < toks.len() && k - j < MAX_HEADER_TAIL && (toks[k].is_capitalized() || matches!(toks[k].text, "’" | "'"))
+    {
+        k += 1;
+    }
+    toks.get(k).is_some_and(|t| t.is("said") || t.is("wrote")) && toks.get(k + 1).is_some_and(|t| t.text == ":")
 }
 
 /// The token is glued to a dot on either side: part of a domain or URL ("www.youtube.com").
@@ -168,6 +227,9 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
             return;
         }
         if let Some(known) = g.lookup(span(a, end)) {
+            if !placed(post, a, end, known) {
+                return;
+            }
             out.push(mention(
                 post,
                 a,
@@ -230,6 +292,9 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     let form = span(k, end);
     let words = end - k;
     if let Some(known) = g.lookup(form) {
+        if !placed(post, k, end, known) {
+            return;
+        }
         out.push(mention(post, k, form, Some(known.kind), Some(known.name.clone()), None, initial && k == a));
         return;
     }
@@ -265,6 +330,31 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     out.push(mention(post, k, form, kind, None, role, initial && k == a));
 }
 
+/// A known name that is also a common word (`COMMON_WORD_PLACES`) is the place only with context: a
+/// preposition of place before it, or a known place, country or state code after it. Other names
+/// need nothing.
+fn placed(post: &PostText, k: usize, end: usize, known: &super::gazetteer::Known) -> bool {
+    let g = &*GAZETTEER;
+    let toks = &post.tokens;
+    let word = toks[k].text;
+    // "SD", "CT", "GA": a two-letter code is a state only in context (an SD card, a CT scan, GA
+    // releases), except the few codes a forum writes for countries.
+    let code = word.len() == 2 && is_acronym(word) && !COUNTRY_CODES.contains(&word);
+    if known.kind != EntityKind::Place
+        || end - k != 1
+        || !(code || COMMON_WORD_PLACES.contains(&word.to_lowercase().as_str()))
+    {
+        return true;
+    }
+    let before = k.checked_sub(1).is_some_and(|p| PLACE_PREPOSITIONS.iter().any(|w| toks[p].is(w)));
+    let n = end + usize::from(toks.get(end).is_some_and(|t| t.text == ","));
+    let after = toks.get(n).is_some_and(|t| {
+        t.is_capitalized()
+            && (acronym_key(t.text).is_some() || g.lookup(t.text).is_some_and(|x| x.kind == EntityKind::Place))
+    });
+    before || after
+}
+
 /// The kind of an unknown name `toks[k..end]`, from its own words and the words around it; `None` when
 /// nothing says what it is (it may still be a short form of a name found elsewhere: "Tokayev").
 fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<EntityKind> {
@@ -286,7 +376,7 @@ fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<Entit
         // ("chipmaker SMIC", "SMIC engineers").
         org_cued.then_some(EntityKind::Organisation)
     } else if (org_cued && !connector && words <= 3 && !g.is_given_name(first))
-        || (words == 1 && is_camel_case(first))
+        || (words == 1 && is_camel_case(first) && !is_code_identifier(first))
         || g.is_org_suffix(last)
         || (connector && g.is_org_suffix(first))
         || known_first == Some(EntityKind::Organisation)
@@ -297,7 +387,7 @@ fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<Entit
         || ((2..=3).contains(&words) && !connector && (g.is_given_name(first) || byline || role_follows(toks, end)))
     {
         Some(EntityKind::Person)
-    } else if g.is_place_suffix(last)
+    } else if (words >= 2 && g.is_place_suffix(last))
         || (connector && g.is_place_head(first))
         || place_follows
         || place_noun_of(toks, k)
@@ -630,6 +720,51 @@ fn dotted_title_before(post: &PostText, i: usize) -> Option<String> {
         && title_case
         && GAZETTEER.is_title(title.text))
     .then(|| post.text[title.start..dot.end].to_string())
+}
+
+/// Last parts of camel-case words that name things in program code ("ValueError", "MainThread",
+/// "TextArea", "KeyboardInterrupt"): identifiers, not brands.
+const CODE_TAILS: &[&str] = &[
+    "Error",
+    "Exception",
+    "Warning",
+    "Interrupt",
+    "Exit",
+    "Iteration",
+    "Thread",
+    "Area",
+    "Handler",
+    "Event",
+    "Type",
+    "Class",
+    "Object",
+    "Value",
+    "Config",
+    "Manager",
+    "Factory",
+    "Builder",
+    "Buffer",
+    "Stream",
+    "Reader",
+    "Writer",
+    "List",
+    "Array",
+    "String",
+    "Controller",
+    "Component",
+    "Element",
+    "Listener",
+    "Callback",
+    "Request",
+    "Response",
+    "Context",
+    "Provider",
+    "Exit",
+];
+
+/// A camel-case word ending in a part that names a thing in code (`CODE_TAILS`).
+fn is_code_identifier(word: &str) -> bool {
+    CODE_TAILS.iter().any(|t| word.len() > t.len() && word.ends_with(t))
 }
 
 /// "DeviantArt", "WordReference", "StatCounter": a capital inside a word after two lowercase letters

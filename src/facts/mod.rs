@@ -30,6 +30,7 @@ pub mod sources;
 pub mod stats;
 pub mod summary;
 pub mod tokens;
+pub mod works;
 
 use crate::model::Facts;
 use crate::thread::Thread;
@@ -45,16 +46,19 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
     let posts: Vec<PostText> =
         thread.posts.iter().enumerate().map(|(i, p)| PostText::new(i, &p.text, p.published.as_deref())).collect();
     let english = language::is_english(&posts);
-    let authors: Vec<&str> = thread.posts.iter().filter_map(|p| p.author.as_deref()).collect();
+    // Participants: the posters and the authors of the posts they quote are users, not entities.
+    let quoted = thread.posts.iter().flat_map(|p| &p.quotes).filter_map(|q| q.author.as_deref());
+    let authors: Vec<&str> = thread.posts.iter().filter_map(|p| p.author.as_deref()).chain(quoted).collect();
     let entities = entities::extract(&posts, english, &authors);
     let quantities = quantities::extract(&posts, english);
-    let dates = dates::extract(&posts, english);
+    let (dates, durations) = dates::extract(&posts, english);
     let quotes = quotes::extract(&posts, &entities);
     let sources = sources::extract(thread, page_url);
     let conflicts = conflicts::find(&posts, &quantities, thread);
     let summary = summary::choose(thread, &posts, &entities, &quantities, options.summary_sentences);
+    let works = works::extract(&posts, english);
     let digest = digest::build(thread, &posts);
-    Facts { summary, entities, quantities, dates, quotes, sources, conflicts, digest }
+    Facts { summary, entities, quantities, dates, quotes, sources, conflicts, works, durations, digest }
 }
 
 /// A post's text with its tokens and sentences: what every fact step reads.

@@ -99,6 +99,47 @@ const RATE_SUFFIXES: &[&str] = &["pa", "pcm", "pw"];
 /// Words right before a number that make it an age: "at age 36", "aged 8".
 const AGE_CUES: &[&str] = &["age", "aged"];
 
+/// Nouns a bracketed number after them is the age of ("our eldest (8)", "my son (12)"): on forums the
+/// bracket after anything else is a list marker ("stats (2)") or code ("slice(4)").
+const AGE_NOUNS: &[&str] = &[
+    "son",
+    "daughter",
+    "eldest",
+    "youngest",
+    "oldest",
+    "middle",
+    "child",
+    "kid",
+    "kids",
+    "boy",
+    "girl",
+    "husband",
+    "wife",
+    "partner",
+    "brother",
+    "sister",
+    "baby",
+    "toddler",
+    "stepson",
+    "stepdaughter",
+    "niece",
+    "nephew",
+    "mum",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "grandson",
+    "granddaughter",
+    "dh",
+    "dd",
+    "ds",
+    "dss",
+    "dsd",
+    "dog",
+    "cat",
+];
+
 /// Currencies written as words after the number.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollars", "USD"),
@@ -121,11 +162,87 @@ const PHRASE_STOPS: &[&str] = &[
     "per", "than", "as", "into", "during", "after", "before", "since", "across", "this", "it", "they", "he", "she",
     "we", "you", "not", "so", "but", "if", "when", "while", "ago", "more", "each", "only", "just", "now", "then",
     "too", "also", "again", "here", "there", "still", "yet", "ever", "alone", "my", "your", "his", "her", "its", "our",
-    "their", "twice", "once", "daily",
+    "their", "twice", "once", "daily", "due", "aka", "next", "last", "upside",
 ];
 
 /// States written after a count that say what happened to it ("164 people dead").
 const STATE_WORDS: &[&str] = &["dead", "missing", "hurt", "homeless", "displaced", "killed", "injured", "wounded"];
+
+/// What a board counts about posts and members ("12 points", "3 replies", "1,204 views"): furniture
+/// printed around the posts, never a fact of the discussion. Dropped unless hedged ("more than 39.4
+/// million views" is somebody's claim; a board's counter is exact).
+const BOARD_COUNTS: &[&str] = &[
+    "point",
+    "points",
+    "pts",
+    "reply",
+    "replies",
+    "view",
+    "views",
+    "like",
+    "likes",
+    "post",
+    "posts",
+    "reaction",
+    "reactions",
+    "vote",
+    "votes",
+    "comment",
+    "comments",
+    "message",
+    "messages",
+    "member",
+    "members",
+    "guest",
+    "guests",
+    "karma",
+    "reputation",
+    "rep",
+    "kudos",
+    "upvote",
+    "upvotes",
+    "downvote",
+    "downvotes",
+    "followers",
+    "subscribers",
+    "thanks",
+    "answers",
+    "users",
+    "online",
+];
+
+/// Counts of times ("1 time", "Downloaded 458 times", "tried 3 times"): how often, never what a
+/// thread's facts are made of.
+const TIMES: &[&str] = &["time", "times"];
+
+/// Labels a board prints right before a number about a member or a post ("Joined 2019", "Posts: 1,204",
+/// "Rank 3", "#12").
+const BOARD_LABELS: &[&str] =
+    &["joined", "posts", "rank", "messages", "reputation", "points", "likes", "views", "replies", "karma", "#"];
+
+/// Plurals without an "s": a count of them is a count ("2 people"), not a compound ("3 dimension").
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "feet",
+    "teeth",
+    "mice",
+    "sheep",
+    "fish",
+    "staff",
+    "police",
+    "personnel",
+    "cattle",
+    "troops",
+    "data",
+    "media",
+    "deer",
+    "aircraft",
+    "series",
+    "species",
+];
 
 /// Finds the quantities of every post. Non-English posts keep numbers with units, currencies and
 /// percentages, whose meaning does not hang on English words.
@@ -218,13 +335,18 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
         next += 1;
     }
     let (qualifier, q_start) = qualifier_before(post, start_tok);
-    let (mut phrase, mut end) = noun_phrase(toks, next);
+    let (mut phrase, mut end) = noun_phrase(post.text, toks, next);
     if let Some(w) = &hyphen_word {
         phrase.insert(0, w.as_str());
         phrase.truncate(3);
     }
     if phrase.iter().any(|w| TIME_UNITS.contains(&w.to_lowercase().as_str())) && unit.is_none() {
         return None; // a duration: the dates step reads it
+    }
+    if unit.is_none()
+        && !counts_something(toks, start_tok, &phrase, &number, qualifier.is_some(), hyphen_word.is_some())
+    {
+        return None;
     }
     // What happened to them: "people died", "people detained" (after), "detained ... people" (before).
     // Outside English the words after a number are not read: only its unit is kept.
@@ -256,6 +378,43 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     let text = post.text[toks[first].start..toks[last].end].to_string();
     let quantity = Quantity { text, value: number.value, what, qualifier, unit, post: post.index, max, part_of: None };
     Some((quantity, end.max(next)))
+}
+
+/// Whether a number with the words `phrase` after it counts something a reader wants: not board
+/// furniture ("12 points", "Joined 2019", "#12"), not a count of times ("1 time"), not a compound
+/// adjective ("3 dimension", "Fifty psychological": no plural noun after a count above one), not a
+/// count of one ("1 coin": a sentence says "a coin").
+fn counts_something(
+    toks: &[Token],
+    i: usize,
+    phrase: &[&str],
+    number: &super::numbers::Number,
+    hedged: bool,
+    hyphenated: bool,
+) -> bool {
+    let first = phrase.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    if (BOARD_COUNTS.contains(&first.as_str()) && !hedged) || TIMES.contains(&first.as_str()) {
+        return false;
+    }
+    let mut p = i;
+    while p > 0 && matches!(toks[p - 1].text, ":" | "-") {
+        p -= 1;
+    }
+    if p > 0 && BOARD_LABELS.iter().any(|l| toks[p - 1].is(l) || toks[p - 1].text == *l) {
+        return false;
+    }
+    if phrase.is_empty() {
+        return true; // a unit or a verb may still say what it counts
+    }
+    if hyphenated {
+        // "3-bedroom house" counts bedrooms; "3-dimensional" alone is an adjective, not a count.
+        return phrase.len() >= 2;
+    }
+    let plural = phrase.iter().any(|w| {
+        let w = w.to_lowercase();
+        (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")) || IRREGULAR_PLURALS.contains(&w.as_str())
+    });
+    (number.value > 1.0 && plural) || number.value < 1.0
 }
 
 /// Numbers that are parts of dates, times, ordinals, versions or codes: "Jan 11", "02:28", "1st",
@@ -326,7 +485,7 @@ fn in_brackets(post: &PostText, i: usize, number: &super::numbers::Number, engli
         return None;
     }
     let noun = &toks[i - 2];
-    if PHRASE_STOPS.contains(&noun.text) {
+    if !AGE_NOUNS.contains(&noun.text) || toks[i - 1].start == noun.end {
         return None;
     }
     let text = post.text[noun.start..toks[number.next].end].to_string();
@@ -361,7 +520,7 @@ fn qualifier_before(post: &PostText, i: usize) -> (Option<String>, usize) {
 
 /// Up to three lowercase words after the number: "people", "peacekeeping troops", "law enforcement
 /// officers". Stops at function words, capitals, punctuation and past participles (the verb).
-fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
+fn noun_phrase<'a>(text: &str, toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
     let mut words = Vec::new();
     let mut k = from;
     while let Some(t) = toks.get(k) {
@@ -373,7 +532,15 @@ fn noun_phrase<'a>(toks: &[Token<'a>], from: usize) -> (Vec<&'a str>, usize) {
         let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end == t.end + 1) || t.text == "www";
         // A single letter ("à = Alt + 0224") is a symbol, not a noun.
         let letter = t.text.chars().count() == 1;
-        if words.len() == 3 || !(t.is_lower_word() || acronym) || url || letter || PHRASE_STOPS.contains(&t.text) {
+        // "2\nGNS": a line break ends the phrase (a count and the next line are two things).
+        let new_line = k > 0 && text.get(toks[k - 1].end..t.start).is_some_and(|gap| gap.contains('\n'));
+        if words.len() == 3
+            || !(t.is_lower_word() || acronym)
+            || url
+            || letter
+            || new_line
+            || PHRASE_STOPS.contains(&t.text)
+        {
             break;
         }
         if !words.is_empty() && (is_participle(t) || STATE_WORDS.contains(&t.text)) {
@@ -497,6 +664,17 @@ mod tests {
         assert_eq!(q[2].text, "£2300pa");
         assert_eq!(q[5].text, "40-year-old");
         assert_eq!(q[6].text, "eldest (8)");
+    }
+
+    /// Board furniture, counts of times, compounds and counts of one are no facts; a hedged count of
+    /// views is somebody's claim.
+    #[test]
+    fn furniture_and_compounds_are_not_counts() {
+        let q = quantities(
+            "Great post, 12 points and 3 replies. Downloaded 458 times, 1 time. Joined 2019, Posts: 1,204, #12.              A 3 dimension model with 1 coin. Fifty psychological tests. It had more than 39.4 million views              and 2,300 troops, 2 people.",
+        );
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.what.as_str())).collect();
+        assert_eq!(got, [(50.0, "psychological tests"), (39_400_000.0, "views"), (2300.0, "troops"), (2.0, "people")]);
     }
 
     #[test]

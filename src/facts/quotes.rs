@@ -36,10 +36,20 @@ const SPEECH_VERBS: &[&str] = &[
 /// Fewer words than this between quote marks is a term in quotes, not a statement.
 const MIN_QUOTE_WORDS: usize = 4;
 
-/// Finds the quotations of every post and merges repeats.
+/// Byte spans between quote marks of every kind (double, curly, single): quotations, titles, terms.
+pub fn marked_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = quotation_spans(text);
+    spans.extend(single_quote_spans(text));
+    spans
+}
+
+/// Finds the quotations of every post and merges repeats. A quotation has a speaker, or it is not one:
+/// quoted words nobody is said to have said are a term, a title (the `works` step) or a post quoted
+/// again (the thread reader's quotes), never a quotation on the card.
 pub fn extract(posts: &[PostText], entities: &[Entity]) -> Vec<Quote> {
     let mut found: Vec<Quote> = Vec::new();
     for post in posts {
+        let titles = super::works::title_spans(post.text, true);
         let double = quotation_spans(post.text).into_iter().map(|s| (s, false));
         let single = single_quote_spans(post.text).into_iter().map(|s| (s, true));
         for ((start, end), single) in double.chain(single) {
@@ -48,6 +58,9 @@ pub fn extract(posts: &[PostText], entities: &[Entity]) -> Vec<Quote> {
                 continue;
             }
             let speaker = speaker_after(post, end).or_else(|| speaker_before(post, start));
+            if speaker.is_none() && titles.contains(&(start, end)) {
+                continue; // a title in quote marks: a work
+            }
             if single && speaker.is_none() {
                 continue; // single marks also quote titles and terms; only an attributed span is a quotation
             }
@@ -55,7 +68,7 @@ pub fn extract(posts: &[PostText], entities: &[Entity]) -> Vec<Quote> {
             found.push(Quote { text: inner.to_string(), speaker, post: post.index, posts: vec![post.index] });
         }
     }
-    merge(found)
+    merge(found).into_iter().filter(|q| q.speaker.is_some()).collect()
 }
 
 /// Byte spans of the text between matching quote marks, paragraph by paragraph.
@@ -129,9 +142,26 @@ fn speaker_after(post: &PostText, end: usize) -> Option<String> {
     if toks.get(k).is_some_and(|t| is_speech(t)) {
         return name_at(&toks, k + 1);
     }
+    if let Some(role) = role_speaker(&toks, k) {
+        return Some(role);
+    }
     let name = name_at(&toks, k)?;
     k += name.split_whitespace().count();
     toks.get(k).filter(|t| is_speech(t)).map(|_| name)
+}
+
+/// Lowercase words a role speaker may have between its article and the verb: "the commander said", "a
+/// senior official told".
+const MAX_ROLE_WORDS: usize = 3;
+
+/// `"…," the commander said`: an article, a few lowercase words and a speech verb name the speaker by
+/// role, verbatim ("the commander").
+fn role_speaker(toks: &[Token], k: usize) -> Option<String> {
+    toks.get(k).filter(|t| t.is("the") || t.is("a") || t.is("an"))?;
+    let words = toks[k + 1..].iter().take_while(|t| t.is_lower_word() && !is_speech(t)).count();
+    let verb = k + 1 + words;
+    ((1..=MAX_ROLE_WORDS).contains(&words) && toks.get(verb).is_some_and(is_speech))
+        .then(|| toks[k..verb].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
 }
 
 /// `Tokayev said: "…"` / `Tokayev told lawmakers, "…"`.

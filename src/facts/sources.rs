@@ -88,6 +88,8 @@ fn headline(link: &Link, text: &str, thread_title: &str, post_title: Option<&str
         .split('\n')
         .map(str::trim)
         .filter(|p| !p.is_empty() && p.chars().count() <= MAX_HEADLINE_CHARS && !p.contains("://"))
+        // A headline has no full stop: a paragraph ending in one is a sentence of the post.
+        .filter(|p| !p.ends_with('.') && !p.contains(". "))
         .chain(std::iter::once(thread_title))
         .chain(post_title);
     let mut best: Option<(f64, &str)> = None;

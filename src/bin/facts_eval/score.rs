@@ -35,6 +35,15 @@ impl Score {
             self.hit_gold as f64 / self.gold as f64
         }
     }
+    /// The harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
 }
 
 /// Comparable form of a name: lowercase, no possessive, no leading "the".
@@ -95,7 +104,7 @@ pub fn predicted_numbers(f: &Facts) -> Vec<(f64, String)> {
         .iter()
         .map(|q| (q.value, format!("{} {}", q.what, q.unit.as_deref().unwrap_or("")).to_lowercase()))
         .collect();
-    for d in &f.dates {
+    for d in f.dates.iter().chain(&f.durations) {
         let toks = tokenize(&d.text);
         for i in 0..toks.len() {
             let Some(n) = number_at(&toks, i) else { continue };
@@ -109,14 +118,17 @@ pub fn predicted_numbers(f: &Facts) -> Vec<(f64, String)> {
     pred
 }
 
+/// A predicted number is the labelled one: same value, and a word of what it counts (or its unit).
+pub fn number_matches(p: &(f64, String), g: &LabelNumber) -> bool {
+    let what = g.what.to_lowercase();
+    (p.0 - g.value).abs() <= 1e-6 * g.value.abs().max(1.0)
+        && (what.split_whitespace().any(|w| p.1.contains(w.trim_end_matches('s'))) || what.is_empty())
+}
+
 /// Numbers by value and by a word of what they count (or their unit).
 pub fn score_numbers(f: &Facts, gold: &[LabelNumber]) -> Score {
     let pred = predicted_numbers(f);
-    let matches = |p: &(f64, String), g: &LabelNumber| {
-        let what = g.what.to_lowercase();
-        (p.0 - g.value).abs() <= 1e-6 * g.value.abs().max(1.0)
-            && (what.split_whitespace().any(|w| p.1.contains(w.trim_end_matches('s'))) || what.is_empty())
-    };
+    let matches = number_matches;
     Score {
         hit_pred: pred.iter().filter(|p| gold.iter().any(|g| matches(p, g))).count(),
         pred: pred.len(),

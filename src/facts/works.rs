@@ -1,0 +1,203 @@
+//! Works the thread mentions: titles in quote marks ("Fievel Goes West"), and programs or products
+//! written with their version ("Windows 7", "uTorrent 3.5.5", "Firefox 3.6").
+//!
+//! A work is its own kind of fact: a quoted title is not a quotation (nobody said it), and a paper or a
+//! program is not an organisation. The quotes step leaves quoted titles ([`title_spans`]) to this
+//! step. (Names inside a title still count as entities: leaving them to the work cost a correct entity
+//! on a held-out set and gained nothing on the tuned one.)
+
+use super::tokens::{tokenize, Kind, Token};
+use super::PostText;
+use crate::model::Work;
+
+/// A title is short: more words than this in quote marks is a sentence someone wrote.
+const MAX_TITLE_WORDS: usize = 10;
+/// Share of a title's longer words (4 letters or more) that are capitalised: "Fievel Goes West" (all),
+/// "The Lord of the Rings" (all but the short connectors). Quoted phrases of running text have few.
+const MIN_TITLE_CAPS_SHARE: f64 = 0.6;
+/// Lowercase nouns before a quoted span that make even a single quoted word a title: `the film "Up"`.
+const WORK_CUES: &[&str] = &[
+    "book",
+    "novel",
+    "film",
+    "movie",
+    "paper",
+    "article",
+    "song",
+    "album",
+    "game",
+    "show",
+    "series",
+    "episode",
+    "titled",
+    "entitled",
+    "called",
+    "app",
+    "program",
+    "programme",
+    "study",
+    "report",
+    "poem",
+    "play",
+    "magazine",
+];
+/// Verbs before a quoted label that make it a button or a menu item, not a title: `click "Desktop
+/// Site"`, `select "Ask the Mods"`.
+const UI_VERBS: &[&str] = &[
+    "click", "clicked", "clicking", "tap", "tapped", "press", "pressed", "select", "selected", "choose", "chose",
+    "hit", "check", "checked", "uncheck", "enable", "enabled", "disable", "disabled", "toggle", "open", "opened",
+    "under", "button", "tab", "menu", "option", "setting", "field", "box", "link",
+];
+/// Programs and product lines that are named with a version number after them ("Windows 7",
+/// "Android 9", "iOS 14"): the name and its number are one work.
+const VERSIONED_PRODUCTS: &[&str] = &[
+    "windows",
+    "android",
+    "ios",
+    "macos",
+    "ubuntu",
+    "debian",
+    "fedora",
+    "firefox",
+    "chrome",
+    "office",
+    "excel",
+    "photoshop",
+    "python",
+    "java",
+    "php",
+    "utorrent",
+    "µtorrent",
+    "bittorrent",
+    "iphone",
+    "ipad",
+    "galaxy",
+    "pixel",
+    "playstation",
+    "xbox",
+    "wii",
+    "kaspersky",
+    "norton",
+    "avast",
+    "safari",
+    "opera",
+    "thunderbird",
+    "vista",
+    "xp",
+    "linux",
+    "kernel",
+    "word",
+    "outlook",
+    "onenote",
+    "skype",
+    "steam",
+    "gta",
+    "fifa",
+    "f1",
+    "pes",
+    "mysql",
+    "node",
+    "rust",
+    "perl",
+    "ruby",
+    "latex",
+    "tex",
+    "vlc",
+    "winamp",
+    "itunes",
+];
+
+/// Byte spans (start, end) of a post's quoted titles: between quote marks, a short Title Case phrase
+/// (or any short phrase after a cue noun: `the film "Up"`), with no sentence end inside.
+pub fn title_spans(text: &str, english: bool) -> Vec<(usize, usize)> {
+    super::quotes::marked_spans(text).into_iter().filter(|&(s, e)| is_title(text, s, e, english)).collect()
+}
+
+fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
+    let inner = text[start..end].trim();
+    let toks = tokenize(inner);
+    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word() || t.kind == Kind::Number).collect();
+    // "Cancel/Preview/Reply": a row of buttons.
+    // Code and markup ("<<< _DSM - Perf >>>") are no titles either.
+    let code = inner.contains(['<', '>', '_', '=', '{', '}', '(', ')', '[', ']', '|', '\\']);
+    if code || words.is_empty() || words.len() > MAX_TITLE_WORDS || inner.contains(['.', '!', '?', ';', '\n', '/']) {
+        return false;
+    }
+    let lead = text[..start].trim_end_matches(['"', '“', '\'', '‘', ' ']);
+    let before = lead.rsplit([' ', '\n']).next().unwrap_or("").to_lowercase();
+    let tail = text[end..].trim_start_matches(['"', '”', '\'', '’', ' ']);
+    let after = tail.split([' ', '\n', ',', '.']).next().unwrap_or("").to_lowercase();
+    if UI_VERBS.contains(&before.as_str()) || UI_VERBS.contains(&after.as_str()) {
+        return false; // a button, a menu item, a setting
+    }
+    let cued = lead.rsplit(' ').next().is_some_and(|w| WORK_CUES.contains(&w.to_lowercase().as_str()));
+    if cued {
+        return true;
+    }
+    if !english {
+        return false; // German capitalises every noun: a capital says nothing about a title there
+    }
+    let long: Vec<&&Token> = words.iter().filter(|t| t.text.chars().count() >= 4).collect();
+    let caps = long.iter().filter(|t| t.is_capitalized() || t.kind == Kind::Number).count();
+    words.len() >= 2
+        && words[0].is_capitalized()
+        && !long.is_empty()
+        && caps as f64 >= MIN_TITLE_CAPS_SHARE * long.len() as f64
+}
+
+/// Finds the works of every post; the same work in several posts is one, with every post.
+pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
+    let mut out: Vec<Work> = Vec::new();
+    for post in posts {
+        let titles = title_spans(post.text, english).into_iter().map(|(s, e)| post.text[s..e].trim().to_string());
+        for name in titles.chain(versioned(post)) {
+            match out.iter_mut().find(|w| w.name.eq_ignore_ascii_case(&name)) {
+                Some(w) if !w.posts.contains(&post.index) => w.posts.push(post.index),
+                Some(_) => {}
+                None => out.push(Work { name, post: post.index, posts: vec![post.index] }),
+            }
+        }
+    }
+    out
+}
+
+/// "Windows 7", "uTorrent 3.5.5", "Firefox 3.6": a known program or product line, capitalised or in its
+/// own spelling, and the version number right after it.
+fn versioned(post: &PostText) -> Vec<String> {
+    let toks = &post.tokens;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(n) = toks.get(i + 1) else { break };
+        let known = t.is_word() && VERSIONED_PRODUCTS.contains(&t.text.to_lowercase().as_str());
+        let own_spelling = t.text.chars().any(char::is_uppercase); // "Word 2010", not "word 2"
+        let version = n.kind == Kind::Number && post.text.get(t.end..n.start) == Some(" ");
+        if known && own_spelling && version {
+            out.push(post.text[t.start..n.end].to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn works(text: &str) -> Vec<String> {
+        extract(&[PostText::new(0, text, None)], true).into_iter().map(|w| w.name).collect()
+    }
+
+    #[test]
+    fn quoted_titles_and_versions_are_works() {
+        let w = works(
+            "My kids loved \"Fievel Goes West\" and the film \"Up\". It runs on Windows 7 and uTorrent 3.5.5 \
+             but \"the thing is broken\" and \"It is what it is, he said.\" Click \"Desktop Site\", the \"Ask the \
+             Mods\" tab and \"Cancel/Preview/Reply\".",
+        );
+        assert_eq!(w, ["Fievel Goes West", "Up", "Windows 7", "uTorrent 3.5.5"], "{w:?}");
+    }
+
+    #[test]
+    fn titles_hold_no_sentences_or_plain_words() {
+        assert!(works("\"This Is. Not A Title\" and \"Nice\" or word 2, \"<<< _DSM - Perf >>>\"").is_empty());
+    }
+}

@@ -1,0 +1,85 @@
+//! Issue 9's precision rules for facts, on a thread written for this test: board furniture is never a
+//! number, durations are not dates, quoted titles are works (not quotations, not organisations), a
+//! quotation has a speaker, user names are participants, and a source's title is never a sentence of
+//! the post.
+
+use threadcard::thread::Thread;
+use threadcard::{facts, Link, Options, Post, PostQuote};
+
+fn post(author: &str, text: &str, links: Vec<Link>, quotes: Vec<PostQuote>) -> Post {
+    Post {
+        author: Some(author.into()),
+        published: Some("2024-03-05T10:00:00".into()),
+        text: text.into(),
+        links,
+        quotes,
+        ..Post::default()
+    }
+}
+
+fn thread() -> Thread {
+    let url = "https://news.example.org/2024/03/harbour-council-approves-new-ferry-line";
+    let link = Link { url: url.into(), text: url.into(), domain: "news.example.org".into() };
+    Thread {
+        posts: vec![
+            post(
+                "ferry_fan",
+                &format!(
+                    "Nice! The council approved the ferry line. The harbour council approves new ferry line, as \
+                     the paper says today.\n\n{url}\n\nThe crossing takes 6 minutes and the old pier served for \
+                     almost 6 decades. I read \"The Ferry Papers\" on it. 12 points, 3 replies, #12."
+                ),
+                vec![link],
+                vec![],
+            ),
+            post(
+                "Harbour Watcher",
+                "ferry_fan said: The crossing takes 6 minutes.\n\nIt will carry 2,400 passengers a day, said \
+                 the mayor. \"We have waited long enough for this ferry line,\" the mayor said. Still \"a very \
+                 nice boat for the harbour\" in my view. Downloaded 458 times.",
+                vec![],
+                vec![PostQuote { author: Some("ferry_fan".into()), text: "The crossing takes 6 minutes.".into() }],
+            ),
+        ],
+        ..Thread::default()
+    }
+}
+
+#[test]
+fn facts_keep_to_the_precision_rules() {
+    let t = thread();
+    let f = facts::extract_at(&t, Some("https://forum.example.com/t/1"), &Options::default());
+
+    // Numbers need what they count; furniture is never one.
+    let numbers: Vec<(f64, &str)> = f.quantities.iter().map(|q| (q.value, q.what.as_str())).collect();
+    assert_eq!(numbers, [(2400.0, "passengers")], "{:?}", f.quantities);
+
+    // Durations are durations, not dates.
+    let durations: Vec<&str> = f.durations.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(durations, ["6 minutes", "almost 6 decades"], "{:?}", f.durations);
+    assert!(f.dates.iter().all(|d| !d.text.contains("minutes") && !d.text.contains("decades")), "{:?}", f.dates);
+
+    // A quoted title is a work; a quotation has a speaker.
+    let works: Vec<&str> = f.works.iter().map(|w| w.name.as_str()).collect();
+    assert_eq!(works, ["The Ferry Papers"], "{:?}", f.works);
+    assert_eq!(f.quotes.len(), 1, "{:?}", f.quotes);
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("the mayor"));
+    assert!(f.quotes[0].text.starts_with("We have waited"));
+
+    // Users are participants; "Nice!" is no place; the title is no organisation.
+    let names: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
+    for bogus in ["ferry_fan", "Harbour Watcher", "Nice", "Ferry Papers", "The Ferry Papers"] {
+        assert!(!names.contains(&bogus), "{bogus}: {names:?}");
+    }
+
+    // The source's title is its headline or nothing, never a sentence of the post.
+    assert_eq!(f.sources.len(), 1);
+    assert_eq!(f.sources[0].title, None, "{:?}", f.sources);
+
+    // Every fact is verbatim, in the post it names.
+    let found = |post: usize, text: &str| t.posts.get(post).is_some_and(|p| p.text.contains(text));
+    assert!(f.quantities.iter().all(|q| found(q.post, &q.text)));
+    assert!(f.durations.iter().all(|d| found(d.post, &d.text)));
+    assert!(f.works.iter().all(|w| found(w.post, &w.name)));
+    assert!(f.quotes.iter().all(|q| found(q.post, &q.text)));
+}
