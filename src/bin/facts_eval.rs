@@ -8,9 +8,9 @@
 //!
 //! Exits non-zero when a score falls below its floor in `tests/facts-floors.json`, when compromise
 //! matches our entity precision or our entity F1 on a set of threads (it may find more names: precision
-//! first). The fact stage's time beside parsing is a budget: printed, flagged when over, never a failure (timings move with the machine's load; the project
-//! measures budgets in figures, not timed tests). When compromise cannot be installed (offline) it says
-//! so and checks the rest.
+//! first). The fact stage's time beside parsing is a budget: printed, flagged when over, never a failure
+//! (timings move with the machine's load; the project measures budgets in figures, not timed tests).
+//! When compromise cannot be installed (offline) it says so and checks the rest.
 
 // The binary's parts live in `src/bin/facts_eval/` (a crate root finds modules beside itself, hence the paths).
 #[path = "facts_eval/compromise.rs"]
