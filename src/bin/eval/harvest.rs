@@ -14,7 +14,7 @@ use threadcard::{date, url, Post, Summary};
 /// Below this text F1 a gold post has no counterpart among ours.
 const MIN_ALIGN_F1: f64 = 0.2;
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Tally {
     pub posts: usize,
     pub ours: usize,
