@@ -37,6 +37,10 @@ const MIN_AVG_BLOCK_TEXT: usize = 25;
 const MAX_LINK_DENSITY: f64 = 0.5;
 /// A body is the smallest element holding at least this share of a block's non-header text.
 const BODY_SHARE: f64 = 0.9;
+/// Paragraph-level elements. A body found to be one of them (one long paragraph holding nearly all of a post's
+/// text) is only part of the post: the post is its container, and its later paragraphs, links and sources stay.
+const PARAGRAPH_TAGS: &[&str] =
+    &["p", "blockquote", "pre", "ul", "ol", "li", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "span", "font"];
 /// A header (the part of a block around its time or author) holds at most this many characters.
 const MAX_HEADER_TEXT: usize = 200;
 /// Longest author name, in characters.
@@ -242,6 +246,7 @@ fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>>
                 && !date::is_date_like(&t)
                 && t.chars().any(char::is_alphabetic)
                 && !t.starts_with(['#', '@', '(', '['])
+                && post::is_name(&t)
         })
         .filter(|e| !is_in_body(e))
         .collect()
@@ -278,11 +283,22 @@ const AUTHOR_TOKENS: &[&str] = &[
 ];
 
 /// Words in a link's address that mark a profile page.
+/// Account pages a link may go to that are not a profile ("/user/login?destination=...", "register").
+const ACCOUNT_HREF: &[&str] = &["login", "logon", "signin", "sign-in", "sign_in", "register", "signup", "logout"];
+
+/// Whether a link goes to a member's profile ([`PROFILE_HREF`]) rather than an account page ([`ACCOUNT_HREF`]).
+fn is_profile_href(h: &str) -> bool {
+    let h = h.to_lowercase();
+    PROFILE_HREF.iter().any(|p| h.contains(p)) && !ACCOUNT_HREF.iter().any(|p| h.contains(p))
+}
+
 const PROFILE_HREF: &[&str] = &["profile", "member", "user", "/u/", "author", "uid=", "people", "/~", "account"];
 
 /// The markup path, relative to the block, at which most blocks have an author candidate.
 fn common_author_path(blocks: &[Block], m: &Measures) -> Option<String> {
-    let mut votes: HashMap<String, (usize, i64)> = HashMap::new();
+    // Per path: blocks it occurs in, marks (author-named class, profile link; up to two a block), and a hint
+    // score that also prefers the earlier candidates of a block.
+    let mut votes: HashMap<String, (usize, usize, i64)> = HashMap::new();
     for b in blocks {
         let mut seen = std::collections::HashSet::new();
         for (i, c) in author_candidates(b, m).into_iter().enumerate() {
@@ -290,13 +306,19 @@ fn common_author_path(blocks: &[Block], m: &Measures) -> Option<String> {
             if seen.insert(path.clone()) {
                 let v = votes.entry(path).or_default();
                 v.0 += 1;
-                let hint = i64::from(tokens(c.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str())))
-                    + i64::from(c.value().attr("href").is_some_and(|h| PROFILE_HREF.iter().any(|p| h.contains(p))));
-                v.1 += hint * 4 - i.min(8) as i64;
+                let marks = usize::from(tokens(c.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str())))
+                    + usize::from(c.value().attr("href").is_some_and(is_profile_href));
+                v.1 += marks;
+                v.2 += marks as i64 * 4 - i.min(8) as i64;
             }
         }
     }
-    votes.into_iter().max_by_key(|(p, (n, hint))| (*n, *hint, std::cmp::Reverse(p.len()))).map(|(p, _)| p)
+    // An author is a name the board links to a profile or marks as the poster: marks count with the blocks,
+    // so a marked name in most blocks beats an unmarked menu link ("Other", "Share") found in every block.
+    votes
+        .into_iter()
+        .max_by_key(|(p, (n, marks, hint))| (n + marks, *n, *hint, std::cmp::Reverse(p.len())))
+        .map(|(p, _)| p)
 }
 
 /// Signatures from the block's run element down to `e`, with the run index.
@@ -324,6 +346,23 @@ fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementR
         h = p;
     }
     h
+}
+
+/// The post around a body element: from a paragraph-level element up to the container of the post's
+/// paragraphs, inside the block; a container that holds the header keeps it out (`exclude`).
+fn whole_body<'a>(body: ElementRef<'a>, block: &Block<'a>, header: &[ElementRef]) -> (ElementRef<'a>, Vec<NodeId>) {
+    let mut el = body;
+    while PARAGRAPH_TAGS.contains(&el.value().name()) {
+        let Some(parent) = el.parent().and_then(ElementRef::wrap) else { break };
+        if !block.run.iter().any(|r| within(*parent, r.id())) {
+            break;
+        }
+        if header.iter().any(|h| within(**h, parent.id())) {
+            return (parent, header.iter().map(|h| h.id()).collect());
+        }
+        el = parent;
+    }
+    (el, Vec::new())
 }
 
 /// A block's post, and whether the block opens with a headline link (a teaser of another page, not a post).
@@ -360,7 +399,7 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
         })
         .last();
     let (root, mut exclude) = match (body_el, block.run.as_slice()) {
-        (Some(b), _) => (b, Vec::new()),
+        (Some(b), _) => whole_body(b, block, &header),
         (None, [one]) => (*one, header.iter().map(|h| h.id()).collect()),
         (None, run) => {
             let parent = run[0].parent().and_then(ElementRef::wrap).unwrap_or(run[0]);
@@ -629,11 +668,7 @@ fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRe
             && t.split_whitespace().count() <= 4
     };
     let links: Vec<ElementRef> = h.select(&LINKS).filter(short).collect();
-    links
-        .iter()
-        .find(|a| a.value().attr("href").is_some_and(|h| PROFILE_HREF.iter().any(|p| h.contains(p))))
-        .or(links.first())
-        .map(|a| (h, *a))
+    links.iter().find(|a| a.value().attr("href").is_some_and(is_profile_href)).or(links.first()).map(|a| (h, *a))
 }
 
 // ---------------------------------------------------------------------------------------------------------
