@@ -56,3 +56,13 @@ fn edit_notes_are_not_post_times_and_the_page_settles_day_order() {
     // "Register › Log In › ..." is an account menu, not the breadcrumb below it.
     assert_eq!(s.section, ["Bread Circle", "Starters"]);
 }
+
+/// A name shown as plain text right before the post time ("keepingsanity · 03/03/2026") is the poster; a
+/// header without a separator ("Posted on 14/03/2026") names nobody.
+#[test]
+fn plain_text_byline_before_the_time_is_the_author() {
+    let s = read("generic-byline.html", "https://talk.example/kitchen/5498613-low-cost-meals");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["longshot", "keepingsanity", "FolioQuarto", ""], "{:#?}", s.posts);
+    assert_eq!(s.posts[1].published.as_deref(), Some("2026-03-03T19:49:00"));
+}

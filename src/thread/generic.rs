@@ -420,7 +420,7 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
     let post = post::build(
         page,
         PostParts {
-            author: author_el.map(|a| a.text().collect()),
+            author: author_el.map(|a| a.text().collect()).or_else(|| byline_name(time_el)),
             author_info,
             time: Some(time_el),
             body: Some(root),
@@ -650,6 +650,34 @@ fn lead_post(page: &Page, body: ElementRef, blocks: &[Block], anchors: &[Element
 /// Blocks that sit inside the lead's root (a lead picked as the parent of its siblings may hold the posts' list).
 fn exclude_blocks_within(root: ElementRef, blocks: &[Block]) -> Vec<NodeId> {
     blocks.iter().flat_map(|b| b.run.iter()).filter(|r| within(***r, root.id())).map(|r| r.id()).collect()
+}
+
+/// Characters that end a plain-text name standing just before a post's time ("keepingsanity · 03/03/2026").
+const BYLINE_SEPARATORS: &[char] = &['·', '•', '|', '–', '—', '-'];
+
+/// The poster's name in a header that shows it as plain text right before the time, ended by a separator
+/// (`<div>keepingsanity · <span>03/03/2026 19:49</span></div>`): the board marks the name as the poster by
+/// that place. Only text nodes may stand before the time in its parent; the name must pass [`post::is_name`].
+fn byline_name(time_el: ElementRef) -> Option<String> {
+    let parent = time_el.parent().and_then(ElementRef::wrap)?;
+    let mut before = String::new();
+    for child in parent.children() {
+        if child.id() == time_el.id() {
+            break;
+        }
+        match child.value() {
+            scraper::Node::Text(t) => before.push_str(t),
+            _ => return None,
+        }
+    }
+    let name = text::squash(&before);
+    let name = name.strip_suffix(BYLINE_SEPARATORS)?.trim();
+    let name = name.strip_prefix("by ").or_else(|| name.strip_prefix("By ")).unwrap_or(name).trim();
+    let ok = (2..=MAX_AUTHOR_CHARS).contains(&name.chars().count())
+        && name.split_whitespace().count() <= 3
+        && post::is_name(name)
+        && !date::is_date_like(name);
+    ok.then(|| name.to_string())
 }
 
 /// A short profile-like link in the header around a time element, with that header.
