@@ -394,13 +394,15 @@ fn is_filler(w: &str) -> bool {
 /// ("Jan 11", "January 11th"). Returns the day and the index of its token.
 fn day_near(toks: &[Tok], s: &str, mi: usize) -> Option<(u32, usize)> {
     let is_day = |t: &Tok| matches!(t.kind, Kind::Num(d, 1..=2) if (1..=31).contains(&d));
+    // A number glued to a word before the month ("maria1 Jun 06, 2020": a user name) is not its day.
+    let glued = |t: &Tok| s[..t.start].chars().next_back().is_some_and(char::is_alphanumeric);
     let after = toks.get(mi + 1).filter(|t| is_day(t)).map(|_| mi + 1);
     let mut j = mi;
     let mut before = None;
     while j > 0 && mi - j < 3 {
         j -= 1;
         let t = &toks[j];
-        if is_day(t) {
+        if is_day(t) && !glued(t) {
             before = Some(j);
             break;
         }
@@ -585,6 +587,8 @@ mod tests {
         assert_eq!(p("Sat, Jun 18 '05, 10:24 AM").as_deref(), Some("2005-06-18T10:24:00"));
         assert_eq!(p("Sat, Jun 18, '05 10:24 PM").as_deref(), Some("2005-06-18T22:24:00"));
         assert_eq!(p("21. Apr 2020, 19:40").as_deref(), Some("2020-04-21T19:40:00"));
+        // A user name ending in a digit before the date is not its day.
+        assert_eq!(p("maria1 Jun 06, 2020 10:48 AM").as_deref(), Some("2020-06-06T10:48:00"));
         // A two-digit number after a space is not a year without the apostrophe.
         assert_eq!(p("Jun 18 05"), None);
     }
