@@ -680,6 +680,27 @@ fn byline_name(time_el: ElementRef) -> Option<String> {
     ok.then(|| name.to_string())
 }
 
+/// Whether a link goes to the site's front page (`/`, `./index.php`, `https://host/`): a "Home" crumb, never a
+/// poster's name.
+fn is_home_href(h: &str) -> bool {
+    let h = h.trim();
+    let path = match h.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => h,
+    };
+    let path = path.trim_start_matches("./").trim_start_matches('/');
+    matches!(path, "" | "index.php" | "index.html" | "index.htm")
+}
+
+/// Whether a link sits in a breadcrumb (a `nav`, or an element whose class or id names crumbs) below `header`.
+fn in_breadcrumb(link: ElementRef, header: ElementRef) -> bool {
+    link.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != header.id()).any(|a| {
+        let e = a.value();
+        let named = e.attr("class").into_iter().chain(e.attr("id")).any(|n| n.to_lowercase().contains("crumb"));
+        e.name() == "nav" || named
+    })
+}
+
 /// A short profile-like link in the header around a time element, with that header.
 fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRef<'a>, ElementRef<'a>)> {
     let mut h = time_el;
@@ -695,7 +716,12 @@ fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRe
             && !date::is_date_like(&t)
             && t.split_whitespace().count() <= 4
     };
-    let links: Vec<ElementRef> = h.select(&LINKS).filter(short).collect();
+    let links: Vec<ElementRef> = h
+        .select(&LINKS)
+        .filter(short)
+        .filter(|a| !a.value().attr("href").is_some_and(is_home_href) && !in_breadcrumb(*a, h))
+        .filter(|a| post::is_name(&text::squash(&a.text().collect::<String>())))
+        .collect();
     links.iter().find(|a| a.value().attr("href").is_some_and(is_profile_href)).or(links.first()).map(|a| (h, *a))
 }
 
@@ -904,6 +930,27 @@ mod tests {
         assert_eq!(got, [(Some("ann"), "Hello there."), (Some("bob"), "Hi back.")]);
         assert_eq!(t.posts[0].published_text.as_deref(), Some("yesterday"));
         assert_eq!(t.posts[0].published.as_deref(), Some("2022-01-11T14:28:00Z"));
+    }
+
+    #[test]
+    fn breadcrumb_links_are_not_authors() {
+        let html = r#"<div class="created-row"><ul class="breadcrumbs"><li><a href="/forum">Forums</a></li></ul>
+            <span>by <a href="/user/7">anna</a></span> <span>Aug 13, 2023</span></div>"#;
+        let doc = scraper::Html::parse_fragment(html);
+        let header = doc.select(&sel("div.created-row")).next().expect("static selector");
+        let links: Vec<_> =
+            doc.select(&LINKS).map(|a| (a.text().collect::<String>(), in_breadcrumb(a, header))).collect();
+        assert_eq!(links, [("Forums".to_string(), true), ("anna".to_string(), false)]);
+    }
+
+    #[test]
+    fn front_page_links_are_not_authors() {
+        for home in ["/", "./index.php", "https://board.example/", "https://board.example", "index.html"] {
+            assert!(is_home_href(home), "{home}");
+        }
+        for profile in ["/user/1078747", "./memberlist.php?mode=viewprofile&u=2", "https://board.example/u/anna"] {
+            assert!(!is_home_href(profile), "{profile}");
+        }
     }
 
     #[test]
