@@ -104,7 +104,7 @@ pub fn clean(mut page: Page) -> Page {
                 is_invisible(e)
                     // aria-hidden hides from screen readers only: icons and decoration, unless it holds the page.
                     || (e.attr("aria-hidden") == Some("true") && short_or_links(n.id()))
-                    || (is_boilerplate(e) && short_or_links(n.id()))
+                    || (is_boilerplate(e) && short_or_links(n.id()) && !is_author_card(*n))
                     || (is_consent(e) && (m.text(n.id()) as f64) < MAX_CONSENT_SHARE * page_text)
             }
             _ => false,
@@ -152,6 +152,24 @@ fn is_boilerplate(e: &scraper::node::Element) -> bool {
             || SIGNATURE_TOKENS.contains(&t.as_str())
             || FURNITURE_TOKENS.contains(&t.as_str())
     })
+}
+
+/// Class names, inside an element named like a signature, of a post's author card: Stack Exchange names the
+/// card under each question and answer `post-signature`, and its `user-details` / `s-user-card` hold the
+/// author's name, profile link and reputation. Such a card is the author, not a signature.
+const AUTHOR_CARD_CLASSES: &[&str] = &["user-details", "user-info", "s-user-card"];
+
+/// Whether a signature-named element is an author card ([`AUTHOR_CARD_CLASSES`]).
+fn is_author_card(n: ego_tree::NodeRef<Node>) -> bool {
+    let Node::Element(e) = n.value() else { return false };
+    let named_signature = e.attr("class").into_iter().flat_map(tokens).any(|t| t == "signature");
+    named_signature
+        && n.descendants().any(|d| match d.value() {
+            Node::Element(c) => c.attr("class").is_some_and(|cl| {
+                cl.split_whitespace().any(|t| AUTHOR_CARD_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
+            }),
+            _ => false,
+        })
 }
 
 fn is_consent(e: &scraper::node::Element) -> bool {

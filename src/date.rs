@@ -2,22 +2,61 @@
 //!
 //! Only what the page says is used: a relative time ("3 days ago", "Today, 14:28", "Heute, 14:28") is never
 //! resolved against the clock, and a day/month order that the text leaves open (`03/04/2022`) gives no date
-//! rather than a guess. Offsets the page gives are kept; times without one stay local (no offset).
+//! rather than a guess, unless the page's other dates settle it ([`order_of`]: any `15/05/19` on the page
+//! makes it day first; read with [`parse_in_order`]). Offsets the page gives are kept; times without one
+//! stay local (no offset).
 //!
 //! Forms read: ISO 8601 and RFC 3339; Unix timestamps (in attributes, [`parse_attr`]); month names in English,
 //! German, French, Italian, Spanish, Portuguese and Dutch, full or abbreviated, day before or after the month
 //! ("Tue Jan 11, 2022, 02:28 PM", "11. Januar 2022, 14:28", "11 janvier 2022 à 14h28", "11 de enero de 2022");
-//! numeric dates (`11.01.2022, 14:28`, `2022/01/11`, `13/01/2022`, the old DU `Jul-28-08`); CJK
+//! numeric dates (`11.01.2022, 14:28`, `2019.08.03 15:35`, `2022/01/11`, `15/05/19`, the old DU `Jul-28-08`,
+//! vBulletin's `Sat, Jun 18 '05`); CJK
 //! (`2022年1月11日 14:28`).
 
 /// Parses a date or time as a page shows it (or as an attribute holds it) into ISO 8601:
 /// `2022-01-11T14:28:00`, with the offset when the input has one, or `2022-01-11` for a date alone.
 pub fn parse(s: &str) -> Option<String> {
+    parse_in_order(s, None)
+}
+
+/// Which way round a page writes numeric dates whose day and month could be either (`03/04/2022`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOrder {
+    /// `03/04/2022` is 3 April.
+    DayFirst,
+    /// `03/04/2022` is March 4.
+    MonthFirst,
+}
+
+/// Like [`parse`], with the day/month order of the page (see [`order_of`]) for the dates whose text leaves
+/// it open.
+pub fn parse_in_order(s: &str, order: Option<DayOrder>) -> Option<String> {
     let s = s.trim();
     if s.is_empty() || s.len() > MAX_DATE_TEXT {
         return None;
     }
-    iso(s).or_else(|| Parsed::read(s).and_then(|p| p.iso()))
+    iso(s).or_else(|| Parsed::read_in_order(s, order).and_then(|p| p.iso()))
+}
+
+/// The day/month order a page's shown dates settle: a slash or dash date with a first value over 12
+/// (`15/05/19`) is day first, one with a second value over 12 (`05/15/19`) month first. `None` when no date
+/// settles it, or when the dates disagree.
+pub fn order_of<'a>(shown: impl IntoIterator<Item = &'a str>) -> Option<DayOrder> {
+    let (mut day_first, mut month_first) = (false, false);
+    for s in shown {
+        let toks = tokens(s);
+        let Some(n) = numeric_date(&toks, s) else { continue };
+        match n.settles {
+            Some(DayOrder::DayFirst) => day_first = true,
+            Some(DayOrder::MonthFirst) => month_first = true,
+            None => {}
+        }
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(DayOrder::DayFirst),
+        (false, true) => Some(DayOrder::MonthFirst),
+        _ => None,
+    }
 }
 
 /// Like [`parse`], and also reads Unix timestamps (seconds or milliseconds), which only attributes hold:
@@ -265,16 +304,24 @@ struct NumericDate {
     d: u32,
     /// Index of the last token of the date.
     last: usize,
-    /// Day and month could be either way round.
+    /// Day and month could be either way round (`m` and `d` then hold the day-first reading).
     ambiguous: bool,
+    /// The order this date shows by a value over 12 (`15/05/19`), for [`order_of`].
+    settles: Option<DayOrder>,
 }
 
 impl Parsed {
-    fn read(s: &str) -> Option<Parsed> {
+    fn read_in_order(s: &str, order: Option<DayOrder>) -> Option<Parsed> {
         let toks = tokens(s);
-        let (y, m, d, last) = cjk_date(&toks, s)
-            .or_else(|| named_month_date(&toks, s))
-            .or_else(|| numeric_date(&toks, s).filter(|n| !n.ambiguous).map(|n| (n.y, n.m, n.d, n.last)))?;
+        let numeric = || {
+            let n = numeric_date(&toks, s)?;
+            match (n.ambiguous, order) {
+                (false, _) | (true, Some(DayOrder::DayFirst)) => Some((n.y, n.m, n.d, n.last)),
+                (true, Some(DayOrder::MonthFirst)) => Some((n.y, n.d, n.m, n.last)),
+                (true, None) => None,
+            }
+        };
+        let (y, m, d, last) = cjk_date(&toks, s).or_else(|| named_month_date(&toks, s)).or_else(numeric)?;
         if !(1..=12).contains(&m) || !(1..=days_in_month(y, m)).contains(&d) || !(1900..=2100).contains(&y) {
             return None;
         }
@@ -347,13 +394,15 @@ fn is_filler(w: &str) -> bool {
 /// ("Jan 11", "January 11th"). Returns the day and the index of its token.
 fn day_near(toks: &[Tok], s: &str, mi: usize) -> Option<(u32, usize)> {
     let is_day = |t: &Tok| matches!(t.kind, Kind::Num(d, 1..=2) if (1..=31).contains(&d));
+    // A number glued to a word before the month ("maria1 Jun 06, 2020": a user name) is not its day.
+    let glued = |t: &Tok| s[..t.start].chars().next_back().is_some_and(char::is_alphanumeric);
     let after = toks.get(mi + 1).filter(|t| is_day(t)).map(|_| mi + 1);
     let mut j = mi;
     let mut before = None;
     while j > 0 && mi - j < 3 {
         j -= 1;
         let t = &toks[j];
-        if is_day(t) {
+        if is_day(t) && !glued(t) {
             before = Some(j);
             break;
         }
@@ -418,7 +467,8 @@ fn year_near(toks: &[Tok], s: &str, mi: usize, di: usize) -> Option<(u32, usize)
         .or_else(|| {
             let t = toks.get(from)?;
             let Kind::Num(yy, 2) = t.kind else { return None };
-            let sep = &s[toks[from - 1].end..t.start];
+            // "Jul-28-08", "Jun 18 '05", "Jun 18, '05": the apostrophe marks the year, with or without space.
+            let sep = s[toks[from - 1].end..t.start].trim_matches([' ', ',']);
             matches!(sep, "-" | "/" | "'" | "-'").then_some((two_digit_year(yy), from))
         })
 }
@@ -446,20 +496,21 @@ fn numeric_date(toks: &[Tok], s: &str) -> Option<NumericDate> {
             return None;
         }
         let last = i + 2;
+        let date = |y, m, d, ambiguous, settles| Some(NumericDate { y, m, d, last, ambiguous, settles });
         if la == 4 {
-            return Some(NumericDate { y: a, m: b, d: c, last, ambiguous: false });
+            return date(a, b, c, false, None);
         }
         if la > 2 || !(lc == 4 || lc == 2) {
             return None;
         }
         let y = if lc == 4 { c } else { two_digit_year(c) };
         if sep == "." {
-            return Some(NumericDate { y, m: b, d: a, last, ambiguous: false });
+            return date(y, b, a, false, None);
         }
         match (a > 12, b > 12) {
-            (true, false) => Some(NumericDate { y, m: b, d: a, last, ambiguous: false }),
-            (false, true) => Some(NumericDate { y, m: a, d: b, last, ambiguous: false }),
-            (false, false) => Some(NumericDate { y, m: b, d: a, last, ambiguous: a != b }),
+            (true, false) => date(y, b, a, false, Some(DayOrder::DayFirst)),
+            (false, true) => date(y, a, b, false, Some(DayOrder::MonthFirst)),
+            (false, false) => date(y, b, a, a != b, None),
             (true, true) => None,
         }
     })
@@ -527,6 +578,34 @@ mod tests {
         assert_eq!(p("2022/01/11 14:28").as_deref(), Some("2022-01-11T14:28:00"));
         assert_eq!(p("13/01/2022").as_deref(), Some("2022-01-13"));
         assert_eq!(p("01/13/2022 2:28 PM").as_deref(), Some("2022-01-13T14:28:00"));
+    }
+
+    #[test]
+    fn reads_board_forms_seen_on_unseen_boards() {
+        assert_eq!(p("2019.08.03 15:35").as_deref(), Some("2019-08-03T15:35:00"));
+        assert_eq!(p("15/05/19").as_deref(), Some("2019-05-15"));
+        assert_eq!(p("Sat, Jun 18 '05, 10:24 AM").as_deref(), Some("2005-06-18T10:24:00"));
+        assert_eq!(p("Sat, Jun 18, '05 10:24 PM").as_deref(), Some("2005-06-18T22:24:00"));
+        assert_eq!(p("21. Apr 2020, 19:40").as_deref(), Some("2020-04-21T19:40:00"));
+        // A user name ending in a digit before the date is not its day.
+        assert_eq!(p("maria1 Jun 06, 2020 10:48 AM").as_deref(), Some("2020-06-06T10:48:00"));
+        // A two-digit number after a space is not a year without the apostrophe.
+        assert_eq!(p("Jun 18 05"), None);
+    }
+
+    #[test]
+    fn the_page_settles_day_and_month_order() {
+        assert_eq!(order_of(["03/04/2022", "15/05/2022 10:00"]), Some(DayOrder::DayFirst));
+        assert_eq!(order_of(["03/04/2022", "05/15/2022"]), Some(DayOrder::MonthFirst));
+        assert_eq!(order_of(["03/04/2022", "04/05/2022"]), None);
+        assert_eq!(order_of(["15/05/2022", "05/15/2022"]), None, "disagreeing dates settle nothing");
+        assert_eq!(order_of(["11.01.2022", "2022/01/11"]), None, "dotted and year-first dates are not evidence");
+        let day_first = Some(DayOrder::DayFirst);
+        assert_eq!(parse_in_order("03/04/2022 14:28", day_first).as_deref(), Some("2022-04-03T14:28:00"));
+        let month_first = Some(DayOrder::MonthFirst);
+        assert_eq!(parse_in_order("03/04/2022", month_first).as_deref(), Some("2022-03-04"));
+        assert_eq!(parse_in_order("03/04/2022", None), None);
+        assert_eq!(parse_in_order("15/05/2022", month_first).as_deref(), Some("2022-05-15"), "the text wins");
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! cargo run --release --bin eval [-- --dataset wcxb|harvest|article|readability] [--show-worst N] [--verbose]
 //! ```
 //!
-//! Prints one table of scores, the slowest pages and the total time, then checks every score against
-//! `tests/eval-floors.json` and exits non-zero when one falls below its floor. Without the corpus it says
-//! so and exits 0.
+//! Prints one table of scores, each on the tuned pages beside the held-out pages (the fixed split is
+//! documented in `eval/corpus.rs`), the slowest pages and the total time, then checks every score against
+//! `tests/eval-floors.json` (keys `tuned.<dataset>.<score>` and `held-out.<dataset>.<score>`) and exits
+//! non-zero when one falls below its floor. The page lists (`--show-worst`, `--verbose`) show tuned pages
+//! only: held-out pages are seen as figures, never one by one. Without the corpus it says so and exits 0.
 
 // The binary's parts live in `src/bin/eval/` (a crate root finds modules beside itself, hence the paths).
 #[path = "eval/corpus.rs"]
@@ -28,8 +30,8 @@ Usage: eval [--dataset wcxb|harvest|article|readability]... [--show-worst N] [--
 
 Scores ThreadCard on ../shared/corpus (or $THREADCARD_CORPUS) and checks tests/eval-floors.json.
   --dataset NAME   only this dataset (repeatable)
-  --show-worst N   list each dataset's N worst pages with what went wrong
-  --verbose        list every page
+  --show-worst N   list each dataset's N worst tuned pages with what went wrong
+  --verbose        list every tuned page (held-out pages are never listed)
   --no-floors      print scores without checking the floors
   --full           run the whole pipeline, facts included (the scores only need parse, clean and thread)";
 
@@ -118,20 +120,21 @@ fn main() -> ExitCode {
 }
 
 fn print_table(reports: &[Report]) {
-    println!("{:<22} {:>7}  what", "score", "value");
+    println!("{:<22} {:>7} {:>8}  what", "score", "tuned", "held-out");
     for r in reports {
-        println!("{:<22} {:>7}  {} pages", r.name, "", r.pages.len());
-        for (key, label, value) in &r.metrics {
-            println!("  {key:<20} {value:>7.3}  {label}");
+        let (tuned, held) = r.sizes();
+        println!("{:<22} {tuned:>7} {held:>8}  pages", r.name);
+        for m in &r.metrics {
+            println!("  {:<20} {:>7.3} {:>8.3}  {}", m.key, m.tuned, m.held_out, m.label);
         }
     }
 }
 
 fn print_worst(reports: &[Report], n: usize) {
     for r in reports {
-        let mut pages: Vec<_> = r.pages.iter().collect();
+        let mut pages: Vec<_> = r.pages.iter().filter(|p| !p.held_out).collect();
         pages.sort_by(|a, b| a.score.total_cmp(&b.score));
-        println!("\n{}: worst pages", r.name);
+        println!("\n{}: worst tuned pages", r.name);
         for p in pages.iter().take(n) {
             println!(
                 "  {:.3}  {:<48} {:>7.1} ms  {}",
@@ -170,9 +173,10 @@ fn check_floors(reports: &[Report]) -> Result<(), Vec<String>> {
     let below: Vec<String> = reports
         .iter()
         .flat_map(|r| &r.metrics)
-        .filter_map(|(key, _, value)| {
-            let floor = floors.get(key)?.as_f64()?;
-            (*value < floor).then(|| format!("{key} = {value:.3} < {floor:.3}"))
+        .flat_map(|m| [(format!("tuned.{}", m.key), m.tuned), (format!("held-out.{}", m.key), m.held_out)])
+        .filter_map(|(key, value)| {
+            let floor = floors.get(&key)?.as_f64()?;
+            (value < floor).then(|| format!("{key} = {value:.3} < {floor:.3}"))
         })
         .collect();
     if below.is_empty() {

@@ -37,6 +37,10 @@ const MIN_AVG_BLOCK_TEXT: usize = 25;
 const MAX_LINK_DENSITY: f64 = 0.5;
 /// A body is the smallest element holding at least this share of a block's non-header text.
 const BODY_SHARE: f64 = 0.9;
+/// Paragraph-level elements. A body found to be one of them (one long paragraph holding nearly all of a post's
+/// text) is only part of the post: the post is its container, and its later paragraphs, links and sources stay.
+const PARAGRAPH_TAGS: &[&str] =
+    &["p", "blockquote", "pre", "ul", "ol", "li", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "span", "font"];
 /// A header (the part of a block around its time or author) holds at most this many characters.
 const MAX_HEADER_TEXT: usize = 200;
 /// Longest author name, in characters.
@@ -242,6 +246,7 @@ fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>>
                 && !date::is_date_like(&t)
                 && t.chars().any(char::is_alphabetic)
                 && !t.starts_with(['#', '@', '(', '['])
+                && post::is_name(&t)
         })
         .filter(|e| !is_in_body(e))
         .collect()
@@ -278,11 +283,22 @@ const AUTHOR_TOKENS: &[&str] = &[
 ];
 
 /// Words in a link's address that mark a profile page.
+/// Account pages a link may go to that are not a profile ("/user/login?destination=...", "register").
+const ACCOUNT_HREF: &[&str] = &["login", "logon", "signin", "sign-in", "sign_in", "register", "signup", "logout"];
+
+/// Whether a link goes to a member's profile ([`PROFILE_HREF`]) rather than an account page ([`ACCOUNT_HREF`]).
+fn is_profile_href(h: &str) -> bool {
+    let h = h.to_lowercase();
+    PROFILE_HREF.iter().any(|p| h.contains(p)) && !ACCOUNT_HREF.iter().any(|p| h.contains(p))
+}
+
 const PROFILE_HREF: &[&str] = &["profile", "member", "user", "/u/", "author", "uid=", "people", "/~", "account"];
 
 /// The markup path, relative to the block, at which most blocks have an author candidate.
 fn common_author_path(blocks: &[Block], m: &Measures) -> Option<String> {
-    let mut votes: HashMap<String, (usize, i64)> = HashMap::new();
+    // Per path: blocks it occurs in, marks (author-named class, profile link; up to two a block), and a hint
+    // score that also prefers the earlier candidates of a block.
+    let mut votes: HashMap<String, (usize, usize, i64)> = HashMap::new();
     for b in blocks {
         let mut seen = std::collections::HashSet::new();
         for (i, c) in author_candidates(b, m).into_iter().enumerate() {
@@ -290,13 +306,19 @@ fn common_author_path(blocks: &[Block], m: &Measures) -> Option<String> {
             if seen.insert(path.clone()) {
                 let v = votes.entry(path).or_default();
                 v.0 += 1;
-                let hint = i64::from(tokens(c.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str())))
-                    + i64::from(c.value().attr("href").is_some_and(|h| PROFILE_HREF.iter().any(|p| h.contains(p))));
-                v.1 += hint * 4 - i.min(8) as i64;
+                let marks = usize::from(tokens(c.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str())))
+                    + usize::from(c.value().attr("href").is_some_and(is_profile_href));
+                v.1 += marks;
+                v.2 += marks as i64 * 4 - i.min(8) as i64;
             }
         }
     }
-    votes.into_iter().max_by_key(|(p, (n, hint))| (*n, *hint, std::cmp::Reverse(p.len()))).map(|(p, _)| p)
+    // An author is a name the board links to a profile or marks as the poster: marks count with the blocks,
+    // so a marked name in most blocks beats an unmarked menu link ("Other", "Share") found in every block.
+    votes
+        .into_iter()
+        .max_by_key(|(p, (n, marks, hint))| (n + marks, *n, *hint, std::cmp::Reverse(p.len())))
+        .map(|(p, _)| p)
 }
 
 /// Signatures from the block's run element down to `e`, with the run index.
@@ -324,6 +346,23 @@ fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementR
         h = p;
     }
     h
+}
+
+/// The post around a body element: from a paragraph-level element up to the container of the post's
+/// paragraphs, inside the block; a container that holds the header keeps it out (`exclude`).
+fn whole_body<'a>(body: ElementRef<'a>, block: &Block<'a>, header: &[ElementRef]) -> (ElementRef<'a>, Vec<NodeId>) {
+    let mut el = body;
+    while PARAGRAPH_TAGS.contains(&el.value().name()) {
+        let Some(parent) = el.parent().and_then(ElementRef::wrap) else { break };
+        if !block.run.iter().any(|r| within(*parent, r.id())) {
+            break;
+        }
+        if header.iter().any(|h| within(**h, parent.id())) {
+            return (parent, header.iter().map(|h| h.id()).collect());
+        }
+        el = parent;
+    }
+    (el, Vec::new())
 }
 
 /// A block's post, and whether the block opens with a headline link (a teaser of another page, not a post).
@@ -360,7 +399,7 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
         })
         .last();
     let (root, mut exclude) = match (body_el, block.run.as_slice()) {
-        (Some(b), _) => (b, Vec::new()),
+        (Some(b), _) => whole_body(b, block, &header),
         (None, [one]) => (*one, header.iter().map(|h| h.id()).collect()),
         (None, run) => {
             let parent = run[0].parent().and_then(ElementRef::wrap).unwrap_or(run[0]);
@@ -381,7 +420,7 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
     let post = post::build(
         page,
         PostParts {
-            author: author_el.map(|a| a.text().collect()),
+            author: author_el.map(|a| a.text().collect()).or_else(|| byline_name(time_el)),
             author_info,
             time: Some(time_el),
             body: Some(root),
@@ -613,6 +652,55 @@ fn exclude_blocks_within(root: ElementRef, blocks: &[Block]) -> Vec<NodeId> {
     blocks.iter().flat_map(|b| b.run.iter()).filter(|r| within(***r, root.id())).map(|r| r.id()).collect()
 }
 
+/// Characters that end a plain-text name standing just before a post's time ("keepingsanity · 03/03/2026").
+const BYLINE_SEPARATORS: &[char] = &['·', '•', '|', '–', '—', '-'];
+
+/// The poster's name in a header that shows it as plain text right before the time, ended by a separator
+/// (`<div>keepingsanity · <span>03/03/2026 19:49</span></div>`): the board marks the name as the poster by
+/// that place. Only text nodes may stand before the time in its parent; the name must pass [`post::is_name`].
+fn byline_name(time_el: ElementRef) -> Option<String> {
+    let parent = time_el.parent().and_then(ElementRef::wrap)?;
+    let mut before = String::new();
+    for child in parent.children() {
+        if child.id() == time_el.id() {
+            break;
+        }
+        match child.value() {
+            scraper::Node::Text(t) => before.push_str(t),
+            _ => return None,
+        }
+    }
+    let name = text::squash(&before);
+    let name = name.strip_suffix(BYLINE_SEPARATORS)?.trim();
+    let name = name.strip_prefix("by ").or_else(|| name.strip_prefix("By ")).unwrap_or(name).trim();
+    let ok = (2..=MAX_AUTHOR_CHARS).contains(&name.chars().count())
+        && name.split_whitespace().count() <= 3
+        && post::is_name(name)
+        && !date::is_date_like(name);
+    ok.then(|| name.to_string())
+}
+
+/// Whether a link goes to the site's front page (`/`, `./index.php`, `https://host/`): a "Home" crumb, never a
+/// poster's name.
+fn is_home_href(h: &str) -> bool {
+    let h = h.trim();
+    let path = match h.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => h,
+    };
+    let path = path.trim_start_matches("./").trim_start_matches('/');
+    matches!(path, "" | "index.php" | "index.html" | "index.htm")
+}
+
+/// Whether a link sits in a breadcrumb (a `nav`, or an element whose class or id names crumbs) below `header`.
+fn in_breadcrumb(link: ElementRef, header: ElementRef) -> bool {
+    link.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != header.id()).any(|a| {
+        let e = a.value();
+        let named = e.attr("class").into_iter().chain(e.attr("id")).any(|n| n.to_lowercase().contains("crumb"));
+        e.name() == "nav" || named
+    })
+}
+
 /// A short profile-like link in the header around a time element, with that header.
 fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRef<'a>, ElementRef<'a>)> {
     let mut h = time_el;
@@ -628,12 +716,13 @@ fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRe
             && !date::is_date_like(&t)
             && t.split_whitespace().count() <= 4
     };
-    let links: Vec<ElementRef> = h.select(&LINKS).filter(short).collect();
-    links
-        .iter()
-        .find(|a| a.value().attr("href").is_some_and(|h| PROFILE_HREF.iter().any(|p| h.contains(p))))
-        .or(links.first())
-        .map(|a| (h, *a))
+    let links: Vec<ElementRef> = h
+        .select(&LINKS)
+        .filter(short)
+        .filter(|a| !a.value().attr("href").is_some_and(is_home_href) && !in_breadcrumb(*a, h))
+        .filter(|a| post::is_name(&text::squash(&a.text().collect::<String>())))
+        .collect();
+    links.iter().find(|a| a.value().attr("href").is_some_and(is_profile_href)).or(links.first()).map(|a| (h, *a))
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -841,6 +930,27 @@ mod tests {
         assert_eq!(got, [(Some("ann"), "Hello there."), (Some("bob"), "Hi back.")]);
         assert_eq!(t.posts[0].published_text.as_deref(), Some("yesterday"));
         assert_eq!(t.posts[0].published.as_deref(), Some("2022-01-11T14:28:00Z"));
+    }
+
+    #[test]
+    fn breadcrumb_links_are_not_authors() {
+        let html = r#"<div class="created-row"><ul class="breadcrumbs"><li><a href="/forum">Forums</a></li></ul>
+            <span>by <a href="/user/7">anna</a></span> <span>Aug 13, 2023</span></div>"#;
+        let doc = scraper::Html::parse_fragment(html);
+        let header = doc.select(&sel("div.created-row")).next().expect("static selector");
+        let links: Vec<_> =
+            doc.select(&LINKS).map(|a| (a.text().collect::<String>(), in_breadcrumb(a, header))).collect();
+        assert_eq!(links, [("Forums".to_string(), true), ("anna".to_string(), false)]);
+    }
+
+    #[test]
+    fn front_page_links_are_not_authors() {
+        for home in ["/", "./index.php", "https://board.example/", "https://board.example", "index.html"] {
+            assert!(is_home_href(home), "{home}");
+        }
+        for profile in ["/user/1078747", "./memberlist.php?mode=viewprofile&u=2", "https://board.example/u/anna"] {
+            assert!(!is_home_href(profile), "{profile}");
+        }
     }
 
     #[test]

@@ -17,13 +17,11 @@ pub(crate) fn sel(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|_| panic!("invalid built-in selector {css}"))
 }
 
-/// Completes a reader's thread with the page's title, section and pagination where the reader left them empty.
+/// Completes a reader's thread with the page's title, section and pagination where the reader left them empty,
+/// and the dates whose day/month order only the page's other dates settle.
 pub fn fill(page: &Page, mut thread: Thread) -> Thread {
-    if thread.title.trim().is_empty() {
-        thread.title = title(page);
-    } else {
-        thread.title = text::squash(&thread.title);
-    }
+    super::post::settle_day_order(&mut thread.posts);
+    thread.title = choose_title(page, &thread.title);
     if thread.section.is_empty() {
         thread.section = section(page, &thread.title);
     }
@@ -41,8 +39,104 @@ static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 /// Separators boards and sites put between a page's own title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " :: ", " » ", " · ", " • ", " / "];
 
-/// The thread's title: `og:title`, else the page's only `<h1>` (when `<title>` agrees with it), else `<title>`;
-/// with a trailing " - Site Name" cut off.
+/// Elements whose headings and links are never the thread's title: breadcrumbs, announcement and notice
+/// boxes, sidebars, navigation, widgets (by tag, role or class/id token, as boards of every engine name them).
+static BOXES: LazyLock<Selector> = LazyLock::new(|| {
+    sel("nav, aside, [role=navigation], [role=complementary], [class*=breadcrumb], [id*=breadcrumb], \
+         [class*=crumbs], [itemtype*=BreadcrumbList], [class*=announce], [id*=announce], [class*=notice], \
+         [id*=notice], [class*=sidebar], [id*=sidebar], [class*=widget]")
+});
+static BOX_TEXTS: LazyLock<Selector> = LazyLock::new(|| sel("h1, h2, h3, h4, h5, h6, a, li, span, strong, b"));
+/// Most box elements whose texts are collected (time linear in the page: each is read once).
+const MAX_BOX_TEXTS: usize = 400;
+/// A title candidate agrees with another when one holds the other and the shorter is at least this share of
+/// the longer ("Pruning old trees" and "Pruning old trees - Orchard Talk" agree; "Forums" and a title do not).
+const MIN_AGREEING_SHARE: f64 = 0.6;
+
+/// The thread's title. The reader's (the engine's title element) or else the page's ([`title`]) stands, unless
+/// it is a breadcrumb item, an announcement box's or a sidebar's heading, or the site's own name, or unless it
+/// is the reader's and agrees with no other source. Then the candidate the most others agree with (not itself
+/// boxed, agreed by at least [`MIN_TITLE_VOTES`]) wins among `og:title`, JSON-LD `headline`/`name`, the
+/// page's `<h1>`s and `<title>` (the site's name cut off), earlier in that list on a tie. (A thread title that
+/// is also the breadcrumb's last item, or in a sidebar's list of threads, stands when the agreed title agrees
+/// with it; a box's "Announcement" agrees with nothing.)
+pub fn choose_title(page: &Page, reader: &str) -> String {
+    let reader = text::squash(reader);
+    let first = if reader.is_empty() { title(page) } else { reader.clone() };
+    let site = site_name(page);
+    let head = page.meta.title.as_deref().map(|t| strip_site(t, site.as_deref()));
+    let og = page.meta.og_title.as_deref().map(|t| strip_site(t, site.as_deref()));
+    let h1s = page.doc.select(&H1).map(|h| text::squash(&h.text().collect::<String>())).take(3);
+    let mut others: Vec<String> = og.into_iter().collect();
+    others.extend(ld_headline(page).map(|t| strip_site(&t, site.as_deref())));
+    others.extend(h1s);
+    others.extend(head);
+    others.retain(|c| !c.is_empty());
+    let mut boxed = box_texts(page);
+    boxed.extend(site.as_deref().map(key));
+    let is_boxed = |c: &str| boxed.contains(&key(c));
+    let votes = |c: &str| others.iter().filter(|o| agree(c, o)).count();
+    let best =
+        others.iter().rev().filter(|c| !is_boxed(c)).max_by_key(|c| votes(c)).filter(|c| votes(c) >= MIN_TITLE_VOTES);
+    // A boxed text the agreed title names too (a sidebar's list of recent threads holds this one) stands.
+    let replace = |b: &String| {
+        first.is_empty() || (is_boxed(&first) || !reader.is_empty() && votes(&first) == 0) && !agree(&first, b)
+    };
+    match best {
+        Some(b) if replace(b) => b.clone(),
+        _ => first,
+    }
+}
+
+/// Sources (itself included) that must agree on a title for it to replace a boxed title, or a reader's title no
+/// source agrees with. (Replacing on one source's word lost more titles than it won on the corpora.)
+const MIN_TITLE_VOTES: usize = 2;
+
+/// The JSON-LD `headline` (or `name`) of the page's discussion, question or article.
+fn ld_headline(page: &Page) -> Option<String> {
+    const KINDS: &[&str] = &[
+        "DiscussionForumPosting",
+        "QAPage",
+        "Question",
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "SocialMediaPosting",
+    ];
+    page.meta.json_ld.iter().flat_map(ld_items).find_map(|v| {
+        let kind = v.get("@type").and_then(Value::as_str)?;
+        if !KINDS.contains(&kind) {
+            return None;
+        }
+        let t = v.get("headline").or_else(|| v.get("name")).and_then(Value::as_str)?;
+        Some(text::squash(t)).filter(|t| !t.is_empty())
+    })
+}
+
+/// The texts of headings, links and items inside the page's boxes ([`BOXES`]), as [`key`]s.
+fn box_texts(page: &Page) -> std::collections::HashSet<String> {
+    page.select(&BOXES)
+        .flat_map(|b| b.select(&BOX_TEXTS))
+        .take(MAX_BOX_TEXTS)
+        .map(|e| key(&e.text().collect::<String>()))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Lowercased letters and digits, words joined by single spaces: for comparing titles.
+fn key(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Whether two title candidates name the same thing (see [`MIN_AGREEING_SHARE`]).
+fn agree(a: &str, b: &str) -> bool {
+    let (a, b) = (key(a), key(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.contains(&short) && short.len() as f64 >= MIN_AGREEING_SHARE * long.len() as f64
+}
+
+/// The page's own title: `og:title`, else the page's only `<h1>` (when `<title>` agrees with it), else
+/// `<title>`; with a trailing " - Site Name" cut off.
 pub fn title(page: &Page) -> String {
     let site = site_name(page);
     let head = page.meta.title.as_deref().map(|t| strip_site(t, site.as_deref()));
@@ -194,7 +288,7 @@ fn breadcrumb_element(page: &Page) -> Option<Vec<Crumb>> {
             }
         };
         let crumbs: Vec<Crumb> = crumbs.into_iter().filter(|c| !c.name.is_empty()).collect();
-        (!crumbs.is_empty() && crumbs.len() <= MAX_CRUMBS).then_some(crumbs)
+        (!crumbs.is_empty() && crumbs.len() <= MAX_CRUMBS && !is_account_menu(&crumbs)).then_some(crumbs)
     })
 }
 
@@ -229,7 +323,44 @@ fn separator_trail(page: &Page) -> Option<Vec<Crumb>> {
                 _ => {}
             }
         }
-        (crumbs.len() >= 2 && separators + 1 >= crumbs.len() && crumbs.len() <= MAX_CRUMBS).then_some(crumbs)
+        let ok = crumbs.len() >= 2 && separators + 1 >= crumbs.len() && crumbs.len() <= MAX_CRUMBS;
+        (ok && !is_account_menu(&crumbs)).then_some(crumbs)
+    })
+}
+
+/// Names of account links ("Register › Log In › Forgot password"): a run of them is a menu, never a trail.
+const ACCOUNT_NAMES: &[&str] = &[
+    "register",
+    "log in",
+    "login",
+    "sign in",
+    "sign up",
+    "log out",
+    "logout",
+    "sign out",
+    "anmelden",
+    "registrieren",
+    "abmelden",
+    "connexion",
+    "inscription",
+    "s'inscrire",
+    "registrarse",
+    "iniciar sesión",
+    "entrar",
+    "registrati",
+    "accedi",
+    "forgot password",
+    "lost password",
+];
+/// Account pages a crumb's link may go to.
+const ACCOUNT_HREFS: &[&str] = &["login", "register", "signup", "sign_up", "signin", "logout", "mode=reg"];
+
+/// Whether a trail of links is an account menu: one of its links is a log-in or registration link.
+fn is_account_menu(crumbs: &[Crumb]) -> bool {
+    crumbs.iter().any(|c| {
+        let name = c.name.to_lowercase();
+        let href = c.href.as_deref().unwrap_or("").to_lowercase();
+        ACCOUNT_NAMES.contains(&name.as_str()) || ACCOUNT_HREFS.iter().any(|h| href.contains(h))
     })
 }
 

@@ -36,6 +36,60 @@ pub struct PostParts<'a> {
     pub exclude: Vec<NodeId>,
 }
 
+/// Words a board shows in an author's place that are a status or a label, not a name (compared lowercased,
+/// on the whole text): an online marker, a placeholder for a missing name, a post's action link. (Role words
+/// like "Admin" stay: they are real user names on many boards.)
+const NOT_NAMES: &[&str] = &[
+    "offline",
+    "online",
+    "away",
+    "unknown",
+    "n/a",
+    "posts",
+    "beiträge",
+    "messages",
+    "reply",
+    "quote",
+    "report",
+    "edit",
+    "permalink",
+    "share",
+];
+
+/// Whether a text found in an author's place is a name: not a status or label ([`NOT_NAMES`]), not a counter
+/// ("Posts: 7,135", "1,024", "#12"), not a label ending in a colon.
+pub fn is_name(s: &str) -> bool {
+    let s = s.trim();
+    let lower = s.to_lowercase();
+    if s.is_empty() || NOT_NAMES.contains(&lower.as_str()) || s.ends_with(':') {
+        return false;
+    }
+    if !s.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    // "Posts: 7,135", "Beiträge: 12", "Joined: Mar 2019": a label, a colon, then a value.
+    let labelled = s.split_once(':').is_some_and(|(label, value)| {
+        let label = label.trim();
+        !label.is_empty()
+            && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && label.split_whitespace().count() <= 2
+            && value.trim().chars().next().is_some_and(|c| c.is_ascii_digit())
+    });
+    !labelled
+}
+
+/// Dates whose day/month order the text left open (`03/04/2022`), read in the order the page's other dates
+/// settle (any `15/05/19` among the posts' times: see [`date::order_of`]).
+pub fn settle_day_order(posts: &mut [Post]) {
+    if !posts.iter().any(|p| p.published.is_none() && p.published_text.is_some()) {
+        return;
+    }
+    let Some(order) = date::order_of(posts.iter().filter_map(|p| p.published_text.as_deref())) else { return };
+    for p in posts.iter_mut().filter(|p| p.published.is_none()) {
+        p.published = p.published_text.as_deref().and_then(|t| date::parse_in_order(t, Some(order)));
+    }
+}
+
 /// Turns found parts into a post.
 pub fn build(page: &Page, parts: PostParts) -> Post {
     let base = page.base();
@@ -45,7 +99,7 @@ pub fn build(page: &Page, parts: PostParts) -> Post {
     };
     let (published, published_text) = time_of(parts.time, parts.time_text.as_deref());
     Post {
-        author: parts.author.map(|a| text::squash(&a)).filter(|a| !a.is_empty()),
+        author: parts.author.map(|a| text::squash(&a)).filter(|a| is_name(a)),
         author_info: parts.author_info,
         published,
         published_text,
@@ -62,22 +116,48 @@ pub fn build(page: &Page, parts: PostParts) -> Post {
     }
 }
 
-/// The time shown by `el` (or `shown`), as shown and as ISO 8601.
+/// Attributes that hold the machine-readable time of an element showing a time (often a relative one: "2 hours
+/// ago" with `title="2019-08-03 15:35"`).
+const TIME_ATTRS: &[&str] = &[
+    "datetime",
+    "data-time",
+    "data-timestamp",
+    "data-datestring",
+    "title",
+    "data-date",
+    "content",
+    "data-utime",
+    "data-datetime",
+    "data-epoch",
+    "data-created",
+];
+/// How many elements inside a time element are searched for a time attribute.
+const MAX_TIME_DESCENDANTS: usize = 12;
+
+/// The time shown by `el` (or `shown`), as shown and as ISO 8601: from the element's time attributes, else
+/// from its text, else from a time attribute inside it (`<span>2 hours ago <time datetime=...></span>`).
 pub fn time_of(el: Option<ElementRef>, shown: Option<&str>) -> (Option<String>, Option<String>) {
     let shown_text = el
         .map(|e| text::squash(&e.text().collect::<String>()))
         .filter(|t| !t.is_empty())
         .or_else(|| shown.map(text::squash))
         .filter(|t| !t.is_empty());
-    let attrs = el
-        .map(|e| {
-            ["datetime", "data-time", "data-timestamp", "data-datestring", "title", "data-date", "content"]
-                .iter()
-                .filter_map(|a| e.value().attr(a))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    let iso = attrs.iter().find_map(|a| date::parse_attr(a)).or_else(|| shown_text.as_deref().and_then(date::parse));
+    let attrs_of =
+        |e: ElementRef<'_>| TIME_ATTRS.iter().filter_map(|a| e.value().attr(a)).map(str::to_string).collect::<Vec<_>>();
+    let attrs = el.map(attrs_of).unwrap_or_default();
+    let inner = || {
+        let e = el?;
+        e.descendants()
+            .skip(1)
+            .filter_map(ElementRef::wrap)
+            .take(MAX_TIME_DESCENDANTS)
+            .find_map(|d| attrs_of(d).iter().find_map(|a| date::parse_attr(a)))
+    };
+    let iso = attrs
+        .iter()
+        .find_map(|a| date::parse_attr(a))
+        .or_else(|| shown_text.as_deref().and_then(date::parse))
+        .or_else(inner);
     let shown_text = shown_text.or_else(|| attrs.first().map(|a| text::squash(a)));
     (iso, shown_text)
 }
@@ -199,6 +279,16 @@ fn link_of(link: ElementRef, base: Option<&str>) -> Option<Link> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_statuses_and_counters_are_not_names() {
+        for not in ["Posts: 7,135", "Offline", "Unknown", "Beiträge: 12", "1,024", "#12", "Joined:", "Reply", ""] {
+            assert!(!is_name(not), "{not:?}");
+        }
+        for name in ["anna", "Admin", "J. R. Smith", "山水", "user_42", "Dr: Who"] {
+            assert!(is_name(name), "{name:?}");
+        }
+    }
 
     #[test]
     fn quote_authors_lose_the_verb() {

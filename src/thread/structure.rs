@@ -121,6 +121,27 @@ const TIME_ATTRS: &[&str] = &[
     "data-created",
 ];
 
+/// Words of an edit note ("Edited 12/31/2017", "Last edited by anna; 2019-02-01", "[Beitrag von anna
+/// bearbeitet am 12.03.2019]", "Modifié le ..."): the time in one is when the post was changed, never its post
+/// time. Matched lowercased, anywhere in the time's text or its short parent's.
+const EDIT_MARKERS: &[&str] = &[
+    "edited",
+    "bearbeitet",
+    "editiert",
+    "geändert",
+    "modifié",
+    "édité",
+    "editado",
+    "modificado",
+    "modificato",
+    "bewerkt",
+    "redigerad",
+];
+/// How far before a date (characters) an edit marker may stand: "bearbeitet am ", "edited by anna on ".
+const EDIT_MARKER_REACH: usize = 40;
+/// Longest parent text (characters) read as the note around a time: longer is a post body that mentions an edit.
+const MAX_EDIT_NOTE_TEXT: usize = 160;
+
 /// Longest text (in non-space characters) an element may have to count as a time shown on its own.
 const MAX_TIME_TEXT: usize = 70;
 
@@ -144,6 +165,7 @@ pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a
             found.push(el);
         }
     }
+    found.retain(|el| !in_edit_note(*el, m));
     // Keep the innermost: drop every candidate that has a candidate below it.
     let mut has_inner: HashSet<NodeId> = HashSet::new();
     for el in &found {
@@ -175,6 +197,38 @@ pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a
         }
     }
     merged
+}
+
+/// Whether a time element is part of an edit note: an [`EDIT_MARKERS`] word shortly before its date, in its own
+/// text ("Edited 12/31/2017") or in its short parent's ("[Beitrag von anna bearbeitet am <b>12.03.2019</b>]").
+/// A marker after the date ("12/03/2019 (edited)") leaves it the post time.
+fn in_edit_note(el: ElementRef, m: &Measures) -> bool {
+    let own = el.text().collect::<String>();
+    let first_digit = own.find(|c: char| c.is_ascii_digit()).unwrap_or(own.len());
+    if marker_just_before(&own[..first_digit]) {
+        return true;
+    }
+    let Some(parent) = el.parent().and_then(ElementRef::wrap).filter(|p| m.text(p.id()) <= MAX_EDIT_NOTE_TEXT) else {
+        return false;
+    };
+    // The parent's text up to this element.
+    let mut before = String::new();
+    for node in parent.descendants() {
+        if node.id() == el.id() {
+            return marker_just_before(&before);
+        }
+        if let scraper::Node::Text(t) = node.value() {
+            before.push_str(t);
+        }
+    }
+    false
+}
+
+/// Whether an edit marker ends the text, give or take [`EDIT_MARKER_REACH`] characters ("bearbeitet am ").
+fn marker_just_before(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let tail: String = lower.chars().rev().take(EDIT_MARKER_REACH).collect::<Vec<_>>().into_iter().rev().collect();
+    EDIT_MARKERS.iter().any(|w| tail.contains(w))
 }
 
 /// The time an anchor shows, read from the anchor or, when the anchor holds only part of it (a date beside a

@@ -1,4 +1,5 @@
-//! The four corpora: loading each one's pages and ground truth, and scoring our summaries with its metric.
+//! The four corpora: loading each one's pages and ground truth, and scoring our summaries with its metric,
+//! once over the tuned pages and once over the held-out pages (the split: `corpus::held_out`).
 
 use crate::corpus::{self, list, read_json, read_text, s, stem, Item, Run};
 use crate::harvest;
@@ -6,12 +7,20 @@ use crate::metrics::{bag_f1, f1, norm, shingle_pr};
 use std::path::Path;
 use threadcard::Summary;
 
-/// A dataset's scores and its per-page breakdown.
+/// A dataset's scores on both parts and its per-page breakdown.
 pub struct Report {
     pub name: &'static str,
-    /// (floor key, label, value); values are fractions in 0..=1.
-    pub metrics: Vec<(String, String, f64)>,
+    pub metrics: Vec<Metric>,
     pub pages: Vec<PageScore>,
+}
+
+/// One score on the tuned and on the held-out pages; values are fractions in 0..=1.
+pub struct Metric {
+    /// `dataset.score`; the floors file prefixes it with `tuned.` or `held-out.`.
+    pub key: String,
+    pub label: &'static str,
+    pub tuned: f64,
+    pub held_out: f64,
 }
 
 /// One page's score (the dataset's main metric) with a note on what went wrong.
@@ -20,12 +29,35 @@ pub struct PageScore {
     pub score: f64,
     pub note: String,
     pub ms: f64,
+    pub held_out: bool,
 }
 
+/// A score's name, what it measures, and its value over one part's pages.
+type Score = (&'static str, &'static str, f64);
+
 impl Report {
-    fn metric(&mut self, key: &str, label: &str, value: f64) {
-        self.metrics.push((format!("{}.{key}", self.name), label.to_string(), value));
+    fn new(name: &'static str) -> Report {
+        Report { name, metrics: Vec::new(), pages: Vec::new() }
     }
+
+    /// Scores `rows` (one per page, tagged held-out or not) with `score`, once per part.
+    fn score_parts<T: Clone>(&mut self, rows: &[(bool, T)], score: impl Fn(&[T]) -> Vec<Score>) {
+        let part = |held: bool| rows.iter().filter(|r| r.0 == held).map(|r| r.1.clone()).collect::<Vec<T>>();
+        let (tuned, held) = (score(&part(false)), score(&part(true)));
+        for ((key, label, t), (_, _, h)) in tuned.into_iter().zip(held) {
+            self.metrics.push(Metric { key: format!("{}.{key}", self.name), label, tuned: t, held_out: h });
+        }
+    }
+
+    /// (tuned, held-out) page counts.
+    pub fn sizes(&self) -> (usize, usize) {
+        let held = self.pages.iter().filter(|p| p.held_out).count();
+        (self.pages.len() - held, held)
+    }
+}
+
+fn held(r: &Run) -> bool {
+    corpus::held_out(&r.item.id)
 }
 
 fn mean(v: impl IntoIterator<Item = f64>) -> f64 {
@@ -71,8 +103,8 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
         return None;
     }
     let runs = corpus::run_all(items);
-    let mut rep = Report { name: "wcxb", metrics: Vec::new(), pages: Vec::new() };
-    let (mut posts_f1, mut full_f1) = (Vec::new(), Vec::new());
+    let mut rep = Report::new("wcxb");
+    let mut rows = Vec::new();
     for r in &runs {
         let gold = r.item.gold.pointer("/ground_truth/main_content").and_then(|v| v.as_str()).unwrap_or("");
         let (a, b) = r
@@ -80,16 +112,19 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
             .as_ref()
             .map(|s| (bag_f1(&posts_text(s), gold), bag_f1(&thread_text(s), gold)))
             .unwrap_or((0.0, 0.0));
-        posts_f1.push(a);
-        full_f1.push(b);
+        rows.push((held(r), (a, b)));
         let note = match &r.summary {
             Some(s) => format!("{} posts by {} (posts-only F1 {a:.3})", s.posts.len(), s.platform),
             None => r.error.clone().unwrap_or_default(),
         };
-        rep.pages.push(PageScore { id: r.item.id.clone(), score: b, note, ms: r.ms });
+        rep.pages.push(PageScore { id: r.item.id.clone(), score: b, note, ms: r.ms, held_out: held(r) });
     }
-    rep.metric("f1", "bag-of-words F1, title + author + time + text (mean over pages)", mean(full_f1));
-    rep.metric("f1_posts", "bag-of-words F1, posts' text only", mean(posts_f1));
+    rep.score_parts(&rows, |v: &[(f64, f64)]| {
+        vec![
+            ("f1", "bag-of-words F1, title + author + time + text (mean over pages)", mean(v.iter().map(|x| x.1))),
+            ("f1_posts", "bag-of-words F1, posts' text only", mean(v.iter().map(|x| x.0))),
+        ]
+    });
     Some((rep, runs))
 }
 
@@ -111,8 +146,8 @@ pub fn harvest(root: &Path) -> Option<(Report, Vec<Run>)> {
         return None;
     }
     let runs = corpus::run_all(items);
-    let mut rep = Report { name: "harvest", metrics: Vec::new(), pages: Vec::new() };
-    let mut total = harvest::Tally::default();
+    let mut rep = Report::new("harvest");
+    let mut rows = Vec::new();
     for r in &runs {
         let t = harvest::score(&r.item, r.summary.as_ref());
         rep.pages.push(PageScore {
@@ -120,21 +155,30 @@ pub fn harvest(root: &Path) -> Option<(Report, Vec<Run>)> {
             score: t.text_f1 / t.posts.max(1) as f64,
             note: t.note(),
             ms: r.ms,
+            held_out: held(r),
         });
-        total.add(&t);
+        rows.push((held(r), t));
     }
-    let threads = runs.len().max(1) as f64;
-    let posts = total.posts.max(1) as f64;
-    rep.metric("count_exact", "threads with the exact post count", total.count_exact as f64 / threads);
-    rep.metric("author", "posts with the right author", total.author as f64 / posts);
-    rep.metric("date", "posts with the right date (day precision)", total.date as f64 / posts);
-    rep.metric(
-        "minute",
-        "posts with the right time (minute, where gold has one)",
-        total.minute as f64 / total.timed.max(1) as f64,
-    );
-    rep.metric("text_f1", "per-post text F1 (bag of words, mean over gold posts)", total.text_f1 / posts);
+    rep.score_parts(&rows, harvest_scores);
     Some((rep, runs))
+}
+
+fn harvest_scores(threads: &[harvest::Tally]) -> Vec<Score> {
+    let mut total = harvest::Tally::default();
+    threads.iter().for_each(|t| total.add(t));
+    let n = threads.len().max(1) as f64;
+    let posts = total.posts.max(1) as f64;
+    vec![
+        ("count_exact", "threads with the exact post count", total.count_exact as f64 / n),
+        ("author", "posts with the right author", total.author as f64 / posts),
+        ("date", "posts with the right date (day precision)", total.date as f64 / posts),
+        (
+            "minute",
+            "posts with the right time (minute, where gold has one)",
+            total.minute as f64 / total.timed.max(1) as f64,
+        ),
+        ("text_f1", "per-post text F1 (bag of words, mean over gold posts)", total.text_f1 / posts),
+    ]
 }
 
 /// Scrapinghub's article benchmark: 4-gram shingle precision/recall means, F1 from the means.
@@ -154,25 +198,29 @@ pub fn article(root: &Path) -> Option<(Report, Vec<Run>)> {
         return None;
     }
     let runs = corpus::run_all(items);
-    let mut rep = Report { name: "article", metrics: Vec::new(), pages: Vec::new() };
-    let (mut ps, mut rs) = (Vec::new(), Vec::new());
+    let mut rep = Report::new("article");
+    let mut rows = Vec::new();
     for r in &runs {
         let ours = r.summary.as_ref().map(posts_text).unwrap_or_default();
         let (p, rc) = shingle_pr(&ours, s(&r.item.gold, "articleBody"));
-        ps.push(p);
-        rs.push(rc);
+        rows.push((held(r), (p, rc)));
         let platform = r.summary.as_ref().map(|s| s.platform.as_str()).unwrap_or("error");
         rep.pages.push(PageScore {
             id: r.item.id.clone(),
             score: f1(p, rc),
             note: format!("P {p:.2} R {rc:.2} by {platform}"),
             ms: r.ms,
+            held_out: held(r),
         });
     }
-    let (p, r) = (mean(ps), mean(rs));
-    rep.metric("f1", "4-gram shingle F1 (from mean P and R)", f1(p, r));
-    rep.metric("precision", "mean shingle precision", p);
-    rep.metric("recall", "mean shingle recall", r);
+    rep.score_parts(&rows, |v: &[(f64, f64)]| {
+        let (p, r) = (mean(v.iter().map(|x| x.0)), mean(v.iter().map(|x| x.1)));
+        vec![
+            ("f1", "4-gram shingle F1 (from mean P and R)", f1(p, r)),
+            ("precision", "mean shingle precision", p),
+            ("recall", "mean shingle recall", r),
+        ]
+    });
     Some((rep, runs))
 }
 
@@ -192,30 +240,27 @@ pub fn readability(root: &Path) -> Option<(Report, Vec<Run>)> {
         return None;
     }
     let runs = corpus::run_all(items);
-    let mut rep = Report { name: "readability", metrics: Vec::new(), pages: Vec::new() };
-    let (mut titles, mut bylines) = (Vec::new(), Vec::new());
+    let mut rep = Report::new("readability");
+    let mut rows = Vec::new();
     for r in &runs {
         let title = r.summary.as_ref().map(|s| s.title.clone()).unwrap_or_default();
         let byline =
             r.summary.as_ref().and_then(|s| s.posts.first()).and_then(|p| p.author.clone()).unwrap_or_default();
-        let mut score = Vec::new();
         let gold_title = s(&r.item.gold, "title");
-        if !gold_title.is_empty() {
-            let ok = norm(&title) == norm(gold_title);
-            titles.push(ok as u8 as f64);
-            score.push(ok as u8 as f64);
-        }
+        let title_ok = (!gold_title.is_empty()).then(|| (norm(&title) == norm(gold_title)) as u8 as f64);
         let gold_byline = s(&r.item.gold, "byline");
-        if !gold_byline.is_empty() {
-            let ok = byline_matches(&byline, gold_byline);
-            bylines.push(ok as u8 as f64);
-            score.push(ok as u8 as f64);
-        }
+        let byline_ok = (!gold_byline.is_empty()).then(|| byline_matches(&byline, gold_byline) as u8 as f64);
         let note = format!("title {title:?} vs {gold_title:?}; byline {byline:?} vs {gold_byline:?}");
-        rep.pages.push(PageScore { id: r.item.id.clone(), score: mean(score), note, ms: r.ms });
+        let score = mean(title_ok.into_iter().chain(byline_ok));
+        rep.pages.push(PageScore { id: r.item.id.clone(), score, note, ms: r.ms, held_out: held(r) });
+        rows.push((held(r), (title_ok, byline_ok)));
     }
-    rep.metric("title", "title matches (pages with an expected title)", mean(titles));
-    rep.metric("byline", "byline matches (pages with an expected byline)", mean(bylines));
+    rep.score_parts(&rows, |v: &[(Option<f64>, Option<f64>)]| {
+        vec![
+            ("title", "title matches (pages with an expected title)", mean(v.iter().filter_map(|x| x.0))),
+            ("byline", "byline matches (pages with an expected byline)", mean(v.iter().filter_map(|x| x.1))),
+        ]
+    });
     Some((rep, runs))
 }
 

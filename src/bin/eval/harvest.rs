@@ -3,8 +3,10 @@
 //!
 //! Gold `user` is the author's profile link where the page has one, else the display name; a post's author
 //! counts as right when the name matches, or our profile link (`author_info["profile"]`) is the gold link, or
-//! the gold link spells the name (`/members/anna.123/`). Dates compare at day precision (`date`) and, where the
-//! gold time has one, at minute precision (`minute`) — both as the page shows them, offsets ignored.
+//! the gold link spells the name (`/members/anna.123/`; links are compared percent-decoded, so
+//! `tony-robbins%E2%80%99-trampoline` spells "Tony Robbins’ Trampoline"). Dates compare at day precision
+//! (`date`) and, where the gold time has one, at minute precision (`minute`) — both as the page shows them,
+//! offsets ignored.
 
 use crate::corpus::Item;
 use crate::metrics::{bag, norm, overlap, prf};
@@ -14,7 +16,7 @@ use threadcard::{date, url, Post, Summary};
 /// Below this text F1 a gold post has no counterpart among ours.
 const MIN_ALIGN_F1: f64 = 0.2;
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Tally {
     pub posts: usize,
     pub ours: usize,
@@ -99,7 +101,7 @@ fn author_matches(post: &Post, gold: &str, page: Option<&str>) -> bool {
         }
     }
     let slug: String = name.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
-    let path = gold.split(['?', '#']).next().unwrap_or("");
+    let path = percent_decode(gold.split(['?', '#']).next().unwrap_or(""));
     let path: String = path.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
     slug.chars().count() >= 3 && (gold.contains('/') || gold.contains('?')) && path.contains(&slug)
 }
@@ -107,13 +109,34 @@ fn author_matches(post: &Post, gold: &str, page: Option<&str>) -> bool {
 /// A link with session parameters, fragment and trailing slash removed, for comparing profile links.
 fn link_key(link: &str, page: Option<&str>) -> String {
     let abs = url::resolve(page, link).unwrap_or_else(|| link.to_string());
-    let abs = abs.split('#').next().unwrap_or("").to_lowercase();
+    let abs = percent_decode(abs.split('#').next().unwrap_or("")).to_lowercase();
     let (path, query) = abs.split_once('?').unwrap_or((&abs, ""));
     let query: Vec<&str> = query
         .split(['&', ';'])
         .filter(|kv| !kv.is_empty() && !["s=", "sid=", "phpsessid="].iter().any(|p| kv.starts_with(p)))
         .collect();
     format!("{}?{}", path.trim_end_matches('/'), query.join("&"))
+}
+
+/// `%E2%80%99` → `’`: the gold links and ours may spell one URL in either form.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |j: usize| b.get(j).and_then(|c| (*c as char).to_digit(16));
+        match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// (same day, same minute) — the minute only where the gold time has one.

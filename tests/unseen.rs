@@ -1,0 +1,68 @@
+//! Classes of errors on boards no engine fixture covers (issue 11), each on a small page written in the shape
+//! of real markup (authored text, not copied pages) under `tests/fixtures/unseen/`.
+
+use threadcard::{summarize, Options, Summary};
+
+fn read(fixture: &str, url: &str) -> Summary {
+    let path = format!("{}/tests/fixtures/unseen/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    summarize(&html, Some(url), &Options::default()).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A post whose first paragraph holds nearly all its text keeps its later paragraphs (the source link).
+#[test]
+fn generic_post_keeps_paragraphs_after_a_long_one() {
+    let s = read("generic-long-paragraph.html", "https://orchard.example/t/pruning-old-trees");
+    assert_eq!(s.posts.len(), 3, "{:#?}", s.posts);
+    assert!(s.posts[0].text.contains("neglected apple trees"));
+    assert!(s.posts[0].text.contains("county pruning guide"), "{:?}", s.posts[0].text);
+    assert!(s.posts[1].text.contains("Second winter photos"), "{:?}", s.posts[1].text);
+    assert!(s.posts[2].text.contains("collar cuts explained"), "{:?}", s.posts[2].text);
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["hazel", "tobias", "marisol"]);
+    assert!(!s.posts[0].text.contains("14 Jan 2024"), "header kept in the body: {:?}", s.posts[0].text);
+}
+
+/// An announcement box's heading, taken by the engine's title element on a custom theme, loses to the title
+/// `og:title` and `<title>` agree on; a "Posts: 7,135" counter is never an author.
+#[test]
+fn title_by_agreement_not_an_announcement_box() {
+    let s = read("phpbb-announcement-title.html", "https://cartalk.example/viewtopic.php?t=77");
+    assert_eq!(s.title, "Winter tyres on a 2009 Golf");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["wheelwright", "frostbite"]);
+}
+
+/// Action links every post repeats ("Reply", "Other" to a login page) and a status ("Offline") are never the
+/// author: the name linked to a profile is. The relative "2y" is read from the element's `title`.
+#[test]
+fn author_is_the_profile_link_not_an_action_or_status() {
+    let s = read("generic-action-links.html", "https://careers.example/forum/consulting-internship");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["quill_ana", "m_okafor", "dtreadwell"], "{:#?}", s.posts);
+    assert_eq!(s.posts[0].published.as_deref(), Some("2024-03-03T09:15:00"));
+    assert_eq!(s.posts[0].published_text.as_deref(), Some("2y"));
+}
+
+/// Edit notes ("Edited ...", "[Beitrag von ... bearbeitet am ...]") are never the post time, `03/04/2024` is
+/// read day first because another date on the page (`15/04/2024`) settles the order, and an account menu is
+/// not the section.
+#[test]
+fn edit_notes_are_not_post_times_and_the_page_settles_day_order() {
+    let s = read("generic-edit-notes.html", "https://bread.example/threads/acetone.12/");
+    let times: Vec<_> = s.posts.iter().map(|p| p.published.as_deref().unwrap_or("")).collect();
+    assert_eq!(times, ["2024-04-03T10:12:00", "2024-04-15T09:30:00", "2024-04-20T18:05:00"], "{:#?}", s.posts);
+    assert!(s.posts[0].text.contains("rye flour"));
+    // "Register › Log In › ..." is an account menu, not the breadcrumb below it.
+    assert_eq!(s.section, ["Bread Circle", "Starters"]);
+}
+
+/// A name shown as plain text right before the post time ("keepingsanity · 03/03/2026") is the poster; a
+/// header without a separator ("Posted on 14/03/2026") names nobody.
+#[test]
+fn plain_text_byline_before_the_time_is_the_author() {
+    let s = read("generic-byline.html", "https://talk.example/kitchen/5498613-low-cost-meals");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["longshot", "keepingsanity", "FolioQuarto", ""], "{:#?}", s.posts);
+    assert_eq!(s.posts[1].published.as_deref(), Some("2026-03-03T19:49:00"));
+}
