@@ -55,8 +55,9 @@ fn parse_args() -> Result<Option<Args>, String> {
     Ok(Some(args))
 }
 
-/// Reads one input as UTF-8 text, with an error that names what is wrong.
-fn read_input(name: &str) -> Result<String, String> {
+/// Reads one input and decodes it as a browser would (byte order mark, `<meta charset>`, then the
+/// encoding detector), with an error that names what is wrong.
+fn read_input(name: &str, url: Option<&str>) -> Result<String, String> {
     let mut bytes = Vec::new();
     let read = if name == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
@@ -64,13 +65,7 @@ fn read_input(name: &str) -> Result<String, String> {
         std::fs::File::open(name).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
     read.map_err(|e| e.to_string())?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
-    if bytes.contains(&0) {
-        return Err(threadcard::Error::Binary.to_string());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!("not UTF-8 text (invalid byte at offset {}); save the page as UTF-8", e.utf8_error().valid_up_to())
-    })
+    threadcard::decode::decode_at(&bytes, url).map(|d| d.text).map_err(|e| e.to_string())
 }
 
 fn main() -> ExitCode {
@@ -96,7 +91,11 @@ fn main() -> ExitCode {
                 Ok(threadcard::SAMPLE_HTML.to_string()),
                 Some(threadcard::SAMPLE_URL.to_string()),
             ),
-            Some(f) => (if f == "-" { "<stdin>".to_string() } else { f.clone() }, read_input(f), args.url.clone()),
+            Some(f) => (
+                if f == "-" { "<stdin>".to_string() } else { f.clone() },
+                read_input(f, args.url.as_deref()),
+                args.url.clone(),
+            ),
         };
         let result = html.and_then(|h| summarize(&h, url.as_deref(), &options).map_err(|e| e.to_string()));
         match result {

@@ -16,16 +16,32 @@ use wasm_bindgen::prelude::*;
 pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
     let summary = summarize(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    let json = render(&summary, Format::Json);
+    bundle(&summary, None)
+}
+
+/// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
+/// as a browser would (byte order mark, `<meta charset>`, then the encoding detector; see `decode.rs`). The
+/// result also holds `html`, the decoded text. Throws for a binary file.
+#[wasm_bindgen(js_name = summarizeBytes)]
+pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let options = read_options(&options)?;
+    let html = crate::decode::decode_at(bytes, url.as_deref()).map_err(|e| JsError::new(&e.to_string()))?.text;
+    let summary = summarize(&html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    bundle(&summary, Some(html))
+}
+
+/// The object both entries return (see [`summarize_js`]), with `html` when the input was bytes.
+fn bundle(summary: &crate::Summary, html: Option<String>) -> Result<JsValue, JsError> {
+    let json = render(summary, Format::Json);
     let bundle = Object::new();
     let fields = [
         ("summary", JSON::parse(&json).map_err(|_| JsError::new("the summary did not serialize to JSON"))?),
-        ("card_html", JsValue::from_str(&render::card::fragment(&summary))),
+        ("card_html", JsValue::from_str(&render::card::fragment(summary))),
         ("card_css", JsValue::from_str(render::card::CSS)),
-        ("markdown", JsValue::from_str(&render(&summary, Format::Markdown))),
+        ("markdown", JsValue::from_str(&render(summary, Format::Markdown))),
         ("json", JsValue::from_str(&json)),
     ];
-    for (key, value) in fields {
+    for (key, value) in fields.into_iter().chain(html.map(|h| ("html", JsValue::from_str(&h)))) {
         Reflect::set(&bundle, &JsValue::from_str(key), &value).map_err(|_| JsError::new("cannot build the result"))?;
     }
     Ok(bundle.into())
