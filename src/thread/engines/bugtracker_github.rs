@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "github", read };
+pub const ENGINE: Engine = Engine { name: "github", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".js-issue-title"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment .comment-body.markdown-body"));
@@ -27,6 +27,12 @@ static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-head
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-header relative-time[datetime]"));
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a.js-timestamp[href]"));
 static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-label"));
+
+/// Whether the page is this engine's: a `.timeline-comment .comment-body.markdown-body`, markup every board of the
+/// engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY)
+}
 
 /// Reads a GitHub issue or pull request, or `None` when the page has no timeline comments.
 pub fn read(page: &Page) -> Option<Thread> {

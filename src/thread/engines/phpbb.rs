@@ -15,7 +15,7 @@ use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "phpbb", read };
+pub const ENGINE: Engine = Engine { name: "phpbb", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2.topic-title, #page-body h2"));
 
@@ -35,6 +35,12 @@ static PERMALINK: LazyLock<Selector> =
 static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("[id^=p]"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+
+/// Whether the page is this engine's: a `div.post` and a `.postbody .content`, markup every board of the engine
+/// prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &POST) && super::has(page, &BODY)
+}
 
 /// Reads a phpBB topic page, or `None` when the page has no phpBB posts.
 pub fn read(page: &Page) -> Option<Thread> {
