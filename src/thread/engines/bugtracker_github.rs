@@ -39,14 +39,6 @@ pub fn read(page: &Page) -> Option<Thread> {
     super::read_posts(ENGINE.name, page, &TITLE, &BODY, &COMMENT, read_comment)
 }
 
-/// `#issuecomment-1` on the page's own URL (links resolve drops bare fragments, which only scroll).
-fn in_page(page_url: Option<&str>, href: &str) -> Option<String> {
-    let fragment = href.strip_prefix('#')?;
-    let url = page_url?;
-    let url = url.split('#').next().unwrap_or(url);
-    Some(format!("{url}#{fragment}"))
-}
-
 fn read_comment(page: &Page, base: Option<&str>, c: ElementRef, body: ElementRef) -> Post {
     let (author, profile) = named_link(c, &AUTHOR);
     let mut author_info = BTreeMap::new();
@@ -65,7 +57,7 @@ fn read_comment(page: &Page, base: Option<&str>, c: ElementRef, body: ElementRef
             body: Some(body),
             permalink: first_attr(c, &PERMALINK, "href")
                 .or_else(|| anchor.as_ref().map(|a| format!("#{a}")))
-                .and_then(|href| in_page(page.url.as_deref(), &href).or_else(|| absolute(base, Some(&href)))),
+                .and_then(|href| absolute(base, Some(&href))),
             anchor,
             ..PostParts::default()
         },

@@ -76,7 +76,7 @@ fn permalink(page: &Page, position: &str) -> Option<String> {
 fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
     let body = p.select(&BODY).find(|b| b.id() != p.id())?;
     let mut author_info = BTreeMap::new();
-    add_profile(&mut author_info, page.url.as_deref(), first_attr(p, &PROFILE, "href").as_deref());
+    add_profile(&mut author_info, page.base(), first_attr(p, &PROFILE, "href").as_deref());
     let likes =
         p.select(&LIKES).find_map(|e| e.value().attr("content").and_then(score).or_else(|| score(&super::text_of(e))));
     let position = first_text(p, &POSITION);

@@ -214,9 +214,15 @@ pub(crate) fn base_url(page: &Page) -> Option<String> {
     page.base().map(str::to_string)
 }
 
-/// `href` made absolute against the page's base (see [`base_url`]).
+/// `href` made absolute against the page's base (see [`base_url`]). A bare `#fragment` (a permalink to a post
+/// on this page) is passed on as it is, for [`post::build`](super::post::build) to anchor to the page's
+/// address ([`Page::permalink`]): the one link policy.
 pub(crate) fn absolute(base: Option<&str>, href: Option<&str>) -> Option<String> {
-    href.and_then(|h| url::resolve(base, h))
+    let href = href?.trim();
+    if href.len() > 1 && href.starts_with('#') {
+        return Some(href.to_string());
+    }
+    url::resolve(base, href)
 }
 
 /// Makes a link submission's body its link: the link is what was submitted. Shared by the link-aggregator

@@ -53,7 +53,7 @@ fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
     let profile = p.select(&PROFILE).next();
     let mut author_info = profile.map(profile_pairs).unwrap_or_default();
     let (author, profile) = named_link(p, &AUTHOR);
-    add_profile(&mut author_info, page.url.as_deref(), profile.as_deref());
+    add_profile(&mut author_info, page.base(), profile.as_deref());
     let time = p.select(&TIME).next();
     // Before 3.2 the time is the byline's text after "»".
     let time_text = time.is_none().then(|| first_text(p, &BYLINE)).flatten().map(|b| match b.rsplit_once('»') {
