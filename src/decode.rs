@@ -12,7 +12,8 @@
 //!    their old `<meta>`) reads as its server sent it, not as mojibake;
 //! 3. the `<meta charset>` / `<meta http-equiv=Content-Type content="...; charset=...">` prescan of the first
 //!    1024 bytes ([`prescan`]);
-//! 4. `chardetng` on the whole input, with the top-level domain of the page's URL as a hint, as Firefox does
+//! 4. undeclared ASCII is read as UTF-8 (the same text in any ASCII-compatible encoding), and anything else
+//!    goes to `chardetng` on the whole input, with the top-level domain of the page's URL as a hint, as Firefox does
 //!    for pages that declare nothing. It runs only there: a declared page never pays for it.
 //!
 //! Bytes that are not text at all (NUL bytes, without a UTF-16 byte order mark) are [`Error::Binary`]; every
@@ -82,6 +83,11 @@ fn sniff(bytes: &[u8], url: Option<&str>) -> Result<(&'static Encoding, Source, 
     }
     if let Some(encoding) = prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
         return Ok((encoding, Source::Meta, 0));
+    }
+    // Undeclared ASCII reads the same in every ASCII-compatible encoding: no detector needed (ESC would
+    // start ISO-2022-JP, which the detector knows).
+    if bytes.is_ascii() && !bytes.contains(&0x1B) {
+        return Ok((UTF_8, Source::Utf8, 0));
     }
     Ok((detect(bytes, url), Source::Detector, 0))
 }
@@ -295,8 +301,10 @@ mod tests {
         assert_eq!(name("<meta charset=no-such-thing>"), None);
         assert_eq!(name(r#"<div title="<meta charset=koi8-r>"></div>"#), None);
         assert_eq!(name("<meta charset=utf-16le>"), Some("UTF-8"));
-        let late = format!("<p>{}</p><meta charset=koi8-r>", "x".repeat(PRESCAN_BYTES));
-        assert_eq!(decode_at(late.as_bytes(), None).map(|d| d.source).ok(), Some(Source::Detector));
+        // A declaration past the first 1024 bytes is not seen (the lone 0xD6 byte makes the page non-UTF-8).
+        let mut late = format!("<p>{}</p><meta charset=koi8-r><p>", "x".repeat(PRESCAN_BYTES)).into_bytes();
+        late.extend_from_slice(b"\xD6</p>");
+        assert_eq!(decode_at(&late, None).map(|d| d.source).ok(), Some(Source::Detector));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod clean;
 pub mod date;
 pub mod decode;
 pub mod error;
+pub mod explain;
 pub mod facts;
 pub mod model;
 pub mod parse;
