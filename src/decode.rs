@@ -33,6 +33,34 @@ const BINARY_SNIFF_BYTES: usize = 8192;
 /// text almost never forms valid multi-byte UTF-8 (an `é` is one byte followed by ASCII).
 const MIN_UTF8_CHARS_PER_MALFORMED: usize = 4;
 
+/// For batch tools (the corpus evaluation): [`decode`], counted in a process-wide [`tally`]; input that does
+/// not decode (binary) is counted as refused and read as UTF-8 with replacement characters instead.
+pub fn decode_counted(bytes: &[u8]) -> String {
+    use std::sync::atomic::Ordering::Relaxed;
+    TALLY[0].fetch_add(1, Relaxed);
+    match decode_at(bytes, None) {
+        Ok(d) => {
+            TALLY[2].fetch_add(usize::from(d.malformed), Relaxed);
+            TALLY[3].fetch_add(usize::from(d.encoding != "UTF-8"), Relaxed);
+            d.text
+        }
+        Err(_) => {
+            TALLY[1].fetch_add(1, Relaxed);
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    }
+}
+
+/// What [`decode_counted`] has seen so far: inputs, refused, with malformed bytes, in a legacy encoding.
+static TALLY: [std::sync::atomic::AtomicUsize; 4] = [const { std::sync::atomic::AtomicUsize::new(0) }; 4];
+
+/// One line for a batch tool's report: how many inputs [`decode_counted`] read, refused (decode errors),
+/// found malformed, and found in an encoding other than UTF-8.
+pub fn tally() -> String {
+    let [read, refused, malformed, legacy] = TALLY.each_ref().map(|t| t.load(std::sync::atomic::Ordering::Relaxed));
+    format!("decode: {read} files, {refused} decode errors, {malformed} with malformed bytes, {legacy} not UTF-8")
+}
+
 /// Where the encoding was found (see the module comment for the order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
