@@ -14,7 +14,10 @@
 //!    1024 bytes ([`prescan`]);
 //! 4. undeclared ASCII is read as UTF-8 (the same text in any ASCII-compatible encoding), and anything else
 //!    goes to `chardetng` on the whole input, with the top-level domain of the page's URL as a hint, as Firefox does
-//!    for pages that declare nothing. It runs only there: a declared page never pays for it.
+//!    for pages that declare nothing. It runs only there: a declared page never pays for it. The WASM build
+//!    has no detector (it would cost the module ~170 KB gzipped, for the demo page's file drop alone: the
+//!    extension reads pages the browser has decoded): there undeclared legacy bytes are windows-1252, the
+//!    default of a browser without a detector.
 //!
 //! Bytes that are not text at all (NUL bytes, without a UTF-16 byte order mark) are [`Error::Binary`]; every
 //! other input decodes, malformed sequences becoming U+FFFD as in a browser.
@@ -72,6 +75,8 @@ pub enum Source {
     Meta,
     /// Nothing declared: `chardetng` guessed.
     Detector,
+    /// Nothing declared, and no detector in this build (WASM): windows-1252, the WHATWG default.
+    Default,
 }
 
 /// A decoded page and how its encoding was found.
@@ -98,8 +103,10 @@ pub fn decode_at(bytes: &[u8], url: Option<&str>) -> Result<Decoded, Error> {
     Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), source, malformed })
 }
 
-/// The encoding, where it was found, and the length of the byte order mark to skip.
-fn sniff(bytes: &[u8], url: Option<&str>) -> Result<(&'static Encoding, Source, usize), Error> {
+/// The encoding, where it was found, and the length of the byte order mark to skip: the sniffing alone,
+/// for callers that decode with a decoder of their own (the WASM build uses the browser's `TextDecoder`,
+/// which knows the same WHATWG encodings, so the module carries no decoding tables).
+pub fn sniff(bytes: &[u8], url: Option<&str>) -> Result<(&'static Encoding, Source, usize), Error> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return Ok((encoding, Source::Bom, bom));
     }
@@ -117,7 +124,7 @@ fn sniff(bytes: &[u8], url: Option<&str>) -> Result<(&'static Encoding, Source, 
     if bytes.is_ascii() && !bytes.contains(&0x1B) {
         return Ok((UTF_8, Source::Utf8, 0));
     }
-    Ok((detect(bytes, url), Source::Detector, 0))
+    detect(bytes, url)
 }
 
 /// Whether the bytes are UTF-8 text: non-ASCII characters in them, all well formed or nearly all (see
@@ -137,12 +144,19 @@ fn is_utf8_text(bytes: &[u8]) -> bool {
 
 /// `chardetng`'s guess for undeclared bytes, with the URL's top-level domain as a hint (`.jp` favours
 /// Shift_JIS, `.ru` windows-1251, ...). UTF-8 is not a candidate: [`is_utf8_text`] already said no.
-fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
+#[cfg(not(target_arch = "wasm32"))]
+fn detect(bytes: &[u8], url: Option<&str>) -> Result<(&'static Encoding, Source, usize), Error> {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let host = url.map(crate::url::domain).unwrap_or_default();
     let tld = host.rsplit('.').next().filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphabetic()));
-    detector.guess(tld.map(str::as_bytes), false)
+    Ok((detector.guess(tld.map(str::as_bytes), false), Source::Detector, 0))
+}
+
+/// Without a detector (the WASM build; see the module comment): windows-1252.
+#[cfg(target_arch = "wasm32")]
+fn detect(_bytes: &[u8], _url: Option<&str>) -> Result<(&'static Encoding, Source, usize), Error> {
+    Ok((WINDOWS_1252, Source::Default, 0))
 }
 
 /// The encoding a `<meta>` in `head` declares, by the WHATWG prescan: comments and other tags skipped,
@@ -333,6 +347,26 @@ mod tests {
         let mut late = format!("<p>{}</p><meta charset=koi8-r><p>", "x".repeat(PRESCAN_BYTES)).into_bytes();
         late.extend_from_slice(b"\xD6</p>");
         assert_eq!(decode_at(&late, None).map(|d| d.source).ok(), Some(Source::Detector));
+    }
+
+    #[test]
+    fn prescan_survives_cut_off_and_hostile_heads() {
+        for head in [
+            "<meta",
+            "<meta charset",
+            "<meta charset='",
+            "<meta content=\"charset=",
+            "<!--",
+            "<a b='",
+            "</",
+            "<",
+            "<meta/=/>",
+        ] {
+            assert_eq!(name(head), None, "{head:?}");
+        }
+        let pattern = b"<m=/'\" >!-";
+        let hostile: Vec<u8> = (0..PRESCAN_BYTES).map(|i| pattern[i % pattern.len()]).collect();
+        assert_eq!(prescan(&hostile), None);
     }
 
     #[test]

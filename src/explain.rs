@@ -34,6 +34,7 @@ fn decode_line(out: &mut String, d: &decode::Decoded) {
         Source::Utf8 => "the bytes are UTF-8 text",
         Source::Meta => "<meta charset> / http-equiv in the first 1024 bytes",
         Source::Detector => "nothing declared: the encoding detector's guess",
+        Source::Default => "nothing declared, no detector in this build: the default",
     };
     let malformed = if d.malformed { "; some bytes were malformed and became U+FFFD" } else { "" };
     let _ = writeln!(out, "decode: {} ({how}){malformed}", d.encoding);

@@ -20,14 +20,28 @@ pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result
 }
 
 /// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
-/// as a browser would (byte order mark, `<meta charset>`, then the encoding detector; see `decode.rs`). The
-/// result also holds `html`, the decoded text. Throws for a binary file.
+/// as a browser would (byte order mark, `<meta charset>`; undeclared legacy bytes are windows-1252, as the
+/// WASM build has no detector: see `decode.rs`), with the browser's `TextDecoder`. The result also holds `html`, the decoded text. Throws for a binary file.
 #[wasm_bindgen(js_name = summarizeBytes)]
 pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
-    let html = crate::decode::decode_at(bytes, url.as_deref()).map_err(|e| JsError::new(&e.to_string()))?.text;
+    let (encoding, _, bom) = crate::decode::sniff(bytes, url.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+    let decoder = TextDecoder::new(encoding.name())
+        .map_err(|_| JsError::new(&format!("this browser cannot decode {}", encoding.name())))?;
+    let html = decoder.decode(bytes.get(bom..).unwrap_or_default());
     let summary = summarize(&html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     bundle(&summary, Some(html))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's own decoder, for the encoding `decode::sniff` found: it knows every WHATWG encoding, as
+    /// `encoding_rs` does natively, and keeps the CJK decoding tables out of the module.
+    type TextDecoder;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str) -> Result<TextDecoder, JsValue>;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> String;
 }
 
 /// The object both entries return (see [`summarize_js`]), with `html` when the input was bytes.
