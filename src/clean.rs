@@ -82,8 +82,21 @@ const MAX_CONSENT_SHARE: f64 = 0.9;
 /// the page.
 const NEVER_REMOVED: &[&str] = &["html", "body", "main", "article"];
 
+/// What the clean stage removed, for `threadcard --explain`: for each reason (`<script>`, `class/id
+/// "signature"`, `aria-hidden`, ...), how many elements went and how many characters of text they held
+/// (counted once, at the outermost removed element).
+#[derive(Debug, Default, Clone)]
+pub struct Removed {
+    pub by_reason: std::collections::BTreeMap<String, (usize, usize)>,
+}
+
 /// Removes invisible and boilerplate elements from the page in place and returns it.
-pub fn clean(mut page: Page) -> Page {
+pub fn clean(page: Page) -> Page {
+    clean_noting(page, None)
+}
+
+/// [`clean`], noting in `removed` (when given) what went and why.
+pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
     let m = Measures::of(page.doc.tree.root());
     // The root element's text: the tree's root is the document node, which the measures do not count.
     let page_text = m.text(page.doc.root_element().id()) as f64;
@@ -94,29 +107,69 @@ pub fn clean(mut page: Page) -> Page {
         let holds_the_page = s.text > MAX_BOILERPLATE_TEXT / 5 && s.text as f64 > MAX_BOILERPLATE_SHARE * page_text;
         furniture_sized && !holds_the_page
     };
-    let doomed: Vec<NodeId> = page
+    let doomed: Vec<(NodeId, String)> = page
         .doc
         .tree
         .nodes()
-        .filter(|n| match n.value() {
-            Node::Comment(_) | Node::ProcessingInstruction(_) => true,
-            Node::Element(e) => {
-                is_invisible(e)
+        .filter_map(|n| {
+            let why = match n.value() {
+                Node::Comment(_) | Node::ProcessingInstruction(_) => Some("comment".to_string()),
+                Node::Element(e) => invisible_reason(e)
                     // aria-hidden hides from screen readers only: icons and decoration, unless it holds the page.
-                    || (e.attr("aria-hidden") == Some("true") && short_or_links(n.id()))
-                    || (is_boilerplate(e) && short_or_links(n.id()) && !is_author_card(*n))
-                    || (is_consent(e) && (m.text(n.id()) as f64) < MAX_CONSENT_SHARE * page_text)
-            }
-            _ => false,
+                    .or_else(|| {
+                        (e.attr("aria-hidden") == Some("true") && short_or_links(n.id())).then(|| "aria-hidden".into())
+                    })
+                    .or_else(|| {
+                        boilerplate_token(e)
+                            .filter(|_| short_or_links(n.id()) && !is_author_card(n))
+                            .map(|t| format!("class/id \"{t}\""))
+                    })
+                    .or_else(|| {
+                        consent_token(e)
+                            .filter(|_| (m.text(n.id()) as f64) < MAX_CONSENT_SHARE * page_text)
+                            .map(|t| format!("consent dialog \"{t}\""))
+                    }),
+                _ => None,
+            };
+            why.map(|w| (n.id(), w))
         })
-        .map(|n| n.id())
         .collect();
-    for id in doomed {
+    if let Some(removed) = removed {
+        note(&page, &m, &doomed, removed);
+    }
+    for (id, _) in doomed {
         if let Some(mut node) = page.doc.tree.get_mut(id) {
             node.detach();
         }
     }
     page
+}
+
+/// Counts what goes, by reason; text is counted at the outermost removed element only.
+fn note(page: &Page, m: &Measures, doomed: &[(NodeId, String)], removed: &mut Removed) {
+    let ids: std::collections::HashSet<NodeId> = doomed.iter().map(|(id, _)| *id).collect();
+    for (id, why) in doomed {
+        let inner = page.doc.tree.get(*id).is_some_and(|n| n.ancestors().any(|a| ids.contains(&a.id())));
+        let entry = removed.by_reason.entry(why.clone()).or_default();
+        entry.0 += 1;
+        if !inner {
+            entry.1 += m.text(*id);
+        }
+    }
+}
+
+/// Why an element is invisible (`<script>`, `hidden`, `display:none`), or `None` when it is not.
+fn invisible_reason(e: &scraper::node::Element) -> Option<String> {
+    if !is_invisible(e) {
+        return None;
+    }
+    Some(if INVISIBLE_TAGS.contains(&e.name()) {
+        format!("<{}>", e.name())
+    } else if e.attr("hidden").is_some() {
+        "hidden attribute".to_string()
+    } else {
+        "display:none / visibility:hidden".to_string()
+    })
 }
 
 fn is_invisible(e: &scraper::node::Element) -> bool {
@@ -142,12 +195,13 @@ fn is_invisible(e: &scraper::node::Element) -> bool {
     })
 }
 
-fn is_boilerplate(e: &scraper::node::Element) -> bool {
+/// The class/id token that names an element as an ad, a signature or furniture, if one does.
+fn boilerplate_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
-        return false;
+        return None;
     }
     let names = e.attr("class").into_iter().chain(e.attr("id"));
-    names.flat_map(tokens).any(|t| {
+    names.flat_map(tokens).find(|t| {
         AD_TOKENS.contains(&t.as_str())
             || SIGNATURE_TOKENS.contains(&t.as_str())
             || FURNITURE_TOKENS.contains(&t.as_str())
@@ -172,12 +226,13 @@ fn is_author_card(n: ego_tree::NodeRef<Node>) -> bool {
         })
 }
 
-fn is_consent(e: &scraper::node::Element) -> bool {
+/// The class/id token that names an element as a consent dialog, if one does.
+fn consent_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
-        return false;
+        return None;
     }
     let names = e.attr("class").into_iter().chain(e.attr("id"));
-    names.flat_map(tokens).any(|t| CONSENT_TOKENS.contains(&t.as_str()))
+    names.flat_map(tokens).find(|t| CONSENT_TOKENS.contains(&t.as_str()))
 }
 
 /// `"post-signature adsbygoogle"` → `["post", "signature", "adsbygoogle"]`, lowercased.

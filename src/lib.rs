@@ -12,7 +12,9 @@
 
 pub mod clean;
 pub mod date;
+pub mod decode;
 pub mod error;
+pub mod explain;
 pub mod facts;
 pub mod model;
 pub mod parse;
@@ -23,6 +25,7 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use decode::decode;
 pub use error::Error;
 pub use model::*;
 pub use render::{render, Format};
@@ -55,6 +58,14 @@ pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Sum
     let thread = thread::find(&page);
     let facts = facts::extract_at(&thread, page.url.as_deref(), options);
     Ok(assemble(&page, thread, facts))
+}
+
+/// [`summarize`] for a saved page's bytes: decoded first as a browser would (BOM, `<meta charset>`, then
+/// the encoding detector; see [`decode`](mod@decode)), so pages in windows-1252, Shift_JIS, GBK or UTF-16 read
+/// as their board wrote them.
+pub fn summarize_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Result<Summary, Error> {
+    let html = decode::decode_at(bytes, url)?.text;
+    summarize(&html, url, options)
 }
 
 fn assemble(page: &parse::Page, thread: thread::Thread, facts: Facts) -> Summary {

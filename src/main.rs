@@ -2,10 +2,10 @@
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use threadcard::{render, summarize, Format, Options};
+use threadcard::{render, summarize_bytes, Format, Options};
 
 const USAGE: &str = "\
-Usage: threadcard [FILE|-]... [--url URL] [--format card|md|json|html|text]
+Usage: threadcard [FILE|-]... [--url URL] [--format card|md|json|html|text] [--explain]
 
 Reads each saved page (- for standard input) and prints its summary card.
 With no FILE, reads the bundled sample thread.
@@ -14,6 +14,8 @@ With several files and --format json, prints one JSON object per line (JSON Line
 Options:
   --url URL        where the page was read from (links and permalinks resolve against it)
   --format FORMAT  card (default), md, json, html or text
+  --explain        instead of the card, what each stage did: the encoding, what the clean stage removed,
+                   which engine detectors matched and which reader was chosen, and why
   -h, --help       this text
   -V, --version    the version";
 
@@ -21,10 +23,11 @@ struct Args {
     files: Vec<String>,
     url: Option<String>,
     format: Format,
+    explain: bool,
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
-    let mut args = Args { files: Vec::new(), url: None, format: Format::Card };
+    let mut args = Args { files: Vec::new(), url: None, format: Format::Card, explain: false };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -36,6 +39,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                 println!("threadcard {}", env!("CARGO_PKG_VERSION"));
                 return Ok(None);
             }
+            "--explain" => args.explain = true,
             "--url" => args.url = Some(it.next().ok_or("--url needs a URL")?),
             "--format" | "-f" => {
                 let name = it.next().ok_or("--format needs one of card, md, json, html, text")?;
@@ -55,8 +59,8 @@ fn parse_args() -> Result<Option<Args>, String> {
     Ok(Some(args))
 }
 
-/// Reads one input as UTF-8 text, with an error that names what is wrong.
-fn read_input(name: &str) -> Result<String, String> {
+/// Reads one input's bytes, with an error that names what is wrong.
+fn read_input(name: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let read = if name == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
@@ -64,12 +68,26 @@ fn read_input(name: &str) -> Result<String, String> {
         std::fs::File::open(name).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
     read.map_err(|e| e.to_string())?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
-    if bytes.contains(&0) {
-        return Err(threadcard::Error::Binary.to_string());
+    Ok(bytes)
+}
+
+/// What to print for one page: its explanation (`--explain`), else its card in the chosen format. The bytes
+/// are decoded as a browser would (byte order mark, `<meta charset>`, then the encoding detector).
+fn output(bytes: &[u8], url: Option<&str>, args: &Args, several: bool) -> Result<String, String> {
+    if args.explain {
+        return threadcard::explain::explain(bytes, url).map_err(|e| e.to_string()).map(|e| {
+            if several {
+                format!("{e}\n")
+            } else {
+                e
+            }
+        });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!("not UTF-8 text (invalid byte at offset {}); save the page as UTF-8", e.utf8_error().valid_up_to())
+    let summary = summarize_bytes(bytes, url, &Options::default()).map_err(|e| e.to_string())?;
+    Ok(if several && args.format == Format::Json {
+        threadcard::render::json_line(&summary) + "\n"
+    } else {
+        render(&summary, args.format)
     })
 }
 
@@ -82,7 +100,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = Options::default();
     let several = args.files.len() > 1;
     let mut failed = false;
     let stdout = std::io::stdout();
@@ -90,22 +107,19 @@ fn main() -> ExitCode {
     let inputs: Vec<Option<String>> =
         if args.files.is_empty() { vec![None] } else { args.files.iter().cloned().map(Some).collect() };
     for input in inputs {
-        let (name, html, url) = match &input {
+        let (name, bytes, url) = match &input {
             None => (
                 "sample".to_string(),
-                Ok(threadcard::SAMPLE_HTML.to_string()),
+                Ok(threadcard::SAMPLE_HTML.as_bytes().to_vec()),
                 Some(threadcard::SAMPLE_URL.to_string()),
             ),
             Some(f) => (if f == "-" { "<stdin>".to_string() } else { f.clone() }, read_input(f), args.url.clone()),
         };
-        let result = html.and_then(|h| summarize(&h, url.as_deref(), &options).map_err(|e| e.to_string()));
-        match result {
-            Ok(summary) => {
-                let text = if several && args.format == Format::Json {
-                    threadcard::render::json_line(&summary) + "\n"
-                } else {
-                    render(&summary, args.format)
-                };
+        match bytes.and_then(|b| output(&b, url.as_deref(), &args, several)) {
+            Ok(text) => {
+                if several && args.explain && writeln!(out, "== {name}").is_err() {
+                    return ExitCode::from(1);
+                }
                 let text = if text.ends_with('\n') { text } else { text + "\n" };
                 if out.write_all(text.as_bytes()).is_err() {
                     return ExitCode::from(1); // stdout closed (e.g. piped into head)

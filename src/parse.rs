@@ -26,6 +26,32 @@ impl Page {
     pub fn base(&self) -> Option<&str> {
         self.meta.base.as_deref().or(self.url.as_deref())
     }
+
+    // The link policy every reader follows: links and profile links resolve against the base (`<base href>`,
+    // else the page URL), as a browser resolves them; a post's permalink may be a bare `#fragment` (phpBB's
+    // `#p123`, bbPress's `#post-9`, GitHub's `#issuecomment-1`), which names the post on this very page.
+
+    /// A link (in a post, a profile, a pager) made absolute against [`base`](Self::base); `None` for links that
+    /// lead nowhere a reader can follow (`javascript:`, `data:`, bare fragments: see [`url::resolve`]).
+    pub fn link(&self, href: &str) -> Option<String> {
+        url::resolve(self.base(), href)
+    }
+
+    /// A post's permalink made absolute: a bare `#fragment` is kept, on the page's own address
+    /// ([`address`](Self::address)); anything else as [`link`](Self::link).
+    pub fn permalink(&self, href: &str) -> Option<String> {
+        let href = href.trim();
+        match href.strip_prefix('#') {
+            Some(fragment) if !fragment.is_empty() => self.address().map(|a| format!("{a}#{fragment}")),
+            _ => self.link(href),
+        }
+    }
+
+    /// The page's own address without its fragment: its URL, else its canonical URL, else its base.
+    pub fn address(&self) -> Option<&str> {
+        let address = self.url.as_deref().or(self.meta.canonical.as_deref()).or(self.meta.base.as_deref())?;
+        Some(address.split('#').next().unwrap_or(address))
+    }
 }
 
 /// What the page declares in its `<head>` and structured data.
@@ -43,6 +69,10 @@ pub struct PageMeta {
     pub canonical: Option<String>,
     /// `<base href>`, resolved against the page URL (see [`Page::base`]).
     pub base: Option<String>,
+    /// `<link rel=next>` / `<link rel=prev>` (or `previous`), resolved: read here because the clean stage
+    /// removes `<link>` elements before the thread stage looks for pagination.
+    pub next: Option<String>,
+    pub prev: Option<String>,
     pub description: Option<String>,
     /// `<meta name=author>` / `article:author`.
     pub author: Option<String>,
@@ -365,6 +395,11 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
         .find_map(|h| url::resolve(page_url, h));
     let base =
         doc.select(&sel("base[href]")).filter_map(|b| b.value().attr("href")).find_map(|h| url::resolve(page_url, h));
+    let rel_link = |css: &str| {
+        let base = base.as_deref().or(page_url);
+        doc.select(&sel(css)).filter_map(|l| l.value().attr("href")).find_map(|h| url::resolve(base, h))
+    };
+    let (next, prev) = (rel_link("link[rel~=next]"), rel_link("link[rel~=prev], link[rel~=previous]"));
     let json_ld = doc
         .select(&sel("script[type=\"application/ld+json\"]"))
         .filter_map(|s| serde_json::from_str(s.text().collect::<String>().trim()).ok())
@@ -377,6 +412,8 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
         language,
         canonical,
         base,
+        next,
+        prev,
         description: meta_content(&["og:description", "description", "twitter:description"]),
         author: meta_content(&[
             "dc:creator",
@@ -448,5 +485,37 @@ mod tests {
         assert_eq!(page.meta.site_name.as_deref(), Some("Example Board"));
         assert_eq!(page.meta.language.as_deref(), Some("en-GB"));
         assert_eq!(page.meta.canonical.as_deref(), Some("https://example.org/t/1"));
+    }
+
+    #[test]
+    fn one_link_policy_for_links_profiles_and_permalinks() {
+        let page = parse(
+            r#"<html><head><base href="https://cdn.example.org/forum/"></head><body><p>x</p></body></html>"#,
+            Some("https://board.example.net/t/1?page=2#top"),
+        )
+        .expect("page");
+        assert_eq!(page.link("u/7").as_deref(), Some("https://cdn.example.org/forum/u/7"));
+        assert_eq!(page.link("#p5"), None, "a bare fragment only scrolls");
+        assert_eq!(page.link("javascript:void(0)"), None);
+        // A bare-fragment permalink names the post on this page, whatever `<base>` says.
+        assert_eq!(page.permalink("#p5").as_deref(), Some("https://board.example.net/t/1?page=2#p5"));
+        assert_eq!(
+            page.permalink("viewtopic.php?p=5#p5").as_deref(),
+            Some("https://cdn.example.org/forum/viewtopic.php?p=5#p5")
+        );
+        assert_eq!(page.permalink("#"), None);
+        let bare = parse("<p>x</p>", None).expect("page");
+        assert_eq!(bare.permalink("#p5"), None, "no address to anchor it to");
+    }
+
+    #[test]
+    fn head_rel_next_and_prev_survive_for_pagination() {
+        let page = parse(
+            r#"<head><link rel="prev" href="/t/1?page=1"><link rel="next" href="?page=3"></head><body><p>x</p></body>"#,
+            Some("https://board.example.org/t/1?page=2"),
+        )
+        .expect("page");
+        assert_eq!(page.meta.next.as_deref(), Some("https://board.example.org/t/1?page=3"));
+        assert_eq!(page.meta.prev.as_deref(), Some("https://board.example.org/t/1?page=1"));
     }
 }

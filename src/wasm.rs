@@ -16,16 +16,46 @@ use wasm_bindgen::prelude::*;
 pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
     let summary = summarize(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    let json = render(&summary, Format::Json);
+    bundle(&summary, None)
+}
+
+/// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
+/// as a browser would (byte order mark, `<meta charset>`; undeclared legacy bytes are windows-1252, as the
+/// WASM build has no detector: see `decode.rs`), with the browser's `TextDecoder`. The result also holds `html`, the decoded text. Throws for a binary file.
+#[wasm_bindgen(js_name = summarizeBytes)]
+pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let options = read_options(&options)?;
+    let (encoding, _, bom) = crate::decode::sniff(bytes, url.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+    let decoder = TextDecoder::new(encoding.name())
+        .map_err(|_| JsError::new(&format!("this browser cannot decode {}", encoding.name())))?;
+    let html = decoder.decode(bytes.get(bom..).unwrap_or_default());
+    let summary = summarize(&html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    bundle(&summary, Some(html))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's own decoder, for the encoding `decode::sniff` found: it knows every WHATWG encoding, as
+    /// `encoding_rs` does natively, and keeps the CJK decoding tables out of the module.
+    type TextDecoder;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str) -> Result<TextDecoder, JsValue>;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> String;
+}
+
+/// The object both entries return (see [`summarize_js`]), with `html` when the input was bytes.
+fn bundle(summary: &crate::Summary, html: Option<String>) -> Result<JsValue, JsError> {
+    let json = render(summary, Format::Json);
     let bundle = Object::new();
     let fields = [
         ("summary", JSON::parse(&json).map_err(|_| JsError::new("the summary did not serialize to JSON"))?),
-        ("card_html", JsValue::from_str(&render::card::fragment(&summary))),
+        ("card_html", JsValue::from_str(&render::card::fragment(summary))),
         ("card_css", JsValue::from_str(render::card::CSS)),
-        ("markdown", JsValue::from_str(&render(&summary, Format::Markdown))),
+        ("markdown", JsValue::from_str(&render(summary, Format::Markdown))),
         ("json", JsValue::from_str(&json)),
     ];
-    for (key, value) in fields {
+    for (key, value) in fields.into_iter().chain(html.map(|h| ("html", JsValue::from_str(&h)))) {
         Reflect::set(&bundle, &JsValue::from_str(key), &value).map_err(|_| JsError::new("cannot build the result"))?;
     }
     Ok(bundle.into())

@@ -1,6 +1,6 @@
 // ThreadCard demo page: the same WASM core and the same card as the extension, on pasted or dropped HTML.
 // Thin glue: Rust renders the card (page text escaped in src/render/escape.rs); this file wires inputs and buttons.
-import init, { summarize, sampleHtml, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
+import init, { summarize, summarizeBytes, sampleHtml, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
 
 const $ = (id) => document.getElementById(id);
 const status = (text, error = false) => {
@@ -78,7 +78,9 @@ async function run(html, url) {
   await ready;
   try {
     const t0 = performance.now();
-    view = summarize(html, url || undefined, undefined);
+    // A dropped file comes as bytes: the core decodes them as a browser would (legacy encodings, UTF-16).
+    view = typeof html === "string" ? summarize(html, url || undefined) : summarizeBytes(html, url || undefined);
+    if (view.html !== undefined) $("html").value = view.html;
     const ms = performance.now() - t0;
     showCard(view);
     status(`${view.summary.stats.posts} posts read.`);
@@ -97,10 +99,8 @@ async function run(html, url) {
 
 async function readFile(file) {
   if (!file) return;
-  const text = await file.text();
-  $("html").value = text;
   status(`Read ${file.name}.`);
-  run(text, $("url").value.trim());
+  run(new Uint8Array(await file.arrayBuffer()), $("url").value.trim());
 }
 
 $("input").addEventListener("submit", (e) => {

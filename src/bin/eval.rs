@@ -160,6 +160,7 @@ fn print_times(times: &mut [(f64, String)], total: f64) {
     for (ms, page) in times.iter().take(5) {
         println!("  {ms:>8.1} ms  {page}");
     }
+    println!("{}", threadcard::decode::tally());
     println!("pages {}, median {median:.1} ms, pipeline {:.1} s, wall {total:.1} s", times.len(), pipeline / 1000.0);
 }
 

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "democraticunderground", read };
+pub const ENGINE: Engine = Engine { name: "democraticunderground", detect, read };
 
 static ANCHOR_POST: LazyLock<Selector> = LazyLock::new(|| sel(".anchor-post"));
 static ANCHOR_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".anchor-post-title, h1"));
@@ -35,6 +35,12 @@ static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
 static QUOTE_AUTHOR: LazyLock<Selector> =
     LazyLock::new(|| sel(".quote-author, cite, b:first-child, strong:first-child"));
+
+/// Whether the page is this engine's: the opening post block `.anchor-post`, markup every board of the engine
+/// prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::engines::has(page, &ANCHOR_POST)
+}
 
 /// Reads a DU thread page, or `None` when the page has no DU opening post.
 pub fn read(page: &Page) -> Option<Thread> {

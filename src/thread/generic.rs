@@ -414,7 +414,7 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
         let link = if a.value().name() == "a" { Some(a) } else { a.select(&LINKS).next() };
         let href =
             link.or_else(|| a.ancestors().filter_map(ElementRef::wrap).take(2).find(|p| p.value().name() == "a"));
-        add_profile(&mut author_info, page.url.as_deref(), href.and_then(|l| l.value().attr("href")));
+        add_profile(&mut author_info, page.base(), href.and_then(|l| l.value().attr("href")));
     }
     let teaser = opens_with_headline(root, &exclude, m);
     let post = post::build(
@@ -554,12 +554,10 @@ fn permalink(block: &Block, time_el: ElementRef) -> Option<String> {
 /// How far above a post's time its element id is looked for.
 const MAX_ID_CLIMB: usize = 8;
 
-/// A permalink as an address: fragments (`#r-123`) are joined to the page's address.
+/// A permalink as an address, by the page's link policy ([`Page::permalink`]: fragments such as `#r-123`
+/// are joined to the page's address).
 fn absolute(page: &Page, link: Option<String>) -> Option<String> {
-    match (link, page.url.as_deref()) {
-        (Some(l), Some(u)) if l.starts_with('#') => Some(format!("{}{l}", u.split('#').next().unwrap_or(u))),
-        (l, _) => l,
-    }
+    link.and_then(|l| page.permalink(&l))
 }
 
 /// Class tokens of the element that shows a post's score or likes.
@@ -759,7 +757,7 @@ fn microdata(page: &Page) -> Option<Thread> {
                     }
                 })
             });
-            add_profile(&mut author_info, page.url.as_deref(), link.and_then(|l| l.value().attr("href")));
+            add_profile(&mut author_info, page.base(), link.and_then(|l| l.value().attr("href")));
             let time = prop("datePublished").or_else(|| prop("dateCreated"));
             let depth =
                 item.ancestors().filter_map(ElementRef::wrap).filter(|a| MICRODATA_POSTS.matches(a)).count() as u32;

@@ -33,6 +33,9 @@ pub struct Thread {
 pub struct Engine {
     /// Value of `Summary::platform` when this reader finds the posts.
     pub name: &'static str,
+    /// A cheap check on markup every board of the engine shares (one or two selector lookups): only pages it
+    /// accepts are read. It must hold on every page `read` finds posts on, so detection never loses a thread.
+    pub detect: fn(&Page) -> bool,
     /// Reads the page, or returns `None` when it is not this engine's markup.
     pub read: fn(&Page) -> Option<Thread>,
 }
@@ -40,9 +43,13 @@ pub struct Engine {
 /// Finds the thread on a cleaned page. Always returns something: at worst the page's text as one post.
 /// Title, section and pagination a reader leaves empty come from the page (`page_info`).
 pub fn find(page: &Page) -> Thread {
-    let mut thread = engines::ALL
-        .iter()
-        .find_map(|engine| (engine.read)(page).filter(|t| !t.posts.is_empty()))
+    find_noting(page, None)
+}
+
+/// [`find`], noting in `detection` (when given) every engine detector that matched and the detected readers
+/// that found no posts: what `threadcard --explain` prints.
+pub fn find_noting(page: &Page, detection: Option<&mut engines::Detection>) -> Thread {
+    let mut thread = engines::read(page, detection)
         .or_else(|| generic::read(page).filter(|t| !t.posts.is_empty()).map(|t| with_story(page, t)))
         .unwrap_or_else(|| article::read(page));
     accepted::mark(page, &mut thread.posts);

@@ -239,7 +239,7 @@ pub fn section(page: &Page, title: &str) -> Vec<String> {
         .flatten()
         .map(|u| u.split('#').next().unwrap_or(u).to_string())
         .collect();
-    let is_here = |href: &str| url::resolve(page.url.as_deref(), href).is_some_and(|h| here.contains(&h));
+    let is_here = |href: &str| page.link(href).is_some_and(|h| here.contains(&h));
     without_current(crumbs, title, is_here)
 }
 
@@ -431,11 +431,10 @@ static CURRENT: LazyLock<Selector> = LazyLock::new(|| {
 
 /// Page N of M and next/previous URLs, from `rel=next/prev` and the page-number bar.
 pub fn pagination(page: &Page) -> Option<Pagination> {
-    let base = page.url.as_deref();
-    let href_of =
-        |s: &Selector| page.select(s).filter_map(|l| l.value().attr("href")).find_map(|h| url::resolve(base, h));
-    let next = href_of(&REL_NEXT);
-    let prev = href_of(&REL_PREV);
+    let href_of = |s: &Selector| page.select(s).filter_map(|l| l.value().attr("href")).find_map(|h| page.link(h));
+    // `<link rel=next/prev>` in the head was read at parse time (the clean stage removes `<link>`).
+    let next = page.meta.next.clone().or_else(|| href_of(&REL_NEXT));
+    let prev = page.meta.prev.clone().or_else(|| href_of(&REL_PREV));
     let (mut current, mut pages) = (None, None);
     if let Some(bar) = page.select(&PAGER).find(|b| b.select(&LINKS).any(|a| page_number(a).is_some())) {
         pages = bar.select(&LINKS).filter_map(page_number).max();

@@ -110,7 +110,7 @@ pub fn build(page: &Page, parts: PostParts) -> Post {
         links,
         score: parts.score,
         depth: parts.depth,
-        permalink: parts.permalink.and_then(|p| url::resolve(base, &p)),
+        permalink: parts.permalink.and_then(|p| page.permalink(&p)),
         anchor: parts.anchor,
         accepted: false,
     }

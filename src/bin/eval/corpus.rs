@@ -112,7 +112,7 @@ fn run_one(item: Item) -> Run {
     Run { item, summary, error, ms }
 }
 
-/// A file as text; gzip when the name ends in `.gz`. Invalid UTF-8 is replaced, as a browser would.
+/// A file as text; gzip when the name ends in `.gz`. Decoded as a browser would (threadcard::decode).
 pub fn read_text(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let bytes = if path.extension().is_some_and(|e| e == "gz") {
@@ -122,7 +122,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     } else {
         bytes
     };
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(threadcard::decode::decode_counted(&bytes))
 }
 
 pub fn read_json(path: &Path) -> Result<Value, String> {

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "bbpress", read };
+pub const ENGINE: Engine = Engine { name: "bbpress", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-breadcrumb-current, h1.entry-title, h1"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-breadcrumb a"));
@@ -35,6 +35,12 @@ static PROFILE: LazyLock<Selector> =
 static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-author-role"));
 static DATE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-reply-post-date, .bbp-topic-post-date"));
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a.bbp-reply-permalink, a.bbp-topic-permalink"));
+
+/// Whether the page is this engine's: a `bbp-reply-header` / `bbp-topic-header` with a `post-` id, markup every
+/// board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &HEADER)
+}
 
 /// Reads a bbPress topic page, or `None` when the page has no bbPress posts.
 pub fn read(page: &Page) -> Option<Thread> {

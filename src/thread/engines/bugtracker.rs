@@ -18,7 +18,7 @@ use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "bugzilla", read };
+pub const ENGINE: Engine = Engine { name: "bugzilla", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#short_desc_nonedit_display, #field-value-short_desc"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.bz_comment pre.bz_comment_text"));
@@ -31,6 +31,12 @@ static NUMBER: LazyLock<Selector> = LazyLock::new(|| sel(".bz_comment_number a[h
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("span.quote"));
 /// Bugzilla names the quoted commenter in a plain "(In reply to X from comment #1)" line, not in the quote.
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("bz-no-quote-author"));
+
+/// Whether the page is this engine's: a `div.bz_comment pre.bz_comment_text`, markup every board of the engine
+/// prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY)
+}
 
 /// Reads a Bugzilla bug page, or `None` when the page has no Bugzilla comments.
 pub fn read(page: &Page) -> Option<Thread> {

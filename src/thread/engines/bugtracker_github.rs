@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "github", read };
+pub const ENGINE: Engine = Engine { name: "github", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".js-issue-title"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment .comment-body.markdown-body"));
@@ -28,17 +28,15 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-header
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a.js-timestamp[href]"));
 static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-label"));
 
+/// Whether the page is this engine's: a `.timeline-comment .comment-body.markdown-body`, markup every board of the
+/// engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY)
+}
+
 /// Reads a GitHub issue or pull request, or `None` when the page has no timeline comments.
 pub fn read(page: &Page) -> Option<Thread> {
     super::read_posts(ENGINE.name, page, &TITLE, &BODY, &COMMENT, read_comment)
-}
-
-/// `#issuecomment-1` on the page's own URL (links resolve drops bare fragments, which only scroll).
-fn in_page(page_url: Option<&str>, href: &str) -> Option<String> {
-    let fragment = href.strip_prefix('#')?;
-    let url = page_url?;
-    let url = url.split('#').next().unwrap_or(url);
-    Some(format!("{url}#{fragment}"))
 }
 
 fn read_comment(page: &Page, base: Option<&str>, c: ElementRef, body: ElementRef) -> Post {
@@ -59,7 +57,7 @@ fn read_comment(page: &Page, base: Option<&str>, c: ElementRef, body: ElementRef
             body: Some(body),
             permalink: first_attr(c, &PERMALINK, "href")
                 .or_else(|| anchor.as_ref().map(|a| format!("#{a}")))
-                .and_then(|href| in_page(page.url.as_deref(), &href).or_else(|| absolute(base, Some(&href)))),
+                .and_then(|href| absolute(base, Some(&href))),
             anchor,
             ..PostParts::default()
         },

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "redmine", read };
+pub const ENGINE: Engine = Engine { name: "redmine", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("div.issue .subject h3"));
 static ISSUE_BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.issue.details .description .wiki"));
@@ -31,6 +31,12 @@ static BYLINE: LazyLock<Selector> = LazyLock::new(|| sel("p.author, h4"));
 static USER: LazyLock<Selector> = LazyLock::new(|| sel("a.user"));
 static WHEN: LazyLock<Selector> = LazyLock::new(|| sel("a[title][href*='from=']"));
 static NOTE: LazyLock<Selector> = LazyLock::new(|| sel("[id^=note-]"));
+
+/// Whether the page is this engine's: an issue description `div.issue.details .description .wiki` or a journal
+/// note, markup every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &ISSUE_BODY) || super::has(page, &NOTE_BODY)
+}
 
 /// Reads a Redmine issue page, or `None` when the page has no Redmine issue.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "discourse", read };
+pub const ENGINE: Engine = Engine { name: "discourse", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#topic-title h1"));
 
@@ -38,6 +38,12 @@ static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("aside.quote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".title"));
 /// Not part of the post: the meta line repeated under the body, reply counters and "read more" buttons.
 static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post-meta, .post-likes, .post-links-container"));
+
+/// Whether the page is this engine's: a post (`.crawler-post`, `.topic-body`) or the crawler view in
+/// `noscript[data-path]`, markup every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    page.doc.select(&POST).next().is_some() || super::has(page, &NOSCRIPT)
+}
 
 /// Reads a Discourse topic page, or `None` when the page is not Discourse's.
 pub fn read(page: &Page) -> Option<Thread> {
@@ -70,7 +76,7 @@ fn permalink(page: &Page, position: &str) -> Option<String> {
 fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
     let body = p.select(&BODY).find(|b| b.id() != p.id())?;
     let mut author_info = BTreeMap::new();
-    add_profile(&mut author_info, page.url.as_deref(), first_attr(p, &PROFILE, "href").as_deref());
+    add_profile(&mut author_info, page.base(), first_attr(p, &PROFILE, "href").as_deref());
     let likes =
         p.select(&LIKES).find_map(|e| e.value().attr("content").and_then(score).or_else(|| score(&super::text_of(e))));
     let position = first_text(p, &POSITION);

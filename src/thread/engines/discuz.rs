@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "discuz", read };
+pub const ENGINE: Engine = Engine { name: "discuz", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#thread_subject, h1 .ts"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel("#pt .z a"));
@@ -39,6 +39,12 @@ static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel(".quote blockquote, bloc
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[href*=findpost], font[color]"));
 /// "本帖最后由 X 于 2023-5-6 12:40 编辑": the edit note Discuz! writes at the top of an edited body.
 static EDIT_NOTE: LazyLock<Selector> = LazyLock::new(|| sel("i.pstatus"));
+
+/// Whether the page is this engine's: a `td.t_f[id^=postmessage_]` body and a `#postlist > div[id^=post_]`, markup
+/// every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY) && super::has(page, &POST)
+}
 
 /// Reads a Discuz! thread page, or `None` when the page has no Discuz! posts.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "flarum", read };
+pub const ENGINE: Engine = Engine { name: "flarum", detect, read };
 
 static CRAWLER_TITLE: LazyLock<Selector> =
     LazyLock::new(|| sel("[data-noscript] .container > h1, [data-noscript] .container > h2, .container > h1"));
@@ -43,6 +43,12 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".PostMeta time[datetime]
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("input.PostMeta-permalink"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.PostMention"));
+
+/// Whether the page is this engine's: a `.Post-body` with the post stream's `CommentPost` or the no-JS view's
+/// `.PostUser-name`, markup every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY) && (super::has(page, &POST) || super::has(page, &CRAWLER_AUTHOR))
+}
 
 /// Reads a Flarum discussion page, or `None` when the page is not Flarum's.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -19,7 +19,7 @@ use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "fluxbb", read };
+pub const ENGINE: Engine = Engine { name: "fluxbb", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".crumbs li strong a, .crumbs li strong"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".crumbs li a"));
@@ -33,6 +33,12 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| sel("h2 a[href*='#p'], h2 spa
 static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel(".postright h3"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("div.quotebox"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+
+/// Whether the page is this engine's: a `.postmsg` body and a `div.blockpost[id^=p]`, markup every board of the
+/// engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY) && super::has(page, &POST)
+}
 
 /// Reads a FluxBB/PunBB topic page, or `None` when the page has no such posts.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "hackernews", read };
+pub const ENGINE: Engine = Engine { name: "hackernews", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem .titleline > a, table.fatitem .onstory a"));
 static FATITEM: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem"));
@@ -49,6 +49,12 @@ static REPLY: LazyLock<Selector> = LazyLock::new(|| sel(".reply"));
 
 /// Pixels of spacer per reply level on pages from before `td.ind` carried `indent`.
 const SPACER_PX_PER_LEVEL: u32 = 40;
+
+/// Whether the page is this engine's: the item table `table.fatitem` or a comment row `tr.athing.comtr`, markup
+/// every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &FATITEM) || super::has(page, &COMMENT)
+}
 
 /// Reads a Hacker News item page, or `None` when the page is not one.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "invision", read };
+pub const ENGINE: Engine = Engine { name: "invision", detect, read };
 
 static TITLE: LazyLock<Selector> =
     LazyLock::new(|| sel(".ipsType_pageTitle, h1.ipsPageHeader__title, h1[data-ips-hook=title]"));
@@ -34,6 +34,12 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='do=findComment']"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.ipsQuote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".ipsQuote_citation"));
+
+/// Whether the page is this engine's: a `[data-role=commentContent]` body, markup every board of the engine prints
+/// and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY)
+}
 
 /// Reads an Invision topic page, or `None` when the page has no Invision comments.
 pub fn read(page: &Page) -> Option<Thread> {

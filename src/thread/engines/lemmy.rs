@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "lemmy", read };
+pub const ENGINE: Engine = Engine { name: "lemmy", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".post-listing .post-title h1"));
 static LISTING: LazyLock<Selector> = LazyLock::new(|| sel("div.post-listing"));
@@ -45,6 +45,12 @@ static COMMENT_SCORE: LazyLock<Selector> = LazyLock::new(|| sel(".unselectable s
 static COMMENT_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href^='/post/']"));
 static CONTENT: LazyLock<Selector> = LazyLock::new(|| sel(".comment-content"));
 static COMMENT_BODY: LazyLock<Selector> = LazyLock::new(|| sel(".md-div"));
+
+/// Whether the page is this engine's: a post body `#postContent .md-div` or an `article.comment-node`, markup every
+/// board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &POST_BODY) || super::has(page, &COMMENT)
+}
 
 /// Reads a Lemmy post page, or `None` when the page is not one.
 pub fn read(page: &Page) -> Option<Thread> {
@@ -175,6 +181,9 @@ mod tests {
             let Ok(entries) = std::fs::read_dir(&dir) else { continue };
             for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                if !name.ends_with(".html") {
+                    continue; // golden files (`.expected.json`) sit beside the pages
+                }
                 let Ok(html) = std::fs::read_to_string(&path) else { continue };
                 let Ok(page) = crate::parse::parse(&html, Some("https://forum.example.org/thread/1")) else { continue };
                 let page = crate::clean::clean(page);

@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "lobsters", read };
+pub const ENGINE: Engine = Engine { name: "lobsters", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".story[data-shortid] .link a"));
 static STORY: LazyLock<Selector> = LazyLock::new(|| sel(".story[data-shortid]"));
@@ -41,6 +41,12 @@ static VOTES: LazyLock<Selector> = LazyLock::new(|| sel(".voters .score, .voters
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".byline a[href*='/c/']"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".comment_text"));
 static GONE: LazyLock<Selector> = LazyLock::new(|| sel(".comment_text .na"));
+
+/// Whether the page is this engine's: a `.story[data-shortid]` or a `div.comment[data-shortid]`, markup every board
+/// of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &STORY) || super::has(page, &COMMENT)
+}
 
 /// Reads a Lobsters story page, or `None` when the page is not one.
 pub fn read(page: &Page) -> Option<Thread> {

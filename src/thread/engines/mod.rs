@@ -36,7 +36,9 @@ use crate::{date, text, url};
 use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 
-/// Engine readers, most specific first.
+/// Engine readers, most specific first. Each has a cheap `detect` on markup its boards share and a `read`;
+/// [`read`] runs the detectors in this order and reads only the pages they accept, as defuddle's extractor
+/// registry does with `canExtract` / `extract`.
 pub const ALL: &[Engine] = &[
     crate::thread::du::ENGINE,
     xenforo::ENGINE,
@@ -62,6 +64,44 @@ pub const ALL: &[Engine] = &[
     bugtracker_github::ENGINE,
     bugtracker_redmine::ENGINE,
 ];
+
+/// What the engine pass saw on a page: every detector that matched, in registry order, and the detected
+/// readers that found no posts (a page that looks like an engine's but is not a thread of it, or a theme the
+/// reader does not know).
+#[derive(Debug, Default, Clone)]
+pub struct Detection {
+    pub matched: Vec<&'static str>,
+    pub empty: Vec<&'static str>,
+}
+
+/// The thread of the first detected engine whose reader finds posts, or `None`. With `detection`, every
+/// detector runs and what they found is noted; without, detection stops at the first thread found.
+pub fn read(page: &Page, mut detection: Option<&mut Detection>) -> Option<Thread> {
+    let mut found = None;
+    for engine in ALL {
+        if found.is_some() && detection.is_none() {
+            break;
+        }
+        if !(engine.detect)(page) {
+            continue;
+        }
+        if let Some(d) = detection.as_deref_mut() {
+            d.matched.push(engine.name);
+        }
+        if found.is_none() {
+            found = (engine.read)(page).filter(|t| !t.posts.is_empty());
+            if let (None, Some(d)) = (&found, detection.as_deref_mut()) {
+                d.empty.push(engine.name);
+            }
+        }
+    }
+    found
+}
+
+/// Whether the page has an element matching `sel` (detached elements not counted): what detectors ask.
+pub(crate) fn has(page: &Page, sel: &Selector) -> bool {
+    page.select(sel).next().is_some()
+}
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);
 /// `None` without posts, so the next reader gets its turn. Blocks with neither words nor a time (ad slots in
@@ -174,9 +214,15 @@ pub(crate) fn base_url(page: &Page) -> Option<String> {
     page.base().map(str::to_string)
 }
 
-/// `href` made absolute against the page's base (see [`base_url`]).
+/// `href` made absolute against the page's base (see [`base_url`]). A bare `#fragment` (a permalink to a post
+/// on this page) is passed on as it is, for [`post::build`](super::post::build) to anchor to the page's
+/// address ([`Page::permalink`]): the one link policy.
 pub(crate) fn absolute(base: Option<&str>, href: Option<&str>) -> Option<String> {
-    href.and_then(|h| url::resolve(base, h))
+    let href = href?.trim();
+    if href.len() > 1 && href.starts_with('#') {
+        return Some(href.to_string());
+    }
+    url::resolve(base, href)
 }
 
 /// Makes a link submission's body its link: the link is what was submitted. Shared by the link-aggregator

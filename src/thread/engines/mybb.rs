@@ -19,7 +19,7 @@ use scraper::{ElementRef, Node, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "mybb", read };
+pub const ENGINE: Engine = Engine { name: "mybb", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".navigation .active, td.thead > div > strong"));
 /// Trail items; `> a` leaves out the page links MyBB hides in the last item's drop-down.
@@ -37,6 +37,12 @@ static DATE_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("span[title]"));
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".post_head a[href*='#pid'], .post_head a[href*='pid']"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.mycode_quote, blockquote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+
+/// Whether the page is this engine's: a `div.post_body[id^=pid_]` in a `div.post[id^=post_]`, markup every board of
+/// the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY) && super::has(page, &POST)
+}
 
 /// Reads a MyBB thread page, or `None` when the page has no MyBB posts.
 pub fn read(page: &Page) -> Option<Thread> {

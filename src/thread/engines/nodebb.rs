@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "nodebb", read };
+pub const ENGINE: Engine = Engine { name: "nodebb", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("[component=\"topic/title\"], h1"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".breadcrumb li a"));
@@ -38,6 +38,12 @@ static NOT_HEADER: LazyLock<Selector> = LazyLock::new(|| {
 static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[component=\"post/anchor\"][id]"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.plugin-mentions-user, a.plugin-mentions-a"));
+
+/// Whether the page is this engine's: a `[component="post/content"]` body and a `[component=post][data-pid]`,
+/// markup every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY) && super::has(page, &POST)
+}
 
 /// Reads a NodeBB topic page, or `None` when the page has no NodeBB posts.
 pub fn read(page: &Page) -> Option<Thread> {

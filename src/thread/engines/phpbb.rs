@@ -15,7 +15,7 @@ use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "phpbb", read };
+pub const ENGINE: Engine = Engine { name: "phpbb", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2.topic-title, #page-body h2"));
 
@@ -36,6 +36,12 @@ static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("[id^=p]"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
+/// Whether the page is this engine's: a `div.post` and a `.postbody .content`, markup every board of the engine
+/// prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &POST) && super::has(page, &BODY)
+}
+
 /// Reads a phpBB topic page, or `None` when the page has no phpBB posts.
 pub fn read(page: &Page) -> Option<Thread> {
     let posts: Vec<_> = page.select(&POST).filter_map(|p| read_post(page, p)).collect();
@@ -47,7 +53,7 @@ fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
     let profile = p.select(&PROFILE).next();
     let mut author_info = profile.map(profile_pairs).unwrap_or_default();
     let (author, profile) = named_link(p, &AUTHOR);
-    add_profile(&mut author_info, page.url.as_deref(), profile.as_deref());
+    add_profile(&mut author_info, page.base(), profile.as_deref());
     let time = p.select(&TIME).next();
     // Before 3.2 the time is the byline's text after "»".
     let time_text = time.is_none().then(|| first_text(p, &BYLINE)).flatten().map(|b| match b.rsplit_once('»') {

@@ -34,7 +34,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "reddit", read };
+pub const ENGINE: Engine = Engine { name: "reddit", detect, read };
 
 static COMMENT_AREA: LazyLock<Selector> = LazyLock::new(|| sel("div.commentarea"));
 static OLD_LINK: LazyLock<Selector> = LazyLock::new(|| sel("div.thing[data-type=link]"));
@@ -56,6 +56,12 @@ static TIMEAGO: LazyLock<Selector> = LazyLock::new(|| sel("faceplate-timeago[ts]
 /// Bodies that only stand in for a comment that is gone. Reddit writes them in English whatever the
 /// reader's language.
 const GONE: &[&str] = &["[deleted]", "[removed]", "Comment deleted by user", "Comment removed by moderator"];
+
+/// Whether the page is this engine's: old Reddit's `div.commentarea`, or new Reddit's `shreddit-post` / `shreddit-
+/// comment`, markup every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &COMMENT_AREA) || super::has(page, &NEW_POST) || super::has(page, &NEW_COMMENT)
+}
 
 /// Reads a Reddit comment page (old or new), or `None` when the page is not one.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -16,7 +16,7 @@ use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "smf", read };
+pub const ENGINE: Engine = Engine { name: "smf", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#top_subject, .display_title"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".navigate_section li, .linktree li"));
@@ -31,6 +31,12 @@ static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel(".keyinfo .subject_tit
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".keyinfo .subject_title a[href], .keyinfo h5 a[href]"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.bbc_standard_quote, blockquote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+
+/// Whether the page is this engine's: a `div.inner[id^=msg_]` body in a `.post_wrapper`, markup every board of the
+/// engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY) && super::has(page, &WRAPPER)
+}
 
 /// Reads an SMF topic page, or `None` when the page has no SMF posts.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "stackexchange", read };
+pub const ENGINE: Engine = Engine { name: "stackexchange", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#question-header h1, h1[itemprop=name]"));
 static POST: LazyLock<Selector> = LazyLock::new(|| sel(".question[data-questionid], .answer[data-answerid]"));
@@ -32,6 +32,12 @@ static TIME: LazyLock<Selector> =
     LazyLock::new(|| sel("time[itemprop=dateCreated], .user-action-time .relativetime, .relativetime"));
 static VOTES: LazyLock<Selector> = LazyLock::new(|| sel(".js-vote-count"));
 static SHARE: LazyLock<Selector> = LazyLock::new(|| sel("a.js-share-link[href]"));
+
+/// Whether the page is this engine's: a `.question[data-questionid]` or `.answer[data-answerid]` and a post body,
+/// markup every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &POST) && super::has(page, &BODY)
+}
 
 /// Reads a Stack Exchange question page, or `None` when the page has no question or answers.
 pub fn read(page: &Page) -> Option<Thread> {

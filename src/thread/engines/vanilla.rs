@@ -19,7 +19,7 @@ use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "vanilla", read };
+pub const ENGINE: Engine = Engine { name: "vanilla", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".PageTitle h1, #Item_0 h1, .Discussion h1, h1"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".Breadcrumbs .CrumbLabel a"));
@@ -34,6 +34,12 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".DateCreated time, time[
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".DateCreated a.Permalink, a.Permalink"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.Quote, blockquote.UserQuote, blockquote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".QuoteAuthor"));
+
+/// Whether the page is this engine's: a `.Message` and an `.ItemDiscussion` / `.ItemComment` item, markup every
+/// board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY) && super::has(page, &ITEM)
+}
 
 /// Reads a Vanilla discussion page, or `None` when the page has no Vanilla items.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -22,7 +22,7 @@ use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "vbulletin", read };
+pub const ENGINE: Engine = Engine { name: "vbulletin", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#pagetitle .threadtitle, h1.main-title, .threadtitle"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("[id^=post_message_], .js-post__content-text"));
@@ -60,6 +60,12 @@ static QUOTE: LazyLock<Selector> =
     LazyLock::new(|| sel(".bbcode_quote, .b-bbcode-quote, blockquote.quote, [id^=post_message_] td.alt2"));
 static QUOTE_AUTHOR: LazyLock<Selector> =
     LazyLock::new(|| sel(".bbcode_postedby strong, .b-bbcode-quote__username, td.alt2 > div:first-child > strong"));
+
+/// Whether the page is this engine's: a `post_message_` body (3, 4) or `.js-post__content-text` (5) and a post
+/// container, markup every board of the engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &BODY) && super::has(page, &CONTAINER)
+}
 
 /// Reads a vBulletin thread page, or `None` when the page has no vBulletin posts.
 pub fn read(page: &Page) -> Option<Thread> {

@@ -22,7 +22,7 @@ use scraper::Selector;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
-pub const ENGINE: Engine = Engine { name: "xenforo", read };
+pub const ENGINE: Engine = Engine { name: "xenforo", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1.p-title-value, .titleBar h1"));
 static MESSAGE: LazyLock<Selector> = LazyLock::new(|| sel(".message[data-author]"));
@@ -51,6 +51,12 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbCodeBlock-tit
 static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| {
     sel(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author]")
 });
+
+/// Whether the page is this engine's: a `.message[data-author]` and a message body, markup every board of the
+/// engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &MESSAGE) && super::has(page, &BODY)
+}
 
 /// Reads a XenForo thread page, or `None` when the page has no XenForo messages.
 pub fn read(page: &Page) -> Option<Thread> {
