@@ -209,6 +209,8 @@ fn everywhere(p: &str) -> Summary {
                 what: s(),
                 claims: vec![Claim { text: s(), value: 1.0, post: 0, source: Some(s()) }, Claim::default()],
             }],
+            works: vec![Work { name: s(), post: 0, posts: vec![0, 1] }],
+            durations: vec![DateFact { text: s(), value: Some(s()), ..DateFact::default() }],
             digest: Digest {
                 opening: vec![SummarySentence { text: s(), post: 0 }],
                 answers: vec![key()],
