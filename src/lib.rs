@@ -10,6 +10,7 @@
 //! summary into the card, Markdown or JSON. The same functions run natively (CLI, tests) and in WASM
 //! (extension, demo page).
 
+pub mod budget;
 pub mod clean;
 pub mod date;
 pub mod error;
@@ -17,6 +18,8 @@ pub mod facts;
 pub mod model;
 pub mod parse;
 pub mod render;
+#[doc(hidden)]
+pub mod stress;
 pub mod text;
 pub mod thread;
 pub mod url;
@@ -49,12 +52,17 @@ impl Default for Options {
 /// Reads a page: parse, clean, find the thread, extract the facts.
 ///
 /// `url` is where the page was read from; links and permalinks are resolved against it.
+///
+/// A page over the work budget ([`budget`]) is read up to it, and [`Summary::notices`] says what was not.
 pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
-    let page = parse::parse(html, url)?;
+    let (html, notice) = budget::apply(html);
+    let page = parse::parse(&html, url)?;
     let page = clean::clean(page);
     let thread = thread::find(&page);
     let facts = facts::extract_at(&thread, page.url.as_deref(), options);
-    Ok(assemble(&page, thread, facts))
+    let mut summary = assemble(&page, thread, facts);
+    summary.notices.extend(notice);
+    Ok(summary)
 }
 
 fn assemble(page: &parse::Page, thread: thread::Thread, facts: Facts) -> Summary {
@@ -73,6 +81,7 @@ fn assemble(page: &parse::Page, thread: thread::Thread, facts: Facts) -> Summary
         posts: thread.posts,
         facts,
         stats,
+        notices: Vec::new(),
     }
 }
 
