@@ -136,13 +136,15 @@ fn month_of(w: &str, word: &str) -> Option<u32> {
 /// Finds the dates and durations of every post.
 pub fn extract(posts: &[PostText], _english: bool) -> Vec<DateFact> {
     let mut out: Vec<DateFact> = Vec::new();
+    // (text lowercased, value) of the dates so far: one lookup per date instead of a scan of them all.
+    let mut seen: std::collections::HashSet<(String, Option<String>)> = std::collections::HashSet::new();
     for post in posts {
         let today = post.published.and_then(parse_day);
         let urls = super::numbers::url_spans(post.text);
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
-            if urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) {
+            if super::numbers::in_spans(&urls, toks[i].start) {
                 i += 1;
                 continue;
             }
@@ -151,7 +153,7 @@ pub fn extract(posts: &[PostText], _english: bool) -> Vec<DateFact> {
                 continue;
             };
             let text = post.text[toks[first].start..toks[end - 1].end].to_string();
-            if !out.iter().any(|d| d.text.eq_ignore_ascii_case(&text) && d.value == value) {
+            if seen.insert((text.to_ascii_lowercase(), value.clone())) {
                 out.push(DateFact { text, value, post: post.index });
             }
             i = end.max(i + 1);

@@ -131,21 +131,25 @@ const STATE_WORDS: &[&str] = &["dead", "missing", "hurt", "homeless", "displaced
 /// percentages, whose meaning does not hang on English words.
 pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
+    // Indices in `out` by value: the duplicate check looks only at quantities of the same value.
+    let mut by_value: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
     for post in posts {
         let urls = url_spans(post.text);
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
-            let in_url = urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b);
+            let in_url = super::numbers::in_spans(&urls, toks[i].start);
             match (!in_url).then(|| quantity_at(post, i, english)).flatten() {
                 Some((q, next)) => {
                     // "20mg" and "20 mg daily" in one post are one fact.
-                    let duplicate = out.iter().any(|o| {
+                    let same_value = by_value.get(&value_key(q.value)).map_or(&[][..], Vec::as_slice);
+                    let duplicate = same_value.iter().map(|&k| &out[k]).any(|o| {
                         o.value == q.value
                             && o.max == q.max
                             && (o.what == q.what || (o.post == q.post && o.unit.is_some() && o.unit == q.unit))
                     });
                     if !duplicate {
+                        by_value.entry(value_key(q.value)).or_default().push(out.len());
                         out.push(q);
                     }
                     i = next;
@@ -156,6 +160,15 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
     }
     link_parts(posts, &mut out);
     out
+}
+
+/// A map key for a value: its bits, with -0 as 0 (equal values, one key; NaN never equals anything anyway).
+fn value_key(v: f64) -> u64 {
+    if v == 0.0 {
+        0
+    } else {
+        v.to_bits()
+    }
 }
 
 /// The quantity whose number starts at token `i`, and the token after it.
@@ -407,12 +420,25 @@ fn is_participle(t: &Token) -> bool {
 /// "At least 164 people died ..., including 16 law enforcement officers": the second count is part of
 /// the first. Marked when "including" or "among them" sits right before a number in the same post.
 fn link_parts(posts: &[PostText], quantities: &mut [Quantity]) {
+    // Post index → the post, for the posts whose text holds a cue at all (one scan of each post).
+    let cued: std::collections::HashMap<usize, &PostText> = posts
+        .iter()
+        .filter(|p| {
+            let lower = p.text.to_lowercase();
+            lower.contains("including") || lower.contains("among them") || lower.contains("of them")
+        })
+        .map(|p| (p.index, p))
+        .rev()
+        .collect();
     for i in 1..quantities.len() {
         let (before, rest) = quantities.split_at_mut(i);
         let q = &mut rest[0];
-        let Some(post) = posts.iter().find(|p| p.index == q.post) else { continue };
+        let Some(post) = cued.get(&q.post) else { continue };
         let Some(at) = post.text.find(&q.text) else { continue };
-        let lead = post.text[..at].trim_end().to_lowercase();
+        // The cue is the last words before the number: lowercase only them, not the whole text before it.
+        let head = post.text[..at].trim_end();
+        let tail_from = head.char_indices().rev().nth(15).map_or(0, |(k, _)| k);
+        let lead = head[tail_from..].to_lowercase();
         if !(lead.ends_with("including") || lead.ends_with("among them") || lead.ends_with("of them")) {
             continue;
         }
