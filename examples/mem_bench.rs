@@ -5,6 +5,7 @@
 //! long (bytes) or sentences (count). Without arguments: threads of 200 KB, 2 MB and 20 MB and a page of
 //! 1M `<p>` elements, the figures `./build.sh bench` prints. Peak is the most bytes live on the heap at
 //! once, the page's own string included, measured by a counting allocator; the budget is 10x the page.
+//! With MEM_BENCH_DUMP=DIR, each page is also written to DIR (for examples/native_bench.rs's stage times).
 
 use std::time::Instant;
 use threadcard::stress::{self, Counting};
@@ -44,6 +45,9 @@ fn main() {
             eprintln!("{case}: unknown case (see the doc comment)");
             continue;
         };
+        if let Ok(dir) = std::env::var("MEM_BENCH_DUMP") {
+            let _ = std::fs::write(format!("{dir}/{}.html", case.replace(':', "-")), &html);
+        }
         let before = ALLOC.live();
         ALLOC.reset_peak();
         let t0 = Instant::now();
