@@ -107,6 +107,16 @@ pub fn long_post(bytes: usize) -> String {
     posts_page("A long post", &[&format!("<p>{text}</p>"), "<p>Too long.</p>"])
 }
 
+/// A thread page with `n` small inline `<script>`s between its posts' paragraphs (as ad- and tracker-heavy
+/// boards have), and a self-closed `<i/>` in each, which the XHTML pass rewrites.
+pub fn many_scripts(n: usize) -> String {
+    let mut body = String::with_capacity(n * 100);
+    for i in 0..n {
+        let _ = write!(body, "<p>Paragraph {i} <i class=\"icon\"/></p><SCRIPT>var slot{i} = 1 < 2;</SCRIPT>");
+    }
+    posts_page("Many scripts", &[&body, "<p>A reply.</p>"])
+}
+
 /// A thread whose first post holds `n` short sentences with names and numbers in paragraphs of ten.
 pub fn many_sentences(n: usize) -> String {
     let mut body = String::with_capacity(n * 90);

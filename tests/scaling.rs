@@ -106,3 +106,8 @@ fn one_long_post() {
 fn many_sentences() {
     check("sentences", 400, stress::many_sentences);
 }
+
+#[test]
+fn many_scripts() {
+    check("scripts", 1_000, stress::many_scripts);
+}
