@@ -59,24 +59,28 @@ pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Sum
     let page = parse::parse(&html, url)?;
     let page = clean::clean(page);
     let thread = thread::find(&page);
-    let facts = facts::extract_at(&thread, page.url.as_deref(), options);
-    let mut summary = assemble(&page, thread, facts);
+    // The tree is done with: dropping it before the fact stage (whose tokens take about 8 times the posts'
+    // text) keeps the peak memory at about 10 times the page instead of 16 on a thread page.
+    let parse::Page { doc, url, meta } = page;
+    drop(doc);
+    let facts = facts::extract_at(&thread, url.as_deref(), options);
+    let mut summary = assemble(url, &meta, thread, facts);
     summary.notices.extend(notice);
     Ok(summary)
 }
 
-fn assemble(page: &parse::Page, thread: thread::Thread, facts: Facts) -> Summary {
+fn assemble(page_url: Option<String>, meta: &parse::PageMeta, thread: thread::Thread, facts: Facts) -> Summary {
     let stats = stats(&thread.posts);
-    let site = page.meta.site_name.clone().or_else(|| page.url.as_deref().map(url::domain).filter(|d| !d.is_empty()));
+    let site = meta.site_name.clone().or_else(|| page_url.as_deref().map(url::domain).filter(|d| !d.is_empty()));
     Summary {
         schema: SCHEMA.to_string(),
-        url: page.url.clone(),
+        url: page_url,
         site,
         platform: thread.platform,
         title: thread.title,
         section: thread.section,
-        language: page.meta.language.clone(),
-        canonical: page.meta.canonical.clone(),
+        language: meta.language.clone(),
+        canonical: meta.canonical.clone(),
         pagination: thread.pagination,
         posts: thread.posts,
         facts,
