@@ -420,20 +420,25 @@ fn is_participle(t: &Token) -> bool {
 /// "At least 164 people died ..., including 16 law enforcement officers": the second count is part of
 /// the first. Marked when "including" or "among them" sits right before a number in the same post.
 fn link_parts(posts: &[PostText], quantities: &mut [Quantity]) {
-    // Post index → the post, for the posts whose text holds a cue at all (one scan of each post).
-    let cued: std::collections::HashMap<usize, &PostText> = posts
-        .iter()
-        .filter(|p| {
-            let lower = p.text.to_lowercase();
-            lower.contains("including") || lower.contains("among them") || lower.contains("of them")
-        })
-        .map(|p| (p.index, p))
-        .rev()
-        .collect();
+    // Post index → the post, if its text holds a cue at all: looked up, and the text scanned, once per post
+    // that has a quantity.
+    let mut cued: std::collections::HashMap<usize, Option<&PostText>> = std::collections::HashMap::new();
     for i in 1..quantities.len() {
         let (before, rest) = quantities.split_at_mut(i);
         let q = &mut rest[0];
-        let Some(post) = cued.get(&q.post) else { continue };
+        let post = *cued.entry(q.post).or_insert_with(|| {
+            // Posts sit at their index; the search is for slices that skip some.
+            let at_index = posts.get(q.post).filter(|p| p.index == q.post);
+            at_index.or_else(|| posts.iter().find(|p| p.index == q.post)).filter(|p| {
+                // The cues are ASCII and no other letter lowercases to theirs: an ASCII-case-insensitive
+                // search finds what a search of the lowercased text would, without the copy.
+                let b = p.text.as_bytes();
+                ["including", "among them", "of them"]
+                    .iter()
+                    .any(|cue| b.windows(cue.len()).any(|w| w.eq_ignore_ascii_case(cue.as_bytes())))
+            })
+        });
+        let Some(post) = post else { continue };
         let Some(at) = post.text.find(&q.text) else { continue };
         // The cue is the last words before the number: lowercase only them, not the whole text before it.
         let head = post.text[..at].trim_end();

@@ -91,22 +91,29 @@ pub fn position(link: &Link, text: &str) -> Option<usize> {
 /// The headline candidates of one post, read once: its short paragraphs, then the thread title and the
 /// post's title, each with its slug words.
 struct Headlines<'a> {
-    candidates: Vec<(&'a str, HashSet<String>)>,
+    text: &'a str,
+    titles: [Option<&'a str>; 2],
+    /// Read on the first link that needs them: most posts have none.
+    candidates: Option<Vec<(&'a str, HashSet<String>)>>,
     /// Comparisons left (see [`MAX_HEADLINE_COMPARISONS`]).
     budget: usize,
 }
 
 impl<'a> Headlines<'a> {
     fn new(text: &'a str, thread_title: &'a str, post_title: Option<&'a str>) -> Self {
-        let candidates = text
-            .split('\n')
-            .map(str::trim)
-            .filter(|p| !p.is_empty() && p.chars().count() <= MAX_HEADLINE_CHARS && !p.contains("://"))
-            .chain(std::iter::once(thread_title))
-            .chain(post_title)
-            .map(|c| (c, slug_words(c).into_iter().collect()))
-            .collect();
-        Headlines { candidates, budget: MAX_HEADLINE_COMPARISONS }
+        Headlines { text, titles: [Some(thread_title), post_title], candidates: None, budget: MAX_HEADLINE_COMPARISONS }
+    }
+
+    fn candidates(&mut self) -> &[(&'a str, HashSet<String>)] {
+        let (text, titles) = (self.text, self.titles);
+        self.candidates.get_or_insert_with(|| {
+            text.split('\n')
+                .map(str::trim)
+                .filter(|p| !p.is_empty() && p.chars().count() <= MAX_HEADLINE_CHARS && !p.contains("://"))
+                .chain(titles.into_iter().flatten())
+                .map(|c| (c, slug_words(c).into_iter().collect()))
+                .collect()
+        })
     }
 
     /// The link's headline: its own text when that is words, else the short paragraph of the post (or the
@@ -117,19 +124,26 @@ impl<'a> Headlines<'a> {
             return Some(own.to_string());
         }
         let slug = slug_words(&link.url);
-        if slug.len() < 3 || self.budget < self.candidates.len() {
+        if slug.len() < 3 {
             return None;
         }
-        self.budget -= self.candidates.len();
+        let budget = self.budget;
+        let candidates = self.candidates();
+        if budget < candidates.len() {
+            return None;
+        }
+        let spent = candidates.len();
         let mut best: Option<(f64, &str)> = None;
-        for (c, words) in &self.candidates {
+        for (c, words) in candidates {
             let hits = slug.iter().filter(|w| words.contains(*w)).count();
             let score = hits as f64 / slug.len() as f64;
             if score >= MIN_SLUG_OVERLAP && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, c));
             }
         }
-        best.map(|(_, c)| c.to_string())
+        let best = best.map(|(_, c)| c.to_string());
+        self.budget -= spent;
+        best
     }
 }
 
