@@ -7,6 +7,7 @@ use crate::render::escape;
 use crate::url;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Nodes visited by the text and Markdown walks since the process started: a work counter for
@@ -217,6 +218,33 @@ struct Span {
     pending_breaks: u8,
 }
 
+/// Longest exclusion list searched as a list; past it, a walk looks node ids up in a set. An article's
+/// clutter (captions, link lists) can be thousands of subtrees, and every node of the walk is checked.
+const MAX_EXCLUDED_LIST: usize = 16;
+
+/// The subtrees a walk leaves out.
+enum Excluded<'a> {
+    List(&'a [NodeId]),
+    Set(HashSet<NodeId>),
+}
+
+impl<'a> Excluded<'a> {
+    fn new(ids: &'a [NodeId]) -> Self {
+        if ids.len() <= MAX_EXCLUDED_LIST {
+            Excluded::List(ids)
+        } else {
+            Excluded::Set(ids.iter().copied().collect())
+        }
+    }
+
+    fn contains(&self, id: NodeId) -> bool {
+        match self {
+            Excluded::List(ids) => ids.contains(&id),
+            Excluded::Set(ids) => ids.contains(&id),
+        }
+    }
+}
+
 /// Plain text of a subtree: paragraphs separated by a blank line, `<br>` as a line break.
 pub fn text_of(node: NodeRef<Node>) -> String {
     text_of_excluding(node, &[])
@@ -226,13 +254,13 @@ pub fn text_of(node: NodeRef<Node>) -> String {
 /// shared parent that belong to other posts).
 pub fn text_of_excluding(node: NodeRef<Node>, exclude: &[NodeId]) -> String {
     let mut b = TextBuilder::default();
-    walk_text(node, &mut b, false, exclude);
+    walk_text(node, &mut b, false, &Excluded::new(exclude));
     b.finish()
 }
 
-fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool, exclude: &[NodeId]) {
+fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool, exclude: &Excluded) {
     NODES_WALKED.fetch_add(1, Ordering::Relaxed);
-    if !exclude.is_empty() && exclude.contains(&node.id()) {
+    if exclude.contains(node.id()) {
         return;
     }
     match node.value() {
@@ -286,7 +314,8 @@ pub fn markdown_of(node: NodeRef<Node>, base: Option<&str>) -> String {
 
 /// [`markdown_of`] without the subtrees rooted at `exclude`.
 pub fn markdown_of_excluding(node: NodeRef<Node>, base: Option<&str>, exclude: &[NodeId]) -> String {
-    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new(), exclude };
+    let exclude = Excluded::new(exclude);
+    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new(), exclude: &exclude };
     md.walk(node, false);
     md.b.finish()
 }
@@ -294,7 +323,7 @@ pub fn markdown_of_excluding(node: NodeRef<Node>, base: Option<&str>, exclude: &
 struct Markdown<'a> {
     b: TextBuilder,
     base: Option<&'a str>,
-    exclude: &'a [NodeId],
+    exclude: &'a Excluded<'a>,
     /// For each open list: `Some(n)` for ordered (next number), `None` for bullets.
     list_stack: Vec<Option<usize>>,
 }
@@ -302,7 +331,7 @@ struct Markdown<'a> {
 impl Markdown<'_> {
     fn walk(&mut self, node: NodeRef<Node>, in_pre: bool) {
         NODES_WALKED.fetch_add(1, Ordering::Relaxed);
-        if !self.exclude.is_empty() && self.exclude.contains(&node.id()) {
+        if self.exclude.contains(node.id()) {
             return;
         }
         match node.value() {
@@ -458,7 +487,7 @@ impl Markdown<'_> {
     }
 }
 
-fn markdown_of_children(node: NodeRef<Node>, base: Option<&str>, exclude: &[NodeId]) -> String {
+fn markdown_of_children(node: NodeRef<Node>, base: Option<&str>, exclude: &Excluded) -> String {
     let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new(), exclude };
     md.children(node, false);
     md.b.finish()
