@@ -7,7 +7,7 @@
 #   ./build.sh eval    corpus evaluation (src/bin/eval.rs), then the fact evaluation (src/bin/facts_eval.rs)
 #   ./build.sh bench   benchmarks in headless Chromium, then native time and peak memory over page size
 #                      (figures only, no timed assertions)
-#   ./build.sh fuzz    the seeded mutation fuzzer (src/bin/fuzz.rs) over the fixtures: 20,000 inputs
+#   ./build.sh fuzz    the seeded mutation fuzzer (src/bin/fuzz.rs) over the fixtures: 3,000 inputs, a few minutes
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -186,6 +186,6 @@ case "${1:-build}" in
   test) test_all ;;
   eval) rc=0; run_eval || rc=$?; facts_eval || rc=$?; exit "$rc" ;;
   bench) setup; build_wasm; node benches/bench.mjs; say "native: time and peak memory over page size (examples/mem_bench.rs)"; cargo run --release --example mem_bench ;;
-  fuzz) cargo run --release --bin fuzz -- --seed "${FUZZ_SEED:-1}" --inputs "${FUZZ_INPUTS:-20000}" ;;
+  fuzz) cargo run --release --bin fuzz -- --seed "${FUZZ_SEED:-1}" --inputs "${FUZZ_INPUTS:-3000}" ;;
   *) echo "usage: ./build.sh [test|eval|bench|fuzz]" >&2; exit 2 ;;
 esac

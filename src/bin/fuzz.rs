@@ -94,7 +94,7 @@ struct Args {
 }
 
 fn args() -> Result<Args, String> {
-    let mut a = Args { inputs: 20_000, seed: 1, max_seconds: None, fixtures: PathBuf::from("tests/fixtures") };
+    let mut a = Args { inputs: 3_000, seed: 1, max_seconds: None, fixtures: PathBuf::from("tests/fixtures") };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = || it.next().ok_or(format!("{arg} needs a value"));
