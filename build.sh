@@ -5,7 +5,9 @@
 #   ./build.sh test    the above, then fmt, clippy, cargo test, web-ext lint, end-to-end tests in Chromium
 #                      and Firefox (and the corpus and fact evaluations when ../shared/corpus exists)
 #   ./build.sh eval    corpus evaluation (src/bin/eval.rs), then the fact evaluation (src/bin/facts_eval.rs)
-#   ./build.sh bench   benchmarks in headless Chromium (figures only, no timed assertions)
+#   ./build.sh bench   benchmarks in headless Chromium, then native time and peak memory over page size
+#                      (figures only, no timed assertions)
+#   ./build.sh fuzz    the seeded mutation fuzzer (src/bin/fuzz.rs) over the fixtures: 3,000 inputs, a few minutes
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -159,6 +161,9 @@ test_all() {
   # src/wasm.rs only compiles for wasm32: lint that build too.
   step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
   step "cargo test" cargo test
+  # A short seeded pass of the fuzzer (the same inputs every run; stops after 45 s): no panic, no hang,
+  # no input slower than 1 s per 100 KB.
+  step "fuzz (seed 1, under a minute)" cargo run --release --bin fuzz -- --seed 1 --inputs 2000 --max-seconds 45
   step "web-ext lint" lint_extension
   step "e2e Chromium" e2e chromium
   step "e2e Firefox" e2e firefox
@@ -180,6 +185,7 @@ case "${1:-build}" in
   build) build; sample ;;
   test) test_all ;;
   eval) rc=0; run_eval || rc=$?; facts_eval || rc=$?; exit "$rc" ;;
-  bench) setup; build_wasm; node benches/bench.mjs ;;
-  *) echo "usage: ./build.sh [test|eval|bench]" >&2; exit 2 ;;
+  bench) setup; build_wasm; node benches/bench.mjs; say "native: time and peak memory over page size (examples/mem_bench.rs)"; cargo run --release --example mem_bench ;;
+  fuzz) cargo run --release --bin fuzz -- --seed "${FUZZ_SEED:-1}" --inputs "${FUZZ_INPUTS:-3000}" ;;
+  *) echo "usage: ./build.sh [test|eval|bench|fuzz]" >&2; exit 2 ;;
 esac

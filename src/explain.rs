@@ -5,7 +5,7 @@
 use crate::decode::{self, Source};
 use crate::error::Error;
 use crate::thread::engines::Detection;
-use crate::{clean, parse, text, thread};
+use crate::{budget, clean, parse, text, thread};
 use std::fmt::Write;
 
 /// How many removal reasons are listed, most text first; the rest are summed on one line.
@@ -14,7 +14,8 @@ const MAX_REASONS: usize = 12;
 /// The explanation of one page, as lines of text.
 pub fn explain(bytes: &[u8], url: Option<&str>) -> Result<String, Error> {
     let decoded = decode::decode_at(bytes, url)?;
-    let page = parse::parse(&decoded.text, url)?;
+    let (html, notice) = budget::apply(&decoded.text);
+    let page = parse::parse(&html, url)?;
     let words_parsed = text::word_count(&text::text_of(*page.doc.root_element()));
     let mut removed = clean::Removed::default();
     let page = clean::clean_noting(page, Some(&mut removed));
@@ -23,6 +24,9 @@ pub fn explain(bytes: &[u8], url: Option<&str>) -> Result<String, Error> {
     let thread = thread::find_noting(&page, Some(&mut detection));
     let mut out = String::new();
     decode_line(&mut out, &decoded);
+    if let Some(notice) = notice {
+        let _ = writeln!(out, "budget: {notice}");
+    }
     clean_lines(&mut out, &removed, words_parsed, words_clean);
     thread_lines(&mut out, &thread, &detection, words_clean);
     Ok(out)

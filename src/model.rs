@@ -32,6 +32,10 @@ pub struct Summary {
     pub posts: Vec<Post>,
     pub facts: Facts,
     pub stats: Stats,
+    /// What the pipeline left out of an oversized page, one line each ("Read the first 200000 of 1000000
+    /// elements: ..."); empty for every page within the work budget (`src/budget.rs`).
+    #[serde(default)]
+    pub notices: Vec<String>,
 }
 
 /// Where this page sits in a multi-page thread.

@@ -248,8 +248,7 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
             }
             if RAW_TEXT_TAGS.contains(&name.as_str()) {
                 let close = format!("</{name}");
-                let rest = html[gt..].to_ascii_lowercase();
-                i = rest.find(&close).map_or(b.len(), |p| gt + p);
+                i = find_ignore_ascii_case(&html[gt..], &close).map_or(b.len(), |p| gt + p);
                 continue;
             }
             let self_closed = gt >= 2 && b[gt - 2] == b'/';
@@ -260,6 +259,17 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
         }
         None
     })
+}
+
+/// Offset of the first occurrence of `needle` (ASCII lowercase) in `hay`, ignoring ASCII case. Finding an
+/// element's end tag this way costs the bytes up to it; lowercasing the rest of the page first cost the
+/// whole page per `<script>`, quadratic on a page of many scripts.
+fn find_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    (0..h.len().saturating_sub(n.len() - 1))
+        .filter(|&i| h[i].to_ascii_lowercase() == first)
+        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Rejects input that is not an HTML page, with a reason the user can act on.
@@ -307,8 +317,7 @@ pub fn close_xhtml_empty_tags(html: &str) -> std::borrow::Cow<'_, str> {
         if RAW_TEXT_TAGS.contains(&name.as_str()) && b[end - 1] != b'/' {
             // Skip to the element's end tag: its content is text.
             let close = format!("</{name}");
-            let lower_rest = html[end..].to_ascii_lowercase();
-            i = lower_rest.find(&close).map_or(html.len(), |p| end + p);
+            i = find_ignore_ascii_case(&html[end..], &close).map_or(html.len(), |p| end + p);
             continue;
         }
         if b[end - 1] == b'/' && !VOID_TAGS.contains(&name.as_str()) {
@@ -431,6 +440,14 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_end_tags_in_any_case() {
+        assert_eq!(find_ignore_ascii_case("a</SCRIPT>", "</script"), Some(1));
+        assert_eq!(find_ignore_ascii_case("a</scrip", "</script"), None);
+        assert_eq!(find_ignore_ascii_case("é</Style", "</style"), Some(2));
+        assert_eq!(find_ignore_ascii_case("", "</style"), None);
+    }
 
     #[test]
     fn rejects_what_is_not_a_page() {

@@ -7,6 +7,17 @@ use crate::render::escape;
 use crate::url;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Nodes visited by the text and Markdown walks since the process started: a work counter for
+/// `tests/scaling.rs`, which holds the walks to linear time (they once were exponential in inline nesting).
+static NODES_WALKED: AtomicUsize = AtomicUsize::new(0);
+
+#[doc(hidden)]
+pub fn nodes_walked() -> usize {
+    NODES_WALKED.load(Ordering::Relaxed)
+}
 
 /// Elements that start a new paragraph in the text.
 const BLOCK_TAGS: &[&str] = &[
@@ -167,6 +178,71 @@ impl TextBuilder {
     fn finish(self) -> String {
         self.out.trim().to_string()
     }
+
+    /// Starts recording what comes next, so that it can be read as if it had been built on its own
+    /// ([`TextBuilder::span_text`]) and taken back ([`TextBuilder::close_span`]).
+    fn open_span(&self) -> Span {
+        // Only trailing spaces and tabs can be trimmed off before the span's first word (see `flush`): the
+        // text before them never changes, and they are what has to be put back.
+        let kept = self.out.trim_end_matches([' ', '\t']).len();
+        Span {
+            kept,
+            tail: self.out[kept..].to_string(),
+            pending_space: self.pending_space,
+            pending_breaks: self.pending_breaks,
+        }
+    }
+
+    /// The text written since `span` opened, as a builder of its own would finish it: the separator the
+    /// first word got from the text before it is white space, and finishing trims it.
+    fn span_text(&self, span: &Span) -> &str {
+        self.out.get(span.kept..).unwrap_or("").trim()
+    }
+
+    /// Takes back everything since `span` opened, pending breaks and spaces included.
+    fn close_span(&mut self, span: Span) {
+        self.out.truncate(span.kept);
+        self.out.push_str(&span.tail);
+        self.pending_space = span.pending_space;
+        self.pending_breaks = span.pending_breaks;
+    }
+}
+
+/// Where a [`TextBuilder`] stood when a span opened.
+struct Span {
+    /// Length of the text that no later write can change.
+    kept: usize,
+    /// The spaces and tabs after it.
+    tail: String,
+    pending_space: bool,
+    pending_breaks: u8,
+}
+
+/// Longest exclusion list searched as a list; past it, a walk looks node ids up in a set. An article's
+/// clutter (captions, link lists) can be thousands of subtrees, and every node of the walk is checked.
+const MAX_EXCLUDED_LIST: usize = 16;
+
+/// The subtrees a walk leaves out.
+enum Excluded<'a> {
+    List(&'a [NodeId]),
+    Set(HashSet<NodeId>),
+}
+
+impl<'a> Excluded<'a> {
+    fn new(ids: &'a [NodeId]) -> Self {
+        if ids.len() <= MAX_EXCLUDED_LIST {
+            Excluded::List(ids)
+        } else {
+            Excluded::Set(ids.iter().copied().collect())
+        }
+    }
+
+    fn contains(&self, id: NodeId) -> bool {
+        match self {
+            Excluded::List(ids) => ids.contains(&id),
+            Excluded::Set(ids) => ids.contains(&id),
+        }
+    }
 }
 
 /// Plain text of a subtree: paragraphs separated by a blank line, `<br>` as a line break.
@@ -178,12 +254,13 @@ pub fn text_of(node: NodeRef<Node>) -> String {
 /// shared parent that belong to other posts).
 pub fn text_of_excluding(node: NodeRef<Node>, exclude: &[NodeId]) -> String {
     let mut b = TextBuilder::default();
-    walk_text(node, &mut b, false, exclude);
+    walk_text(node, &mut b, false, &Excluded::new(exclude));
     b.finish()
 }
 
-fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool, exclude: &[NodeId]) {
-    if !exclude.is_empty() && exclude.contains(&node.id()) {
+fn walk_text(node: NodeRef<Node>, b: &mut TextBuilder, in_pre: bool, exclude: &Excluded) {
+    NODES_WALKED.fetch_add(1, Ordering::Relaxed);
+    if exclude.contains(node.id()) {
         return;
     }
     match node.value() {
@@ -237,7 +314,8 @@ pub fn markdown_of(node: NodeRef<Node>, base: Option<&str>) -> String {
 
 /// [`markdown_of`] without the subtrees rooted at `exclude`.
 pub fn markdown_of_excluding(node: NodeRef<Node>, base: Option<&str>, exclude: &[NodeId]) -> String {
-    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new(), exclude };
+    let exclude = Excluded::new(exclude);
+    let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new(), exclude: &exclude };
     md.walk(node, false);
     md.b.finish()
 }
@@ -245,14 +323,15 @@ pub fn markdown_of_excluding(node: NodeRef<Node>, base: Option<&str>, exclude: &
 struct Markdown<'a> {
     b: TextBuilder,
     base: Option<&'a str>,
-    exclude: &'a [NodeId],
+    exclude: &'a Excluded<'a>,
     /// For each open list: `Some(n)` for ordered (next number), `None` for bullets.
     list_stack: Vec<Option<usize>>,
 }
 
 impl Markdown<'_> {
     fn walk(&mut self, node: NodeRef<Node>, in_pre: bool) {
-        if !self.exclude.is_empty() && self.exclude.contains(&node.id()) {
+        NODES_WALKED.fetch_add(1, Ordering::Relaxed);
+        if self.exclude.contains(node.id()) {
             return;
         }
         match node.value() {
@@ -366,12 +445,18 @@ impl Markdown<'_> {
         }
     }
 
+    /// `**bold**` / `*italic*` around the children's Markdown, or the children as they are when that is empty
+    /// or spans lines. The children are rendered once, straight into the output, and taken back when wrapped:
+    /// rendering them aside and again for the plain case made the time double with every nesting level.
     fn wrap_inline(&mut self, node: NodeRef<Node>, mark: &str, in_pre: bool) {
-        let inner = markdown_of_children(node, self.base, self.exclude);
+        let span = self.b.open_span();
+        self.children(node, in_pre);
+        let inner = self.b.span_text(&span);
         if inner.is_empty() || inner.contains('\n') {
-            self.children(node, in_pre);
             return;
         }
+        let inner = inner.to_string();
+        self.b.close_span(span);
         let lead =
             node.first_child().and_then(|c| c.value().as_text()).is_some_and(|t| t.starts_with(char::is_whitespace));
         self.b.flush(lead);
@@ -381,25 +466,27 @@ impl Markdown<'_> {
         self.b.pending_space = trail;
     }
 
+    /// `[text](url)` (or `<url>` when the text is the URL), or the children as they are when the link leads
+    /// nowhere or its text is empty or spans lines. Rendered once, as in [`Markdown::wrap_inline`].
     fn link(&mut self, node: NodeRef<Node>, e: &scraper::node::Element, in_pre: bool) {
         let target = e.attr("href").and_then(|h| url::resolve(self.base, h));
-        let inner = markdown_of_children(node, self.base, self.exclude);
-        match target {
-            Some(href) if !inner.is_empty() && !inner.contains('\n') => {
-                self.b.flush(true);
-                if inner == escape::markdown(&href) {
-                    self.b.verbatim(&escape::markdown_autolink(&href));
-                } else {
-                    self.b.verbatim(&escape::markdown_link(&inner, &href));
-                }
-                self.b.pending_space = true;
-            }
-            _ => self.children(node, in_pre),
+        let span = self.b.open_span();
+        self.children(node, in_pre);
+        let inner = self.b.span_text(&span);
+        let Some(href) = target.filter(|_| !inner.is_empty() && !inner.contains('\n')) else { return };
+        let inner = inner.to_string();
+        self.b.close_span(span);
+        self.b.flush(true);
+        if inner == escape::markdown(&href) {
+            self.b.verbatim(&escape::markdown_autolink(&href));
+        } else {
+            self.b.verbatim(&escape::markdown_link(&inner, &href));
         }
+        self.b.pending_space = true;
     }
 }
 
-fn markdown_of_children(node: NodeRef<Node>, base: Option<&str>, exclude: &[NodeId]) -> String {
+fn markdown_of_children(node: NodeRef<Node>, base: Option<&str>, exclude: &Excluded) -> String {
     let mut md = Markdown { b: TextBuilder::default(), base, list_stack: Vec::new(), exclude };
     md.children(node, false);
     md.b.finish()

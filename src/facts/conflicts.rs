@@ -8,37 +8,54 @@
 
 use super::sources::{external_links, own_domain, position};
 use super::PostText;
-use crate::model::{Claim, Conflict, Quantity};
+use crate::model::{Claim, Conflict, Link, Quantity};
 use crate::thread::Thread;
+use std::collections::HashMap;
 
 /// Values further apart than this factor are different things counted, not a disagreement.
 const MAX_RATIO: f64 = 5.0;
 
+/// Most bytes of post text searched for the places of one post's links. Finding a link costs a scan of the
+/// text up to it; a post of 100,000 links would cost 10^5 scans of megabytes. Past it, the remaining links
+/// are not placed, and the passages after them go to the last link placed (or to none).
+const MAX_LOCATE_BYTES: usize = 32_000_000;
+
 pub fn find(posts: &[PostText], quantities: &[Quantity], thread: &Thread) -> Vec<Conflict> {
     let own = own_domain(thread, None);
-    let mut groups: Vec<(String, String, Vec<&Quantity>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<&Quantity>)> = Vec::new();
+    // Measure key → index in `groups`.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for q in quantities.iter().filter(|q| q.max.is_none()) {
         let Some((key, head)) = measure(q) else { continue };
-        match groups.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, _, members)) => members.push(q),
-            None => groups.push((key, head, vec![q])),
+        match by_key.get(&key) {
+            Some(&i) => groups[i].1.push(q),
+            None => {
+                by_key.insert(key, groups.len());
+                groups.push((head, vec![q]));
+            }
         }
     }
+    // Each post's links with their places in its text, found once per post and only for the posts a
+    // disagreement may cite.
+    let mut placed: HashMap<usize, Vec<(usize, usize, &str)>> = HashMap::new();
     let mut out = Vec::new();
-    for (_, head, members) in groups {
+    for (head, members) in groups {
+        // One value only: no disagreement, whatever the sources.
+        if members.iter().all(|q| q.value == members[0].value) {
+            continue;
+        }
         let claims: Vec<Claim> = members
             .iter()
             .map(|q| Claim {
                 text: q.text.clone(),
                 value: q.value,
                 post: q.post,
-                source: source_of(q, posts, thread, own.as_deref()),
+                source: source_of(q, posts, thread, own.as_deref(), &mut placed),
             })
             .collect();
-        let distinct = claims.iter().any(|c| c.value != claims[0].value);
         let apart = claims.iter().any(|c| c.post != claims[0].post || c.source != claims[0].source);
         let (lo, hi) = claims.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| (lo.min(c.value), hi.max(c.value)));
-        if distinct && apart && lo > 0.0 && hi / lo <= MAX_RATIO {
+        if apart && lo > 0.0 && hi / lo <= MAX_RATIO {
             out.push(Conflict { what: head, claims });
         }
     }
@@ -59,14 +76,17 @@ fn measure(q: &Quantity) -> Option<(String, String)> {
 }
 
 /// The URL of the source a quantity's passage belongs to, by its place among the post's external links.
-fn source_of(q: &Quantity, posts: &[PostText], thread: &Thread, own: Option<&str>) -> Option<String> {
+fn source_of<'t>(
+    q: &Quantity,
+    posts: &[PostText],
+    thread: &'t Thread,
+    own: Option<&'t str>,
+    placed: &mut HashMap<usize, Vec<(usize, usize, &'t str)>>,
+) -> Option<String> {
     let post = thread.posts.get(q.post)?;
     let text = posts.get(q.post)?.text;
     let at = text.find(&q.text)?;
-    let mut links: Vec<(usize, usize, &str)> = external_links(&post.links, own)
-        .filter_map(|l| position(l, text).map(|p| (p, p + l.url.len().min(text.len() - p), l.url.as_str())))
-        .collect();
-    links.sort_unstable();
+    let links = placed.entry(q.post).or_insert_with(|| place_links(&post.links, text, own));
     let (first, last) = (links.first()?, links.last()?);
     // Layout: more text after the last link than before the first means links come before their excerpts.
     let links_lead = text.len().saturating_sub(last.1) > first.0;
@@ -78,10 +98,30 @@ fn source_of(q: &Quantity, posts: &[PostText], thread: &Thread, own: Option<&str
     Some(chosen.2.to_string())
 }
 
+/// The post's external links found in its text, as (start, end, URL), in text order, within
+/// [`MAX_LOCATE_BYTES`] of searching.
+fn place_links<'t>(links: &'t [Link], text: &str, own: Option<&'t str>) -> Vec<(usize, usize, &'t str)> {
+    let mut budget = MAX_LOCATE_BYTES;
+    let mut out: Vec<(usize, usize, &str)> = Vec::new();
+    for l in external_links(links, own) {
+        if budget == 0 {
+            break;
+        }
+        // A hit costs the bytes up to it, a miss the whole text (twice at most: URL, then link text).
+        let p = position(l, text);
+        budget = budget.saturating_sub(p.map_or(2 * text.len(), |p| p + l.url.len()));
+        if let Some(p) = p {
+            out.push((p, p + l.url.len().min(text.len() - p), l.url.as_str()));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Link, Post};
+    use crate::model::Post;
 
     fn thread_with(text: &str, urls: &[&str]) -> Thread {
         let links = urls

@@ -155,13 +155,15 @@ pub fn extract(posts: &[PostText], english: bool) -> (Vec<DateFact>, Vec<DateFac
 /// Dates and durations in page order, each flagged `true` when it is a duration.
 fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
     let mut out: Vec<(DateFact, bool)> = Vec::new();
+    // (text lowercased, value) of the dates so far: one lookup per date instead of a scan of them all.
+    let mut seen: std::collections::HashSet<(String, Option<String>)> = std::collections::HashSet::new();
     for post in posts {
         let today = post.published.and_then(parse_day);
         let urls = super::numbers::url_spans(post.text);
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
-            if urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) {
+            if super::numbers::in_spans(&urls, toks[i].start) {
                 i += 1;
                 continue;
             }
@@ -171,7 +173,7 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
             };
             let text = post.text[toks[first].start..toks[end - 1].end].to_string();
             let duration = is_duration_at(post, i);
-            if !out.iter().any(|(d, _)| d.text.eq_ignore_ascii_case(&text) && d.value == value) {
+            if seen.insert((text.to_ascii_lowercase(), value.clone())) {
                 out.push((DateFact { text, value, post: post.index }, duration));
             }
             i = end.max(i + 1);

@@ -53,7 +53,9 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
         })
         .collect();
     let mut accs = merge(mentions, english);
-    accs.retain(|a| !authors.iter().any(|u| u.eq_ignore_ascii_case(&a.name)));
+    // ASCII-lowercased user names: one lookup per entity instead of a scan of every poster.
+    let posters: std::collections::HashSet<String> = authors.iter().map(|u| u.to_ascii_lowercase()).collect();
+    accs.retain(|a| !posters.contains(&a.name.to_ascii_lowercase()));
     let mut scored: Vec<(f64, Entity)> = accs
         .into_iter()
         .map(|a| {

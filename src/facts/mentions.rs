@@ -101,7 +101,7 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
             i += 1;
             continue;
         }
-        let in_link = urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) || in_url(toks, i);
+        let in_link = super::numbers::in_spans(&urls, toks[i].start) || in_url(toks, i);
         if !toks[i].is_capitalized() || toks[i].text.contains(['\'', '’']) || in_link {
             i += 1;
             continue;

@@ -200,6 +200,13 @@ pub fn url_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Whether byte `pos` falls in one of `spans` (sorted and disjoint, as [`url_spans`] returns them): a
+/// binary search, so that checking every token of a post full of links stays n log n.
+pub fn in_spans(spans: &[(usize, usize)], pos: usize) -> bool {
+    let k = spans.partition_point(|&(a, _)| a <= pos);
+    k > 0 && pos < spans[k - 1].1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -248,21 +248,25 @@ const IRREGULAR_PLURALS: &[&str] = &[
 /// percentages, whose meaning does not hang on English words.
 pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
+    // Indices in `out` by value: the duplicate check looks only at quantities of the same value.
+    let mut by_value: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
     for post in posts {
         let urls = url_spans(post.text);
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
-            let in_url = urls.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b);
+            let in_url = super::numbers::in_spans(&urls, toks[i].start);
             match (!in_url).then(|| quantity_at(post, i, english)).flatten() {
                 Some((q, next)) => {
                     // "20mg" and "20 mg daily" in one post are one fact.
-                    let duplicate = out.iter().any(|o| {
+                    let same_value = by_value.get(&value_key(q.value)).map_or(&[][..], Vec::as_slice);
+                    let duplicate = same_value.iter().map(|&k| &out[k]).any(|o| {
                         o.value == q.value
                             && o.max == q.max
                             && (o.what == q.what || (o.post == q.post && o.unit.is_some() && o.unit == q.unit))
                     });
                     if !duplicate {
+                        by_value.entry(value_key(q.value)).or_default().push(out.len());
                         out.push(q);
                     }
                     i = next;
@@ -273,6 +277,15 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
     }
     link_parts(posts, &mut out);
     out
+}
+
+/// A map key for a value: its bits, with -0 as 0 (equal values, one key; NaN never equals anything anyway).
+fn value_key(v: f64) -> u64 {
+    if v == 0.0 {
+        0
+    } else {
+        v.to_bits()
+    }
 }
 
 /// The quantity whose number starts at token `i`, and the token after it.
@@ -574,12 +587,30 @@ fn is_participle(t: &Token) -> bool {
 /// "At least 164 people died ..., including 16 law enforcement officers": the second count is part of
 /// the first. Marked when "including" or "among them" sits right before a number in the same post.
 fn link_parts(posts: &[PostText], quantities: &mut [Quantity]) {
+    // Post index → the post, if its text holds a cue at all: looked up, and the text scanned, once per post
+    // that has a quantity.
+    let mut cued: std::collections::HashMap<usize, Option<&PostText>> = std::collections::HashMap::new();
     for i in 1..quantities.len() {
         let (before, rest) = quantities.split_at_mut(i);
         let q = &mut rest[0];
-        let Some(post) = posts.iter().find(|p| p.index == q.post) else { continue };
+        let post = *cued.entry(q.post).or_insert_with(|| {
+            // Posts sit at their index; the search is for slices that skip some.
+            let at_index = posts.get(q.post).filter(|p| p.index == q.post);
+            at_index.or_else(|| posts.iter().find(|p| p.index == q.post)).filter(|p| {
+                // The cues are ASCII and no other letter lowercases to theirs: an ASCII-case-insensitive
+                // search finds what a search of the lowercased text would, without the copy.
+                let b = p.text.as_bytes();
+                ["including", "among them", "of them"]
+                    .iter()
+                    .any(|cue| b.windows(cue.len()).any(|w| w.eq_ignore_ascii_case(cue.as_bytes())))
+            })
+        });
+        let Some(post) = post else { continue };
         let Some(at) = post.text.find(&q.text) else { continue };
-        let lead = post.text[..at].trim_end().to_lowercase();
+        // The cue is the last words before the number: lowercase only them, not the whole text before it.
+        let head = post.text[..at].trim_end();
+        let tail_from = head.char_indices().rev().nth(15).map_or(0, |(k, _)| k);
+        let lead = head[tail_from..].to_lowercase();
         if !(lead.ends_with("including") || lead.ends_with("among them") || lead.ends_with("of them")) {
             continue;
         }

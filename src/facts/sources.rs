@@ -5,27 +5,42 @@
 use crate::model::{Link, Source};
 use crate::thread::Thread;
 use crate::url;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 /// A headline is short; a paragraph longer than this is body text.
 const MAX_HEADLINE_CHARS: usize = 220;
 /// Share of the URL slug's words a paragraph must hold to be taken as the link's headline.
 const MIN_SLUG_OVERLAP: f64 = 0.6;
 
+/// Most link-to-paragraph comparisons spent looking for slug headlines in one post. Real posts need a few
+/// thousand (50 links × 100 paragraphs: 5,000); a post of 100,000 links and as many paragraphs would need 10^10.
+/// Past it, a link's headline is its own text or none: the source itself is kept.
+const MAX_HEADLINE_COMPARISONS: usize = 250_000;
+
 /// The sources of the thread, in order of first citation, one per URL.
 pub fn extract(thread: &Thread, page_url: Option<&str>) -> Vec<Source> {
     let own = own_domain(thread, page_url);
     let mut out: Vec<Source> = Vec::new();
+    // Normalised URL → index in `out`: one lookup per link instead of a scan of every source so far.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for (index, post) in thread.posts.iter().enumerate() {
+        let mut headlines = Headlines::new(&post.text, &thread.title, post.title.as_deref());
         for link in external_links(&post.links, own.as_deref()) {
-            let key = url_key(&link.url);
-            if let Some(s) = out.iter_mut().find(|s| url_key(&s.url) == key) {
-                if !s.posts.contains(&index) {
-                    s.posts.push(index);
+            match by_key.entry(url_key(&link.url)) {
+                Entry::Occupied(e) => {
+                    let s = &mut out[*e.get()];
+                    // Posts are visited in order, so the post is new unless it is the last one listed.
+                    if s.posts.last() != Some(&index) {
+                        s.posts.push(index);
+                    }
                 }
-                continue;
+                Entry::Vacant(e) => {
+                    e.insert(out.len());
+                    let title = headlines.of(link);
+                    out.push(Source { url: link.url.clone(), domain: link.domain.clone(), title, posts: vec![index] });
+                }
             }
-            let title = headline(link, &post.text, &thread.title, post.title.as_deref());
-            out.push(Source { url: link.url.clone(), domain: link.domain.clone(), title, posts: vec![index] });
         }
     }
     out
@@ -73,35 +88,65 @@ pub fn position(link: &Link, text: &str) -> Option<usize> {
     text.find(&link.url).or_else(|| (link.text.trim().len() > 3).then(|| text.find(link.text.trim())).flatten())
 }
 
-/// The link's headline: its own text when that is words, else the short paragraph near it (or the
-/// thread title) that best matches the words of the URL's slug.
-fn headline(link: &Link, text: &str, thread_title: &str, post_title: Option<&str>) -> Option<String> {
-    let own = link.text.trim();
-    if own.split_whitespace().count() >= 3 && !own.contains("://") && !own.starts_with("www.") {
-        return Some(own.to_string());
+/// The headline candidates of one post, read once: its short paragraphs, then the thread title and the
+/// post's title, each with its slug words.
+struct Headlines<'a> {
+    text: &'a str,
+    titles: [Option<&'a str>; 2],
+    /// Read on the first link that needs them: most posts have none.
+    candidates: Option<Vec<(&'a str, HashSet<String>)>>,
+    /// Comparisons left (see [`MAX_HEADLINE_COMPARISONS`]).
+    budget: usize,
+}
+
+impl<'a> Headlines<'a> {
+    fn new(text: &'a str, thread_title: &'a str, post_title: Option<&'a str>) -> Self {
+        Headlines { text, titles: [Some(thread_title), post_title], candidates: None, budget: MAX_HEADLINE_COMPARISONS }
     }
-    let slug = slug_words(&link.url);
-    if slug.len() < 3 {
-        return None;
+
+    fn candidates(&mut self) -> &[(&'a str, HashSet<String>)] {
+        let (text, titles) = (self.text, self.titles);
+        self.candidates.get_or_insert_with(|| {
+            text.split('\n')
+                .map(str::trim)
+                .filter(|p| !p.is_empty() && p.chars().count() <= MAX_HEADLINE_CHARS && !p.contains("://"))
+                // A headline has no full stop: a paragraph ending in one is a sentence of the post.
+                .filter(|p| !p.ends_with('.') && !p.contains(". "))
+                .chain(titles.into_iter().flatten())
+                .map(|c| (c, slug_words(c).into_iter().collect()))
+                .collect()
+        })
     }
-    let candidates = text
-        .split('\n')
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && p.chars().count() <= MAX_HEADLINE_CHARS && !p.contains("://"))
-        // A headline has no full stop: a paragraph ending in one is a sentence of the post.
-        .filter(|p| !p.ends_with('.') && !p.contains(". "))
-        .chain(std::iter::once(thread_title))
-        .chain(post_title);
-    let mut best: Option<(f64, &str)> = None;
-    for c in candidates {
-        let words = slug_words(c);
-        let hits = slug.iter().filter(|w| words.contains(w)).count();
-        let score = hits as f64 / slug.len() as f64;
-        if score >= MIN_SLUG_OVERLAP && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, c));
+
+    /// The link's headline: its own text when that is words, else the short paragraph of the post (or the
+    /// thread title) that best matches the words of the URL's slug.
+    fn of(&mut self, link: &Link) -> Option<String> {
+        let own = link.text.trim();
+        if own.split_whitespace().count() >= 3 && !own.contains("://") && !own.starts_with("www.") {
+            return Some(own.to_string());
         }
+        let slug = slug_words(&link.url);
+        if slug.len() < 3 {
+            return None;
+        }
+        let budget = self.budget;
+        let candidates = self.candidates();
+        if budget < candidates.len() {
+            return None;
+        }
+        let spent = candidates.len();
+        let mut best: Option<(f64, &str)> = None;
+        for (c, words) in candidates {
+            let hits = slug.iter().filter(|w| words.contains(*w)).count();
+            let score = hits as f64 / slug.len() as f64;
+            if score >= MIN_SLUG_OVERLAP && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, c));
+            }
+        }
+        let best = best.map(|(_, c)| c.to_string());
+        self.budget -= spent;
+        best
     }
-    best.map(|(_, c)| c.to_string())
 }
 
 /// Lowercase words of a URL's path ("kazakhstans-president-says-..." → kazakhstans, president, says, ...),
@@ -158,8 +203,8 @@ mod tests {
     #[test]
     fn link_text_is_a_headline_and_no_slug_no_title() {
         let mut l = link("https://example.org/?p=123");
-        assert_eq!(headline(&l, "", "", None), None);
+        assert_eq!(Headlines::new("", "", None).of(&l), None);
         l.text = "A report on the state of things".into();
-        assert_eq!(headline(&l, "", "", None).as_deref(), Some("A report on the state of things"));
+        assert_eq!(Headlines::new("", "", None).of(&l).as_deref(), Some("A report on the state of things"));
     }
 }

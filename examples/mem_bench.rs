@@ -1,0 +1,120 @@
+//! Time and peak memory of the whole pipeline (summarize, then the card, Markdown and JSON) natively, on
+//! generated pages (src/stress.rs):
+//!   cargo run --release --example mem_bench -- [CASE:SIZE]...
+//! CASE is thread (bytes), links (count), nested-br / nested-empty (depth), deep (depth), elements (count),
+//! long (bytes), sentences or scripts (count). Without arguments: threads of 200 KB, 2 MB and 20 MB and a page of
+//! 1M `<p>` elements, the figures `./build.sh bench` prints. Peak is the most bytes live on the heap at
+//! once, the page's own string included, measured by a counting allocator; the budget is 10x the page.
+//! With MEM_BENCH_DUMP=DIR, each page is also written to DIR (for examples/native_bench.rs's stage times).
+
+use std::time::Instant;
+use threadcard::stress::{self, Counting};
+use threadcard::{clean, facts, parse, render, thread, Format, Options};
+
+#[global_allocator]
+static ALLOC: Counting = Counting::new();
+
+/// Peak heap over page size that README's budget allows.
+const PEAK_BUDGET: f64 = 10.0;
+
+fn generate(case: &str, size: usize) -> Option<String> {
+    Some(match case {
+        "thread" => stress::thread_page(size),
+        "links" => stress::many_links(size),
+        "nested-br" => stress::nested_inline(size, "<br>"),
+        "nested-empty" => stress::nested_inline(size, ""),
+        "deep" => stress::deep_nesting(size),
+        "elements" => stress::many_elements(size),
+        "long" => stress::long_post(size),
+        "sentences" => stress::many_sentences(size),
+        "scripts" => stress::many_scripts(size),
+        _ => return None,
+    })
+}
+
+fn main() {
+    let mut cases: Vec<String> = std::env::args().skip(1).collect();
+    if cases.is_empty() {
+        cases = ["thread:200000", "thread:2000000", "thread:20000000", "elements:1000000"].map(String::from).into();
+    }
+    let options = Options::default();
+    // Warm up: the first call builds the pipeline's lazy tables, which no page should be charged for.
+    let _ = threadcard::summarize(&stress::thread_page(20_000), None, &options);
+    for case in cases {
+        let (name, size) = case.split_once(':').unwrap_or((case.as_str(), "0"));
+        let Some(html) = size.parse().ok().and_then(|s| generate(name, s)) else {
+            eprintln!("{case}: unknown case (see the doc comment)");
+            continue;
+        };
+        if let Ok(dir) = std::env::var("MEM_BENCH_DUMP") {
+            let _ = std::fs::write(format!("{dir}/{}.html", case.replace(':', "-")), &html);
+        }
+        let before = ALLOC.live();
+        ALLOC.reset_peak();
+        let t0 = Instant::now();
+        let summary = threadcard::summarize(&html, Some("https://forum.example/t/1"), &options);
+        let t1 = Instant::now();
+        let summarize_peak = ALLOC.peak() - before + html.len();
+        let rendered = summary.as_ref().map(|s| {
+            (render::card::fragment(s).len(), render(s, Format::Markdown).len(), render(s, Format::Json).len())
+        });
+        let t2 = Instant::now();
+        // The page string was live before the run: count it in the peak, as the extension holds it too.
+        let peak = ALLOC.peak() - before + html.len();
+        let posts = summary.as_ref().map_or(0, |s| s.posts.len());
+        let notices = summary.as_ref().map_or(0, |s| s.notices.len());
+        let ratio = peak as f64 / html.len() as f64;
+        let stages = stage_memory(&html, &options);
+        println!(
+            "{case}: {kb:.0} KB, {posts} posts, {notices} notices: summarize {s:.0} ms, render {r:.0} ms; \
+             peak {mb:.1} MB = {ratio:.1}x the page (budget {PEAK_BUDGET}x{over}; summarize alone {sx:.1}x){err}",
+            sx = summarize_peak as f64 / html.len() as f64,
+            kb = html.len() as f64 / 1024.0,
+            s = (t1 - t0).as_secs_f64() * 1e3,
+            r = (t2 - t1).as_secs_f64() * 1e3,
+            mb = peak as f64 / 1e6,
+            over = if ratio > PEAK_BUDGET { ", OVER" } else { "" },
+            err = rendered.err().map(|e| format!(" error: {e}")).unwrap_or_default(),
+        );
+        println!("  {stages}");
+    }
+}
+
+/// Where the memory goes: for each stage, the most bytes live at once during it beyond what was live when it
+/// started, and the bytes live after it (the page string not counted), both over the page's size.
+fn stage_memory(html: &str, options: &Options) -> String {
+    let x = |bytes: usize| bytes as f64 / html.len() as f64;
+    let base = ALLOC.live();
+    let mut out = Vec::new();
+    let mut start = base;
+    let mut begin = || {
+        start = ALLOC.live();
+        ALLOC.reset_peak();
+        start
+    };
+    let end = |name: &str, start: usize, out: &mut Vec<String>| {
+        let (peak, live) = (ALLOC.peak(), ALLOC.live());
+        out.push(format!(
+            "{name} +{:.1}x at peak, {:.1}x live after",
+            x(peak - start.min(peak)),
+            x(live - base.min(live))
+        ));
+    };
+    let s = begin();
+    let (html, _) = threadcard::budget::apply(html);
+    let Ok(page) = parse::parse(&html, Some("https://forum.example/t/1")) else { return "not a page".into() };
+    end("parse", s, &mut out);
+    let s = begin();
+    let page = clean::clean(page);
+    end("clean", s, &mut out);
+    let s = begin();
+    let th = thread::find(&page);
+    end("thread", s, &mut out);
+    let s = begin();
+    let f = facts::extract_at(&th, page.url.as_deref(), options);
+    end("facts", s, &mut out);
+    drop(page);
+    out.push(format!("{:.1}x live without the tree", x(ALLOC.live() - base.min(ALLOC.live()))));
+    std::hint::black_box((&f, &th));
+    out.join("; ")
+}
