@@ -37,6 +37,9 @@ pub fn document(s: &Summary) -> String {
     for line in meta {
         let _ = writeln!(out, "{line}  ");
     }
+    for notice in &s.notices {
+        let _ = writeln!(out, "\n> **Notice:** {}", escape::markdown(notice));
+    }
     if super::outline::has_digest(s) {
         digest(&mut out, s);
     } else if !s.facts.summary.is_empty() {

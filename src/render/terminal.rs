@@ -34,6 +34,9 @@ pub fn card(s: &Summary) -> String {
         "{} post(s) · {} participant(s) · {} words · read by: {}",
         s.stats.posts, s.stats.participants, s.stats.words, s.platform
     );
+    for notice in &s.notices {
+        wrap_into(&mut out, &clean(notice), "! ");
+    }
     let _ = writeln!(out, "{rule}");
     let f = &s.facts;
     if super::outline::has_digest(s) {
