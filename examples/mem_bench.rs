@@ -2,7 +2,7 @@
 //! generated pages (src/stress.rs):
 //!   cargo run --release --example mem_bench -- [CASE:SIZE]...
 //! CASE is thread (bytes), links (count), nested-br / nested-empty (depth), deep (depth), elements (count),
-//! long (bytes), sentences or scripts (count). Without arguments: threads of 200 KB, 2 MB and 20 MB and a page of
+//! long (bytes), sentences or scripts (count), or `file:PATH` for a saved page. Without arguments: threads of 200 KB, 2 MB and 20 MB and a page of
 //! 1M `<p>` elements, the figures `./build.sh bench` prints. Peak is the most bytes live on the heap at
 //! once, the page's own string included, measured by a counting allocator; the budget is 10x the page.
 //! With MEM_BENCH_DUMP=DIR, each page is also written to DIR (for examples/native_bench.rs's stage times).
@@ -42,7 +42,10 @@ fn main() {
     let _ = threadcard::summarize(&stress::thread_page(20_000), None, &options);
     for case in cases {
         let (name, size) = case.split_once(':').unwrap_or((case.as_str(), "0"));
-        let Some(html) = size.parse().ok().and_then(|s| generate(name, s)) else {
+        // `file:PATH`: a saved page (a real thread page), decoded as the CLI does.
+        let from_file =
+            (name == "file").then(|| std::fs::read(size).ok().and_then(|b| threadcard::decode(&b).ok())).flatten();
+        let Some(html) = from_file.or_else(|| size.parse().ok().and_then(|s| generate(name, s))) else {
             eprintln!("{case}: unknown case (see the doc comment)");
             continue;
         };
