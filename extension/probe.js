@@ -76,5 +76,61 @@
     return host.isConnected;
   }
 
-  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic };
+  /** Scrolls the card to its end; says whether its header is still in view at the top of the panel, and
+   *  whether anything in the card is wider than the panel (text that overflows). */
+  function scrollEnd() {
+    const { root: r } = card();
+    const box = r?.querySelector(".tc-overlay");
+    const head = r?.querySelector(".tc-head");
+    if (!box || !head) return null;
+    box.scrollTop = box.scrollHeight;
+    const b = box.getBoundingClientRect();
+    const h = head.getBoundingClientRect();
+    return {
+      scrolled: box.scrollTop > 0,
+      headVisible: h.height > 0 && h.top >= b.top - 1 && h.top <= b.top + 2 && h.bottom <= b.bottom,
+      overflowX: box.scrollWidth - box.clientWidth,
+      panelWidth: Math.round(b.width),
+      viewportWidth: window.innerWidth,
+    };
+  }
+
+  /** The outline's state: which post line has the focus, which posts are open, the shortcut list. */
+  function outline() {
+    const { host, root: r } = card();
+    if (!r) return null;
+    const posts = Array.from(r.querySelectorAll("details.tc-post"));
+    const at = r.activeElement?.closest?.("details.tc-post");
+    return {
+      focused: at ? posts.indexOf(at) : -1,
+      open: posts.flatMap((p, i) => (p.open ? [i] : [])),
+      help: !!r.querySelector(".tc-keys"),
+      focusInCard: document.activeElement === host && !!r.activeElement,
+      active: r.activeElement?.localName ?? null,
+    };
+  }
+
+  /** axe-core (injected into this world by the test, never shipped) on the card. axe walks shadow roots
+   *  through `shadowRoot`, which a closed root hides: for the audit only, this world's view of the host
+   *  gets a `shadowRoot` that returns the root (the page's view is untouched: its host.shadowRoot stays
+   *  null, which the page tests check). */
+  async function audit() {
+    const { host, root: r } = card();
+    if (!r || !globalThis.axe) return { error: globalThis.axe ? "no card" : "axe not injected" };
+    Object.defineProperty(host, "shadowRoot", { configurable: true, get: () => r });
+    try {
+      const res = await globalThis.axe.run(
+        { include: [["#threadcard-host", ".tc-card"]] },
+        { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] }, resultTypes: ["violations"] },
+      );
+      return {
+        passes: res.passes.length,
+        violations: res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, where: v.nodes.slice(0, 2).map((n) => n.html.slice(0, 120)) })),
+      };
+    } finally {
+      delete host.shadowRoot;
+    }
+  }
+
+  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic, scrollEnd, outline, audit };
 })();
