@@ -95,6 +95,13 @@
     };
   }
 
+  /** Scrolls the card back to its top (before a screenshot). */
+  function scrollTop() {
+    const box = card().root?.querySelector(".tc-overlay");
+    if (box) box.scrollTop = 0;
+    return !!box;
+  }
+
   /** The outline's state: which post line has the focus, which posts are open, the shortcut list. */
   function outline() {
     const { host, root: r } = card();
@@ -174,5 +181,5 @@
     return { min: Math.round(min * 100) / 100, low: low.slice(0, 5) };
   }
 
-  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic, scrollEnd, outline, audit };
+  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic, scrollEnd, scrollTop, outline, audit };
 })();

@@ -220,7 +220,7 @@ async function auditCases(browser, d, t, server) {
           }
           if (width === 1280 && (file === SAMPLE || SCREENSHOT_ENGINES.includes(file))) {
             const name = `${browser}-${path.basename(file, ".html")}-${scheme}.png`;
-            await d.probe("rect", ".tc-title"); // back to the top
+            await d.probe("scrollTop");
             await d.screenshot(path.join(OUT, name));
           }
         });
