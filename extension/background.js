@@ -121,14 +121,17 @@ globalThis.runOnTab = runOnTab;
  *  card's shadow root is closed). It injects probe.js into the extension's isolated world of the card's
  *  tab, where card.js keeps the root, and calls `threadcardProbe[what](arg)` there. The tab is the active
  *  one of a window other than `notWindow` (the window a Firefox test drives this from). Only the
- *  extension's own pages and the test driver's access to the background can call it. Returns JSON text. */
-globalThis.probeCard = async (what, arg, notWindow) => {
+ *  extension's own pages and the test driver's access to the background can call it. Returns JSON text.
+ *  `files` are injected first: only files of the package itself can be, so the accessibility audit runs
+ *  on a test copy of the package that adds axe-core (tests/e2e), never on what users install. */
+globalThis.probeCard = async (what, arg, notWindow, files = []) => {
   try {
     const tabs = await api.tabs.query({ active: true });
     const tab = tabs.find((t) => t.windowId !== notWindow);
     if (!tab) return JSON.stringify({ error: "no tab" });
     // The default world of executeScript is the extension's ISOLATED world, the one card.js runs in.
-    await api.scripting.executeScript({ target: { tabId: tab.id }, files: ["probe.js"] });
+    // `files`: test-only scripts a test build of the package adds (axe-core for the audit).
+    await api.scripting.executeScript({ target: { tabId: tab.id }, files: [...files, "probe.js"] });
     const result = await inTab(tab.id, (w, a) => globalThis.threadcardProbe[w](a), [what, arg ?? null]);
     return JSON.stringify(result ?? null);
   } catch (e) {

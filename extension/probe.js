@@ -76,5 +76,110 @@
     return host.isConnected;
   }
 
-  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic };
+  /** Scrolls the card to its end; says whether its header is still in view at the top of the panel, and
+   *  whether anything in the card is wider than the panel (text that overflows). */
+  function scrollEnd() {
+    const { root: r } = card();
+    const box = r?.querySelector(".tc-overlay");
+    const head = r?.querySelector(".tc-head");
+    if (!box || !head) return null;
+    box.scrollTop = box.scrollHeight;
+    const b = box.getBoundingClientRect();
+    const h = head.getBoundingClientRect();
+    return {
+      scrolled: box.scrollTop > 0,
+      headVisible: h.height > 0 && h.top >= b.top - 1 && h.top <= b.top + 2 && h.bottom <= b.bottom,
+      overflowX: box.scrollWidth - box.clientWidth,
+      panelWidth: Math.round(b.width),
+      viewportWidth: window.innerWidth,
+    };
+  }
+
+  /** Scrolls the card back to its top (before a screenshot). */
+  function scrollTop() {
+    const box = card().root?.querySelector(".tc-overlay");
+    if (box) box.scrollTop = 0;
+    return !!box;
+  }
+
+  /** The outline's state: which post line has the focus, which posts are open, the shortcut list. */
+  function outline() {
+    const { host, root: r } = card();
+    if (!r) return null;
+    const posts = Array.from(r.querySelectorAll("details.tc-post"));
+    const at = r.activeElement?.closest?.("details.tc-post");
+    return {
+      focused: at ? posts.indexOf(at) : -1,
+      open: posts.flatMap((p, i) => (p.open ? [i] : [])),
+      help: !!r.querySelector(".tc-keys"),
+      focusInCard: document.activeElement === host && !!r.activeElement,
+      active: r.activeElement?.localName ?? null,
+    };
+  }
+
+  /** axe-core (injected into this world by the test, never shipped) on the card. axe walks shadow roots
+   *  through `shadowRoot`, which a closed root hides, and `axe.run` builds its tree from the document: so
+   *  axe is set up on the card's own element and run with `runPartial`, which keeps that tree. axe's
+   *  contrast rule leaves most text "needs review" this way, so `contrast` measures it as well. */
+  async function audit() {
+    const { root: r } = card();
+    const axe = globalThis.axe;
+    if (!r || !axe) return { error: axe ? "no card" : "axe not injected" };
+    const options = {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    };
+    const report = (res, mode) => ({
+      mode,
+      passes: res.passes.length,
+      incomplete: res.incomplete.map((v) => v.id),
+      violations: res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, where: v.nodes.slice(0, 2).map((n) => n.html.slice(0, 120)) })),
+    });
+    // Hit tests for the contrast rule: from the root, which the document's own would stop at the host.
+    const el = r.querySelector(".tc-card");
+    const hit = Object.getOwnPropertyDescriptor(document, "elementsFromPoint");
+    Object.defineProperty(document, "elementsFromPoint", { configurable: true, value: (x, y) => r.elementsFromPoint(x, y) });
+    try {
+      axe.setup(el);
+      const partial = await axe.runPartial(el, options);
+      axe.teardown();
+      return { ...report(await axe.finishRun([partial], options), "card-tree"), contrast: contrast(r) };
+    } catch (e) {
+      axe.teardown?.();
+      return { error: `card-tree: ${e?.message ?? e}` };
+    } finally {
+      if (hit) Object.defineProperty(document, "elementsFromPoint", hit);
+      else delete document.elementsFromPoint;
+    }
+  }
+
+  /** WCAG contrast of every element holding text in the card against the first opaque background behind
+   *  it: the lowest ratio and the elements under AA (4.5:1; 3:1 for large text). */
+  function contrast(r) {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([R, G, B]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(R) + 0.7152 * f(G) + 0.0722 * f(B);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length < 4 || c[3] >= 0.99)) return c;
+      }
+      return [255, 255, 255];
+    };
+    let min = Infinity;
+    const low = [];
+    for (const el of r.querySelectorAll(".tc-card *")) {
+      if (!Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      if (!el.getClientRects().length) continue;
+      const cs = getComputedStyle(el);
+      const ratio = ((a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05))(lum(rgb(cs.color)), lum(background(el)));
+      const large = parseFloat(cs.fontSize) >= 24 || (parseFloat(cs.fontSize) >= 18.66 && Number(cs.fontWeight) >= 700);
+      min = Math.min(min, ratio);
+      if (ratio < (large ? 3 : 4.5)) low.push(`${el.localName}.${el.className} ${ratio.toFixed(2)}`);
+    }
+    return { min: Math.round(min * 100) / 100, low: low.slice(0, 5) };
+  }
+
+  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic, scrollEnd, scrollTop, outline, audit };
 })();

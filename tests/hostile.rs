@@ -159,9 +159,14 @@ fn payloads() -> Vec<String> {
 }
 
 /// A summary with `p` in every text field and as every URL, as if some reader had let it through.
-/// `Post::markdown` stays empty: it is built from the page's DOM (src/text.rs), which the fixture covers.
+/// `Post::markdown` is what src/text.rs would write for such a post (the card reads it back): the payload
+/// as escaped text, in a quote, as a link's text and address, as inline code and as a code block.
 fn everywhere(p: &str) -> Summary {
     let s = || p.to_string();
+    let m = render::escape::markdown(p);
+    let link = render::escape::markdown_link(&m, p);
+    let markdown =
+        format!("{m}\n\n> {m}\n\n{link} {}\n\n{}", render::escape::code_span(p), render::escape::code_block(p));
     let entity = |kind| Entity { name: s(), kind, mentions: 2, post: 0, aliases: vec![s()], role: Some(s()) };
     let post = Post {
         author: Some(s()),
@@ -170,6 +175,8 @@ fn everywhere(p: &str) -> Summary {
         published_text: Some(s()),
         title: Some(s()),
         text: format!("{p}\n\n{p}\n{p}"),
+        markdown,
+        score: Some(-1),
         quotes: vec![PostQuote { author: Some(s()), text: s() }],
         links: vec![Link { url: s(), text: s(), domain: s() }],
         permalink: Some(s()),

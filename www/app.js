@@ -52,6 +52,7 @@ async function onCardClick(e) {
     // No page here to scroll to: the card's own copy of the post.
     e.preventDefault();
     const post = e.currentTarget.getElementById(`tc-post-${from.dataset.post}`);
+    if (post?.localName === "details") post.open = true; // the posts are an outline (<details>)
     post?.scrollIntoView({ behavior: "smooth", block: "start" });
     return;
   }

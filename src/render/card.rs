@@ -8,48 +8,87 @@ use std::fmt::Write;
 /// Styles of the card, scoped by the shadow root (or by `.tc-card` in the standalone page).
 pub const CSS: &str = include_str!("card.css");
 
+/// The author fields the byline shows, in this order, at most [`BYLINE_FIELDS_MAX`] of them: the ones whose
+/// value is the board's own words (a rank, a title, a place). Counts ("734") and dates mean nothing
+/// without the board's label, which the model does not keep, and a profile is a URL.
+const BYLINE_FIELDS: &[&str] = &["rank", "title", "role", "flair", "location"];
+/// At most this many author fields: the byline stays one line in the header.
+const BYLINE_FIELDS_MAX: usize = 2;
+
 /// The card's markup, without styles. Buttons carry `data-action` for the glue code to wire up.
+/// The card is a `div` with the dialog role (an `<article>` may not take it); its header is a `div`
+/// too, so the card adds no banner landmark to the page's own.
 pub fn fragment(s: &Summary) -> String {
     let mut o = String::new();
-    let _ = write!(
-        o,
-        r#"<article class="tc-card" role="dialog" aria-modal="false" aria-labelledby="tc-title" tabindex="-1">"#
-    );
-    let _ = write!(o, r#"<header class="tc-head">"#);
+    let _ =
+        write!(o, r#"<div class="tc-card" role="dialog" aria-modal="true" aria-labelledby="tc-title" tabindex="-1">"#);
+    head(&mut o, s);
+    let _ = write!(o, r#"<div class="tc-body">"#);
+    facts(&mut o, s);
+    super::card_posts::posts(&mut o, s);
+    let _ = write!(o, "</div></div>");
+    o
+}
+
+/// The header that stays in view: section, title, byline, site, counts, and the buttons.
+fn head(o: &mut String, s: &Summary) {
+    let _ = write!(o, r#"<div class="tc-head">"#);
     if !s.section.is_empty() {
         let crumbs: Vec<String> = s.section.iter().map(|c| esc(c)).collect();
         let _ = write!(o, r#"<nav class="tc-section" aria-label="Forum section">{}</nav>"#, crumbs.join(" › "));
     }
     let _ = write!(o, r#"<h1 id="tc-title" class="tc-title">{}</h1>"#, esc(&s.title));
     if let Some(p) = s.posts.first() {
-        let _ = write!(o, r#"<p class="tc-byline">"#);
-        if let Some(a) = &p.author {
-            let _ = write!(o, r#"<span class="tc-author">{}</span>"#, esc(a));
-        }
-        for (k, v) in &p.author_info {
-            let _ = write!(o, r#" <span class="tc-author-info" data-key="{}">{} {}</span>"#, esc(k), esc(v), esc(k));
-        }
-        if let Some(w) = super::when(p.published.as_deref(), p.published_text.as_deref()) {
-            let dt = p.published.as_deref().map(|d| format!(r#" datetime="{}""#, esc(d))).unwrap_or_default();
-            let _ = write!(o, r#" · <time class="tc-time"{dt}>{}</time>"#, esc(&w));
-        }
-        let _ = write!(o, "</p>");
+        byline(o, p);
     }
-    page_line(&mut o, s);
+    page_line(o, s);
+    let _ = write!(o, r#"<p class="tc-stats">{}</p>"#, esc(&stats_line(s)));
     let _ = write!(
         o,
-        r#"<p class="tc-stats">{} posts · {} participants · {} words</p>"#,
-        s.stats.posts, s.stats.participants, s.stats.words
+        r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button><button type="button" class="tc-help" data-action="help" aria-label="Keyboard shortcuts (?)">?</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">×</button></div>"#
     );
-    let _ = write!(
-        o,
-        r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">×</button></div>"#
-    );
-    let _ = write!(o, "</header>");
-    facts(&mut o, s);
-    posts(&mut o, s);
-    let _ = write!(o, "</article>");
-    o
+    let _ = write!(o, "</div>");
+}
+
+/// The opening post's author, at most two of the board's own words about them, and its time.
+fn byline(o: &mut String, p: &crate::model::Post) {
+    let _ = write!(o, r#"<p class="tc-byline">"#);
+    if let Some(a) = &p.author {
+        let _ = write!(o, r#"<span class="tc-author">{}</span>"#, esc(a));
+    }
+    for (k, v) in byline_fields(p) {
+        let _ = write!(o, r#" · <span class="tc-author-info" data-key="{}">{}</span>"#, esc(k), esc(v));
+    }
+    if let Some(w) = super::when(p.published.as_deref(), p.published_text.as_deref()) {
+        let dt = p.published.as_deref().map(|d| format!(r#" datetime="{}""#, esc(d))).unwrap_or_default();
+        let _ = write!(o, r#" · <time class="tc-time"{dt}>{}</time>"#, esc(&w));
+    }
+    let _ = write!(o, "</p>");
+}
+
+/// The author fields the byline shows: see [`BYLINE_FIELDS`]; never a URL.
+fn byline_fields(p: &crate::model::Post) -> Vec<(&str, &str)> {
+    BYLINE_FIELDS
+        .iter()
+        .filter_map(|k| p.author_info.get_key_value(*k))
+        .map(|(k, v)| (k.as_str(), v.trim()))
+        .filter(|(_, v)| !v.is_empty() && !v.contains("://") && !v.starts_with("www."))
+        .take(BYLINE_FIELDS_MAX)
+        .collect()
+}
+
+/// "12 posts · 5 participants · 2022-01-11 – 2022-01-14".
+fn stats_line(s: &Summary) -> String {
+    let st = &s.stats;
+    let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = vec![noun(st.posts, "post", "posts"), noun(st.participants, "participant", "participants")];
+    let day = |d: &Option<String>| d.as_deref().map(|d| d.chars().take(10).collect::<String>());
+    match (day(&st.first), day(&st.last)) {
+        (Some(a), Some(b)) if a != b => parts.push(format!("{a} – {b}")),
+        (Some(a), _) | (None, Some(a)) => parts.push(a),
+        _ => {}
+    }
+    parts.join(" · ")
 }
 
 /// Site, language and page of a multi-page thread, with links to the previous and next pages.
@@ -174,6 +213,7 @@ fn facts(o: &mut String, s: &Summary) {
         }
         let _ = write!(o, "</dl></section>");
     }
+    works_and_durations(o, s);
     if !f.quotes.is_empty() {
         let _ = write!(o, r#"<section class="tc-quotes"><h2>Quotes</h2>"#);
         for q in &f.quotes {
@@ -209,26 +249,23 @@ fn facts(o: &mut String, s: &Summary) {
     }
 }
 
-fn posts(o: &mut String, s: &Summary) {
-    let _ = write!(o, r#"<section class="tc-posts"><h2>Posts</h2>"#);
-    for (i, p) in s.posts.iter().enumerate() {
-        let depth = p.depth.min(6);
-        let _ = write!(o, r#"<article class="tc-post" id="tc-post-{i}" data-depth="{depth}">"#);
-        let author = p.author.as_deref().map(esc).unwrap_or_else(|| "Unknown".into());
-        let when = super::when(p.published.as_deref(), p.published_text.as_deref())
-            .map(|w| format!(" · {}", esc(&w)))
-            .unwrap_or_default();
-        let _ = write!(
-            o,
-            r#"<header><span class="tc-post-author">{author}</span><span class="tc-post-time">{when}</span></header>"#
-        );
-        for para in p.text.split("\n\n") {
-            let lines: Vec<String> = para.lines().map(esc).collect();
-            let _ = write!(o, "<p>{}</p>", lines.join("<br>"));
+/// Works the thread mentions ("Mentioned") and lengths of time ("Durations"), each linking to its posts.
+fn works_and_durations(o: &mut String, s: &Summary) {
+    let f = &s.facts;
+    if !f.works.is_empty() {
+        let _ = write!(o, r#"<section class="tc-works"><h2>Mentioned</h2><ul>"#);
+        for w in &f.works {
+            let _ = write!(o, r#"<li class="tc-work">{}{}</li>"#, esc(&w.name), post_links(&w.posts, w.post));
         }
-        let _ = write!(o, "</article>");
+        let _ = write!(o, "</ul></section>");
     }
-    let _ = write!(o, "</section>");
+    if !f.durations.is_empty() {
+        let _ = write!(o, r#"<section class="tc-durations"><h2>Durations</h2><ul>"#);
+        for d in &f.durations {
+            let _ = write!(o, r#"<li class="tc-duration">{}{}</li>"#, esc(&d.text), post_link(d.post));
+        }
+        let _ = write!(o, "</ul></section>");
+    }
 }
 
 /// The digest: the opening post's point, the key posts with their label, byline and own sentences, and

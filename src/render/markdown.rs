@@ -118,6 +118,16 @@ fn facts(out: &mut String, s: &Summary) {
             let _ = writeln!(out, "\n**{heading}:** {}", names.join(", "));
         }
     }
+    if !f.works.is_empty() {
+        let names: Vec<String> = f.works.iter().map(|w| escape::markdown(&w.name)).collect();
+        let _ = writeln!(out, "\n**Mentioned:** {}", names.join(", "));
+    }
+    if !f.durations.is_empty() {
+        let _ = writeln!(out, "\n## Durations\n");
+        for d in &f.durations {
+            let _ = writeln!(out, "- {}{}", escape::markdown(&d.text), post_ref(d.post));
+        }
+    }
     if !f.quotes.is_empty() {
         let _ = writeln!(out, "\n## Quotes\n");
         for q in &f.quotes {

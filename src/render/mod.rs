@@ -2,6 +2,7 @@
 //! `escape`; nothing else escapes.
 
 pub mod card;
+pub mod card_posts;
 pub mod digest;
 pub mod escape;
 pub mod markdown;

@@ -88,6 +88,16 @@ pub fn card(s: &Summary) -> String {
             wrap_into(&mut out, &format!("{heading}: {}", names.join(", ")), "");
         }
     }
+    if !f.works.is_empty() {
+        let names: Vec<String> = f.works.iter().map(|w| clean(&w.name)).collect();
+        wrap_into(&mut out, &format!("Mentioned: {}", names.join(", ")), "");
+    }
+    if !f.durations.is_empty() {
+        let _ = writeln!(out, "Durations");
+        for d in &f.durations {
+            wrap_into(&mut out, &format!("{} [post {}]", clean(&d.text), d.post + 1), "  • ");
+        }
+    }
     for q in &f.quotes {
         let who = q.speaker.as_deref().map(|s| format!(" — {}", clean(s))).unwrap_or_default();
         wrap_into(&mut out, &format!("“{}”{who}", clean(&q.text)), "  ❝ ");

@@ -30,6 +30,12 @@ pub const CARD_TAGS: &[&str] = &[
     "blockquote",
     "cite",
     "br",
+    // The posts' outline (src/render/card_posts.rs): inert disclosure, heading and code elements.
+    "details",
+    "summary",
+    "h3",
+    "pre",
+    "code",
 ];
 /// Tags the standalone page adds around the card.
 pub const PAGE_TAGS: &[&str] = &["html", "head", "body", "meta", "title", "style"];

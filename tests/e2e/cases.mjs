@@ -5,8 +5,12 @@
 //   clickAt(x, y) (a real, trusted mouse click at viewport coordinates), clickInOpenRoot(css) (a real click in
 //   the demo page's open root), pressEscape(), clickInPage(css), readClipboard(), shortcut() (optional:
 //   Alt+Shift+Y), download(click) -> {name, text} (runs `click`, returns the file it saved),
-//   screenshot(file), unreadable() -> {url, message}.
-import { mkdirSync, copyFileSync } from "node:fs";
+//   screenshot(file), unreadable() -> {url, message}, key(name) (a real key press: "j", "Tab", "Enter", ...),
+//   colorScheme("light"|"dark") (what prefers-color-scheme says), viewport(width, height).
+// probe(what, arg, ["axe.min.js"]) runs axe-core in the card's isolated world: the runners install a test copy
+// of the package that adds axe.min.js (users' packages never hold it).
+import { mkdirSync, copyFileSync, cpSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./server.mjs";
@@ -16,6 +20,11 @@ export const OUT = path.join(HERE, "out");
 const DOCS = path.resolve(HERE, "../../docs");
 
 export const SAMPLE = "du-kazakhstan.html";
+/** Where the accessibility and layout checks run: the sample and every engine fixture (AUDIT=few: the
+ *  sample and three engines, for a quick run). */
+const AUDIT_FEW = ["du-kazakhstan.html", "engines/xenforo2.html", "engines/discourse.html", "engines/reddit-old.html"];
+/** Engines whose card the README shows, light and dark. */
+const SCREENSHOT_ENGINES = ["engines/discourse.html", "engines/reddit-old.html", "engines/xenforo2.html"];
 export const HOSTILE = "hostile.html";
 /** A tab that is not an HTML page: the runners serve it as text/plain. */
 export const EXTRA_PAGES = { "notes.txt": "Shopping list: bread, milk, 2 kg of apples.\n" };
@@ -144,9 +153,88 @@ export function runner(browser) {
   };
 }
 
+
+/** The card's keyboard: j/k along the outline, Enter opens, c closes, ? lists the keys, Tab stays in the
+ *  card, Esc closes from the page too, the focus goes back where it was, the page keeps its scroll. */
+async function keyboardCases(browser, d, t, server) {
+  await t.attempt("keyboard outline", async () => {
+    await d.goto(server.url("plain", "engines/reddit-old.html"));
+    await d.page(() => window.scrollTo(0, 120));
+    const before = await d.page(() => window.scrollY);
+    const s = await clickAndWait(d);
+    t.check("outline: card shown", s.state === "card", JSON.stringify(s.state));
+    await d.key("j");
+    let o = await d.probe("outline");
+    t.check("j: the focus is on the first post's line", o?.focused === 0, JSON.stringify(o));
+    await d.key("j");
+    await d.key("j");
+    await d.key("k");
+    o = await d.probe("outline");
+    t.check("j j k: the second post", o?.focused === 1, JSON.stringify(o));
+    await d.key("Enter");
+    o = await d.probe("outline");
+    t.check("Enter opens the post", o?.open.includes(1), JSON.stringify(o));
+    await d.key("c");
+    o = await d.probe("outline");
+    t.check("c collapses it", !o?.open.includes(1) && o?.focused === 1, JSON.stringify(o));
+    await d.key("?");
+    o = await d.probe("outline");
+    t.check("? lists the shortcuts", o?.help === true, JSON.stringify(o));
+    for (let i = 0; i < 40; i++) await d.key("Tab");
+    o = await d.probe("outline");
+    t.check("40 Tabs later the focus is still in the card", o?.focusInCard === true, JSON.stringify(o));
+    // Esc from the page: a click on the page takes the focus out of the card first.
+    await d.clickAt(30, 300);
+    await d.key("Escape");
+    await sleep(200);
+    const after = await snapshot(d);
+    const scrollY = await d.page(() => window.scrollY);
+    t.check("Esc closes the card after a click on the page", after.state === null, JSON.stringify(after.state));
+    t.check("the page keeps its scroll position", scrollY === before, JSON.stringify({ before, scrollY }));
+  });
+}
+
+/** Light and dark, 1280 and 400 px: axe-core finds nothing, the header stays in view at the card's end,
+ *  no text overflows, and under 720 px the panel takes the whole width. */
+async function auditCases(browser, d, t, server) {
+  const files = process.env.AUDIT === "few" ? AUDIT_FEW : [SAMPLE, ...ENGINE_CASES.map((c) => c.file)];
+  for (const [width, height] of [[1280, 800], [400, 800]]) {
+    await d.viewport(width, height);
+    for (const scheme of ["light", "dark"]) {
+      await d.colorScheme(scheme);
+      for (const file of files) {
+        const where = `${file}, ${scheme}, ${width} px`;
+        await t.attempt(`audit ${where}`, async () => {
+          await d.goto(server.url("plain", file));
+          const s = await clickAndWait(d);
+          if (s.state !== "card") return t.check(`${where}: card shown`, false, JSON.stringify(s.state));
+          const a = await d.probe("audit", null, ["axe.min.js"]);
+          if (a && !a.error) console.log(`  axe ${where}: ${a.mode}, ${a.passes} rules pass, needs review: ${a.incomplete.join(", ") || "none"}; lowest text contrast ${a.contrast?.min}`);
+          t.check(`${where}: axe-core, 0 violations`, a && !a.error && a.passes > 10 && a.violations.length === 0, JSON.stringify(a));
+          t.check(`${where}: text contrast AA (min ${a?.contrast?.min})`, a?.contrast && a.contrast.low.length === 0, JSON.stringify(a?.contrast));
+          const e = await d.probe("scrollEnd");
+          t.check(`${where}: header in view at the card's end`, e?.headVisible === true, JSON.stringify(e));
+          t.check(`${where}: no text overflows`, e?.overflowX <= 0, JSON.stringify(e));
+          if (width < 720) {
+            t.check(`${where}: the panel takes the whole width`, Math.abs(e.panelWidth - e.viewportWidth) <= 1, JSON.stringify(e));
+          }
+          if (width === 1280 && (file === SAMPLE || SCREENSHOT_ENGINES.includes(file))) {
+            const name = `${browser}-${path.basename(file, ".html")}-${scheme}.png`;
+            await d.probe("scrollTop");
+            await d.screenshot(path.join(OUT, name));
+          }
+        });
+      }
+    }
+  }
+  await d.colorScheme("light");
+  await d.viewport(1280, 800);
+}
+
 /** Runs every case against one browser driver. */
 export async function runCases(browser, d, t, server) {
   mkdirSync(OUT, { recursive: true });
+  if (process.env.E2E_ONLY === "audit") return auditCases(browser, d, t, server); // a quick re-run
   for (const mode of ["plain", "strict"]) {
     const where = `${mode === "strict" ? "strict CSP" : "no CSP"}`;
     const url = server.url(mode, SAMPLE);
@@ -288,6 +376,9 @@ export async function runCases(browser, d, t, server) {
     });
   }
 
+  await keyboardCases(browser, d, t, server);
+  await auditCases(browser, d, t, server);
+
   await t.attempt("plain-text tab", async () => {
     await d.goto(server.url("plain", "notes.txt"));
     const s = await clickAndWait(d);
@@ -336,11 +427,34 @@ export async function runCases(browser, d, t, server) {
   });
 }
 
-/** Copies the no-CSP card screenshot to docs/ when asked (UPDATE_SCREENSHOTS=1), for the README. */
+/** Copies the card screenshots to docs/ when asked (UPDATE_SCREENSHOTS=1), for the README: the sample
+ *  without CSP, and three engines in light and dark. */
 export function publishScreenshot(browser) {
   if (process.env.UPDATE_SCREENSHOTS !== "1") return;
   mkdirSync(DOCS, { recursive: true });
   copyFileSync(path.join(OUT, `${browser}-plain.png`), path.join(DOCS, `card-${browser}.png`));
+  for (const file of SCREENSHOT_ENGINES) {
+    for (const scheme of ["light", "dark"]) {
+      const name = `${browser}-${path.basename(file, ".html")}-${scheme}.png`;
+      if (existsSync(path.join(OUT, name))) copyFileSync(path.join(OUT, name), path.join(DOCS, `card-${name}`));
+    }
+  }
+}
+
+/** A test copy of the package with axe-core added (for the audit): a folder (Chromium) or a zip (Firefox). */
+export function auditPackage(ext, tmp) {
+  const axe = path.resolve(HERE, "../../node_modules/axe-core/axe.min.js");
+  if (!existsSync(axe)) throw new Error("npm axe-core missing: run npm ci");
+  if (ext.endsWith(".zip")) {
+    const copy = path.join(tmp, "threadcard-audit.zip");
+    copyFileSync(ext, copy);
+    execFileSync("zip", ["-qj", copy, axe]);
+    return copy;
+  }
+  const copy = path.join(tmp, "threadcard-audit");
+  cpSync(ext, copy, { recursive: true });
+  copyFileSync(axe, path.join(copy, "axe.min.js"));
+  return copy;
 }
 
 export { startServer };

@@ -6,16 +6,18 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { EXTRA_PAGES, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { EXTRA_PAGES, auditPackage, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/chrome"));
+const PACKAGE = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/chrome"));
 const PORT = Number(process.env.E2E_CHROMIUM_PORT ?? 0);
 const BROWSER = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
 
 const t = runner("chromium");
 const server = await startServer(PORT, EXTRA_PAGES);
 const profile = mkdtempSync(path.join(tmpdir(), "threadcard-chromium-"));
+// The package plus axe-core, for the accessibility audit (see cases.mjs).
+const EXT = auditPackage(PACKAGE, mkdtempSync(path.join(tmpdir(), "threadcard-chromium-ext-")));
 let context;
 try {
   context = await chromium.launchPersistentContext(profile, {
@@ -52,7 +54,11 @@ try {
     },
     page: (fn, ...args) => page.evaluate(`(${fn})(...${JSON.stringify(args)})`),
     // The background's test hook, called in the service worker (the page has no way to it).
-    probe: (what, arg) => sw.evaluate(([w, a]) => globalThis.probeCard(w, a), [what, arg ?? null]).then(JSON.parse),
+    probe: (what, arg, files) =>
+      sw.evaluate(([w, a, f]) => globalThis.probeCard(w, a, undefined, f), [what, arg ?? null, files ?? []]).then(JSON.parse),
+    key: (name) => page.keyboard.press(name),
+    colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    viewport: (width, height) => page.setViewportSize({ width, height }),
     clickAt: (x, y) => page.mouse.click(x, y),
     clickInOpenRoot: (css) => page.locator(`#threadcard-host ${css}`).first().click({ timeout: 5000 }),
     clickInPage: (css) => page.click(css, { timeout: 5000 }),
@@ -98,5 +104,6 @@ try {
   await context?.close().catch(() => {});
   await server.close();
   rmSync(profile, { recursive: true, force: true });
+  rmSync(path.dirname(EXT), { recursive: true, force: true });
 }
 process.exit(t.summary() ? 1 : 0);

@@ -7,12 +7,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, openSync } from "node:fs";
-import { EXTRA_PAGES, OUT, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { EXTRA_PAGES, OUT, auditPackage, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 import { freePort } from "./server.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // The package a user installs: the zip (geckodriver installs it as a temporary add-on).
-const EXT = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/threadcard-firefox.zip"));
+const PACKAGE = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/threadcard-firefox.zip"));
+// The package plus axe-core, for the accessibility audit (see cases.mjs).
+const EXT_TMP = mkdtempSync(path.join(tmpdir(), "threadcard-ff-ext-"));
+const EXT = auditPackage(PACKAGE, EXT_TMP);
+// Real key names to WebDriver key codes.
+const KEYS = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C" };
 const PORT = Number(process.env.E2E_FIREFOX_PORT ?? 0);
 const GD_PORT = Number(process.env.GECKODRIVER_PORT ?? (await freePort()));
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
@@ -97,17 +102,17 @@ try {
   await wd("POST", `${S}/window`, { handle: probeWindow });
   await wd("POST", `${S}/url`, { url: `${extBase}blocked.html` });
   await wd("POST", `${S}/window`, { handle: mainWindow });
-  async function probe(what, arg) {
+  async function probe(what, arg, files) {
     await wd("POST", `${S}/window`, { handle: probeWindow });
     try {
       const json = await wd("POST", `${S}/execute/async`, {
-        script: `const [what, arg, done] = arguments;
+        script: `const [what, arg, files, done] = arguments;
           const open = (o) => o?.wrappedJSObject ?? o; // past the test sandbox's X-ray view of the page
           const api = open(window).browser;
           api.windows.getCurrent()
-            .then((win) => api.runtime.getBackgroundPage().then((bg) => open(bg).probeCard(what, arg, win.id)))
+            .then((win) => api.runtime.getBackgroundPage().then((bg) => open(bg).probeCard(what, arg, win.id, files)))
             .then((r) => done(String(r)), (e) => done(JSON.stringify({ error: String(e) })));`,
-        args: [what, arg ?? null],
+        args: [what, arg ?? null, files ?? []],
       });
       return JSON.parse(json);
     } finally {
@@ -150,6 +155,19 @@ try {
     // The demo page's card: its root is open, so WebDriver reaches it from the page.
     clickInOpenRoot: async (css) => wd("POST", `${S}/element/${await cardElement(css)}/click`, {}),
     clickInPage: async (css) => wd("POST", `${S}/element/${await find(css)}/click`, {}),
+    key: (name) =>
+      wd("POST", `${S}/actions`, {
+        actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: KEYS[name] ?? name }, { type: "keyUp", value: KEYS[name] ?? name }] }],
+      }),
+    // prefers-color-scheme for web content: 0 dark, 1 light.
+    colorScheme: (scheme) =>
+      inChrome(() =>
+        exec(`Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", arguments[0]);`, [scheme === "dark" ? 0 : 1]),
+      ),
+    viewport: (width, height) =>
+      exec("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];").then(([dw, dh]) =>
+        wd("POST", `${S}/window/rect`, { width: width + dw, height: height + dh }),
+      ),
     pressEscape: () =>
       wd("POST", `${S}/actions`, {
         actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
@@ -223,5 +241,6 @@ try {
   gd.kill();
   await server.close();
   rmSync(downloads, { recursive: true, force: true });
+  rmSync(EXT_TMP, { recursive: true, force: true });
 }
 process.exit(t.summary() ? 1 : 0);
