@@ -19,6 +19,8 @@ fn an_oversized_page_gets_a_card_that_says_what_was_not_read() {
     let card = render(&s, Format::Card);
     assert!(card.contains("not read"), "terminal card: {}", &card[..card.len().min(600)]);
     assert!(render(&s, Format::Json).contains("\"notices\""));
+    let html = threadcard::render::card::fragment(&s);
+    assert!(html.contains(r#"<p class="tc-notice" role="note">"#) && html.contains("not read"), "card HTML");
 }
 
 #[test]

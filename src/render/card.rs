@@ -43,6 +43,9 @@ fn head(o: &mut String, s: &Summary) {
     }
     page_line(o, s);
     let _ = write!(o, r#"<p class="tc-stats">{}</p>"#, esc(&stats_line(s)));
+    for notice in &s.notices {
+        let _ = write!(o, r#"<p class="tc-notice" role="note">{}</p>"#, esc(notice));
+    }
     let _ = write!(
         o,
         r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button><button type="button" class="tc-help" data-action="help" aria-label="Keyboard shortcuts (?)">?</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">×</button></div>"#
