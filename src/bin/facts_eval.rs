@@ -52,7 +52,7 @@ fn main() -> ExitCode {
                 .unwrap_or(root.join("../shared/corpus"))
         });
     let verbose = args.iter().any(|a| a == "--verbose");
-    let labels = load_labels(&root.join("tests/labels"));
+    let labels: Vec<Label> = load_labels(&root.join("tests/labels"));
     println!("facts_eval: {} labelled threads (tests/labels), corpus {}", labels.len(), corpus.display());
     let corpus_present = corpus.is_dir();
     if !corpus_present {

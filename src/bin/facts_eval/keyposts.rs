@@ -12,7 +12,7 @@
 use crate::lexrank;
 use serde::Deserialize;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use threadcard::{Options, Summary};
 
 /// Threads with at least this many posts are the measure.
@@ -70,26 +70,10 @@ impl Tally {
     }
 }
 
-fn load(dir: &Path) -> Vec<KeyLabel> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
-            serde_json::from_str(&text).map_err(|e| eprintln!("{}: {e}", p.display())).ok()
-        })
-        .collect()
-}
-
 /// The labels with key posts: `tests/labels/*.json`, then `tests/labels/keyposts/*.json`.
 pub fn labels(root: &Path) -> Vec<KeyLabel> {
-    let mut all = load(&root.join("tests/labels"));
-    all.extend(load(&root.join("tests/labels/keyposts")));
+    let mut all: Vec<KeyLabel> = crate::labels::load_labels(&root.join("tests/labels"));
+    all.extend(crate::labels::load_labels::<KeyLabel>(&root.join("tests/labels/keyposts")));
     all.retain(|l| !l.key_posts.is_empty());
     all
 }

@@ -40,7 +40,9 @@ pub struct LabelNumber {
     pub what: String,
 }
 
-pub fn load_labels(dir: &Path) -> Vec<Label> {
+/// Every `*.json` file of `dir` read as a `T` (a fact label, a key-post label), in file-name order; a file
+/// that does not parse is reported on stderr and skipped.
+pub fn load_labels<T: serde::de::DeserializeOwned>(dir: &Path) -> Vec<T> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| {
             d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect()
