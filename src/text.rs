@@ -10,9 +10,10 @@ use scraper::{ElementRef, Node};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Nodes visited by the text and Markdown walks, and nodes compared by the readers' containment checks
-/// (`thread::structure`), since the process started: a work counter for `tests/scaling.rs`, which holds them
-/// to linear time (the walks once were exponential in inline nesting, the checks nodes × posts × depth).
+/// Nodes visited by the text and Markdown walks, nodes compared by the readers' containment checks
+/// (`thread::structure`) and bytes of post text the fact stage searches whole (`facts::parts`), since the
+/// process started: a work counter for `tests/scaling.rs`, which holds them to linear time (the walks once
+/// were exponential in inline nesting, the checks nodes × posts × depth, the searches quantities × text).
 static NODES_WALKED: AtomicUsize = AtomicUsize::new(0);
 
 #[doc(hidden)]

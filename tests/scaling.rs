@@ -127,3 +127,8 @@ fn unclosed_posts(n: usize) -> String {
 fn unclosed_posts_nest() {
     check("unclosed posts", 12, unclosed_posts);
 }
+
+#[test]
+fn counts_and_their_parts() {
+    check("counted parts", 300, stress::counted_parts);
+}

@@ -20,6 +20,7 @@ pub mod hash;
 pub mod language;
 pub mod mentions;
 pub mod numbers;
+mod parts;
 pub mod quantities;
 pub mod quotes;
 pub mod sources;
