@@ -136,6 +136,17 @@ pub fn many_sentences(n: usize) -> String {
     posts_page("Many sentences", &[&body, "<p>A reply.</p>"])
 }
 
+/// One post of `n` sentences, each a count and a part of it after "including" (the cue that makes the fact
+/// stage look for the count a part belongs to).
+pub fn counted_parts(n: usize) -> String {
+    let mut body = String::from("<p>");
+    for i in 0..n {
+        let _ = write!(body, "At least {} people came to meeting {i}, including {} children. ", 200 + i, 10 + i % 90);
+    }
+    body.push_str("</p>");
+    posts_page("Counted parts", &[&body, "<p>A reply.</p>"])
+}
+
 /// A thread page with one post per body (author, time, body).
 fn posts_page(title: &str, bodies: &[&str]) -> String {
     let mut posts = String::new();

@@ -10,13 +10,20 @@ use scraper::{ElementRef, Node};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Nodes visited by the text and Markdown walks since the process started: a work counter for
-/// `tests/scaling.rs`, which holds the walks to linear time (they once were exponential in inline nesting).
+/// Nodes visited by the text and Markdown walks, nodes compared by the readers' containment checks
+/// (`thread::structure`) and bytes of post text the fact stage searches whole (`facts::parts`), since the
+/// process started: a work counter for `tests/scaling.rs`, which holds them to linear time (the walks once
+/// were exponential in inline nesting, the checks nodes × posts × depth, the searches quantities × text).
 static NODES_WALKED: AtomicUsize = AtomicUsize::new(0);
 
 #[doc(hidden)]
 pub fn nodes_walked() -> usize {
     NODES_WALKED.load(Ordering::Relaxed)
+}
+
+/// Adds `n` nodes to [`nodes_walked`].
+pub(crate) fn count_walked(n: usize) {
+    NODES_WALKED.fetch_add(n, Ordering::Relaxed);
 }
 
 /// Elements that start a new paragraph in the text.

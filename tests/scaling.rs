@@ -111,3 +111,24 @@ fn many_sentences() {
 fn many_scripts() {
     check("scripts", 1_000, stress::many_scripts);
 }
+
+/// The vBulletin 4 fixture with `n` copies of its first post cut short inside the message (as the fuzzer's
+/// truncations and duplications make, seed 2 input 160): the message's `<blockquote>` stays open, so each copy
+/// nests inside the message of the one before it, and every post's text held all the posts after it.
+fn unclosed_posts(n: usize) -> String {
+    let page = include_str!("fixtures/engines/vbulletin4.html");
+    let start = page.find("<li class=\"postbitlegacy").expect("a post in the fixture");
+    let cut = page[start..].find("Anyone seen this?").map_or(page.len(), |i| start + i);
+    let copy = format!("{}\n", &page[start..cut]);
+    format!("{}{}{}", &page[..start], copy.repeat(n), &page[start..])
+}
+
+#[test]
+fn unclosed_posts_nest() {
+    check("unclosed posts", 12, unclosed_posts);
+}
+
+#[test]
+fn counts_and_their_parts() {
+    check("counted parts", 300, stress::counted_parts);
+}

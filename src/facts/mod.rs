@@ -23,6 +23,7 @@ pub mod language;
 pub mod material;
 pub mod mentions;
 pub mod numbers;
+mod parts;
 pub mod quantities;
 pub mod quotes;
 pub mod sentences;

@@ -275,7 +275,7 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
             }
         }
     }
-    link_parts(posts, &mut out);
+    super::parts::link_parts(posts, &mut out);
     out
 }
 
@@ -582,45 +582,6 @@ fn verb_after<'a>(toks: &[Token<'a>], from: usize) -> Option<(&'a str, usize)> {
 /// A lowercase past form ("detained", "died", "killed"): the verb of the counted thing.
 fn is_participle(t: &Token) -> bool {
     t.is_lower_word() && t.text.len() > 4 && t.text.ends_with("ed") && !t.text.ends_with("eed")
-}
-
-/// "At least 164 people died ..., including 16 law enforcement officers": the second count is part of
-/// the first. Marked when "including" or "among them" sits right before a number in the same post.
-fn link_parts(posts: &[PostText], quantities: &mut [Quantity]) {
-    // Post index → the post, if its text holds a cue at all: looked up, and the text scanned, once per post
-    // that has a quantity.
-    let mut cued: std::collections::HashMap<usize, Option<&PostText>> = std::collections::HashMap::new();
-    for i in 1..quantities.len() {
-        let (before, rest) = quantities.split_at_mut(i);
-        let q = &mut rest[0];
-        let post = *cued.entry(q.post).or_insert_with(|| {
-            // Posts sit at their index; the search is for slices that skip some.
-            let at_index = posts.get(q.post).filter(|p| p.index == q.post);
-            at_index.or_else(|| posts.iter().find(|p| p.index == q.post)).filter(|p| {
-                // The cues are ASCII and no other letter lowercases to theirs: an ASCII-case-insensitive
-                // search finds what a search of the lowercased text would, without the copy.
-                let b = p.text.as_bytes();
-                ["including", "among them", "of them"]
-                    .iter()
-                    .any(|cue| b.windows(cue.len()).any(|w| w.eq_ignore_ascii_case(cue.as_bytes())))
-            })
-        });
-        let Some(post) = post else { continue };
-        let Some(at) = post.text.find(&q.text) else { continue };
-        // The cue is the last words before the number: lowercase only them, not the whole text before it.
-        let head = post.text[..at].trim_end();
-        let tail_from = head.char_indices().rev().nth(15).map_or(0, |(k, _)| k);
-        let lead = head[tail_from..].to_lowercase();
-        if !(lead.ends_with("including") || lead.ends_with("among them") || lead.ends_with("of them")) {
-            continue;
-        }
-        let sentence = post.sentence_at(at);
-        q.part_of = before.iter().rposition(|b| {
-            b.post == q.post
-                && b.value > q.value
-                && post.text.find(&b.text).is_some_and(|bt| bt < at && post.sentence_at(bt) == sentence)
-        });
-    }
 }
 
 #[cfg(test)]

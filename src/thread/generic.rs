@@ -17,7 +17,7 @@
 use super::engines::add_profile;
 use super::page_info::{ld_items, sel};
 use super::post::{self, PostParts};
-use super::structure::{self, signature, time_anchors, tokens, within, Measures};
+use super::structure::{self, signature, time_anchors, tokens, Measures};
 use super::{article, Thread};
 use crate::model::Post;
 use crate::parse::Page;
@@ -80,9 +80,6 @@ impl Block<'_> {
     }
     fn link(&self, m: &Measures) -> usize {
         self.run.iter().map(|e| m.size(e.id()).link).sum()
-    }
-    fn contains(&self, node: NodeId, doc: &Page) -> bool {
-        doc.doc.tree.get(node).is_some_and(|n| self.run.iter().any(|r| within(n, r.id())))
     }
 }
 
@@ -222,7 +219,7 @@ fn is_header_only(x: ElementRef, anchor: ElementRef, m: &Measures) -> bool {
 fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
     let body = body_core(block, m);
     // Authors are not inside the body (links a post's text holds).
-    let is_in_body = |e: &ElementRef| body.is_some_and(|b| within(**e, b));
+    let is_in_body = |e: &ElementRef| body.is_some_and(|b| m.within(**e, b));
     block
         .run
         .iter()
@@ -239,7 +236,7 @@ fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>>
             (is_link || named || bold) && (2..=MAX_AUTHOR_CHARS).contains(&n)
         })
         // Not the time itself, nor around it (a name inside a "by X » date" line is fine).
-        .filter(|e| e.id() != block.anchor.id() && !block.anchor.ancestors().any(|a| a.id() == e.id()))
+        .filter(|e| !m.within(*block.anchor, e.id()))
         .filter(|e| {
             let t = text::squash(&e.text().collect::<String>());
             t.split_whitespace().count() <= 4
@@ -262,7 +259,7 @@ fn body_core(block: &Block, m: &Measures) -> Option<NodeId> {
     while let Some(c) = cur.children().filter_map(ElementRef::wrap).find(|c| m.text(c.id()) * 2 > total) {
         cur = c;
     }
-    (!within(*block.anchor, cur.id()) && m.text(cur.id()) > MAX_HEADER_TEXT).then_some(cur.id())
+    (!m.within(*block.anchor, cur.id()) && m.text(cur.id()) > MAX_HEADER_TEXT).then_some(cur.id())
 }
 
 /// Class/id tokens naming the element that shows a post's author. A hint that breaks ties between markup
@@ -340,7 +337,7 @@ fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementR
     let cap = MAX_HEADER_TEXT.min(block.text(m) / 2).max(m.text(e.id()));
     let mut h = e;
     while let Some(p) = h.parent().and_then(ElementRef::wrap) {
-        if !block.run.iter().any(|r| within(*p, r.id())) || m.text(p.id()) > cap {
+        if !block.run.iter().any(|r| m.within(*p, r.id())) || m.text(p.id()) > cap {
             break;
         }
         h = p;
@@ -350,14 +347,19 @@ fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementR
 
 /// The post around a body element: from a paragraph-level element up to the container of the post's
 /// paragraphs, inside the block; a container that holds the header keeps it out (`exclude`).
-fn whole_body<'a>(body: ElementRef<'a>, block: &Block<'a>, header: &[ElementRef]) -> (ElementRef<'a>, Vec<NodeId>) {
+fn whole_body<'a>(
+    body: ElementRef<'a>,
+    block: &Block<'a>,
+    header: &[ElementRef],
+    m: &Measures,
+) -> (ElementRef<'a>, Vec<NodeId>) {
     let mut el = body;
     while PARAGRAPH_TAGS.contains(&el.value().name()) {
         let Some(parent) = el.parent().and_then(ElementRef::wrap) else { break };
-        if !block.run.iter().any(|r| within(*parent, r.id())) {
+        if !block.run.iter().any(|r| m.within(*parent, r.id())) {
             break;
         }
-        if header.iter().any(|h| within(**h, parent.id())) {
+        if header.iter().any(|h| m.within(**h, parent.id())) {
             return (parent, header.iter().map(|h| h.id()).collect());
         }
         el = parent;
@@ -382,24 +384,20 @@ fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) 
     if let Some(a) = author_el {
         let h = header_of(block, a, m);
         // Counted once: the author's header may lie inside the time's (or be it).
-        if !header.iter().any(|x| within(*h, x.id())) {
+        if !header.iter().any(|x| m.within(*h, x.id())) {
             header.push(h);
         }
     }
     let header_text: usize = header.iter().map(|h| m.text(h.id())).sum();
     let body_text = block.text(m).saturating_sub(header_text);
     // The body: the smallest element holding nearly all the non-header text, outside the headers.
-    let body_el = block
-        .run
-        .iter()
-        .flat_map(|r| r.descendants().filter_map(ElementRef::wrap))
-        .filter(|e| {
-            m.text(e.id()) as f64 >= BODY_SHARE * body_text as f64
-                && !header.iter().any(|h| within(**h, e.id()) || within(**e, h.id()))
-        })
+    // Text only shrinks downwards: the walk stops at the first element too short to hold the body.
+    let body_el = structure::pruned(&block.run, |e| m.text(e.id()) as f64 >= BODY_SHARE * body_text as f64)
+        .into_iter()
+        .filter(|e| !header.iter().any(|h| m.within(**h, e.id()) || m.within(**e, h.id())))
         .last();
     let (root, mut exclude) = match (body_el, block.run.as_slice()) {
-        (Some(b), _) => whole_body(b, block, &header),
+        (Some(b), _) => whole_body(b, block, &header, m),
         (None, [one]) => (*one, header.iter().map(|h| h.id()).collect()),
         (None, run) => {
             let parent = run[0].parent().and_then(ElementRef::wrap).unwrap_or(run[0]);
@@ -477,7 +475,7 @@ fn signature_after_hr(root: ElementRef, m: &Measures) -> Vec<NodeId> {
     }
     let share = text as f64 / m.text(root.id()).max(1) as f64;
     if text > 0 && share <= MAX_SIGNATURE_SHARE {
-        after.retain(|id| !hr.ancestors().any(|a| a.id() == *id));
+        after.retain(|id| *id == hr.id() || !m.within(*hr, *id));
         after
     } else {
         Vec::new()
@@ -564,11 +562,9 @@ fn absolute(page: &Page, link: Option<String>) -> Option<String> {
 const SCORE_TOKENS: &[&str] = &["score", "votes", "vote", "likes", "points", "karma", "upvotes", "rating", "reactions"];
 
 fn score(block: &Block, body: ElementRef) -> Option<i64> {
-    block
-        .run
-        .iter()
-        .flat_map(|r| r.descendants().filter_map(ElementRef::wrap))
-        .filter(|e| !within(**e, body.id()) && tokens(e.value()).any(|t| SCORE_TOKENS.contains(&t.as_str())))
+    structure::pruned(&block.run, |e| e.id() != body.id())
+        .into_iter()
+        .filter(|e| tokens(e.value()).any(|t| SCORE_TOKENS.contains(&t.as_str())))
         .find_map(|e| {
             let t = text::squash(&e.text().collect::<String>());
             let t: String = t.chars().filter(|c| c.is_ascii_digit() || *c == '-' || *c == '+').collect();
@@ -607,28 +603,30 @@ fn lead_post(page: &Page, body: ElementRef, blocks: &[Block], anchors: &[Element
     let content = article::main_content(page, body, m, &exclude)?;
     let main = content.root;
     // It must come before the posts, and not contain them.
-    let before = main.id() != first.id() && !within(**first, main.id()) && m.precedes(main.id(), first.id());
+    let before = main.id() != first.id() && !m.within(**first, main.id()) && m.precedes(main.id(), first.id());
     if !before {
         return None;
     }
+    // One set of intervals for every block, not a check of each anchor against each block (anchors × blocks).
+    let in_blocks = m.cover(blocks.iter().flat_map(|b| b.run.iter()).map(|r| r.id()));
     let lead_time = anchors
         .iter()
-        .filter(|a| m.precedes(a.id(), first.id()) && !blocks.iter().any(|b| b.contains(a.id(), page)))
-        .rfind(|a| within(***a, main.id()) || m.precedes(a.id(), main.id()))
+        .filter(|a| m.precedes(a.id(), first.id()) && !in_blocks.holds(a.id(), m))
+        .rfind(|a| m.within(***a, main.id()) || m.precedes(a.id(), main.id()))
         .copied();
     let min = if lead_time.is_some() { MIN_LEAD_TEXT_WITH_TIME } else { MIN_LEAD_TEXT };
     if m.text(main.id()).saturating_sub(m.size(main.id()).link) < min {
         return None;
     }
     let time_el = lead_time.map(|t| structure::time_element(t, m));
-    let in_main: Vec<NodeId> = time_el.iter().filter(|t| within(***t, main.id())).map(|t| t.id()).collect();
+    let in_main: Vec<NodeId> = time_el.iter().filter(|t| m.within(***t, main.id())).map(|t| t.id()).collect();
     let author_el = time_el.and_then(|t| nearby_author(t, m));
     let author_info = author_el.map(|(h, a)| author_details(h, a)).unwrap_or_default();
     let author =
         author_el.map(|(_, a)| text::squash(&a.text().collect::<String>())).or_else(|| page.meta.author.clone());
     let mut exclude = in_main;
     exclude.extend(content.exclude);
-    exclude.extend(exclude_blocks_within(main, blocks));
+    exclude.extend(exclude_blocks_within(main, blocks, m));
     exclude.extend(signature_after_hr(main, m));
     Some(post::build(
         page,
@@ -646,8 +644,8 @@ fn lead_post(page: &Page, body: ElementRef, blocks: &[Block], anchors: &[Element
 }
 
 /// Blocks that sit inside the lead's root (a lead picked as the parent of its siblings may hold the posts' list).
-fn exclude_blocks_within(root: ElementRef, blocks: &[Block]) -> Vec<NodeId> {
-    blocks.iter().flat_map(|b| b.run.iter()).filter(|r| within(***r, root.id())).map(|r| r.id()).collect()
+fn exclude_blocks_within(root: ElementRef, blocks: &[Block], m: &Measures) -> Vec<NodeId> {
+    blocks.iter().flat_map(|b| b.run.iter()).filter(|r| m.within(***r, root.id())).map(|r| r.id()).collect()
 }
 
 /// Characters that end a plain-text name standing just before a post's time ("keepingsanity · 03/03/2026").

@@ -8,7 +8,8 @@ use crate::parse::Page;
 use crate::{date, text, url};
 use ego_tree::NodeId;
 use scraper::{ElementRef, Selector};
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What a reader found for one post.
@@ -90,9 +91,79 @@ pub fn settle_day_order(posts: &mut [Post]) {
     }
 }
 
+/// The containers of a page's posts, for leaving a post nested in another (unclosed elements nest each post in
+/// the one before it) out of the outer one: else every post's text holds all the posts after it, output and
+/// time quadratic in the posts.
+pub struct Nested {
+    /// Each node's pre-order position and the position after its last descendant.
+    span: HashMap<NodeId, (usize, usize)>,
+    /// The containers' spans, sorted by start.
+    containers: Vec<(usize, usize, NodeId)>,
+}
+
+thread_local! {
+    /// The containers of the posts being built ([`with_nested`]), read by [`build`].
+    static NESTED: RefCell<Option<Nested>> = const { RefCell::new(None) };
+}
+
+impl Nested {
+    /// Positions of every node of the page, and the spans of `containers`.
+    pub fn of(page: &Page, containers: impl Iterator<Item = NodeId>) -> Nested {
+        let mut span: HashMap<NodeId, (usize, usize)> = HashMap::new();
+        for edge in page.doc.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => {
+                    let at = span.len();
+                    span.insert(n.id(), (at, at + 1));
+                }
+                ego_tree::iter::Edge::Close(n) => {
+                    let end = span.len();
+                    if let Some(s) = span.get_mut(&n.id()) {
+                        s.1 = end;
+                    }
+                }
+            }
+        }
+        let mut containers: Vec<(usize, usize, NodeId)> =
+            containers.filter_map(|c| span.get(&c).map(|&(a, b)| (a, b, c))).collect();
+        containers.sort_unstable();
+        containers.dedup();
+        Nested { span, containers }
+    }
+
+    /// The outermost containers strictly inside `body`: one binary search per container returned.
+    fn inside(&self, body: NodeId) -> Vec<NodeId> {
+        let Some(&(start, end)) = self.span.get(&body) else { return Vec::new() };
+        let mut out = Vec::new();
+        let mut i = self.containers.partition_point(|c| c.0 <= start);
+        while let Some(&(_, e, id)) = self.containers.get(i).filter(|c| c.0 < end) {
+            out.push(id);
+            // Containers inside this one are left out with it.
+            i += self.containers[i..].partition_point(|c| c.0 < e);
+        }
+        out
+    }
+}
+
+/// Runs `f` (which builds posts) with `nested` known to [`build`]: a post's body leaves out the other posts'
+/// containers that lie inside it.
+pub fn with_nested<R>(nested: Nested, f: impl FnOnce() -> R) -> R {
+    let previous = NESTED.with(|n| n.replace(Some(nested)));
+    let out = f();
+    NESTED.with(|n| *n.borrow_mut() = previous);
+    out
+}
+
 /// Turns found parts into a post.
-pub fn build(page: &Page, parts: PostParts) -> Post {
+pub fn build(page: &Page, mut parts: PostParts) -> Post {
     let base = page.base();
+    if let Some(body) = parts.body {
+        NESTED.with(|n| {
+            if let Some(nested) = n.borrow().as_ref() {
+                parts.exclude.extend(nested.inside(body.id()));
+            }
+        });
+    }
     let (text, markdown, quotes, links) = match parts.body {
         Some(body) => body_of_excluding(body, base, parts.quote, parts.quote_author, &parts.exclude),
         None => Default::default(),
@@ -182,10 +253,11 @@ pub fn body_of_excluding(
 ) -> (String, String, Vec<PostQuote>, Vec<Link>) {
     let text = text::text_of_excluding(*body, exclude);
     let markdown = text::markdown_of_excluding(*body, base, exclude);
-    let kept = |e: &ElementRef| exclude.is_empty() || !e.ancestors().chain([**e]).any(|a| exclude.contains(&a.id()));
-    let quotes = body
-        .select(quote.unwrap_or(&BLOCKQUOTE))
-        .filter(kept)
+    let kept = kept_elements(body, exclude);
+    let quotes = kept
+        .iter()
+        .copied()
+        .filter(|e| quote.unwrap_or(&BLOCKQUOTE).matches(e))
         // A quote inside a quote is part of the outer one.
         .filter(|qe| !qe.ancestors().take_while(|a| a.id() != body.id()).any(|a| is_match(a, quote)))
         .map(|qe| {
@@ -209,8 +281,27 @@ pub fn body_of_excluding(
         })
         .filter(|q| !q.text.is_empty())
         .collect();
-    let links = body.select(&LINKS).filter(kept).filter_map(|a| link_of(a, base)).collect();
+    let links = kept.into_iter().filter(|e| LINKS.matches(e)).filter_map(|a| link_of(a, base)).collect();
     (text, markdown, quotes, links)
+}
+
+/// The elements under `body` (itself excluded) outside the subtrees rooted at `exclude`, in document order:
+/// one walk that does not enter what is left out.
+fn kept_elements<'a>(body: ElementRef<'a>, exclude: &[NodeId]) -> Vec<ElementRef<'a>> {
+    let skip: HashSet<NodeId> = exclude.iter().copied().collect();
+    let mut out = Vec::new();
+    let mut stack: Vec<ElementRef<'a>> = body.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(e) = stack.pop() {
+        if skip.contains(&e.id()) {
+            continue;
+        }
+        out.push(e);
+        let before = stack.len();
+        stack.extend(e.children().filter_map(ElementRef::wrap));
+        stack[before..].reverse();
+    }
+    out
 }
 
 /// Where a quote names its author when the engine does not say: `<cite>`, or a class naming an author.

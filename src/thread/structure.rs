@@ -13,8 +13,25 @@ use std::collections::{HashMap, HashSet};
 /// Text measures of every element, counted in non-white-space characters.
 pub struct Measures {
     sizes: HashMap<NodeId, Size>,
-    /// Position of each element in document order.
-    order: HashMap<NodeId, usize>,
+    /// Each node's pre-order position and the position after its last descendant: `b` lies within `a` when
+    /// `b`'s position falls in `a`'s interval, one comparison instead of a climb through `b`'s ancestors (which,
+    /// asked for every node against every post, was nodes × posts × depth).
+    span: HashMap<NodeId, (usize, usize)>,
+}
+
+/// Subtrees of the measured tree, as disjoint intervals of pre-order positions sorted by start.
+pub struct Cover {
+    spans: Vec<(usize, usize)>,
+}
+
+impl Cover {
+    /// Whether `node` lies in one of the subtrees (nodes outside the measured tree never do).
+    pub fn holds(&self, node: NodeId, m: &Measures) -> bool {
+        crate::text::count_walked(1);
+        let Some(&(at, _)) = m.span.get(&node) else { return false };
+        let i = self.spans.partition_point(|s| s.0 <= at);
+        i > 0 && at < self.spans[i - 1].1
+    }
 }
 
 /// Text under one element.
@@ -32,14 +49,17 @@ impl Measures {
     /// Measures every element under `root` in one walk.
     pub fn of(root: NodeRef<Node>) -> Measures {
         let mut sizes = HashMap::new();
-        let mut order = HashMap::new();
+        let mut span: HashMap<NodeId, (usize, usize)> = HashMap::new();
         let mut stack: Vec<Size> = Vec::new();
         let (mut in_link, mut skipping) = (0usize, 0usize);
         for edge in root.traverse() {
+            if let Edge::Open(n) = edge {
+                let at = span.len();
+                span.insert(n.id(), (at, at + 1));
+            }
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(e) => {
-                        order.insert(n.id(), order.len());
                         stack.push(Size { elements: 1, ..Size::default() });
                         in_link += usize::from(is_link(e));
                         skipping += usize::from(text::is_skipped(e.name()));
@@ -56,6 +76,10 @@ impl Measures {
                     _ => {}
                 },
                 Edge::Close(n) => {
+                    let end = span.len();
+                    if let Some(s) = span.get_mut(&n.id()) {
+                        s.1 = end;
+                    }
                     if let Node::Element(e) = n.value() {
                         let s = stack.pop().unwrap_or_default();
                         sizes.insert(n.id(), s);
@@ -70,12 +94,38 @@ impl Measures {
                 }
             }
         }
-        Measures { sizes, order }
+        Measures { sizes, span }
     }
 
     /// Whether element `a` starts before element `b` in the document (elements outside the measured tree never do).
     pub fn precedes(&self, a: NodeId, b: NodeId) -> bool {
-        matches!((self.order.get(&a), self.order.get(&b)), (Some(x), Some(y)) if x < y)
+        matches!((self.span.get(&a), self.span.get(&b)), (Some(x), Some(y)) if x.0 < y.0)
+    }
+
+    /// Whether `node` is `ancestor` or lies below it: one interval comparison for nodes of the measured tree
+    /// (a climb through `node`'s ancestors for the others, which the readers do not ask about).
+    pub fn within(&self, node: NodeRef<Node>, ancestor: NodeId) -> bool {
+        text::count_walked(1);
+        match (self.span.get(&node.id()), self.span.get(&ancestor)) {
+            (Some(n), Some(a)) => a.0 <= n.0 && n.0 < a.1,
+            _ => {
+                node.id() == ancestor || node.ancestors().inspect(|_| text::count_walked(1)).any(|a| a.id() == ancestor)
+            }
+        }
+    }
+
+    /// The nodes under any of `roots`, as merged intervals: [`Cover::holds`] answers in a binary search.
+    pub fn cover(&self, roots: impl Iterator<Item = NodeId>) -> Cover {
+        let mut spans: Vec<(usize, usize)> = roots.filter_map(|r| self.span.get(&r).copied()).collect();
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (start, end) in spans {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        Cover { spans: merged }
     }
 
     pub fn size(&self, id: NodeId) -> Size {
@@ -250,9 +300,25 @@ pub fn time_element<'a>(anchor: ElementRef<'a>, m: &Measures) -> ElementRef<'a> 
     anchor
 }
 
-/// Whether `node` is `ancestor` or lies below it.
-pub fn within(node: NodeRef<Node>, ancestor: NodeId) -> bool {
-    node.id() == ancestor || node.ancestors().any(|a| a.id() == ancestor)
+/// The elements under `roots` (themselves included) in document order, descending only into elements `enter`
+/// accepts (an element it refuses is left out with everything below it). A search whose condition, once false
+/// at an element, is false below it (less text, outside a post's body) then visits only the part it needs: a
+/// walk over every descendant of every post visits the later posts again in each earlier one when unclosed
+/// elements nest them (quadratic).
+pub fn pruned<'a>(roots: &[ElementRef<'a>], enter: impl Fn(ElementRef<'a>) -> bool) -> Vec<ElementRef<'a>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<ElementRef<'a>> = roots.iter().rev().copied().collect();
+    while let Some(e) = stack.pop() {
+        crate::text::count_walked(1);
+        if !enter(e) {
+            continue;
+        }
+        out.push(e);
+        let before = stack.len();
+        stack.extend(e.children().filter_map(ElementRef::wrap));
+        stack[before..].reverse();
+    }
+    out
 }
 
 /// A link a reader can follow: `<a href>`. (An `<a name>` anchor, often written self-closed and so left open by

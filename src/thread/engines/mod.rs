@@ -29,7 +29,7 @@ mod vanilla;
 mod vbulletin;
 mod xenforo;
 
-use super::{Engine, Thread};
+use super::{post, Engine, Thread};
 use crate::model::{Link, Post};
 use crate::parse::Page;
 use crate::{date, text, url};
@@ -126,7 +126,11 @@ pub(crate) fn read_posts(
     read_post: impl Fn(&Page, Option<&str>, ElementRef, ElementRef) -> Post,
 ) -> Option<Thread> {
     let base = base_url(page);
-    let posts = bodies_in(page, body, block).map(|(b, el)| read_post(page, base.as_deref(), b, el)).collect();
+    let found: Vec<(ElementRef, ElementRef)> = bodies_in(page, body, block).collect();
+    // A post nested in another's body (unclosed elements) is left out of the outer post.
+    let nested = post::Nested::of(page, found.iter().map(|(b, _)| b.id()));
+    let posts =
+        post::with_nested(nested, || found.iter().map(|(b, el)| read_post(page, base.as_deref(), *b, *el)).collect());
     thread(name, page, title, posts)
 }
 
