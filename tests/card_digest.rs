@@ -37,7 +37,12 @@ fn replies_line_from_scores_and_quotes_on_discourse() {
     let line = card.split(r#"<section class="tc-replies">"#).nth(1).expect("Replies section");
     let line = line.split("</section>").next().unwrap_or("");
     assert!(line.contains("Replies (1)"), "{line}");
-    assert!(line.contains("top-scored by levain_lou (score 5): Not dead, just hungry."), "{line}");
+    // The digest shows that reply with its own sentences (Most liked): the line points to it and does not
+    // quote it a second time.
+    assert!(line.contains("top-scored by levain_lou (score 5)"), "{line}");
+    assert!(!line.contains("Not dead, just hungry."), "{line}");
+    let most_liked = card.split(r#"data-label="most liked""#).nth(1).expect("the Most liked post");
+    assert!(most_liked.contains("Not dead, just hungry."), "the digest shows the reply's sentence");
     assert!(line.contains(r##"1 reply quotes post 1 <a class="tc-from" href="#tc-post-0""##), "{line}");
     // The sentence is the reply's own words, verbatim, not the quoted text.
     assert!(!line.contains("acetone") && !line.contains("crumbly:"), "{line}");
@@ -55,6 +60,7 @@ fn replies_line_with_votes_against_on_old_reddit() {
     let s = threadcard::summarize(&html, None, &Options::default()).expect("reddit-old");
     let md = render(&s, Format::Markdown);
     let line = md.lines().find(|l| l.starts_with("Replies (")).expect("Replies line");
-    assert!(line.contains("top-scored by levain\\_lady (score 88): It is hungry, not dead. (post 2)"), "{line}");
+    assert!(line.contains("top-scored by levain\\_lady (score 88) (post 2)"), "{line}");
+    assert!(!line.contains("It is hungry, not dead."), "{line}");
     assert!(line.contains("1 reply voted down (lowest: score -2) (post 4)"), "{line}");
 }

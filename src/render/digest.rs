@@ -89,10 +89,15 @@ pub fn replies(s: &Summary) -> Option<Replies> {
         return None;
     }
     let replies = || posts.iter().enumerate().skip(1);
-    let top = replies()
-        .filter_map(|(i, p)| p.score.filter(|&v| v > 0).map(|v| (v, std::cmp::Reverse(i))))
-        .max()
-        .map(|(v, std::cmp::Reverse(i))| (i, posts[i].author.clone(), v, first_sentence(&posts[i])));
+    // A post the digest already shows with its own sentences is pointed to, not quoted a second time.
+    let digest = &s.facts.digest;
+    let shown = |i: usize| digest.answers.iter().chain(&digest.replies).any(|k| k.post == i);
+    let top = replies().filter_map(|(i, p)| p.score.filter(|&v| v > 0).map(|v| (v, std::cmp::Reverse(i)))).max().map(
+        |(v, std::cmp::Reverse(i))| {
+            let sentence = if shown(i) { String::new() } else { first_sentence(&posts[i]) };
+            (i, posts[i].author.clone(), v, sentence)
+        },
+    );
     // For each reply, the posts it quotes (each once), then the post quoted by most replies.
     let mut counts = vec![0usize; posts.len()];
     for (i, p) in replies() {
