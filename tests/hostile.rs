@@ -15,7 +15,10 @@ const MIN_PAYLOADS: usize = 50;
 const URL: &str = "https://board.example/t/hostile";
 
 /// Elements that run code or load other documents; none may come out of a page into the card.
-const ACTIVE_ELEMENTS: &str = "script, iframe, frame, object, embed, svg, math, form, base, meta, link, style, img";
+/// The card's own picture of the thread (src/render/timeline.rs) is the one SVG allowed, and only its bars and
+/// title may be inside it.
+const ACTIVE_ELEMENTS: &str = "script, iframe, frame, object, embed, svg:not(.tc-timeline-chart), \
+    svg.tc-timeline-chart *:not(title):not(rect), math, form, base, meta, link, style, img";
 
 fn summary() -> Summary {
     summarize(HOSTILE, Some(URL), &Options::default()).expect("the hostile page is an HTML page")
@@ -236,5 +239,25 @@ fn every_payload_in_every_field_passes_the_allow_lists() {
         assert_clean(&everywhere(p), &format!("payload {p:?}"));
         // The same with a safe-looking prefix, so URL payloads also sit inside a web link.
         assert_clean(&everywhere(&format!("https://ok.example/{p}")), &format!("payload https://ok.example/{p:?}"));
+    }
+}
+
+/// The thread's picture (drawn for threads over a day) with a payload as every author: the SVG holds only
+/// bars and a title, and every export still passes the allow-lists.
+#[test]
+fn the_thread_picture_passes_the_allow_lists() {
+    for p in payloads().iter().take(20) {
+        let mut s = everywhere(p);
+        let post = s.posts[0].clone();
+        s.posts = ["2022-01-10T09:00", "2022-01-11T10:00", "2022-01-11T12:00", "2022-01-14T18:00"]
+            .iter()
+            .map(|t| Post { published: Some(t.to_string()), ..post.clone() })
+            .collect();
+        let card = render::card::fragment(&s);
+        assert!(card.contains("tc-timeline-chart"), "no picture drawn");
+        let doc = Html::parse_fragment(&card);
+        let active = Selector::parse(ACTIVE_ELEMENTS).expect("static selector");
+        assert_eq!(doc.select(&active).count(), 0, "payload {p:?}");
+        assert_clean(&s, &format!("payload {p:?} with the picture"));
     }
 }

@@ -138,6 +138,9 @@ fn post_links(posts: &[usize], first: usize) -> String {
 
 fn facts(o: &mut String, s: &Summary) {
     let f = &s.facts;
+    if let Some(picture) = super::timeline::html(s) {
+        o.push_str(&picture);
+    }
     if super::outline::has_digest(s) {
         digest(o, s);
     } else if !f.summary.is_empty() {

@@ -8,6 +8,7 @@ pub mod escape;
 pub mod markdown;
 pub mod outline;
 pub mod terminal;
+pub mod timeline;
 
 use crate::model::Summary;
 

@@ -36,6 +36,10 @@ pub const CARD_TAGS: &[&str] = &[
     "h3",
     "pre",
     "code",
+    // The thread's picture (src/render/timeline.rs): an SVG of bars and its title, nothing that links or runs.
+    "svg",
+    "title",
+    "rect",
 ];
 /// Tags the standalone page adds around the card.
 pub const PAGE_TAGS: &[&str] = &["html", "head", "body", "meta", "title", "style"];
@@ -60,6 +64,12 @@ pub const CARD_ATTRS: &[&str] = &[
     "rel",
     "title",
     "datetime",
+    // The picture's geometry (html5ever keeps SVG's camel case for viewBox).
+    "viewBox",
+    "width",
+    "height",
+    "x",
+    "y",
 ];
 /// Attributes the standalone page adds.
 pub const PAGE_ATTRS: &[&str] = &["lang", "charset", "name", "content"];

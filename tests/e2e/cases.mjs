@@ -52,6 +52,9 @@ export const ENGINE_CASES = [
   { file: "engines/mailman-hyperkitty.html", title: "Build fails on ARM after the last merge",
     authors: ["Petra Linker", "Ravi Arm", "Petra Linker"], absent: "Show replies by date" },
   { file: "engines/github-issue.html", title: "Crash when the config file is empty", authors: ["wren-k", "mossbyte"], absent: "added the" },
+  // A thread over two days: its card draws the picture of the thread (an SVG), which the audit reads too.
+  { file: "engines/lemmy.html", title: "Tomato seedlings turning purple",
+    authors: ["greenthumb", "soil_sally", "greenthumb", "Basil Brush"], absent: "to comment" },
 ];
 
 /** What the page itself sees, read in the page's own world: marks of a payload that ran, its own
