@@ -425,7 +425,7 @@ pub fn parse_day(iso: &str) -> Option<Day> {
 
 impl Day {
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    fn ordinal(self) -> i64 {
+    pub fn ordinal(self) -> i64 {
         let y = self.year as i64 - i64::from(self.month <= 2);
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -435,7 +435,8 @@ impl Day {
         era * 146097 + doe - 719468
     }
 
-    fn from_ordinal(z: i64) -> Day {
+    /// The day `z` days after 1970-01-01 (the inverse of [`Day::ordinal`]).
+    pub fn from_ordinal(z: i64) -> Day {
         let z = z + 719468;
         let era = z.div_euclid(146097);
         let doe = z - era * 146097;

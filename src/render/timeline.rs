@@ -5,6 +5,7 @@
 //! machine-readable times and their authors only; every text goes through `escape::html`.
 
 use super::escape::html as esc;
+use crate::facts::dates::{parse_day, Day};
 use crate::model::Summary;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -87,42 +88,18 @@ fn top_posters(s: &Summary) -> Vec<(&str, usize)> {
 /// Minutes since 1970-01-01 of an ISO 8601 date or date-time (`2022-01-11`, `2022-01-11T14:28:00+01:00`; the
 /// offset is ignored: the picture is in the board's own clock).
 fn minutes(iso: &str) -> Option<i64> {
-    let b = iso.as_bytes();
-    let num = |r: std::ops::Range<usize>| iso.get(r)?.parse::<i64>().ok();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let (hh, mm) =
-        if b.len() >= 16 && b[10] == b'T' { (num(11..13).unwrap_or(0), num(14..16).unwrap_or(0)) } else { (0, 0) };
-    Some(days_from_civil(y, m, d) * 1440 + hh * 60 + mm)
+    let day = parse_day(iso)?;
+    let num = |r: std::ops::Range<usize>| iso.get(r).and_then(|t| t.parse::<i64>().ok());
+    let (hh, mm) = match iso.get(10..11) {
+        Some("T") => (num(11..13).unwrap_or(0), num(14..16).unwrap_or(0)),
+        _ => (0, 0),
+    };
+    Some(day.ordinal() * 1440 + hh * 60 + mm)
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// `YYYY-MM-DD` of minutes since 1970-01-01 (the inverse of [`days_from_civil`]).
+/// `YYYY-MM-DD` of minutes since 1970-01-01.
 fn civil_from_minutes(minutes: i64) -> String {
-    let z = minutes.div_euclid(1440) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    Day::from_ordinal(minutes.div_euclid(1440)).iso()
 }
 
 #[cfg(test)]
