@@ -31,7 +31,7 @@ mod wasm;
 pub use decode::decode;
 pub use error::Error;
 pub use model::*;
-pub use render::{render, Format};
+pub use render::{render, render_with, Format};
 
 /// The sample thread bundled with the CLI and the demo page: a page shaped like a DemocraticUnderground thread.
 pub const SAMPLE_HTML: &str = include_str!("../tests/fixtures/du-kazakhstan.html");
@@ -44,12 +44,37 @@ pub const SAMPLE_URL: &str = "https://www.democraticunderground.com/100216341234
 pub struct Options {
     /// Most sentences in the summary.
     pub summary_sentences: usize,
+    /// Markdown exports open with YAML front matter (the options page can turn it off).
+    pub front_matter: bool,
+    /// How times are written in the card and the exports.
+    pub time_format: TimeFormat,
+    /// The card sections to leave out, by name ("timeline", "facts", "dates", ...); empty shows them all.
+    pub hidden_sections: Vec<String>,
+    /// The language of the card's own words (a BCP 47 tag such as "de" or "pt-BR"); unknown ones fall back to
+    /// English.
+    pub locale: String,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { summary_sentences: 4 }
+        Options {
+            summary_sentences: 4,
+            front_matter: true,
+            time_format: TimeFormat::Shown,
+            hidden_sections: Vec::new(),
+            locale: "en".to_string(),
+        }
     }
+}
+
+/// How a post's time is written: as the page shows it, or as an ISO 8601 time where the page carries a
+/// machine-readable one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeFormat {
+    #[default]
+    Shown,
+    Iso,
 }
 
 /// Reads a page: parse, clean, find the thread, extract the facts.

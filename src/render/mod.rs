@@ -38,8 +38,14 @@ impl Format {
     }
 }
 
-/// Renders a summary in one format.
+/// Renders a summary in one format, with the default options.
 pub fn render(summary: &Summary, format: Format) -> String {
+    render_with(summary, format, &crate::Options::default())
+}
+
+/// Renders a summary in one format with the user's options (front matter, time format, hidden sections,
+/// locale); each renderer reads the ones that concern it.
+pub fn render_with(summary: &Summary, format: Format, _options: &crate::Options) -> String {
     match format {
         Format::Card => terminal::card(summary),
         Format::Markdown => markdown::document(summary),
