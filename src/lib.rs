@@ -27,6 +27,8 @@ pub mod thread;
 pub mod url;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "www"))]
+mod www;
 
 pub use decode::decode;
 pub use error::Error;

@@ -6,7 +6,8 @@
 //   the demo page's open root), pressEscape(), clickInPage(css), readClipboard(), shortcut() (optional:
 //   Alt+Shift+Y), download(click) -> {name, text} (runs `click`, returns the file it saved),
 //   screenshot(file), unreadable() -> {url, message}, key(name) (a real key press: "j", "Tab", "Enter", ...),
-//   colorScheme("light"|"dark") (what prefers-color-scheme says), viewport(width, height).
+//   colorScheme("light"|"dark") (what prefers-color-scheme says), viewport(width, height),
+//   setFile(css, path) (a real file chosen for the page's <input type=file>; the demo page's cases, www.mjs).
 // probe(what, arg, ["axe.min.js"]) runs axe-core in the card's isolated world: the runners install a test copy
 // of the package that adds axe.min.js (users' packages never hold it).
 import { mkdirSync, copyFileSync, cpSync, existsSync } from "node:fs";
@@ -14,6 +15,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./server.mjs";
+import { demoCases } from "./www.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const OUT = path.join(HERE, "out");
@@ -106,13 +108,6 @@ export function pageAttack() {
   atCard?.click?.();
   seen.hostRect = [r.width, r.height];
   return seen;
-}
-
-/** The demo page's card (its root is open: the demo page is its own page), read in the page. */
-export function demoView() {
-  const r = document.getElementById("threadcard-host")?.shadowRoot;
-  const title = r?.querySelector(".tc-title");
-  return { title: title?.textContent ?? null, titleSize: title ? getComputedStyle(title).fontSize : null };
 }
 
 /** Clicks the toolbar button and waits until the card (or an error) is up; `until` picks the state. */
@@ -238,6 +233,7 @@ async function auditCases(browser, d, t, server) {
 export async function runCases(browser, d, t, server) {
   mkdirSync(OUT, { recursive: true });
   if (process.env.E2E_ONLY === "audit") return auditCases(browser, d, t, server); // a quick re-run
+  if (process.env.E2E_ONLY === "www") return demoCases(browser, d, t, server); // the demo page alone
   for (const mode of ["plain", "strict"]) {
     const where = `${mode === "strict" ? "strict CSP" : "no CSP"}`;
     const url = server.url(mode, SAMPLE);
@@ -406,18 +402,7 @@ export async function runCases(browser, d, t, server) {
     });
   }
 
-  await t.attempt("demo page", async () => {
-    await d.goto(server.www);
-    await d.clickInPage("#sample");
-    let s = await d.page(demoView);
-    for (let i = 0; i < 100 && s.title === null; i++) {
-      await sleep(50);
-      s = await d.page(demoView);
-    }
-    t.check("demo page (dist/www): the sample's card", s.title === TITLE && s.titleSize === "21px", JSON.stringify(s.title));
-    const file = await d.download(() => d.clickInOpenRoot('button[data-action="download-json"]'));
-    t.check("demo page: download .json", JSON.parse(file.text).title === TITLE, file.text.slice(0, 80));
-  });
+  await demoCases(browser, d, t, server);
 
   await t.attempt("unreadable page", async () => {
     const r = await d.unreadable();

@@ -62,6 +62,7 @@ try {
     clickAt: (x, y) => page.mouse.click(x, y),
     clickInOpenRoot: (css) => page.locator(`#threadcard-host ${css}`).first().click({ timeout: 5000 }),
     clickInPage: (css) => page.click(css, { timeout: 5000 }),
+    setFile: (css, file) => page.setInputFiles(css, file),
     pressEscape: () => page.keyboard.press("Escape"),
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     async download(click) {

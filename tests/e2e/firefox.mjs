@@ -155,6 +155,8 @@ try {
     // The demo page's card: its root is open, so WebDriver reaches it from the page.
     clickInOpenRoot: async (css) => wd("POST", `${S}/element/${await cardElement(css)}/click`, {}),
     clickInPage: async (css) => wd("POST", `${S}/element/${await find(css)}/click`, {}),
+    // WebDriver "element send keys" on a file input chooses that file.
+    setFile: async (css, file) => wd("POST", `${S}/element/${await find(css)}/value`, { text: file }),
     key: (name) =>
       wd("POST", `${S}/actions`, {
         actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: KEYS[name] ?? name }, { type: "keyUp", value: KEYS[name] ?? name }] }],
