@@ -2,8 +2,11 @@
 # ThreadCard build script.
 #   ./build.sh         install what is missing, build the WASM, both extension packages, the demo page and the
 #                      CLI, then print the card of the bundled sample thread
-#   ./build.sh test    the above, then fmt, clippy, cargo test, web-ext lint, end-to-end tests in Chromium
+#   ./build.sh test    the build, then fmt, clippy, cargo test, web-ext lint, end-to-end tests in Chromium
 #                      and Firefox (and the corpus and fact evaluations when ../shared/corpus exists)
+#   ./build.sh package the WASM and the store packages only (what AMO's reviewers run: docs/amo-review.md);
+#                      needs Rust, Node.js and npm, installs no browser
+#   ./build.sh reproduce  rebuilds the packages from dist/threadcard-source.zip elsewhere and compares them
 #   ./build.sh eval    corpus evaluation (src/bin/eval.rs), then the fact evaluation (src/bin/facts_eval.rs)
 #   ./build.sh bench   benchmarks in headless Chromium, then native time and peak memory over page size
 #                      (figures only, no timed assertions)
@@ -13,6 +16,8 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 WASM_BINDGEN_VERSION=0.2.130
+# The toolchain the published packages were built with (docs/amo-review.md); another one still builds.
+RUST_VERSION=1.95.0
 CRATE=threadcard
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -26,12 +31,19 @@ setup() {
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
   fi
-  have rustfmt || rustup component add rustfmt
-  have cargo-clippy || rustup component add clippy
   if ! have wasm-bindgen || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
     # No --locked: the registry mirror lacks some locked versions (see docs on the build machine).
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
+  if [ "$(rustc -V | awk '{print $2}')" != "$RUST_VERSION" ]; then
+    echo "note: rustc $(rustc -V | awk '{print $2}'), not $RUST_VERSION: the WASM may differ from the published one (docs/amo-review.md)"
+  fi
+  if [ ! -x node_modules/.bin/web-ext ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  fi
+  [ "${PACKAGE_ONLY:-}" = 1 ] && return
+  have rustfmt || rustup component add rustfmt
+  have cargo-clippy || rustup component add clippy
   local missing=()
   have chromium || missing+=(chromium)
   have chromedriver || missing+=(chromium-driver)
@@ -42,9 +54,6 @@ setup() {
   fi
   if ! have geckodriver; then
     cargo install geckodriver
-  fi
-  if [ ! -x node_modules/.bin/web-ext ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
   fi
 }
 
@@ -79,6 +88,9 @@ bindgen() {
 # alone) into extension/pkg, and the demo page's (the core plus its UI, src/www.rs: feature `www`, with
 # web-sys and gloo) into www/pkg. Cargo keeps both builds' artefacts, so switching costs a relink only.
 build_wasm() {
+  # Paths in the module (panic locations in dependencies) without this machine's cargo home or checkout,
+  # so the module comes out the same wherever it is built: AMO's reviewers rebuild it (docs/amo-review.md).
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$ROOT=/threadcard"
   say "WASM (release): the extension's module"
   cargo build --profile wasm --target wasm32-unknown-unknown --lib
   bindgen target/wasm-pkg
@@ -102,18 +114,64 @@ wasm_sizes() {
     "$(wc -c <"www/pkg/$wasm")" "$(gzip -9c "www/pkg/$wasm" | wc -c)"
 }
 
+# The store packages: dist/threadcard-chrome.zip (Chrome Web Store) and dist/threadcard-firefox.zip
+# (addons.mozilla.org), each from a copy of extension/ whose manifest tools/package.mjs fits to its store
+# (the version from Cargo.toml; each browser's keys only), the source archive AMO asks for with a WASM
+# add-on (docs/amo-review.md), and the demo page.
 build_packages() {
-  say "extension packages and demo page"
+  say "extension packages, source archive and demo page"
   rm -rf dist && mkdir -p dist
   for browser in chrome firefox; do
     cp -r extension "dist/$browser"
+    node tools/package.mjs "$browser" "dist/$browser"
     web-ext build --source-dir "dist/$browser" --artifacts-dir dist --filename "threadcard-$browser.zip" \
       --overwrite-dest >/dev/null
   done
+  source_archive
   cp -r www dist/www
   cp extension/exports.js dist/www/ # the export helpers, shared with the extension's card
   ls -l dist/*.zip
 }
+
+# dist/threadcard-source.zip: the tracked files of HEAD (so no target/, node_modules/ or dist/), from which
+# AMO's reviewers rebuild the WASM (docs/amo-review.md). Uncommitted changes are not in it: it says so.
+source_archive() {
+  if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    echo "not a git checkout: no source archive"
+    return
+  fi
+  git archive --format=zip --prefix="threadcard-$(cargo_version)/" -o dist/threadcard-source.zip HEAD
+  if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+    echo "note: dist/threadcard-source.zip is HEAD ($(git rev-parse --short HEAD)); uncommitted changes are not in it"
+  fi
+}
+
+# What AMO's reviewers do: unpack dist/threadcard-source.zip in a fresh directory, `./build.sh package`
+# there, and compare the unpacked packages file by file with dist/ (the zips' timestamps differ, their files
+# must not). Cold: it compiles every dependency again.
+reproduce() {
+  local tmp src rc=0
+  tmp=$(mktemp -d)
+  unzip -q dist/threadcard-source.zip -d "$tmp"
+  src=$(echo "$tmp"/threadcard-*)
+  (cd "$src" && ./build.sh package)
+  for browser in chrome firefox; do
+    mkdir -p "$tmp/ours-$browser" "$tmp/rebuilt-$browser"
+    unzip -q "dist/threadcard-$browser.zip" -d "$tmp/ours-$browser"
+    unzip -q "$src/dist/threadcard-$browser.zip" -d "$tmp/rebuilt-$browser"
+    if diff -r "$tmp/ours-$browser" "$tmp/rebuilt-$browser"; then
+      echo "threadcard-$browser.zip: rebuilt from the source archive, the same files"
+    else
+      echo "threadcard-$browser.zip: the rebuild differs (above)"
+      rc=1
+    fi
+  done
+  rm -rf "$tmp"
+  return "$rc"
+}
+
+# The version, kept in Cargo.toml only (tools/package.mjs writes it into the packaged manifests).
+cargo_version() { awk -F'"' '/^version = /{print $2; exit}' Cargo.toml; }
 
 build_cli() {
   say "CLI (release)"
@@ -161,6 +219,8 @@ step() {
   fi
 }
 
+# The AMO package as AMO's validator sees it: no error and no warning (tools/package.mjs drops the one key
+# that warned, background.service_worker).
 lint_extension() {
   local out
   out=$(web-ext lint --source-dir dist/firefox --output json 2>/dev/null || true)
@@ -168,7 +228,7 @@ lint_extension() {
     const r = JSON.parse(process.argv[1]);
     for (const m of [...r.errors, ...r.warnings]) console.log(`${m._type}: ${m.code}: ${m.message} ${m.file ?? ""}`);
     console.log(`web-ext lint: ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.notices} notices`);
-    process.exit(r.summary.errors ? 1 : 0);' "$out"
+    process.exit(r.summary.errors || r.summary.warnings ? 1 : 0);' "$out"
 }
 
 e2e() { node "tests/e2e/$1.mjs"; }
@@ -204,9 +264,11 @@ test_all() {
 
 case "${1:-build}" in
   build) build; sample ;;
+  package) PACKAGE_ONLY=1 setup; build_wasm; build_packages ;;
+  reproduce) reproduce ;;
   test) test_all ;;
   eval) rc=0; run_eval || rc=$?; facts_eval || rc=$?; exit "$rc" ;;
   bench) setup; build_wasm; node benches/bench.mjs; say "native: time and peak memory over page size (examples/mem_bench.rs)"; cargo run --release --example mem_bench ;;
   fuzz) cargo run --release --bin fuzz -- --seed "${FUZZ_SEED:-1}" --inputs "${FUZZ_INPUTS:-3000}" ;;
-  *) echo "usage: ./build.sh [test|eval|bench|fuzz]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [package|reproduce|test|eval|bench|fuzz]" >&2; exit 2 ;;
 esac
