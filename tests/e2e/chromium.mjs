@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { publishStoreScreenshots } from "./store.mjs";
 import { EXTRA_PAGES, auditPackage, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -99,6 +100,7 @@ try {
   };
   await runCases("chromium", driver, t, server);
   publishScreenshot("chromium");
+  publishStoreScreenshots("chromium", t);
 } catch (e) {
   t.check("runner", false, e?.stack ?? String(e));
 } finally {

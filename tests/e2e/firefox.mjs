@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, openSync } from "node:fs";
+import { publishStoreScreenshots } from "./store.mjs";
 import { EXTRA_PAGES, OUT, auditPackage, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 import { freePort } from "./server.mjs";
 
@@ -236,6 +237,7 @@ try {
   };
   await runCases("firefox", driver, t, server);
   publishScreenshot("firefox");
+  publishStoreScreenshots("firefox", t);
 } catch (e) {
   t.check("runner", false, e?.stack ?? String(e));
 } finally {
