@@ -10,6 +10,7 @@ pub mod outline;
 pub mod terminal;
 pub mod timeline;
 
+use crate::i18n::Msg;
 use crate::model::Summary;
 
 /// An output format of the CLI and the exports.
@@ -78,9 +79,9 @@ pub(crate) fn page_line(s: &Summary) -> Vec<String> {
     }
     if let Some(p) = &s.pagination {
         match (p.page, p.pages) {
-            (Some(n), Some(m)) => out.push(format!("page {n} of {m}")),
-            (Some(n), None) => out.push(format!("page {n}")),
-            (None, Some(m)) => out.push(format!("{m} pages")),
+            (Some(n), Some(m)) => out.push(crate::i18n::tf(Msg::card_page_of, &[&n, &m])),
+            (Some(n), None) => out.push(crate::i18n::tf(Msg::card_page, &[&n])),
+            (None, Some(m)) => out.push(crate::i18n::tf(Msg::card_pages, &[&m])),
             (None, None) => {}
         }
     }
