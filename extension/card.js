@@ -396,5 +396,7 @@
     goToPost,
     /** For probe.js only (the end-to-end tests), in this same isolated world: the host and closed root. */
     probeRoot: () => ({ host, root }),
+    /** For probe.js only: the options background.js sent with the card (view.settings). */
+    probeSettings: () => view?.settings ?? null,
   };
 })();
