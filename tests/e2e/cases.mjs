@@ -321,7 +321,7 @@ export async function germanCases(browser, d, t, server) {
     const s = await clickAndWait(d);
     const v = await d.probe("view");
     t.check("German UI: the card's headings and buttons are German", s.state === "card" &&
-      v?.headings.includes("Beiträge") && v.headings.includes("Was die Antworten sagen") && v.buttons.includes("Markdown kopieren") &&
+      v?.headings.includes("Beiträge") && v.headings.includes("Eröffnung") && v.buttons.includes("Markdown kopieren") &&
       !v.headings.includes("Posts"), JSON.stringify({ state: s.state, headings: v?.headings, buttons: v?.buttons }));
     await d.goto(d.optionsUrl);
     const page = await pageUntil(d, () => document.body.dataset.ready === "1" && {
