@@ -132,7 +132,9 @@ fn engine(file: &str) -> threadcard::Summary {
 fn the_card_speaks_german_when_asked() {
     let s = engine("xenforo2.html");
     let de = render::card::fragment_with(&s, &Options { locale: "de-DE".into(), ..Options::default() });
-    for words in ["<h2 id=\"tc-posts-h\">Beiträge</h2>", "Markdown kopieren", "Alle aufklappen", "Beitrag 1"] {
+    for words in
+        ["<h2 id=\"tc-posts-h\">Beiträge</h2>", "Markdown kopieren", "Alle aufklappen", "Beitrag 1", "Englisch (en-US)"]
+    {
         assert!(de.contains(words), "{words} missing from the German card");
     }
     for english in [">Posts</h2>", "Copy Markdown", "Expand all", ">post 1<"] {
