@@ -48,6 +48,11 @@ setup() {
   have chromium || missing+=(chromium)
   have chromedriver || missing+=(chromium-driver)
   have firefox-esr || have firefox || missing+=(firefox-esr)
+  # The e2e run in a German browser UI (tests/e2e, germanCases) needs the browsers' German language files.
+  if have apt-get; then
+    [ -e /usr/lib/chromium/locales/de.pak ] || missing+=(chromium-l10n)
+    compgen -G "/usr/lib/firefox-esr/browser/extensions/langpack-de@*" >/dev/null || missing+=(firefox-esr-l10n-de)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     as_root apt-get update
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y "${missing[@]}"

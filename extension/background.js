@@ -2,8 +2,11 @@
 // here, and card.js shows the result in the page. WASM runs in the background because Chrome refuses
 // to compile it in content scripts on pages whose CSP lacks 'wasm-unsafe-eval' (see README).
 import init, { summarize, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
+import { cardSettings, coreOptions, load as loadSettings } from "./settings.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
+/** The extension's words in the browser's UI language (_locales; the card's come from the same tables). */
+const msg = (key, subs) => api.i18n.getMessage(key, subs);
 
 // No top-level await in a service worker: instantiate lazily, once per worker lifetime.
 let wasmReady = null;
@@ -17,11 +20,9 @@ const ensureWasm = () =>
 /** Pages no extension may script: the browser's own pages, viewers and stores. */
 const UNREADABLE_URL = /^(?!https?:|file:)[a-z-]+:|^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)\b/i;
 
-const DEFAULT_TITLE = api.runtime.getManifest().action.default_title;
+const DEFAULT_TITLE = msg("ext_action_title");
 
-const BLOCKED_REASON =
-  "The browser does not let extensions read this page (a browser page, a store page, the PDF viewer, " +
-  "or a local file without file access).";
+const BLOCKED_REASON = msg("bg_blocked_reason");
 
 async function inTab(tabId, func, args = []) {
   const [injection] = await api.scripting.executeScript({ target: { tabId }, func, args });
@@ -38,7 +39,7 @@ function showBlocked(tabId, detail) {
   return Promise.all([
     api.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" }),
     api.action.setBadgeText({ tabId, text: "!" }),
-    api.action.setTitle({ tabId, title: `ThreadCard can't read this page. ${BLOCKED_REASON}` }),
+    api.action.setTitle({ tabId, title: msg("bg_blocked_title", [BLOCKED_REASON]) }),
     opened,
   ]).then(([, , , popupOpened]) => ({ blocked: why, popupOpened }));
 }
@@ -49,16 +50,20 @@ async function runOnTab(tab) {
   const t = [performance.now()];
   const lap = () => t.push(performance.now());
   if (tab.url && UNREADABLE_URL.test(tab.url)) return showBlocked(tabId, null);
-  // Start compiling the WASM now (first click after the worker starts), in parallel with reading the page.
+  // Start compiling the WASM now (first click after the worker starts), in parallel with reading the page;
+  // the settings are read afresh on every click, so a change on the options page applies to the next one.
   ensureWasm().catch(() => {});
+  const settingsRead = loadSettings();
   try {
     await api.scripting.executeScript({ target: { tabId }, files: ["exports.js", "card.js"] });
   } catch (e) {
     return showBlocked(tabId, String(e?.message ?? e));
   }
   // Shows "Reading thread…" at once and hands back the page, or closes an open card (toggle).
+  const settings = await settingsRead;
+  const look = cardSettings(settings);
   lap();
-  const page = await inTab(tabId, () => globalThis.threadcardUi.begin());
+  const page = await inTab(tabId, (theme) => globalThis.threadcardUi.begin(theme), [look.theme]);
   lap();
   if (!page) return { closed: true };
   if (page.notHtml) {
@@ -69,13 +74,15 @@ async function runOnTab(tab) {
   try {
     await ensureWasm();
     lap();
-    const bundle = summarize(page.html, page.url, undefined);
+    const bundle = summarize(page.html, page.url, coreOptions(settings, api.i18n.getUILanguage()));
     lap();
     view = {
       card_html: bundle.card_html,
       card_css: bundle.card_css,
       title: bundle.summary.title,
       anchors: bundle.summary.posts.map((p) => p.anchor ?? null),
+      // The options the page script applies itself: theme, default export format, what "Copy" copies.
+      settings: look,
     };
     exports = { markdown: bundle.markdown, json: bundle.json };
   } catch (e) {
@@ -84,7 +91,7 @@ async function runOnTab(tab) {
       // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
       // fresh one for the next click. The user gets a report-worthy message instead of silence.
       resetWasm();
-      message = `ThreadCard hit an internal error on this page (${message}). Please report the page address.`;
+      message = msg("bg_internal_error", [message]);
     }
     await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
     return { error: message };

@@ -12,6 +12,9 @@
   if (globalThis.threadcardUi) return;
 
   const HOST_ID = "threadcard-host";
+  const api = globalThis.browser ?? globalThis.chrome;
+  /** The extension's words in the browser's UI language (_locales; the card's own come from Rust). */
+  const msg = (key, subs) => api.i18n.getMessage(key, subs);
   // The panel's place on the page. The card's own look is card_css, shared with the demo page.
   const OVERLAY_CSS = `
     :host { all: initial !important; }
@@ -31,21 +34,27 @@
     .tc-status button { font: inherit; font-size: 18px; line-height: 1; padding: 2px 8px; border: 1px solid #c5cad6;
       border-radius: 6px; background: #f4f6fa; color: #1d2330; cursor: pointer; }
     @media (prefers-color-scheme: dark) {
-      .tc-overlay { background: #1b1f27; }
-      .tc-status { color: #e6e9ef; }
-      .tc-status .tc-error-title { color: #ffb4a8; }
-      .tc-status button { background: #262b35; color: #e6e9ef; border-color: #3a4150; }
+      :host(:not([data-theme="light"])) .tc-overlay { background: #1b1f27; }
+      :host(:not([data-theme="light"])) .tc-status { color: #e6e9ef; }
+      :host(:not([data-theme="light"])) .tc-status .tc-error-title { color: #ffb4a8; }
+      :host(:not([data-theme="light"])) .tc-status button { background: #262b35; color: #e6e9ef; border-color: #3a4150; }
     }
+    /* The theme the options page forces (data-theme on the host; card_css does the same for the card). */
+    :host([data-theme="light"]) .tc-overlay { color-scheme: light; }
+    :host([data-theme="dark"]) .tc-overlay { background: #1b1f27; color-scheme: dark; }
+    :host([data-theme="dark"]) .tc-status { color: #e6e9ef; }
+    :host([data-theme="dark"]) .tc-status .tc-error-title { color: #ffb4a8; }
+    :host([data-theme="dark"]) .tc-status button { background: #262b35; color: #e6e9ef; border-color: #3a4150; }
     .tc-flash { animation: tc-flash 1.6s ease-out; }
     @keyframes tc-flash { from { background: rgba(255, 220, 80, .45); } to { background: transparent; } }`;
   // The keyboard shortcuts, as the "?" key lists them.
   const SHORTCUTS = [
-    ["j / k", "next / previous post"],
-    ["Enter", "expand the post"],
-    ["c", "collapse the post"],
-    ["o", "open the post on the page"],
-    ["?", "show or hide this list"],
-    ["Esc", "close the card"],
+    ["j / k", msg("ui_key_move")],
+    ["Enter", msg("ui_key_expand")],
+    ["c", msg("ui_key_collapse")],
+    ["o", msg("ui_key_open")],
+    ["?", msg("ui_key_help")],
+    ["Esc", msg("ui_key_close")],
   ];
   // What Tab may land on inside the card (the focus stays in it while it is open).
   const FOCUSABLE = 'a[href], button, summary, [tabindex]:not([tabindex="-1"])';
@@ -55,6 +64,7 @@
   let root = null; // the closed shadow root: only this world holds it
   let view = null; // what background.js sent: card_html, card_css, title, anchors, then markdown and json
   let lastFocus = null;
+  let theme = "system"; // the options page's theme: "system", "light" or "dark" (host data-theme)
   let current = -1; // the post the keyboard is on, in the outline
 
   /** Applies styles in a way a strict page CSP (style-src 'self') does not block: constructed sheets. */
@@ -111,6 +121,7 @@
     root.replaceChildren();
     host.dataset.styles = style(root, cssTexts);
     host.dataset.state = state;
+    host.dataset.theme = theme;
     const box = document.createElement("div");
     box.className = "tc-overlay";
     root.append(box);
@@ -133,7 +144,7 @@
     const x = document.createElement("button");
     x.type = "button";
     x.dataset.action = "close";
-    x.setAttribute("aria-label", "Close (Esc)");
+    x.setAttribute("aria-label", msg("card_close_label"));
     x.textContent = "×";
     status.append(p, x);
     box.append(status);
@@ -245,7 +256,7 @@
     const box = document.createElement("div");
     box.className = "tc-keys";
     box.setAttribute("role", "note");
-    box.setAttribute("aria-label", "Keyboard shortcuts");
+    box.setAttribute("aria-label", msg("ui_shortcuts"));
     const list = document.createElement("ul");
     for (const [keys, what] of SHORTCUTS) {
       const li = document.createElement("li");
@@ -328,23 +339,25 @@
         for (const p of outline()) p.open = button.dataset.action === "expand-all";
         break;
       case "copy-md":
-        if (!view.markdown) return feedback(button, "Still reading…");
-        feedback(button, (await copy(view.markdown)) ? "Copied ✓" : "Copy failed");
+        if (!view.markdown) return feedback(button, msg("ui_still_reading"));
+        feedback(button, msg((await copy(view.markdown)) ? "ui_copied" : "ui_copy_failed"));
         break;
       case "download-md":
-        if (!view.markdown) return feedback(button, "Still reading…");
+        if (!view.markdown) return feedback(button, msg("ui_still_reading"));
         download(view.markdown, "text/markdown;charset=utf-8", "md");
         break;
       case "download-json":
-        if (!view.json) return feedback(button, "Still reading…");
+        if (!view.json) return feedback(button, msg("ui_still_reading"));
         download(view.json, "application/json;charset=utf-8", "json");
         break;
     }
   }
 
   globalThis.threadcardUi = {
-    /** The click: closes an open card (toggle), else shows "Reading thread…" and returns the page. */
-    begin() {
+    /** The click: closes an open card (toggle), else shows "Reading thread…" (in the `look` theme) and
+     *  returns the page. */
+    begin(look) {
+      theme = look ?? "system";
       if (host?.isConnected && host.dataset.state === "card" && host.dataset.url === location.href) {
         close();
         return null;
@@ -352,16 +365,17 @@
       host?.remove(); // a stale card or message must not be read as part of the page
       const type = document.contentType || "text/html";
       if (!/html|xml/.test(type)) {
-        return { notHtml: `ThreadCard reads web pages (HTML); this tab shows a document of type ${type}.` };
+        return { notHtml: msg("ui_not_html", [type]) };
       }
       const page = { html: document.documentElement.outerHTML, url: location.href };
-      statusPanel("loading", ["Reading thread…"]);
+      statusPanel("loading", [msg("ui_reading")]);
       return page;
     },
     /** The Rust core's result: the card, styled by card_css, with working buttons. */
     show(v) {
       const t0 = performance.now();
       view = v;
+      theme = v.settings?.theme ?? theme;
       const box = panel("card", [OVERLAY_CSS, v.card_css]);
       const doc = new DOMParser().parseFromString(`<body>${v.card_html}</body>`, "text/html");
       box.append(...doc.body.childNodes);
@@ -377,10 +391,12 @@
     },
     /** An error from the core, in the card's place. */
     fail(message) {
-      statusPanel("error", ["ThreadCard could not summarize this page.", message]);
+      statusPanel("error", [msg("ui_fail_title"), message]);
     },
     goToPost,
     /** For probe.js only (the end-to-end tests), in this same isolated world: the host and closed root. */
     probeRoot: () => ({ host, root }),
+    /** For probe.js only: the options background.js sent with the card (view.settings). */
+    probeSettings: () => view?.settings ?? null,
   };
 })();

@@ -181,5 +181,25 @@
     return { min: Math.round(min * 100) / 100, low: low.slice(0, 5) };
   }
 
-  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic, scrollEnd, scrollTop, outline, audit };
+  /** What the options change on the card: its theme and colours, its sections, the digest's length, the
+   *  times it writes, its headings and buttons (for the language), and the settings card.js was sent. */
+  function view() {
+    const { host, root: r } = card();
+    const c = r?.querySelector(".tc-card");
+    if (!host || !c) return null;
+    const texts = (css) => Array.from(r.querySelectorAll(css)).map((e) => e.textContent.trim());
+    return {
+      theme: host.dataset.theme ?? null,
+      cardBackground: getComputedStyle(c).backgroundColor,
+      sections: Array.from(r.querySelectorAll(".tc-body > section, .tc-body > div")).map((e) => e.className),
+      digestLines: r.querySelectorAll(".tc-opening li, .tc-keypost-text, .tc-what-replies li").length,
+      times: texts(".tc-time, .tc-post-time"),
+      headings: texts("h2"),
+      buttons: texts(".tc-actions button"),
+      lang: document.documentElement.lang,
+      settings: globalThis.threadcardUi?.probeSettings?.() ?? null,
+    };
+  }
+
+  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic, scrollEnd, scrollTop, outline, audit, view };
 })();

@@ -17,6 +17,7 @@ pub mod decode;
 pub mod error;
 pub mod explain;
 pub mod facts;
+pub mod i18n;
 pub mod model;
 pub mod parse;
 pub mod render;

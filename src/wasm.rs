@@ -5,7 +5,7 @@
 //! the browser's own `JSON.parse`, and options come in through `JSON.stringify`. This keeps a second,
 //! generated serializer for every model type out of the module (smaller WASM; see README, "Budgets").
 
-use crate::{render, summarize, Format, Options};
+use crate::{render, render_with, summarize, Format, Options};
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
     let summary = summarize(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    bundle(&summary, None)
+    bundle(&summary, None, &options)
 }
 
 /// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
@@ -30,7 +30,7 @@ pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -
         .map_err(|_| JsError::new(&format!("this browser cannot decode {}", encoding.name())))?;
     let html = decoder.decode(bytes.get(bom..).unwrap_or_default());
     let summary = summarize(&html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    bundle(&summary, Some(html))
+    bundle(&summary, Some(html), &options)
 }
 
 #[wasm_bindgen]
@@ -44,15 +44,16 @@ extern "C" {
     fn decode(this: &TextDecoder, bytes: &[u8]) -> String;
 }
 
-/// The object both entries return (see [`summarize_js`]), with `html` when the input was bytes.
-fn bundle(summary: &crate::Summary, html: Option<String>) -> Result<JsValue, JsError> {
+/// The object both entries return (see [`summarize_js`]), with `html` when the input was bytes. The card
+/// and the exports follow the user's options (language, sections, times, front matter).
+fn bundle(summary: &crate::Summary, html: Option<String>, options: &Options) -> Result<JsValue, JsError> {
     let json = render(summary, Format::Json);
     let bundle = Object::new();
     let fields = [
         ("summary", JSON::parse(&json).map_err(|_| JsError::new("the summary did not serialize to JSON"))?),
-        ("card_html", JsValue::from_str(&render::card::fragment(summary))),
+        ("card_html", JsValue::from_str(&render::card::fragment_with(summary, options))),
         ("card_css", JsValue::from_str(render::card::CSS)),
-        ("markdown", JsValue::from_str(&render(summary, Format::Markdown))),
+        ("markdown", JsValue::from_str(&render_with(summary, Format::Markdown, options))),
         ("json", JsValue::from_str(&json)),
     ];
     for (key, value) in fields.into_iter().chain(html.map(|h| ("html", JsValue::from_str(&h)))) {

@@ -201,7 +201,8 @@ fn fact_links_go_to_their_posts() {
         assert!(html.contains(&format!("id=\"tc-post-{t}\"")), "no post {t} in the card");
     }
     for e in &summary.facts.entities {
-        assert!(html.contains(&format!("data-post=\"{}\" title=\"{} mentions", e.post, e.mentions)), "{e:?}");
+        let title = if e.mentions == 1 { "mentioned once".to_string() } else { format!("{} mentions", e.mentions) };
+        assert!(html.contains(&format!("data-post=\"{}\" title=\"{title}", e.post)), "{e:?}");
     }
 
     let said = "“We will not leave until the work is done,” the commander said.";

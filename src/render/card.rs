@@ -2,7 +2,10 @@
 //! page for `--format html`. All page text goes through `escape::html`; links only through `escape::href`.
 
 use super::escape::{href, html as esc};
+use crate::i18n::{t, tf, tn, with_lang, Lang, Msg};
 use crate::model::{EntityKind, Summary};
+use crate::{Options, TimeFormat};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Styles of the card, scoped by the shadow root (or by `.tc-card` in the standalone page).
@@ -14,18 +17,75 @@ pub const CSS: &str = include_str!("card.css");
 const BYLINE_FIELDS: &[&str] = &["rank", "title", "role", "flair", "location"];
 /// At most this many author fields: the byline stays one line in the header.
 const BYLINE_FIELDS_MAX: usize = 2;
+/// The card's sections by the names [`Options::hidden_sections`] takes (the options page lists the same;
+/// `tests/i18n.rs` checks it). "digest" covers the older "Summary" lines too.
+pub const SECTIONS: &[&str] = &[
+    "timeline",
+    "digest",
+    "replies",
+    "numbers",
+    "dates",
+    "conflicts",
+    "entities",
+    "works",
+    "durations",
+    "quotes",
+    "sources",
+    "posts",
+];
+
+/// What the user's options change in one card: the sections left out and the digest's length.
+struct View<'a> {
+    hidden: &'a [String],
+    /// [`Options::summary_sentences`]: the replies' lines take this many, the opening and each key post half.
+    sentences: usize,
+}
+
+impl View<'_> {
+    fn shows(&self, section: &str) -> bool {
+        !self.hidden.iter().any(|h| h.eq_ignore_ascii_case(section))
+    }
+}
 
 /// The card's markup, without styles. Buttons carry `data-action` for the glue code to wire up.
 /// The card is a `div` with the dialog role (an `<article>` may not take it); its header is a `div`
 /// too, so the card adds no banner landmark to the page's own.
 pub fn fragment(s: &Summary) -> String {
+    fragment_with(s, &Options::default())
+}
+
+/// [`fragment`] with the user's options: the card's words in [`Options::locale`], times as
+/// [`Options::time_format`] says, the sections of [`Options::hidden_sections`] left out, the digest as long
+/// as [`Options::summary_sentences`].
+pub fn fragment_with(s: &Summary, options: &Options) -> String {
+    let view = View { hidden: &options.hidden_sections, sentences: options.summary_sentences.max(1) };
+    let s = times(s, options.time_format);
+    with_lang(Lang::from_tag(&options.locale), || card(&s, &view))
+}
+
+/// The summary with times as the user wants them: for ISO, the page's own wording of a time gives way to the
+/// machine-readable time where the page has one (`render::when` then writes that).
+fn times(s: &Summary, format: TimeFormat) -> Cow<'_, Summary> {
+    if format == TimeFormat::Shown || s.posts.iter().all(|p| p.published.is_none() || p.published_text.is_none()) {
+        return Cow::Borrowed(s);
+    }
+    let mut s = s.clone();
+    for p in s.posts.iter_mut().filter(|p| p.published.is_some()) {
+        p.published_text = None;
+    }
+    Cow::Owned(s)
+}
+
+fn card(s: &Summary, view: &View) -> String {
     let mut o = String::new();
     let _ =
         write!(o, r#"<div class="tc-card" role="dialog" aria-modal="true" aria-labelledby="tc-title" tabindex="-1">"#);
     head(&mut o, s);
     let _ = write!(o, r#"<div class="tc-body">"#);
-    facts(&mut o, s);
-    super::card_posts::posts(&mut o, s);
+    facts(&mut o, s, view);
+    if view.shows("posts") {
+        super::card_posts::posts(&mut o, s);
+    }
     let _ = write!(o, "</div></div>");
     o
 }
@@ -35,7 +95,12 @@ fn head(o: &mut String, s: &Summary) {
     let _ = write!(o, r#"<div class="tc-head">"#);
     if !s.section.is_empty() {
         let crumbs: Vec<String> = s.section.iter().map(|c| esc(c)).collect();
-        let _ = write!(o, r#"<nav class="tc-section" aria-label="Forum section">{}</nav>"#, crumbs.join(" › "));
+        let _ = write!(
+            o,
+            r#"<nav class="tc-section" aria-label="{}">{}</nav>"#,
+            t(Msg::card_forum_section),
+            crumbs.join(" › ")
+        );
     }
     let _ = write!(o, r#"<h1 id="tc-title" class="tc-title">{}</h1>"#, esc(&s.title));
     if let Some(p) = s.posts.first() {
@@ -48,7 +113,12 @@ fn head(o: &mut String, s: &Summary) {
     }
     let _ = write!(
         o,
-        r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button><button type="button" class="tc-help" data-action="help" aria-label="Keyboard shortcuts (?)">?</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">×</button></div>"#
+        r#"<div class="tc-actions"><button type="button" data-action="copy-md">{}</button><button type="button" data-action="download-md">{}</button><button type="button" data-action="download-json">{}</button><button type="button" class="tc-help" data-action="help" aria-label="{}">?</button><button type="button" class="tc-close" data-action="close" aria-label="{}">×</button></div>"#,
+        t(Msg::card_copy_md),
+        t(Msg::card_download_md),
+        t(Msg::card_download_json),
+        t(Msg::card_shortcuts_label),
+        t(Msg::card_close_label)
     );
     let _ = write!(o, "</div>");
 }
@@ -83,8 +153,10 @@ fn byline_fields(p: &crate::model::Post) -> Vec<(&str, &str)> {
 /// "12 posts · 5 participants · 2022-01-11 – 2022-01-14".
 fn stats_line(s: &Summary) -> String {
     let st = &s.stats;
-    let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut parts = vec![noun(st.posts, "post", "posts"), noun(st.participants, "participant", "participants")];
+    let mut parts = vec![
+        tn(st.posts, Msg::card_stat_posts_one, Msg::card_stat_posts_other, &[]),
+        tn(st.participants, Msg::card_stat_participants_one, Msg::card_stat_participants_other, &[]),
+    ];
     let day = |d: &Option<String>| d.as_deref().map(|d| d.chars().take(10).collect::<String>());
     match (day(&st.first), day(&st.last)) {
         (Some(a), Some(b)) if a != b => parts.push(format!("{a} – {b}")),
@@ -99,10 +171,10 @@ fn page_line(o: &mut String, s: &Summary) {
     let mut parts: Vec<String> = super::page_line(s).iter().map(|p| esc(p)).collect();
     let pages = s.pagination.as_ref();
     if let Some(url) = pages.and_then(|p| p.prev.as_deref()).and_then(href) {
-        parts.push(format!(r#"<a class="tc-prev" rel="prev" href="{url}">‹ previous page</a>"#));
+        parts.push(format!(r#"<a class="tc-prev" rel="prev" href="{url}">{}</a>"#, t(Msg::card_prev_page)));
     }
     if let Some(url) = pages.and_then(|p| p.next.as_deref()).and_then(href) {
-        parts.push(format!(r#"<a class="tc-next" rel="next" href="{url}">next page ›</a>"#));
+        parts.push(format!(r#"<a class="tc-next" rel="next" href="{url}">{}</a>"#, t(Msg::card_next_page)));
     }
     if !parts.is_empty() {
         let _ = write!(o, r#"<p class="tc-page">{}</p>"#, parts.join(" · "));
@@ -113,7 +185,10 @@ fn page_line(o: &mut String, s: &Summary) {
 /// demo page catch to scroll to that post on the page (or to its copy in the card); `href` makes it
 /// work without script too.
 fn post_link(post: usize) -> String {
-    format!(r##" <a class="tc-from" href="#tc-post-{post}" data-post="{post}">post {}</a>"##, post + 1)
+    format!(
+        r##" <a class="tc-from" href="#tc-post-{post}" data-post="{post}">{}</a>"##,
+        tf(Msg::card_post_link, &[&(post + 1)])
+    )
 }
 
 /// Links to the posts that cite a source; nothing when none is known.
@@ -136,37 +211,43 @@ fn post_links(posts: &[usize], first: usize) -> String {
     all.iter().map(|&p| post_link(p)).collect::<Vec<_>>().join(",")
 }
 
-fn facts(o: &mut String, s: &Summary) {
+fn facts(o: &mut String, s: &Summary, view: &View) {
     let f = &s.facts;
-    if let Some(picture) = super::timeline::html(s) {
+    if let Some(picture) = super::timeline::html(s).filter(|_| view.shows("timeline")) {
         o.push_str(&picture);
     }
-    if super::outline::has_digest(s) {
-        digest(o, s);
-    } else if !f.summary.is_empty() {
-        let _ = write!(o, r#"<section class="tc-summary"><h2>Summary</h2><ul>"#);
+    let digest_shown = view.shows("digest");
+    if digest_shown && super::outline::has_digest(s) {
+        digest(o, s, view.sentences);
+    } else if digest_shown && !f.summary.is_empty() {
+        let _ = write!(o, r#"<section class="tc-summary"><h2>{}</h2><ul>"#, t(Msg::card_h_summary));
         for sentence in &f.summary {
             let _ = write!(o, "<li>{}{}</li>", esc(&sentence.text), post_link(sentence.post));
         }
         let _ = write!(o, "</ul></section>");
     }
-    if let Some(r) = super::digest::replies(s) {
+    if let Some(r) = super::digest::replies(s).filter(|_| view.shows("replies")) {
         let pieces: Vec<String> = super::digest::replies_pieces(&r)
             .into_iter()
             .map(|(text, post)| format!("{}{}", esc(&text), post.map(post_link).unwrap_or_default()))
             .collect();
-        let _ = write!(o, r#"<section class="tc-replies"><h2>Replies</h2><p>{}</p></section>"#, pieces.join(" · "));
+        let _ = write!(
+            o,
+            r#"<section class="tc-replies"><h2>{}</h2><p>{}</p></section>"#,
+            t(Msg::card_h_replies),
+            pieces.join(" · ")
+        );
     }
-    if !f.quantities.is_empty() {
-        let _ = write!(o, r#"<section class="tc-numbers"><h2>Numbers</h2><ul>"#);
+    if !f.quantities.is_empty() && view.shows("numbers") {
+        let _ = write!(o, r#"<section class="tc-numbers"><h2>{}</h2><ul>"#, t(Msg::card_h_numbers));
         for q in &f.quantities {
             let _ = write!(o, r#"<li class="tc-quantity">{}{}</li>"#, esc(&q.text), post_link(q.post));
         }
         let _ = write!(o, "</ul></section>");
     }
     let dates = super::digest::dates(s);
-    if !dates.is_empty() {
-        let _ = write!(o, r#"<section class="tc-dates"><h2>Dates</h2><ul>"#);
+    if !dates.is_empty() && view.shows("dates") {
+        let _ = write!(o, r#"<section class="tc-dates"><h2>{}</h2><ul>"#, t(Msg::card_h_dates));
         for d in &dates {
             let resolved = d
                 .resolved
@@ -177,8 +258,8 @@ fn facts(o: &mut String, s: &Summary) {
         }
         let _ = write!(o, "</ul></section>");
     }
-    if !f.conflicts.is_empty() {
-        let _ = write!(o, r#"<section class="tc-conflicts"><h2>Where sources disagree</h2><ul>"#);
+    if !f.conflicts.is_empty() && view.shows("conflicts") {
+        let _ = write!(o, r#"<section class="tc-conflicts"><h2>{}</h2><ul>"#, t(Msg::card_h_conflicts));
         for c in &f.conflicts {
             let claims: Vec<String> = c
                 .claims
@@ -193,10 +274,13 @@ fn facts(o: &mut String, s: &Summary) {
         }
         let _ = write!(o, "</ul></section>");
     }
-    let kinds =
-        [(EntityKind::Person, "People"), (EntityKind::Organisation, "Organisations"), (EntityKind::Place, "Places")];
-    if !f.entities.is_empty() {
-        let _ = write!(o, r#"<section class="tc-entities"><h2>Who and where</h2><dl>"#);
+    let kinds = [
+        (EntityKind::Person, t(Msg::card_h_people)),
+        (EntityKind::Organisation, t(Msg::card_h_organisations)),
+        (EntityKind::Place, t(Msg::card_h_places)),
+    ];
+    if !f.entities.is_empty() && view.shows("entities") {
+        let _ = write!(o, r#"<section class="tc-entities"><h2>{}</h2><dl>"#, t(Msg::card_h_entities));
         for (kind, heading) in kinds {
             let items: Vec<String> = f
                 .entities
@@ -204,10 +288,15 @@ fn facts(o: &mut String, s: &Summary) {
                 .filter(|e| e.kind == kind)
                 .map(|e| {
                     // The name links to the post of its first mention.
-                    format!(
-                        r##"<a class="tc-entity tc-from" href="#tc-post-{p}" data-post="{p}" title="{} mentions, first in post {}">{}</a>"##,
+                    let title = tn(
                         e.mentions,
-                        e.post + 1,
+                        Msg::card_entity_mentions_one,
+                        Msg::card_entity_mentions_other,
+                        &[&(e.post + 1)],
+                    );
+                    format!(
+                        r##"<a class="tc-entity tc-from" href="#tc-post-{p}" data-post="{p}" title="{}">{}</a>"##,
+                        esc(&title),
                         esc(&e.name),
                         p = e.post
                     )
@@ -219,9 +308,9 @@ fn facts(o: &mut String, s: &Summary) {
         }
         let _ = write!(o, "</dl></section>");
     }
-    works_and_durations(o, s);
-    if !f.quotes.is_empty() {
-        let _ = write!(o, r#"<section class="tc-quotes"><h2>Quotes</h2>"#);
+    works_and_durations(o, s, view);
+    if !f.quotes.is_empty() && view.shows("quotes") {
+        let _ = write!(o, r#"<section class="tc-quotes"><h2>{}</h2>"#, t(Msg::card_h_quotes));
         for q in &f.quotes {
             let who = q.speaker.as_deref().map(|sp| format!("<cite>{}</cite>", esc(sp))).unwrap_or_default();
             let _ = write!(
@@ -233,8 +322,8 @@ fn facts(o: &mut String, s: &Summary) {
         }
         let _ = write!(o, "</section>");
     }
-    if !f.sources.is_empty() {
-        let _ = write!(o, r#"<section class="tc-sources"><h2>Sources</h2><ul>"#);
+    if !f.sources.is_empty() && view.shows("sources") {
+        let _ = write!(o, r#"<section class="tc-sources"><h2>{}</h2><ul>"#, t(Msg::card_h_sources));
         for src in &f.sources {
             let label = esc(src.title.as_deref().unwrap_or(&src.url));
             match href(&src.url) {
@@ -256,17 +345,17 @@ fn facts(o: &mut String, s: &Summary) {
 }
 
 /// Works the thread mentions ("Mentioned") and lengths of time ("Durations"), each linking to its posts.
-fn works_and_durations(o: &mut String, s: &Summary) {
+fn works_and_durations(o: &mut String, s: &Summary, view: &View) {
     let f = &s.facts;
-    if !f.works.is_empty() {
-        let _ = write!(o, r#"<section class="tc-works"><h2>Mentioned</h2><ul>"#);
+    if !f.works.is_empty() && view.shows("works") {
+        let _ = write!(o, r#"<section class="tc-works"><h2>{}</h2><ul>"#, t(Msg::card_h_works));
         for w in &f.works {
             let _ = write!(o, r#"<li class="tc-work">{}{}</li>"#, esc(&w.name), post_links(&w.posts, w.post));
         }
         let _ = write!(o, "</ul></section>");
     }
-    if !f.durations.is_empty() {
-        let _ = write!(o, r#"<section class="tc-durations"><h2>Durations</h2><ul>"#);
+    if !f.durations.is_empty() && view.shows("durations") {
+        let _ = write!(o, r#"<section class="tc-durations"><h2>{}</h2><ul>"#, t(Msg::card_h_durations));
         for d in &f.durations {
             let _ = write!(o, r#"<li class="tc-duration">{}{}</li>"#, esc(&d.text), post_link(d.post));
         }
@@ -275,13 +364,15 @@ fn works_and_durations(o: &mut String, s: &Summary) {
 }
 
 /// The digest: the opening post's point, the key posts with their label, byline and own sentences, and
-/// what the replies say, each line linking to its post.
-fn digest(o: &mut String, s: &Summary) {
+/// what the replies say, each line linking to its post. `sentences` caps the replies' lines; the opening
+/// lines and each key post's sentences take half as many (at least one).
+fn digest(o: &mut String, s: &Summary, sentences: usize) {
     let d = &s.facts.digest;
+    let half = (sentences / 2).max(1);
     let _ = write!(o, r#"<section class="tc-digest">"#);
     if !d.opening.is_empty() {
-        let _ = write!(o, r#"<div class="tc-opening"><h2>{}</h2><ul>"#, super::outline::OPENING);
-        for line in &d.opening {
+        let _ = write!(o, r#"<div class="tc-opening"><h2>{}</h2><ul>"#, super::outline::opening());
+        for line in d.opening.iter().take(half) {
             let _ = write!(o, "<li>{}{}</li>", esc(&line.text), post_link(line.post));
         }
         let _ = write!(o, "</ul></div>");
@@ -296,14 +387,14 @@ fn digest(o: &mut String, s: &Summary) {
             esc(&super::outline::byline(k)),
             post_link(k.post)
         );
-        for line in &k.sentences {
+        for line in k.sentences.iter().take(half) {
             let _ = write!(o, r#"<p class="tc-keypost-text">{}</p>"#, esc(line));
         }
         let _ = write!(o, "</div>");
     }
     if !d.replies.is_empty() {
-        let _ = write!(o, r#"<div class="tc-what-replies"><h2>{}</h2><ul>"#, super::outline::REPLIES);
-        for k in &d.replies {
+        let _ = write!(o, r#"<div class="tc-what-replies"><h2>{}</h2><ul>"#, super::outline::replies());
+        for k in d.replies.iter().take(sentences) {
             let who = k
                 .author
                 .as_deref()

@@ -10,6 +10,7 @@
 //! make it quadratic.
 
 use super::escape::{href, html as esc};
+use crate::i18n::{t, tf, Msg};
 use crate::model::{Post, Summary};
 use std::fmt::Write;
 
@@ -24,7 +25,10 @@ const MAX_QUOTE_DEPTH: usize = 3;
 pub fn posts(o: &mut String, s: &Summary) {
     let _ = write!(
         o,
-        r#"<section class="tc-posts" aria-labelledby="tc-posts-h"><div class="tc-posts-bar"><h2 id="tc-posts-h">Posts</h2><button type="button" data-action="expand-all">Expand all</button><button type="button" data-action="collapse-all">Collapse all</button></div>"#
+        r#"<section class="tc-posts" aria-labelledby="tc-posts-h"><div class="tc-posts-bar"><h2 id="tc-posts-h">{}</h2><button type="button" data-action="expand-all">{}</button><button type="button" data-action="collapse-all">{}</button></div>"#,
+        t(Msg::card_h_posts),
+        t(Msg::card_expand_all),
+        t(Msg::card_collapse_all)
     );
     for (i, p) in s.posts.iter().enumerate() {
         post(o, i, p);
@@ -34,16 +38,21 @@ pub fn posts(o: &mut String, s: &Summary) {
 
 fn post(o: &mut String, i: usize, p: &Post) {
     let depth = p.depth.min(6);
-    let author = p.author.as_deref().filter(|a| !a.trim().is_empty()).map(esc).unwrap_or_else(|| "Unknown".into());
+    let author = p
+        .author
+        .as_deref()
+        .filter(|a| !a.trim().is_empty())
+        .map(esc)
+        .unwrap_or_else(|| t(Msg::card_unknown_author).into());
     let mut meta = String::new();
     if let Some(w) = super::when(p.published.as_deref(), p.published_text.as_deref()) {
         let _ = write!(meta, " · {}", esc(&w));
     }
     if let Some(score) = p.score {
-        let _ = write!(meta, " · score {score}");
+        let _ = write!(meta, " · {}", tf(Msg::card_score, &[&score]));
     }
     if p.accepted {
-        meta.push_str(" · accepted");
+        let _ = write!(meta, " · {}", t(Msg::card_accepted));
     }
     let _ = write!(
         o,
@@ -62,7 +71,8 @@ fn post(o: &mut String, i: usize, p: &Post) {
     if let Some(url) = p.permalink.as_deref().and_then(href) {
         let _ = write!(
             o,
-            r#"<p class="tc-post-link"><a href="{url}" target="_blank" rel="noopener noreferrer">Open on the board</a></p>"#
+            r#"<p class="tc-post-link"><a href="{url}" target="_blank" rel="noopener noreferrer">{}</a></p>"#,
+            t(Msg::card_open_on_board)
         );
     }
     let _ = write!(o, "</div></details>");

@@ -3,6 +3,7 @@
 //! dates as found, scores, quotes of other posts): no wording about what a reply says beyond its own
 //! first sentence, verbatim.
 
+use crate::i18n::{tf, tn, Msg};
 use crate::model::{DateFact, Post, Summary};
 
 /// Dates shown on the card: enough to see when things happen, not a list of every weekday named.
@@ -164,19 +165,20 @@ pub fn first_sentence(p: &Post) -> String {
 /// The replies' line as plain text pieces with the post each refers to (for the renderers' links):
 /// "Replies (3)", "top-scored by X (score 12): <sentence>", "2 replies quote post 1", "1 voted down".
 pub fn replies_pieces(r: &Replies) -> Vec<(String, Option<usize>)> {
-    let mut out = vec![(format!("Replies ({})", r.count), None)];
+    let mut out = vec![(tf(Msg::card_replies_count, &[&r.count]), None)];
     if let Some((post, author, score, sentence)) = &r.top {
-        let by = author.as_deref().map(|a| format!(" by {a}")).unwrap_or_default();
+        let top = match author.as_deref() {
+            Some(a) => tf(Msg::card_top_scored_by, &[&a, score]),
+            None => tf(Msg::card_top_scored, &[score]),
+        };
         let said = if sentence.is_empty() { String::new() } else { format!(": {sentence}") };
-        out.push((format!("top-scored{by} (score {score}){said}"), Some(*post)));
+        out.push((format!("{top}{said}"), Some(*post)));
     }
     if let Some((post, n)) = r.most_quoted {
-        let noun = if n == 1 { "reply quotes" } else { "replies quote" };
-        out.push((format!("{n} {noun} post {}", post + 1), Some(post)));
+        out.push((tn(n, Msg::card_quote_post_one, Msg::card_quote_post_other, &[&(post + 1)]), Some(post)));
     }
     if let Some((post, score)) = r.lowest {
-        let noun = if r.down == 1 { "reply" } else { "replies" };
-        out.push((format!("{} {noun} voted down (lowest: score {score})", r.down), Some(post)));
+        out.push((tn(r.down, Msg::card_voted_down_one, Msg::card_voted_down_other, &[&score]), Some(post)));
     }
     out
 }

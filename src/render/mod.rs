@@ -10,6 +10,7 @@ pub mod outline;
 pub mod terminal;
 pub mod timeline;
 
+use crate::i18n::Msg;
 use crate::model::Summary;
 
 /// An output format of the CLI and the exports.
@@ -78,55 +79,56 @@ pub(crate) fn page_line(s: &Summary) -> Vec<String> {
     }
     if let Some(p) = &s.pagination {
         match (p.page, p.pages) {
-            (Some(n), Some(m)) => out.push(format!("page {n} of {m}")),
-            (Some(n), None) => out.push(format!("page {n}")),
-            (None, Some(m)) => out.push(format!("{m} pages")),
+            (Some(n), Some(m)) => out.push(crate::i18n::tf(Msg::card_page_of, &[&n, &m])),
+            (Some(n), None) => out.push(crate::i18n::tf(Msg::card_page, &[&n])),
+            (None, Some(m)) => out.push(crate::i18n::tf(Msg::card_pages, &[&m])),
             (None, None) => {}
         }
     }
     out
 }
 
-/// A language tag as a reader says it ("de-AT" → "German (de-AT)"); tags outside the table stay as they are.
+/// A language tag as a reader says it ("de-AT" → "German (de-AT)", in the current language); tags outside the
+/// table stay as they are.
 /// The card names the page's language because the fact stage keeps only language-neutral facts
 /// (numbers, links, dates, names) on pages that are not in English.
 fn language_name(tag: &str) -> String {
-    const NAMES: &[(&str, &str)] = &[
-        ("en", "English"),
-        ("de", "German"),
-        ("fr", "French"),
-        ("it", "Italian"),
-        ("es", "Spanish"),
-        ("pt", "Portuguese"),
-        ("nl", "Dutch"),
-        ("pl", "Polish"),
-        ("ru", "Russian"),
-        ("uk", "Ukrainian"),
-        ("sv", "Swedish"),
-        ("da", "Danish"),
-        ("no", "Norwegian"),
-        ("nb", "Norwegian"),
-        ("fi", "Finnish"),
-        ("cs", "Czech"),
-        ("hu", "Hungarian"),
-        ("ro", "Romanian"),
-        ("el", "Greek"),
-        ("tr", "Turkish"),
-        ("ar", "Arabic"),
-        ("he", "Hebrew"),
-        ("fa", "Persian"),
-        ("hi", "Hindi"),
-        ("zh", "Chinese"),
-        ("ja", "Japanese"),
-        ("ko", "Korean"),
-        ("vi", "Vietnamese"),
-        ("id", "Indonesian"),
+    const NAMES: &[(&str, Msg)] = &[
+        ("en", Msg::card_lang_en),
+        ("de", Msg::card_lang_de),
+        ("fr", Msg::card_lang_fr),
+        ("it", Msg::card_lang_it),
+        ("es", Msg::card_lang_es),
+        ("pt", Msg::card_lang_pt),
+        ("nl", Msg::card_lang_nl),
+        ("pl", Msg::card_lang_pl),
+        ("ru", Msg::card_lang_ru),
+        ("uk", Msg::card_lang_uk),
+        ("sv", Msg::card_lang_sv),
+        ("da", Msg::card_lang_da),
+        ("no", Msg::card_lang_no),
+        ("nb", Msg::card_lang_no),
+        ("fi", Msg::card_lang_fi),
+        ("cs", Msg::card_lang_cs),
+        ("hu", Msg::card_lang_hu),
+        ("ro", Msg::card_lang_ro),
+        ("el", Msg::card_lang_el),
+        ("tr", Msg::card_lang_tr),
+        ("ar", Msg::card_lang_ar),
+        ("he", Msg::card_lang_he),
+        ("fa", Msg::card_lang_fa),
+        ("hi", Msg::card_lang_hi),
+        ("zh", Msg::card_lang_zh),
+        ("ja", Msg::card_lang_ja),
+        ("ko", Msg::card_lang_ko),
+        ("vi", Msg::card_lang_vi),
+        ("id", Msg::card_lang_id),
     ];
     let tag = tag.trim();
     let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
     match NAMES.iter().find(|(code, _)| *code == primary) {
-        Some((_, name)) if tag.len() > primary.len() => format!("{name} ({tag})"),
-        Some((_, name)) => name.to_string(),
+        Some((_, name)) if tag.len() > primary.len() => format!("{} ({tag})", crate::i18n::t(*name)),
+        Some((_, name)) => crate::i18n::t(*name).to_string(),
         None => tag.to_string(),
     }
 }

@@ -2,19 +2,45 @@
 //! each escape and link in their own way: section headings, a key post's label ("Answer", "Outcome"),
 //! and its byline ("by bob · score 12 · quoted by 2 replies · accepted").
 
+use crate::i18n::{t, tf, tn, Msg};
 use crate::model::{KeyPost, Summary};
 
-/// Heading of the opening lines.
+/// Heading of the opening lines in the English exports (the card says [`opening`]).
 pub const OPENING: &str = "Opening";
-/// Heading of the replies' lines.
+/// Heading of the replies' lines in the English exports (the card says [`replies`]).
 pub const REPLIES: &str = "What the replies say";
 
-/// A key post's label as the card shows it.
+/// Heading of the opening lines, in the current language.
+pub fn opening() -> &'static str {
+    t(Msg::card_h_opening)
+}
+
+/// Heading of the replies' lines, in the current language.
+pub fn replies() -> &'static str {
+    t(Msg::card_h_what_replies)
+}
+
+/// The digest's labels (`KeyPost::label`) and their words.
+const LABELS: &[(&str, Msg)] = &[
+    ("answer", Msg::card_label_answer),
+    ("outcome", Msg::card_label_outcome),
+    ("most liked", Msg::card_label_most_liked),
+    ("top reply", Msg::card_label_top_reply),
+    ("most quoted", Msg::card_label_most_quoted),
+    ("reply", Msg::card_label_reply),
+    ("main counterpoint", Msg::card_label_main_counterpoint),
+];
+
+/// A key post's label as the card shows it: its words in the current language, else the label
+/// capitalized.
 pub fn label(k: &KeyPost) -> String {
+    if let Some((_, m)) = LABELS.iter().find(|(l, _)| *l == k.label) {
+        return t(*m).to_string();
+    }
     let mut chars = k.label.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => "Reply".to_string(),
+        None => t(Msg::card_label_reply).to_string(),
     }
 }
 
@@ -23,19 +49,18 @@ pub fn label(k: &KeyPost) -> String {
 pub fn byline(k: &KeyPost) -> String {
     let mut parts = Vec::new();
     if let Some(a) = k.author.as_deref().filter(|a| !a.trim().is_empty()) {
-        parts.push(format!("by {}", a.trim()));
+        parts.push(tf(Msg::card_by, &[&a.trim()]));
     }
     if let Some(score) = k.score {
-        parts.push(format!("score {score}"));
+        parts.push(tf(Msg::card_score, &[&score]));
     }
     if k.quoted_by > 0 {
-        let noun = if k.quoted_by == 1 { "reply" } else { "replies" };
-        parts.push(format!("quoted by {} {noun}", k.quoted_by));
+        parts.push(tn(k.quoted_by, Msg::card_quoted_by_one, Msg::card_quoted_by_other, &[]));
     }
     match k.signal.as_str() {
-        "accepted" => parts.push("accepted answer".into()),
-        "asker thanks" => parts.push("the asker thanks it".into()),
-        "asker follow-up" | "solved title" => parts.push("the asker's follow-up".into()),
+        "accepted" => parts.push(t(Msg::card_accepted_answer).into()),
+        "asker thanks" => parts.push(t(Msg::card_asker_thanks).into()),
+        "asker follow-up" | "solved title" => parts.push(t(Msg::card_asker_followup).into()),
         _ => {}
     }
     parts.join(" · ")

@@ -6,6 +6,7 @@
 
 use super::escape::html as esc;
 use crate::facts::dates::{parse_day, Day};
+use crate::i18n::{tf, Msg};
 use crate::model::Summary;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -40,18 +41,10 @@ pub fn html(s: &Summary) -> Option<String> {
     let day = |m: i64| civil_from_minutes(m);
     let busiest_day = day(lo + (hi - lo) * busiest as i64 / BINS as i64);
     let posters = top_posters(s);
-    let mut alt = format!(
-        "{} posts with a time, from {} to {}; the busiest stretch, around {busiest_day}, has {tallest}.",
-        times.len(),
-        day(lo),
-        day(hi)
-    );
+    let mut alt = tf(Msg::card_timeline_alt, &[&times.len(), &day(lo), &day(hi), &busiest_day, &tallest]);
     if !posters.is_empty() {
-        let _ = write!(
-            alt,
-            " Most posts: {}.",
-            posters.iter().map(|(a, n)| format!("{a} ({n})")).collect::<Vec<_>>().join(", ")
-        );
+        let list = posters.iter().map(|(a, n)| format!("{a} ({n})")).collect::<Vec<_>>().join(", ");
+        let _ = write!(alt, " {}", tf(Msg::card_timeline_most_alt, &[&list]));
     }
     let mut o = String::new();
     let _ = write!(
@@ -68,7 +61,7 @@ pub fn html(s: &Summary) -> Option<String> {
     let _ = write!(o, r#"</svg><p class="tc-timeline-caption">{} – {}"#, esc(&day(lo)), esc(&day(hi)));
     if !posters.is_empty() {
         let names: Vec<String> = posters.iter().map(|(a, n)| format!("{} {n}", esc(a))).collect();
-        let _ = write!(o, " · most posts: {}", names.join(" · "));
+        let _ = write!(o, " · {}", tf(Msg::card_timeline_most, &[&names.join(" · ")]));
     }
     let _ = write!(o, "</p></div>");
     Some(o)

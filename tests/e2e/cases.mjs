@@ -229,11 +229,110 @@ async function auditCases(browser, d, t, server) {
   await d.viewport(1280, 800);
 }
 
+/** Polls `fn` in the page until it returns something truthy (or 5 s pass); returns the last value. */
+async function pageUntil(d, fn, tries = 100) {
+  let v = null;
+  for (let i = 0; i < tries && !v; i++) {
+    v = await d.page(fn).catch(() => null);
+    if (!v) await sleep(50);
+  }
+  return v;
+}
+
+/** The options page, as a user uses it: opened by its extension URL, changed by real clicks; the next
+ *  toolbar click's card shows the change. The driver gives optionsUrl and select(css, value). Settings are
+ *  restored to their defaults at the end (with the page's own button), so later cases see the default card. */
+export async function optionsCases(browser, d, t, server) {
+  const file = "engines/lemmy.html"; // over two days: it has the picture, a digest, times, posts
+  await t.attempt("options page", async () => {
+    await d.colorScheme("light");
+    await d.goto(server.url("plain", file));
+    let s = await clickAndWait(d);
+    const before = await d.probe("view");
+    t.check("options: the default card follows the system (light)", s.state === "card" && before?.theme === "system" &&
+      before.cardBackground === "rgb(255, 255, 255)", JSON.stringify(before));
+    await d.goto(d.optionsUrl);
+    const ready = await pageUntil(d, () => document.body.dataset.ready === "1");
+    t.check("options page opens by its extension URL", ready === true, String(ready));
+    const saves = () => d.page(() => Number(document.body.dataset.saved ?? 0));
+    await d.select("#theme", "dark");
+    await d.select("#summary_sentences", "2");
+    await d.select("#time_format", "iso");
+    await d.select("#copy_format", "text");
+    await d.select("#export_format", "json");
+    await d.clickInPage('input[name="section"][value="timeline"]');
+    await d.clickInPage('input[name="section"][value="posts"]');
+    await d.clickInPage("#front_matter");
+    for (let i = 0; i < 100 && (await saves()) < 8; i++) await sleep(50);
+    t.check("options page: eight changes, eight saves", (await saves()) >= 8, String(await saves()));
+
+    await d.goto(server.url("plain", file));
+    s = await clickAndWait(d);
+    const after = await d.probe("view");
+    const where = JSON.stringify({ before, after });
+    t.check("options: theme dark on a light system (host data-theme, dark colours)", s.state === "card" &&
+      after?.theme === "dark" && after.cardBackground === "rgb(27, 31, 39)", where);
+    t.check("options: hidden sections are gone (the picture, the posts)",
+      before?.sections.includes("tc-timeline") && before.sections.includes("tc-posts") &&
+      !after?.sections.includes("tc-timeline") && !after.sections.includes("tc-posts") && after.sections.includes("tc-digest"), where);
+    t.check("options: a short summary has fewer digest lines", after?.digestLines > 0 && after.digestLines < before?.digestLines, where);
+    t.check("options: ISO times", after?.times.length > 0 && /\b\d{4}-\d\d-\d\d \d\d:\d\d\b/.test(after.times[0]), where);
+    t.check("options: the export settings reach the card's script",
+      after?.settings?.copy_format === "text" && after.settings.export_format === "json", JSON.stringify(after?.settings));
+
+    if (d.restart) {
+      await d.restart();
+      await d.goto(server.url("plain", file));
+      s = await clickAndWait(d);
+      const again = await d.probe("view");
+      t.check("options survive a browser restart", s.state === "card" && again?.theme === "dark" &&
+        !again.sections.includes("tc-posts"), JSON.stringify(again));
+    }
+
+    await d.goto(d.optionsUrl);
+    const shown = await pageUntil(d, () => document.body.dataset.ready === "1" && {
+      theme: document.getElementById("theme").value,
+      posts: document.querySelector('input[value="posts"]').checked,
+      frontMatter: document.getElementById("front_matter").checked,
+    });
+    t.check("options page shows what was stored", shown?.theme === "dark" && shown.posts === false && shown.frontMatter === false,
+      JSON.stringify(shown));
+    const n = await saves();
+    await d.clickInPage("#reset");
+    for (let i = 0; i < 100 && (await saves()) <= n; i++) await sleep(50);
+    await d.goto(server.url("plain", file));
+    s = await clickAndWait(d);
+    const reset = await d.probe("view");
+    t.check("options: Restore the defaults gives the default card back", reset?.theme === "system" &&
+      reset.sections.includes("tc-posts") && reset.digestLines === before?.digestLines, JSON.stringify(reset));
+  });
+}
+
+/** The card and the options page in German, in a browser whose UI language is German (the runners start
+ *  one: Chromium with --lang=de, Firefox with intl.locale.requested=de and its language pack). */
+export async function germanCases(browser, d, t, server) {
+  await t.attempt("German UI", async () => {
+    await d.goto(server.url("plain", "engines/lemmy.html"));
+    const s = await clickAndWait(d);
+    const v = await d.probe("view");
+    t.check("German UI: the card's headings and buttons are German", s.state === "card" &&
+      v?.headings.includes("Beiträge") && v.headings.includes("Eröffnung") && v.buttons.includes("Markdown kopieren") &&
+      !v.headings.includes("Posts"), JSON.stringify({ state: s.state, headings: v?.headings, buttons: v?.buttons }));
+    await d.goto(d.optionsUrl);
+    const page = await pageUntil(d, () => document.body.dataset.ready === "1" && {
+      title: document.title, lang: document.documentElement.lang, theme: document.querySelector('label[for="theme"]').textContent,
+    });
+    t.check("German UI: the options page is German", page?.title === "ThreadCard-Einstellungen" && page.theme === "Erscheinungsbild" &&
+      /^de/.test(page.lang), JSON.stringify(page));
+  });
+}
+
 /** Runs every case against one browser driver. */
 export async function runCases(browser, d, t, server) {
   mkdirSync(OUT, { recursive: true });
   if (process.env.E2E_ONLY === "audit") return auditCases(browser, d, t, server); // a quick re-run
   if (process.env.E2E_ONLY === "www") return demoCases(browser, d, t, server); // the demo page alone
+  if (process.env.E2E_ONLY === "options") return optionsCases(browser, d, t, server);
   for (const mode of ["plain", "strict"]) {
     const where = `${mode === "strict" ? "strict CSP" : "no CSP"}`;
     const url = server.url(mode, SAMPLE);
@@ -375,6 +474,7 @@ export async function runCases(browser, d, t, server) {
     });
   }
 
+  await optionsCases(browser, d, t, server);
   await keyboardCases(browser, d, t, server);
   await auditCases(browser, d, t, server);
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { publishStoreScreenshots } from "./store.mjs";
-import { EXTRA_PAGES, auditPackage, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { EXTRA_PAGES, auditPackage, germanCases, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PACKAGE = path.resolve(process.env.EXT ?? path.join(ROOT, "dist/chrome"));
@@ -19,13 +19,16 @@ const server = await startServer(PORT, EXTRA_PAGES);
 const profile = mkdtempSync(path.join(tmpdir(), "threadcard-chromium-"));
 // The package plus axe-core, for the accessibility audit (see cases.mjs).
 const EXT = auditPackage(PACKAGE, mkdtempSync(path.join(tmpdir(), "threadcard-chromium-ext-")));
-let context;
-try {
-  context = await chromium.launchPersistentContext(profile, {
+let context, sw, extId, page, cdp;
+/** Starts Chromium on `dir` (a profile kept across restarts) with the extension; `lang`: its UI language. */
+async function launch(dir, lang) {
+  context = await chromium.launchPersistentContext(dir, {
     executablePath: BROWSER,
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
+    // The UI language: the flag, and the environment Chromium reads it from on Linux (with chromium-l10n).
+    env: lang ? { ...process.env, LANGUAGE: lang, LANG: `${lang}_DE.UTF-8` } : process.env,
     args: [
       `--disable-extensions-except=${EXT}`,
       `--load-extension=${EXT}`,
@@ -36,20 +39,33 @@ try {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `http://127.0.0.1:${server.port}` });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
-  const extId = new URL(sw.url()).host;
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.browser().newBrowserCDPSession();
+  sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  extId = new URL(sw.url()).host;
+  page = context.pages()[0] ?? (await context.newPage());
+  cdp = await context.browser().newBrowserCDPSession();
+  driver.optionsUrl = `chrome-extension://${extId}/options.html`;
+}
+const profileDe = mkdtempSync(path.join(tmpdir(), "threadcard-chromium-de-"));
+let driver;
+try {
 
   async function tabTarget() {
     const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
     return targetInfos.find((x) => x.url === page.url()) ?? targetInfos[0];
   }
-  const driver = {
+  driver = {
     goto: (url) => page.goto(url),
+    // A real pick in a <select> (Playwright selects the option and fires input and change, as a user's does).
+    select: (css, value) => page.selectOption(css, value, { timeout: 5000 }),
+    // The browser closed and started again on the same profile: stored settings must still be there.
+    async restart() {
+      await context.close();
+      await launch(profile);
+    },
     async clickAction() {
       await cdp.send("Extensions.triggerAction", { id: extId, targetId: (await tabTarget()).targetId });
     },
@@ -98,15 +114,25 @@ try {
       return { url, message, shownAs: popupText ? "popup" : "badge+tooltip", ...state };
     },
   };
+  await launch(profile);
   await runCases("chromium", driver, t, server);
   publishScreenshot("chromium");
   publishStoreScreenshots("chromium", t);
+  if (!process.env.E2E_ONLY || process.env.E2E_ONLY === "options") {
+    // A second browser whose UI language is German, on a fresh profile.
+    await context.close();
+    await launch(profileDe, "de");
+    const ui = await sw.evaluate(() => chrome.i18n.getUILanguage());
+    console.log(`  German run: chrome.i18n.getUILanguage() = ${ui}`);
+    await germanCases("chromium", driver, t, server);
+  }
 } catch (e) {
   t.check("runner", false, e?.stack ?? String(e));
 } finally {
   await context?.close().catch(() => {});
   await server.close();
   rmSync(profile, { recursive: true, force: true });
+  rmSync(profileDe, { recursive: true, force: true });
   rmSync(path.dirname(EXT), { recursive: true, force: true });
 }
 process.exit(t.summary() ? 1 : 0);

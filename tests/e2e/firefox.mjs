@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, openSync } from "node:fs";
 import { publishStoreScreenshots } from "./store.mjs";
-import { EXTRA_PAGES, OUT, auditPackage, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
+import { EXTRA_PAGES, OUT, auditPackage, germanCases, runCases, runner, publishScreenshot, startServer } from "./cases.mjs";
 import { freePort } from "./server.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -56,31 +56,45 @@ try {
       await sleep(100);
     }
   }
-  const { sessionId } = await wd("POST", "/session", {
-    capabilities: {
-      alwaysMatch: {
-        browserName: "firefox",
-        "moz:firefoxOptions": {
-          binary: FIREFOX,
-          args: ["-headless"],
-          prefs: {
-            "browser.download.folderList": 2,
-            "browser.download.dir": downloads,
-            "browser.download.useDownloadDir": true,
-            "browser.download.always_ask_before_handling_new_types": false,
-            "browser.download.start_downloads_in_tmp_dir": false,
-            "browser.download.alwaysOpenPanel": false,
-            "browser.download.open_pdf_attachments_inline": false,
+  /** A browser session with the extension installed; `prefs` adds to the download prefs (the German run's
+   *  UI language). Sets S, the add-on's button, the main window and the probe window. */
+  async function startSession(prefs = {}) {
+    const { sessionId } = await wd("POST", "/session", {
+      capabilities: {
+        alwaysMatch: {
+          browserName: "firefox",
+          "moz:firefoxOptions": {
+            binary: FIREFOX,
+            args: ["-headless"],
+            prefs: {
+              "browser.download.folderList": 2,
+              "browser.download.dir": downloads,
+              "browser.download.useDownloadDir": true,
+              "browser.download.always_ask_before_handling_new_types": false,
+              "browser.download.start_downloads_in_tmp_dir": false,
+              "browser.download.alwaysOpenPanel": false,
+              "browser.download.open_pdf_attachments_inline": false,
+              ...prefs,
+            },
           },
         },
       },
-    },
-  });
-  S = `/session/${sessionId}`;
-  await wd("POST", `${S}/window/rect`, { width: 1280, height: 800 });
-  const addonId = await wd("POST", `${S}/moz/addon/install`, { path: EXT, temporary: true });
-  const widget = addonId.toLowerCase().replace(/[^a-z0-9_-]/g, "_") + "-browser-action";
-  const buttonCss = `#${widget} .webextension-browser-action`;
+    });
+    S = `/session/${sessionId}`;
+    await wd("POST", `${S}/window/rect`, { width: 1280, height: 800 });
+    addonId = await wd("POST", `${S}/moz/addon/install`, { path: EXT, temporary: true });
+    const widget = addonId.toLowerCase().replace(/[^a-z0-9_-]/g, "_") + "-browser-action";
+    buttonCss = `#${widget} .webextension-browser-action`;
+    // The probe window: one of the extension's own pages (blocked.html, any would do) in a window of its
+    // own. From there the test calls the background's probeCard hook, as only the extension can.
+    mainWindow = await wd("GET", `${S}/window`);
+    extBase = await inChrome(() => exec("return WebExtensionPolicy.getByID(arguments[0]).getURL('');", [addonId]));
+    ({ handle: probeWindow } = await wd("POST", `${S}/window/new`, { type: "window" }));
+    await wd("POST", `${S}/window`, { handle: probeWindow });
+    await wd("POST", `${S}/url`, { url: `${extBase}blocked.html` });
+    await wd("POST", `${S}/window`, { handle: mainWindow });
+  }
+  let addonId, buttonCss, mainWindow, extBase, probeWindow;
 
   const find = (css, from = "") =>
     wd("POST", `${S}${from}/element`, { using: "css selector", value: css }).then((e) => Object.values(e)[0], () => null);
@@ -93,16 +107,7 @@ try {
       await wd("POST", `${S}/moz/context`, { context: "content" });
     }
   }
-  // The probe window: one of the extension's own pages (blocked.html, any would do) in a window of its
-  // own. From there the test calls the background's probeCard hook, as only the extension can.
-  const mainWindow = await wd("GET", `${S}/window`);
-  const extBase = await inChrome(() =>
-    exec("return WebExtensionPolicy.getByID(arguments[0]).getURL('');", [addonId]),
-  );
-  const { handle: probeWindow } = await wd("POST", `${S}/window/new`, { type: "window" });
-  await wd("POST", `${S}/window`, { handle: probeWindow });
-  await wd("POST", `${S}/url`, { url: `${extBase}blocked.html` });
-  await wd("POST", `${S}/window`, { handle: mainWindow });
+  await startSession();
   async function probe(what, arg, files) {
     await wd("POST", `${S}/window`, { handle: probeWindow });
     try {
@@ -132,6 +137,11 @@ try {
 
   const driver = {
     goto: (url) => wd("POST", `${S}/url`, { url }),
+    get optionsUrl() {
+      return `${extBase}options.html`;
+    },
+    // A real pick in a <select>: WebDriver's click on the <option> selects it and fires input and change.
+    select: async (css, value) => wd("POST", `${S}/element/${await find(`${css} option[value="${value}"]`)}/click`, {}),
     clickAction: () =>
       inChrome(async () => {
         let btn = await find(buttonCss);
@@ -238,6 +248,15 @@ try {
   await runCases("firefox", driver, t, server);
   publishScreenshot("firefox");
   publishStoreScreenshots("firefox", t);
+  if (!process.env.E2E_ONLY || process.env.E2E_ONLY === "options") {
+    // A second browser whose UI language is German (Debian's firefox-esr-l10n-de language pack).
+    await wd("DELETE", S).catch(() => {});
+    await startSession({ "intl.locale.requested": "de", "extensions.autoDisableScopes": 0 });
+    await wd("POST", `${S}/url`, { url: driver.optionsUrl });
+    const ui = await exec("return (window.wrappedJSObject ?? window).browser.i18n.getUILanguage();").catch((e) => String(e));
+    console.log(`  German run: browser.i18n.getUILanguage() = ${ui}`);
+    await germanCases("firefox", driver, t, server);
+  }
 } catch (e) {
   t.check("runner", false, e?.stack ?? String(e));
 } finally {
