@@ -28,7 +28,12 @@ function showCard(bundle) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(bundle.card_css);
   root.adoptedStyleSheets = [sheet];
-  const doc = new DOMParser().parseFromString(`<body>${bundle.card_html}</body>`, "text/html");
+  // The posts' bodies come apart (post_bodies: the extension inserts each when its post is opened); the
+  // demo page puts them all in their places, which is the card with every post.
+  let k = 0;
+  const html = bundle.card_html.replace(/<div class="tc-post-body"><\/div>/g, () =>
+    `<div class="tc-post-body">${bundle.post_bodies?.[k++] ?? ""}</div>`);
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
   root.append(...doc.body.childNodes);
   root.addEventListener("click", onCardClick);
   host.addEventListener("keydown", (e) => e.key === "Escape" && closeCard());

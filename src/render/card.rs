@@ -19,13 +19,33 @@ const BYLINE_FIELDS_MAX: usize = 2;
 /// The card is a `div` with the dialog role (an `<article>` may not take it); its header is a `div`
 /// too, so the card adds no banner landmark to the page's own.
 pub fn fragment(s: &Summary) -> String {
+    card(s, None)
+}
+
+/// The card as the extension shows it: [`fragment`] whose posts are their outline lines only, each with
+/// an empty `<div class="tc-post-body">`, and the bodies apart, one per post in order, for the page
+/// script to put in that `<div>` when the reader opens the post (so the card of a long thread is shown
+/// at the cost of its lines). Putting every body in its place gives [`fragment`] exactly.
+pub struct LazyCard {
+    pub html: String,
+    pub bodies: Vec<String>,
+}
+
+/// [`LazyCard`] of `s`.
+pub fn lazy(s: &Summary) -> LazyCard {
+    let mut bodies = Vec::with_capacity(s.posts.len());
+    let html = card(s, Some(&mut bodies));
+    LazyCard { html, bodies }
+}
+
+fn card(s: &Summary, bodies: Option<&mut Vec<String>>) -> String {
     let mut o = String::new();
     let _ =
         write!(o, r#"<div class="tc-card" role="dialog" aria-modal="true" aria-labelledby="tc-title" tabindex="-1">"#);
     head(&mut o, s);
     let _ = write!(o, r#"<div class="tc-body">"#);
     facts(&mut o, s);
-    super::card_posts::posts(&mut o, s);
+    super::card_posts::posts(&mut o, s, bodies);
     let _ = write!(o, "</div></div>");
     o
 }
@@ -48,7 +68,7 @@ fn head(o: &mut String, s: &Summary) {
     }
     let _ = write!(
         o,
-        r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button><button type="button" class="tc-help" data-action="help" aria-label="Keyboard shortcuts (?)">?</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">×</button></div>"#
+        r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button><button type="button" class="tc-help" data-action="help" aria-label="Shortcuts (?)">Shortcuts</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">Close</button></div>"#
     );
     let _ = write!(o, "</div>");
 }
