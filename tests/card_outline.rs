@@ -136,3 +136,21 @@ fn the_outline_of_a_long_thread_is_several_times_smaller_than_its_posts() {
     let ratio = every as f64 / outline as f64;
     assert!(ratio >= 3.0, "posts: outline {outline} bytes, with every body {every} bytes: only {ratio:.1} times");
 }
+
+/// A long list of facts shows its first items and folds the rest under "N more", closed: the browser
+/// neither lays out nor paints a closed `<details>`, and 800 numbers cost more to lay out than the rest of
+/// a 200-post thread's card.
+#[test]
+fn a_long_list_of_numbers_folds_after_its_first_items() {
+    let mut s = engine("phpbb.html");
+    s.facts.quantities = (0..30)
+        .map(|i| threadcard::model::Quantity { text: format!("{i} bolts"), what: "bolts".into(), ..Default::default() })
+        .collect();
+    let card = render::card::fragment(&s);
+    let section = between(&card, r#"<section class="tc-numbers">"#, "</section>");
+    let (shown, more) =
+        section.split_once(r#"<details class="tc-more"><summary>18 more numbers</summary>"#).expect(section);
+    assert_eq!(shown.matches(r#"<li class="tc-quantity">"#).count(), 12, "{shown}");
+    assert_eq!(more.matches(r#"<li class="tc-quantity">"#).count(), 18, "{more}");
+    assert!(shown.contains(">0 bolts") && more.contains(">29 bolts"), "{section}");
+}

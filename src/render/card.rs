@@ -14,6 +14,10 @@ pub const CSS: &str = include_str!("card.css");
 const BYLINE_FIELDS: &[&str] = &["rank", "title", "role", "flair", "location"];
 /// At most this many author fields: the byline stays one line in the header.
 const BYLINE_FIELDS_MAX: usize = 2;
+/// Items a list of facts shows before the rest fold under "N more" (a closed `<details>`, which the browser
+/// neither lays out nor paints until it is opened): a generated 200-post thread has some 800 numbers, and
+/// laying those out cost more than the rest of its card together (measured with benches/bench.mjs).
+const LIST_SHOWN: usize = 12;
 
 /// The card's markup, without styles. Buttons carry `data-action` for the glue code to wire up.
 /// The card is a `div` with the dialog role (an `<article>` may not take it); its header is a `div`
@@ -129,6 +133,20 @@ fn page_line(o: &mut String, s: &Summary) {
     }
 }
 
+/// A list of facts (`items` are its `<li>`s): the first [`LIST_SHOWN`], then the rest under "N more `noun`".
+fn list(o: &mut String, items: &[String], noun: &str) {
+    let (shown, rest) = items.split_at(items.len().min(LIST_SHOWN));
+    let _ = write!(o, "<ul>{}</ul>", shown.concat());
+    if !rest.is_empty() {
+        let _ = write!(
+            o,
+            r#"<details class="tc-more"><summary>{} more {noun}</summary><ul>{}</ul></details>"#,
+            rest.len(),
+            rest.concat()
+        );
+    }
+}
+
 /// "post N": a link to the post a fact came from. `a.tc-from[data-post]` is what the extension and the
 /// demo page catch to scroll to that post on the page (or to its copy in the card); `href` makes it
 /// work without script too.
@@ -178,24 +196,31 @@ fn facts(o: &mut String, s: &Summary) {
         let _ = write!(o, r#"<section class="tc-replies"><h2>Replies</h2><p>{}</p></section>"#, pieces.join(" · "));
     }
     if !f.quantities.is_empty() {
-        let _ = write!(o, r#"<section class="tc-numbers"><h2>Numbers</h2><ul>"#);
-        for q in &f.quantities {
-            let _ = write!(o, r#"<li class="tc-quantity">{}{}</li>"#, esc(&q.text), post_link(q.post));
-        }
-        let _ = write!(o, "</ul></section>");
+        let _ = write!(o, r#"<section class="tc-numbers"><h2>Numbers</h2>"#);
+        let items: Vec<String> = f
+            .quantities
+            .iter()
+            .map(|q| format!(r#"<li class="tc-quantity">{}{}</li>"#, esc(&q.text), post_link(q.post)))
+            .collect();
+        list(o, &items, "numbers");
+        let _ = write!(o, "</section>");
     }
     let dates = super::digest::dates(s);
     if !dates.is_empty() {
-        let _ = write!(o, r#"<section class="tc-dates"><h2>Dates</h2><ul>"#);
-        for d in &dates {
-            let resolved = d
-                .resolved
-                .as_deref()
-                .map(|v| format!(r#" → <time datetime="{v}">{v}</time>"#, v = esc(v)))
-                .unwrap_or_default();
-            let _ = write!(o, r#"<li class="tc-date">{}{resolved}{}</li>"#, esc(&d.text), post_link(d.post));
-        }
-        let _ = write!(o, "</ul></section>");
+        let _ = write!(o, r#"<section class="tc-dates"><h2>Dates</h2>"#);
+        let items: Vec<String> = dates
+            .iter()
+            .map(|d| {
+                let resolved = d
+                    .resolved
+                    .as_deref()
+                    .map(|v| format!(r#" → <time datetime="{v}">{v}</time>"#, v = esc(v)))
+                    .unwrap_or_default();
+                format!(r#"<li class="tc-date">{}{resolved}{}</li>"#, esc(&d.text), post_link(d.post))
+            })
+            .collect();
+        list(o, &items, "dates");
+        let _ = write!(o, "</section>");
     }
     if !f.conflicts.is_empty() {
         let _ = write!(o, r#"<section class="tc-conflicts"><h2>Where sources disagree</h2><ul>"#);
@@ -286,11 +311,14 @@ fn works_and_durations(o: &mut String, s: &Summary) {
         let _ = write!(o, "</ul></section>");
     }
     if !f.durations.is_empty() {
-        let _ = write!(o, r#"<section class="tc-durations"><h2>Durations</h2><ul>"#);
-        for d in &f.durations {
-            let _ = write!(o, r#"<li class="tc-duration">{}{}</li>"#, esc(&d.text), post_link(d.post));
-        }
-        let _ = write!(o, "</ul></section>");
+        let _ = write!(o, r#"<section class="tc-durations"><h2>Durations</h2>"#);
+        let items: Vec<String> = f
+            .durations
+            .iter()
+            .map(|d| format!(r#"<li class="tc-duration">{}{}</li>"#, esc(&d.text), post_link(d.post)))
+            .collect();
+        list(o, &items, "durations");
+        let _ = write!(o, "</section>");
     }
 }
 
