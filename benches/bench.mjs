@@ -3,8 +3,13 @@
 //   2. Median time of the whole WASM `summarize` call (our parse included) against Readability.js
 //      (DOMParser parse + Readability.parse(), both in the same page), on the bundled sample and on the
 //      real forum pages of ../shared/corpus/wcxb-forum/dev (skipped, with a message, when absent).
-//   3. Card-visible latency after a click on the toolbar action, on a ~200 KB thread page, with the
-//      extension loaded (dist/chrome).
+//   3. The card of a 200-post thread inserted and painted by extension/card.js: every post's body in its
+//      markup (the card before the outline) against the outline (bodies inserted when a post is opened),
+//      and "Expand all" on both.
+//   4. Click to card painted on a ~200 KB thread page with the extension loaded (dist/chrome), warm (the
+//      service worker running, the WASM instantiated) and cold (the worker stopped before the click with
+//      CDP ServiceWorker.stopAllWorkers, as Chrome stops it after ~30 s idle), each with where the time
+//      goes; and the module's compile time, WebAssembly.compileStreaming against compile from bytes.
 // Run: ./build.sh bench   (or node benches/bench.mjs after ./build.sh). BENCH_RUNS=n sets runs per page.
 import { chromium } from "playwright-core";
 import { gzipSync, gunzipSync } from "node:zlib";
@@ -28,6 +33,8 @@ const median = (xs) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /** A generic forum thread page of about `bytes` bytes: N posts with author, time and a few paragraphs. */
@@ -145,58 +152,214 @@ try {
     console.log(`  ThreadCard time per KB of page: median ${(median(perKb) * 1000).toFixed(0)} µs/KB`);
   }
 
-  // ---------------------------------------------------------------------- 3. click-to-card latency
-  console.log("\n== card-visible latency after the click (extension loaded, generated thread page)");
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
-  const extId = new URL(sw.url()).host;
-  const cdp = await context.browser().newBrowserCDPSession();
-  const tab = await context.newPage();
-  const samples = [];
-  let first = null;
-  for (let i = 0; i < RUNS + 1; i++) {
-    await tab.goto(server.url("plain", "thread-200k.html"));
-    // Page side: note when the card is in the DOM and when the frame holding it has been painted.
-    await tab.evaluate(() => {
-      globalThis.__tcSeen = null;
-      new MutationObserver((_, obs) => {
-        const host = document.getElementById("threadcard-host");
-        if (host?.dataset.state === "loading" && !globalThis.__tcLoading) globalThis.__tcLoading = Date.now();
-        if (host?.dataset.state === "card" || host?.dataset.state === "error") {
-          obs.disconnect();
-          const inDom = Date.now();
-          requestAnimationFrame(() => setTimeout(() => (globalThis.__tcSeen = { inDom, painted: Date.now(), state: host.dataset.state, loading: globalThis.__tcLoading, showMs: Number(host.dataset.showMs) })));
-        }
-      }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
-    });
-    const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-    const target = targetInfos.find((x) => x.url === tab.url());
-    let seen = null;
-    let t0 = 0;
-    for (let attempt = 0; attempt < 3 && !seen; attempt++) {
-      t0 = Date.now();
-      await cdp.send("Extensions.triggerAction", { id: extId, targetId: target.targetId });
-      for (let k = 0; k < 100 && !seen; k++) {
-        await new Promise((r) => setTimeout(r, 30));
-        seen = await tab.evaluate(() => globalThis.__tcSeen);
-      }
-    }
-    if (!seen) {
-      console.log("  a click produced no card: skipped");
-      continue;
-    }
-    const run = await sw.evaluate(() => globalThis.lastRun);
-    const s = { loading: seen.loading - t0, inDom: seen.inDom - t0, painted: seen.painted - t0, state: seen.state, timings: run?.timings, showMs: seen.showMs };
-    if (i === 0) first = s;
-    else samples.push(s);
-  }
-  console.log(`page: ${kb(bigPage.length)}; first click after start (includes WASM instantiation): card painted ${first?.painted} ms`);
-  console.log(`later clicks, median of ${samples.length}: "Reading thread…" shown ${median(samples.map((s) => s.loading))} ms, card in DOM ${median(samples.map((s) => s.inDom))} ms, card painted ${median(samples.map((s) => s.painted))} ms (budget 100 ms)`);
-  const phases = Object.keys(samples[0]?.timings ?? {});
-  console.log(`where the time goes (median ms, background clock): ${phases.map((p) => `${p} ${median(samples.map((s) => s.timings[p]))}`).join(", ")}`);
-  console.log(`of "show", the page's own work (parse card HTML, insert, style, focus): median ${median(samples.map((s) => s.showMs))} ms; the rest is messaging`);
-  console.log("(times from the CDP click command to the page's own clock; includes the DevTools round trip)");
+  // ------------------------------------------------------------- 3. the card inserted and painted
+  await cardInsert(page, bigPage);
+  // ---------------------------------------------------------------------- 4. click-to-card latency
+  await clickToCard(context, server, bigPage);
 } finally {
   await context.close().catch(() => {});
   await server.close();
   rmSync(profile, { recursive: true, force: true });
+}
+
+/** 3. The card of the generated 200-post thread shown by extension/card.js itself (loaded into this page's
+ *  world: the same code that runs in the extension's isolated world), from `show()` to the frame after it
+ *  (style, layout, paint): with every post's body in the markup, as the card was until the outline, and
+ *  with the outline. Then a real click on "Expand all" (which inserts the 200 bodies, in one parse, into the
+ *  outline) to its frame, on both. Side by side in one run: the ratio is the figure, under any load. */
+async function cardInsert(page, html) {
+  console.log(`\n== the card of a 200-post thread: inserted and painted by card.js, median of ${RUNS} runs`);
+  for (const file of ["exports.js", "card.js"]) {
+    await page.addScriptTag({ content: readFileSync(path.join(ROOT, "extension", file), "utf8") });
+  }
+  const prep = await page.evaluate((html) => {
+    const b = globalThis.tc.summarize(html, "https://forum.example/t/1", undefined);
+    let k = 0;
+    const every = b.card_html.replace(/<div class="tc-post-body"><\/div>/g, () => `<div class="tc-post-body">${b.post_bodies[k++]}</div>`);
+    // Lists of facts unfolded (their items past the first ones out of the closed "N more" <details>).
+    const unfold = (h) => h.replace(/<\/ul><details class="tc-more"><summary>[^<]*<\/summary><ul>([\s\S]*?)<\/ul><\/details>/g, "$1</ul>");
+    const view = (card_html) => ({ card_html, card_css: b.card_css, title: b.summary.title, anchors: b.summary.posts.map((p) => p.anchor ?? null) });
+    globalThis.__tcViews = { every: view(unfold(every)), unfolded: view(unfold(b.card_html)), outline: view(b.card_html), bodies: b.post_bodies };
+    globalThis.__tcPainted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+    return { posts: b.post_bodies.length, every: globalThis.__tcViews.every.card_html.length, outline: b.card_html.length, bodies: b.post_bodies.reduce((a, x) => a + x.length, 0) };
+  }, html);
+  const times = { every: [], unfolded: [], outline: [], expandEvery: [], expandOutline: [] };
+  for (let i = 0; i < RUNS + 1; i++) {
+    for (const mode of ["every", "unfolded", "outline"]) {
+      const shown = await page.evaluate(async (mode) => {
+        const ui = globalThis.threadcardUi;
+        ui.begin(); // the "Reading thread…" panel the card replaces, as after a click
+        const t0 = performance.now();
+        ui.show(globalThis.__tcViews[mode]);
+        await globalThis.__tcPainted();
+        const t = performance.now() - t0;
+        if (mode !== "every") ui.bodies(globalThis.__tcViews.bodies);
+        // Where "Expand all" is, for a real (trusted) click; the moment that click arrives, from the root.
+        const { root } = ui.probeRoot();
+        const button = root.querySelector('button[data-action="expand-all"]');
+        button.scrollIntoView({ block: "center" });
+        const r = button.getBoundingClientRect();
+        globalThis.__tcExpand = null;
+        root.addEventListener("click", () => {
+          const t1 = performance.now();
+          globalThis.__tcPainted().then(() => (globalThis.__tcExpand = { ms: performance.now() - t1, open: root.querySelectorAll("details.tc-post[open] .tc-post-body > *").length }));
+        }, { capture: true, once: true });
+        return { t, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, mode);
+      await page.mouse.click(shown.x, shown.y);
+      let expand = null;
+      for (let k = 0; k < 200 && !expand; k++) {
+        await sleep(10);
+        expand = await page.evaluate(() => globalThis.__tcExpand);
+      }
+      await page.evaluate(() => globalThis.threadcardUi.begin()); // closes the card (the toggle)
+      if (i === 0) continue; // warm-up
+      times[mode].push(shown.t);
+      if (expand && mode !== "unfolded") times[mode === "every" ? "expandEvery" : "expandOutline"].push(expand.ms);
+    }
+  }
+  const [every, outline] = [median(times.every), median(times.outline)];
+  console.log(`markup: every post and fact ${kb(prep.every)}; the outline ${kb(prep.outline)}, its ${prep.posts} bodies (${kb(prep.bodies)}) sent after it`);
+  console.log(`show() to the frame after it: the card as it was, every post's body and every fact listed, ${ms(every)} -> the outline with every fact listed ${ms(median(times.unfolded))} -> the outline with long lists folded (the card now) ${ms(outline)}: ${(every / outline).toFixed(1)}x cheaper`);
+  console.log(`"Expand all" click to its frame: every post already inserted ${ms(median(times.expandEvery))}; the outline inserting its ${prep.posts} bodies ${ms(median(times.expandOutline))}`);
+}
+
+/** One toolbar click on `tab` (CDP Extensions.triggerAction): from the click to "Reading thread…", to the
+ *  card in the page and to the frame after it (the page's clock, which shares the machine's with this one),
+ *  and what the background measured (`lastRun`, read from the worker that ran it). */
+async function clickOnce(context, cdp, extId, tab, url, { cold }) {
+  await tab.goto(url);
+  await tab.evaluate(() => {
+    globalThis.__tcSeen = null;
+    new MutationObserver((_, obs) => {
+      const host = document.getElementById("threadcard-host");
+      if (host?.dataset.state === "loading" && !globalThis.__tcLoading) globalThis.__tcLoading = Date.now();
+      if (host?.dataset.state === "card" || host?.dataset.state === "error") {
+        obs.disconnect();
+        const inDom = Date.now();
+        requestAnimationFrame(() => setTimeout(() => (globalThis.__tcSeen = { inDom, painted: Date.now(), state: host.dataset.state, loading: globalThis.__tcLoading })));
+      }
+    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  });
+  // Playwright's worker object follows the extension's worker across a stop and a restart.
+  const sw = context.serviceWorkers()[0];
+  if (cold) {
+    // The load woke the worker (its tabs.onUpdated listener): let it settle, then stop it, as ~30 s of
+    // reading would. Stopped is when CDP says so (Playwright's "close" event comes seconds later).
+    await sleep(300);
+    const session = await context.newCDPSession(tab);
+    const stopped = new Promise((resolve) =>
+      session.on("ServiceWorker.workerVersionUpdated", (e) => {
+        if (e.versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extId}/`) && v.runningStatus === "stopped")) resolve(true);
+      }),
+    );
+    await session.send("ServiceWorker.enable");
+    await session.send("ServiceWorker.stopAllWorkers");
+    const ok = await Promise.race([stopped, sleep(5000).then(() => false)]);
+    await session.detach().catch(() => {});
+    if (!ok) return { error: "the service worker did not stop" };
+  } else {
+    await sw.evaluate(() => (globalThis.lastRun = null));
+  }
+  const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+  const target = targetInfos.find((x) => x.url === tab.url());
+  let seen = null;
+  let t0 = 0;
+  for (let attempt = 0; attempt < 3 && !seen; attempt++) {
+    t0 = Date.now();
+    await cdp.send("Extensions.triggerAction", { id: extId, targetId: target.targetId });
+    for (let k = 0; k < 400 && !seen; k++) {
+      await sleep(15);
+      seen = await tab.evaluate(() => globalThis.__tcSeen);
+    }
+  }
+  if (!seen) return { error: "a click produced no card" };
+  let run = null;
+  for (let k = 0; k < 300 && !run; k++) {
+    run = await sw.evaluate(() => globalThis.lastRun ?? null).catch(() => null);
+    if (!run) await sleep(20);
+  }
+  return {
+    loading: seen.loading - t0,
+    inDom: seen.inDom - t0,
+    painted: seen.painted - t0,
+    paint: seen.painted - seen.inDom,
+    toHandler: run ? run.runStartedAt - t0 : NaN,
+    workerStart: run && cold ? run.workerStartedAt - t0 : NaN,
+    run,
+  };
+}
+
+/** Where one kind of click's time goes, as medians of its runs (ms). */
+function breakdown(label, runs) {
+  const m = (f) => median(runs.map(f).filter((x) => Number.isFinite(x)));
+  const r = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
+  const t = (p) => m((s) => s.run?.timings?.[p]);
+  const wasm = runs.some((s) => s.run?.wasm)
+    ? ` (this click compiled the module in ${r(m((s) => s.run?.wasm?.compile))} and instantiated it in ${r(m((s) => s.run?.wasm?.instantiate))}, from the start of the click's handler, in parallel with inject and read)`
+    : "";
+  console.log(`${label}, median of ${runs.length}: card painted ${r(m((s) => s.painted))} ms after the click ("Reading thread…" at ${r(m((s) => s.loading))} ms, card in the page at ${r(m((s) => s.inDom))} ms)`);
+  console.log(`  click to the handler running ${r(m((s) => s.toHandler))}${Number.isFinite(m((s) => s.workerStart)) ? ` (of which starting the worker ${r(m((s) => s.workerStart))})` : ""}; inject card.js ${r(t("inject"))}; read the page ${r(t("read"))} (outerHTML ${r(m((s) => s.run?.page?.readMs))}, the rest is the transfer); wait for the WASM ${r(t("wasm"))}${wasm}; summarize ${r(t("summarize"))}; show ${r(t("show"))} (card insert ${r(m((s) => s.run?.page?.showMs))}, the rest is the transfer); paint ${r(m((s) => s.paint))}`);
+}
+
+/** 4. Click to card, warm and cold, on the generated 200 KB thread page; then compile time. */
+async function clickToCard(context, server, html) {
+  console.log("\n== click to card painted (extension loaded, generated 200 KB thread page)");
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extId = new URL(sw.url()).host;
+  const cdp = await context.browser().newBrowserCDPSession();
+  const tab = await context.newPage();
+  const url = server.url("plain", "thread-200k.html");
+  const first = await clickOnce(context, cdp, extId, tab, url, { cold: false });
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) {
+    const s = await clickOnce(context, cdp, extId, tab, url, { cold: false });
+    if (s.error) console.log(`  warm click: ${s.error}`);
+    else warm.push(s);
+  }
+  const cold = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const s = await clickOnce(context, cdp, extId, tab, url, { cold: true });
+    if (s.error) console.log(`  cold click: ${s.error}`);
+    else cold.push(s);
+  }
+  console.log(`page: ${kb(html.length)}; budgets: warm 100 ms, cold 150 ms`);
+  if (!first.error) breakdown("first click after the browser started (the worker running, the WASM not yet instantiated)", [first]);
+  breakdown("warm (the worker running, the WASM instantiated)", warm);
+  breakdown("cold (the worker stopped before the click by CDP ServiceWorker.stopAllWorkers from the tab's session)", cold);
+  console.log("(from the CDP click command, on this process's clock, to the page's and the worker's, which are the machine's)");
+  await wasmCompile(context.serviceWorkers()[0]);
+}
+
+/** The module's compile in the service worker: WebAssembly.compileStreaming against WebAssembly.compile
+ *  from bytes already read. Each compile gets bytes of its own (the module plus a custom section with a
+ *  unique name), since V8 hands back the module it already holds for the same bytes. */
+async function wasmCompile(sw) {
+  const r = await sw.evaluate(async (runs) => {
+    const url = new URL("pkg/threadcard_bg.wasm", location.href);
+    const t0 = performance.now();
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const fetchMs = performance.now() - t0;
+    const unique = (i) => {
+      const name = new TextEncoder().encode(`bench-${i}-${Math.random().toString(36).slice(2)}`);
+      const section = new Uint8Array([0, name.length + 1, name.length, ...name]);
+      const out = new Uint8Array(bytes.length + section.length);
+      out.set(bytes);
+      out.set(section, bytes.length);
+      return out;
+    };
+    const streaming = [], fromBytes = [];
+    for (let i = 0; i < runs; i++) {
+      let u = unique(2 * i);
+      let t = performance.now();
+      await WebAssembly.compileStreaming(new Response(u, { headers: { "content-type": "application/wasm" } }));
+      streaming.push(performance.now() - t);
+      u = unique(2 * i + 1);
+      t = performance.now();
+      await WebAssembly.compile(u);
+      fromBytes.push(performance.now() - t);
+    }
+    return { fetchMs, streaming, fromBytes, size: bytes.length };
+  }, RUNS);
+  console.log(`WASM compile in the service worker (${kb(r.size)}), median of ${RUNS}: WebAssembly.compileStreaming ${ms(median(r.streaming))}, WebAssembly.compile from bytes ${ms(median(r.fromBytes))} (reading the file first: ${ms(r.fetchMs)})`);
 }

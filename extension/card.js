@@ -31,7 +31,7 @@
       gap: 12px; align-items: flex-start; }
     .tc-status p { margin: 0; flex: 1; white-space: pre-line; }
     .tc-status .tc-error-title { font-weight: 600; color: #8a1c14; }
-    .tc-status button { font: inherit; font-size: 18px; line-height: 1; padding: 2px 8px; border: 1px solid #c5cad6;
+    .tc-status button { font: inherit; font-size: 14px; line-height: 1.3; padding: 2px 8px; border: 1px solid #c5cad6;
       border-radius: 6px; background: #f4f6fa; color: #1d2330; cursor: pointer; }
     @media (prefers-color-scheme: dark) {
       :host(:not([data-theme="light"])) .tc-overlay { background: #1b1f27; }
@@ -63,6 +63,10 @@
   let host = null; // the element on the page holding the shadow root
   let root = null; // the closed shadow root: only this world holds it
   let view = null; // what background.js sent: card_html, card_css, title, anchors, then markdown and json
+  // Each post's body (HTML the Rust core rendered and escaped, like card_html), sent after the card: the
+  // card shows one line per post, and a body goes into its post when the reader opens it (see `fill`).
+  let bodies = null;
+  let filled = new WeakSet(); // the posts whose body is in place
   let lastFocus = null;
   let theme = "system"; // the options page's theme: "system", "light" or "dark" (host data-theme)
   let current = -1; // the post the keyboard is on, in the outline
@@ -101,6 +105,8 @@
     // own handlers can swallow it.
     window.addEventListener("keydown", onKey, true);
     root.addEventListener("click", onClick);
+    // Whatever opened a post (the browser's own find in page included), its body must be there.
+    root.addEventListener("toggle", onToggle, true);
     (document.body ?? document.documentElement).append(host);
     lastFocus = document.activeElement;
   }
@@ -109,7 +115,8 @@
     if (!host) return;
     window.removeEventListener("keydown", onKey, true);
     host.remove();
-    host = root = view = null;
+    host = root = view = bodies = null;
+    filled = new WeakSet();
     current = -1;
     if (lastFocus?.isConnected && typeof lastFocus.focus === "function") lastFocus.focus({ preventScroll: true });
     lastFocus = null;
@@ -145,7 +152,7 @@
     x.type = "button";
     x.dataset.action = "close";
     x.setAttribute("aria-label", msg("card_close_label"));
-    x.textContent = "×";
+    x.textContent = msg("card_close_text");
     status.append(p, x);
     box.append(status);
     status.focus();
@@ -195,6 +202,28 @@
 
   const outline = () => Array.from(root?.querySelectorAll("details.tc-post") ?? []);
 
+  /** Puts the bodies of `posts` (outline `<details>`) that are not in place yet into their posts, with one
+   *  parse for all of them ("Expand all" on 200 posts is one parse, not 200). */
+  function fill(posts) {
+    if (!bodies) return;
+    const todo = posts.filter((p) => !filled.has(p) && typeof bodies[Number(p.dataset.post)] === "string");
+    if (!todo.length) return;
+    const parse = (html) => new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
+    const put = (p, nodes) => {
+      p.querySelector(".tc-post-body")?.append(...nodes);
+      filled.add(p);
+    };
+    if (todo.length === 1) return put(todo[0], parse(bodies[Number(todo[0].dataset.post)]).childNodes);
+    // Each body is whole elements (Rust writes them), so wrapping each in a <div> keeps them apart.
+    const parsed = parse(todo.map((p) => `<div>${bodies[Number(p.dataset.post)]}</div>`).join("")).children;
+    if (parsed.length !== todo.length) return todo.forEach((p) => fill([p])); // never expected: one by one
+    todo.forEach((p, k) => put(p, parsed[k].childNodes));
+  }
+
+  function onToggle(e) {
+    if (e.target instanceof Element && e.target.matches("details.tc-post") && e.target.open) fill([e.target]);
+  }
+
   /** The post the focus is in, else the one the keyboard was last on. */
   function currentPost(posts) {
     const at = root.activeElement?.closest?.("details.tc-post");
@@ -230,6 +259,7 @@
       case "Enter":
         // On a post's line the browser toggles it; elsewhere Enter opens the current post.
         if (root.activeElement?.matches?.("summary, a, button") || i < 0) return false;
+        fill([posts[i]]);
         posts[i].open = true;
         moveTo(posts, i);
         return true;
@@ -293,7 +323,10 @@
     }
     const copy = root?.getElementById(`tc-post-${index}`);
     if (copy) {
-      if (copy.localName === "details") copy.open = true;
+      if (copy.localName === "details") {
+        fill([copy]);
+        copy.open = true;
+      }
       copy.scrollIntoView({ behavior: "smooth", block: "start" });
       flash(copy);
       return "card";
@@ -316,6 +349,9 @@
     // A page script's synthetic click, and the downloads' own `a.click()` (exports.js), are not the user's.
     if (!e.isTrusted) return;
     const target = e.target instanceof Element ? e.target : null;
+    // A click on a post's line (or Enter on it): its body goes in before the browser opens the post.
+    const line = target?.closest("summary")?.parentElement;
+    if (line?.matches("details.tc-post") && !line.open) fill([line]);
     const from = target?.closest("a.tc-from[data-post]");
     if (from) {
       e.preventDefault();
@@ -335,9 +371,13 @@
         toggleHelp();
         break;
       case "expand-all":
-      case "collapse-all":
-        for (const p of outline()) p.open = button.dataset.action === "expand-all";
+      case "collapse-all": {
+        const posts = outline();
+        const open = button.dataset.action === "expand-all";
+        if (open) fill(posts);
+        for (const p of posts) p.open = open;
         break;
+      }
       case "copy-md":
         if (!view.markdown) return feedback(button, msg("ui_still_reading"));
         feedback(button, msg((await copy(view.markdown)) ? "ui_copied" : "ui_copy_failed"));
@@ -367,7 +407,9 @@
       if (!/html|xml/.test(type)) {
         return { notHtml: msg("ui_not_html", [type]) };
       }
+      const t0 = performance.now();
       const page = { html: document.documentElement.outerHTML, url: location.href };
+      page.readMs = performance.now() - t0; // for the benchmark: reading the page, before the transfer
       statusPanel("loading", [msg("ui_reading")]);
       return page;
     },
@@ -376,13 +418,23 @@
       const t0 = performance.now();
       view = v;
       theme = v.settings?.theme ?? theme;
+      bodies = null; // this card's come next (`bodies`)
+      filled = new WeakSet();
       const box = panel("card", [OVERLAY_CSS, v.card_css]);
       const doc = new DOMParser().parseFromString(`<body>${v.card_html}</body>`, "text/html");
       box.append(...doc.body.childNodes);
       host.dataset.url = location.href;
       const card = root.querySelector(".tc-card");
       card?.focus({ preventScroll: true });
-      host.dataset.showMs = (performance.now() - t0).toFixed(1); // for the benchmark
+      const showMs = performance.now() - t0;
+      host.dataset.showMs = showMs.toFixed(1); // for the benchmark
+      return { showMs };
+    },
+    /** Each post's body, sent after the card; posts the reader opened meanwhile get theirs at once. */
+    bodies(list) {
+      if (!view || !Array.isArray(list) || list.length !== outline().length) return;
+      bodies = list;
+      fill(outline().filter((p) => p.open));
     },
     /** The Markdown and JSON exports, sent after the card is shown. */
     exports(x) {

@@ -46,13 +46,18 @@
     };
   }
 
-  /** Each post's author in the card, and whether `absent` shows anywhere in it. */
+  /** Each post's author in the card, whether `absent` shows anywhere in it, and how many posts there
+   *  are, are open, and have their body in place (bodies go in when a post is opened). */
   function posts(absent) {
     const { root: r } = card();
     if (!r) return { authors: [], leaked: false };
+    const all = Array.from(r.querySelectorAll("details.tc-post"));
     return {
       authors: Array.from(r.querySelectorAll(".tc-post .tc-post-author")).map((e) => e.textContent),
       leaked: r.textContent.includes(absent),
+      count: all.length,
+      open: all.filter((p) => p.open).length,
+      withBody: all.filter((p) => p.querySelector(".tc-post-body")?.childElementCount > 0).length,
     };
   }
 
@@ -111,6 +116,7 @@
     return {
       focused: at ? posts.indexOf(at) : -1,
       open: posts.flatMap((p, i) => (p.open ? [i] : [])),
+      withBody: posts.flatMap((p, i) => (p.querySelector(".tc-post-body")?.childElementCount ? [i] : [])),
       help: !!r.querySelector(".tc-keys"),
       focusInCard: document.activeElement === host && !!r.activeElement,
       active: r.activeElement?.localName ?? null,

@@ -6,11 +6,13 @@
 //! generated serializer for every model type out of the module (smaller WASM; see README, "Budgets").
 
 use crate::{render, render_with, summarize, Format, Options};
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-/// `summarize(html, url, options)` → `{summary, card_html, card_css, markdown, json}`: the Summary (as a JS
-/// object), the card's HTML and CSS, and the exports, so the page script never renders anything itself.
+/// `summarize(html, url, options)` → `{summary, card_html, post_bodies, card_css, markdown, json}`: the
+/// Summary (as a JS object), the card's HTML (its posts as outline lines: `render::card::lazy`), each post's
+/// body HTML (to insert when the post is opened), its CSS, and the exports, so the page script never
+/// renders anything itself.
 /// Throws an `Error` with a one-line message for input that is not an HTML page.
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
@@ -49,9 +51,12 @@ extern "C" {
 fn bundle(summary: &crate::Summary, html: Option<String>, options: &Options) -> Result<JsValue, JsError> {
     let json = render(summary, Format::Json);
     let bundle = Object::new();
+    // The card's outline, and each post's body apart for the page script to insert when it is opened.
+    let card = render::card::lazy(summary, options);
     let fields = [
         ("summary", JSON::parse(&json).map_err(|_| JsError::new("the summary did not serialize to JSON"))?),
-        ("card_html", JsValue::from_str(&render::card::fragment_with(summary, options))),
+        ("card_html", JsValue::from_str(&card.html)),
+        ("post_bodies", card.bodies.iter().map(|b| JsValue::from_str(b)).collect::<Array>().into()),
         ("card_css", JsValue::from_str(render::card::CSS)),
         ("markdown", JsValue::from_str(&render_with(summary, Format::Markdown, options))),
         ("json", JsValue::from_str(&json)),

@@ -80,3 +80,76 @@ fn works_and_durations_reach_the_card_the_markdown_and_the_terminal() {
     let term = render(&s, Format::Card);
     assert!(term.contains("Mentioned: Zinn & the Art") && term.contains("two weeks [post 1]"), "{term}");
 }
+
+/// Splits the extension's card at its empty post bodies and puts each body back in its place.
+fn with_bodies(lazy: &render::card::LazyCard) -> String {
+    const EMPTY: &str = r#"<div class="tc-post-body"></div>"#;
+    let mut parts = lazy.html.split(EMPTY);
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for (part, body) in parts.zip(&lazy.bodies) {
+        out.push_str(&format!(r#"<div class="tc-post-body">{body}</div>{part}"#));
+    }
+    out
+}
+
+#[test]
+fn the_extensions_card_sends_the_bodies_apart_and_each_fits_back_in_its_place() {
+    for name in ["github-issue.html", "reddit-old.html", "xenforo2.html", "discourse.html"] {
+        let s = engine(name);
+        let lazy = render::card::lazy(&s, &threadcard::Options::default());
+        assert_eq!(lazy.bodies.len(), s.posts.len(), "{name}: one body per post");
+        assert_eq!(lazy.html.matches(r#"<div class="tc-post-body"></div>"#).count(), s.posts.len(), "{name}");
+        assert_eq!(lazy.html.matches(r#"<summary><h3 class="tc-post-head">"#).count(), s.posts.len(), "{name}");
+        assert!(lazy.bodies.iter().all(|b| !b.is_empty()), "{name}: an empty body");
+        assert_eq!(with_bodies(&lazy), render::card::fragment(&s), "{name}: the bodies back in place give the card");
+    }
+}
+
+/// The outline is what makes a long thread's card cheap to show: on a thread of 200 posts of a few
+/// paragraphs each, its posts' markup is several times smaller than the posts with every body.
+#[test]
+fn the_outline_of_a_long_thread_is_several_times_smaller_than_its_posts() {
+    let posts: String = (0..200)
+        .map(|i| {
+            let para = format!(
+                "<p>Reply {i}: the council said the bridge would cost about {} million euros, and residents asked \
+                 whether the ferry would keep running during the works, which could take years.</p>",
+                100 + i
+            );
+            format!(
+                r#"<article class="post" id="post-{i}"><header><a class="author" href="/u/u{}">user{}</a> <time datetime="2024-05-01T10:00:00Z">1 May 2024</time></header><div class="body">{}</div></article>"#,
+                i % 40,
+                i % 40,
+                para.repeat(4)
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!doctype html><html><head><title>The bridge</title></head><body><h1>The bridge</h1>{posts}</body></html>"
+    );
+    let s = summarize(&html, Some("https://forum.example/t/1"), &Options::default()).expect("an HTML page");
+    assert!(s.posts.len() >= 150, "{} posts", s.posts.len());
+    let lazy = render::card::lazy(&s, &threadcard::Options::default());
+    let full = render::card::fragment(&s);
+    let posts = |card: &str| card.len() - card.find(r#"<section class="tc-posts""#).unwrap_or(0);
+    let (outline, every) = (posts(&lazy.html), posts(&full));
+    let ratio = every as f64 / outline as f64;
+    assert!(ratio >= 3.0, "posts: outline {outline} bytes, with every body {every} bytes: only {ratio:.1} times");
+}
+
+/// A long list of facts shows its first items and folds the rest under "N more", closed: the browser
+/// neither lays out nor paints a closed `<details>`, and 800 numbers cost more to lay out than the rest of
+/// a 200-post thread's card.
+#[test]
+fn a_long_list_of_numbers_folds_after_its_first_items() {
+    let mut s = engine("phpbb.html");
+    s.facts.quantities = (0..30)
+        .map(|i| threadcard::model::Quantity { text: format!("{i} bolts"), what: "bolts".into(), ..Default::default() })
+        .collect();
+    let card = render::card::fragment(&s);
+    let section = between(&card, r#"<section class="tc-numbers">"#, "</section>");
+    let (shown, more) = section.split_once(r#"<details class="tc-more"><summary>18 more</summary>"#).expect(section);
+    assert_eq!(shown.matches(r#"<li class="tc-quantity">"#).count(), 12, "{shown}");
+    assert_eq!(more.matches(r#"<li class="tc-quantity">"#).count(), 18, "{more}");
+    assert!(shown.contains(">0 bolts") && more.contains(">29 bolts"), "{section}");
+}

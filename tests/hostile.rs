@@ -31,8 +31,16 @@ fn is_script_url(v: &str) -> bool {
 
 #[test]
 fn card_html_has_no_executable_markup() {
-    let html = render::card::fragment(&summary());
-    let doc = Html::parse_fragment(&html);
+    let s = summary();
+    let lazy = render::card::lazy(&s, &threadcard::Options::default());
+    // The card with every post, and the extension's: its outline, then each post's body on its own.
+    for html in [render::card::fragment(&s), lazy.html].iter().chain(&lazy.bodies) {
+        no_executable_markup(html);
+    }
+}
+
+fn no_executable_markup(html: &str) {
+    let doc = Html::parse_fragment(html);
     let active = Selector::parse(ACTIVE_ELEMENTS).expect("static selector");
     let found: Vec<String> = doc.select(&active).map(|e| e.value().name().to_string()).collect();
     assert!(found.is_empty(), "active elements in the card: {found:?}");
@@ -110,6 +118,12 @@ fn findings(s: &Summary) -> Vec<String> {
     let mut out = Vec::new();
     let mut add = |format: &str, found: Vec<String>| out.extend(found.into_iter().map(|f| format!("{format}: {f}")));
     add("card", allow_list::card_fragment(&render::card::fragment(s)));
+    // The extension's card: the outline, and each post's body as the page script parses it, on its own.
+    let lazy = render::card::lazy(s, &threadcard::Options::default());
+    add("card outline", allow_list::card_fragment(&lazy.html));
+    for body in &lazy.bodies {
+        add("card post body", allow_list::card_fragment(body));
+    }
     add("html", allow_list::card_page(&render(s, Format::Html), render::card::CSS));
     add("markdown", allow_list::markdown(&render(s, Format::Markdown)));
     add("text", allow_list::text(&render(s, Format::Text)));

@@ -46,6 +46,10 @@ impl View<'_> {
         !self.hidden.iter().any(|h| h.eq_ignore_ascii_case(section))
     }
 }
+/// Items a list of facts shows before the rest fold under "N more" (a closed `<details>`, which the browser
+/// neither lays out nor paints until it is opened): a generated 200-post thread has some 800 numbers, and
+/// laying those out cost more than the rest of its card together (measured with benches/bench.mjs).
+const LIST_SHOWN: usize = 12;
 
 /// The card's markup, without styles. Buttons carry `data-action` for the glue code to wire up.
 /// The card is a `div` with the dialog role (an `<article>` may not take it); its header is a `div`
@@ -58,9 +62,30 @@ pub fn fragment(s: &Summary) -> String {
 /// [`Options::time_format`] says, the sections of [`Options::hidden_sections`] left out, the digest as long
 /// as [`Options::summary_sentences`].
 pub fn fragment_with(s: &Summary, options: &Options) -> String {
+    with_options(s, options, |s, view| card(s, view, None))
+}
+
+/// The card as the extension shows it: [`fragment_with`] whose posts are their outline lines only, each with
+/// an empty `<div class="tc-post-body">`, and the bodies apart, one per post in order, for the page
+/// script to put in that `<div>` when the reader opens the post (so the card of a long thread is shown
+/// at the cost of its lines). Putting every body in its place gives [`fragment_with`] exactly.
+pub struct LazyCard {
+    pub html: String,
+    pub bodies: Vec<String>,
+}
+
+/// [`LazyCard`] of `s`, with the user's options.
+pub fn lazy(s: &Summary, options: &Options) -> LazyCard {
+    let mut bodies = Vec::with_capacity(s.posts.len());
+    let html = with_options(s, options, |s, view| card(s, view, Some(&mut bodies)));
+    LazyCard { html, bodies }
+}
+
+/// Runs `render` on the summary as the options want it (times, language, sections, length).
+fn with_options<R>(s: &Summary, options: &Options, render: impl FnOnce(&Summary, &View) -> R) -> R {
     let view = View { hidden: &options.hidden_sections, sentences: options.summary_sentences.max(1) };
     let s = times(s, options.time_format);
-    with_lang(Lang::from_tag(&options.locale), || card(&s, &view))
+    with_lang(Lang::from_tag(&options.locale), || render(&s, &view))
 }
 
 /// The summary with times as the user wants them: for ISO, the page's own wording of a time gives way to the
@@ -76,7 +101,7 @@ fn times(s: &Summary, format: TimeFormat) -> Cow<'_, Summary> {
     Cow::Owned(s)
 }
 
-fn card(s: &Summary, view: &View) -> String {
+fn card(s: &Summary, view: &View, bodies: Option<&mut Vec<String>>) -> String {
     let mut o = String::new();
     let _ =
         write!(o, r#"<div class="tc-card" role="dialog" aria-modal="true" aria-labelledby="tc-title" tabindex="-1">"#);
@@ -84,7 +109,7 @@ fn card(s: &Summary, view: &View) -> String {
     let _ = write!(o, r#"<div class="tc-body">"#);
     facts(&mut o, s, view);
     if view.shows("posts") {
-        super::card_posts::posts(&mut o, s);
+        super::card_posts::posts(&mut o, s, bodies);
     }
     let _ = write!(o, "</div></div>");
     o
@@ -113,12 +138,14 @@ fn head(o: &mut String, s: &Summary) {
     }
     let _ = write!(
         o,
-        r#"<div class="tc-actions"><button type="button" data-action="copy-md">{}</button><button type="button" data-action="download-md">{}</button><button type="button" data-action="download-json">{}</button><button type="button" class="tc-help" data-action="help" aria-label="{}">?</button><button type="button" class="tc-close" data-action="close" aria-label="{}">×</button></div>"#,
+        r#"<div class="tc-actions"><button type="button" data-action="copy-md">{}</button><button type="button" data-action="download-md">{}</button><button type="button" data-action="download-json">{}</button><button type="button" class="tc-help" data-action="help" aria-label="{}">{}</button><button type="button" class="tc-close" data-action="close" aria-label="{}">{}</button></div>"#,
         t(Msg::card_copy_md),
         t(Msg::card_download_md),
         t(Msg::card_download_json),
         t(Msg::card_shortcuts_label),
-        t(Msg::card_close_label)
+        t(Msg::card_shortcuts_text),
+        t(Msg::card_close_label),
+        t(Msg::card_close_text)
     );
     let _ = write!(o, "</div>");
 }
@@ -181,6 +208,20 @@ fn page_line(o: &mut String, s: &Summary) {
     }
 }
 
+/// A list of facts (`items` are its `<li>`s): the first [`LIST_SHOWN`], then the rest under "N more `noun`".
+fn list(o: &mut String, items: &[String]) {
+    let (shown, rest) = items.split_at(items.len().min(LIST_SHOWN));
+    let _ = write!(o, "<ul>{}</ul>", shown.concat());
+    if !rest.is_empty() {
+        let _ = write!(
+            o,
+            r#"<details class="tc-more"><summary>{}</summary><ul>{}</ul></details>"#,
+            tf(Msg::card_more, &[&rest.len()]),
+            rest.concat()
+        );
+    }
+}
+
 /// "post N": a link to the post a fact came from. `a.tc-from[data-post]` is what the extension and the
 /// demo page catch to scroll to that post on the page (or to its copy in the card); `href` makes it
 /// work without script too.
@@ -239,24 +280,31 @@ fn facts(o: &mut String, s: &Summary, view: &View) {
         );
     }
     if !f.quantities.is_empty() && view.shows("numbers") {
-        let _ = write!(o, r#"<section class="tc-numbers"><h2>{}</h2><ul>"#, t(Msg::card_h_numbers));
-        for q in &f.quantities {
-            let _ = write!(o, r#"<li class="tc-quantity">{}{}</li>"#, esc(&q.text), post_link(q.post));
-        }
-        let _ = write!(o, "</ul></section>");
+        let _ = write!(o, r#"<section class="tc-numbers"><h2>{}</h2>"#, t(Msg::card_h_numbers));
+        let items: Vec<String> = f
+            .quantities
+            .iter()
+            .map(|q| format!(r#"<li class="tc-quantity">{}{}</li>"#, esc(&q.text), post_link(q.post)))
+            .collect();
+        list(o, &items);
+        let _ = write!(o, "</section>");
     }
     let dates = super::digest::dates(s);
     if !dates.is_empty() && view.shows("dates") {
-        let _ = write!(o, r#"<section class="tc-dates"><h2>{}</h2><ul>"#, t(Msg::card_h_dates));
-        for d in &dates {
-            let resolved = d
-                .resolved
-                .as_deref()
-                .map(|v| format!(r#" → <time datetime="{v}">{v}</time>"#, v = esc(v)))
-                .unwrap_or_default();
-            let _ = write!(o, r#"<li class="tc-date">{}{resolved}{}</li>"#, esc(&d.text), post_link(d.post));
-        }
-        let _ = write!(o, "</ul></section>");
+        let _ = write!(o, r#"<section class="tc-dates"><h2>{}</h2>"#, t(Msg::card_h_dates));
+        let items: Vec<String> = dates
+            .iter()
+            .map(|d| {
+                let resolved = d
+                    .resolved
+                    .as_deref()
+                    .map(|v| format!(r#" → <time datetime="{v}">{v}</time>"#, v = esc(v)))
+                    .unwrap_or_default();
+                format!(r#"<li class="tc-date">{}{resolved}{}</li>"#, esc(&d.text), post_link(d.post))
+            })
+            .collect();
+        list(o, &items);
+        let _ = write!(o, "</section>");
     }
     if !f.conflicts.is_empty() && view.shows("conflicts") {
         let _ = write!(o, r#"<section class="tc-conflicts"><h2>{}</h2><ul>"#, t(Msg::card_h_conflicts));
@@ -355,11 +403,14 @@ fn works_and_durations(o: &mut String, s: &Summary, view: &View) {
         let _ = write!(o, "</ul></section>");
     }
     if !f.durations.is_empty() && view.shows("durations") {
-        let _ = write!(o, r#"<section class="tc-durations"><h2>{}</h2><ul>"#, t(Msg::card_h_durations));
-        for d in &f.durations {
-            let _ = write!(o, r#"<li class="tc-duration">{}{}</li>"#, esc(&d.text), post_link(d.post));
-        }
-        let _ = write!(o, "</ul></section>");
+        let _ = write!(o, r#"<section class="tc-durations"><h2>{}</h2>"#, t(Msg::card_h_durations));
+        let items: Vec<String> = f
+            .durations
+            .iter()
+            .map(|d| format!(r#"<li class="tc-duration">{}{}</li>"#, esc(&d.text), post_link(d.post)))
+            .collect();
+        list(o, &items);
+        let _ = write!(o, "</section>");
     }
 }
 

@@ -5,6 +5,10 @@
 //! `escape::href` only, opening in a new tab), quotes of other posts collapsed to their author and
 //! first line. All text goes through `escape::html`.
 //!
+//! The extension's card sends the bodies apart ([`posts`] with `apart`): its outline carries each post's
+//! line and an empty body, and the page script inserts a body when the reader opens its post, so showing
+//! the card of a long thread costs its lines, not its posts. The standalone page keeps them inline.
+//!
 //! The reader is one pass over each line; the only look-ahead (the end of a code span or of a link) is
 //! bounded by the paragraph, and a marker with no end is remembered as such, so a hostile post cannot
 //! make it quadratic.
@@ -21,8 +25,10 @@ const QUOTE_LINE_CHARS: usize = 80;
 /// Quotes inside quotes are read to this depth; deeper ones stay as plain quoted text.
 const MAX_QUOTE_DEPTH: usize = 3;
 
-/// The "Posts" section: a button pair to open or close every post, then one `<details>` per post.
-pub fn posts(o: &mut String, s: &Summary) {
+/// The "Posts" section: a button pair to open or close every post, then one `<details>` per post. With
+/// `apart`, each post's body goes there (one string per post, in order) and its `<details>` holds an
+/// empty `<div class="tc-post-body">` for the body to be put in when the post is opened.
+pub fn posts(o: &mut String, s: &Summary, mut apart: Option<&mut Vec<String>>) {
     let _ = write!(
         o,
         r#"<section class="tc-posts" aria-labelledby="tc-posts-h"><div class="tc-posts-bar"><h2 id="tc-posts-h">{}</h2><button type="button" data-action="expand-all">{}</button><button type="button" data-action="collapse-all">{}</button></div>"#,
@@ -31,12 +37,28 @@ pub fn posts(o: &mut String, s: &Summary) {
         t(Msg::card_collapse_all)
     );
     for (i, p) in s.posts.iter().enumerate() {
-        post(o, i, p);
+        match apart.as_deref_mut() {
+            Some(bodies) => {
+                line(o, i, p);
+                let mut b = String::new();
+                post_body(&mut b, p);
+                bodies.push(b);
+            }
+            None => post(o, i, p),
+        }
+        o.push_str("</div></details>");
     }
     let _ = write!(o, "</section>");
 }
 
+/// One post with its body inside, up to (not including) the closing `</div></details>`.
 fn post(o: &mut String, i: usize, p: &Post) {
+    line(o, i, p);
+    post_body(o, p);
+}
+
+/// A post's `<details>` and its one-line `<summary>`, opening the body's `<div>`.
+fn line(o: &mut String, i: usize, p: &Post) {
     let depth = p.depth.min(6);
     let author = p
         .author
@@ -59,6 +81,10 @@ fn post(o: &mut String, i: usize, p: &Post) {
         r#"<details class="tc-post" id="tc-post-{i}" data-post="{i}" data-depth="{depth}"><summary><h3 class="tc-post-head"><span class="tc-post-author">{author}</span><span class="tc-post-time">{meta}</span> <span class="tc-post-first">{}</span></h3></summary><div class="tc-post-body">"#,
         esc(&first_words(p))
     );
+}
+
+/// What an open post shows: its paragraphs, code, links and collapsed quotes, and its link on the board.
+fn post_body(o: &mut String, p: &Post) {
     if p.markdown.trim().is_empty() {
         for para in p.text.split("\n\n") {
             let lines: Vec<String> = para.lines().map(esc).collect();
@@ -75,7 +101,6 @@ fn post(o: &mut String, i: usize, p: &Post) {
             t(Msg::card_open_on_board)
         );
     }
-    let _ = write!(o, "</div></details>");
 }
 
 /// The post's opening words, its own text before any quote: the first paragraph of its Markdown that is
@@ -384,6 +409,7 @@ mod tests {
         };
         let mut o = String::new();
         post(&mut o, 1, &p);
+        o.push_str("</div></details>");
         assert!(
             o.contains(r#"<summary><b class="tc-quote-author">limescale_larry</b>: Is citric acid better?</summary>"#),
             "{o}"

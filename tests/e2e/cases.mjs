@@ -25,6 +25,9 @@ export const SAMPLE = "du-kazakhstan.html";
 /** Where the accessibility and layout checks run: the sample and every engine fixture (AUDIT=few: the
  *  sample and three engines, for a quick run). */
 const AUDIT_FEW = ["du-kazakhstan.html", "engines/xenforo2.html", "engines/discourse.html", "engines/reddit-old.html"];
+/** Engines whose card is audited a second time at 1280 px with every post open: bodies with code, links
+ *  and collapsed quotes (the bodies go in only when posts are opened). */
+const EXPANDED_AUDIT = ["engines/github-issue.html", "engines/reddit-old.html", "engines/xenforo2.html"];
 /** Engines whose card the README shows, light and dark. */
 const SCREENSHOT_ENGINES = ["engines/discourse.html", "engines/reddit-old.html", "engines/xenforo2.html"];
 export const HOSTILE = "hostile.html";
@@ -70,6 +73,18 @@ export function pageView() {
     pageSeesRoot: host ? host.shadowRoot !== null : null,
     highlightedOnPage: !!document.querySelector("[data-threadcard-highlight]"),
   };
+}
+
+/** Opens every post with a real click on "Expand all" and waits until each has its body (the card shows
+ *  one line per post; a post's body goes in when it is opened). Returns the probe's `posts` view. */
+async function expandAll(d, absent = "\u0000") {
+  await clickInCard(d, 'button[data-action="expand-all"]');
+  let v = await d.probe("posts", absent);
+  for (let i = 0; i < 40 && !(v.count > 0 && v.withBody === v.count); i++) {
+    await sleep(50);
+    v = await d.probe("posts", absent);
+  }
+  return v;
 }
 
 /** Everything a test looks at: the page's view, and the card's through the probe (extension/probe.js). */
@@ -171,7 +186,8 @@ async function keyboardCases(browser, d, t, server) {
     t.check("j j k: the second post", o?.focused === 1, JSON.stringify(o));
     await d.key("Enter");
     o = await d.probe("outline");
-    t.check("Enter opens the post", o?.open.includes(1), JSON.stringify(o));
+    t.check("Enter opens the post, with its body", o?.open.includes(1) && o.withBody.includes(1), JSON.stringify(o));
+    t.check("only the opened post's body is in the card", JSON.stringify(o?.withBody) === "[1]", JSON.stringify(o));
     await d.key("c");
     o = await d.probe("outline");
     t.check("c collapses it", !o?.open.includes(1) && o?.focused === 1, JSON.stringify(o));
@@ -220,6 +236,13 @@ async function auditCases(browser, d, t, server) {
             const name = `${browser}-${path.basename(file, ".html")}-${scheme}.png`;
             await d.probe("scrollTop");
             await d.screenshot(path.join(OUT, name));
+          }
+          if (width === 1280 && EXPANDED_AUDIT.includes(file)) {
+            const v = await expandAll(d);
+            const x = await d.probe("audit", null, ["axe.min.js"]);
+            if (x && !x.error) console.log(`  axe ${where}, every post open (${v.withBody}/${v.count} bodies): ${x.passes} rules pass, needs review: ${x.incomplete.join(", ") || "none"}; lowest text contrast ${x.contrast?.min}`);
+            t.check(`${where}, every post open: axe-core, 0 violations`, x && !x.error && x.violations.length === 0 && v.withBody === v.count, JSON.stringify({ v, x }));
+            t.check(`${where}, every post open: text contrast AA (min ${x?.contrast?.min})`, x?.contrast && x.contrast.low.length === 0, JSON.stringify(x?.contrast));
           }
         });
       }
@@ -417,17 +440,20 @@ export async function runCases(browser, d, t, server) {
       await d.goto(server.url(mode, HOSTILE));
       const pageBefore = await snapshot(d);
       const s = await clickAndWait(d);
+      // Every post open, so every body the page's text went into is in the card for the checks below.
+      const v = await expandAll(d).catch((e) => ({ error: String(e) }));
+      t.check(`hostile: "Expand all" puts every post's body in (${where})`, v.count > 0 && v.withBody === v.count && v.open === v.count, JSON.stringify(v));
       await clickInCard(d, ".tc-title").catch(() => {});
       await sleep(300);
       const after = await snapshot(d);
       t.check(`hostile: card shown (${where})`, s.state === "card", JSON.stringify({ state: s.state, message: s.message }));
       t.check(`hostile: no payload ran (${where})`, after.pwned === null, `data-pwned=${after.pwned}`);
       t.check(
-        `hostile: no script, handler or script URL in the card (${where})`,
-        s.state === "card" && s.scripts.length === 0 && s.handlers.length === 0 && s.scriptUrls.length === 0,
-        JSON.stringify({ scripts: s.scripts, handlers: s.handlers, urls: s.scriptUrls }),
+        `hostile: no script, handler or script URL in the card, every post open (${where})`,
+        after.state === "card" && after.scripts.length === 0 && after.handlers.length === 0 && after.scriptUrls.length === 0,
+        JSON.stringify({ scripts: after.scripts, handlers: after.handlers, urls: after.scriptUrls }),
       );
-      t.check(`hostile: the 300 KB post is kept whole (${where})`, s.hugeKept, "START/END markers missing");
+      t.check(`hostile: the 300 KB post is kept whole (${where})`, after.hugeKept, "START/END markers missing");
       t.check(
         `hostile: page styles stay out of the card, card styles out of the page (${where})`,
         s.titleSize === "21px" && s.titleColor !== "rgb(200, 0, 0)" && s.buttonDisplay !== "none" &&
@@ -465,12 +491,14 @@ export async function runCases(browser, d, t, server) {
     await t.attempt(`engine fixture ${c.file}`, async () => {
       await d.goto(server.url("plain", c.file));
       const s = await clickAndWait(d);
-      const v = await d.probe("posts", c.absent);
+      // The posts open (their bodies go in then), so the signature check reads every body.
+      const v = s.state === "card" ? await expandAll(d, c.absent) : {};
       t.check(
         `${c.file}: card with the thread's title and every post's author, no signature or notice`,
         s.state === "card" && s.title === c.title && JSON.stringify(v.authors) === JSON.stringify(c.authors) && !v.leaked,
         JSON.stringify({ state: s.state, title: s.title, authors: v.authors, leaked: v.leaked }),
       );
+      t.check(`${c.file}: "Expand all" opens every post with its body`, v.count === c.authors.length && v.open === v.count && v.withBody === v.count, JSON.stringify(v));
     });
   }
 
