@@ -6,6 +6,7 @@
 //! below are what several readers need on top of that: the author block's label/value pairs, the profile
 //! link, and scores as boards write them.
 
+mod answer;
 mod bbpress;
 mod bugtracker;
 mod bugtracker_github;
@@ -25,6 +26,7 @@ mod phpbb;
 mod reddit;
 mod smf;
 mod stackexchange;
+mod talkyard;
 mod vanilla;
 mod vbulletin;
 mod xenforo;
@@ -59,6 +61,8 @@ pub const ALL: &[Engine] = &[
     fluxbb::ENGINE,
     nodebb::ENGINE,
     flarum::ENGINE,
+    talkyard::ENGINE,
+    answer::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,

@@ -1,0 +1,51 @@
+//! Engine readers for discussions no fixture covered before: Talkyard, Apache Answer, Mastodon threads,
+//! GitHub pull requests with their review comments, and phpBB boards on custom themes. Each fixture is
+//! authored in the engine's markup (classes and attributes every site of the engine prints), not copied.
+
+mod common;
+use common::*;
+
+#[test]
+fn talkyard_topic_counts_each_post_once() {
+    let s = read(
+        "talkyard.html",
+        "https://talk.allotment.example.net/-1042/rainwater-barrel-overflow-keeps-flooding-the-shed",
+    );
+    assert_eq!(s.platform, "talkyard");
+    assert_eq!(s.title, "Rainwater barrel overflow keeps flooding the shed");
+    assert_eq!(s.section, ["Home", "Water & irrigation"]);
+    // Four posts on the page; the sidebar's abbreviated copies of three of them are not posts again.
+    assert_eq!(authors(&s), ["Maggie Thorne", "Colin Reyes", "Maggie Thorne", "beans"]);
+    assert_eq!(depths(&s), [0, 0, 1, 0]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    // The opening post's author and time sit in the page header above it.
+    assert_eq!(info(op, "profile"), Some("https://talk.allotment.example.net/-/users/marrow_maggie"));
+    assert_eq!(op.published.as_deref().map(|t| &t[..16]), Some("2024-06-11T07:42"));
+    assert!(op.text.contains("diverter that closes itself"), "{:?}", op.text);
+    assert_eq!(reply.published.as_deref().map(|t| &t[..16]), Some("2024-06-11T09:05"));
+    assert!(reply.text.contains("level pipe") && !reply.text.contains("Like"), "{:?}", reply.text);
+    assert_eq!(reply.anchor.as_deref(), Some("post-2"));
+    assert!(!s.posts.iter().any(|p| p.text.contains("waiting for an answer")));
+}
+
+#[test]
+fn apache_answer_question_and_answers() {
+    let s = read(
+        "answer.html",
+        "https://qa.breadmakers.example.com/questions/10010000000000412/why-does-my-sourdough-collapse-in-the-oven",
+    );
+    assert_eq!(s.platform, "answer");
+    assert_eq!(s.title, "Why does my sourdough collapse in the oven?");
+    // The commenter's link under the question is not its author; the comment is not a post.
+    assert_eq!(authors(&s), ["Carla Mendes", "Lars Øvergaard", "Ronan"]);
+    let (q, a) = (&s.posts[0], &s.posts[1]);
+    // The time in the author's box, not the edit time before it.
+    assert_eq!(q.published.as_deref().map(|t| &t[..16]), Some("2024-02-03T08:14"));
+    assert_eq!(a.published.as_deref().map(|t| &t[..16]), Some("2024-02-03T11:45"));
+    assert_eq!(info(q, "profile"), Some("https://qa.breadmakers.example.com/users/crumb_carla"));
+    assert_eq!(q.score, Some(4));
+    assert_eq!(a.score, Some(9));
+    assert!(a.accepted && !s.posts[2].accepted);
+    assert!(q.text.contains("14 hours in the fridge") && !q.text.contains("What flour"), "{:?}", q.text);
+    assert_eq!(a.anchor.as_deref(), Some("10020000000000977"));
+}
