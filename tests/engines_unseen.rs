@@ -49,3 +49,26 @@ fn apache_answer_question_and_answers() {
     assert!(q.text.contains("14 hours in the fridge") && !q.text.contains("What flour"), "{:?}", q.text);
     assert_eq!(a.anchor.as_deref(), Some("10020000000000977"));
 }
+
+#[test]
+fn github_pull_request_with_review_comments() {
+    let s = read("github-pr.html", "https://github.com/example-org/tinyconf/pull/513");
+    assert_eq!(s.platform, "github");
+    assert_eq!(s.title, "Read empty config files as the defaults");
+    // The opening comment, the review's summary, both review comments on the code, a later comment; the
+    // approval without a body is an event, not a post.
+    assert_eq!(authors(&s), ["wren-k", "mossbyte", "mossbyte", "wren-k", "ferrule"]);
+    let (review, reply) = (&s.posts[2], &s.posts[3]);
+    assert_eq!(review.title.as_deref(), Some("src/parse.rs"));
+    assert_eq!(review.anchor.as_deref(), Some("discussion_r630001111"));
+    assert_eq!(
+        review.permalink.as_deref(),
+        Some("https://github.com/example-org/tinyconf/pull/513#discussion_r630001111")
+    );
+    assert_eq!(review.published.as_deref().map(|t| &t[..16]), Some("2021-06-03T16:01"));
+    assert!(review.text.contains("strip the comment lines") && !review.text.contains("Config::default"));
+    assert_eq!(info(review, "profile"), Some("https://github.com/mossbyte"));
+    assert_eq!(reply.published.as_deref().map(|t| &t[..16]), Some("2021-06-04T08:20"));
+    assert!(s.posts[1].text.contains("one thing to change"));
+    assert_eq!(info(&s.posts[1], "rank"), Some("Member"));
+}
