@@ -72,3 +72,34 @@ fn github_pull_request_with_review_comments() {
     assert!(s.posts[1].text.contains("one thing to change"));
     assert_eq!(info(&s.posts[1], "rank"), Some("Member"));
 }
+
+#[test]
+fn mastodon_toot_and_its_replies() {
+    let s = read("mastodon.html", "https://harbour.example.social/@juniper/112604411923400100");
+    assert_eq!(s.platform, "mastodon");
+    assert_eq!(authors(&s), ["Juniper Wells", "Rolf", "Maud Ferreira 🧵"]);
+    let (toot, remote, warned) = (&s.posts[0], &s.posts[1], &s.posts[2]);
+    assert_eq!(toot.published.as_deref().map(|t| &t[..16]), Some("2024-06-14T08:12"));
+    assert_eq!(toot.permalink.as_deref(), Some("https://harbour.example.social/@juniper/112604411923400100"));
+    assert_eq!(info(toot, "profile"), Some("https://harbour.example.social/@juniper"));
+    assert!(toot.text.contains("lends out tools") && !toot.text.contains("boosts"), "{:?}", toot.text);
+    // A reply from another server keeps its account's server.
+    assert_eq!(info(remote, "account"), Some("@rolf@tinkers.example.org"));
+    assert_eq!(remote.published.as_deref().map(|t| &t[..16]), Some("2024-06-14T08:40"));
+    assert!(remote.text.contains("carpet cleaner"));
+    // A content warning's button is not the post's text; the warning and the text are.
+    assert!(warned.text.contains("insurance rant") && warned.text.contains("library book"), "{:?}", warned.text);
+    assert!(!warned.text.contains("Show less"), "{:?}", warned.text);
+}
+
+#[test]
+fn mastodon_server_rendered_thread_with_microformats() {
+    let s = read("mastodon-3.html", "https://fen.example.nl/@piet/104220000000000002");
+    assert_eq!(s.platform, "mastodon");
+    // The toot it replies to, the toot, a reply from another server.
+    assert_eq!(authors(&s), ["Anneke", "Piet de Vries", "Sjoerd"]);
+    assert_eq!(s.posts[1].published.as_deref().map(|t| &t[..16]), Some("2020-05-28T19:30"));
+    assert_eq!(s.posts[1].permalink.as_deref(), Some("https://fen.example.nl/@piet/104220000000000002"));
+    assert_eq!(info(&s.posts[2], "profile"), Some("https://dijk.example.org/@sjoerd"));
+    assert!(s.posts[2].text.contains("Texel") && !s.posts[1].text.contains("boosts"));
+}

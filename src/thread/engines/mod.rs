@@ -20,6 +20,7 @@ mod invision;
 mod lemmy;
 mod lobsters;
 mod mailman;
+mod mastodon;
 mod mybb;
 mod nodebb;
 mod phpbb;
@@ -63,6 +64,7 @@ pub const ALL: &[Engine] = &[
     flarum::ENGINE,
     talkyard::ENGINE,
     answer::ENGINE,
+    mastodon::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,
