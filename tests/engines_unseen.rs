@@ -103,3 +103,19 @@ fn mastodon_server_rendered_thread_with_microformats() {
     assert_eq!(info(&s.posts[2], "profile"), Some("https://dijk.example.org/@sjoerd"));
     assert!(s.posts[2].text.contains("Texel") && !s.posts[1].text.contains("boosts"));
 }
+
+#[test]
+fn phpbb_custom_theme_reads_every_post() {
+    let s = read("phpbb-custom-theme.html", "https://bench.example.org/forum/viewtopic.php?t=1904");
+    assert_eq!(s.platform, "phpbb");
+    assert_eq!(s.title, "Best glue for a cracked violin top?");
+    assert_eq!(authors(&s), ["spruce_and_maple", "Gerda Holm", "spruce_and_maple"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(op.published.as_deref().map(|t| &t[..16]), Some("2024-03-12T21:41"));
+    assert_eq!(info(op, "profile"), Some("https://bench.example.org/forum/memberlist.php?mode=viewprofile&u=88"));
+    assert!(op.text.contains("6 cm crack") && !op.text.contains("Posts: 41"), "{:?}", op.text);
+    assert_eq!(op.anchor.as_deref(), Some("p22817"));
+    assert_eq!(reply.quotes.len(), 1);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("spruce_and_maple"));
+    assert!(reply.text.contains("hot hide glue") && !reply.text.contains("Site Admin"), "{:?}", reply.text);
+}

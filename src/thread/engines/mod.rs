@@ -24,6 +24,7 @@ mod mastodon;
 mod mybb;
 mod nodebb;
 mod phpbb;
+mod phpbb_themes;
 mod reddit;
 mod smf;
 mod stackexchange;
@@ -69,6 +70,7 @@ pub const ALL: &[Engine] = &[
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,
     bugtracker_redmine::ENGINE,
+    phpbb_themes::ENGINE,
 ];
 
 /// What the engine pass saw on a page: every detector that matched, in registry order, and the detected
