@@ -119,3 +119,19 @@ fn phpbb_custom_theme_reads_every_post() {
     assert_eq!(reply.quotes[0].author.as_deref(), Some("spruce_and_maple"));
     assert!(reply.text.contains("hot hide glue") && !reply.text.contains("Site Admin"), "{:?}", reply.text);
 }
+
+#[test]
+fn kunena_topic_names_the_poster_not_the_thankers() {
+    let s = read("kunena.html", "https://teich.example.de/forum/technik/9913-pumpe-im-teich");
+    assert_eq!(s.platform, "kunena");
+    assert_eq!(s.title, "Pumpe im Teich läuft nur noch stotternd");
+    // The thank-you line under a post links other members: they are not its author.
+    assert_eq!(authors(&s), ["Seerose", "Teichwart", "Seerose"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    // The full date is the time's title; its text says how long ago.
+    assert_eq!(op.published.as_deref().map(|t| &t[..16]), Some("2021-04-14T18:22"));
+    assert_eq!(info(op, "posts"), Some("7"));
+    assert_eq!(info(reply, "profile"), Some("https://teich.example.de/forum/user/17-teichwart"));
+    assert_eq!(reply.anchor.as_deref(), Some("51211"));
+    assert!(reply.text.contains("Laufrad") && !reply.text.contains("bedankten"), "{:?}", reply.text);
+}

@@ -17,6 +17,7 @@ mod flarum;
 mod fluxbb;
 mod hackernews;
 mod invision;
+mod kunena;
 mod lemmy;
 mod lobsters;
 mod mailman;
@@ -66,6 +67,7 @@ pub const ALL: &[Engine] = &[
     talkyard::ENGINE,
     answer::ENGINE,
     mastodon::ENGINE,
+    kunena::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,
