@@ -66,3 +66,12 @@ fn plain_text_byline_before_the_time_is_the_author() {
     assert_eq!(authors, ["longshot", "keepingsanity", "FolioQuarto", ""], "{:#?}", s.posts);
     assert_eq!(s.posts[1].published.as_deref(), Some("2026-03-03T19:49:00"));
 }
+
+/// A guest's name written after the post's title link as plain text ("Re: ... by Nobody: 9:15am"): the board
+/// marks it as the poster with "by", so it is the author, beside the members linked to their profiles.
+#[test]
+fn a_guest_marked_by_is_the_author() {
+    let s = read("generic-by-guest.html", "https://riverside.example/4410/which-bus-goes-to-the-new-hospital");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["Dapo_K", "Tolu77", "Nobody", "MamaRonke"], "{:#?}", s.posts);
+}

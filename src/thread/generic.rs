@@ -653,22 +653,35 @@ const BYLINE_SEPARATORS: &[char] = &['·', '•', '|', '–', '—', '-'];
 
 /// The poster's name in a header that shows it as plain text right before the time, ended by a separator
 /// (`<div>keepingsanity · <span>03/03/2026 19:49</span></div>`): the board marks the name as the poster by
-/// that place. Only text nodes may stand before the time in its parent; the name must pass [`post::is_name`].
+/// that place. Only text nodes may stand before the time in its parent, or, after a title link, a text that
+/// marks the poster with "by" (`<a>Re: title</a> by Nobody: <span>12:16pm</span>`, a guest without a profile);
+/// the name must pass [`post::is_name`].
 fn byline_name(time_el: ElementRef) -> Option<String> {
     let parent = time_el.parent().and_then(ElementRef::wrap)?;
     let mut before = String::new();
+    let mut after_element = false;
     for child in parent.children() {
         if child.id() == time_el.id() {
             break;
         }
         match child.value() {
             scraper::Node::Text(t) => before.push_str(t),
-            _ => return None,
+            _ => {
+                before.clear();
+                after_element = true;
+            }
         }
     }
     let name = text::squash(&before);
-    let name = name.strip_suffix(BYLINE_SEPARATORS)?.trim();
-    let name = name.strip_prefix("by ").or_else(|| name.strip_prefix("By ")).unwrap_or(name).trim();
+    let marked = name.strip_prefix("by ").or_else(|| name.strip_prefix("By "));
+    let name = match (marked, after_element) {
+        (Some(n), true) => n.strip_suffix(BYLINE_SEPARATORS).or_else(|| n.strip_suffix(':'))?.trim(),
+        (_, true) => return None,
+        (_, false) => {
+            let name = name.strip_suffix(BYLINE_SEPARATORS)?.trim();
+            name.strip_prefix("by ").or_else(|| name.strip_prefix("By ")).unwrap_or(name).trim()
+        }
+    };
     let ok = (2..=MAX_AUTHOR_CHARS).contains(&name.chars().count())
         && name.split_whitespace().count() <= 3
         && post::is_name(name)

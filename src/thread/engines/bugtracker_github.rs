@@ -6,6 +6,12 @@
 //! `.comment-body.markdown-body`, the author's relation to the repository `.timeline-comment-label`.
 //! Timeline events (labels, references) are `.js-timeline-item`s without a comment body: not posts. The
 //! title is `.js-issue-title`.
+//!
+//! A pull request's conversation adds reviews: a review's summary is a `.timeline-comment` like any comment,
+//! and each review comment on the code is a `.review-comment.js-comment` (`id` `discussion_r<id>`) inside a
+//! `.js-resolvable-timeline-thread-container` headed by the file's path, with its own `a.author`,
+//! `relative-time[datetime]` in an `a.js-timestamp` and `.comment-body.markdown-body`. Each review comment is a
+//! post, titled with the file it is about.
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -21,10 +27,19 @@ use std::sync::LazyLock;
 pub const ENGINE: Engine = Engine { name: "github", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".js-issue-title"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment .comment-body.markdown-body"));
-static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-header a.author"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-header relative-time[datetime]"));
+static BODY: LazyLock<Selector> =
+    LazyLock::new(|| sel(".timeline-comment .comment-body.markdown-body, .review-comment .comment-body.markdown-body"));
+/// A comment's block: a review comment's own, else the timeline comment's (the nearest one is taken).
+static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel(".review-comment, .timeline-comment"));
+static REVIEW_COMMENT: LazyLock<Selector> = LazyLock::new(|| sel(".review-comment"));
+static AUTHOR: LazyLock<Selector> =
+    LazyLock::new(|| sel(".timeline-comment-header a.author, .js-comment-header a.author, .review-comment a.author"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| {
+    sel(".timeline-comment-header relative-time[datetime], .js-comment-header relative-time[datetime], a.js-timestamp relative-time[datetime]")
+});
+/// The review thread around a review comment, and the file path in its header.
+static THREAD: LazyLock<Selector> = LazyLock::new(|| sel(".js-resolvable-timeline-thread-container, .file"));
+static PATH: LazyLock<Selector> = LazyLock::new(|| sel(".file-info a, .file-header a[title], summary a.text-mono"));
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a.js-timestamp[href]"));
 static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-label"));
 
@@ -46,8 +61,13 @@ fn read_comment(page: &Page, base: Option<&str>, c: ElementRef, body: ElementRef
     if let Some(role) = first_text(c, &ROLE) {
         author_info.insert("rank".into(), role);
     }
-    // The group around the comment carries the anchor (`issuecomment-<id>`).
-    let anchor = c.parent().and_then(ElementRef::wrap).and_then(|g| g.value().id()).map(str::to_string);
+    let review = REVIEW_COMMENT.matches(&c);
+    // A review comment carries its anchor (`discussion_r<id>`); a timeline comment's group does
+    // (`issuecomment-<id>`).
+    let anchor =
+        if review { c.value().id() } else { c.parent().and_then(ElementRef::wrap).and_then(|g| g.value().id()) }
+            .map(str::to_string);
+    let title = review.then(|| file_path(c)).flatten();
     post::build(
         page,
         PostParts {
@@ -59,7 +79,14 @@ fn read_comment(page: &Page, base: Option<&str>, c: ElementRef, body: ElementRef
                 .or_else(|| anchor.as_ref().map(|a| format!("#{a}")))
                 .and_then(|href| absolute(base, Some(&href))),
             anchor,
+            title,
             ..PostParts::default()
         },
     )
+}
+
+/// The path of the file a review comment is about, from its thread's header.
+fn file_path(c: ElementRef) -> Option<String> {
+    let thread = c.ancestors().filter_map(ElementRef::wrap).find(|a| THREAD.matches(a))?;
+    first_text(thread, &PATH)
 }

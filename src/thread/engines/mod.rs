@@ -6,6 +6,7 @@
 //! below are what several readers need on top of that: the author block's label/value pairs, the profile
 //! link, and scores as boards write them.
 
+mod answer;
 mod bbpress;
 mod bugtracker;
 mod bugtracker_github;
@@ -16,15 +17,19 @@ mod flarum;
 mod fluxbb;
 mod hackernews;
 mod invision;
+mod kunena;
 mod lemmy;
 mod lobsters;
 mod mailman;
+mod mastodon;
 mod mybb;
 mod nodebb;
 mod phpbb;
+mod phpbb_themes;
 mod reddit;
 mod smf;
 mod stackexchange;
+mod talkyard;
 mod vanilla;
 mod vbulletin;
 mod xenforo;
@@ -59,10 +64,15 @@ pub const ALL: &[Engine] = &[
     fluxbb::ENGINE,
     nodebb::ENGINE,
     flarum::ENGINE,
+    talkyard::ENGINE,
+    answer::ENGINE,
+    mastodon::ENGINE,
+    kunena::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,
     bugtracker_redmine::ENGINE,
+    phpbb_themes::ENGINE,
 ];
 
 /// What the engine pass saw on a page: every detector that matched, in registry order, and the detected

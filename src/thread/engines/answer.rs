@@ -1,0 +1,93 @@
+//! Apache Answer question pages (the Q&A platform once called Answer.dev), as its server template and its
+//! React front end both draw them.
+//!
+//! The page is a `.questionDetailPage`: the question's title is the `h1`'s link, its body the first
+//! `article.fmt`, each answer a `div.answer-item` (its `id` the answer's) with its own `article.fmt`. Under
+//! each body a meta row shows the edit time (a `time` in a `/timeline` link) and then the author's box: an
+//! avatar link and a name link to `/users/<username>`, the reputation beside it and the post's time
+//! (`time[datetime]`, "asked 3 days ago" / "answered ..."). The vote count is the disabled middle button of
+//! the body's `.btn-group`; an accepted answer shows a `.bg-success` "Accepted" button. Comments
+//! (`.comments-wrap .comment-item`, their text in a `div.fmt`) are not posts, and their user links are not the
+//! post's author.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{absolute, add_profile, base_url, score, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "answer", detect, read };
+
+/// How many ancestors above the author's name link the author's box may reach to hold the post's time (name
+/// link, its row, the box's column).
+const AUTHOR_BOX_DEPTH: usize = 3;
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".questionDetailPage h1"));
+static PAGE: LazyLock<Selector> = LazyLock::new(|| sel(".questionDetailPage"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("article.fmt"));
+static ANSWER: LazyLock<Selector> = LazyLock::new(|| sel(".answer-item"));
+static COMMENTS: LazyLock<Selector> = LazyLock::new(|| sel(".comments-wrap"));
+static USER_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='/users/']"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
+static VOTES: LazyLock<Selector> = LazyLock::new(|| sel(".btn-group button[disabled]"));
+static ACCEPTED: LazyLock<Selector> = LazyLock::new(|| sel("button.bg-success, .bi-check-circle-fill"));
+
+/// Whether the page is this engine's: an `article.fmt` inside `.questionDetailPage`, markup every site of the
+/// engine prints and [`read`] needs.
+pub fn detect(page: &Page) -> bool {
+    super::has(page, &PAGE) && super::has(page, &BODY)
+}
+
+/// Reads an Answer question page: the question, then each answer. `None` when the page has neither.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let root = page.select(&PAGE).next()?;
+    let mut posts = Vec::new();
+    // The question: the first body that is not an answer's, read in the block that holds it and its meta row.
+    let question = root.select(&BODY).find(|b| !b.ancestors().filter_map(ElementRef::wrap).any(|a| ANSWER.matches(&a)));
+    if let Some(body) = question {
+        let block = body.parent().and_then(ElementRef::wrap).unwrap_or(body);
+        posts.push(read_post(page, base.as_deref(), block, body, None));
+    }
+    for answer in root.select(&ANSWER) {
+        if let Some(body) = answer.select(&BODY).next() {
+            let anchor = answer.value().id().map(str::to_string);
+            let mut p = read_post(page, base.as_deref(), answer, body, anchor);
+            p.accepted = answer.select(&ACCEPTED).next().is_some();
+            posts.push(p);
+        }
+    }
+    super::thread(ENGINE.name, page, &TITLE, posts)
+}
+
+fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef, anchor: Option<String>) -> Post {
+    let in_comments = |e: &ElementRef| e.ancestors().filter_map(ElementRef::wrap).any(|a| COMMENTS.matches(&a));
+    // The name link (the avatar's link before it has no text), outside the comments.
+    let name = block.select(&USER_LINK).filter(|a| !in_comments(a)).find(|a| !text_of(*a).is_empty());
+    let mut author_info = BTreeMap::new();
+    add_profile(&mut author_info, base, name.and_then(|a| a.value().attr("href")));
+    // The post's time is the one in the author's box; the edit time before it is not.
+    let time = name.and_then(|a| {
+        a.ancestors().filter_map(ElementRef::wrap).take(AUTHOR_BOX_DEPTH).find_map(|b| b.select(&TIME).next())
+    });
+    let votes = block.select(&VOTES).find(|v| !in_comments(v)).and_then(|v| score(&text_of(v)));
+    post::build(
+        page,
+        PostParts {
+            author: name.map(text_of),
+            author_info,
+            time,
+            body: Some(body),
+            permalink: anchor.as_ref().and_then(|a| absolute(base, Some(&format!("#{a}")))),
+            anchor,
+            score: votes,
+            depth: 0,
+            ..PostParts::default()
+        },
+    )
+}
