@@ -141,7 +141,7 @@ pub struct KeyPost {
     /// `"most quoted"`, `"main counterpoint"`, `"reply"`.
     pub label: String,
     /// The page signal (or content) it was chosen by: `"accepted"`, `"solved title"`, `"asker thanks"`,
-    /// `"asker follow-up"`, `"score"`, `"ranking"`, `"quoted"`, `"votes"`, `"content"`.
+    /// `"asker quotes"`, `"asker follow-up"`, `"score"`, `"ranking"`, `"quoted"`, `"votes"`, `"content"`.
     pub signal: String,
     /// Index into `Summary::posts`.
     pub post: usize,

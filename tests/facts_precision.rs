@@ -18,8 +18,8 @@ fn post(author: &str, text: &str, links: Vec<Link>, quotes: Vec<PostQuote>) -> P
 }
 
 fn thread() -> Thread {
-    let url = "https://news.example.org/2024/03/harbour-council-approves-new-ferry-line";
-    let link = Link { url: url.into(), text: url.into(), domain: "news.example.org".into() };
+    let url = "https://news.harbour-gazette.test/2024/03/harbour-council-approves-new-ferry-line";
+    let link = Link { url: url.into(), text: url.into(), domain: "news.harbour-gazette.test".into() };
     Thread {
         posts: vec![
             post(

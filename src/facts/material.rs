@@ -12,6 +12,35 @@ const FILLER_MAX_WORDS: usize = 12;
 const READER_QUESTION_MAX_WORDS: usize = 7;
 /// Share of symbol characters (not letters, digits or spaces) above which a line is code or markup.
 const CODE_SYMBOL_SHARE: f64 = 0.2;
+/// Words of the counters boards print under a post ("3 Likes 2 Shares", "12 replies · 1 view"), in the
+/// languages the boards use (lowercase): a line of these and numbers is furniture, not a sentence.
+const COUNTER_WORDS: &[&str] = &[
+    "like",
+    "likes",
+    "share",
+    "shares",
+    "reply",
+    "replies",
+    "view",
+    "views",
+    "point",
+    "points",
+    "vote",
+    "votes",
+    "comment",
+    "comments",
+    "reaction",
+    "reactions",
+    "and",
+    "antwort",
+    "antworten",
+    "punkte",
+    "réponse",
+    "réponses",
+    "respuestas",
+    "respostas",
+    "risposte",
+];
 
 /// Words that open a greeting or a sign-off, all languages (lowercase).
 const GREETINGS: &[&str] = &[
@@ -194,6 +223,8 @@ pub enum NotMaterial {
     Code,
     /// A board's quote header or button glued to the text ("Ann said: ↑ ...", "Click to expand...").
     QuoteHeader,
+    /// A board's counters left in the text: numbers and counter words only ("3 Likes 2 Shares").
+    Counters,
 }
 
 /// `None` when the sentence can stand in a summary; else why not.
@@ -214,6 +245,9 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
     if words.len() <= FILLER_MAX_WORDS && FILLER_PHRASES.iter().any(|p| lower.contains(p)) {
         return Some(NotMaterial::Filler);
     }
+    if !words.is_empty() && words.iter().all(|w| is_counter_word(w)) && words.iter().any(|w| w.parse::<u64>().is_ok()) {
+        return Some(NotMaterial::Counters);
+    }
     if s.ends_with('?')
         && words.len() <= READER_QUESTION_MAX_WORDS
         && READER_QUESTIONS.iter().any(|p| lower.contains(p))
@@ -221,6 +255,12 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
         return Some(NotMaterial::ReaderQuestion);
     }
     None
+}
+
+/// A number (`1,204`) or a word of a board's counters (lowercase).
+fn is_counter_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    w.is_empty() || w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') || COUNTER_WORDS.contains(&w)
 }
 
 /// The sentence can stand in a summary (see [`not_material`]).
@@ -260,6 +300,16 @@ pub fn is_code(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counters_left_in_the_text_are_not_material() {
+        for s in ["3 Likes 2 Shares", "1 Like 1 Share", "23 Likes", "12 replies, 1,204 views"] {
+            assert!(matches!(not_material(s), Some(NotMaterial::Counters)), "{s}");
+        }
+        for s in ["Likes and shares count for nothing here.", "It has 3 points of failure."] {
+            assert!(not_material(s).is_none(), "{s}");
+        }
+    }
 
     #[test]
     fn filler_greetings_and_reader_questions_are_not_material() {

@@ -24,6 +24,7 @@ pub mod material;
 pub mod mentions;
 pub mod numbers;
 mod parts;
+mod placeholders;
 pub mod quantities;
 pub mod quotes;
 pub mod sentences;

@@ -1,6 +1,7 @@
 //! Cited sources: the external links of the posts, with the headline the page gives next to them and
 //! the posts that cite them. The site's own links (same domain as the page, or as the posts' permalinks)
-//! are navigation, not sources.
+//! are navigation, not sources; addresses a post shows as an example (example.com, localhost, IPs, code,
+//! "let's say you run www.x.com") are not cited ([`placeholders`](super::placeholders)).
 
 use crate::model::{Link, Source};
 use crate::thread::Thread;
@@ -26,7 +27,9 @@ pub fn extract(thread: &Thread, page_url: Option<&str>) -> Vec<Source> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (index, post) in thread.posts.iter().enumerate() {
         let mut headlines = Headlines::new(&post.text, &thread.title, post.title.as_deref());
-        for link in external_links(&post.links, own.as_deref()) {
+        let mut examples = super::placeholders::Examples::new(&post.text, &post.markdown);
+        let cited = external_links(&post.links, own.as_deref()).filter(|l| !examples.is_example(l));
+        for link in cited {
             match by_key.entry(url_key(&link.url)) {
                 Entry::Occupied(e) => {
                     let s = &mut out[*e.get()];

@@ -2,7 +2,11 @@
 //! `Question`) names its `acceptedAnswer`, by `url` (Discourse Solved: `/t/slug/id/N`; XenForo and others:
 //! `.../post-123`, `#post-123`) or by its `text`. The post with that address, else the one whose text holds
 //! the answer's opening words, is marked [`Post::accepted`]. Readers that see the board's own marker (Stack
-//! Exchange's `.accepted-answer`) mark it themselves; this adds what the structured data says.
+//! Exchange's `.accepted-answer`, XenForo's `.message--solution`, Invision's `ipsComment_solved`, Discourse
+//! Solved's `.accepted-answer`) mark it themselves; this adds what the structured data says. A reader that
+//! finds only a pointer to the solution (XenForo's solution block linking `#post-123`, Discourse's
+//! `aside.accepted-answer[data-post=5]` in the first post) marks the post at that address with
+//! [`mark_address`].
 
 use crate::model::Post;
 use crate::parse::Page;
@@ -17,15 +21,7 @@ const MIN_TEXT_CHARS: usize = 20;
 pub fn mark(page: &Page, posts: &mut [Post]) {
     let answers: Vec<&Value> = page.meta.json_ld.iter().flat_map(accepted_in).collect();
     for a in answers {
-        let by_url = a.get("url").and_then(Value::as_str).and_then(|u| {
-            let key = last_part(u)?;
-            (1..posts.len()).find(|&i| {
-                [posts[i].permalink.as_deref(), posts[i].anchor.as_deref()]
-                    .iter()
-                    .flatten()
-                    .any(|p| last_part(p).as_deref() == Some(key.as_str()))
-            })
-        });
+        let by_url = a.get("url").and_then(Value::as_str).and_then(|u| at_address(posts, u));
         let by_text = || {
             let text = a.get("text").and_then(Value::as_str)?;
             let prefix: String = crate::text::squash(text).chars().take(TEXT_PREFIX_CHARS).collect();
@@ -39,6 +35,30 @@ pub fn mark(page: &Page, posts: &mut [Post]) {
             posts[i].accepted = true;
         }
     }
+}
+
+/// Marks the post (never the first) whose permalink or anchor ends like `address` (`#post-123`,
+/// `/t/slug/9/5`, `5`); returns whether one was found.
+pub fn mark_address(posts: &mut [Post], address: &str) -> bool {
+    match at_address(posts, address) {
+        Some(i) => {
+            posts[i].accepted = true;
+            true
+        }
+        None => false,
+    }
+}
+
+/// The reply at `address`: its last part compared with each post's permalink and anchor (themes prefix
+/// anchors: XenForo's `js-post-123` is `#post-123`).
+fn at_address(posts: &[Post], address: &str) -> Option<usize> {
+    let key = last_part(address)?;
+    (1..posts.len()).find(|&i| {
+        [posts[i].permalink.as_deref(), posts[i].anchor.as_deref()]
+            .iter()
+            .flatten()
+            .any(|p| last_part(p).is_some_and(|own| own == key || own.strip_prefix("js-") == Some(key.as_str())))
+    })
 }
 
 /// The `acceptedAnswer` objects of a JSON-LD item: on the item, on its `mainEntity`, or in its `@graph`.
@@ -125,6 +145,19 @@ mod tests {
         );
         assert!(p.iter().all(|p| !p.accepted));
         mark(&page_with("{}"), &mut p);
+        assert!(p.iter().all(|p| !p.accepted));
+    }
+
+    #[test]
+    fn marks_the_post_at_an_address() {
+        let mut p = posts();
+        p[2].anchor = Some("js-post-30".into());
+        assert!(mark_address(&mut p, "#post-30") && p[2].accepted && !p[1].accepted);
+        let mut p = posts();
+        assert!(mark_address(&mut p, "2") && p[1].accepted);
+        // No post there, or the first post: nothing is marked.
+        let mut p = posts();
+        assert!(!mark_address(&mut p, "#post-99") && !mark_address(&mut p, "1"));
         assert!(p.iter().all(|p| !p.accepted));
     }
 }

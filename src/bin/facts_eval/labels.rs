@@ -101,7 +101,8 @@ fn links_in(text: &str) -> Vec<Link> {
         .map(|w| {
             let w = w.trim_end_matches(['.', ',', ')', ';']);
             let url = if w.starts_with("www.") { format!("http://{w}") } else { w.to_string() };
-            Link { domain: threadcard::url::domain(&url), text: url.clone(), url }
+            // The link's text is what the post shows ("www.x.com"), as a board's auto-link shows it.
+            Link { domain: threadcard::url::domain(&url), text: w.to_string(), url }
         })
         .collect()
 }

@@ -1,7 +1,8 @@
 //! Answers and outcome: the post(s) a reader most needs, from the page's own signals first, then content.
 //!
 //! In order: the post the board marks accepted or as the solution; the asker's later post saying what
-//! worked ("Outcome") and the reply the asker thanks; the top-scored reply; on ranked boards (Hacker
+//! worked ("Outcome", signal "solved title" where the title says solved) and the reply the asker thanks
+//! or quotes while saying it worked (nothing when no post of the asker points to one); the top-scored reply; on ranked boards (Hacker
 //! News, Lobsters) the first top-level reply; the reply most quoted; the reply voted down most, or one
 //! that quotes a key post to disagree ("Main counterpoint"). Without any signal, the reply that takes up
 //! the question most (by content).
@@ -70,9 +71,24 @@ const WORKED: &[&str] = &[
 ];
 /// The asker thanks someone (lowercase prefixes).
 const THANKS: &[&str] = &["thank", "thx", "danke", "dank ", "merci", "gracias", "obrigad", "grazie", "cheers"];
-/// Titles that say the thread is solved (lowercase).
-const SOLVED_TITLES: &[&str] =
-    &["solved", "gelöst", "erledigt", "resolvido", "résolu", "resolu", "solucionado", "resuelto", "risolto", "[fixed]"];
+/// Titles that say the thread is solved (lowercase, matched at a word start: "unsolved" is not solved).
+const SOLVED_TITLES: &[&str] = &[
+    "solved",
+    "gelöst",
+    "erledigt",
+    "resolvido",
+    "résolu",
+    "resolu",
+    "solucionado",
+    "resuelto",
+    "risolto",
+    "opgelost",
+    "[fixed]",
+];
+/// Words before a solved marker that deny it ("not solved", "nicht gelöst", "non risolto", "não resolvido").
+const NEGATIONS: &[&str] = &["not", "nicht", "noch", "non", "não", "nao", "no", "pas", "niet", "still", "yet"];
+/// A quote is traced to the reply holding its opening this-many characters.
+const QUOTE_MATCH_CHARS: usize = 30;
 /// Words that give advice or an explanation, in the languages the boards use (lowercase, matched at a
 /// word start): answers tell what to do or why.
 const ANSWER_CUES: &[&str] = &[
@@ -171,10 +187,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
             out.push(ctx.key_post(post, label, signal, lines));
         }
     };
-    let solved = {
-        let t = ctx.thread.title.to_lowercase();
-        SOLVED_TITLES.iter().any(|m| t.contains(m))
-    };
+    let solved = title_says_solved(&ctx.thread.title);
     if let Some(i) = (1..posts.len()).find(|&i| posts[i].accepted) {
         add(&mut out, i, "answer", "accepted", lines(ctx, i, &[]));
     }
@@ -205,6 +218,11 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
         if let Some(k) = thanked(ctx, i) {
             add(&mut out, k, "answer", "asker thanks", lines(ctx, k, &[]));
         }
+    } else if let Some(k) =
+        asker_posts.iter().filter(|&&i| !marked && says(ctx, i, WORKED)).find_map(|&i| quoted_reply(ctx, i))
+    {
+        // Without thanks, the reply the asker quotes while saying it worked ("That did it!").
+        add(&mut out, k, "answer", "asker quotes", lines(ctx, k, &[]));
     }
     // The asker's own posts are quoted as the question goes on; the most quoted reply is someone else's.
     let quoted = (1..posts.len())
@@ -227,6 +245,19 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
     out
 }
 
+/// The title says the thread is solved: a marker at a word start, not denied by the word before it.
+pub(super) fn title_says_solved(title: &str) -> bool {
+    let t = title.to_lowercase();
+    SOLVED_TITLES.iter().any(|m| {
+        t.match_indices(m).any(|(at, _)| {
+            let before = &t[..at];
+            let starts_word = !before.chars().next_back().is_some_and(char::is_alphanumeric);
+            let previous = before.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
+            starts_word && !previous.is_some_and(|w| NEGATIONS.contains(&w))
+        })
+    })
+}
+
 /// The post's own text says one of `phrases` (not only in the text it quotes).
 fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {
     let p = &ctx.posts()[post];
@@ -235,12 +266,15 @@ fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {
     phrases.iter().any(|ph| lower.contains(ph) && !quoted.iter().any(|q| q.contains(ph)))
 }
 
-/// The reply an asker's thanks are for: the one whose author it names or quotes, else the latest
-/// earlier reply by someone else.
+/// The reply an asker's thanks are for: the one it quotes (by the quote's text or its author) or whose
+/// author it names, else the latest earlier reply by someone else.
 fn thanked(ctx: &Context, asker_post: usize) -> Option<usize> {
     let posts = ctx.posts();
     let p = &posts[asker_post];
     let lower = p.text.to_lowercase();
+    if let Some(k) = quoted_reply(ctx, asker_post) {
+        return Some(k);
+    }
     let named = (1..asker_post).rev().find(|&k| {
         !ctx.by_asker(k)
             && posts[k].author.as_deref().is_some_and(|a| {
@@ -258,6 +292,18 @@ fn thanked(ctx: &Context, asker_post: usize) -> Option<usize> {
         .filter(|&j| author.is_some() && posts[j].author.as_deref() == author)
         .max_by(|&a, &b| content_score(ctx, a).total_cmp(&content_score(ctx, b)).then(b.cmp(&a)))
         .or(Some(k))
+}
+
+/// The latest earlier reply (not the asker's) holding the opening words of a quote in the asker's post.
+fn quoted_reply(ctx: &Context, asker_post: usize) -> Option<usize> {
+    let posts = ctx.posts();
+    let openings: Vec<String> = posts[asker_post]
+        .quotes
+        .iter()
+        .map(|q| q.text.trim().chars().take(QUOTE_MATCH_CHARS).collect::<String>())
+        .filter(|o| o.chars().count() == QUOTE_MATCH_CHARS)
+        .collect();
+    (1..asker_post).rev().find(|&k| !ctx.by_asker(k) && openings.iter().any(|o| posts[k].text.contains(o.as_str())))
 }
 
 /// The reply (not the asker's) whose sentences take up the first post most, weighted by how central

@@ -123,6 +123,53 @@ fn without_signals_the_reply_on_the_question_is_the_answer() {
 }
 
 #[test]
+fn solved_titles_in_the_boards_languages_and_not_their_denials() {
+    use super::answers::title_says_solved;
+    for t in [
+        "[SOLVED] Kettle stopped heating",
+        "Wasserkocher heizt nicht mehr (gelöst)",
+        "Chaleira não aquece - Resolvido",
+        "[Résolu] La bouilloire ne chauffe plus",
+        "Bollitore non scalda [RISOLTO]",
+        "Hervidor no calienta - solucionado",
+    ] {
+        assert!(title_says_solved(t), "{t}");
+    }
+    for t in [
+        "Unsolved: kettle stopped heating",
+        "Not solved yet: kettle",
+        "Immer noch nicht gelöst",
+        "Problema non risolto",
+    ] {
+        assert!(!title_says_solved(t), "{t}");
+    }
+}
+
+#[test]
+fn solved_title_picks_the_asker_outcome_and_the_reply_it_quotes() {
+    let mut posts = kettle_thread();
+    // The asker quotes cy's advice (no name in the text) while saying it worked: cy's reply is the answer.
+    posts[2].text = "Buy a replacement base from the maker, the fuse is glued in on the newer models anyway.".into();
+    let q = "Buy a replacement base from the maker, the fuse is glued in";
+    posts[3].text = format!("{q}\nThat did it! The new base arrived today and the kettle boils again.");
+    posts[3].quotes = vec![PostQuote { author: None, text: q.into() }];
+    let (thread, d) = digest("[Solved] Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("outcome");
+    assert_eq!((outcome.post, outcome.signal.as_str()), (3, "solved title"));
+    let answer = d.answers.iter().find(|k| k.label == "answer").expect("answer");
+    assert_eq!((answer.post, answer.signal.as_str()), (2, "asker quotes"));
+}
+
+#[test]
+fn solved_title_with_nothing_pointing_to_a_post_guesses_none() {
+    let mut posts = kettle_thread();
+    posts[3] = post("ann", "I will have a look at the kettle base this weekend.");
+    let (_, d) = digest("[Solved] Kettle stopped heating", "phpbb", posts);
+    assert!(d.answers.iter().all(|k| k.signal != "solved title" && k.signal != "asker thanks"), "{:?}", d.answers);
+}
+
+#[test]
 fn empty_and_single_post_threads() {
     let (_, d) = digest("", "generic", Vec::new());
     assert_eq!(d, Digest::default());

@@ -7,7 +7,14 @@
 //! `span.creator [itemprop=name]` (or `.username a`), the time in `time.post-time` / `[itemprop=datePublished]`
 //! (`datetime`/`content` attributes), the cooked body in `div.post[itemprop=text]` or `.cooked`, likes in
 //! `[itemprop=userInteractionCount]`, and the post number in `span[itemprop=position]`. Quotes are
-//! `aside.quote` with `data-username` and a title line naming the quoted author.
+//! `aside.quote` with `data-username` and a title line naming the quoted author. In the rendered view a post's
+//! number is the `data-post-number` of its `.topic-post` (or the `post_N` id of its `<article>`).
+//!
+//! Discourse Solved names the solution three ways the reader reads: the rendered first post shows it as
+//! `aside.quote.accepted-answer[data-post=N]` ("Solved by X in post #N"), the preloaded topic JSON
+//! (`#data-preloaded`) holds `accepted_answer.post_number`, and the crawler view's QAPage JSON-LD names the
+//! `acceptedAnswer` ([`accepted`](crate::thread::accepted) reads that one for every engine). The post with
+//! that number is [`Post::accepted`](crate::model::Post::accepted).
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -36,6 +43,12 @@ static LIKES: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=userInteracti
 static POSITION: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=position]"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("aside.quote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".title"));
+/// The rendered view's post block, holding the post's number.
+static NUMBERED: LazyLock<Selector> = LazyLock::new(|| sel("[data-post-number], article[id^=post_]"));
+/// Discourse Solved's "Solved by X in post #N" block in the first post.
+static SOLVED_QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("aside.accepted-answer[data-post]"));
+/// The topic JSON the server preloads for the JavaScript app.
+static PRELOADED: LazyLock<Selector> = LazyLock::new(|| sel("[data-preloaded]"));
 /// Not part of the post: the meta line repeated under the body, reply counters and "read more" buttons.
 static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post-meta, .post-likes, .post-links-container"));
 
@@ -47,12 +60,37 @@ pub fn detect(page: &Page) -> bool {
 
 /// Reads a Discourse topic page, or `None` when the page is not Discourse's.
 pub fn read(page: &Page) -> Option<Thread> {
-    read_view(page).or_else(|| {
+    let mut thread = read_view(page).or_else(|| {
         let noscript = page.select(&NOSCRIPT).next()?;
         let markup: String = noscript.text().collect();
         let inner = Page { doc: Html::parse_document(&markup), url: page.url.clone(), meta: page.meta.clone() };
         read_view(&inner)
+    })?;
+    if let Some(n) = solution_number(page) {
+        crate::thread::accepted::mark_address(&mut thread.posts, &n);
+    }
+    Some(thread)
+}
+
+/// The number of the post Discourse Solved accepted: from the first post's solved block, else from the
+/// preloaded topic JSON (its values are JSON strings: `"topic_4242": "{...\"accepted_answer\":{...}}"`).
+fn solution_number(page: &Page) -> Option<String> {
+    let quoted = page.select(&SOLVED_QUOTE).find_map(|a| a.value().attr("data-post")).map(str::to_string);
+    quoted.filter(|n| n.chars().all(|c| c.is_ascii_digit())).or_else(|| {
+        let raw = page.select(&PRELOADED).next()?.value().attr("data-preloaded")?;
+        let data: serde_json::Value = serde_json::from_str(raw).ok()?;
+        data.as_object()?.values().filter_map(|v| v.as_str()).filter(|v| v.contains("accepted_answer")).find_map(|v| {
+            let topic: serde_json::Value = serde_json::from_str(v).ok()?;
+            topic.get("accepted_answer")?.get("post_number")?.as_u64().map(|n| n.to_string())
+        })
     })
+}
+
+/// The post's number in the rendered view: its block's `data-post-number`, or `post_N` of its article.
+fn rendered_number(p: ElementRef) -> Option<String> {
+    let block = p.ancestors().filter_map(ElementRef::wrap).find(|a| NUMBERED.matches(a))?;
+    let n = block.value().attr("data-post-number").or_else(|| block.value().id()?.strip_prefix("post_"))?;
+    n.chars().all(|c| c.is_ascii_digit()).then(|| n.to_string())
 }
 
 /// Reads the posts of one rendering of the topic.
@@ -79,7 +117,7 @@ fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
     add_profile(&mut author_info, page.base(), first_attr(p, &PROFILE, "href").as_deref());
     let likes =
         p.select(&LIKES).find_map(|e| e.value().attr("content").and_then(score).or_else(|| score(&super::text_of(e))));
-    let position = first_text(p, &POSITION);
+    let position = first_text(p, &POSITION).or_else(|| rendered_number(p));
     Some(post::build(
         page,
         PostParts {

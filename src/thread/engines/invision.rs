@@ -6,6 +6,9 @@
 //! `ipsEntry` in 5). Around the body: the author pane (`.cAuthorPane_author`, `.ipsEntry__username`) linking to
 //! `/profile/`, `time[datetime]`, and the "findComment" permalink. Quotes are `blockquote.ipsQuote` with a
 //! `.ipsQuote_citation` "X said:" line and `data-ipsquote-username`.
+//!
+//! In a topic the asker marked solved, the best answer's post carries `ipsComment_solved` (4) or
+//! `ipsEntry--solved` (5) on its `<article>`: the post is [`Post::accepted`].
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -34,6 +37,9 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='do=findComment']"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.ipsQuote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".ipsQuote_citation"));
+
+/// The classes of the post the topic's "best answer" / solution marker names (4, 5).
+const SOLVED_CLASSES: &[&str] = &["ipsComment_solved", "ipsEntry--solved"];
 
 /// Whether the page is this engine's: a `[data-role=commentContent]` body, markup every board of the engine prints
 /// and [`read`] needs.
@@ -69,7 +75,7 @@ fn read_post(page: &Page, base: Option<&str>, post: ElementRef, wrap: ElementRef
     }
     let time = post.select(&TIME).next();
     let timestamp = quote_data.get("timestamp").and_then(|t| t.as_i64()).map(|t| t.to_string());
-    post::build(
+    let mut out = post::build(
         page,
         PostParts {
             author,
@@ -83,5 +89,7 @@ fn read_post(page: &Page, base: Option<&str>, post: ElementRef, wrap: ElementRef
             anchor: post.value().id().or(wrap.value().id()).map(str::to_string),
             ..PostParts::default()
         },
-    )
+    );
+    out.accepted = [post, wrap].iter().any(|e| e.value().classes().any(|c| SOLVED_CLASSES.contains(&c)));
+    out
 }

@@ -11,6 +11,10 @@
 //!
 //! A post's parts are looked up in its stretch of the page ([`scopes`](super::scopes)): themes' `<i/>` and
 //! `<span/>` make the parser nest each message inside the previous one.
+//!
+//! Question threads (XenForo 2.2+) mark the solution: its message carries `message--solution`, and the
+//! "Solution" block above the messages (`#js-solutionHighlightBlock`) links to it with
+//! `data-content-selector="#post-123"`. Either makes the post [`Post::accepted`].
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -48,6 +52,11 @@ static QUOTE: LazyLock<Selector> =
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbCodeBlock-title, .attribution"));
 /// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line, and any
 /// later message the parser nested inside this body.
+/// The class XenForo gives the message the asker (or a moderator) marked as the solution.
+const SOLUTION_CLASS: &str = "message--solution";
+/// The solution block's links to the solution post.
+static SOLUTION_LINK: LazyLock<Selector> =
+    LazyLock::new(|| sel("#js-solutionHighlightBlock [data-content-selector^='#post-']"));
 static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| {
     sel(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author]")
 });
@@ -61,8 +70,11 @@ pub fn detect(page: &Page) -> bool {
 /// Reads a XenForo thread page, or `None` when the page has no XenForo messages.
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
-    let posts: Vec<Post> =
+    let mut posts: Vec<Post> =
         super::scopes(page, &MESSAGE).iter().filter_map(|m| read_message(page, base.as_deref(), m)).collect();
+    if let Some(target) = page.select(&SOLUTION_LINK).find_map(|a| a.value().attr("data-content-selector")) {
+        crate::thread::accepted::mark_address(&mut posts, target);
+    }
     super::thread(ENGINE.name, page, &TITLE, posts)
 }
 
@@ -76,7 +88,7 @@ fn read_message(page: &Page, base: Option<&str>, m: &Scope) -> Option<Post> {
         author_info.insert("profile".into(), profile);
     }
     let time = TIMES.iter().find_map(|s| m.find(s));
-    Some(post::build(
+    let mut post = post::build(
         page,
         PostParts {
             author: m.start.value().attr("data-author").map(str::to_string),
@@ -91,5 +103,7 @@ fn read_message(page: &Page, base: Option<&str>, m: &Scope) -> Option<Post> {
             exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
-    ))
+    );
+    post.accepted = m.start.value().classes().any(|c| c == SOLUTION_CLASS);
+    Some(post)
 }
