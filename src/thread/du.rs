@@ -38,8 +38,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> =
 
 /// Whether the page is this engine's: the opening post block `.anchor-post`, markup every board of the engine
 /// prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::engines::has(page, &ANCHOR_POST)
+pub fn detect(probe: &super::engines::Probe) -> bool {
+    probe.has(&ANCHOR_POST)
 }
 
 /// Reads a DU thread page, or `None` when the page has no DU opening post.

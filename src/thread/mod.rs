@@ -33,9 +33,10 @@ pub struct Thread {
 pub struct Engine {
     /// Value of `Summary::platform` when this reader finds the posts.
     pub name: &'static str,
-    /// A cheap check on markup every board of the engine shares (one or two selector lookups): only pages it
-    /// accepts are read. It must hold on every page `read` finds posts on, so detection never loses a thread.
-    pub detect: fn(&Page) -> bool,
+    /// A cheap check on markup every board of the engine shares (one or two selector lookups through the
+    /// [`Probe`](engines::Probe), which skips the ones the page's tokens rule out): only pages it accepts are
+    /// read. It must hold on every page `read` finds posts on, so detection never loses a thread.
+    pub detect: fn(&engines::Probe) -> bool,
     /// Reads the page, or returns `None` when it is not this engine's markup.
     pub read: fn(&Page) -> Option<Thread>,
 }

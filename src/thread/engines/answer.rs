@@ -39,8 +39,8 @@ static ACCEPTED: LazyLock<Selector> = LazyLock::new(|| sel("button.bg-success, .
 
 /// Whether the page is this engine's: an `article.fmt` inside `.questionDetailPage`, markup every site of the
 /// engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &PAGE) && super::has(page, &BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&PAGE) && probe.has(&BODY)
 }
 
 /// Reads an Answer question page: the question, then each answer. `None` when the page has neither.

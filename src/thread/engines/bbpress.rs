@@ -38,8 +38,8 @@ static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a.bbp-reply-permali
 
 /// Whether the page is this engine's: a `bbp-reply-header` / `bbp-topic-header` with a `post-` id, markup every
 /// board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &HEADER)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&HEADER)
 }
 
 /// Reads a bbPress topic page, or `None` when the page has no bbPress posts.

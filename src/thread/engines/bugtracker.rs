@@ -34,8 +34,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("bz-no-quote-auth
 
 /// Whether the page is this engine's: a `div.bz_comment pre.bz_comment_text`, markup every board of the engine
 /// prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY)
 }
 
 /// Reads a Bugzilla bug page, or `None` when the page has no Bugzilla comments.

@@ -45,8 +45,8 @@ static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-label"
 
 /// Whether the page is this engine's: a `.timeline-comment .comment-body.markdown-body`, markup every board of the
 /// engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY)
 }
 
 /// Reads a GitHub issue or pull request, or `None` when the page has no timeline comments.

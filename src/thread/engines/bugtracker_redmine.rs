@@ -34,8 +34,8 @@ static NOTE: LazyLock<Selector> = LazyLock::new(|| sel("[id^=note-]"));
 
 /// Whether the page is this engine's: an issue description `div.issue.details .description .wiki` or a journal
 /// note, markup every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &ISSUE_BODY) || super::has(page, &NOTE_BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&ISSUE_BODY) || probe.has(&NOTE_BODY)
 }
 
 /// Reads a Redmine issue page, or `None` when the page has no Redmine issue.

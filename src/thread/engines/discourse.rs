@@ -54,8 +54,8 @@ static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post-meta, 
 
 /// Whether the page is this engine's: a post (`.crawler-post`, `.topic-body`) or the crawler view in
 /// `noscript[data-path]`, markup every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    page.doc.select(&POST).next().is_some() || super::has(page, &NOSCRIPT)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has_anywhere(&POST) || probe.has(&NOSCRIPT)
 }
 
 /// Reads a Discourse topic page, or `None` when the page is not Discourse's.

@@ -42,8 +42,8 @@ static EDIT_NOTE: LazyLock<Selector> = LazyLock::new(|| sel("i.pstatus"));
 
 /// Whether the page is this engine's: a `td.t_f[id^=postmessage_]` body and a `#postlist > div[id^=post_]`, markup
 /// every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &POST)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&POST)
 }
 
 /// Reads a Discuz! thread page, or `None` when the page has no Discuz! posts.

@@ -46,8 +46,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.PostMention"))
 
 /// Whether the page is this engine's: a `.Post-body` with the post stream's `CommentPost` or the no-JS view's
 /// `.PostUser-name`, markup every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && (super::has(page, &POST) || super::has(page, &CRAWLER_AUTHOR))
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && (probe.has(&POST) || probe.has(&CRAWLER_AUTHOR))
 }
 
 /// Reads a Flarum discussion page, or `None` when the page is not Flarum's.

@@ -36,8 +36,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Whether the page is this engine's: a `.postmsg` body and a `div.blockpost[id^=p]`, markup every board of the
 /// engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &POST)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&POST)
 }
 
 /// Reads a FluxBB/PunBB topic page, or `None` when the page has no such posts.

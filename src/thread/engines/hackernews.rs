@@ -52,8 +52,8 @@ const SPACER_PX_PER_LEVEL: u32 = 40;
 
 /// Whether the page is this engine's: the item table `table.fatitem` or a comment row `tr.athing.comtr`, markup
 /// every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &FATITEM) || super::has(page, &COMMENT)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&FATITEM) || probe.has(&COMMENT)
 }
 
 /// Reads a Hacker News item page, or `None` when the page is not one.

@@ -43,8 +43,8 @@ const SOLVED_CLASSES: &[&str] = &["ipsComment_solved", "ipsEntry--solved"];
 
 /// Whether the page is this engine's: a `[data-role=commentContent]` body, markup every board of the engine prints
 /// and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY)
 }
 
 /// Reads an Invision topic page, or `None` when the page has no Invision comments.

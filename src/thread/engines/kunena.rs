@@ -35,8 +35,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("b, strong"));
 
 /// Whether the page is this engine's: a post text `.kmsgtext` and a profile column `.kpost-profile`, markup every
 /// board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &PROFILE)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&PROFILE)
 }
 
 /// Reads a Kunena topic, or `None` when the page has no Kunena posts.

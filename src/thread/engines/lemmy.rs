@@ -48,8 +48,8 @@ static COMMENT_BODY: LazyLock<Selector> = LazyLock::new(|| sel(".md-div"));
 
 /// Whether the page is this engine's: a post body `#postContent .md-div` or an `article.comment-node`, markup every
 /// board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &POST_BODY) || super::has(page, &COMMENT)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&POST_BODY) || probe.has(&COMMENT)
 }
 
 /// Reads a Lemmy post page, or `None` when the page is not one.

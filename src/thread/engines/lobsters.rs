@@ -44,8 +44,8 @@ static GONE: LazyLock<Selector> = LazyLock::new(|| sel(".comment_text .na"));
 
 /// Whether the page is this engine's: a `.story[data-shortid]` or a `div.comment[data-shortid]`, markup every board
 /// of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &STORY) || super::has(page, &COMMENT)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&STORY) || probe.has(&COMMENT)
 }
 
 /// Reads a Lobsters story page, or `None` when the page is not one.

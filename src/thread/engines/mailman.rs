@@ -25,8 +25,8 @@ pub const ENGINE: Engine = Engine { name: "mailman", detect, read };
 
 /// Whether the page is this engine's: HyperKitty's `.email > .email-body`, or pipermail's date and thread index
 /// links, markup every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &HK_BODY) || (super::has(page, &PM_NAV_DATE) && super::has(page, &PM_NAV_THREAD))
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&HK_BODY) || (probe.has(&PM_NAV_DATE) && probe.has(&PM_NAV_THREAD))
 }
 
 /// Reads a pipermail message or a HyperKitty thread, or `None` on other pages.

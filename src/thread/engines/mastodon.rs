@@ -42,8 +42,8 @@ static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel("button"));
 
 /// Whether the page is this engine's: a status text `.status__content` and a name `.display-name__html`, markup
 /// every server of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &NAME)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&NAME)
 }
 
 /// Reads a Mastodon thread, or `None` when the page shows no statuses.

@@ -26,6 +26,7 @@ mod mybb;
 mod nodebb;
 mod phpbb;
 mod phpbb_themes;
+pub mod probe;
 mod reddit;
 mod smf;
 mod stackexchange;
@@ -38,6 +39,7 @@ use super::{post, Engine, Thread};
 use crate::model::{Link, Post};
 use crate::parse::Page;
 use crate::{date, text, url};
+pub use probe::Probe;
 use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 
@@ -84,15 +86,21 @@ pub struct Detection {
     pub empty: Vec<&'static str>,
 }
 
+/// The names of the engines whose detector accepts the page, in registry order, as `probe` answers.
+pub fn detected(probe: &Probe) -> Vec<&'static str> {
+    ALL.iter().filter(|e| (e.detect)(probe)).map(|e| e.name).collect()
+}
+
 /// The thread of the first detected engine whose reader finds posts, or `None`. With `detection`, every
 /// detector runs and what they found is noted; without, detection stops at the first thread found.
 pub fn read(page: &Page, mut detection: Option<&mut Detection>) -> Option<Thread> {
     let mut found = None;
+    let probe = Probe::new(page);
     for engine in ALL {
         if found.is_some() && detection.is_none() {
             break;
         }
-        if !(engine.detect)(page) {
+        if !(engine.detect)(&probe) {
             continue;
         }
         if let Some(d) = detection.as_deref_mut() {
@@ -106,11 +114,6 @@ pub fn read(page: &Page, mut detection: Option<&mut Detection>) -> Option<Thread
         }
     }
     found
-}
-
-/// Whether the page has an element matching `sel` (detached elements not counted): what detectors ask.
-pub(crate) fn has(page: &Page, sel: &Selector) -> bool {
-    page.select(sel).next().is_some()
 }
 
 /// The thread a reader found: its posts, and its title where the engine's markup shows one (`title`);

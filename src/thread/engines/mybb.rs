@@ -40,8 +40,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Whether the page is this engine's: a `div.post_body[id^=pid_]` in a `div.post[id^=post_]`, markup every board of
 /// the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &POST)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&POST)
 }
 
 /// Reads a MyBB thread page, or `None` when the page has no MyBB posts.

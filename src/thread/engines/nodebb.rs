@@ -41,8 +41,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.plugin-mention
 
 /// Whether the page is this engine's: a `[component="post/content"]` body and a `[component=post][data-pid]`,
 /// markup every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &POST)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&POST)
 }
 
 /// Reads a NodeBB topic page, or `None` when the page has no NodeBB posts.

@@ -38,8 +38,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Whether the page is this engine's: a `div.post` and a `.postbody .content`, markup every board of the engine
 /// prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &POST) && super::has(page, &BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&POST) && probe.has(&BODY)
 }
 
 /// Reads a phpBB topic page, or `None` when the page has no phpBB posts.

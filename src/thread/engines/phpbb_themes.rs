@@ -44,10 +44,10 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 /// Whether the page looks like this engine's: a post container `[id=p<digits>]` and phpBB's username link,
 /// markup every style prints, on a page the prosilver reader does not detect (so a board is detected as phpBB
 /// once, by the reader of its style).
-pub fn detect(page: &Page) -> bool {
-    !super::phpbb::detect(page)
-        && super::has(page, &USERNAME)
-        && page.select(&POST_ID).any(|e| is_post_id(e.value().id()))
+pub fn detect(probe: &super::Probe) -> bool {
+    !super::phpbb::detect(probe)
+        && probe.has(&USERNAME)
+        && probe.page.select(&POST_ID).any(|e| is_post_id(e.value().id()))
 }
 
 /// Reads a phpBB topic on a custom theme, or `None` when no container holds a post.

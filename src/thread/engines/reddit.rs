@@ -59,8 +59,8 @@ const GONE: &[&str] = &["[deleted]", "[removed]", "Comment deleted by user", "Co
 
 /// Whether the page is this engine's: old Reddit's `div.commentarea`, or new Reddit's `shreddit-post` / `shreddit-
 /// comment`, markup every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &COMMENT_AREA) || super::has(page, &NEW_POST) || super::has(page, &NEW_COMMENT)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&COMMENT_AREA) || probe.has(&NEW_POST) || probe.has(&NEW_COMMENT)
 }
 
 /// Reads a Reddit comment page (old or new), or `None` when the page is not one.

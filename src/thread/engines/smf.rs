@@ -34,8 +34,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 
 /// Whether the page is this engine's: a `div.inner[id^=msg_]` body in a `.post_wrapper`, markup every board of the
 /// engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &WRAPPER)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&WRAPPER)
 }
 
 /// Reads an SMF topic page, or `None` when the page has no SMF posts.

@@ -35,8 +35,8 @@ static SHARE: LazyLock<Selector> = LazyLock::new(|| sel("a.js-share-link[href]")
 
 /// Whether the page is this engine's: a `.question[data-questionid]` or `.answer[data-answerid]` and a post body,
 /// markup every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &POST) && super::has(page, &BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&POST) && probe.has(&BODY)
 }
 
 /// Reads a Stack Exchange question page, or `None` when the page has no question or answers.

@@ -44,8 +44,8 @@ static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".esTopbar_ancestors_lin
 
 /// Whether the page is this engine's: a post body `.dw-p-bd-blk` inside a `div.dw-p`, markup every site of the
 /// engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &POST) && super::has(page, &BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&POST) && probe.has(&BODY)
 }
 
 /// Reads a Talkyard topic, or `None` when the page has no Talkyard posts.

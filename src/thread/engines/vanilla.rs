@@ -37,8 +37,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".QuoteAuthor"));
 
 /// Whether the page is this engine's: a `.Message` and an `.ItemDiscussion` / `.ItemComment` item, markup every
 /// board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &ITEM)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&ITEM)
 }
 
 /// Reads a Vanilla discussion page, or `None` when the page has no Vanilla items.

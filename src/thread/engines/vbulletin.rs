@@ -63,8 +63,8 @@ static QUOTE_AUTHOR: LazyLock<Selector> =
 
 /// Whether the page is this engine's: a `post_message_` body (3, 4) or `.js-post__content-text` (5) and a post
 /// container, markup every board of the engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &BODY) && super::has(page, &CONTAINER)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&CONTAINER)
 }
 
 /// Reads a vBulletin thread page, or `None` when the page has no vBulletin posts.

@@ -63,8 +63,8 @@ static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| {
 
 /// Whether the page is this engine's: a `.message[data-author]` and a message body, markup every board of the
 /// engine prints and [`read`] needs.
-pub fn detect(page: &Page) -> bool {
-    super::has(page, &MESSAGE) && super::has(page, &BODY)
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&MESSAGE) && probe.has(&BODY)
 }
 
 /// Reads a XenForo thread page, or `None` when the page has no XenForo messages.
