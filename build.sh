@@ -19,6 +19,10 @@ WASM_BINDGEN_VERSION=0.2.130
 # The toolchain the published packages were built with (docs/amo-review.md); another one still builds.
 RUST_VERSION=1.95.0
 CRATE=threadcard
+# The gzipped WASM size above which the build fails: the 300 KB budget is not reached yet (README, "Budgets"),
+# so the ceiling is the size reached plus a small margin, to stop it growing back unnoticed. Lower it as the
+# module shrinks; 307200 is the budget.
+WASM_GZIP_CEILING=${WASM_GZIP_CEILING:-640000}
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -113,10 +117,16 @@ build_wasm() {
 # The sizes of both modules; the budget is the extension's (the demo page's module is downloaded once).
 wasm_sizes() {
   local wasm=${CRATE}_bg.wasm
-  printf 'WASM, extension: %s bytes, %s bytes gzipped (budget 300 KB = 307200)\n' \
-    "$(wc -c <"extension/pkg/$wasm")" "$(gzip -9c "extension/pkg/$wasm" | wc -c)"
+  local gz
+  gz=$(gzip -9c "extension/pkg/$wasm" | wc -c)
+  printf 'WASM, extension: %s bytes, %s bytes gzipped (budget 300 KB = 307200; this build fails above %s)\n' \
+    "$(wc -c <"extension/pkg/$wasm")" "$gz" "$WASM_GZIP_CEILING"
   printf 'WASM, demo page: %s bytes, %s bytes gzipped (the core plus src/www.rs, web-sys and gloo)\n' \
     "$(wc -c <"www/pkg/$wasm")" "$(gzip -9c "www/pkg/$wasm" | wc -c)"
+  if [ "$gz" -gt "$WASM_GZIP_CEILING" ]; then
+    echo "WASM: $gz bytes gzipped is over the ceiling of $WASM_GZIP_CEILING: find what grew (README, \"Budgets\")" >&2
+    return 1
+  fi
 }
 
 # The store packages: dist/threadcard-chrome.zip (Chrome Web Store) and dist/threadcard-firefox.zip
