@@ -9,14 +9,16 @@ use crate::{render, summarize, Format, Options};
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-/// `summarize(html, url, options)` → `{summary, card_html, card_css, markdown, json}`: the Summary (as a JS
-/// object), the card's HTML and CSS, and the exports, so the page script never renders anything itself.
+/// `summarize(html, url, options)` → `{summary, card_html, card_css, markdown, json, jsonld, html_page, text,
+/// file_names}`: the Summary (as a JS object), the card's HTML and CSS, every export, and the file name
+/// of each (`file_names.md`, `.json`, `.jsonld`, `.html`, `.txt`), so the page script never renders or
+/// names anything itself. `options.exported_at` (an ISO time, from `Date`) dates the Markdown export.
 /// Throws an `Error` with a one-line message for input that is not an HTML page.
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
     let summary = summarize(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    bundle(&summary, None)
+    bundle(&summary, &options, None)
 }
 
 /// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
@@ -30,7 +32,7 @@ pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -
         .map_err(|_| JsError::new(&format!("this browser cannot decode {}", encoding.name())))?;
     let html = decoder.decode(bytes.get(bom..).unwrap_or_default());
     let summary = summarize(&html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    bundle(&summary, Some(html))
+    bundle(&summary, &options, Some(html))
 }
 
 #[wasm_bindgen]
@@ -45,15 +47,26 @@ extern "C" {
 }
 
 /// The object both entries return (see [`summarize_js`]), with `html` when the input was bytes.
-fn bundle(summary: &crate::Summary, html: Option<String>) -> Result<JsValue, JsError> {
+fn bundle(summary: &crate::Summary, options: &Options, html: Option<String>) -> Result<JsValue, JsError> {
     let json = render(summary, Format::Json);
+    let export = |f| JsValue::from_str(&render::render_with(summary, f, options));
+    let names = Object::new();
+    for f in [Format::Markdown, Format::Json, Format::JsonLd, Format::Html, Format::Text] {
+        let ext = f.extension();
+        Reflect::set(&names, &JsValue::from_str(ext), &JsValue::from_str(&render::file_name(summary, ext)))
+            .map_err(|_| JsError::new("cannot build the result"))?;
+    }
     let bundle = Object::new();
     let fields = [
         ("summary", JSON::parse(&json).map_err(|_| JsError::new("the summary did not serialize to JSON"))?),
         ("card_html", JsValue::from_str(&render::card::fragment(summary))),
         ("card_css", JsValue::from_str(render::card::CSS)),
-        ("markdown", JsValue::from_str(&render(summary, Format::Markdown))),
+        ("markdown", export(Format::Markdown)),
         ("json", JsValue::from_str(&json)),
+        ("jsonld", export(Format::JsonLd)),
+        ("html_page", export(Format::Html)),
+        ("text", export(Format::Text)),
+        ("file_names", names.into()),
     ];
     for (key, value) in fields.into_iter().chain(html.map(|h| ("html", JsValue::from_str(&h)))) {
         Reflect::set(&bundle, &JsValue::from_str(key), &value).map_err(|_| JsError::new("cannot build the result"))?;

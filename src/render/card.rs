@@ -48,9 +48,30 @@ fn head(o: &mut String, s: &Summary) {
     }
     let _ = write!(
         o,
-        r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button><button type="button" class="tc-help" data-action="help" aria-label="Keyboard shortcuts (?)">?</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">×</button></div>"#
+        r#"<div class="tc-actions"><button type="button" data-action="copy-md">Copy Markdown</button><button type="button" data-action="download-md">Download .md</button><button type="button" data-action="download-json">Download .json</button>{}<button type="button" class="tc-help" data-action="help" aria-label="Keyboard shortcuts (?)">?</button><button type="button" class="tc-close" data-action="close" aria-label="Close (Esc)">×</button></div>"#,
+        export_menu()
     );
     let _ = write!(o, "</div>");
+}
+
+/// The exports beyond the three quick buttons, in a disclosure (keyboard and screen-reader ready without
+/// script): each format with a copy and a download button, `data-action="copy-<ext>"` /
+/// `"download-<ext>"` for the glue code (extension/card.js), which takes the text and the file name from
+/// the Rust bundle (src/wasm.rs).
+fn export_menu() -> String {
+    const FORMATS: &[(&str, &str)] =
+        &[("md", "Markdown"), ("json", "JSON"), ("jsonld", "JSON-LD"), ("html", "HTML page"), ("txt", "Plain text")];
+    let rows: String = FORMATS
+        .iter()
+        .map(|(ext, name)| {
+            format!(
+                r#"<li><span class="tc-export-name">{name}</span> <button type="button" data-action="copy-{ext}" aria-label="Copy {name}">Copy</button> <button type="button" data-action="download-{ext}" aria-label="Download {name} (.{ext})">.{ext}</button></li>"#
+            )
+        })
+        .collect();
+    format!(
+        r#"<details class="tc-export"><summary>More exports</summary><ul class="tc-export-menu" aria-label="Exports">{rows}</ul></details>"#
+    )
 }
 
 /// The opening post's author, at most two of the board's own words about them, and its time.
@@ -81,7 +102,7 @@ fn byline_fields(p: &crate::model::Post) -> Vec<(&str, &str)> {
 }
 
 /// "12 posts · 5 participants · 2022-01-11 – 2022-01-14".
-fn stats_line(s: &Summary) -> String {
+pub(crate) fn stats_line(s: &Summary) -> String {
     let st = &s.stats;
     let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = vec![noun(st.posts, "post", "posts"), noun(st.participants, "participant", "participants")];
@@ -95,7 +116,7 @@ fn stats_line(s: &Summary) -> String {
 }
 
 /// Site, language and page of a multi-page thread, with links to the previous and next pages.
-fn page_line(o: &mut String, s: &Summary) {
+pub(crate) fn page_line(o: &mut String, s: &Summary) {
     let mut parts: Vec<String> = super::page_line(s).iter().map(|p| esc(p)).collect();
     let pages = s.pagination.as_ref();
     if let Some(url) = pages.and_then(|p| p.prev.as_deref()).and_then(href) {
@@ -136,7 +157,8 @@ fn post_links(posts: &[usize], first: usize) -> String {
     all.iter().map(|&p| post_link(p)).collect::<Vec<_>>().join(",")
 }
 
-fn facts(o: &mut String, s: &Summary) {
+/// The digest and the facts sections (shared with the reader page, src/render/reader.rs).
+pub(crate) fn facts(o: &mut String, s: &Summary) {
     let f = &s.facts;
     if let Some(picture) = super::timeline::html(s) {
         o.push_str(&picture);
@@ -316,7 +338,7 @@ fn digest(o: &mut String, s: &Summary) {
     let _ = write!(o, "</section>");
 }
 
-/// A standalone HTML page holding the card (CLI `--format html`).
+/// A standalone HTML page holding the card (the HTML export is the reader page, src/render/reader.rs).
 pub fn page(s: &Summary) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{}</style></head><body class=\"tc-standalone\">{}</body></html>\n",
