@@ -69,7 +69,8 @@ async function runOnTab(tab) {
   try {
     await ensureWasm();
     lap();
-    const bundle = summarize(page.html, page.url, undefined);
+    // The library reads no clock: the export time for the Markdown's front matter comes from here.
+    const bundle = summarize(page.html, page.url, { exported_at: new Date().toISOString() });
     lap();
     view = {
       card_html: bundle.card_html,
@@ -77,7 +78,14 @@ async function runOnTab(tab) {
       title: bundle.summary.title,
       anchors: bundle.summary.posts.map((p) => p.anchor ?? null),
     };
-    exports = { markdown: bundle.markdown, json: bundle.json };
+    exports = {
+      markdown: bundle.markdown,
+      json: bundle.json,
+      jsonld: bundle.jsonld,
+      html_page: bundle.html_page,
+      text: bundle.text,
+      file_names: bundle.file_names,
+    };
   } catch (e) {
     let message = String(e?.message ?? e);
     if (e instanceof WebAssembly.RuntimeError) {

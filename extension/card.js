@@ -291,7 +291,16 @@
   }
 
   const { download: save, copy: copyText } = globalThis.threadcardExports;
-  const download = (text, type, ext) => save(text, type, ext, view?.title, root);
+  // Each export the card offers: the bundle field holding it and its media type; the file name comes from
+  // Rust too (`file_names`, safe on every OS).
+  const EXPORTS = {
+    md: { field: "markdown", type: "text/markdown;charset=utf-8" },
+    json: { field: "json", type: "application/json;charset=utf-8" },
+    jsonld: { field: "jsonld", type: "application/ld+json;charset=utf-8" },
+    html: { field: "html_page", type: "text/html;charset=utf-8" },
+    txt: { field: "text", type: "text/plain;charset=utf-8" },
+  };
+  const download = (text, type, ext) => save(text, type, ext, view?.title, root, view?.file_names?.[ext]);
   const copy = (text) => copyText(text, root);
 
   function feedback(button, text) {
@@ -327,18 +336,16 @@
       case "collapse-all":
         for (const p of outline()) p.open = button.dataset.action === "expand-all";
         break;
-      case "copy-md":
-        if (!view.markdown) return feedback(button, "Still reading…");
-        feedback(button, (await copy(view.markdown)) ? "Copied ✓" : "Copy failed");
-        break;
-      case "download-md":
-        if (!view.markdown) return feedback(button, "Still reading…");
-        download(view.markdown, "text/markdown;charset=utf-8", "md");
-        break;
-      case "download-json":
-        if (!view.json) return feedback(button, "Still reading…");
-        download(view.json, "application/json;charset=utf-8", "json");
-        break;
+      default: {
+        // The exports: `copy-<ext>` / `download-<ext>`, every format the Rust bundle carries (src/wasm.rs).
+        const [, verb, ext] = /^(copy|download)-(\w+)$/.exec(button.dataset.action) ?? [];
+        const format = EXPORTS[ext];
+        if (!format) return;
+        const text = view[format.field];
+        if (!text) return feedback(button, "Still reading…");
+        if (verb === "copy") feedback(button, (await copy(text)) ? "Copied ✓" : "Copy failed");
+        else download(text, format.type, ext);
+      }
     }
   }
 
@@ -370,7 +377,7 @@
       card?.focus({ preventScroll: true });
       host.dataset.showMs = (performance.now() - t0).toFixed(1); // for the benchmark
     },
-    /** The Markdown and JSON exports, sent after the card is shown. */
+    /** The exports (Markdown, JSON, JSON-LD, HTML page, text) and their file names, sent after the card. */
     exports(x) {
       if (view) Object.assign(view, x);
       if (host) host.dataset.exports = "ready";

@@ -43,7 +43,7 @@ function closeCard() {
 }
 
 const download = (text, type, ext) =>
-  globalThis.threadcardExports.download(text, type, ext, view?.summary.title, document.body);
+  globalThis.threadcardExports.download(text, type, ext, view?.summary.title, document.body, view?.file_names?.[ext]);
 
 async function onCardClick(e) {
   const target = e.target instanceof Element ? e.target : null;
@@ -72,6 +72,22 @@ async function onCardClick(e) {
     case "download-json":
       download(view.json, "application/json;charset=utf-8", "json");
       break;
+    default: {
+      // The card's "More exports" menu: `copy-<ext>` / `download-<ext>` for each export of the bundle.
+      const [, verb, ext] = /^(copy|download)-(\w+)$/.exec(button.dataset.action) ?? [];
+      const [field, type] = {
+        md: ["markdown", "text/markdown"],
+        json: ["json", "application/json"],
+        jsonld: ["jsonld", "application/ld+json"],
+        html: ["html_page", "text/html"],
+        txt: ["text", "text/plain"],
+      }[ext] ?? [];
+      const text = field && view[field];
+      if (!text) return;
+      if (verb === "download") download(text, `${type};charset=utf-8`, ext);
+      else if (await globalThis.threadcardExports.copy(text, document.body)) status("Copied.");
+      else status("Could not copy.", true);
+    }
   }
 }
 
