@@ -95,7 +95,9 @@ async function runOnTab(tab) {
   try {
     await ensureWasm();
     lap();
-    const bundle = summarize(page.html, page.url, coreOptions(settings, api.i18n.getUILanguage()));
+    // The library reads no clock: the export time for the Markdown's front matter comes from here.
+    const options = { ...coreOptions(settings, api.i18n.getUILanguage()), exported_at: new Date().toISOString() };
+    const bundle = summarize(page.html, page.url, options);
     lap();
     view = {
       card_html: bundle.card_html,
@@ -107,7 +109,14 @@ async function runOnTab(tab) {
     };
     // The posts' bodies follow the card: it shows one line per post until the reader opens one.
     bodies = bundle.post_bodies;
-    exports = { markdown: bundle.markdown, json: bundle.json };
+    exports = {
+      markdown: bundle.markdown,
+      json: bundle.json,
+      jsonld: bundle.jsonld,
+      html_page: bundle.html_page,
+      text: bundle.text,
+      file_names: bundle.file_names,
+    };
   } catch (e) {
     let message = String(e?.message ?? e);
     if (e instanceof WebAssembly.RuntimeError) {

@@ -335,7 +335,39 @@
   }
 
   const { download: save, copy: copyText } = globalThis.threadcardExports;
-  const download = (text, type, ext) => save(text, type, ext, view?.title, root);
+  // Each export the card offers: the bundle field holding it and its media type; the file name comes from
+  // Rust too (`file_names`, safe on every OS).
+  const EXPORTS = {
+    md: { field: "markdown", type: "text/markdown;charset=utf-8" },
+    json: { field: "json", type: "application/json;charset=utf-8" },
+    jsonld: { field: "jsonld", type: "application/ld+json;charset=utf-8" },
+    html: { field: "html_page", type: "text/html;charset=utf-8" },
+    txt: { field: "text", type: "text/plain;charset=utf-8" },
+  };
+  // The options page's names of the formats (extension/settings.js) as the export actions' extensions.
+  const FORMAT_EXT = { markdown: "md", json: "json", jsonld: "jsonld", html: "html", text: "txt" };
+
+  /** The header's quick buttons follow the options: "Copy" copies `copy_format`, the first download is
+   * `export_format` (the second stays JSON, or Markdown when the first is JSON). */
+  function quickButtons(box, settings) {
+    const copyExt = FORMAT_EXT[settings?.copy_format];
+    const saveExt = FORMAT_EXT[settings?.export_format];
+    const [copyButton] = box.querySelectorAll('.tc-actions [data-action="copy-md"]');
+    const [first, second] = box.querySelectorAll('.tc-actions [data-action^="download-"]');
+    if (copyButton && copyExt && copyExt !== "md") {
+      copyButton.dataset.action = `copy-${copyExt}`;
+      copyButton.textContent = msg("card_copy_ext", [copyExt]);
+    }
+    if (first && second && saveExt && saveExt !== "md") {
+      first.dataset.action = `download-${saveExt}`;
+      first.textContent = msg("card_download_ext", [saveExt]);
+      if (saveExt === "json") {
+        second.dataset.action = "download-md";
+        second.textContent = msg("card_download_ext", ["md"]);
+      }
+    }
+  }
+  const download = (text, type, ext) => save(text, type, ext, view?.title, root, view?.file_names?.[ext]);
   const copy = (text) => copyText(text, root);
 
   function feedback(button, text) {
@@ -378,18 +410,16 @@
         for (const p of posts) p.open = open;
         break;
       }
-      case "copy-md":
-        if (!view.markdown) return feedback(button, msg("ui_still_reading"));
-        feedback(button, msg((await copy(view.markdown)) ? "ui_copied" : "ui_copy_failed"));
-        break;
-      case "download-md":
-        if (!view.markdown) return feedback(button, msg("ui_still_reading"));
-        download(view.markdown, "text/markdown;charset=utf-8", "md");
-        break;
-      case "download-json":
-        if (!view.json) return feedback(button, msg("ui_still_reading"));
-        download(view.json, "application/json;charset=utf-8", "json");
-        break;
+      default: {
+        // The exports: `copy-<ext>` / `download-<ext>`, every format the Rust bundle carries (src/wasm.rs).
+        const [, verb, ext] = /^(copy|download)-(\w+)$/.exec(button.dataset.action) ?? [];
+        const format = EXPORTS[ext];
+        if (!format) return;
+        const text = view[format.field];
+        if (!text) return feedback(button, msg("ui_still_reading"));
+        if (verb === "copy") feedback(button, msg((await copy(text)) ? "ui_copied" : "ui_copy_failed"));
+        else download(text, format.type, ext);
+      }
     }
   }
 
@@ -423,6 +453,7 @@
       const box = panel("card", [OVERLAY_CSS, v.card_css]);
       const doc = new DOMParser().parseFromString(`<body>${v.card_html}</body>`, "text/html");
       box.append(...doc.body.childNodes);
+      quickButtons(box, v.settings);
       host.dataset.url = location.href;
       const card = root.querySelector(".tc-card");
       card?.focus({ preventScroll: true });
@@ -436,7 +467,7 @@
       bodies = list;
       fill(outline().filter((p) => p.open));
     },
-    /** The Markdown and JSON exports, sent after the card is shown. */
+    /** The exports (Markdown, JSON, JSON-LD, HTML page, text) and their file names, sent after the card. */
     exports(x) {
       if (view) Object.assign(view, x);
       if (host) host.dataset.exports = "ready";

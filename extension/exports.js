@@ -3,18 +3,20 @@
 (() => {
   if (globalThis.threadcardExports) return;
 
-  /** A file name from the thread's title: letters and digits, dashes between, at most 80 characters. */
+  /** A file name from the thread's title: letters and digits, dashes between, at most 80 characters. The
+   *  extension passes the name Rust made (render::file_name, safe on every OS) instead; this stays for
+   *  callers without one. */
   function fileName(title, ext) {
     const base = (title || "thread").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 80);
     return `${base || "thread"}.${ext}`;
   }
 
-  /** Saves `text` as a file named after `title`; the link lives in `parent` for the click only. */
-  function download(text, type, ext, title, parent) {
+  /** Saves `text` as `name` (else a name made from `title`); the link lives in `parent` for the click only. */
+  function download(text, type, ext, title, parent, name) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = document.createElement("a");
     a.href = url;
-    a.download = fileName(title, ext);
+    a.download = name || fileName(title, ext);
     parent.append(a);
     a.click();
     a.remove();

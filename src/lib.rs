@@ -56,6 +56,10 @@ pub struct Options {
     /// The language of the card's own words (a BCP 47 tag such as "de" or "pt-BR"); unknown ones fall back to
     /// English.
     pub locale: String,
+    /// When the export is made (ISO 8601), for the Markdown front matter's `exported`: the library reads no
+    /// clock (there is none in WASM), so the caller fills it: the CLI from the system clock, the extension
+    /// from `Date`. `None` leaves the field out, so output stays the same run to run.
+    pub exported_at: Option<String>,
 }
 
 impl Default for Options {
@@ -66,6 +70,7 @@ impl Default for Options {
             time_format: TimeFormat::Shown,
             hidden_sections: Vec::new(),
             locale: "en".to_string(),
+            exported_at: None,
         }
     }
 }

@@ -2,10 +2,10 @@
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use threadcard::{render, summarize_bytes, Format, Options};
+use threadcard::{render_with, summarize_bytes, Format, Options};
 
 const USAGE: &str = "\
-Usage: threadcard [FILE|-]... [--url URL] [--format card|md|json|html|text] [--explain]
+Usage: threadcard [FILE|-]... [--url URL] [--format card|md|json|jsonld|html|text] [--explain]
 
 Reads each saved page (- for standard input) and prints its summary card.
 With no FILE, reads the bundled sample thread.
@@ -13,7 +13,9 @@ With several files and --format json, prints one JSON object per line (JSON Line
 
 Options:
   --url URL        where the page was read from (links and permalinks resolve against it)
-  --format FORMAT  card (default), md, json, html or text
+  --format FORMAT  card (default); or an export: md (Markdown with YAML front matter), json (the JSON
+                   contract), jsonld (schema.org DiscussionForumPosting), html (a self-contained reader
+                   page) or text (plain text)
   --explain        instead of the card, what each stage did: the encoding, what the clean stage removed,
                    which engine detectors matched and which reader was chosen, and why
   -h, --help       this text
@@ -42,15 +44,15 @@ fn parse_args() -> Result<Option<Args>, String> {
             "--explain" => args.explain = true,
             "--url" => args.url = Some(it.next().ok_or("--url needs a URL")?),
             "--format" | "-f" => {
-                let name = it.next().ok_or("--format needs one of card, md, json, html, text")?;
+                let name = it.next().ok_or("--format needs one of card, md, json, jsonld, html, text")?;
                 args.format = Format::parse(&name)
-                    .ok_or_else(|| format!("unknown format '{name}': use card, md, json, html or text"))?;
+                    .ok_or_else(|| format!("unknown format '{name}': use card, md, json, jsonld, html or text"))?;
             }
             s if s.starts_with("--url=") => args.url = Some(s["--url=".len()..].to_string()),
             s if s.starts_with("--format=") => {
                 let name = &s["--format=".len()..];
                 args.format = Format::parse(name)
-                    .ok_or_else(|| format!("unknown format '{name}': use card, md, json, html or text"))?;
+                    .ok_or_else(|| format!("unknown format '{name}': use card, md, json, jsonld, html or text"))?;
             }
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'\n\n{USAGE}")),
             _ => args.files.push(arg),
@@ -83,12 +85,23 @@ fn output(bytes: &[u8], url: Option<&str>, args: &Args, several: bool) -> Result
             }
         });
     }
-    let summary = summarize_bytes(bytes, url, &Options::default()).map_err(|e| e.to_string())?;
+    let options = Options { exported_at: Some(now()), ..Options::default() };
+    let summary = summarize_bytes(bytes, url, &options).map_err(|e| e.to_string())?;
     Ok(if several && args.format == Format::Json {
         threadcard::render::json_line(&summary) + "\n"
     } else {
-        render(&summary, args.format)
+        render_with(&summary, args.format, &options)
     })
+}
+
+/// The export time for the front matter: the system clock (UTC), or `SOURCE_DATE_EPOCH` when set, so a
+/// build or a test can make the output reproducible.
+fn now() -> String {
+    let secs =
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+        });
+    threadcard::render::export::iso_from_unix(secs)
 }
 
 fn main() -> ExitCode {

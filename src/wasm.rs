@@ -5,20 +5,22 @@
 //! the browser's own `JSON.parse`, and options come in through `JSON.stringify`. This keeps a second,
 //! generated serializer for every model type out of the module (smaller WASM; see README, "Budgets").
 
-use crate::{render, render_with, summarize, Format, Options};
+use crate::{render, summarize, Format, Options};
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-/// `summarize(html, url, options)` → `{summary, card_html, post_bodies, card_css, markdown, json}`: the
-/// Summary (as a JS object), the card's HTML (its posts as outline lines: `render::card::lazy`), each post's
-/// body HTML (to insert when the post is opened), its CSS, and the exports, so the page script never
-/// renders anything itself.
+/// `summarize(html, url, options)` → `{summary, card_html, post_bodies, card_css, markdown, json, jsonld,
+/// html_page, text, file_names}`: the Summary (as a JS object), the card's HTML (its posts as outline lines:
+/// `render::card::lazy`), each post's body HTML (to insert when the post is opened), its CSS, every export,
+/// and the file name of each (`file_names.md`, `.json`, `.jsonld`, `.html`, `.txt`), so the page script
+/// never renders or names anything itself. `options.exported_at` (an ISO time, from `Date`) dates the
+/// Markdown export.
 /// Throws an `Error` with a one-line message for input that is not an HTML page.
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
     let summary = summarize(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    bundle(&summary, None, &options)
+    bundle(&summary, &options, None)
 }
 
 /// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
@@ -32,7 +34,7 @@ pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -
         .map_err(|_| JsError::new(&format!("this browser cannot decode {}", encoding.name())))?;
     let html = decoder.decode(bytes.get(bom..).unwrap_or_default());
     let summary = summarize(&html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    bundle(&summary, Some(html), &options)
+    bundle(&summary, &options, Some(html))
 }
 
 #[wasm_bindgen]
@@ -48,8 +50,15 @@ extern "C" {
 
 /// The object both entries return (see [`summarize_js`]), with `html` when the input was bytes. The card
 /// and the exports follow the user's options (language, sections, times, front matter).
-fn bundle(summary: &crate::Summary, html: Option<String>, options: &Options) -> Result<JsValue, JsError> {
+fn bundle(summary: &crate::Summary, options: &Options, html: Option<String>) -> Result<JsValue, JsError> {
     let json = render(summary, Format::Json);
+    let export = |f| JsValue::from_str(&render::render_with(summary, f, options));
+    let names = Object::new();
+    for f in [Format::Markdown, Format::Json, Format::JsonLd, Format::Html, Format::Text] {
+        let ext = f.extension();
+        Reflect::set(&names, &JsValue::from_str(ext), &JsValue::from_str(&render::file_name(summary, ext)))
+            .map_err(|_| JsError::new("cannot build the result"))?;
+    }
     let bundle = Object::new();
     // The card's outline, and each post's body apart for the page script to insert when it is opened.
     let card = render::card::lazy(summary, options);
@@ -58,8 +67,12 @@ fn bundle(summary: &crate::Summary, html: Option<String>, options: &Options) -> 
         ("card_html", JsValue::from_str(&card.html)),
         ("post_bodies", card.bodies.iter().map(|b| JsValue::from_str(b)).collect::<Array>().into()),
         ("card_css", JsValue::from_str(render::card::CSS)),
-        ("markdown", JsValue::from_str(&render_with(summary, Format::Markdown, options))),
+        ("markdown", export(Format::Markdown)),
         ("json", JsValue::from_str(&json)),
+        ("jsonld", export(Format::JsonLd)),
+        ("html_page", export(Format::Html)),
+        ("text", export(Format::Text)),
+        ("file_names", names.into()),
     ];
     for (key, value) in fields.into_iter().chain(html.map(|h| ("html", JsValue::from_str(&h)))) {
         Reflect::set(&bundle, &JsValue::from_str(key), &value).map_err(|_| JsError::new("cannot build the result"))?;

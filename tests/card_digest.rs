@@ -10,7 +10,7 @@ fn sample_dates_on_card_markdown_and_terminal() {
     // The sample's post is from Tuesday 2022-01-11: "Tuesday" is that day.
     let tuesday = s.facts.dates.iter().find(|d| d.text == "Tuesday").expect("Tuesday");
     assert_eq!(tuesday.value.as_deref(), Some("2022-01-11"));
-    let html = render(&s, Format::Html);
+    let html = threadcard::render::card::page(&s);
     let section = html.split(r#"<section class="tc-dates">"#).nth(1).expect("Dates section");
     let section = section.split("</section>").next().unwrap_or("");
     assert!(section.contains(r##"Tuesday → <time datetime="2022-01-11">2022-01-11</time> <a class="tc-from" href="#tc-post-0" data-post="0">post 1</a>"##), "{section}");
@@ -33,7 +33,7 @@ fn replies_line_from_scores_and_quotes_on_discourse() {
     let html = std::fs::read_to_string(path).expect("fixture");
     let url = "https://bake.example.org/t/sourdough-starter-smells-like-nail-polish/4242";
     let s = threadcard::summarize(&html, Some(url), &Options::default()).expect("discourse");
-    let card = render(&s, Format::Html);
+    let card = threadcard::render::card::page(&s);
     let line = card.split(r#"<section class="tc-replies">"#).nth(1).expect("Replies section");
     let line = line.split("</section>").next().unwrap_or("");
     assert!(line.contains("Replies (1)"), "{line}");

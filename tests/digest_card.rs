@@ -31,7 +31,7 @@ fn stack_exchange_accepted_answer_is_the_answer() {
     let first = &s.facts.digest.answers[0];
     assert_eq!((first.post, first.label.as_str(), first.signal.as_str()), (1, "answer", "accepted"));
     assert_eq!(first.author.as_deref(), Some("leafy"));
-    let html = render(&s, Format::Html);
+    let html = threadcard::render::card::page(&s);
     assert!(
         html.contains(r#"<div class="tc-keypost" data-label="answer" data-signal="accepted"><h2>Answer</h2>"#),
         "{html}"
@@ -70,7 +70,7 @@ fn sample_thread_digest_on_card_markdown_and_terminal() {
     let d = &s.facts.digest;
     assert!(!d.opening.is_empty() && d.opening.len() <= 2 && d.opening.iter().all(|l| l.post == 0), "{d:?}");
     assert!(!d.answers.is_empty() && d.answers.iter().all(|k| k.post > 0), "{d:?}");
-    let html = render(&s, Format::Html);
+    let html = threadcard::render::card::page(&s);
     let digest = html.split(r#"<section class="tc-digest">"#).nth(1).expect("digest section");
     let digest = digest.split("</section>").next().unwrap_or("");
     assert!(digest.contains("<h2>Opening</h2>"), "{digest}");
@@ -98,7 +98,7 @@ fn sample_thread_digest_on_card_markdown_and_terminal() {
         }
     }
     let back: Summary = serde_json::from_value(old).expect("old json");
-    assert!(render(&back, Format::Html).contains("<h2>Summary</h2>"));
+    assert!(threadcard::render::card::page(&back).contains("<h2>Summary</h2>"));
 }
 
 /// An Ask HN thread with many comments: the card names the top-ranked reply (Hacker News shows no
@@ -135,6 +135,6 @@ fn ask_hn_card_says_what_the_replies_say() {
     let top = &s.facts.digest.answers[0];
     assert_eq!((top.label.as_str(), top.signal.as_str(), top.post), ("top reply", "ranking", 1), "{top:?}");
     assert!(s.facts.digest.replies.len() >= 2, "{:?}", s.facts.digest.replies);
-    let card = render(&s, Format::Html);
+    let card = threadcard::render::card::page(&s);
     assert!(card.contains("<h2>Top reply</h2>") && card.contains("<h2>What the replies say</h2>"), "{card}");
 }

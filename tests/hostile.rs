@@ -1,5 +1,6 @@
 //! The hostile page (tests/fixtures/hostile.html) through the whole pipeline: whatever the posts hold,
-//! the card, Markdown and JSON carry it as text only, and nothing of the page's text is lost.
+//! the card and every export (Markdown, JSON, JSON-LD, the HTML reader page, text, file names) carry it as
+//! text only, and nothing of the page's text is lost.
 
 mod allow_list;
 
@@ -57,10 +58,28 @@ fn no_executable_markup(html: &str) {
 
 #[test]
 fn standalone_page_has_no_executable_markup() {
+    let script = Selector::parse("script, iframe, object, embed, [onerror], [onload], [onclick]").expect("selector");
+    for page in [render(&summary(), Format::Html), render::card::page(&summary())] {
+        let doc = Html::parse_document(&page);
+        assert_eq!(doc.select(&script).count(), 0);
+    }
+}
+
+/// The HTML export forbids scripts itself: its first element in <head> after the charset is a CSP meta tag
+/// whose policy allows no script source, whatever the page held.
+#[test]
+fn reader_page_forbids_scripts_by_csp() {
     let page = render(&summary(), Format::Html);
     let doc = Html::parse_document(&page);
-    let script = Selector::parse("script, iframe, object, embed, [onerror], [onload], [onclick]").expect("selector");
-    assert_eq!(doc.select(&script).count(), 0);
+    let csp = Selector::parse(r#"head > meta[http-equiv="Content-Security-Policy"]"#).expect("static selector");
+    let policy = doc.select(&csp).next().and_then(|m| m.value().attr("content")).expect("a CSP meta tag");
+    assert!(policy.contains("default-src 'none'") && !policy.contains("script-src"), "{policy}");
+    let head = Selector::parse("head > *").expect("static selector");
+    let order: Vec<&str> = doc.select(&head).map(|e| e.value().name()).take(2).collect();
+    assert_eq!(order, ["meta", "meta"], "the CSP comes before anything it governs");
+    // The payload text is in the page, as text.
+    let text: String = doc.root_element().text().collect();
+    assert!(text.contains("<script>document.documentElement"), "the posts' text is kept");
 }
 
 /// Places where `pat` starts and its first character is not escaped by a backslash (an even number of
@@ -124,9 +143,31 @@ fn findings(s: &Summary) -> Vec<String> {
     for body in &lazy.bodies {
         add("card post body", allow_list::card_fragment(body));
     }
-    add("html", allow_list::card_page(&render(s, Format::Html), render::card::CSS));
+    add("card page", allow_list::card_page(&render::card::page(s), render::card::CSS));
+    add("html", allow_list::reader_page(&render(s, Format::Html), render::reader::CSS));
     add("markdown", allow_list::markdown(&render(s, Format::Markdown)));
+    add(
+        "markdown read without front matter",
+        allow_list::markdown_no_front_matter_support(&render(s, Format::Markdown)),
+    );
+    let exported = Options { exported_at: Some("2026-12-01T10:00:00Z".into()), ..Options::default() };
+    add(
+        "markdown, no front matter",
+        allow_list::markdown(&render_with(s, Format::Markdown, &Options { front_matter: false, ..exported.clone() })),
+    );
+    add(
+        "markdown, ISO times",
+        allow_list::markdown(&render_with(s, Format::Markdown, &Options { time_format: TimeFormat::Iso, ..exported })),
+    );
     add("text", allow_list::text(&render(s, Format::Text)));
+    let jsonld = render(s, Format::JsonLd);
+    add("jsonld", allow_list::text(&jsonld));
+    if serde_json::from_str::<serde_json::Value>(&jsonld).is_err() {
+        add("jsonld", vec!["does not parse as JSON".into()]);
+    }
+    for ext in ["md", "html"] {
+        add("file name", allow_list::file_name(&render::file_name(s, ext)));
+    }
     add("terminal", allow_list::text(&render(s, Format::Card)));
     let json = render(s, Format::Json);
     // serde_json writes controls as \u escapes; the file itself holds none but its own newlines.

@@ -190,7 +190,7 @@ fn facts_of_du_pages_in_other_markup() {
 fn fact_links_go_to_their_posts() {
     let summary = threadcard::summarize(threadcard::SAMPLE_HTML, Some(threadcard::SAMPLE_URL), &Options::default())
         .expect("sample");
-    let html = threadcard::render(&summary, threadcard::Format::Html);
+    let html = threadcard::render::card::page(&summary);
     let targets: Vec<usize> = html
         .split("data-post=\"")
         .skip(1)
@@ -219,7 +219,7 @@ fn fact_links_go_to_their_posts() {
     assert_eq!(f.quotes.iter().filter(|q| q.text.contains("We will not leave")).count(), 1, "{:?}", f.quotes);
     assert_eq!(q.posts, [0, 2], "{q:?}");
     let s = threadcard::Summary { posts: thread.posts.clone(), facts: f.clone(), ..threadcard::Summary::default() };
-    let html = threadcard::render(&s, threadcard::Format::Html);
+    let html = threadcard::render::card::page(&s);
     let quote = html.split("<blockquote").nth(1).and_then(|b| b.split("</blockquote>").next()).unwrap_or("");
     assert!(quote.contains("data-post=\"0\"") && quote.contains("data-post=\"2\""), "{quote}");
 }

@@ -35,17 +35,21 @@ pub const SECTIONS: &[&str] = &[
 ];
 
 /// What the user's options change in one card: the sections left out and the digest's length.
-struct View<'a> {
+pub(crate) struct View<'a> {
     hidden: &'a [String],
     /// [`Options::summary_sentences`]: the replies' lines take this many, the opening and each key post half.
     sentences: usize,
 }
 
 impl View<'_> {
+    /// Every section, the digest at its standard length: the reader page (src/render/reader.rs).
+    pub(crate) const ALL: View<'static> = View { hidden: &[], sentences: 4 };
+
     fn shows(&self, section: &str) -> bool {
         !self.hidden.iter().any(|h| h.eq_ignore_ascii_case(section))
     }
 }
+
 /// Items a list of facts shows before the rest fold under "N more" (a closed `<details>`, which the browser
 /// neither lays out nor paints until it is opened): a generated 200-post thread has some 800 numbers, and
 /// laying those out cost more than the rest of its card together (measured with benches/bench.mjs).
@@ -138,16 +142,47 @@ fn head(o: &mut String, s: &Summary) {
     }
     let _ = write!(
         o,
-        r#"<div class="tc-actions"><button type="button" data-action="copy-md">{}</button><button type="button" data-action="download-md">{}</button><button type="button" data-action="download-json">{}</button><button type="button" class="tc-help" data-action="help" aria-label="{}">{}</button><button type="button" class="tc-close" data-action="close" aria-label="{}">{}</button></div>"#,
+        r#"<div class="tc-actions"><button type="button" data-action="copy-md">{}</button><button type="button" data-action="download-md">{}</button><button type="button" data-action="download-json">{}</button>{}<button type="button" class="tc-help" data-action="help" aria-label="{}">{}</button><button type="button" class="tc-close" data-action="close" aria-label="{}">{}</button></div>"#,
         t(Msg::card_copy_md),
         t(Msg::card_download_md),
         t(Msg::card_download_json),
+        export_menu(),
         t(Msg::card_shortcuts_label),
         t(Msg::card_shortcuts_text),
         t(Msg::card_close_label),
         t(Msg::card_close_text)
     );
     let _ = write!(o, "</div>");
+}
+
+/// The exports beyond the three quick buttons, in a disclosure (keyboard and screen-reader ready without
+/// script): each format with a copy and a download button, `data-action="copy-<ext>"` /
+/// `"download-<ext>"` for the glue code (extension/card.js), which takes the text and the file name from
+/// the Rust bundle (src/wasm.rs).
+fn export_menu() -> String {
+    let formats: [(&str, &str); 5] = [
+        ("md", "Markdown"),
+        ("json", "JSON"),
+        ("jsonld", "JSON-LD"),
+        ("html", t(Msg::card_fmt_html)),
+        ("txt", t(Msg::card_fmt_text)),
+    ];
+    let rows: String = formats
+        .iter()
+        .map(|(ext, name)| {
+            format!(
+                r#"<li><span class="tc-export-name">{name}</span> <button type="button" data-action="copy-{ext}" aria-label="{}">{}</button> <button type="button" data-action="download-{ext}" aria-label="{}">.{ext}</button></li>"#,
+                esc(&tf(Msg::card_copy_named, &[name])),
+                t(Msg::card_copy),
+                esc(&tf(Msg::card_download_named, &[name, ext])),
+            )
+        })
+        .collect();
+    format!(
+        r#"<details class="tc-export"><summary>{}</summary><ul class="tc-export-menu" aria-label="{}">{rows}</ul></details>"#,
+        t(Msg::card_more_exports),
+        t(Msg::card_exports)
+    )
 }
 
 /// The opening post's author, at most two of the board's own words about them, and its time.
@@ -178,7 +213,7 @@ fn byline_fields(p: &crate::model::Post) -> Vec<(&str, &str)> {
 }
 
 /// "12 posts · 5 participants · 2022-01-11 – 2022-01-14".
-fn stats_line(s: &Summary) -> String {
+pub(crate) fn stats_line(s: &Summary) -> String {
     let st = &s.stats;
     let mut parts = vec![
         tn(st.posts, Msg::card_stat_posts_one, Msg::card_stat_posts_other, &[]),
@@ -194,7 +229,7 @@ fn stats_line(s: &Summary) -> String {
 }
 
 /// Site, language and page of a multi-page thread, with links to the previous and next pages.
-fn page_line(o: &mut String, s: &Summary) {
+pub(crate) fn page_line(o: &mut String, s: &Summary) {
     let mut parts: Vec<String> = super::page_line(s).iter().map(|p| esc(p)).collect();
     let pages = s.pagination.as_ref();
     if let Some(url) = pages.and_then(|p| p.prev.as_deref()).and_then(href) {
@@ -252,7 +287,8 @@ fn post_links(posts: &[usize], first: usize) -> String {
     all.iter().map(|&p| post_link(p)).collect::<Vec<_>>().join(",")
 }
 
-fn facts(o: &mut String, s: &Summary, view: &View) {
+/// The digest and the facts sections (shared with the reader page, src/render/reader.rs, which shows them all).
+pub(crate) fn facts(o: &mut String, s: &Summary, view: &View) {
     let f = &s.facts;
     if let Some(picture) = super::timeline::html(s).filter(|_| view.shows("timeline")) {
         o.push_str(&picture);
@@ -458,7 +494,7 @@ fn digest(o: &mut String, s: &Summary, sentences: usize) {
     let _ = write!(o, "</section>");
 }
 
-/// A standalone HTML page holding the card (CLI `--format html`).
+/// A standalone HTML page holding the card (the HTML export is the reader page, src/render/reader.rs).
 pub fn page(s: &Summary) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{}</style></head><body class=\"tc-standalone\">{}</body></html>\n",

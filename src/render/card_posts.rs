@@ -85,15 +85,7 @@ fn line(o: &mut String, i: usize, p: &Post) {
 
 /// What an open post shows: its paragraphs, code, links and collapsed quotes, and its link on the board.
 fn post_body(o: &mut String, p: &Post) {
-    if p.markdown.trim().is_empty() {
-        for para in p.text.split("\n\n") {
-            let lines: Vec<String> = para.lines().map(esc).collect();
-            let _ = write!(o, "<p>{}</p>", lines.join("<br>"));
-        }
-    } else {
-        let mut quotes = QuoteAuthors { post: p, next: 0 };
-        body(o, &p.markdown, 0, &mut quotes);
-    }
+    o.push_str(&body_html(p, false));
     if let Some(url) = p.permalink.as_deref().and_then(href) {
         let _ = write!(
             o,
@@ -126,10 +118,28 @@ fn cut(s: &str, max: usize) -> String {
     format!("{}…", head[..at].trim_end())
 }
 
+/// A post's body as HTML (paragraphs, code, links, quotes headed by their author). `open_quotes`: quotes
+/// of other posts start open (the reader page, which is also printed) instead of collapsed (the card).
+pub(crate) fn body_html(p: &Post, open_quotes: bool) -> String {
+    let mut o = String::new();
+    if p.markdown.trim().is_empty() {
+        for para in p.text.split("\n\n") {
+            let lines: Vec<String> = para.lines().map(esc).collect();
+            let _ = write!(o, "<p>{}</p>", lines.join("<br>"));
+        }
+    } else {
+        let mut quotes = QuoteAuthors { post: p, next: 0, open: open_quotes };
+        body(&mut o, &p.markdown, 0, &mut quotes);
+    }
+    o
+}
+
 /// Hands out the authors of the post's quotes (`Post::quotes`), in order, to its quote blocks.
 struct QuoteAuthors<'a> {
     post: &'a Post,
     next: usize,
+    /// Quotes start open (see [`body_html`]).
+    open: bool,
 }
 
 impl QuoteAuthors<'_> {
@@ -191,10 +201,11 @@ fn quote(o: &mut String, inner: &str, depth: usize, quotes: &mut QuoteAuthors) {
     let who = author.as_deref().map(|a| format!(r#"<b class="tc-quote-author">{}</b>: "#, esc(a))).unwrap_or_default();
     let _ = write!(
         o,
-        r#"<details class="tc-inquote"><summary>{who}{}</summary><blockquote>"#,
+        r#"<details class="tc-inquote"{}><summary>{who}{}</summary><blockquote>"#,
+        if quotes.open { " open" } else { "" },
         esc(&cut(&first, QUOTE_LINE_CHARS))
     );
-    let mut none = QuoteAuthors { post: quotes.post, next: usize::MAX };
+    let mut none = QuoteAuthors { post: quotes.post, next: usize::MAX, open: quotes.open };
     body(o, inner, depth + 1, &mut none);
     let _ = write!(o, "</blockquote></details>");
 }

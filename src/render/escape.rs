@@ -8,6 +8,8 @@
 //!   character CommonMark reads as markup backslash-escaped, so no raw HTML, link, image or emphasis can
 //!   come from it; URLs only `http:`, `https:` and `mailto:`, percent-encoded where Markdown would end or
 //!   bend them; code in fences longer than any backtick run inside.
+//! - YAML front matter ([`yaml`]): every value a double-quoted scalar, escaped, so no page text is read as YAML
+//!   syntax. File names ([`file_name`]): no character or name some system refuses.
 //! - Every text output ([`strip_controls`]): no C0/C1 control characters except newline and tab, and no
 //!   bidirectional overrides or isolates (a page could use them to hide or reorder what a reader sees, or
 //!   to send escape sequences to a terminal).
@@ -25,6 +27,15 @@ const MARKDOWN_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#'
 /// ASCII characters percent-encoded in a Markdown URL: the ones that end an autolink (`<`, `>`) or a link
 /// destination (`(`, `)`, space), start an escape (`\`), a code span (`` ` ``) or a link title (`"`, `'`).
 const URL_ENCODED: &[char] = &['<', '>', '(', ')', '\\', '`', '"', '\'', ' '];
+
+/// Characters no file name may hold on some system: Windows' `/\:*?"<>|`, and `#`/`%` that break a
+/// name once it sits in a URL (browsers' download dialogs, sync tools). Each becomes a space.
+const FILE_NAME_BAD: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '>', '|', '#', '%'];
+/// Names Windows reserves for devices, with any extension: `CON.md` cannot be created there.
+const FILE_NAME_RESERVED: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2",
+    "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
 
 /// Bidirectional embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder the
 /// text around them, so a page could make a link or a name read as something else.
@@ -67,6 +78,11 @@ fn safe_url(url: &str) -> Option<&str> {
     let url = url.trim_matches(|c: char| c.is_whitespace() || c.is_control());
     let head: String = url.chars().take(8).collect::<String>().to_ascii_lowercase();
     SAFE_SCHEMES.iter().any(|s| head.starts_with(s)).then_some(url)
+}
+
+/// Whether a URL has a scheme an export may link to (http, https, mailto).
+pub fn is_web_url(url: &str) -> bool {
+    safe_url(url).is_some()
 }
 
 /// A URL for an `href`: only http(s) and mailto links are kept; anything else (`javascript:`, `data:`)
@@ -163,6 +179,58 @@ pub fn json(serialized: &str) -> String {
     out
 }
 
+/// A YAML scalar holding `s` exactly, whatever it holds: a double-quoted string with `\` and `"`
+/// escaped, line breaks and tabs as `\n`, `\r`, `\t`, the characters YAML reads as line breaks
+/// (U+2028, U+2029) or does not allow (U+FEFF, U+FFFE, U+FFFF) as `\u` escapes, and forbidden
+/// characters dropped; `<`, `[`, `]`, `$` and `{` as `\u` escapes too, so the block read as Markdown (by a
+/// renderer without front matter) holds no tag or link. So a title that starts with `-` or `#`, holds `: ` or quotes, is a YAML keyword
+/// (`yes`, `null`) or a number stays the same text.
+pub fn yaml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            // A renderer that does not know front matter reads it as Markdown: no `<` (raw HTML, an autolink),
+            // `[` `]` (links, wikilinks, footnotes), `$` (math, whose macros can link) or `{` (an attribute
+            // list) may reach it. YAML reads the escapes back as the same text.
+            '<' | '[' | ']' | '$' | '{' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c if is_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A file name stem from `title` that every system accepts: controls, bidi controls and
+/// [`FILE_NAME_BAD`] characters become spaces, runs of white space one space, no leading or trailing
+/// space or dot (Windows drops them, Unix hides dot files), at most `max` characters, and a
+/// [`FILE_NAME_RESERVED`] device name gets a `_`. Empty when nothing usable is left.
+pub fn file_name(title: &str, max: usize) -> String {
+    let spaced: String = title
+        .chars()
+        .map(|c| if c.is_control() || is_forbidden(c) || FILE_NAME_BAD.contains(&c) { ' ' } else { c })
+        .collect();
+    let squashed = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = squashed.chars().take(max).collect();
+    let trimmed = cut.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    let device = trimmed.split('.').next().unwrap_or("").trim_end();
+    if FILE_NAME_RESERVED.iter().any(|r| r.eq_ignore_ascii_case(device)) {
+        let mut s: String = trimmed.chars().take(max.saturating_sub(1)).collect();
+        s.insert(device.len(), '_');
+        return s;
+    }
+    trimmed.to_string()
+}
+
 /// Text for a terminal or a plain-text file: controls (escape sequences a page could smuggle in) and
 /// bidi controls are dropped; newline and tab stay.
 pub fn terminal(s: &str) -> String {
@@ -192,6 +260,17 @@ mod tests {
             Some("https://a.org/a%20b%28c%29%3Cd%3E%5Ce%09f%1B%60%22%27%E2%80%AE")
         );
         assert_eq!(markdown_url("mailto:a@b.org").as_deref(), Some("mailto:a@b.org"));
+    }
+
+    #[test]
+    fn yaml_strings_hold_anything_and_no_markup() {
+        assert_eq!(yaml(r#"a "b" \ c"#), r#""a \"b\" \\ c""#);
+        assert_eq!(yaml("x\ny\t\u{2028}\u{1b}"), r#""x\ny\t\u2028""#);
+        assert_eq!(
+            yaml("<script> [t](javascript:x) [SOLVED]"),
+            r#""\u003Cscript> \u005Bt\u005D(javascript:x) \u005BSOLVED\u005D""#
+        );
+        assert_eq!(yaml("$x$ {#a}"), r#""\u0024x\u0024 \u007B#a}""#);
     }
 
     #[test]

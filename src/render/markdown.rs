@@ -1,11 +1,18 @@
-//! The Markdown export: the card's content as a document.
+//! The Markdown export, for notes apps: YAML front matter, the card's content (digest, facts, sources) as a
+//! document, then every post ([`super::markdown_posts`]). It renders the same in any CommonMark reader.
 
 use super::escape;
 use crate::model::{EntityKind, Summary};
+use crate::Options;
 use std::fmt::Write;
 
-pub fn document(s: &Summary) -> String {
+/// The Markdown export: front matter (when [`Options::front_matter`] is on), then the card's content, then
+/// the posts ([`super::markdown_posts`]).
+pub fn document(s: &Summary, options: &Options) -> String {
     let mut out = String::new();
+    if options.front_matter {
+        front_matter(&mut out, s, options);
+    }
     let _ = writeln!(out, "# {}\n", escape::markdown(&s.title));
     let mut meta = Vec::new();
     if !s.section.is_empty() {
@@ -15,8 +22,9 @@ pub fn document(s: &Summary) -> String {
         if let Some(a) = &first.author {
             meta.push(format!("**Author:** {}", escape::markdown(a)));
         }
-        if let Some(w) = super::when(first.published.as_deref(), first.published_text.as_deref()) {
-            meta.push(format!("**Posted:** {}", escape::markdown(&w)));
+        if let Some(t) = super::export::post_time(first, options) {
+            let note = if t.relative_only { format!(" {}", super::export::RELATIVE_NOTE) } else { String::new() };
+            meta.push(format!("**Posted:** {}{note}", escape::markdown(&t.text)));
         }
     }
     if let Some(url) = &s.url {
@@ -34,6 +42,9 @@ pub fn document(s: &Summary) -> String {
             }
         }
     }
+    if !s.posts.is_empty() {
+        meta.push(format!("**Thread:** {}", thread_line(s)));
+    }
     for line in meta {
         let _ = writeln!(out, "{line}  ");
     }
@@ -48,34 +59,87 @@ pub fn document(s: &Summary) -> String {
             let _ = writeln!(out, "- {}", escape::markdown(&sentence.text));
         }
     }
-    if let Some(r) = super::digest::replies(s) {
-        let pieces: Vec<String> = super::digest::replies_pieces(&r)
-            .into_iter()
-            .map(|(text, post)| {
-                format!(
-                    "{}{}",
-                    escape::markdown(&text),
-                    post.filter(|p| !text.ends_with(&format!("post {}", p + 1)))
-                        .map(|p| format!(" (post {})", p + 1))
-                        .unwrap_or_default()
-                )
-            })
-            .collect();
-        let _ = writeln!(out, "\n{}", pieces.join(" · "));
-    }
+    replies_line(&mut out, s);
     facts(&mut out, s);
-    let _ = writeln!(out, "\n## Posts\n");
-    for (i, p) in s.posts.iter().enumerate() {
-        let author = p.author.as_deref().map(escape::markdown).unwrap_or_else(|| "Unknown".into());
-        let when = super::when(p.published.as_deref(), p.published_text.as_deref())
-            .map(|w| format!(" · {}", escape::markdown(&w)))
-            .unwrap_or_default();
-        let _ = writeln!(out, "### {}. {author}{when}\n", i + 1);
-        let body = if p.markdown.is_empty() { escape::markdown(&p.text) } else { p.markdown.clone() };
-        let _ = writeln!(out, "{body}\n");
-    }
+    super::markdown_posts::posts(&mut out, s, options);
     // Every piece above is escaped already; this last pass keeps the guarantee if one is ever missed.
     escape::strip_controls(out.trim_end()) + "\n"
+}
+
+/// "8 posts · 5 participants · 1,204 words": the counts, so the replies' line need not stand for them.
+fn thread_line(s: &Summary) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    [
+        plural(s.stats.posts, "post", "posts"),
+        plural(s.stats.participants, "participant", "participants"),
+        plural(s.stats.words, "word", "words"),
+    ]
+    .join(" · ")
+}
+
+/// The YAML front matter notes apps read (Obsidian's properties, Logseq, Jekyll, ...): every text value a
+/// double-quoted YAML string escaped by [`escape::yaml`], so whatever the page holds the block parses and
+/// gives the page's text back; counts as plain integers (ours, never page text); fields the page does not
+/// give are left out. URLs only with a web scheme, as everywhere in the exports.
+fn front_matter(out: &mut String, s: &Summary, options: &Options) {
+    let first = s.posts.first();
+    let web = |u: &Option<String>| u.as_deref().map(str::trim).filter(|u| escape::is_web_url(u)).map(str::to_string);
+    let text = [
+        ("title", Some(s.title.trim().to_string())),
+        ("url", web(&s.url)),
+        ("canonical", web(&s.canonical)),
+        ("site", s.site.clone()),
+    ];
+    let _ = writeln!(out, "---");
+    for (key, value) in text {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            let _ = writeln!(out, "{key}: {}", escape::yaml(&v));
+        }
+    }
+    if !s.section.is_empty() {
+        let items: Vec<String> = s.section.iter().map(|c| escape::yaml(c.trim())).collect();
+        let _ = writeln!(out, "section: [{}]", items.join(", "));
+    }
+    let more = [
+        ("author", first.and_then(|p| p.author.clone())),
+        ("published", first.and_then(|p| p.published.clone())),
+        ("exported", options.exported_at.clone()),
+        ("language", s.language.clone()),
+    ];
+    for (key, value) in more {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            let _ = writeln!(out, "{key}: {}", escape::yaml(v.trim()));
+        }
+    }
+    let _ = writeln!(out, "posts: {}", s.stats.posts);
+    let _ = writeln!(out, "participants: {}", s.stats.participants);
+    if !s.platform.is_empty() {
+        let _ = writeln!(out, "platform: {}", escape::yaml(&s.platform));
+    }
+    let _ = writeln!(out, "---\n");
+}
+
+/// The replies' line ("Replies (3) · top-scored by bob (score 12) · ..."), when it says more than the count
+/// the thread line already gives.
+fn replies_line(out: &mut String, s: &Summary) {
+    let Some(r) = super::digest::replies(s) else { return };
+    let pieces = super::digest::replies_pieces(&r);
+    if pieces.len() < 2 {
+        return;
+    }
+    let pieces: Vec<String> = pieces
+        .into_iter()
+        .map(|(text, post)| {
+            format!(
+                "{}{}",
+                escape::markdown(&text),
+                post.filter(|p| !text.ends_with(&format!("post {}", p + 1)))
+                    .map(|p| format!(" (post {})", p + 1))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "\n{}", pieces.join(" · "));
 }
 
 fn facts(out: &mut String, s: &Summary) {
@@ -138,9 +202,18 @@ fn facts(out: &mut String, s: &Summary) {
     if !f.sources.is_empty() {
         let _ = writeln!(out, "\n## Sources\n");
         for src in &f.sources {
-            let title = src.title.as_deref().unwrap_or(&src.domain);
-            let link = escape::markdown_link(&escape::markdown(title), &src.url);
-            let _ = writeln!(out, "- {link} ({})", escape::markdown(&src.domain));
+            // The domain once: as the link's text when the page gives no headline, else after it.
+            let title = src.title.as_deref().map(str::trim);
+            let title = title.filter(|t| !t.is_empty() && !t.eq_ignore_ascii_case(&src.domain) && *t != src.url);
+            let line = match title {
+                Some(title) => format!(
+                    "{} ({})",
+                    escape::markdown_link(&escape::markdown(title), &src.url),
+                    escape::markdown(&src.domain)
+                ),
+                None => escape::markdown_link(&escape::markdown(&src.domain), &src.url),
+            };
+            let _ = writeln!(out, "- {line}");
         }
     }
 }

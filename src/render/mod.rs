@@ -5,24 +5,33 @@ pub mod card;
 pub mod card_posts;
 pub mod digest;
 pub mod escape;
+pub mod export;
+pub mod jsonld;
 pub mod markdown;
+pub mod markdown_posts;
 pub mod outline;
+pub mod reader;
 pub mod terminal;
 pub mod timeline;
 
 use crate::i18n::Msg;
 use crate::model::Summary;
+pub use export::file_name;
 
 /// An output format of the CLI and the exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// The card for a terminal.
     Card,
+    /// For notes apps: YAML front matter, the digest and facts, every post.
     Markdown,
+    /// The JSON contract.
     Json,
-    /// A standalone HTML page holding the card.
+    /// The thread as schema.org `DiscussionForumPosting` JSON-LD.
+    JsonLd,
+    /// A self-contained reader page of the whole thread (no script, printable).
     Html,
-    /// The posts' plain text only.
+    /// The card as plain text, then every post.
     Text,
 }
 
@@ -32,6 +41,7 @@ impl Format {
             "card" => Some(Format::Card),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "jsonld" | "json-ld" => Some(Format::JsonLd),
             "html" => Some(Format::Html),
             "text" | "txt" => Some(Format::Text),
             _ => None,
@@ -46,13 +56,27 @@ pub fn render(summary: &Summary, format: Format) -> String {
 
 /// Renders a summary in one format with the user's options (front matter, time format, hidden sections,
 /// locale); each renderer reads the ones that concern it.
-pub fn render_with(summary: &Summary, format: Format, _options: &crate::Options) -> String {
+pub fn render_with(summary: &Summary, format: Format, options: &crate::Options) -> String {
     match format {
         Format::Card => terminal::card(summary),
-        Format::Markdown => markdown::document(summary),
+        Format::Markdown => markdown::document(summary, options),
         Format::Json => json(summary),
-        Format::Html => card::page(summary),
-        Format::Text => terminal::plain_text(summary),
+        Format::JsonLd => jsonld::document(summary, options),
+        Format::Html => reader::page(summary, options),
+        Format::Text => terminal::plain_text(summary, options),
+    }
+}
+
+impl Format {
+    /// The file extension of the format's export.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Card | Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::JsonLd => "jsonld",
+            Format::Html => "html",
+        }
     }
 }
 
@@ -170,7 +194,7 @@ mod tests {
         let html = card::fragment(&s);
         assert!(html.contains(r#"<a class="tc-next" rel="next" href="https://board.example/t/9?page=3">"#), "{html}");
         assert!(html.contains("page 2 of 3") && !html.contains("javascript:"), "{html}");
-        let md = markdown::document(&s);
+        let md = markdown::document(&s, &crate::Options::default());
         assert!(md.contains("**Next page:** <https://board.example/t/9?page=3>") && !md.contains("javascript:"));
     }
 }

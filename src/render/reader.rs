@@ -8,7 +8,7 @@
 //! links jump to the posts below without script), then every post in full, with its quotes open.
 
 use super::escape::{href, html as esc};
-use super::export::post_time;
+use super::export::{post_time, RELATIVE_NOTE};
 use crate::model::{Post, Summary};
 use crate::Options;
 use std::fmt::Write;
@@ -32,16 +32,20 @@ pub fn page(s: &Summary, options: &Options) -> String {
     );
     let _ = write!(o, r#"<main class="tc-card tc-reader">"#);
     head(&mut o, s, options);
-    super::card::facts(&mut o, s);
+    super::card::facts(&mut o, s, &super::card::View::ALL);
     let _ = write!(o, r#"<section class="tc-posts" aria-labelledby="tc-posts-h"><h2 id="tc-posts-h">Posts</h2>"#);
     for (i, p) in s.posts.iter().enumerate() {
         post(&mut o, i, p, options);
     }
     let _ = write!(o, "</section>");
     if let Some(at) = options.exported_at.as_deref() {
-        let _ = write!(o, r#"<p class="tc-reader-foot">Exported by ThreadCard on <time datetime="{0}">{0}</time>.</p>"#, esc(at));
+        let _ = write!(
+            o,
+            r#"<p class="tc-reader-foot">Exported by ThreadCard on <time datetime="{0}">{0}</time>.</p>"#,
+            esc(at)
+        );
     }
-    let _ = write!(o, "</main></body></html>\n");
+    let _ = writeln!(o, "</main></body></html>");
     o
 }
 
@@ -70,14 +74,12 @@ fn head(o: &mut String, s: &Summary, options: &Options) {
 /// "bob · <time>2022-01-11 14:28</time> · reply, level 1 · score 3 · link": what the page gives of a post.
 fn byline(p: &Post, options: &Options) -> String {
     let author = p.author.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(esc);
-    let mut parts = vec![format!(r#"<span class="tc-post-author">{}</span>"#, author.unwrap_or_else(|| "Unknown".into()))];
+    let author = author.unwrap_or_else(|| "Unknown".into());
+    let mut parts = vec![format!(r#"<span class="tc-post-author">{author}</span>"#)];
     if let Some(t) = post_time(p, options) {
         let dt = t.iso.as_deref().map(|d| format!(r#" datetime="{}""#, esc(d))).unwrap_or_default();
-        let note = if t.relative_only {
-            r#" <span class="tc-note">(as shown on the page, relative to when it was read)</span>"#
-        } else {
-            ""
-        };
+        let note =
+            if t.relative_only { format!(r#" <span class="tc-note">{RELATIVE_NOTE}</span>"#) } else { String::new() };
         parts.push(format!(r#"<time{dt}>{}</time>{note}"#, esc(&t.text)));
     }
     if p.depth > 0 {

@@ -2,6 +2,7 @@
 
 use super::escape::terminal as clean;
 use crate::model::{EntityKind, Summary};
+use crate::Options;
 use std::fmt::Write;
 
 /// Width the card's text is wrapped to.
@@ -139,16 +140,32 @@ fn digest(out: &mut String, s: &Summary) {
     }
 }
 
-/// The posts' text, one block per post.
-pub fn plain_text(s: &Summary) -> String {
-    let mut out = String::new();
-    for p in &s.posts {
-        if let Some(a) = &p.author {
-            let _ = writeln!(out, "{}:", clean(a));
+/// The plain-text export: the card (title, byline, counts, digest, facts, sources), then every post with
+/// its number, author, time, reply level and address, and its text as the page shows it (not wrapped:
+/// lines, lists and code stay as they are).
+pub fn plain_text(s: &Summary, options: &Options) -> String {
+    let mut out = card(s);
+    let _ = writeln!(out, "Posts\n");
+    for (i, p) in s.posts.iter().enumerate() {
+        let mut head =
+            vec![format!("{}. {}", i + 1, p.author.as_deref().map(clean).unwrap_or_else(|| "Unknown".into()))];
+        if let Some(t) = super::export::post_time(p, options) {
+            let note = if t.relative_only { format!(" {}", super::export::RELATIVE_NOTE) } else { String::new() };
+            head.push(format!("{}{note}", clean(&t.text)));
         }
-        let _ = writeln!(out, "{}\n", clean(&p.text));
+        if p.depth > 0 {
+            head.push(format!("reply, level {}", p.depth));
+        }
+        if let Some(score) = p.score {
+            head.push(format!("score {score}"));
+        }
+        let _ = writeln!(out, "{}", head.join(" · "));
+        if let Some(url) = p.permalink.as_deref().filter(|u| super::escape::is_web_url(u)) {
+            let _ = writeln!(out, "{}", clean(url.trim()));
+        }
+        let _ = writeln!(out, "\n{}\n", clean(p.text.trim()));
     }
-    out
+    out.trim_end().to_string() + "\n"
 }
 
 /// Greedy word wrap with a hanging indent.

@@ -73,6 +73,10 @@ pub const CARD_ATTRS: &[&str] = &[
 ];
 /// Attributes the standalone page adds.
 pub const PAGE_ATTRS: &[&str] = &["lang", "charset", "name", "content"];
+/// Tags the reader page (the HTML export, src/render/reader.rs) adds to the card's and the page's.
+pub const READER_TAGS: &[&str] = &["main", "article"];
+/// Attributes the reader page adds: the CSP meta tag's, open quotes, the posts' reply level.
+pub const READER_ATTRS: &[&str] = &["http-equiv", "open", "data-depth"];
 /// Inert tags CommonMark and its common extensions produce from Markdown.
 pub const MARKDOWN_TAGS: &[&str] = &[
     "p",
@@ -185,6 +189,16 @@ pub fn card_page(html: &str, css: &str) -> Vec<String> {
     violations(&Html::parse_document(html), &[CARD_TAGS, PAGE_TAGS], &[CARD_ATTRS, PAGE_ATTRS], Some(css))
 }
 
+/// The reader page against the card's and the page's allow-lists plus its own, with its one stylesheet.
+pub fn reader_page(html: &str, css: &str) -> Vec<String> {
+    violations(
+        &Html::parse_document(html),
+        &[CARD_TAGS, PAGE_TAGS, READER_TAGS],
+        &[CARD_ATTRS, PAGE_ATTRS, READER_ATTRS],
+        Some(css),
+    )
+}
+
 /// Markdown as the most permissive editor renders it: CommonMark with raw HTML passed through and every
 /// pulldown-cmark extension on (tables, footnotes, heading attributes, math, wikilinks, ...).
 pub fn markdown_to_html(md: &str) -> String {
@@ -202,7 +216,50 @@ pub fn markdown(md: &str) -> Vec<String> {
     out
 }
 
+/// The Markdown as an editor that knows no front matter renders it (every extension on but metadata
+/// blocks): the YAML block is read as Markdown too, and must hold no tag or link either.
+pub fn markdown_no_front_matter_support(md: &str) -> Vec<String> {
+    let mut options = pulldown_cmark::Options::all();
+    options.remove(pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    options.remove(pulldown_cmark::Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(md, options));
+    violations(&Html::parse_fragment(&html), &[MARKDOWN_TAGS], &[MARKDOWN_ATTRS], None)
+}
+
 /// Text outputs (plain text, the terminal card): no forbidden characters.
 pub fn text(s: &str) -> Vec<String> {
     forbidden_chars(s)
+}
+
+/// Characters a file name may not hold on some system (Windows' set, and `#`/`%`), and its longest stem.
+pub const FILE_NAME_BAD: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '>', '|', '#', '%'];
+pub const FILE_NAME_MAX: usize = 100;
+/// Windows' device names, refused with any extension.
+pub const FILE_NAME_RESERVED: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2",
+    "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// A file name (stem and extension) that some system would refuse or misread.
+pub fn file_name(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    if stem.is_empty() || ext.is_empty() {
+        out.push(format!("no stem or extension: {name:?}"));
+    }
+    if let Some(c) = name.chars().find(|c| c.is_control() || is_forbidden(*c) || FILE_NAME_BAD.contains(c)) {
+        out.push(format!("character U+{:04X} in {name:?}", c as u32));
+    }
+    if stem.chars().count() > FILE_NAME_MAX {
+        out.push(format!("stem of {} characters: {name:?}", stem.chars().count()));
+    }
+    if stem.starts_with([' ', '.']) || stem.ends_with([' ', '.']) {
+        out.push(format!("leading or trailing dot or space: {name:?}"));
+    }
+    let device = stem.split('.').next().unwrap_or("").trim();
+    if FILE_NAME_RESERVED.iter().any(|r| r.eq_ignore_ascii_case(device)) {
+        out.push(format!("reserved name: {name:?}"));
+    }
+    out
 }

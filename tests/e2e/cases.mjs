@@ -387,7 +387,8 @@ export async function runCases(browser, d, t, server) {
       const md = await d.readClipboard();
       t.check(
         `copy Markdown: clipboard holds the card's Markdown (${where})`,
-        typeof md === "string" && md.startsWith(`# ${TITLE}`) && md.includes("msn.com"),
+        typeof md === "string" && md.startsWith("---\ntitle: ") && md.includes(`\n# ${TITLE}\n`) &&
+          md.includes("msn.com"),
         JSON.stringify(md?.slice(0, 120)),
       );
       const mdFile = await d.download(() => clickInCard(d, 'button[data-action="download-md"]'));
@@ -407,6 +408,53 @@ export async function runCases(browser, d, t, server) {
           j.posts?.[0]?.author === AUTHOR,
         JSON.stringify({ name: jsonFile.name, schema: j?.schema, title: j?.title, url: j?.url }),
       );
+    });
+
+    await t.attempt(`every export (${where})`, async () => {
+      // The "More exports" menu: each format downloads under the Rust-made file name, and copies.
+      // Opens the menu unless it is open ([open] matches nothing while it is closed).
+      const openMenu = async () => {
+        if (await d.probe("rect", "details.tc-export[open] > ul")) return;
+        await clickInCard(d, "details.tc-export > summary");
+        await sleep(200);
+      };
+      const files = {};
+      for (const ext of ["md", "json", "jsonld", "html", "txt"]) {
+        const click = () => clickInCard(d, `.tc-export-menu button[data-action="download-${ext}"]`);
+        await openMenu();
+        // Once more if the browser saw no download (the machine is shared and busy): then it is a failure.
+        files[ext] = await d.download(click).catch(async () => (await openMenu(), d.download(click)));
+      }
+      const named = Object.entries(files).every(([ext, f]) => f.name.endsWith(`.${ext}`) && !/[\\/:*?"<>|]/.test(f.name));
+      let ld = null;
+      try {
+        ld = JSON.parse(files.jsonld.text);
+      } catch {}
+      t.check(
+        `exports: every format downloads, named from the title (${where})`,
+        named && files.md.text.includes(`\n# ${TITLE}\n`) && JSON.parse(files.json.text).title === TITLE &&
+          ld?.["@type"] === "DiscussionForumPosting" && ld?.headline === TITLE && Array.isArray(ld?.comment) &&
+          files.html.text.includes("Content-Security-Policy") && !files.html.text.includes("<script") &&
+          files.txt.text.includes(TITLE) && files.txt.text.includes(AUTHOR),
+        JSON.stringify(Object.fromEntries(Object.entries(files).map(([k, f]) => [k, [f.name, f.text.slice(0, 60)]]))),
+      );
+      const copied = {};
+      for (const ext of ["jsonld", "txt"]) {
+        await openMenu();
+        await clickInCard(d, `.tc-export-menu button[data-action="copy-${ext}"]`);
+        // The clipboard write is async: wait for it (up to 3 s) instead of one fixed pause.
+        for (let i = 0; i < 10; i++) {
+          await sleep(300);
+          copied[ext] = await d.readClipboard();
+          if (copied[ext] === files[ext].text) break;
+        }
+      }
+      t.check(
+        `exports: copy JSON-LD and text from the menu (${where})`,
+        copied.jsonld === files.jsonld.text && copied.txt === files.txt.text,
+        JSON.stringify({ jsonld: copied.jsonld?.slice(0, 60), txt: copied.txt?.slice(0, 60) }),
+      );
+      if (await d.probe("rect", "details.tc-export[open] > ul")) await clickInCard(d, "details.tc-export > summary");
     });
 
     await t.attempt(`fact link (${where})`, async () => {
