@@ -87,6 +87,28 @@ try {
     await m.default();
     globalThis.tc = m;
   });
+  // The linear memory a run leaves: a page of its own (so a fresh instance), the size before and after one
+  // summarize. Linear memory only grows, so `after` is the run's high-water mark plus what was there before.
+  async function wasmMemory(html) {
+    const p = await context.newPage();
+    try {
+      await p.goto(server.url("plain", "bench.html"));
+      return await p.evaluate(async (html) => {
+        const m = await import("/www/pkg/threadcard.js");
+        const wasm = await m.default();
+        const before = wasm.memory.buffer.byteLength;
+        let error = null;
+        try {
+          m.summarize(html, "https://forum.example/t/1", undefined);
+        } catch (e) {
+          error = String(e.message ?? e);
+        }
+        return { before, after: wasm.memory.buffer.byteLength, error };
+      }, html);
+    } finally {
+      await p.close();
+    }
+  }
   async function timePage(html, url) {
     return page.evaluate(
       ({ html, url, runs }) => {
@@ -144,6 +166,11 @@ try {
     const perKb = per.map((p) => p.ours / (p.size / 1024));
     console.log(`  ThreadCard time per KB of page: median ${(median(perKb) * 1000).toFixed(0)} µs/KB`);
   }
+
+  const mem = await wasmMemory(bigPage);
+  const bytes = Buffer.byteLength(bigPage);
+  console.log(`\n== WASM linear memory (a fresh instance, one summarize of the generated thread, ${kb(bytes)})`);
+  console.log(`memory.buffer.byteLength: ${kb(mem.before)} at instantiation (static data and the 1 MB stack), ${kb(mem.after)} after the run = ${(mem.after / bytes).toFixed(1)}x the page; grown by the run ${kb(mem.after - mem.before)} = ${((mem.after - mem.before) / bytes).toFixed(1)}x (budget 10x)${mem.error ? `; error: ${mem.error}` : ""}`);
 
   // ---------------------------------------------------------------------- 3. click-to-card latency
   console.log("\n== card-visible latency after the click (extension loaded, generated thread page)");

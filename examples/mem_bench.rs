@@ -5,8 +5,9 @@
 //! long (bytes), sentences or scripts (count), `file:PATH` for a saved page, or `corpus:DIR` for every page
 //! (`.html` or `.html.gz`) in a folder, summarized as the median, 90th percentile and worst peak over page
 //! size and the pages over budget, tuned and held-out pages apart (the eval's split). Without arguments:
-//! threads of 200 KB, 2 MB and 20 MB (with the time per KB: linear time keeps it flat) and a page of 1M
-//! `<p>` elements, the figures `./build.sh bench` prints. Peak is the most bytes live on the heap at
+//! threads of 200 KB, 2 MB and 20 MB (with the time per KB: linear time keeps it flat), a page of 1M `<p>`
+//! elements and the 113 real forum pages of ../shared/corpus/wcxb-forum when present, the figures
+//! `./build.sh bench` prints. Peak is the most bytes live on the heap at
 //! once, the page's own string included, measured by a counting allocator; the budget is 10x the page.
 //! With MEM_BENCH_DUMP=DIR, each page is also written to DIR (for examples/native_bench.rs's stage times).
 
@@ -16,6 +17,9 @@ use threadcard::{clean, facts, parse, render, thread, Format, Options};
 
 #[global_allocator]
 static ALLOC: Counting = Counting::new();
+
+/// The real forum pages (the wcxb dev split), from the worktree: summarized when present.
+const CORPUS: &str = "../shared/corpus/wcxb-forum/dev/html";
 
 /// Peak heap over page size that README's budget allows.
 const PEAK_BUDGET: f64 = 10.0;
@@ -39,6 +43,9 @@ fn main() {
     let mut cases: Vec<String> = std::env::args().skip(1).collect();
     if cases.is_empty() {
         cases = ["thread:200000", "thread:2000000", "thread:20000000", "elements:1000000"].map(String::from).into();
+        if std::path::Path::new(CORPUS).is_dir() {
+            cases.push(format!("corpus:{CORPUS}"));
+        }
     }
     let options = Options::default();
     // Warm up: the first call builds the pipeline's lazy tables, which no page should be charged for.
