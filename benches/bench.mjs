@@ -114,6 +114,28 @@ try {
   });
   console.log(`\n== WASM start: first init (import the glue, compileStreaming, instantiate) ${ms(start.init)}; ` +
     `compile alone, median of 5: from bytes ${ms(start.fromBytes)}, compileStreaming ${ms(start.streaming)}`);
+  // The linear memory a run leaves: a page of its own (so a fresh instance), the size before and after one
+  // summarize. Linear memory only grows, so `after` is the run's high-water mark plus what was there before.
+  async function wasmMemory(html) {
+    const p = await context.newPage();
+    try {
+      await p.goto(server.url("plain", "bench.html"));
+      return await p.evaluate(async (html) => {
+        const m = await import("/www/pkg/threadcard.js");
+        const wasm = await m.default();
+        const before = wasm.memory.buffer.byteLength;
+        let error = null;
+        try {
+          m.summarize(html, "https://forum.example/t/1", undefined);
+        } catch (e) {
+          error = String(e.message ?? e);
+        }
+        return { before, after: wasm.memory.buffer.byteLength, error };
+      }, html);
+    } finally {
+      await p.close();
+    }
+  }
   async function timePage(html, url) {
     return page.evaluate(
       ({ html, url, runs }) => {
@@ -176,6 +198,61 @@ try {
   await cardInsert(page, bigPage);
   // ---------------------------------------------------------------------- 4. click-to-card latency
   await clickToCard(context, server, bigPage);
+  const mem = await wasmMemory(bigPage);
+  const bytes = Buffer.byteLength(bigPage);
+  console.log(`\n== WASM linear memory (a fresh instance, one summarize of the generated thread, ${kb(bytes)})`);
+  console.log(`memory.buffer.byteLength: ${kb(mem.before)} at instantiation (static data and the 1 MB stack), ${kb(mem.after)} after the run = ${(mem.after / bytes).toFixed(1)}x the page; grown by the run ${kb(mem.after - mem.before)} = ${((mem.after - mem.before) / bytes).toFixed(1)}x (budget 10x)${mem.error ? `; error: ${mem.error}` : ""}`);
+
+  // ---------------------------------------------------------------------- 3. click-to-card latency
+  console.log("\n== card-visible latency after the click (extension loaded, generated thread page)");
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extId = new URL(sw.url()).host;
+  const cdp = await context.browser().newBrowserCDPSession();
+  const tab = await context.newPage();
+  const samples = [];
+  let first = null;
+  for (let i = 0; i < RUNS + 1; i++) {
+    await tab.goto(server.url("plain", "thread-200k.html"));
+    // Page side: note when the card is in the DOM and when the frame holding it has been painted.
+    await tab.evaluate(() => {
+      globalThis.__tcSeen = null;
+      new MutationObserver((_, obs) => {
+        const host = document.getElementById("threadcard-host");
+        if (host?.dataset.state === "loading" && !globalThis.__tcLoading) globalThis.__tcLoading = Date.now();
+        if (host?.dataset.state === "card" || host?.dataset.state === "error") {
+          obs.disconnect();
+          const inDom = Date.now();
+          requestAnimationFrame(() => setTimeout(() => (globalThis.__tcSeen = { inDom, painted: Date.now(), state: host.dataset.state, loading: globalThis.__tcLoading, showMs: Number(host.dataset.showMs) })));
+        }
+      }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    });
+    const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+    const target = targetInfos.find((x) => x.url === tab.url());
+    let seen = null;
+    let t0 = 0;
+    for (let attempt = 0; attempt < 3 && !seen; attempt++) {
+      t0 = Date.now();
+      await cdp.send("Extensions.triggerAction", { id: extId, targetId: target.targetId });
+      for (let k = 0; k < 100 && !seen; k++) {
+        await new Promise((r) => setTimeout(r, 30));
+        seen = await tab.evaluate(() => globalThis.__tcSeen);
+      }
+    }
+    if (!seen) {
+      console.log("  a click produced no card: skipped");
+      continue;
+    }
+    const run = await sw.evaluate(() => globalThis.lastRun);
+    const s = { loading: seen.loading - t0, inDom: seen.inDom - t0, painted: seen.painted - t0, state: seen.state, timings: run?.timings, showMs: seen.showMs };
+    if (i === 0) first = s;
+    else samples.push(s);
+  }
+  console.log(`page: ${kb(bigPage.length)}; first click after start (includes WASM instantiation): card painted ${first?.painted} ms`);
+  console.log(`later clicks, median of ${samples.length}: "Reading thread…" shown ${median(samples.map((s) => s.loading))} ms, card in DOM ${median(samples.map((s) => s.inDom))} ms, card painted ${median(samples.map((s) => s.painted))} ms (budget 100 ms)`);
+  const phases = Object.keys(samples[0]?.timings ?? {});
+  console.log(`where the time goes (median ms, background clock): ${phases.map((p) => `${p} ${median(samples.map((s) => s.timings[p]))}`).join(", ")}`);
+  console.log(`of "show", the page's own work (parse card HTML, insert, style, focus): median ${median(samples.map((s) => s.showMs))} ms; the rest is messaging`);
+  console.log("(times from the CDP click command to the page's own clock; includes the DevTools round trip)");
 } finally {
   await context.close().catch(() => {});
   await server.close();

@@ -2,8 +2,12 @@
 //! generated pages (src/stress.rs):
 //!   cargo run --release --example mem_bench -- [CASE:SIZE]...
 //! CASE is thread (bytes), links (count), nested-br / nested-empty (depth), deep (depth), elements (count),
-//! long (bytes), sentences or scripts (count), or `file:PATH` for a saved page. Without arguments: threads of 200 KB, 2 MB and 20 MB and a page of
-//! 1M `<p>` elements, the figures `./build.sh bench` prints. Peak is the most bytes live on the heap at
+//! long (bytes), sentences or scripts (count), `file:PATH` for a saved page, or `corpus:DIR` for every page
+//! (`.html` or `.html.gz`) in a folder, summarized as the median, 90th percentile and worst peak over page
+//! size and the pages over budget, tuned and held-out pages apart (the eval's split). Without arguments:
+//! threads of 200 KB, 2 MB and 20 MB (with the time per KB: linear time keeps it flat), a page of 1M `<p>`
+//! elements and the 113 real forum pages of ../shared/corpus/wcxb-forum when present, the figures
+//! `./build.sh bench` prints. Peak is the most bytes live on the heap at
 //! once, the page's own string included, measured by a counting allocator; the budget is 10x the page.
 //! With MEM_BENCH_DUMP=DIR, each page is also written to DIR (for examples/native_bench.rs's stage times).
 
@@ -13,6 +17,9 @@ use threadcard::{clean, facts, parse, render, thread, Format, Options};
 
 #[global_allocator]
 static ALLOC: Counting = Counting::new();
+
+/// The real forum pages (the wcxb dev split), from the worktree: summarized when present.
+const CORPUS: &str = "../shared/corpus/wcxb-forum/dev/html";
 
 /// Peak heap over page size that README's budget allows.
 const PEAK_BUDGET: f64 = 10.0;
@@ -36,12 +43,19 @@ fn main() {
     let mut cases: Vec<String> = std::env::args().skip(1).collect();
     if cases.is_empty() {
         cases = ["thread:200000", "thread:2000000", "thread:20000000", "elements:1000000"].map(String::from).into();
+        if std::path::Path::new(CORPUS).is_dir() {
+            cases.push(format!("corpus:{CORPUS}"));
+        }
     }
     let options = Options::default();
     // Warm up: the first call builds the pipeline's lazy tables, which no page should be charged for.
     let _ = threadcard::summarize(&stress::thread_page(20_000), None, &options);
     for case in cases {
         let (name, size) = case.split_once(':').unwrap_or((case.as_str(), "0"));
+        if name == "corpus" {
+            corpus(size, &options);
+            continue;
+        }
         // `file:PATH`: a saved page (a real thread page), decoded as the CLI does.
         let from_file =
             (name == "file").then(|| std::fs::read(size).ok().and_then(|b| threadcard::decode(&b).ok())).flatten();
@@ -69,11 +83,12 @@ fn main() {
         let ratio = peak as f64 / html.len() as f64;
         let stages = stage_memory(&html, &options);
         println!(
-            "{case}: {kb:.0} KB, {posts} posts, {notices} notices: summarize {s:.0} ms, render {r:.0} ms; \
-             peak {mb:.1} MB = {ratio:.1}x the page (budget {PEAK_BUDGET}x{over}; summarize alone {sx:.1}x){err}",
+            "{case}: {kb:.0} KB, {posts} posts, {notices} notices: summarize {s:.0} ms ({per_kb:.3} ms/KB), \
+             render {r:.0} ms; peak {mb:.1} MB = {ratio:.1}x the page (budget {PEAK_BUDGET}x{over}; summarize alone {sx:.1}x){err}",
             sx = summarize_peak as f64 / html.len() as f64,
             kb = html.len() as f64 / 1024.0,
             s = (t1 - t0).as_secs_f64() * 1e3,
+            per_kb = (t1 - t0).as_secs_f64() * 1e3 / (html.len() as f64 / 1024.0),
             r = (t2 - t1).as_secs_f64() * 1e3,
             mb = peak as f64 / 1e6,
             over = if ratio > PEAK_BUDGET { ", OVER" } else { "" },
@@ -81,6 +96,63 @@ fn main() {
         );
         println!("  {stages}");
     }
+}
+
+/// Peak heap of summarize plus the card, Markdown and JSON, the page string included, over the page's size.
+fn peak_ratio(html: &str, options: &Options) -> f64 {
+    let before = ALLOC.live();
+    ALLOC.reset_peak();
+    if let Ok(s) = threadcard::summarize(html, Some("https://forum.example/t/1"), options) {
+        std::hint::black_box((render::card::fragment(&s), render(&s, Format::Markdown), render(&s, Format::Json)));
+    }
+    (ALLOC.peak() - before + html.len()) as f64 / html.len() as f64
+}
+
+/// The held-out part of a corpus, as src/bin/eval/corpus.rs splits it: FNV-1a of the file stem.
+fn held_out(stem: &str) -> bool {
+    let hash = stem.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    (hash >> 32) % 10 < 4
+}
+
+/// Every page of `dir`: the peak ratios' median, 90th percentile, worst, and count over budget.
+fn corpus(dir: &str, options: &Options) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return eprintln!("corpus:{dir}: not a folder") };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let mut rows: Vec<(f64, bool, String)> = Vec::new();
+    for path in paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let Some(stem) = name.strip_suffix(".html.gz").or_else(|| name.strip_suffix(".html")) else { continue };
+        let Ok(mut bytes) = std::fs::read(&path) else { continue };
+        if name.ends_with(".gz") {
+            let mut out = Vec::new();
+            if std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut out).is_err() {
+                continue;
+            }
+            bytes = out;
+        }
+        let Ok(html) = threadcard::decode(&bytes) else { continue };
+        rows.push((peak_ratio(&html, options), held_out(stem), stem.to_string()));
+    }
+    let line = |label: &str, held: Option<bool>| {
+        let mut r: Vec<&(f64, bool, String)> = rows.iter().filter(|r| held.is_none_or(|h| r.1 == h)).collect();
+        r.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let Some(worst) = r.last() else { return };
+        let at = |q: f64| r[((r.len() - 1) as f64 * q).round() as usize].0;
+        let over = r.iter().filter(|x| x.0 > PEAK_BUDGET).count();
+        println!(
+            "  {label:<9} {n:>3} pages: peak median {:.1}x, p90 {:.1}x, worst {:.1}x ({}); over {PEAK_BUDGET}x: {over}",
+            at(0.5),
+            at(0.9),
+            worst.0,
+            worst.2,
+            n = r.len()
+        );
+    };
+    println!("corpus:{dir}: peak memory over page size (summarize and render, page included)");
+    line("all", None);
+    line("tuned", Some(false));
+    line("held-out", Some(true));
 }
 
 /// Where the memory goes: for each stage, the most bytes live at once during it beyond what was live when it

@@ -6,6 +6,9 @@
 use crate::error::Error;
 use crate::url;
 use scraper::{Html, Selector};
+use std::borrow::Cow;
+
+mod tree;
 
 /// A parsed page and what it says about itself.
 pub struct Page {
@@ -89,23 +92,35 @@ const MAX_CONTROL_CHAR_RATIO: f64 = 0.01;
 /// Checks that `html` looks like an HTML page and parses it.
 pub fn parse(html: &str, page_url: Option<&str>) -> Result<Page, Error> {
     check_input(html)?;
-    let closed = close_xhtml_empty_tags(html);
-    let doc = parse_html(&limit_nesting(&closed, MAX_NESTING));
+    // Each rewrite copies the page only where it changes something, and the copy before it is dropped as the
+    // next is made: at most one copy is alive while the tree is built.
+    let text = then(Cow::Borrowed(html), close_xhtml_empty_tags);
+    let text = then(text, |t| limit_nesting(t, MAX_NESTING));
+    let text = then(text, unwrap_noscript_content);
+    let doc = tree::parse_document(&text);
+    drop(text);
     let page_url = page_url.map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
     let meta = read_meta(&doc, page_url.as_deref());
     Ok(Page { doc, url: page_url, meta })
 }
 
-/// Parses as a browser does, except that a `<noscript>` holding a page's worth of content (forums render their
-/// posts there for readers without JavaScript: Discourse's crawler view) is read as markup, not as raw text.
-fn parse_html(html: &str) -> Html {
-    Html::parse_document(&unwrap_noscript_content(html))
+/// `text` rewritten by `rewrite`, which returns its input borrowed when it has nothing to change: the
+/// previous copy (if any) is freed as soon as a new one replaces it.
+fn then<'a>(text: Cow<'a, str>, rewrite: impl Fn(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    let rewritten = match rewrite(&text) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    rewritten.map_or(text, Cow::Owned)
 }
 
 /// Least visible text (characters, tags stripped) for a `<noscript>` to be content rather than a note
 /// ("Please enable JavaScript", a tracking pixel).
 const MIN_NOSCRIPT_CONTENT: usize = 300;
 
+/// Read as a browser does, except that a `<noscript>` holding a page's worth of content (forums render their
+/// posts there for readers without JavaScript: Discourse's crawler view) is read as markup, not as raw text.
+///
 /// Turns `<noscript>` elements with a page's worth of content into `<div>`s, leaving small ones (which may hold
 /// markup a parser with scripting off would misread, like a self-closed `<iframe/>`) as they are.
 fn unwrap_noscript_content(html: &str) -> std::borrow::Cow<'_, str> {
