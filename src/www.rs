@@ -36,9 +36,26 @@ const PAINT_TURN_MS: u32 = 0;
 /// What the card's export buttons need from the summary on show.
 struct View {
     title: String,
-    markdown: String,
-    json: String,
+    /// Every export the card's menu offers, by its file extension.
+    exports: Vec<Export>,
 }
+
+/// One export of the card on show: the text, its type and its file name (`render::file_name`).
+struct Export {
+    ext: &'static str,
+    mime: &'static str,
+    text: String,
+    file_name: String,
+}
+
+/// The formats the card's export menu offers (src/render/card.rs, `export_menu`), with their media types.
+const EXPORTS: &[(Format, &str)] = &[
+    (Format::Markdown, "text/markdown;charset=utf-8"),
+    (Format::Json, "application/json;charset=utf-8"),
+    (Format::JsonLd, "application/ld+json;charset=utf-8"),
+    (Format::Html, "text/html;charset=utf-8"),
+    (Format::Text, "text/plain;charset=utf-8"),
+];
 
 thread_local! {
     /// The card on show, if any (the buttons act on it).
@@ -50,9 +67,9 @@ thread_local! {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `exports.js`: saves `text` as a file named after `title`.
+    /// `exports.js`: saves `text` as a file named `name` (Rust's `render::file_name`).
     #[wasm_bindgen(js_namespace = threadcardExports, js_name = download)]
-    fn export_download(text: &str, mime: &str, ext: &str, title: &str, parent: &HtmlElement);
+    fn export_download(text: &str, mime: &str, ext: &str, title: &str, parent: &HtmlElement, name: &str);
     /// `exports.js`: copies `text`; the promise says whether it worked.
     #[wasm_bindgen(js_namespace = threadcardExports, js_name = copy)]
     fn export_copy(text: &str, parent: &HtmlElement) -> js_sys::Promise;
@@ -195,11 +212,16 @@ fn show_card(summary: &Summary) -> Result<(), JsValue> {
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     root.set_inner_html(&render::card::fragment(summary));
     by_id::<Element>("result")?.replace_children_with_node_1(&host);
-    let view = View {
-        title: summary.title.clone(),
-        markdown: render(summary, Format::Markdown),
-        json: render(summary, Format::Json),
-    };
+    let exports = EXPORTS
+        .iter()
+        .map(|&(format, mime)| Export {
+            ext: format.extension(),
+            mime,
+            text: render(summary, format),
+            file_name: render::file_name(summary, format.extension()),
+        })
+        .collect();
+    let view = View { title: summary.title.clone(), exports };
     VIEW.with(|v| v.replace(Some(view)));
     if let Some(card) = root.query_selector(".tc-card")?.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
         card.focus()?;
@@ -227,11 +249,13 @@ fn on_card_click(event: &Event) -> Result<(), JsValue> {
     VIEW.with(|v| -> Result<(), JsValue> {
         let view = v.borrow();
         let Some(view) = view.as_ref() else { return Ok(()) };
-        match action.as_str() {
-            "copy-md" => copy(&view.markdown, &parent),
-            "download-md" => export_download(&view.markdown, "text/markdown;charset=utf-8", "md", &view.title, &parent),
-            "download-json" => {
-                export_download(&view.json, "application/json;charset=utf-8", "json", &view.title, &parent)
+        // `copy-<ext>` / `download-<ext>`: every export of the card's menu.
+        let Some((verb, ext)) = action.split_once('-') else { return Ok(()) };
+        let Some(export) = view.exports.iter().find(|e| e.ext == ext) else { return Ok(()) };
+        match verb {
+            "copy" => copy(&export.text, &parent),
+            "download" => {
+                export_download(&export.text, export.mime, export.ext, &view.title, &parent, &export.file_name)
             }
             _ => {}
         }
@@ -260,11 +284,7 @@ fn show_post(n: &str) -> Result<(), JsValue> {
 /// Copies the Markdown, then says whether it worked.
 fn copy(text: &str, parent: &HtmlElement) {
     let said = Closure::once_into_js(|ok: JsValue| {
-        let (text, error) = if ok.as_bool() == Some(true) {
-            ("Markdown copied.", false)
-        } else {
-            ("Could not copy the Markdown.", true)
-        };
+        let (text, error) = if ok.as_bool() == Some(true) { ("Copied.", false) } else { ("Could not copy.", true) };
         report(status(text, error));
     });
     // `then` with a plain function: once_into_js frees the closure after its one call.

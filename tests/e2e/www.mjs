@@ -76,7 +76,7 @@ export async function demoCases(browser, d, t, server) {
     const copied = await d.readClipboard();
     const said = (await d.page(demoView)).status;
     t.check("demo page: Copy puts the Markdown on the clipboard and says so",
-      copied === md.text && said === "Markdown copied.", JSON.stringify({ said, head: copied?.slice(0, 60) }));
+      copied === md.text && said === "Copied.", JSON.stringify({ said, head: copied?.slice(0, 60) }));
     await d.clickInOpenRoot('button[data-action="close"]');
     await sleep(200);
     const closed = await d.page(demoView);
