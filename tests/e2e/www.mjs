@@ -70,7 +70,7 @@ export async function demoCases(browser, d, t, server) {
     const file = await d.download(() => d.clickInOpenRoot('button[data-action="download-json"]'));
     t.check("demo page: download .json", JSON.parse(file.text).title === SAMPLE_TITLE, file.text.slice(0, 80));
     const md = await d.download(() => d.clickInOpenRoot('button[data-action="download-md"]'));
-    t.check("demo page: download .md", md.name.endsWith(".md") && md.text.startsWith(`# ${SAMPLE_TITLE}`), md.text.slice(0, 80));
+    t.check("demo page: download .md", md.name.endsWith(".md") && md.text.startsWith("---\n") && md.text.includes(`\n# ${SAMPLE_TITLE}`), md.text.slice(0, 80));
     await d.clickInOpenRoot('button[data-action="copy-md"]');
     await sleep(300);
     const copied = await d.readClipboard();

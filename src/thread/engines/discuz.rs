@@ -27,7 +27,10 @@ static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel("#pt .z a"));
 static POST: LazyLock<Selector> = LazyLock::new(|| sel("#postlist > div[id^=post_]"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("td.t_f[id^=postmessage_]"));
 static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".pls .authi a.xw1, .authi a.xw1, .authi a[href*=space]"));
-static COUNTS: LazyLock<Selector> = LazyLock::new(|| sel(".pls .tns th, .pls .tns td"));
+/// Cells of the user's counts read at most: Discuz! shows three (threads, posts, points) under the avatar.
+const COUNTS_MAX: usize = 6;
+static AUTHOR_COLUMN: LazyLock<Selector> = LazyLock::new(|| sel(".pls"));
+static COUNTS: LazyLock<Selector> = LazyLock::new(|| sel(".tns th, .tns td"));
 static COUNT: LazyLock<Selector> = LazyLock::new(|| sel("p"));
 static GROUP: LazyLock<Selector> = LazyLock::new(|| sel(".pls em a[href*=usergroup]"));
 static POSTED: LazyLock<Selector> = LazyLock::new(|| sel("em[id^=authorposton]"));
@@ -87,7 +90,10 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
 /// labels get the keys other engines use.
 fn counts(p: ElementRef) -> BTreeMap<String, String> {
     let mut info = BTreeMap::new();
-    for cell in p.select(&COUNTS) {
+    // In the post's own author column only, and its first cells: a post that unclosed markup nests the
+    // later posts in holds their columns and cells too.
+    let Some(column) = p.select(&AUTHOR_COLUMN).next() else { return info };
+    for cell in column.select(&COUNTS).take(COUNTS_MAX) {
         let Some(number) = cell.select(&COUNT).next().map(text_of).filter(|n| !n.is_empty()) else { continue };
         let all = text_of(cell);
         let label = all.strip_prefix(&number).unwrap_or(&all).trim().to_string();

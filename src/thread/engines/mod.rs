@@ -140,8 +140,9 @@ pub(crate) fn read_posts(
 ) -> Option<Thread> {
     let base = base_url(page);
     let found: Vec<(ElementRef, ElementRef)> = bodies_in(page, body, block).collect();
-    // A post nested in another's body (unclosed elements) is left out of the outer post.
-    let nested = post::Nested::of(page, found.iter().map(|(b, _)| b.id()));
+    // A post nested in another's body (unclosed elements) is left out of the outer post: its block, or its
+    // body where unclosed markup repeats a body without its block.
+    let nested = post::Nested::of(page, found.iter().flat_map(|(b, el)| [b.id(), el.id()]));
     let posts =
         post::with_nested(nested, || found.iter().map(|(b, el)| read_post(page, base.as_deref(), *b, *el)).collect());
     thread(name, page, title, posts)
