@@ -92,6 +92,22 @@ pub fn absolute(iso: &str) -> String {
     }
 }
 
+/// What an export's post heading says of the post besides its author and time: its reply level, whether it is
+/// the accepted answer, its score (plain words; the Markdown and the reader page escape nothing in them).
+pub fn post_marks(p: &Post) -> Vec<String> {
+    let mut marks = Vec::new();
+    if p.depth > 0 {
+        marks.push(format!("reply, level {}", p.depth));
+    }
+    if p.accepted {
+        marks.push("accepted answer".into());
+    }
+    if let Some(score) = p.score {
+        marks.push(format!("score {score}"));
+    }
+    marks
+}
+
 /// A post's time for the exports, by the options' time format (see the module comment).
 pub fn post_time(p: &Post, options: &Options) -> Option<Time> {
     let iso = p.published.as_deref().map(str::trim).filter(|t| !t.is_empty());

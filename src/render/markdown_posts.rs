@@ -38,15 +38,7 @@ fn heading(i: usize, p: &Post, options: &Options) -> String {
         let note = if t.relative_only { format!(" {}", super::export::RELATIVE_NOTE) } else { String::new() };
         parts.push(format!("{}{note}", escape::markdown(&t.text)));
     }
-    if p.depth > 0 {
-        parts.push(format!("reply, level {}", p.depth));
-    }
-    if p.accepted {
-        parts.push("accepted answer".into());
-    }
-    if let Some(score) = p.score {
-        parts.push(format!("score {score}"));
-    }
+    parts.extend(super::export::post_marks(p));
     if let Some(url) = p.permalink.as_deref().and_then(escape::markdown_url) {
         parts.push(format!("[link]({url})"));
     }

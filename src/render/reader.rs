@@ -82,15 +82,7 @@ fn byline(p: &Post, options: &Options) -> String {
             if t.relative_only { format!(r#" <span class="tc-note">{RELATIVE_NOTE}</span>"#) } else { String::new() };
         parts.push(format!(r#"<time{dt}>{}</time>{note}"#, esc(&t.text)));
     }
-    if p.depth > 0 {
-        parts.push(format!("reply, level {}", p.depth));
-    }
-    if p.accepted {
-        parts.push("accepted answer".into());
-    }
-    if let Some(score) = p.score {
-        parts.push(format!("score {score}"));
-    }
+    parts.extend(super::export::post_marks(p));
     if let Some(url) = p.permalink.as_deref().and_then(href) {
         parts.push(format!(r#"<a href="{url}" rel="noopener noreferrer">link</a>"#));
     }

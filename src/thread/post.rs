@@ -289,19 +289,8 @@ pub fn body_of_excluding(
 /// one walk that does not enter what is left out.
 fn kept_elements<'a>(body: ElementRef<'a>, exclude: &[NodeId]) -> Vec<ElementRef<'a>> {
     let skip: HashSet<NodeId> = exclude.iter().copied().collect();
-    let mut out = Vec::new();
-    let mut stack: Vec<ElementRef<'a>> = body.children().filter_map(ElementRef::wrap).collect();
-    stack.reverse();
-    while let Some(e) = stack.pop() {
-        if skip.contains(&e.id()) {
-            continue;
-        }
-        out.push(e);
-        let before = stack.len();
-        stack.extend(e.children().filter_map(ElementRef::wrap));
-        stack[before..].reverse();
-    }
-    out
+    let roots: Vec<ElementRef<'a>> = body.children().filter_map(ElementRef::wrap).collect();
+    super::structure::pruned(&roots, |e| !skip.contains(&e.id()))
 }
 
 /// Where a quote names its author when the engine does not say: `<cite>`, or a class naming an author.
