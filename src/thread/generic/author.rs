@@ -1,0 +1,290 @@
+//! Who wrote a block. An author is a name the board links to a profile or marks as the poster: a short link,
+//! an element whose class names an author, or a bold name with nothing inside it; never inside the post's text,
+//! never the time, never a label, a status or a number ([`post::is_name`]). Every block offers candidates; the
+//! markup path (relative to the block) that most blocks share, weighted by marks (profile link, author class),
+//! picks the author in each. When no element shows the name, a plain-text name right before the time
+//! ("keepingsanity · 03/03/2026") or after "by" is the poster. The header around the author also gives the post
+//! count ("Beiträge: 312").
+
+use super::{Block, LINKS, MAX_HEADER_TEXT};
+use crate::thread::post;
+use crate::thread::structure::{signature, tokens, Measures};
+use crate::{date, text};
+use ego_tree::NodeId;
+use scraper::ElementRef;
+use std::collections::{BTreeMap, HashMap};
+
+/// Longest author name, in characters.
+const MAX_AUTHOR_CHARS: usize = 40;
+
+/// A candidate author element in a block: a short link, or an element whose class names an author.
+pub(super) fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
+    let body = body_core(block, m);
+    // Authors are not inside the body (links a post's text holds).
+    let is_in_body = |e: &ElementRef| body.is_some_and(|b| m.within(**e, b));
+    block
+        .run
+        .iter()
+        .flat_map(|r| r.descendants().filter_map(ElementRef::wrap))
+        .filter(|e| {
+            let n = m.text(e.id());
+            let is_link = e.value().name() == "a" && e.value().attr("href").is_some();
+            // An element named for its author shows one name: a box named `post__user__info` that holds an
+            // avatar letter and a "Userlevel 1" badge is a container, not the name.
+            let named = tokens(e.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str()))
+                && e.text().filter(|t| !t.trim().is_empty()).count() == 1;
+            // A bold name with nothing inside it (FluxBB's `<dt><strong>name</strong></dt>`).
+            let bold = matches!(e.value().name(), "strong" | "b") && e.children().all(|c| c.value().is_text());
+            (is_link || named || bold) && (2..=MAX_AUTHOR_CHARS).contains(&n)
+        })
+        // Not the time itself, nor around it (a name inside a "by X » date" line is fine).
+        .filter(|e| !m.within(*block.anchor, e.id()))
+        .filter(|e| {
+            let t = text::squash(&e.text().collect::<String>());
+            t.split_whitespace().count() <= 4
+                && !date::is_date_like(&t)
+                && t.chars().any(char::is_alphabetic)
+                && !t.starts_with(['#', '@', '(', '['])
+                && post::is_name(&t)
+        })
+        .filter(|e| !is_in_body(e))
+        .collect()
+}
+
+/// The innermost element of a block that holds more than half of its text, when it does not hold the block's
+/// time and is longer than a header: the post's text. Only this element, not every large one around it, is
+/// body: a profile card in a table cell beside the text (Kunena, FluxBB) sits in a row that holds most of a long
+/// post's text too.
+fn body_core(block: &Block, m: &Measures) -> Option<NodeId> {
+    let total = block.text(m).max(1);
+    let mut cur = block.run.iter().find(|r| m.text(r.id()) * 2 > total).copied()?;
+    while let Some(c) = cur.children().filter_map(ElementRef::wrap).find(|c| m.text(c.id()) * 2 > total) {
+        cur = c;
+    }
+    (!m.within(*block.anchor, cur.id()) && m.text(cur.id()) > MAX_HEADER_TEXT).then_some(cur.id())
+}
+
+/// Class/id tokens naming the element that shows a post's author. A hint that breaks ties between markup
+/// paths; the structure decides.
+const AUTHOR_TOKENS: &[&str] = &[
+    "author",
+    "user",
+    "username",
+    "poster",
+    "name",
+    "nick",
+    "nickname",
+    "member",
+    "byline",
+    "uname",
+    "login",
+    "postername",
+];
+
+/// Account pages a link may go to that are not a profile ("/user/login?destination=...", "register").
+const ACCOUNT_HREF: &[&str] = &["login", "logon", "signin", "sign-in", "sign_in", "register", "signup", "logout"];
+
+/// Whether a link goes to a member's profile ([`PROFILE_HREF`]) rather than an account page ([`ACCOUNT_HREF`]).
+pub(super) fn is_profile_href(h: &str) -> bool {
+    let h = h.to_lowercase();
+    PROFILE_HREF.iter().any(|p| h.contains(p)) && !ACCOUNT_HREF.iter().any(|p| h.contains(p))
+}
+
+/// Words in a link's address that mark a profile page.
+const PROFILE_HREF: &[&str] = &["profile", "member", "user", "/u/", "author", "uid=", "people", "/~", "account"];
+
+/// The markup path, relative to the block, at which most blocks have an author candidate.
+pub(super) fn common_author_path(blocks: &[Block], m: &Measures) -> Option<String> {
+    // Per path: blocks it occurs in, marks (author-named class, profile link; up to two a block), and a hint
+    // score that also prefers the earlier candidates of a block.
+    let mut votes: HashMap<String, (usize, usize, i64)> = HashMap::new();
+    for b in blocks {
+        let mut seen = std::collections::HashSet::new();
+        for (i, c) in author_candidates(b, m).into_iter().enumerate() {
+            let path = relative_path(b, c);
+            if seen.insert(path.clone()) {
+                let v = votes.entry(path).or_default();
+                v.0 += 1;
+                let marks = usize::from(tokens(c.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str())))
+                    + usize::from(c.value().attr("href").is_some_and(is_profile_href));
+                v.1 += marks;
+                v.2 += marks as i64 * 4 - i.min(8) as i64;
+            }
+        }
+    }
+    // An author is a name the board links to a profile or marks as the poster: marks count with the blocks,
+    // so a marked name in most blocks beats an unmarked menu link ("Other", "Share") found in every block.
+    votes
+        .into_iter()
+        .max_by_key(|(p, (n, marks, hint))| (n + marks, *n, *hint, std::cmp::Reverse(p.len())))
+        .map(|(p, _)| p)
+}
+
+/// Signatures from the block's run element down to `e`, with the run index.
+pub(super) fn relative_path(block: &Block, e: ElementRef) -> String {
+    let mut parts = vec![signature(e.value())];
+    for a in e.ancestors().filter_map(ElementRef::wrap) {
+        if let Some(i) = block.run.iter().position(|r| r.id() == a.id()) {
+            parts.push(format!("{i}:{}", signature(a.value())));
+            break;
+        }
+        parts.push(signature(a.value()));
+    }
+    parts.reverse();
+    parts.join(">")
+}
+
+/// Labels boards put before or after an author's post count and join date, in the languages `date` reads.
+const POST_COUNT_LABELS: &[&str] = &[
+    "posts",
+    "post",
+    "beiträge",
+    "beitrag",
+    "messages",
+    "messaggi",
+    "mensagens",
+    "mensajes",
+    "berichten",
+    "帖子",
+    "回帖",
+];
+
+/// What a header shows about its author: the post count ("(4,210 posts)", "Beiträge: 312").
+pub(super) fn author_details(header: ElementRef, author: ElementRef) -> BTreeMap<String, String> {
+    let mut info = BTreeMap::new();
+    let all = text::squash(&header.text().collect::<String>());
+    let name = text::squash(&author.text().collect::<String>());
+    let rest = all.replacen(&name, " ", 1).to_lowercase();
+    let words: Vec<&str> =
+        rest.split(|c: char| c.is_whitespace() || "():|;[]".contains(c)).filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        let is_count = |s: &str| {
+            s.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && s.chars().all(|c| c.is_ascii_digit() || ".,+".contains(c))
+        };
+        if POST_COUNT_LABELS.contains(&w.trim_end_matches(['.', ','])) {
+            let n = words
+                .get(i.wrapping_sub(1))
+                .filter(|s| is_count(s))
+                .or_else(|| words.get(i + 1).filter(|s| is_count(s)));
+            if let Some(n) = n {
+                info.insert("posts".to_string(), n.trim_end_matches([',', '.']).to_string());
+                break;
+            }
+        }
+    }
+    info
+}
+
+/// Characters that end a plain-text name standing just before a post's time ("keepingsanity · 03/03/2026").
+const BYLINE_SEPARATORS: &[char] = &['·', '•', '|', '–', '—', '-'];
+
+/// The poster's name in a header that shows it as plain text right before the time, ended by a separator
+/// (`<div>keepingsanity · <span>03/03/2026 19:49</span></div>`): the board marks the name as the poster by
+/// that place. Only text nodes may stand before the time in its parent, or, after a title link, a text that
+/// marks the poster with "by" (`<a>Re: title</a> by Nobody: <span>12:16pm</span>`, a guest without a profile);
+/// the name must pass [`post::is_name`].
+pub(super) fn byline_name(time_el: ElementRef) -> Option<String> {
+    let parent = time_el.parent().and_then(ElementRef::wrap)?;
+    let mut before = String::new();
+    let mut after_element = false;
+    for child in parent.children() {
+        if child.id() == time_el.id() {
+            break;
+        }
+        match child.value() {
+            scraper::Node::Text(t) => before.push_str(t),
+            _ => {
+                before.clear();
+                after_element = true;
+            }
+        }
+    }
+    let name = text::squash(&before);
+    let marked = name.strip_prefix("by ").or_else(|| name.strip_prefix("By "));
+    let name = match (marked, after_element) {
+        (Some(n), true) => n.strip_suffix(BYLINE_SEPARATORS).or_else(|| n.strip_suffix(':'))?.trim(),
+        (_, true) => return None,
+        (_, false) => {
+            let name = name.strip_suffix(BYLINE_SEPARATORS)?.trim();
+            name.strip_prefix("by ").or_else(|| name.strip_prefix("By ")).unwrap_or(name).trim()
+        }
+    };
+    let ok = (2..=MAX_AUTHOR_CHARS).contains(&name.chars().count())
+        && name.split_whitespace().count() <= 3
+        && post::is_name(name)
+        && !date::is_date_like(name);
+    ok.then(|| name.to_string())
+}
+
+/// Whether a link goes to the site's front page (`/`, `./index.php`, `https://host/`): a "Home" crumb, never a
+/// poster's name.
+fn is_home_href(h: &str) -> bool {
+    let h = h.trim();
+    let path = match h.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => h,
+    };
+    let path = path.trim_start_matches("./").trim_start_matches('/');
+    matches!(path, "" | "index.php" | "index.html" | "index.htm")
+}
+
+/// Whether a link sits in a breadcrumb (a `nav`, or an element whose class or id names crumbs) below `header`.
+fn in_breadcrumb(link: ElementRef, header: ElementRef) -> bool {
+    link.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != header.id()).any(|a| {
+        let e = a.value();
+        let named = e.attr("class").into_iter().chain(e.attr("id")).any(|n| n.to_lowercase().contains("crumb"));
+        e.name() == "nav" || named
+    })
+}
+
+/// A short profile-like link in the header around a time element, with that header.
+pub(super) fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option<(ElementRef<'a>, ElementRef<'a>)> {
+    let mut h = time_el;
+    while let Some(p) = h.parent().and_then(ElementRef::wrap) {
+        if m.text(p.id()) > MAX_HEADER_TEXT {
+            break;
+        }
+        h = p;
+    }
+    let short = |a: &ElementRef| {
+        let t = text::squash(&a.text().collect::<String>());
+        (2..=MAX_AUTHOR_CHARS).contains(&t.chars().count())
+            && !date::is_date_like(&t)
+            && t.split_whitespace().count() <= 4
+    };
+    let links: Vec<ElementRef> = h
+        .select(&LINKS)
+        .filter(short)
+        .filter(|a| !a.value().attr("href").is_some_and(is_home_href) && !in_breadcrumb(*a, h))
+        .filter(|a| post::is_name(&text::squash(&a.text().collect::<String>())))
+        .collect();
+    links.iter().find(|a| a.value().attr("href").is_some_and(is_profile_href)).or(links.first()).map(|a| (h, *a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::thread::page_info::sel;
+
+    #[test]
+    fn breadcrumb_links_are_not_authors() {
+        let html = r#"<div class="created-row"><ul class="breadcrumbs"><li><a href="/forum">Forums</a></li></ul>
+            <span>by <a href="/user/7">anna</a></span> <span>Aug 13, 2023</span></div>"#;
+        let doc = scraper::Html::parse_fragment(html);
+        let header = doc.select(&sel("div.created-row")).next().expect("static selector");
+        let links: Vec<_> =
+            doc.select(&LINKS).map(|a| (a.text().collect::<String>(), in_breadcrumb(a, header))).collect();
+        assert_eq!(links, [("Forums".to_string(), true), ("anna".to_string(), false)]);
+    }
+
+    #[test]
+    fn front_page_links_are_not_authors() {
+        for home in ["/", "./index.php", "https://board.example/", "https://board.example", "index.html"] {
+            assert!(is_home_href(home), "{home}");
+        }
+        for profile in ["/user/1078747", "./memberlist.php?mode=viewprofile&u=2", "https://board.example/u/anna"] {
+            assert!(!is_home_href(profile), "{profile}");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Finding the posts' blocks. Every time anchor gets a markup path (its signature, its parent's, its
+//! grandparent's tag); anchors on one path are one candidate group. A group's block for each anchor is the
+//! largest ancestor that holds no other anchor of the group, so in a nested comment tree a reply's time makes
+//! its parent's block stop above it. Table layouts put the header (time, author) in one row and the body in the
+//! next: when most blocks are only headers, each block runs on over the following siblings up to the next one.
+//! A block's reply depth is how many copies of the repeated item element (`li.comment`) enclose its time.
+
+use super::{Block, MIN_AVG_BLOCK_TEXT};
+use crate::model::Post;
+use crate::thread::structure::{signature, Measures};
+use ego_tree::NodeId;
+use scraper::ElementRef;
+use std::collections::HashMap;
+
+/// Markup path of a time anchor: its own signature, its parent's, and its grandparent's tag.
+pub(super) fn group_key(a: ElementRef) -> String {
+    let mut key = signature(a.value());
+    let mut up = a.ancestors().filter_map(ElementRef::wrap);
+    if let Some(p) = up.next() {
+        key.push('<');
+        key.push_str(&signature(p.value()));
+    }
+    if let Some(g) = up.next() {
+        key.push('<');
+        key.push_str(g.value().name());
+    }
+    key
+}
+
+/// The block of each anchor: the largest ancestor holding no other anchor of the group; when most of those
+/// are headers only (table layouts put the body in the next row), each runs on over the following siblings up
+/// to the next post.
+pub(super) fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block<'a>> {
+    let mut count: HashMap<NodeId, usize> = HashMap::new();
+    for a in group {
+        for anc in a.ancestors() {
+            *count.entry(anc.id()).or_default() += 1;
+        }
+    }
+    let tops: Vec<(ElementRef<'a>, ElementRef<'a>)> = group
+        .iter()
+        .map(|a| {
+            let mut x = *a;
+            while let Some(p) = x.parent().and_then(ElementRef::wrap) {
+                if count.get(&p.id()).copied().unwrap_or(0) > 1 || matches!(p.value().name(), "body" | "html") {
+                    break;
+                }
+                x = p;
+            }
+            (x, *a)
+        })
+        .collect();
+    // A top is a header only when little of its text is neither the time nor links (title, author).
+    let header_only = tops.iter().filter(|(x, a)| is_header_only(*x, *a, m)).count();
+    let extend = header_only * 2 > tops.len();
+    tops.into_iter()
+        .map(|(x, anchor)| {
+            let mut run = vec![x];
+            if extend {
+                let mut next = x.next_sibling();
+                while let Some(n) = next {
+                    if let Some(e) = ElementRef::wrap(n) {
+                        if count.contains_key(&e.id()) {
+                            break;
+                        }
+                        run.push(e);
+                    }
+                    next = n.next_sibling();
+                }
+            }
+            Block { run, anchor }
+        })
+        .collect()
+}
+
+/// Whether an element around a time holds little text besides that time and links (title, author): a header.
+pub(super) fn is_header_only(x: ElementRef, anchor: ElementRef, m: &Measures) -> bool {
+    let s = m.size(x.id());
+    s.text.saturating_sub(s.link).saturating_sub(m.text(anchor.id())) < 2 * MIN_AVG_BLOCK_TEXT
+}
+
+/// Reply depth of each block: nested comment trees repeat one item element (`li.comment`) around every reply,
+/// so a block's depth is how many of those enclose its time. The item is the nearest ancestor signature that
+/// every block's time has above it, and some more than once (in a flat thread there is none: all depths are 0).
+pub(super) fn depths(blocks: &[Block]) -> Vec<u32> {
+    let chains: Vec<Vec<String>> = blocks
+        .iter()
+        .map(|b| b.anchor.ancestors().filter_map(ElementRef::wrap).map(|a| signature(a.value())).collect())
+        .collect();
+    let Some(first) = chains.first() else { return Vec::new() };
+    let count = |c: &Vec<String>, sig: &String| c.iter().filter(|s| *s == sig).count();
+    let item = first.iter().find(|sig| {
+        chains.iter().all(|c| c.contains(sig)) && chains.iter().any(|c| count(c, sig) != count(first, sig))
+    });
+    chains.iter().map(|c| item.map_or(0, |sig| count(c, sig).saturating_sub(1) as u32)).collect()
+}
+
+pub(super) fn normalize_depths(posts: &mut [Post]) {
+    let min = posts.iter().map(|p| p.depth).min().unwrap_or(0);
+    for p in posts {
+        p.depth -= min;
+    }
+}
