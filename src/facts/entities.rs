@@ -11,6 +11,12 @@ use crate::model::{Entity, EntityKind};
 /// Mid-sentence mentions an unknown one-word name needs when nothing else (a title, a role, a cue
 /// of its kind) says it is a name: seen once, a capital may be a typo or emphasis.
 const MIN_MID_SENTENCE: usize = 2;
+/// Posts a brand written only in lowercase ("facebook") must appear in: once, a lowercase word may be the
+/// common word or a slip ("un groupe facebook"); a capitalized form anywhere in the thread is evidence too.
+const MIN_LOWER_BRAND_POSTS: usize = 2;
+/// A known alias this short that is not an acronym ("Fed" for the Federal Reserve, "Met") is also an
+/// ordinary word ("Fed up with it"): it names the entity only when the thread writes a fuller form too.
+const MAX_AMBIGUOUS_ALIAS_CHARS: usize = 3;
 
 /// An entity being built: its forms and mentions.
 #[derive(Debug)]
@@ -163,12 +169,33 @@ fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
             // mid-sentence. A capital that opens a sentence is never enough on its own (a run of
             // several words has its kind from its words: a given name, a suffix, a title).
             let cued = acc.role.is_some() || acc.kind != EntityKind::Person || non_initial >= MIN_MID_SENTENCE;
-            known
+            let mine: Vec<&Mention> =
+                mentions.iter().zip(&assigned).filter(|(_, a)| **a == Some(idx)).map(|(m, _)| m).collect();
+            let found = known
                 || (english && (multi || (non_initial >= 1 && cued) || is_acronym(&acc.name)))
-                || (!english && multi_inside && !joined_by_lowercase(&acc.name))
+                || (!english && multi_inside && !joined_by_lowercase(&acc.name));
+            found && has_evidence(&mine, acc.posts.len())
         })
         .collect();
     accs.into_iter().zip(solid).filter(|(a, s)| *s && a.mentions > 0).map(|(a, _)| a).collect()
+}
+
+/// A mention that alone does not show the entity is meant: a brand written in lowercase ("facebook"), or
+/// a short known alias that is also a common word ("Fed").
+fn doubtful(m: &Mention) -> bool {
+    let lower = !m.form.chars().any(char::is_uppercase);
+    let short_alias = m.canonical.as_deref().is_some_and(|c| key(c) != key(&m.form))
+        && !m.form.contains(' ')
+        && m.form.chars().count() <= MAX_AMBIGUOUS_ALIAS_CHARS
+        && !is_acronym(&m.form);
+    lower || short_alias
+}
+
+/// The entity's mentions show it is meant: one that is not doubtful, or a lowercase brand written in
+/// several posts.
+fn has_evidence(mentions: &[&Mention], posts: usize) -> bool {
+    let lower_only = mentions.iter().all(|m| !m.form.chars().any(char::is_uppercase));
+    mentions.iter().any(|m| !doubtful(m)) || (lower_only && posts >= MIN_LOWER_BRAND_POSTS)
 }
 
 /// "Teile der Software": outside English, capitalised nouns joined by an article are a noun phrase,
@@ -327,6 +354,28 @@ mod tests {
         assert!(!names.contains(&"Regierung") && !names.contains(&"Gesetz"), "{names:?}");
     }
 
+    fn thread(texts: &[&str]) -> Vec<Entity> {
+        let posts: Vec<PostText> = texts.iter().enumerate().map(|(i, t)| PostText::new(i, t, None)).collect();
+        extract(&posts, true, &[])
+    }
+
+    #[test]
+    fn lowercase_brands_and_short_aliases_need_evidence() {
+        let kind = |e: &[Entity], n: &str| e.iter().find(|e| e.name.eq_ignore_ascii_case(n)).map(|e| e.kind);
+        // One lowercase "facebook" says nothing; two posts writing it, or a capitalized form, do.
+        let once = thread(&["I posted it on facebook yesterday.", "Nice, and the photos came out well."]);
+        assert_eq!(kind(&once, "facebook"), None, "{once:?}");
+        let twice = thread(&["I posted it on facebook yesterday.", "My aunt saw it on facebook too."]);
+        assert_eq!(kind(&twice, "facebook"), Some(EntityKind::Organisation), "{twice:?}");
+        let capital = thread(&["I posted it on facebook.", "Facebook removed it an hour later."]);
+        assert_eq!(kind(&capital, "facebook"), Some(EntityKind::Organisation), "{capital:?}");
+        // "Fed" alone is a word ("Fed up"); beside "Federal Reserve" it is the bank.
+        let fed = thread(&["Fed up with rates. The Fed will not cut them, says my banker."]);
+        assert!(!fed.iter().any(|e| e.name.contains("Fed")), "{fed:?}");
+        let bank = thread(&["The Federal Reserve raised rates.", "The Fed will not cut them soon."]);
+        assert_eq!(kind(&bank, "Federal Reserve"), Some(EntityKind::Organisation), "{bank:?}");
+    }
+
     #[test]
     fn brands_cues_and_lists_make_organisations() {
         let e = names(
@@ -339,7 +388,7 @@ mod tests {
         assert_eq!(kind("ASML"), Some(EntityKind::Organisation), "{e:?}");
         assert_eq!(kind("Wix"), Some(EntityKind::Organisation), "{e:?}");
         assert_eq!(kind("Sellvia"), Some(EntityKind::Organisation), "{e:?}");
-        assert_eq!(kind("facebook"), Some(EntityKind::Organisation), "{e:?}");
+        assert_eq!(kind("facebook"), None, "one lowercase mention is no evidence: {e:?}");
         assert_eq!(kind("Lin Nan"), Some(EntityKind::Person), "{e:?}");
         assert_eq!(kind("Veldhoven"), Some(EntityKind::Place), "{e:?}");
         assert!(!e.iter().any(|e| e.name.contains("EUV") || e.name.contains("CEO") || e.name == "youtube"), "{e:?}");

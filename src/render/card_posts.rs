@@ -98,12 +98,16 @@ fn post_body(o: &mut String, p: &Post) {
 /// The post's opening words, its own text before any quote: the first paragraph of its Markdown that is
 /// neither a quote nor code, as plain text, cut at a word.
 fn first_words(p: &Post) -> String {
-    let own = p
-        .markdown
-        .split("\n\n")
-        .map(str::trim)
-        .find(|para| !para.is_empty() && !para.starts_with('>') && !para.starts_with("```"))
-        .map(plain)
+    let paras: Vec<&str> = p.markdown.split("\n\n").map(str::trim).filter(|para| !para.is_empty()).collect();
+    // A quote's header ("[image](avatar) crumbly:") is the quote's, not the post's own words.
+    let header = |k: usize| {
+        let text = plain(paras[k]);
+        super::digest::is_quote_header(&text, p)
+            || (text.ends_with(':') && paras.get(k + 1).is_some_and(|n| n.starts_with('>')))
+    };
+    let own = (0..paras.len())
+        .find(|&k| !paras[k].starts_with('>') && !paras[k].starts_with("```") && !header(k))
+        .map(|k| plain(paras[k]))
         .unwrap_or_else(|| p.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string());
     cut(&own.split_whitespace().collect::<Vec<_>>().join(" "), FIRST_WORDS_CHARS)
 }

@@ -83,7 +83,9 @@ pub struct Replies {
     pub lowest: Option<(usize, i64)>,
 }
 
-/// The replies' line, for threads with replies; `None` for a single post.
+/// The replies' line, for threads with replies; `None` for a single post, and `None` when the page gives
+/// nothing to say beyond the count (no score, no quote, no vote down): a bare "Replies (N)" repeats the
+/// thread line's count, so no renderer shows it.
 pub fn replies(s: &Summary) -> Option<Replies> {
     let posts = &s.posts;
     if posts.len() < 2 {
@@ -118,6 +120,9 @@ pub fn replies(s: &Summary) -> Option<Replies> {
     let negative: Vec<(usize, i64)> =
         replies().filter_map(|(i, p)| p.score.filter(|&v| v < 0).map(|v| (i, v))).collect();
     let lowest = negative.iter().copied().min_by_key(|&(i, v)| (v, i));
+    if top.is_none() && most_quoted.is_none() && lowest.is_none() {
+        return None;
+    }
     Some(Replies { count: posts.len() - 1, top, most_quoted, down: negative.len(), lowest })
 }
 
@@ -135,16 +140,24 @@ fn quoted_post(posts: &[Post], reply: usize, q: &crate::model::PostQuote) -> Opt
     (0..reply).rev().find(|&k| posts[k].author.as_deref() == Some(author))
 }
 
+/// The line is the header a board puts above a quote ("crumbly:", "Ann said:", an avatar then "crumbly:"):
+/// it ends with a colon and names the author of one of the post's quotes.
+pub fn is_quote_header(line: &str, p: &Post) -> bool {
+    let line = line.trim();
+    line.ends_with(':')
+        && p.quotes.iter().any(|q| q.author.as_deref().is_some_and(|a| !a.is_empty() && line.contains(a)))
+}
+
 /// The first sentence of a post's own words (lines it quotes from others, and their headers, skipped), verbatim,
 /// cut at a word boundary when long.
 pub fn first_sentence(p: &Post) -> String {
     // A line of quoted text, or the quote's header ("crumbly:", "Ann said:") boards put above it.
     let quoted = |line: &str| {
-        p.quotes.iter().any(|q| {
-            let text = q.text.trim();
-            let header = line.ends_with(':') && q.author.as_deref().is_some_and(|a| !a.is_empty() && line.contains(a));
-            header || (!text.is_empty() && (text.contains(line) || line.contains(text)))
-        })
+        is_quote_header(line, p)
+            || p.quotes.iter().any(|q| {
+                let text = q.text.trim();
+                !text.is_empty() && (text.contains(line) || line.contains(text))
+            })
     };
     let para = p.text.lines().map(str::trim).find(|line| !line.is_empty() && !quoted(line)).unwrap_or("");
     // The sentence ends at the first ". ", "! " or "? ".
@@ -212,6 +225,26 @@ mod tests {
         assert_eq!(shown[0].resolved.as_deref(), Some("2022-01-11"));
         assert_eq!(shown[1].resolved, None, "a year the text says is not repeated");
         assert_eq!(shown[4].resolved, None, "a period is not a date");
+    }
+
+    #[test]
+    fn a_bare_count_is_no_replies_line() {
+        let post = |text: &str, score: Option<i64>| Post { text: text.into(), score, ..Post::default() };
+        let bare = Summary { posts: vec![post("Q?", None), post("A.", None), post("B.", None)], ..Summary::default() };
+        assert_eq!(replies(&bare), None, "no score, quote or vote: nothing beyond the count");
+        let o = crate::Options::default();
+        let shown = [
+            crate::render::card::fragment(&bare),
+            crate::render::reader::page(&bare, &o),
+            crate::render::markdown::document(&bare, &o),
+            crate::render::terminal::card(&bare),
+        ];
+        for out in shown {
+            assert!(!out.contains("Replies (2)") && !out.contains("tc-replies"), "{out}");
+        }
+        let scored = Summary { posts: vec![post("Q?", None), post("A.", Some(3))], ..Summary::default() };
+        let r = replies(&scored).expect("a scored reply says something");
+        assert_eq!(replies_pieces(&r).len(), 2);
     }
 
     #[test]

@@ -376,8 +376,8 @@ fn lines(ctx: &Context, post: usize, first: &[&str]) -> Vec<String> {
     }
     if out.is_empty() {
         let p = &ctx.posts()[post];
-        let line =
-            p.text.lines().map(str::trim).find(|l| !l.is_empty() && !p.quotes.iter().any(|q| q.text.contains(l)));
+        let own = p.text.get(..super::signature::start(&p.text, p.author.as_deref())).unwrap_or("");
+        let line = own.lines().map(str::trim).find(|l| !l.is_empty() && !p.quotes.iter().any(|q| q.text.contains(l)));
         if let Some(l) =
             line.filter(|l| l.chars().count() <= MAX_LINE_CHARS && super::super::sentences::is_summary_material(l))
         {

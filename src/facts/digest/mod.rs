@@ -16,6 +16,7 @@
 mod answers;
 mod opening;
 mod replies;
+mod signature;
 
 use super::hash::{word_hash, FastMap as HashMap, FastSet as HashSet};
 use super::sentences::is_summary_material;
@@ -94,6 +95,7 @@ impl<'a> Context<'a> {
         for p in posts {
             let quotes = thread.posts.get(p.index).map(|x| x.quotes.as_slice()).unwrap_or(&[]);
             let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
+            let signed = signature::start(p.text, thread.posts.get(p.index).and_then(|x| x.author.as_deref()));
             let mut list = Vec::new();
             for i in 0..p.sentences.len() {
                 let text = p.sentence(i);
@@ -109,6 +111,7 @@ impl<'a> Context<'a> {
                     || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
                     || super::tokens::is_url_line(text)
                     || p.shouting(p.sentences[i].start)
+                    || p.sentences[i].start >= signed
                 {
                     continue;
                 }
