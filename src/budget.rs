@@ -5,8 +5,10 @@
 //! page past [`MAX_ELEMENTS`] start tags or [`MAX_PAGE_BYTES`] bytes is cut at the start of the first tag
 //! over the budget: what comes before it is read as usual (the parser closes what the cut leaves open),
 //! what comes after is not read at all, and the summary says so in one line of [`crate::Summary::notices`].
-//! The card always comes; nothing is dropped without that line.
+//! The card always comes; nothing is dropped without that line, in the reader's language (the caller sets it,
+//! see [`crate::i18n`]).
 
+use crate::i18n::{tf, Msg};
 use std::borrow::Cow;
 
 /// Most start tags read. A 1,000-post page of a heavy board (vBulletin, ~100 elements a post) has 100,000;
@@ -17,7 +19,8 @@ pub const MAX_ELEMENTS: usize = 250_000;
 /// of a tab (about 10 times the page, see README "Limits") within a few hundred megabytes.
 pub const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
 
-/// The part of `html` within the budget, and the notice saying what was left out (none when it all fits).
+/// The part of `html` within the budget, and the notice saying what was left out (none when it all fits), in
+/// the current language.
 pub fn apply(html: &str) -> (Cow<'_, str>, Option<String>) {
     let (elements, by_count) = count_start_tags(html, MAX_ELEMENTS);
     let by_size = (html.len() > MAX_PAGE_BYTES).then(|| cut_at(html, MAX_PAGE_BYTES));
@@ -30,12 +33,7 @@ pub fn apply(html: &str) -> (Cow<'_, str>, Option<String>) {
     };
     let total = if by_count.is_some() { count_start_tags(html, usize::MAX).0 } else { elements };
     let read = count_start_tags(&html[..cut], usize::MAX).0;
-    let notice = format!(
-        "Page too large: read its first {} of {} bytes ({read} of {total} elements); the rest was not read \
-         (work budget: {MAX_ELEMENTS} elements, {MAX_PAGE_BYTES} bytes).",
-        cut,
-        html.len()
-    );
+    let notice = tf(Msg::card_budget_notice, &[&cut, &html.len(), &read, &total, &MAX_ELEMENTS, &MAX_PAGE_BYTES]);
     (Cow::Borrowed(&html[..cut]), Some(notice))
 }
 
@@ -85,6 +83,8 @@ mod tests {
         assert_eq!(count_start_tags(&read, usize::MAX).0, MAX_ELEMENTS);
         let notice = notice.expect("a notice");
         assert!(notice.contains(&format!("{MAX_ELEMENTS} of {} elements", MAX_ELEMENTS + 11)), "{notice}");
+        let de = crate::i18n::with_lang(crate::i18n::Lang::from_tag("de"), || apply(&html).1).expect("a notice");
+        assert!(de.starts_with("Seite zu groß") && de.contains(&format!("{} Elementen", MAX_ELEMENTS + 11)), "{de}");
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! English table lacks does not compile.
 //!
 //! The language is ambient, as a locale is in gettext: [`with_lang`] sets it for one render and every
-//! [`t`] inside reads it. The renderers' functions keep their signatures, and the Markdown and terminal
-//! exports, rendered outside any [`with_lang`], stay English.
+//! [`t`] inside reads it. The renderers' functions keep their signatures: `render::render_with` sets the
+//! language of [`Options::locale`](crate::Options::locale) for every export (card, Markdown, HTML, text,
+//! terminal), and `summarize` for the notices it writes. Field names (the Markdown's front-matter keys, the
+//! JSON's) are not words: they stay as tools read them.
 
 use std::cell::Cell;
 
@@ -83,21 +85,31 @@ pub fn t(m: Msg) -> &'static str {
 
 /// The text of `m` with `$1`, `$2`, … replaced by `args` (page text stays as it is: the caller escapes).
 pub fn tf(m: Msg, args: &[&dyn std::fmt::Display]) -> String {
+    let args: Vec<String> = args.iter().map(ToString::to_string).collect();
+    tf_with(m, str::to_string, &args)
+}
+
+/// [`tf`] for markup: the message's own words go through `words` (an escaper of src/render/escape.rs),
+/// `args` go in as they are (markup the caller made, such as a `<time>` element).
+pub fn tf_with(m: Msg, words: impl Fn(&str) -> String, args: &[String]) -> String {
     let text = t(m);
     let mut out = String::with_capacity(text.len() + 16);
+    let mut literal = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let digit = chars.peek().and_then(|d| d.to_digit(10)).filter(|&d| d >= 1);
         match (c, digit) {
             ('$', Some(d)) => {
                 chars.next();
+                out.push_str(&words(&std::mem::take(&mut literal)));
                 if let Some(arg) = args.get(d as usize - 1) {
-                    out.push_str(&arg.to_string());
+                    out.push_str(arg);
                 }
             }
-            _ => out.push(c),
+            _ => literal.push(c),
         }
     }
+    out.push_str(&words(&literal));
     out
 }
 

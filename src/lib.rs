@@ -91,7 +91,8 @@ pub enum TimeFormat {
 ///
 /// A page over the work budget ([`budget`]) is read up to it, and [`Summary::notices`] says what was not.
 pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
-    let (html, notice) = budget::apply(html);
+    // The notice is the reader's to read: in the options' language, as the exports' words are.
+    let (html, notice) = i18n::with_lang(i18n::Lang::from_tag(&options.locale), || budget::apply(html));
     let page = parse::parse(&html, url)?;
     let page = clean::clean(page);
     let thread = thread::find(&page);

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use threadcard::{render_with, summarize_bytes, Format, Options};
 
 const USAGE: &str = "\
-Usage: threadcard [FILE|-]... [--url URL] [--format card|md|json|jsonld|html|text] [--explain]
+Usage: threadcard [FILE|-]... [--url URL] [--format card|md|json|jsonld|html|text] [--lang LANG] [--explain]
 
 Reads each saved page (- for standard input) and prints its summary card.
 With no FILE, reads the bundled sample thread.
@@ -16,6 +16,9 @@ Options:
   --format FORMAT  card (default); or an export: md (Markdown with YAML front matter), json (the JSON
                    contract), jsonld (schema.org DiscussionForumPosting), html (a self-contained reader
                    page) or text (plain text)
+  --lang LANG      the language of the card's and the exports' own words: en (default), de, fr, es, it,
+                   pt-BR (a tag such as de-AT picks its language; an unknown one gives English). The page's
+                   text stays as the page wrote it
   --explain        instead of the card, what each stage did: the encoding, what the clean stage removed,
                    which engine detectors matched and which reader was chosen, and why
   -h, --help       this text
@@ -25,11 +28,12 @@ struct Args {
     files: Vec<String>,
     url: Option<String>,
     format: Format,
+    lang: String,
     explain: bool,
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
-    let mut args = Args { files: Vec::new(), url: None, format: Format::Card, explain: false };
+    let mut args = Args { files: Vec::new(), url: None, format: Format::Card, lang: "en".into(), explain: false };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -43,6 +47,8 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--explain" => args.explain = true,
             "--url" => args.url = Some(it.next().ok_or("--url needs a URL")?),
+            "--lang" => args.lang = it.next().ok_or("--lang needs a language tag such as de or pt-BR")?,
+            s if s.starts_with("--lang=") => args.lang = s["--lang=".len()..].to_string(),
             "--format" | "-f" => {
                 let name = it.next().ok_or("--format needs one of card, md, json, jsonld, html, text")?;
                 args.format = Format::parse(&name)
@@ -85,7 +91,7 @@ fn output(bytes: &[u8], url: Option<&str>, args: &Args, several: bool) -> Result
             }
         });
     }
-    let options = Options { exported_at: Some(now()), ..Options::default() };
+    let options = Options { exported_at: Some(now()), locale: args.lang.clone(), ..Options::default() };
     let summary = summarize_bytes(bytes, url, &options).map_err(|e| e.to_string())?;
     Ok(if several && args.format == Format::Json {
         threadcard::render::json_line(&summary) + "\n"

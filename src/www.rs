@@ -9,8 +9,9 @@
 //!   dropped file as bytes, [`gloo::timers`] defers the work one turn so the status line paints first.
 //! * A file's bytes are decoded here, as a browser would (`decode::sniff`: byte order mark, `<meta
 //!   charset>`, else windows-1252), with the browser's `TextDecoder` for the encoding found.
-//! * The card is the extension's: `render::card::fragment` (every page string escaped in
-//!   `render/escape.rs`) with `render::card::CSS` as a constructed sheet.
+//! * The card is the extension's: `render::card::fragment_with` in the browser's language (every page
+//!   string escaped in `render/escape.rs`) with `render::card::CSS` as a constructed sheet; the exports
+//!   are in that language too.
 //! * Downloads and the clipboard go through `exports.js`, the helpers the extension's card uses too.
 //!
 //! The card's clicks and keys are read on `#result`, the card's (static) parent: events from the open shadow
@@ -162,14 +163,14 @@ fn run(input: Input, url: &str) -> Result<(), JsValue> {
     let url = Some(url).filter(|u| !u.is_empty());
     let t0 = now();
     let (size, summary) = match input {
-        Input::Text(html) => (html.len(), summarize(&html, url, &Options::default())),
+        Input::Text(html) => (html.len(), summarize(&html, url, &options())),
         Input::Bytes(bytes) => {
             let html = match decode(&bytes, url) {
                 Ok(html) => html,
                 Err(message) => return fail(&message),
             };
             by_id::<HtmlTextAreaElement>("html")?.set_value(&html);
-            (bytes.len(), summarize(&html, url, &Options::default()))
+            (bytes.len(), summarize(&html, url, &options()))
         }
     };
     let summary = match summary {
@@ -181,6 +182,14 @@ fn run(input: Input, url: &str) -> Result<(), JsValue> {
     status(&format!("{} posts read.", summary.stats.posts), false)?;
     by_id::<Element>("timing")?.set_text_content(Some(&format!("last page: {} KB in {ms:.1} ms", size / 1024)));
     Ok(())
+}
+
+/// The options of every run: the defaults, in the browser's language (`navigator.language`) as the
+/// extension's card is in the browser's UI language; English where it says none.
+fn options() -> Options {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("navigator")).ok();
+    let language = navigator.and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("language")).ok());
+    Options { locale: language.and_then(|l| l.as_string()).unwrap_or_else(|| "en".into()), ..Options::default() }
 }
 
 /// A file's bytes as text, decoded as a browser would: `decode::sniff` picks the encoding, the browser's
@@ -210,14 +219,15 @@ fn show_card(summary: &Summary) -> Result<(), JsValue> {
     let sheet = CssStyleSheet::new()?;
     sheet.replace_sync(render::card::CSS)?;
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    root.set_inner_html(&render::card::fragment(summary));
+    let options = options();
+    root.set_inner_html(&render::card::fragment_with(summary, &options));
     by_id::<Element>("result")?.replace_children_with_node_1(&host);
     let exports = EXPORTS
         .iter()
         .map(|&(format, mime)| Export {
             ext: format.extension(),
             mime,
-            text: render(summary, format),
+            text: render::render_with(summary, format, &options),
             file_name: render::file_name(summary, format.extension()),
         })
         .collect();

@@ -145,3 +145,36 @@ fn the_card_speaks_german_when_asked() {
     let unknown = render::card::fragment_with(&s, &Options { locale: "x-klingon".into(), ..Options::default() });
     assert_eq!(unknown, en, "an unknown language falls back to English");
 }
+
+#[test]
+fn the_exports_speak_german_when_asked_and_keep_their_field_names() {
+    let s = engine("xenforo2.html");
+    let de = Options { locale: "de".into(), exported_at: Some("2026-12-01T09:00:00Z".into()), ..Options::default() };
+    let md = render::render_with(&s, render::Format::Markdown, &de);
+    for words in ["\n## Beiträge\n", "**Verfasser:**", "**Thema:**", "Beiträge · ", "[Link](", "(Beitrag 1)"] {
+        assert!(md.contains(words), "{words} missing from the German Markdown:\n{md}");
+    }
+    for english in ["## Posts", "**Author:**", "**Thread:**", "[link](", "(post 1)", " participants"] {
+        assert!(!md.contains(english), "English {english} left in the German Markdown:\n{md}");
+    }
+    // The front matter's keys are field names tools read: English in every language.
+    for key in ["\ntitle: ", "\nurl: ", "\nauthor: ", "\nexported: ", "\nposts: ", "\nparticipants: "] {
+        assert!(md.contains(key), "front-matter key {key:?} missing from the German Markdown");
+    }
+    let html = render::render_with(&s, render::Format::Html, &de);
+    for words in ["<h2 id=\"tc-posts-h\">Beiträge</h2>", "Exportiert von ThreadCard am <time", ">Link</a>"] {
+        assert!(html.contains(words), "{words} missing from the German reader page");
+    }
+    for english in [">Posts</h2>", "Exported by ThreadCard", ">link</a>"] {
+        assert!(!html.contains(english), "English {english} left in the German reader page");
+    }
+    let text = render::render_with(&s, render::Format::Text, &de);
+    let card = render::render_with(&s, render::Format::Card, &de);
+    for out in [&text, &card] {
+        assert!(out.contains("[Beitrag 1]") && out.contains("gelesen mit: "), "German terminal words missing:\n{out}");
+        assert!(!out.contains("[post 1]") && !out.contains("read by:"), "English left in the terminal card:\n{out}");
+    }
+    assert!(text.contains("\nBeiträge\n"), "the text export's posts heading is German");
+    let en = render::render_with(&s, render::Format::Markdown, &Options::default());
+    assert!(en.contains("\n## Posts\n") && en.contains("**Author:**"), "English stays the default");
+}

@@ -10,6 +10,7 @@
 //! through [`Options::exported_at`](crate::Options::exported_at), filled by the caller: the CLI from the
 //! system clock ([`iso_from_unix`]), the extension from `Date`.
 
+use crate::i18n::{t, tf, Msg};
 use crate::model::{Post, Summary};
 use crate::{Options, TimeFormat};
 
@@ -46,8 +47,6 @@ const SHORT_RELATIVE_MAX: usize = 4;
 /// Most characters of a file name's stem: every file system takes 255 bytes, and a path with the folder
 /// in front should stay well under Windows' 260 characters.
 pub const FILE_NAME_MAX: usize = 100;
-/// Said next to a time the page shows only relative to when it was read ("1 day ago"), in every export.
-pub const RELATIVE_NOTE: &str = "(as shown on the page, relative to when it was read)";
 /// The stem when the title leaves nothing usable.
 const FILE_NAME_FALLBACK: &str = "thread";
 
@@ -92,18 +91,34 @@ pub fn absolute(iso: &str) -> String {
     }
 }
 
+/// Said next to a time the page shows only relative to when it was read ("1 day ago"), in every export, in
+/// the current language.
+pub fn relative_note() -> &'static str {
+    t(Msg::card_x_relative_note)
+}
+
+/// " (as shown on the page, …)" after a time that is relative only, else nothing.
+pub fn relative_suffix(time: &Time) -> String {
+    if time.relative_only {
+        format!(" {}", relative_note())
+    } else {
+        String::new()
+    }
+}
+
 /// What an export's post heading says of the post besides its author and time: its reply level, whether it is
-/// the accepted answer, its score (plain words; the Markdown and the reader page escape nothing in them).
+/// the accepted answer, its score (our words in the current language, and numbers: the Markdown and the reader
+/// page escape them as any text).
 pub fn post_marks(p: &Post) -> Vec<String> {
     let mut marks = Vec::new();
     if p.depth > 0 {
-        marks.push(format!("reply, level {}", p.depth));
+        marks.push(tf(Msg::card_x_reply_level, &[&p.depth]));
     }
     if p.accepted {
-        marks.push("accepted answer".into());
+        marks.push(t(Msg::card_accepted_answer).into());
     }
     if let Some(score) = p.score {
-        marks.push(format!("score {score}"));
+        marks.push(tf(Msg::card_score, &[&score]));
     }
     marks
 }

@@ -1,7 +1,11 @@
 //! The Markdown export, for notes apps: YAML front matter, the card's content (digest, facts, sources) as a
 //! document, then every post ([`super::markdown_posts`]). It renders the same in any CommonMark reader.
+//!
+//! Its words (headings, labels, "post 3") are the card's, in the reader's language ([`crate::i18n`], set by
+//! `render::render_with`); the front matter's keys are field names notes apps read, so they stay English.
 
 use super::escape;
+use crate::i18n::{t, tf, tn, Msg};
 use crate::model::{EntityKind, Summary};
 use crate::Options;
 use std::fmt::Write;
@@ -16,45 +20,45 @@ pub fn document(s: &Summary, options: &Options) -> String {
     let _ = writeln!(out, "# {}\n", escape::markdown(&s.title));
     let mut meta = Vec::new();
     if !s.section.is_empty() {
-        meta.push(format!("**Section:** {}", escape::markdown(&s.section.join(" › "))));
+        meta.push(label(Msg::card_x_section, &escape::markdown(&s.section.join(" › "))));
     }
     if let Some(first) = s.posts.first() {
         if let Some(a) = &first.author {
-            meta.push(format!("**Author:** {}", escape::markdown(a)));
+            meta.push(label(Msg::card_x_author, &escape::markdown(a)));
         }
         if let Some(t) = super::export::post_time(first, options) {
-            let note = if t.relative_only { format!(" {}", super::export::RELATIVE_NOTE) } else { String::new() };
-            meta.push(format!("**Posted:** {}{note}", escape::markdown(&t.text)));
+            let note = escape::markdown(&super::export::relative_suffix(&t));
+            meta.push(label(Msg::card_x_posted, &format!("{}{note}", escape::markdown(&t.text))));
         }
     }
     if let Some(url) = &s.url {
-        meta.push(format!("**Source page:** {}", escape::markdown_autolink(url)));
+        meta.push(label(Msg::card_x_source_page, &escape::markdown_autolink(url)));
     }
     let place = super::page_line(s);
     if !place.is_empty() {
-        meta.push(format!("**Page:** {}", escape::markdown(&place.join(" · "))));
+        meta.push(label(Msg::card_x_page, &escape::markdown(&place.join(" · "))));
     }
     if let Some(p) = &s.pagination {
-        for (label, url) in [("Previous page", &p.prev), ("Next page", &p.next)] {
+        for (key, url) in [(Msg::card_x_prev_page, &p.prev), (Msg::card_x_next_page, &p.next)] {
             // Only web links: a `javascript:` URL from the page must not become a live link in the export.
             if let Some(url) = url.as_deref().and_then(escape::markdown_url) {
-                meta.push(format!("**{label}:** <{url}>"));
+                meta.push(label(key, &format!("<{url}>")));
             }
         }
     }
     if !s.posts.is_empty() {
-        meta.push(format!("**Thread:** {}", thread_line(s)));
+        meta.push(label(Msg::card_x_thread, &thread_line(s)));
     }
     for line in meta {
         let _ = writeln!(out, "{line}  ");
     }
     for notice in &s.notices {
-        let _ = writeln!(out, "\n> **Notice:** {}", escape::markdown(notice));
+        let _ = writeln!(out, "\n> {}", label(Msg::card_x_notice, &escape::markdown(notice)));
     }
     if super::outline::has_digest(s) {
         digest(&mut out, s);
     } else if !s.facts.summary.is_empty() {
-        let _ = writeln!(out, "\n## Summary\n");
+        let _ = writeln!(out, "\n## {}\n", escape::markdown(t(Msg::card_h_summary)));
         for sentence in &s.facts.summary {
             let _ = writeln!(out, "- {}", escape::markdown(&sentence.text));
         }
@@ -66,14 +70,26 @@ pub fn document(s: &Summary, options: &Options) -> String {
     escape::strip_controls(out.trim_end()) + "\n"
 }
 
-/// "8 posts · 5 participants · 1,204 words": the counts, so the replies' line need not stand for them.
+/// "**Author:** bob": a label of ours (escaped too) and its value, Markdown already.
+fn label(key: Msg, value: &str) -> String {
+    format!("**{}:** {value}", escape::markdown(t(key)))
+}
+
+/// " (post 3)": where a line comes from, in the current language.
+pub(super) fn post_ref(i: usize) -> String {
+    format!(" ({})", escape::markdown(&tf(Msg::card_post_link, &[&(i + 1)])))
+}
+
+/// "8 posts · 5 participants · 1204 words": the counts, so the replies' line need not stand for them.
 fn thread_line(s: &Summary) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     [
-        plural(s.stats.posts, "post", "posts"),
-        plural(s.stats.participants, "participant", "participants"),
-        plural(s.stats.words, "word", "words"),
+        tn(s.stats.posts, Msg::card_stat_posts_one, Msg::card_stat_posts_other, &[]),
+        tn(s.stats.participants, Msg::card_stat_participants_one, Msg::card_stat_participants_other, &[]),
+        tn(s.stats.words, Msg::card_stat_words_one, Msg::card_stat_words_other, &[]),
     ]
+    .iter()
+    .map(|p| escape::markdown(p))
+    .collect::<Vec<_>>()
     .join(" · ")
 }
 
@@ -133,8 +149,8 @@ fn replies_line(out: &mut String, s: &Summary) {
             format!(
                 "{}{}",
                 escape::markdown(&text),
-                post.filter(|p| !text.ends_with(&format!("post {}", p + 1)))
-                    .map(|p| format!(" (post {})", p + 1))
+                post.filter(|p| !text.ends_with(&tf(Msg::card_post_link, &[&(p + 1)])))
+                    .map(post_ref)
                     .unwrap_or_default()
             )
         })
@@ -144,23 +160,23 @@ fn replies_line(out: &mut String, s: &Summary) {
 
 fn facts(out: &mut String, s: &Summary) {
     let f = &s.facts;
-    let post_ref = |i: usize| format!(" (post {})", i + 1);
+    let h = |key: Msg| escape::markdown(t(key));
     if !f.quantities.is_empty() {
-        let _ = writeln!(out, "\n## Numbers\n");
+        let _ = writeln!(out, "\n## {}\n", h(Msg::card_h_numbers));
         for q in &f.quantities {
             let _ = writeln!(out, "- {}{}", escape::markdown(&q.text), post_ref(q.post));
         }
     }
     let dates = super::digest::dates(s);
     if !dates.is_empty() {
-        let _ = writeln!(out, "\n## Dates\n");
+        let _ = writeln!(out, "\n## {}\n", h(Msg::card_h_dates));
         for d in &dates {
             let resolved = d.resolved.as_deref().map(|v| format!(" → {}", escape::markdown(v))).unwrap_or_default();
             let _ = writeln!(out, "- {}{resolved}{}", escape::markdown(&d.text), post_ref(d.post));
         }
     }
     if !f.conflicts.is_empty() {
-        let _ = writeln!(out, "\n## Where sources disagree\n");
+        let _ = writeln!(out, "\n## {}\n", h(Msg::card_h_conflicts));
         for c in &f.conflicts {
             let claims: Vec<String> = c
                 .claims
@@ -170,37 +186,40 @@ fn facts(out: &mut String, s: &Summary) {
                     format!("{}{}", escape::markdown(&cl.text), escape::markdown(&src))
                 })
                 .collect();
-            let _ = writeln!(out, "- {}: {}", escape::markdown(&c.what), claims.join(" vs "));
+            let vs = format!(" {} ", h(Msg::card_x_versus));
+            let _ = writeln!(out, "- {}: {}", escape::markdown(&c.what), claims.join(&vs));
         }
     }
-    for (kind, heading) in
-        [(EntityKind::Person, "People"), (EntityKind::Organisation, "Organisations"), (EntityKind::Place, "Places")]
-    {
+    for (kind, heading) in [
+        (EntityKind::Person, Msg::card_h_people),
+        (EntityKind::Organisation, Msg::card_h_organisations),
+        (EntityKind::Place, Msg::card_h_places),
+    ] {
         let names: Vec<String> =
             f.entities.iter().filter(|e| e.kind == kind).map(|e| escape::markdown(&e.name)).collect();
         if !names.is_empty() {
-            let _ = writeln!(out, "\n**{heading}:** {}", names.join(", "));
+            let _ = writeln!(out, "\n{}", label(heading, &names.join(", ")));
         }
     }
     if !f.works.is_empty() {
         let names: Vec<String> = f.works.iter().map(|w| escape::markdown(&w.name)).collect();
-        let _ = writeln!(out, "\n**Mentioned:** {}", names.join(", "));
+        let _ = writeln!(out, "\n{}", label(Msg::card_h_works, &names.join(", ")));
     }
     if !f.durations.is_empty() {
-        let _ = writeln!(out, "\n## Durations\n");
+        let _ = writeln!(out, "\n## {}\n", h(Msg::card_h_durations));
         for d in &f.durations {
             let _ = writeln!(out, "- {}{}", escape::markdown(&d.text), post_ref(d.post));
         }
     }
     if !f.quotes.is_empty() {
-        let _ = writeln!(out, "\n## Quotes\n");
+        let _ = writeln!(out, "\n## {}\n", h(Msg::card_h_quotes));
         for q in &f.quotes {
             let who = q.speaker.as_deref().map(|s| format!(" — {}", escape::markdown(s))).unwrap_or_default();
             let _ = writeln!(out, "> {}{who}{}\n", escape::markdown(&q.text), post_ref(q.post));
         }
     }
     if !f.sources.is_empty() {
-        let _ = writeln!(out, "\n## Sources\n");
+        let _ = writeln!(out, "\n## {}\n", h(Msg::card_h_sources));
         for src in &f.sources {
             // The domain once: as the link's text when the page gives no headline, else after it.
             let title = src.title.as_deref().map(str::trim);
@@ -222,9 +241,8 @@ fn facts(out: &mut String, s: &Summary) {
 /// sentences as quotes, and "## What the replies say".
 fn digest(out: &mut String, s: &Summary) {
     let d = &s.facts.digest;
-    let post_ref = |i: usize| format!(" (post {})", i + 1);
     if !d.opening.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", super::outline::OPENING);
+        let _ = writeln!(out, "\n## {}\n", escape::markdown(super::outline::opening()));
         for line in &d.opening {
             let _ = writeln!(out, "- {}{}", escape::markdown(&line.text), post_ref(line.post));
         }
@@ -234,7 +252,7 @@ fn digest(out: &mut String, s: &Summary) {
         let by = super::outline::byline(k);
         // The post's own address on the board, where known, as a web link.
         let at = match k.permalink.as_deref().and_then(escape::markdown_url) {
-            Some(url) => format!(" ([post {}]({url}))", k.post + 1),
+            Some(url) => format!(" ([{}]({url}))", escape::markdown(&tf(Msg::card_post_link, &[&(k.post + 1)]))),
             None => post_ref(k.post),
         };
         let line = if by.is_empty() { at.trim_start().to_string() } else { escape::markdown(&by) + &at };
@@ -244,7 +262,7 @@ fn digest(out: &mut String, s: &Summary) {
         }
     }
     if !d.replies.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", super::outline::REPLIES);
+        let _ = writeln!(out, "\n## {}\n", escape::markdown(super::outline::replies()));
         for k in &d.replies {
             let who = k.author.as_deref().map(|a| format!("**{}**: ", escape::markdown(a))).unwrap_or_default();
             let _ = writeln!(out, "- {who}{}{}", escape::markdown(&k.sentences.join(" ")), post_ref(k.post));

@@ -9,6 +9,7 @@
 
 use super::escape;
 use super::export::post_time;
+use crate::i18n::{t, Msg};
 use crate::model::{Post, Summary};
 use crate::Options;
 use std::fmt::Write;
@@ -17,9 +18,9 @@ use std::fmt::Write;
 /// author, ends with a colon (give or take an arrow) and is at most this long.
 const QUOTE_HEADER_MAX: usize = 80;
 
-/// "## Posts" and every post.
+/// "## Posts" (in the current language) and every post.
 pub fn posts(out: &mut String, s: &Summary, options: &Options) {
-    let _ = writeln!(out, "\n## Posts\n");
+    let _ = writeln!(out, "\n## {}\n", escape::markdown(t(Msg::card_h_posts)));
     for (i, p) in s.posts.iter().enumerate() {
         let _ = writeln!(out, "{}\n", heading(i, p, options));
         if let Some(t) = p.title.as_deref().map(str::trim).filter(|t| !t.is_empty() && *t != s.title.trim()) {
@@ -33,14 +34,15 @@ pub fn posts(out: &mut String, s: &Summary, options: &Options) {
 /// `### 2. bob · 2022-01-11 14:28 · reply, level 1 · [link](…)`: every piece the page gives.
 fn heading(i: usize, p: &Post, options: &Options) -> String {
     let author = p.author.as_deref().map(str::trim).filter(|a| !a.is_empty());
-    let mut parts = vec![format!("{}. {}", i + 1, author.map(escape::markdown).unwrap_or_else(|| "Unknown".into()))];
-    if let Some(t) = post_time(p, options) {
-        let note = if t.relative_only { format!(" {}", super::export::RELATIVE_NOTE) } else { String::new() };
-        parts.push(format!("{}{note}", escape::markdown(&t.text)));
+    let author = author.unwrap_or(t(Msg::card_unknown_author));
+    let mut parts = vec![format!("{}. {}", i + 1, escape::markdown(author))];
+    if let Some(time) = post_time(p, options) {
+        let note = super::export::relative_suffix(&time);
+        parts.push(escape::markdown(&format!("{}{note}", time.text)));
     }
-    parts.extend(super::export::post_marks(p));
+    parts.extend(super::export::post_marks(p).iter().map(|m| escape::markdown(m)));
     if let Some(url) = p.permalink.as_deref().and_then(escape::markdown_url) {
-        parts.push(format!("[link]({url})"));
+        parts.push(format!("[{}]({url})", escape::markdown(t(Msg::card_x_link))));
     }
     format!("### {}", parts.join(" · "))
 }

@@ -56,15 +56,16 @@ pub fn render(summary: &Summary, format: Format) -> String {
 
 /// Renders a summary in one format with the user's options (front matter, time format, hidden sections,
 /// locale); each renderer reads the ones that concern it.
+/// Every word an export writes is in the options' language ([`crate::i18n`]), English as the fallback.
 pub fn render_with(summary: &Summary, format: Format, options: &crate::Options) -> String {
-    match format {
+    crate::i18n::with_lang(crate::i18n::Lang::from_tag(&options.locale), || match format {
         Format::Card => terminal::card(summary),
         Format::Markdown => markdown::document(summary, options),
         Format::Json => json(summary),
         Format::JsonLd => jsonld::document(summary, options),
         Format::Html => reader::page(summary, options),
         Format::Text => terminal::plain_text(summary, options),
-    }
+    })
 }
 
 impl Format {

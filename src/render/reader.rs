@@ -5,10 +5,13 @@
 //! the saved file runs nothing even if a future bug let markup through (the escaping in
 //! src/render/escape.rs is the first guard; this is the second). The page holds the header (title,
 //! section, author, time, site, counts), the digest and the facts as the card shows them (their "post N"
-//! links jump to the posts below without script), then every post in full, with its quotes open.
+//! links jump to the posts below without script), then every post in full, with its quotes open. Its words
+//! are the card's, in the reader's language ([`crate::i18n`]); `<html lang>` is the page's own language,
+//! the language of most of the text.
 
 use super::escape::{href, html as esc};
-use super::export::{post_time, RELATIVE_NOTE};
+use super::export::{post_time, relative_note};
+use crate::i18n::{t, tf_with, Msg};
 use crate::model::{Post, Summary};
 use crate::Options;
 use std::fmt::Write;
@@ -33,17 +36,18 @@ pub fn page(s: &Summary, options: &Options) -> String {
     let _ = write!(o, r#"<main class="tc-card tc-reader">"#);
     head(&mut o, s, options);
     super::card::facts(&mut o, s, &super::card::View::ALL);
-    let _ = write!(o, r#"<section class="tc-posts" aria-labelledby="tc-posts-h"><h2 id="tc-posts-h">Posts</h2>"#);
+    let _ = write!(
+        o,
+        r#"<section class="tc-posts" aria-labelledby="tc-posts-h"><h2 id="tc-posts-h">{}</h2>"#,
+        esc(t(Msg::card_h_posts))
+    );
     for (i, p) in s.posts.iter().enumerate() {
         post(&mut o, i, p, options);
     }
     let _ = write!(o, "</section>");
     if let Some(at) = options.exported_at.as_deref() {
-        let _ = write!(
-            o,
-            r#"<p class="tc-reader-foot">Exported by ThreadCard on <time datetime="{0}">{0}</time>.</p>"#,
-            esc(at)
-        );
+        let time = format!(r#"<time datetime="{0}">{0}</time>"#, esc(at));
+        let _ = write!(o, r#"<p class="tc-reader-foot">{}</p>"#, tf_with(Msg::card_x_exported, esc, &[time]));
     }
     let _ = writeln!(o, "</main></body></html>");
     o
@@ -54,7 +58,8 @@ fn head(o: &mut String, s: &Summary, options: &Options) {
     let _ = write!(o, r#"<div class="tc-reader-head">"#);
     if !s.section.is_empty() {
         let crumbs: Vec<String> = s.section.iter().map(|c| esc(c)).collect();
-        let _ = write!(o, r#"<nav class="tc-section" aria-label="Forum section">{}</nav>"#, crumbs.join(" › "));
+        let label = esc(t(Msg::card_forum_section));
+        let _ = write!(o, r#"<nav class="tc-section" aria-label="{label}">{}</nav>"#, crumbs.join(" › "));
     }
     let _ = write!(o, r#"<h1 class="tc-title">{}</h1>"#, esc(&s.title));
     if let Some(p) = s.posts.first() {
@@ -74,17 +79,20 @@ fn head(o: &mut String, s: &Summary, options: &Options) {
 /// "bob · <time>2022-01-11 14:28</time> · reply, level 1 · score 3 · link": what the page gives of a post.
 fn byline(p: &Post, options: &Options) -> String {
     let author = p.author.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(esc);
-    let author = author.unwrap_or_else(|| "Unknown".into());
+    let author = author.unwrap_or_else(|| esc(t(Msg::card_unknown_author)));
     let mut parts = vec![format!(r#"<span class="tc-post-author">{author}</span>"#)];
-    if let Some(t) = post_time(p, options) {
-        let dt = t.iso.as_deref().map(|d| format!(r#" datetime="{}""#, esc(d))).unwrap_or_default();
-        let note =
-            if t.relative_only { format!(r#" <span class="tc-note">{RELATIVE_NOTE}</span>"#) } else { String::new() };
-        parts.push(format!(r#"<time{dt}>{}</time>{note}"#, esc(&t.text)));
+    if let Some(time) = post_time(p, options) {
+        let dt = time.iso.as_deref().map(|d| format!(r#" datetime="{}""#, esc(d))).unwrap_or_default();
+        let note = if time.relative_only {
+            format!(r#" <span class="tc-note">{}</span>"#, esc(relative_note()))
+        } else {
+            String::new()
+        };
+        parts.push(format!(r#"<time{dt}>{}</time>{note}"#, esc(&time.text)));
     }
-    parts.extend(super::export::post_marks(p));
+    parts.extend(super::export::post_marks(p).iter().map(|m| esc(m)));
     if let Some(url) = p.permalink.as_deref().and_then(href) {
-        parts.push(format!(r#"<a href="{url}" rel="noopener noreferrer">link</a>"#));
+        parts.push(format!(r#"<a href="{url}" rel="noopener noreferrer">{}</a>"#, esc(t(Msg::card_x_link))));
     }
     parts.join(" · ")
 }

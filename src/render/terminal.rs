@@ -1,6 +1,8 @@
-//! The card for a terminal, and the plain-text output.
+//! The card for a terminal, and the plain-text output, in the reader's language ([`crate::i18n`], set by
+//! `render::render_with`; the CLI takes `--lang`).
 
 use super::escape::terminal as clean;
+use crate::i18n::{t, tf, tn, Msg};
 use crate::model::{EntityKind, Summary};
 use crate::Options;
 use std::fmt::Write;
@@ -8,6 +10,12 @@ use std::fmt::Write;
 /// Width the card's text is wrapped to.
 const WIDTH: usize = 78;
 
+/// "[post 3]": where a line comes from.
+fn post_ref(i: usize) -> String {
+    format!("[{}]", tf(Msg::card_post_link, &[&(i + 1)]))
+}
+
+/// The card: title, byline, counts, digest, facts and sources, wrapped to [`WIDTH`].
 pub fn card(s: &Summary) -> String {
     let mut out = String::new();
     let rule = "─".repeat(WIDTH);
@@ -17,9 +25,9 @@ pub fn card(s: &Summary) -> String {
         let _ = writeln!(out, "{}", clean(&s.section.join(" › ")));
     }
     if let Some(p) = s.posts.first() {
-        let mut line = p.author.as_deref().map(clean).unwrap_or_else(|| "Unknown author".into());
+        let mut line = p.author.as_deref().map(clean).unwrap_or_else(|| t(Msg::card_x_unknown_author).into());
         if let Some(n) = p.author_info.get("posts") {
-            let _ = write!(line, " ({} posts)", clean(n));
+            let _ = write!(line, " {}", tf(Msg::card_x_author_posts, &[&clean(n)]));
         }
         if let Some(w) = super::when(p.published.as_deref(), p.published_text.as_deref()) {
             let _ = write!(line, " · {}", clean(&w));
@@ -30,11 +38,13 @@ pub fn card(s: &Summary) -> String {
     if !place.is_empty() {
         let _ = writeln!(out, "{}", clean(&place.join(" · ")));
     }
-    let _ = writeln!(
-        out,
-        "{} post(s) · {} participant(s) · {} words · read by: {}",
-        s.stats.posts, s.stats.participants, s.stats.words, s.platform
-    );
+    let counts = [
+        tn(s.stats.posts, Msg::card_stat_posts_one, Msg::card_stat_posts_other, &[]),
+        tn(s.stats.participants, Msg::card_stat_participants_one, Msg::card_stat_participants_other, &[]),
+        tn(s.stats.words, Msg::card_stat_words_one, Msg::card_stat_words_other, &[]),
+        tf(Msg::card_x_read_by, &[&clean(&s.platform)]),
+    ];
+    let _ = writeln!(out, "{}", counts.join(" · "));
     for notice in &s.notices {
         wrap_into(&mut out, &clean(notice), "! ");
     }
@@ -43,7 +53,7 @@ pub fn card(s: &Summary) -> String {
     if super::outline::has_digest(s) {
         digest(&mut out, s);
     } else if !f.summary.is_empty() {
-        let _ = writeln!(out, "Summary");
+        let _ = writeln!(out, "{}", t(Msg::card_h_summary));
         for sentence in &f.summary {
             wrap_into(&mut out, &clean(&sentence.text), "  • ");
         }
@@ -55,8 +65,8 @@ pub fn card(s: &Summary) -> String {
                 format!(
                     "{}{}",
                     clean(&text),
-                    post.filter(|p| !text.ends_with(&format!("post {}", p + 1)))
-                        .map(|p| format!(" [post {}]", p + 1))
+                    post.filter(|p| !text.ends_with(&tf(Msg::card_post_link, &[&(p + 1)])))
+                        .map(|p| format!(" {}", post_ref(p)))
                         .unwrap_or_default()
                 )
             })
@@ -64,39 +74,42 @@ pub fn card(s: &Summary) -> String {
         wrap_into(&mut out, &pieces.join(" · "), "");
     }
     if !f.quantities.is_empty() {
-        let _ = writeln!(out, "Numbers");
+        let _ = writeln!(out, "{}", t(Msg::card_h_numbers));
         for q in &f.quantities {
-            wrap_into(&mut out, &format!("{} [post {}]", clean(&q.text), q.post + 1), "  • ");
+            wrap_into(&mut out, &format!("{} {}", clean(&q.text), post_ref(q.post)), "  • ");
         }
     }
     let dates = super::digest::dates(s);
     if !dates.is_empty() {
-        let _ = writeln!(out, "Dates");
+        let _ = writeln!(out, "{}", t(Msg::card_h_dates));
         for d in &dates {
             let resolved = d.resolved.as_deref().map(|v| format!(" → {}", clean(v))).unwrap_or_default();
-            wrap_into(&mut out, &format!("{}{resolved} [post {}]", clean(&d.text), d.post + 1), "  • ");
+            wrap_into(&mut out, &format!("{}{resolved} {}", clean(&d.text), post_ref(d.post)), "  • ");
         }
     }
     for c in &f.conflicts {
         let claims: Vec<String> = c.claims.iter().map(|cl| clean(&cl.text)).collect();
-        wrap_into(&mut out, &format!("Sources disagree on {}: {}", clean(&c.what), claims.join(" vs ")), "");
+        let claims = claims.join(&format!(" {} ", t(Msg::card_x_versus)));
+        wrap_into(&mut out, &tf(Msg::card_x_disagree, &[&clean(&c.what), &claims]), "");
     }
-    for (kind, heading) in
-        [(EntityKind::Person, "People"), (EntityKind::Organisation, "Organisations"), (EntityKind::Place, "Places")]
-    {
+    for (kind, heading) in [
+        (EntityKind::Person, Msg::card_h_people),
+        (EntityKind::Organisation, Msg::card_h_organisations),
+        (EntityKind::Place, Msg::card_h_places),
+    ] {
         let names: Vec<String> = f.entities.iter().filter(|e| e.kind == kind).map(|e| clean(&e.name)).collect();
         if !names.is_empty() {
-            wrap_into(&mut out, &format!("{heading}: {}", names.join(", ")), "");
+            wrap_into(&mut out, &format!("{}: {}", t(heading), names.join(", ")), "");
         }
     }
     if !f.works.is_empty() {
         let names: Vec<String> = f.works.iter().map(|w| clean(&w.name)).collect();
-        wrap_into(&mut out, &format!("Mentioned: {}", names.join(", ")), "");
+        wrap_into(&mut out, &format!("{}: {}", t(Msg::card_h_works), names.join(", ")), "");
     }
     if !f.durations.is_empty() {
-        let _ = writeln!(out, "Durations");
+        let _ = writeln!(out, "{}", t(Msg::card_h_durations));
         for d in &f.durations {
-            wrap_into(&mut out, &format!("{} [post {}]", clean(&d.text), d.post + 1), "  • ");
+            wrap_into(&mut out, &format!("{} {}", clean(&d.text), post_ref(d.post)), "  • ");
         }
     }
     for q in &f.quotes {
@@ -104,7 +117,7 @@ pub fn card(s: &Summary) -> String {
         wrap_into(&mut out, &format!("“{}”{who}", clean(&q.text)), "  ❝ ");
     }
     if !f.sources.is_empty() {
-        let _ = writeln!(out, "Sources");
+        let _ = writeln!(out, "{}", t(Msg::card_h_sources));
         for src in &f.sources {
             let title = src.title.as_deref().map(|t| format!("{} — ", clean(t))).unwrap_or_default();
             let _ = writeln!(out, "  • {title}{}", clean(&src.url));
@@ -118,24 +131,24 @@ pub fn card(s: &Summary) -> String {
 fn digest(out: &mut String, s: &Summary) {
     let d = &s.facts.digest;
     if !d.opening.is_empty() {
-        let _ = writeln!(out, "{}", super::outline::OPENING);
+        let _ = writeln!(out, "{}", super::outline::opening());
         for line in &d.opening {
-            wrap_into(out, &format!("{} [post {}]", clean(&line.text), line.post + 1), "  • ");
+            wrap_into(out, &format!("{} {}", clean(&line.text), post_ref(line.post)), "  • ");
         }
     }
     for k in &d.answers {
         let by = super::outline::byline(k);
         let by = if by.is_empty() { String::new() } else { format!(" — {}", clean(&by)) };
-        wrap_into(out, &format!("{}{by} [post {}]", clean(&super::outline::label(k)), k.post + 1), "");
+        wrap_into(out, &format!("{}{by} {}", clean(&super::outline::label(k)), post_ref(k.post)), "");
         for line in &k.sentences {
             wrap_into(out, &clean(line), "  ❝ ");
         }
     }
     if !d.replies.is_empty() {
-        let _ = writeln!(out, "{}", super::outline::REPLIES);
+        let _ = writeln!(out, "{}", super::outline::replies());
         for k in &d.replies {
             let who = k.author.as_deref().map(|a| format!("{}: ", clean(a))).unwrap_or_default();
-            wrap_into(out, &format!("{who}{} [post {}]", clean(&k.sentences.join(" ")), k.post + 1), "  • ");
+            wrap_into(out, &format!("{who}{} {}", clean(&k.sentences.join(" ")), post_ref(k.post)), "  • ");
         }
     }
 }
@@ -145,19 +158,18 @@ fn digest(out: &mut String, s: &Summary) {
 /// lines, lists and code stay as they are).
 pub fn plain_text(s: &Summary, options: &Options) -> String {
     let mut out = card(s);
-    let _ = writeln!(out, "Posts\n");
+    let _ = writeln!(out, "{}\n", t(Msg::card_h_posts));
     for (i, p) in s.posts.iter().enumerate() {
-        let mut head =
-            vec![format!("{}. {}", i + 1, p.author.as_deref().map(clean).unwrap_or_else(|| "Unknown".into()))];
-        if let Some(t) = super::export::post_time(p, options) {
-            let note = if t.relative_only { format!(" {}", super::export::RELATIVE_NOTE) } else { String::new() };
-            head.push(format!("{}{note}", clean(&t.text)));
+        let author = p.author.as_deref().map(clean).unwrap_or_else(|| t(Msg::card_unknown_author).into());
+        let mut head = vec![format!("{}. {author}", i + 1)];
+        if let Some(time) = super::export::post_time(p, options) {
+            head.push(format!("{}{}", clean(&time.text), super::export::relative_suffix(&time)));
         }
         if p.depth > 0 {
-            head.push(format!("reply, level {}", p.depth));
+            head.push(tf(Msg::card_x_reply_level, &[&p.depth]));
         }
         if let Some(score) = p.score {
-            head.push(format!("score {score}"));
+            head.push(tf(Msg::card_score, &[&score]));
         }
         let _ = writeln!(out, "{}", head.join(" · "));
         if let Some(url) = p.permalink.as_deref().filter(|u| super::escape::is_web_url(u)) {
