@@ -197,7 +197,7 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         tok.text
     };
     // "January 11, 2022", "Jan 11", "January 2022".
-    if let Some(month) = month_number(tok.text).filter(|_| tok.is_capitalized()) {
+    if let Some(month) = tok.is_capitalized().then(|| month_number(tok.text)).flatten() {
         let day = toks.get(i + 1).and_then(|t| t.text.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
         let mut end = i + 1 + usize::from(day.is_some());
         if toks.get(end).is_some_and(|t| t.text == ",") && toks.get(end + 1).is_some_and(is_year) {

@@ -12,6 +12,16 @@ const FILLER_MAX_WORDS: usize = 12;
 const READER_QUESTION_MAX_WORDS: usize = 7;
 /// Share of symbol characters (not letters, digits or spaces) above which a line is code or markup.
 const CODE_SYMBOL_SHARE: f64 = 0.2;
+/// The largest of the word limits above: [`not_material`] counts a sentence's words up to it, not all.
+const COUNTED_WORDS: usize = max(GREETING_MAX_WORDS, max(FILLER_MAX_WORDS, READER_QUESTION_MAX_WORDS));
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
 /// Words of the counters boards print under a post ("3 Likes 2 Shares", "12 replies · 1 view"), in the
 /// languages the boards use (lowercase): a line of these and numbers is furniture, not a sentence.
 const COUNTER_WORDS: &[&str] = &[
@@ -237,21 +247,20 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
     if QUOTE_HEADERS.iter().any(|h| lower.contains(h)) {
         return Some(NotMaterial::QuoteHeader);
     }
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let first = words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
-    if words.len() <= GREETING_MAX_WORDS && GREETINGS.contains(&first) {
+    // The word count is only compared with the short limits above: counting stops past the largest.
+    let words = || lower.split_whitespace();
+    let count = words().take(COUNTED_WORDS + 1).count();
+    let first = words().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
+    if count <= GREETING_MAX_WORDS && GREETINGS.contains(&first) {
         return Some(NotMaterial::Greeting);
     }
-    if words.len() <= FILLER_MAX_WORDS && FILLER_PHRASES.iter().any(|p| lower.contains(p)) {
+    if count <= FILLER_MAX_WORDS && FILLER_PHRASES.iter().any(|p| lower.contains(p)) {
         return Some(NotMaterial::Filler);
     }
-    if !words.is_empty() && words.iter().all(|w| is_counter_word(w)) && words.iter().any(|w| w.parse::<u64>().is_ok()) {
+    if count > 0 && words().all(is_counter_word) && words().any(|w| w.parse::<u64>().is_ok()) {
         return Some(NotMaterial::Counters);
     }
-    if s.ends_with('?')
-        && words.len() <= READER_QUESTION_MAX_WORDS
-        && READER_QUESTIONS.iter().any(|p| lower.contains(p))
-    {
+    if s.ends_with('?') && count <= READER_QUESTION_MAX_WORDS && READER_QUESTIONS.iter().any(|p| lower.contains(p)) {
         return Some(NotMaterial::ReaderQuestion);
     }
     None
@@ -290,7 +299,8 @@ pub fn is_code(s: &str) -> bool {
     let (mut symbols, mut total) = (0usize, 0usize);
     for c in s.chars().filter(|c| !c.is_whitespace()) {
         total += 1;
-        if !c.is_alphanumeric() && !".,!?'’\"-:()…".contains(c) {
+        if !c.is_alphanumeric() && !matches!(c, '.' | ',' | '!' | '?' | '\'' | '’' | '"' | '-' | ':' | '(' | ')' | '…')
+        {
             symbols += 1;
         }
     }

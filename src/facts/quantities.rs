@@ -518,8 +518,18 @@ fn in_brackets(post: &PostText, i: usize, number: &super::numbers::Number, engli
 /// The hedge right before token `i` ("almost", "at least"), lowercased, and the token it starts at.
 fn qualifier_before(post: &PostText, i: usize) -> (Option<String>, usize) {
     let toks = &post.tokens;
+    // Every qualifier ends in a word: the token before must be one, and end the qualifier (a byte test,
+    // before splitting the qualifier into words; this runs for every candidate number).
+    let Some(last) = i.checked_sub(1).map(|p| toks[p].text.as_bytes()).filter(|_| toks[i - 1].is_word()) else {
+        return (None, i);
+    };
     for q in QUALIFIERS {
-        let n = q.split(' ').count();
+        let q_bytes = q.as_bytes();
+        if q_bytes.len() < last.len() || !q_bytes[q_bytes.len() - last.len()..].eq_ignore_ascii_case(last) {
+            continue;
+        }
+        // Qualifiers are single-space separated: words = spaces + 1.
+        let n = q_bytes.iter().filter(|&&b| b == b' ').count() + 1;
         if i < n {
             continue;
         }
