@@ -40,8 +40,6 @@ async function startWasm() {
 /** Pages no extension may script: the browser's own pages, viewers and stores. */
 const UNREADABLE_URL = /^(?!https?:|file:)[a-z-]+:|^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)\b/i;
 
-const DEFAULT_TITLE = msg("ext_action_title");
-
 const BLOCKED_REASON = msg("bg_blocked_reason");
 
 async function inTab(tabId, func, args = []) {
@@ -156,14 +154,9 @@ api.action.onClicked.addListener((tab) => {
   runOnTab(tab).catch((e) => console.error("ThreadCard:", e));
 });
 
-// A "can't read this page" state belongs to the page: clear it when the tab navigates.
-api.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status !== "loading") return;
-  const quiet = () => {};
-  api.action.setPopup({ tabId, popup: "" }).catch(quiet);
-  api.action.setBadgeText({ tabId, text: "" }).catch(quiet);
-  api.action.setTitle({ tabId, title: DEFAULT_TITLE }).catch(quiet);
-});
+// No tabs.onUpdated listener: it would start the worker on every page load. The "can't read this page"
+// state (showBlocked) is set per tab, and both browsers drop a tab's own popup, badge and title when the
+// tab navigates (checked in tests/e2e, "unreadable page"), so the worker starts for the click alone.
 
 // Test hook (end-to-end tests in Chromium call it through the service worker).
 globalThis.runOnTab = runOnTab;

@@ -6,12 +6,18 @@
 // * chrome: no browser_specific_settings (Firefox's id and data-collection declaration), no
 //   background.scripts and no action.default_area (Firefox-only keys Chrome would only ignore);
 // * firefox: no background.service_worker, which Firefox ignores and `web-ext lint` warns about
-//   (BACKGROUND_SERVICE_WORKER_IGNORED): background.scripts runs the same module as an event page.
-import { readFileSync, writeFileSync } from "node:fs";
+//   (BACKGROUND_SERVICE_WORKER_IGNORED): background.scripts runs the same module as an event page;
+// * both: no TEST_ONLY files (the end-to-end tests add them back to their own copy, tests/e2e/cases.mjs).
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Files of extension/ that only the end-to-end tests use: probe.js reads the card's closed shadow root
+ *  for them (background.js's probeCard injects it). Users' packages leave them out; without the file the
+ *  hook has nothing to inject and does nothing. */
+export const TEST_ONLY = ["probe.js"];
 
 /** Cargo.toml's [package] version. */
 export function cargoVersion() {
@@ -44,5 +50,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const version = cargoVersion();
   const m = storeManifest(JSON.parse(readFileSync(file, "utf8")), browser, version);
   writeFileSync(file, JSON.stringify(m, null, 2) + "\n");
-  console.log(`${file}: ${browser}, version ${version}`);
+  for (const name of TEST_ONLY) rmSync(path.join(dir, name), { force: true });
+  console.log(`${file}: ${browser}, version ${version}; left out (test-only): ${TEST_ONLY.join(", ")}`);
 }

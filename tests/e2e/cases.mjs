@@ -253,6 +253,16 @@ async function auditCases(browser, d, t, server) {
 }
 
 /** Polls `fn` in the page until it returns something truthy (or 5 s pass); returns the last value. */
+/** The probe's answer to `what` once it has one (the card's view is null until the card is in). */
+async function probeUntil(d, what, tries = 100) {
+  let v = null;
+  for (let i = 0; i < tries && (!v || v.error); i++) {
+    v = await d.probe(what).catch(() => null);
+    if (!v || v.error) await sleep(50);
+  }
+  return v;
+}
+
 async function pageUntil(d, fn, tries = 100) {
   let v = null;
   for (let i = 0; i < tries && !v; i++) {
@@ -324,10 +334,13 @@ export async function optionsCases(browser, d, t, server) {
     await d.clickInPage("#reset");
     for (let i = 0; i < 100 && (await saves()) <= n; i++) await sleep(50);
     await d.goto(server.url("plain", file));
-    s = await clickAndWait(d);
-    const reset = await d.probe("view");
+    // The re-rendered card, not the "Reading thread…" place (a loaded machine can take longer than one
+    // wait): up to a minute for the card, then its view once it is in.
+    s = await clickAndWait(d, { want: ["card", "error"], timeout: 60000 });
+    const reset = s.state === "card" ? await probeUntil(d, "view") : null;
     t.check("options: Restore the defaults gives the default card back", reset?.theme === "system" &&
-      reset.sections.includes("tc-posts") && reset.digestLines === before?.digestLines, JSON.stringify(reset));
+      reset.sections.includes("tc-posts") && reset.digestLines === before?.digestLines,
+      JSON.stringify({ state: s.state, message: s.message, reset }));
   });
 }
 
@@ -341,6 +354,13 @@ export async function germanCases(browser, d, t, server) {
     t.check("German UI: the card's headings and buttons are German", s.state === "card" &&
       v?.headings.includes("Beiträge") && v.headings.includes("Eröffnung") && v.buttons.includes("Markdown kopieren") &&
       !v.headings.includes("Posts"), JSON.stringify({ state: s.state, headings: v?.headings, buttons: v?.buttons }));
+    // The exports speak the browser's language too (Options.locale); the front matter's keys stay English.
+    for (let i = 0; i < 100 && (await snapshot(d)).exports !== "ready"; i++) await sleep(50);
+    const md = await d.download(() => clickInCard(d, 'button[data-action="download-md"]'));
+    t.check("German UI: the Markdown export is German (its front-matter keys English)",
+      md.name.endsWith(".md") && md.text.startsWith("---\ntitle: ") && md.text.includes("\n## Beiträge\n") &&
+        md.text.includes("**Verfasser:**") && !md.text.includes("\n## Posts\n"),
+      JSON.stringify({ name: md.name, head: md.text.slice(0, 400) }));
     await d.goto(d.optionsUrl);
     const page = await pageUntil(d, () => document.body.dataset.ready === "1" && {
       title: document.title, lang: document.documentElement.lang, theme: document.querySelector('label[for="theme"]').textContent,
@@ -588,6 +608,10 @@ export async function runCases(browser, d, t, server) {
       /can.t read this page/i.test(r.message ?? ""),
       JSON.stringify(r),
     );
+    // background.js has no tabs.onUpdated listener (it would wake the worker on every page load): the
+    // browser itself clears the tab's blocked state when the tab navigates.
+    t.check("unreadable page: its badge and popup go when the tab navigates on (no listener needed)",
+      r.afterNavigation && !r.afterNavigation.badge && !r.afterNavigation.popup, JSON.stringify(r.afterNavigation));
   });
 }
 
@@ -605,19 +629,23 @@ export function publishScreenshot(browser) {
   }
 }
 
-/** A test copy of the package with axe-core added (for the audit): a folder (Chromium) or a zip (Firefox). */
+/** A test copy of the package with the test-only files added: axe-core (for the audit) and
+ *  extension/probe.js (the tests' way into the card, which tools/package.mjs leaves out of the store
+ *  packages). A folder (Chromium) or a zip (Firefox). */
 export function auditPackage(ext, tmp) {
   const axe = path.resolve(HERE, "../../node_modules/axe-core/axe.min.js");
+  const probe = path.resolve(HERE, "../../extension/probe.js");
   if (!existsSync(axe)) throw new Error("npm axe-core missing: run npm ci");
   if (ext.endsWith(".zip")) {
     const copy = path.join(tmp, "threadcard-audit.zip");
     copyFileSync(ext, copy);
-    execFileSync("zip", ["-qj", copy, axe]);
+    execFileSync("zip", ["-qj", copy, axe, probe]);
     return copy;
   }
   const copy = path.join(tmp, "threadcard-audit");
   cpSync(ext, copy, { recursive: true });
   copyFileSync(axe, path.join(copy, "axe.min.js"));
+  copyFileSync(probe, path.join(copy, "probe.js"));
   return copy;
 }
 

@@ -111,7 +111,13 @@ try {
       });
       const popupText = popup ? (await popup.locator("main").textContent()).replace(/\s+/g, " ").trim() : null;
       const message = popupText ?? (state.badge === "!" && state.popup.includes("blocked.html") ? state.title : null);
-      return { url, message, shownAs: popupText ? "popup" : "badge+tooltip", ...state };
+      // The tab goes on to a readable page: the browser drops the tab's own badge and popup by itself.
+      await page.goto(server.url("plain", "engines/lemmy.html"));
+      const afterNavigation = await sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return { badge: await chrome.action.getBadgeText({ tabId: tab.id }), popup: await chrome.action.getPopup({ tabId: tab.id }) };
+      });
+      return { url, message, shownAs: popupText ? "popup" : "badge+tooltip", ...state, afterNavigation };
     },
   };
   await launch(profile);

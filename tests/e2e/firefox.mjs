@@ -242,6 +242,14 @@ try {
           actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
         }).catch(() => {});
         return { url, message, shownAs: seen.popup ? "popup + badge + tooltip" : "badge + tooltip", ...seen };
+      }).then(async (r) => {
+        // The tab goes on to a readable page: the browser drops the tab's own badge by itself.
+        await driver.goto(server.url("plain", "engines/lemmy.html"));
+        const afterNavigation = await inChrome(() => exec(
+          `const btn = document.querySelector(arguments[0]); return { badge: btn?.getAttribute("badge") ?? "" };`,
+          [buttonCss],
+        ));
+        return { ...r, afterNavigation };
       });
     },
   };
