@@ -104,3 +104,14 @@ fn nested_comments_with_titles_keep_the_by_line_author() {
     let depths: Vec<_> = s.posts.iter().map(|p| p.depth).collect();
     assert_eq!(depths, [0, 1, 2, 0, 0]);
 }
+
+/// A theme that marks each reply `schema.org/Comment` but leaves the opening post unmarked still gives the
+/// opening post first (the structure reads it right before the first marked reply), and only it.
+#[test]
+fn microdata_replies_with_an_unmarked_opening_post() {
+    let s = read("microdata-unmarked-opening.html", "https://rigs.example/threads/psu-sizing.77/");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["KestrelBuilds", "voltmeter_vee", "KestrelBuilds", "Marguerite_O"], "{:#?}", s.posts);
+    assert!(s.posts[0].text.starts_with("I am putting together a workstation"), "{:?}", s.posts[0].text);
+    assert_eq!(s.posts[0].published.as_deref(), Some("2025-03-02T09:14:00+00:00"));
+}
