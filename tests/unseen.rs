@@ -75,3 +75,43 @@ fn a_guest_marked_by_is_the_author() {
     let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
     assert_eq!(authors, ["Dapo_K", "Tolu77", "Nobody", "MamaRonke"], "{:#?}", s.posts);
 }
+
+/// A post's author stated in microdata as `<meta itemprop="name" content="...">` (the microdata value of a
+/// `<meta>` is its `content`), with the profile from the person's `<meta itemprop="url">` when no link holds
+/// the name; a visible badge or post counter beside the name is never part of it.
+#[test]
+fn microdata_author_names_in_meta_content() {
+    let s = read("microdata-meta-author.html", "https://gardentalk.example/t/88");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["fernleaf", "Otto_Brandt", "wrenna", "hollis"], "{:#?}", s.posts);
+    let profile = s.posts[1].author_info.get("profile").map(String::as_str);
+    assert_eq!(profile, Some("https://gardentalk.example/otto_brandt"), "{:?}", s.posts[1].author_info);
+    assert_eq!(
+        s.posts[3].author_info.get("profile").map(String::as_str),
+        Some("https://gardentalk.example/members/hollis.31/")
+    );
+    assert_eq!(s.posts[0].published.as_deref(), Some("2025-04-02T08:10:00Z"));
+}
+
+/// In a nested comment tree whose comments carry a title link (to the comment's own address) above a "by"
+/// line, every comment's author is the name in the "by" line, whether the comment has replies (its block stops
+/// at its own box) or not (its block is its list item): never the title.
+#[test]
+fn nested_comments_with_titles_keep_the_by_line_author() {
+    let s = read("generic-nested-comment-titles.html", "https://news.example/story/25/03/04/backups");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["mireille", "halvard_k", "quarrybird", "OskarVance", "pennywhistle"], "{:#?}", s.posts);
+    let depths: Vec<_> = s.posts.iter().map(|p| p.depth).collect();
+    assert_eq!(depths, [0, 1, 2, 0, 0]);
+}
+
+/// A theme that marks each reply `schema.org/Comment` but leaves the opening post unmarked still gives the
+/// opening post first (the structure reads it right before the first marked reply), and only it.
+#[test]
+fn microdata_replies_with_an_unmarked_opening_post() {
+    let s = read("microdata-unmarked-opening.html", "https://rigs.example/threads/psu-sizing.77/");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["KestrelBuilds", "voltmeter_vee", "KestrelBuilds", "Marguerite_O"], "{:#?}", s.posts);
+    assert!(s.posts[0].text.starts_with("I am putting together a workstation"), "{:?}", s.posts[0].text);
+    assert_eq!(s.posts[0].published.as_deref(), Some("2025-03-02T09:14:00+00:00"));
+}

@@ -120,8 +120,34 @@ pub(super) fn common_author_path(blocks: &[Block], m: &Measures) -> Option<Strin
         .map(|(p, _)| p)
 }
 
+/// Least number of trailing path steps (the name element and its parent) a candidate must share with the
+/// common author path to stand for it in a block whose top differs.
+const MIN_SHARED_STEPS: usize = 2;
+
+/// The block's candidate at the common author path. In a nested comment tree the blocks' tops differ (a
+/// comment with replies stops at its own box, a leaf at its list item), so the path from the top differs while
+/// the path down to the name does not: then the candidate sharing the most trailing steps (at least
+/// [`MIN_SHARED_STEPS`]) stands for it, not the block's first short link (its title).
+pub(super) fn author_at<'a, 'b>(
+    block: &Block,
+    candidates: &'b [ElementRef<'a>],
+    path: &str,
+) -> Option<&'b ElementRef<'a>> {
+    let paths: Vec<String> = candidates.iter().map(|c| relative_path(block, *c)).collect();
+    if let Some(i) = paths.iter().position(|p| p == path) {
+        return candidates.get(i);
+    }
+    let steps =
+        |p: &str| p.rsplit('>').map(|s| s.split_once(':').map_or(s, |(_, sig)| sig).to_string()).collect::<Vec<_>>();
+    let want = steps(path);
+    let shared = |p: &str| steps(p).iter().zip(&want).take_while(|(a, b)| a == b).count();
+    let (best, n) =
+        paths.iter().enumerate().map(|(i, p)| (i, shared(p))).max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i)))?;
+    (n >= MIN_SHARED_STEPS).then(|| &candidates[best])
+}
+
 /// Signatures from the block's run element down to `e`, with the run index.
-pub(super) fn relative_path(block: &Block, e: ElementRef) -> String {
+fn relative_path(block: &Block, e: ElementRef) -> String {
     let mut parts = vec![signature(e.value())];
     for a in e.ancestors().filter_map(ElementRef::wrap) {
         if let Some(i) = block.run.iter().position(|r| r.id() == a.id()) {

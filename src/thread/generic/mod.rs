@@ -50,11 +50,34 @@ static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
 /// Reads the posts of a page by structure, or `None` when the page has no repeated post blocks.
 pub fn read(page: &Page) -> Option<Thread> {
     let body = page.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
-    if let Some(t) = schema::microdata(page).filter(|t| t.posts.len() >= 2) {
+    let m = Measures::of(*body);
+    if let Some(mut t) = schema::microdata(page).filter(|t| t.posts.len() >= 2) {
+        if let Some(opening) = unmarked_opening(page, body, &m, &t.posts) {
+            t.posts.insert(0, opening);
+        }
         return Some(t);
     }
-    let m = Measures::of(*body);
     structural(page, body, &m).or_else(|| schema::json_ld(page))
+}
+
+/// Characters of the first marked post's text that must be found in a structural post to tie the two.
+const TIE_CHARS: usize = 40;
+
+/// The thread's opening post when the page's microdata marks only the replies (themes that mark each reply
+/// `schema.org/Comment` and leave the first post unmarked): the structure reads the same posts, and the one
+/// post it finds right before the first marked one is that opening post. Only ever one post, and only when the
+/// structure's next post is the first marked one.
+fn unmarked_opening(page: &Page, body: ElementRef, m: &Measures, marked: &[Post]) -> Option<Post> {
+    let first: String = marked.first()?.text.chars().take(TIE_CHARS).collect();
+    if first.chars().count() < TIE_CHARS {
+        return None;
+    }
+    let mut posts = structural(page, body, m)?.posts.into_iter();
+    let mut opening = posts.next()?;
+    let tied = posts.next().is_some_and(|p| p.text.contains(&first));
+    let unmarked = !marked.iter().any(|p| p.text.contains(&opening.text) || opening.text.contains(&p.text));
+    opening.depth = 0;
+    (tied && unmarked).then_some(opening)
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -34,11 +34,10 @@ pub(super) fn microdata(page: &Page) -> Option<Thread> {
             let body = prop("text").or_else(|| prop("articleBody")).or_else(|| prop("description"))?;
             let author_el = prop("author");
             let author = author_el.map(|a| {
-                a.select(&ITEMPROP)
-                    .find(|n| has_prop(n, "name"))
-                    .map_or_else(|| a.text().collect(), |n| n.text().collect())
+                a.select(&ITEMPROP).find(|n| has_prop(n, "name")).map_or_else(|| a.text().collect(), prop_value)
             });
-            // The profile link: around the author's name (`<a href><span itemprop=author>`) or inside it.
+            // The profile link: around the author's name (`<a href><span itemprop=author>`) or inside it, else
+            // the person's own `url` property (`<meta itemprop=url content=...>`).
             let mut author_info = BTreeMap::new();
             let link = author_el.and_then(|a| {
                 a.ancestors().filter_map(ElementRef::wrap).take(2).find(|p| p.value().name() == "a").or_else(|| {
@@ -49,7 +48,11 @@ pub(super) fn microdata(page: &Page) -> Option<Thread> {
                     }
                 })
             });
-            add_profile(&mut author_info, page.base(), link.and_then(|l| l.value().attr("href")));
+            let href = link.and_then(|l| l.value().attr("href")).or_else(|| {
+                let url = author_el?.select(&ITEMPROP).find(|n| has_prop(n, "url"))?;
+                url.value().attr("href").or(url.value().attr("content"))
+            });
+            add_profile(&mut author_info, page.base(), href);
             let time = prop("datePublished").or_else(|| prop("dateCreated"));
             let depth =
                 item.ancestors().filter_map(ElementRef::wrap).filter(|a| MICRODATA_POSTS.matches(a)).count() as u32;
@@ -72,6 +75,16 @@ pub(super) fn microdata(page: &Page) -> Option<Thread> {
         .filter(|p| !p.text.is_empty())
         .collect();
     (!posts.is_empty()).then(|| Thread { platform: PLATFORM.into(), posts, ..Thread::default() })
+}
+
+/// A text property's value as the microdata model reads it: a `<meta>` element's is its `content` attribute
+/// (boards state the author's name as `<meta itemprop="name" content="anna">` beside the visible link), any
+/// other element's is its text.
+fn prop_value(e: ElementRef) -> String {
+    match e.value().name() {
+        "meta" => e.value().attr("content").unwrap_or_default().to_string(),
+        _ => e.text().collect(),
+    }
 }
 
 fn has_prop(e: &ElementRef, name: &str) -> bool {
