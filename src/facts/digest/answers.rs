@@ -206,9 +206,10 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
         .copied();
     let marked = out.iter().any(|k| k.signal == "accepted");
     if let Some(i) = outcome {
-        // The reply the outcome points to (quoted, or thanked) solved it: it comes first, the asker's
-        // word after it.
-        if let Some((k, signal)) = (!marked).then(|| solution(ctx, i)).flatten() {
+        // Where the title says solved, the reply the outcome points to (quoted, or thanked) is what solved
+        // it: it comes first, the asker's word after it. Otherwise the asker's word leads and the reply
+        // it points to follows (below).
+        if let Some((k, signal)) = (solved && !marked).then(|| solution(ctx, i)).flatten() {
             add(&mut out, k, "answer", signal, lines(ctx, k, &[]));
         }
         let signal = if solved { "solved title" } else { "asker follow-up" };
