@@ -168,6 +168,21 @@ const FILLER_PHRASES: &[&str] = &[
     "muito obrigado",
     "grazie in anticipo",
     "grazie mille",
+    // Welcomes to a newcomer: kind, and about the poster, not the topic.
+    "welcome to the forum",
+    "welcome to the club",
+    "welcome aboard",
+    "willkommen im forum",
+    "willkommen hier",
+    "herzlich willkommen",
+    "bienvenue à vous",
+    "bienvenue à toi",
+    "bienvenue sur le forum",
+    "bienvenue parmi nous",
+    "bienvenue ici",
+    "bienvenido al foro",
+    "bem-vindo ao fórum",
+    "benvenuto nel forum",
 ];
 /// Quote headers and buttons boards glue to quoted text ("Ann said: ↑", "Zitat von X:", "Click to
 /// expand..."): the sentence holding one is the board's furniture around a quote, not the post's words.
@@ -335,6 +350,8 @@ mod tests {
             "Merci d'avance",
             "Gracias",
             "Obrigado desde já.",
+            "bienvenue à vous et à votre fille,",
+            "Welcome to the forum, glad you found us.",
             "Any ideas?",
             "Does anyone know?",
             "Was meint ihr?",

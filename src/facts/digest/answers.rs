@@ -15,7 +15,7 @@ const MAX_ANSWERS: usize = 3;
 /// Sentences shown of a key post.
 const SENTENCES: usize = 2;
 /// A post quoted by this many replies is a key post.
-const MIN_QUOTED_BY: usize = 2;
+const MIN_QUOTED_BY: usize = 1;
 /// Boards that order replies by rank when they show no score for them.
 const RANKED_PLATFORMS: &[&str] = &["hackernews", "lobsters"];
 /// A short own line (no sentence passed the filters) is shown whole up to this length.
@@ -197,7 +197,21 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
         Some(_) => (1..posts.len()).filter(|&i| ctx.by_asker(i)).collect(),
         None => (1..posts.len()).filter(|&i| says(ctx, i, THANKS)).collect(),
     };
-    if let Some(&i) = asker_posts.iter().rev().find(|&&i| says(ctx, i, WORKED)) {
+    // Where the title says solved, the asker's last thanks is the outcome too ("Thanks, all sorted").
+    let outcome = asker_posts
+        .iter()
+        .rev()
+        .find(|&&i| says(ctx, i, WORKED))
+        .or_else(|| asker_posts.iter().rev().find(|&&i| solved && says(ctx, i, THANKS)))
+        .copied();
+    let marked = out.iter().any(|k| k.signal == "accepted");
+    if let Some(i) = outcome {
+        // Where the title says solved, the reply the outcome points to (quoted, or thanked) is what solved
+        // it: it comes first, the asker's word after it. Otherwise the asker's word leads and the reply
+        // it points to follows (below).
+        if let Some((k, signal)) = (solved && !marked).then(|| solution(ctx, i)).flatten() {
+            add(&mut out, k, "answer", signal, lines(ctx, k, &[]));
+        }
         let signal = if solved { "solved title" } else { "asker follow-up" };
         add(&mut out, i, "outcome", signal, lines(ctx, i, WORKED));
     }
@@ -213,7 +227,6 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
         }
     }
     // The reply the asker thanks, where the board marks no answer itself.
-    let marked = out.iter().any(|k| k.signal == "accepted");
     if let Some(&i) = asker_posts.iter().find(|&&i| !marked && says(ctx, i, THANKS)) {
         if let Some(k) = thanked(ctx, i) {
             add(&mut out, k, "answer", "asker thanks", lines(ctx, k, &[]));
@@ -294,6 +307,15 @@ fn thanked(ctx: &Context, asker_post: usize) -> Option<usize> {
         .or(Some(k))
 }
 
+/// The reply an asker's outcome post points to, and how: the one it quotes, else (when it thanks) the one
+/// it thanks.
+fn solution(ctx: &Context, outcome: usize) -> Option<(usize, &'static str)> {
+    if let Some(k) = quoted_reply(ctx, outcome) {
+        return Some((k, "asker quotes"));
+    }
+    says(ctx, outcome, THANKS).then(|| thanked(ctx, outcome)).flatten().map(|k| (k, "asker thanks"))
+}
+
 /// The latest earlier reply (not the asker's) holding the opening words of a quote in the asker's post.
 fn quoted_reply(ctx: &Context, asker_post: usize) -> Option<usize> {
     let posts = ctx.posts();
@@ -307,11 +329,11 @@ fn quoted_reply(ctx: &Context, asker_post: usize) -> Option<usize> {
 }
 
 /// The reply (not the asker's) whose sentences take up the first post most, weighted by how central
-/// they are and how much the reply says.
+/// they are and how much the reply says, and by the replies that quote it (`replies::weight`).
 fn by_content(ctx: &Context) -> Option<usize> {
     (1..ctx.posts().len())
         .filter(|&i| !ctx.by_asker(i) && !ctx.by_post[i].is_empty())
-        .map(|i| (content_score(ctx, i), i))
+        .map(|i| (super::replies::weight(ctx, i), i))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, i)| i)
 }

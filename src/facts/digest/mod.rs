@@ -38,6 +38,9 @@ const COMPLETE_BONUS: f64 = 0.3;
 const LENGTH_WEIGHT: f64 = 0.1;
 /// Word overlap (Jaccard) above which two sentences of one post say the same.
 const MAX_OVERLAP: f64 = 0.5;
+/// Share of a sentence's words found in a longer one above which it only repeats it (a reply's subject
+/// line, "1. Ten days is a long time", over "Ten days is a long time for a contingent...").
+const MAX_CONTAINED: f64 = 0.8;
 /// Word n-grams compared to tell a quoted passage inside a longer sentence.
 const SHINGLE: usize = 4;
 /// A sentence with at least this share of its word 4-grams in earlier posts quotes them.
@@ -174,11 +177,14 @@ impl<'a> Context<'a> {
                 + if complete { COMPLETE_BONUS } else { 0.0 }
                 + LENGTH_WEIGHT * (c.words.len() as f64).ln_1p()
         };
-        let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
+        // A sentence the next one repeats in full (a reply's subject line above its text) gives way to it.
+        let repeated = |k: usize| list.get(k + 1).is_some_and(|next| contained(&list[k].words, &next.words));
+        let mut scored: Vec<(f64, &Candidate)> =
+            list.iter().enumerate().filter(|(k, _)| !repeated(*k)).map(|(_, c)| (score(c), c)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut chosen: Vec<&Candidate> = Vec::new();
         for (_, c) in scored {
-            if chosen.len() < n && !chosen.iter().any(|k| jaccard(&k.words, &c.words) > MAX_OVERLAP) {
+            if chosen.len() < n && !chosen.iter().any(|k| repeats(&k.words, &c.words)) {
                 chosen.push(c);
             }
         }
@@ -210,6 +216,17 @@ impl<'a> Context<'a> {
     pub fn by_asker(&self, post: usize) -> bool {
         post > 0 && self.asker.is_some() && self.posts().get(post).and_then(|p| p.author.as_deref()) == self.asker
     }
+}
+
+/// Two sentences of one post say the same: they share most words, or one's words are nearly all in the
+/// other.
+fn repeats(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
+    jaccard(a, b) > MAX_OVERLAP || contained(a, b) || contained(b, a)
+}
+
+/// Nearly all of `a`'s words are in the longer `b`.
+fn contained(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
+    !a.is_empty() && a.len() < b.len() && a.intersection(b).count() as f64 >= MAX_CONTAINED * a.len() as f64
 }
 
 /// Word overlap of two sentences.

@@ -16,6 +16,13 @@ const SCORE_WEIGHT: f64 = 0.15;
 /// Weight of each reply that quotes it.
 const QUOTED_WEIGHT: f64 = 0.3;
 
+/// How informative a reply is: its content, with the page's own weight on top (its score, and each
+/// reply quoting it: readers took it up).
+pub(super) fn weight(ctx: &Context, post: usize) -> f64 {
+    let score = ctx.posts()[post].score.unwrap_or(0).max(0) as f64;
+    content_score(ctx, post) + SCORE_WEIGHT * score.ln_1p() + QUOTED_WEIGHT * ctx.quoted_by[post] as f64
+}
+
 pub(super) fn choose(ctx: &Context, taken: &[usize]) -> Vec<KeyPost> {
     let posts = ctx.posts();
     if posts.len() < MIN_POSTS {
@@ -25,11 +32,7 @@ pub(super) fn choose(ctx: &Context, taken: &[usize]) -> Vec<KeyPost> {
     let n = LINES.iter().find(|(up_to, _)| replies <= *up_to).map_or(2, |l| l.1);
     let mut ranked: Vec<(f64, usize)> = (1..posts.len())
         .filter(|i| !taken.contains(i) && !ctx.by_post[*i].is_empty())
-        .map(|i| {
-            let score = posts[i].score.unwrap_or(0).max(0) as f64;
-            let weight = content_score(ctx, i) + SCORE_WEIGHT * score.ln_1p() + QUOTED_WEIGHT * ctx.quoted_by[i] as f64;
-            (weight, i)
-        })
+        .map(|i| (weight(ctx, i), i))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut authors: Vec<Option<&str>> = taken.iter().map(|&k| posts[k].author.as_deref()).collect();

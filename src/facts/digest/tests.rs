@@ -159,6 +159,25 @@ fn solved_title_picks_the_asker_outcome_and_the_reply_it_quotes() {
     assert_eq!((outcome.post, outcome.signal.as_str()), (3, "solved title"));
     let answer = d.answers.iter().find(|k| k.label == "answer").expect("answer");
     assert_eq!((answer.post, answer.signal.as_str()), (2, "asker quotes"));
+    assert_eq!(d.answers[0].post, 2, "the reply that solved it comes first: {:?}", d.answers);
+}
+
+#[test]
+fn solved_title_takes_the_asker_thanks_as_the_outcome_and_the_thanked_reply_first() {
+    let mut posts = kettle_thread();
+    // No "that did it": the title says it is solved, the asker only thanks bob.
+    posts[3] = post("ann", "Thanks bob, I ordered the thermal fuse for the base plate.");
+    posts.push(post("eve", "Kettles with a concealed element descale faster, the fuse rarely blows on those."));
+    let (thread, d) = digest("Kettle stopped heating [Solved]", "phpbb", posts);
+    verbatim(&thread, &d);
+    assert_eq!((d.answers[0].post, d.answers[0].signal.as_str()), (1, "asker thanks"), "{:?}", d.answers);
+    let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("outcome");
+    assert_eq!((outcome.post, outcome.signal.as_str()), (3, "solved title"));
+    // Without the solved title, thanks alone are no outcome.
+    let mut posts = kettle_thread();
+    posts[3] = post("ann", "Thanks bob, I ordered the thermal fuse for the base plate.");
+    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
 }
 
 #[test]
@@ -176,4 +195,16 @@ fn empty_and_single_post_threads() {
     let (_, d) =
         digest("x", "article", vec![post("a", "The council approved the new tram line through the old town today.")]);
     assert!(d.answers.is_empty() && d.replies.is_empty() && d.opening.len() == 1, "{d:?}");
+}
+
+#[test]
+fn a_subject_line_the_text_repeats_and_a_typed_signature_are_not_lines() {
+    let mut posts = kettle_thread();
+    posts[1].text = "1. The thermal fuse blows\n\nThe thermal fuse blows when the kettle runs dry during descaling, replace it under the base plate.\nà très vite\nBob (bricoleur du dimanche) - Lille (Nord)".into();
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    let bob: Vec<&String> =
+        d.answers.iter().chain(&d.replies).filter(|k| k.post == 1).flat_map(|k| &k.sentences).collect();
+    assert!(!bob.is_empty(), "{d:?}");
+    assert!(bob.iter().all(|s| !s.starts_with("1. ") && !s.contains("Lille")), "{bob:?}");
 }
