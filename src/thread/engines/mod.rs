@@ -17,6 +17,7 @@ mod flarum;
 mod fluxbb;
 mod hackernews;
 mod invision;
+mod invision3;
 mod kunena;
 mod lemmy;
 mod lobsters;
@@ -25,6 +26,7 @@ mod mastodon;
 mod mybb;
 mod nodebb;
 mod phpbb;
+mod phpbb2;
 mod phpbb_themes;
 pub mod probe;
 mod reddit;
@@ -33,6 +35,7 @@ mod stackexchange;
 mod talkyard;
 mod vanilla;
 mod vbulletin;
+mod woltlab;
 mod xenforo;
 
 use super::{post, Engine, Thread};
@@ -51,8 +54,10 @@ pub const ALL: &[Engine] = &[
     xenforo::ENGINE,
     discourse::ENGINE,
     phpbb::ENGINE,
+    phpbb2::ENGINE,
     vbulletin::ENGINE,
     invision::ENGINE,
+    invision3::ENGINE,
     stackexchange::ENGINE,
     smf::ENGINE,
     reddit::ENGINE,
@@ -70,6 +75,7 @@ pub const ALL: &[Engine] = &[
     answer::ENGINE,
     mastodon::ENGINE,
     kunena::ENGINE,
+    woltlab::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,
