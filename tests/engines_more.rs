@@ -117,7 +117,32 @@ fn phpbb_2_topic_in_subsilver() {
     assert_eq!(s.posts[2].text, "Three ferrite cores on the coax and the hum is gone. Thanks!");
 }
 
-/// The new readers claim only their own pages: WoltLab no other fixture; the IP.Board 3 and phpBB 2 readers
+#[test]
+fn khoros_thread() {
+    let s = read(
+        "khoros.html",
+        "https://community.brightline.example.com/t5/Home-Internet/Router-drops-Wi-Fi-every-evening/td-p/2201934",
+    );
+    assert_eq!(s.platform, "khoros");
+    assert_eq!(s.title, "Router drops Wi-Fi every evening");
+    assert_eq!(s.section, ["Brightline Community", "Home Internet"]);
+    assert_eq!(authors(&s), ["kwame_t", "Brightline_Dana", "kwame_t"]);
+    // The date span with its left-to-right mark and the clock span, read as one time.
+    assert_eq!(minutes(&s), ["2024-03-17T19:52", "2024-03-18T09:05", "2024-03-18T22:41"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(
+        info(op, "profile"),
+        Some("https://community.brightline.example.com/t5/user/viewprofilepage/user-id/880142")
+    );
+    assert_eq!(info(reply, "rank"), Some("Community Moderator"));
+    assert_eq!((op.score, reply.score), (Some(3), Some(11)));
+    assert!(op.text.contains("Wired devices stay online") && op.text.ends_with("last week."), "{:?}", op.text);
+    assert!(!op.text.contains("Kudos"));
+    assert!(reply.text.contains("fixed channel for the 2.4 GHz band"));
+    assert_eq!(s.posts[2].text, "Channel 6 fixed it, no drops tonight. Thanks Dana!");
+}
+
+/// The new readers claim only their own pages: WoltLab and Khoros no other fixture; the IP.Board 3 and phpBB 2 readers
 /// (which share their platform's name) no page of another engine, and no page twice under one name.
 #[test]
 fn new_detectors_claim_no_other_fixture() {
@@ -139,7 +164,9 @@ fn new_detectors_claim_no_other_fixture() {
             let html = String::from_utf8_lossy(&std::fs::read(&path).expect("fixture")).into_owned();
             let Ok(page) = threadcard::parse::parse(&html, Some("https://board.example.org/t/1")) else { continue };
             let found = detected(&Probe::new(&threadcard::clean::clean(page)));
-            assert!(name == "woltlab.html" || !found.contains(&"woltlab"), "woltlab claims {name}: {found:?}");
+            for own in ["woltlab", "khoros"] {
+                assert!(name == format!("{own}.html") || !found.contains(&own), "{own} claims {name}: {found:?}");
+            }
             for platform in ["invision", "phpbb"] {
                 let times = found.iter().filter(|f| **f == platform).count();
                 assert!(times <= 1, "{name} detected {times} times as {platform}: {found:?}");

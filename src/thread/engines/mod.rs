@@ -18,6 +18,7 @@ mod fluxbb;
 mod hackernews;
 mod invision;
 mod invision3;
+mod khoros;
 mod kunena;
 mod lemmy;
 mod lobsters;
@@ -76,6 +77,7 @@ pub const ALL: &[Engine] = &[
     mastodon::ENGINE,
     kunena::ENGINE,
     woltlab::ENGINE,
+    khoros::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,
