@@ -216,10 +216,31 @@ fn author(page: &Page, m: &Measures) -> Option<String> {
         .or_else(|| {
             page.select(&BYLINE).filter(|b| (3..=100).contains(&m.text(b.id()))).find_map(|b| {
                 let t = text::squash(&b.text().collect::<String>());
-                let t = strip_by(&t);
+                let t = name_only(&strip_by(&t));
                 (!t.is_empty()).then_some(t)
             })
         })
+}
+
+/// What a byline element shows after the name, each starting a part that is not the name: a separator before
+/// the time or the section ("James Akinaka • 8h", "Nicolas Perriault —").
+const BYLINE_SEPARATORS: &[&str] = &[" • ", " · ", " | ", " — ", " – "];
+/// Words a date takes at most ("January 18, 2017"): a byline is cut where this many words or fewer read as a date.
+const DATE_WORDS: usize = 3;
+
+/// A byline element's text cut to the name: before the first separator, and before a date the element shows
+/// after it ("Steven Musil January 18, 2017 11:00 PM PST"); trailing dashes and commas dropped. At least the
+/// first word stays.
+fn name_only(s: &str) -> String {
+    let padded = format!("{s} ");
+    let cut = BYLINE_SEPARATORS.iter().filter_map(|sep| padded.find(sep)).filter(|&i| i > 0).min();
+    let s = cut.map_or(s, |i| &s[..i.min(s.len())]);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let date_at = (1..words.len()).find(|&i| {
+        (1..=DATE_WORDS.min(words.len() - i)).any(|n| crate::date::parse(&words[i..i + n].join(" ")).is_some())
+    });
+    let name = words[..date_at.unwrap_or(words.len())].join(" ");
+    name.trim_end_matches(['—', '–', '-', ',', '|', '•', '·', ' ']).to_string()
 }
 
 /// "By Jane Doe" → "Jane Doe" (and "Von", "Par", "Di", "Por", "Door").
@@ -368,6 +389,15 @@ fn is_furniture(a: ElementRef, by_name: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_keep_the_name_only() {
+        assert_eq!(name_only("Nicolas Perriault —"), "Nicolas Perriault");
+        assert_eq!(name_only("James Akinaka • 8h"), "James Akinaka");
+        assert_eq!(name_only("Steven Musil January 18, 2017 11:00 PM PST @stevenmusil"), "Steven Musil");
+        assert_eq!(name_only("Brenda Goodman, MA"), "Brenda Goodman, MA");
+        assert_eq!(name_only("Jane Doe"), "Jane Doe");
+    }
 
     #[test]
     fn article_keeps_its_prose_and_drops_captions_link_lists_and_share_bars() {

@@ -17,6 +17,8 @@ mod flarum;
 mod fluxbb;
 mod hackernews;
 mod invision;
+mod invision3;
+mod khoros;
 mod kunena;
 mod lemmy;
 mod lobsters;
@@ -25,6 +27,7 @@ mod mastodon;
 mod mybb;
 mod nodebb;
 mod phpbb;
+mod phpbb2;
 mod phpbb_themes;
 pub mod probe;
 mod reddit;
@@ -33,6 +36,7 @@ mod stackexchange;
 mod talkyard;
 mod vanilla;
 mod vbulletin;
+mod woltlab;
 mod xenforo;
 
 use super::{post, Engine, Thread};
@@ -51,8 +55,10 @@ pub const ALL: &[Engine] = &[
     xenforo::ENGINE,
     discourse::ENGINE,
     phpbb::ENGINE,
+    phpbb2::ENGINE,
     vbulletin::ENGINE,
     invision::ENGINE,
+    invision3::ENGINE,
     stackexchange::ENGINE,
     smf::ENGINE,
     reddit::ENGINE,
@@ -70,6 +76,8 @@ pub const ALL: &[Engine] = &[
     answer::ENGINE,
     mastodon::ENGINE,
     kunena::ENGINE,
+    woltlab::ENGINE,
+    khoros::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,

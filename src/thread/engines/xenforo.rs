@@ -29,20 +29,28 @@ use std::sync::LazyLock;
 pub const ENGINE: Engine = Engine { name: "xenforo", detect, read };
 
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1.p-title-value, .titleBar h1"));
-static MESSAGE: LazyLock<Selector> = LazyLock::new(|| sel(".message[data-author]"));
+/// A post: XenForo's `.message[data-author]`, or the core `js-post` hook on themes that drop `data-author` from
+/// the message (2.3 styles) or the `message` class (VerticalScope's California style: `article.js-post` around a
+/// `div.MessageCard.js-messageCard`, the card being the post; the opening post's card carries `js-post` itself).
+static MESSAGE: LazyLock<Selector> =
+    LazyLock::new(|| sel(".message[data-author], .message--post.js-post, .MessageCard.js-messageCard"));
+/// The author's name where the message has no `data-author`: the name link of the user block (core), or of the
+/// California style's card header.
+static NAME: LazyLock<Selector> =
+    LazyLock::new(|| sel(".message-name .username, .message-user a.username, .MessageCard__user-info__name"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".message-body .bbWrapper, .messageContent .messageText"));
 /// Time elements, most reliable first: the attribution header (2), the permalink date (1), any `u-dt` time.
 static TIMES: LazyLock<[Selector; 3]> = LazyLock::new(|| {
     [
-        sel(".message-attribution time, .message-attribution-main time"),
+        sel(".message-attribution time, .message-attribution-main time, .MessageCard__date-created time"),
         sel(".datePermalink .DateTime, .datePermalink.DateTime"),
         sel("time.u-dt, .DateTime"),
     ]
 });
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".message-attribution-main[href], .message-attribution-main a[href], a.datePermalink[href], a.hashPermalink[href]")
+    sel(".message-attribution-main[href], .message-attribution-main a[href], a.datePermalink[href], a.hashPermalink[href], a.MessageCard__date-created[href]")
 });
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel("a.username[href]"));
+static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel("a.username[href], a.MessageCard__user-info__name[href]"));
 static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".message-userTitle, .userTitle"));
 static USER_PAIRS: LazyLock<Selector> = LazyLock::new(|| sel(".message-userExtras, .extraUserInfo"));
 static DT: LazyLock<Selector> = LazyLock::new(|| sel("dt"));
@@ -58,10 +66,10 @@ const SOLUTION_CLASS: &str = "message--solution";
 static SOLUTION_LINK: LazyLock<Selector> =
     LazyLock::new(|| sel("#js-solutionHighlightBlock [data-content-selector^='#post-']"));
 static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author]")
+    sel(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author], .message--post.js-post, .MessageCard.js-messageCard")
 });
 
-/// Whether the page is this engine's: a `.message[data-author]` and a message body, markup every board of the
+/// Whether the page is this engine's: a post (see [`MESSAGE`]) and a message body, markup every board of the
 /// engine prints and [`read`] needs.
 pub fn detect(probe: &super::Probe) -> bool {
     probe.has(&MESSAGE) && probe.has(&BODY)
@@ -91,7 +99,7 @@ fn read_message(page: &Page, base: Option<&str>, m: &Scope) -> Option<Post> {
     let mut post = post::build(
         page,
         PostParts {
-            author: m.start.value().attr("data-author").map(str::to_string),
+            author: m.start.value().attr("data-author").map(str::to_string).or_else(|| m.text(&NAME)),
             author_info,
             time,
             time_text: time.is_none().then(|| m.date_text(Some(body))).flatten(),

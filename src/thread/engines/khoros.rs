@@ -1,0 +1,75 @@
+//! Khoros Community (formerly Lithium) threads: the hosted communities of many large brands, every one on the
+//! same "quilt" page components under `/t5/<board>/<subject>/td-p/<id>` and `/m-p/<id>`.
+//!
+//! Every message's text is `div.lia-message-body-content` (inside `div.lia-message-body`), in the message view
+//! (`div.lia-message-view-wrapper` with `data-lia-message-uid`, or the `div.MessageView` inside it). In the
+//! message: the author `a.lia-user-name-link` (the name in its inner `span`, the link to
+//! `/t5/user/viewprofilepage/user-id/<id>`) inside `span.UserName`, the rank `.lia-message-author-rank`, and the
+//! time `span.DateTime` holding `span.local-date` ("‎11-08-2024", with a left-to-right mark) and
+//! `span.local-time` ("04:24 PM"), usually under `.lia-message-posted-on`. A reply's subject
+//! (`.lia-message-subject`) repeats the thread's with "Re:". The thread's title is the page title
+//! `h1.PageTitle`, the trail the `.lia-breadcrumb-node` links. Kudos counts (`.MessageKudosCount`) and the solution marks sit outside the text.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{add_profile, first_text, named_link, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "khoros", detect, read };
+
+static TITLE: LazyLock<Selector> =
+    LazyLock::new(|| sel("h1.PageTitle, .lia-thread-subject, .lia-message-subject h1, .lia-message-subject"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".lia-message-body-content"));
+static BLOCK: LazyLock<Selector> =
+    LazyLock::new(|| sel(".MessageView, .lia-message-view-wrapper, [data-lia-message-uid]"));
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.lia-user-name-link"));
+static RANK: LazyLock<Selector> = LazyLock::new(|| sel(".lia-message-author-rank"));
+/// The post's time: the "posted on" date first (an edit's date may follow), then any Khoros date.
+static TIMES: LazyLock<[Selector; 2]> =
+    LazyLock::new(|| [sel(".lia-message-posted-on .DateTime, .lia-message-posted-on"), sel(".DateTime")]);
+static KUDOS: LazyLock<Selector> = LazyLock::new(|| sel(".MessageKudosCount"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".lia-breadcrumb-node a"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote, .lia-quote"));
+
+/// Whether the page is this engine's: a message text `.lia-message-body-content` and a profile link
+/// `a.lia-user-name-link`, markup every Khoros community prints and [`read`] needs.
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BODY) && probe.has(&AUTHOR)
+}
+
+/// Reads a Khoros thread, or `None` when the page has no Khoros messages.
+pub fn read(page: &Page) -> Option<Thread> {
+    let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &BLOCK, read_post)?;
+    thread.section = super::trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef) -> Post {
+    let (author, profile) = named_link(block, &AUTHOR);
+    let mut author_info = Default::default();
+    add_profile(&mut author_info, base, profile.as_deref());
+    if let Some(rank) = first_text(block, &RANK) {
+        author_info.insert("rank".into(), rank);
+    }
+    let time = TIMES.iter().find_map(|s| block.select(s).next());
+    // The date and the clock are two spans; the left-to-right mark before the date is not text.
+    let time_text = time.map(|t| text_of(t).replace('\u{200e}', "")).filter(|t| !t.is_empty());
+    let score = first_text(block, &KUDOS).and_then(|t| t.split_whitespace().find_map(super::score));
+    post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time_text,
+            body: Some(body),
+            quote: Some(&QUOTE),
+            score,
+            ..PostParts::default()
+        },
+    )
+}
