@@ -163,7 +163,7 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
-            if super::numbers::in_spans(&urls, toks[i].start) {
+            if super::numbers::in_spans(&urls, toks[i].start()) {
                 i += 1;
                 continue;
             }
@@ -171,7 +171,7 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
                 i += 1;
                 continue;
             };
-            let text = post.text[toks[first].start..toks[end - 1].end].to_string();
+            let text = post.text[toks[first].start()..toks[end - 1].end()].to_string();
             let duration = is_duration_at(post, i);
             if seen.insert((text.to_ascii_lowercase(), value.clone())) {
                 out.push((DateFact { text, value, post: post.index }, duration));
@@ -320,7 +320,7 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     }
     // "441678\n\nYears ago": a number and a unit on different lines are two things (a count the board
     // prints, then a time).
-    if !glued && post.text.get(toks[i].end..toks[number.next].start).is_none_or(|gap| gap.contains('\n')) {
+    if !glued && post.text.get(toks[i].end()..toks[number.next].start()).is_none_or(|gap| gap.contains('\n')) {
         return None;
     }
     let n = number.value;
@@ -401,7 +401,7 @@ fn duration_lead(toks: &[Token], i: usize) -> usize {
 }
 
 fn sentence_has(post: &PostText, token: usize, words: &[&str]) -> bool {
-    let Some(s) = post.sentence_at(post.tokens[token].start) else { return false };
+    let Some(s) = post.sentence_at(post.tokens[token].start()) else { return false };
     let s = post.sentences[s];
     let (from, to) = (post.token_at(s.start), post.token_at(s.end));
     post.tokens[from..to.max(from)].iter().any(|t| words.iter().any(|w| t.is(w)))

@@ -312,7 +312,10 @@ pub fn is_code(s: &str) -> bool {
         || s.contains("();")
         || s.contains(")->");
     let (mut symbols, mut total) = (0usize, 0usize);
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
+    for c in s.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
         total += 1;
         if !c.is_alphanumeric() && !matches!(c, '.' | ',' | '!' | '?' | '\'' | '’' | '"' | '-' | ':' | '(' | ')' | '…')
         {

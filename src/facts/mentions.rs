@@ -101,7 +101,7 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
             i += 1;
             continue;
         }
-        let in_link = super::numbers::in_spans(&urls, toks[i].start) || in_url(toks, i);
+        let in_link = super::numbers::in_spans(&urls, toks[i].start()) || in_url(toks, i);
         if !toks[i].is_capitalized() || toks[i].text.contains(['\'', '’']) || in_link {
             i += 1;
             continue;
@@ -126,7 +126,7 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
                 break;
             }
         }
-        let shouting = post.shouting(toks[i].start);
+        let shouting = post.shouting(toks[i].start());
         // "Shadow Fox said:": a board's quote header names a participant, not an entity of the story.
         let quote_header = quote_header_at(toks, j);
         if !quote_header {
@@ -154,34 +154,34 @@ fn quote_header_at(toks: &[Token], j: usize) -> bool {
 /// The token is glued to a dot on either side: part of a domain or URL ("www.youtube.com").
 pub(super) fn in_domain(toks: &[Token], i: usize) -> bool {
     let dot = |t: &Token| t.text == "." || t.text == "/";
-    i.checked_sub(1).is_some_and(|p| dot(&toks[p]) && toks[p].end == toks[i].start)
-        || toks.get(i + 1).is_some_and(|n| dot(n) && n.start == toks[i].end)
+    i.checked_sub(1).is_some_and(|p| dot(&toks[p]) && toks[p].end() == toks[i].start())
+        || toks.get(i + 1).is_some_and(|n| dot(n) && n.start() == toks[i].end())
 }
 
 /// A capitalized word of a bare domain or query: "www.BobsRentals.com", "?id=RentalSource" (URLs with
 /// a scheme are cut out whole). Not after a lone "/": "Hilton Head/Beaufort" is prose.
 fn in_url(toks: &[Token], i: usize) -> bool {
-    let glued_before = |p: usize| toks[p].end == toks[i].start;
+    let glued_before = |p: usize| toks[p].end() == toks[i].start();
     let prev_url = i.checked_sub(1).is_some_and(|p| {
         glued_before(p)
             && (matches!(toks[p].text, "=" | "?" | "&")
-                || (toks[p].text == "." && p > 0 && toks[p - 1].end == toks[p].start && toks[p - 1].is("www")))
+                || (toks[p].text == "." && p > 0 && toks[p - 1].end() == toks[p].start() && toks[p - 1].is("www")))
     });
-    let next_domain = toks.get(i + 1).is_some_and(|d| d.text == "." && d.start == toks[i].end)
-        && toks.get(i + 2).is_some_and(|w| w.is_lower_word() && w.start == toks[i].end + 1);
+    let next_domain = toks.get(i + 1).is_some_and(|d| d.text == "." && d.start() == toks[i].end())
+        && toks.get(i + 2).is_some_and(|w| w.is_lower_word() && w.start() == toks[i].end() + 1);
     prev_url || next_domain
 }
 
 /// Two tokens separated by nothing but spaces (no line break: a headline and the next line are apart).
 fn adjacent(a: &Token, b: &Token, text: &str) -> bool {
-    text.get(a.end..b.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+    text.get(a.end()..b.start()).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
 }
 
 /// Cuts the run `toks[i..j]` at leading common words, titles and demonyms, and records the name in it.
 fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWords, out: &mut Vec<Mention>) {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
-    let span = |a: usize, b: usize| &post.text[toks[a].start..toks[b - 1].end];
+    let span = |a: usize, b: usize| &post.text[toks[a].start()..toks[b - 1].end()];
     let mut end = j;
     while end > i && toks[end - 1].is_lower_word() {
         end -= 1;
@@ -472,10 +472,10 @@ fn mention(
 ) -> Mention {
     // A known two-letter acronym ("CA", "EA") in a table of codes is a code: it needs running text too.
     let short_code = form.chars().filter(|c| c.is_alphabetic()).count() <= 2 && is_acronym(form);
-    let prose = (canonical.is_some() && !short_code) || post.prose(post.tokens[tok].start);
+    let prose = (canonical.is_some() && !short_code) || post.prose(post.tokens[tok].start());
     Mention {
         post: post.index,
-        start: post.tokens[tok].start,
+        start: post.tokens[tok].start(),
         form: form.to_string(),
         kind,
         canonical,
@@ -500,7 +500,7 @@ fn lowercase_role_before(post: &PostText, i: usize) -> Option<String> {
     } else if i >= 2 && toks[i - 2].is_capitalized() && GAZETTEER.demonym(toks[i - 2].text).is_some() {
         start = i - 2;
     }
-    Some(post.text[toks[start].start..title.end].to_string())
+    Some(post.text[toks[start].start()..title.end()].to_string())
 }
 
 pub(super) fn is_acronym(form: &str) -> bool {
@@ -703,7 +703,7 @@ fn middle_initial(toks: &[Token], j: usize, text: &str) -> bool {
         && letter.text.chars().count() == 1
         && adjacent(&toks[j - 1], letter, text)
         && dot.text == "."
-        && dot.start == letter.end
+        && dot.start() == letter.end()
         && next.is_capitalized()
         && adjacent(dot, next, text)
 }
@@ -715,11 +715,11 @@ fn dotted_title_before(post: &PostText, i: usize) -> Option<String> {
     // "Dr." and "Mrs." are written in Title case; "MS." ends a sentence about multiple sclerosis.
     let title_case = title.text.chars().skip(1).all(char::is_lowercase);
     (dot.text == "."
-        && dot.start == title.end
+        && dot.start() == title.end()
         && title.is_capitalized()
         && title_case
         && GAZETTEER.is_title(title.text))
-    .then(|| post.text[title.start..dot.end].to_string())
+    .then(|| post.text[title.start()..dot.end()].to_string())
 }
 
 /// Last parts of camel-case words that name things in program code ("ValueError", "MainThread",

@@ -95,13 +95,13 @@ impl<'a> PostText<'a> {
         let mut prose = vec![false; sentences.len()];
         let mut t = 0;
         for (si, s) in sentences.iter().enumerate() {
-            while t < tokens.len() && tokens[t].start < s.start {
+            while t < tokens.len() && tokens[t].start() < s.start {
                 t += 1;
             }
             let first = t;
             let (mut words, mut caps, mut lower) = (0usize, 0usize, 0usize);
             let mut seen_word = false;
-            while t < tokens.len() && tokens[t].start < s.end {
+            while t < tokens.len() && tokens[t].start() < s.end {
                 let tok = &tokens[t];
                 if tok.is_word() {
                     if !seen_word {
@@ -154,7 +154,7 @@ impl<'a> PostText<'a> {
 
     /// Index of the first token starting at or after byte `at`.
     pub fn token_at(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < at)
+        self.tokens.partition_point(|t| t.start() < at)
     }
 }
 

@@ -101,8 +101,8 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
         Kind::Number => {
             let value = decimal(tok.text)?;
             // "7-nanometer", "10-year": a word hyphenated to the digits.
-            let hyphen = toks.get(i + 1).filter(|h| h.text == "-" && h.start == tok.end);
-            if let Some(word) = hyphen.and_then(|h| toks.get(i + 2).filter(|w| w.is_word() && w.start == h.end)) {
+            let hyphen = toks.get(i + 1).filter(|h| h.text == "-" && h.start() == tok.end());
+            if let Some(word) = hyphen.and_then(|h| toks.get(i + 2).filter(|w| w.is_word() && w.start() == h.end())) {
                 if word_value(word.text).is_none() {
                     suffix = Some(word.text.to_lowercase());
                     return Some(Number { value, next: i + 3, in_words: false, suffix });
@@ -129,7 +129,7 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
             // "twenty five" (two tokens), "Twenty-five" (three: the tokenizer splits a capital from a
             // lowercase word after a hyphen).
             if value >= 20.0 && value % 10.0 == 0.0 {
-                let hyphen = toks.get(next).is_some_and(|h| h.text == "-" && h.start == tok.end);
+                let hyphen = toks.get(next).is_some_and(|h| h.text == "-" && h.start() == tok.end());
                 let at = next + usize::from(hyphen);
                 if let Some(units) = toks.get(at).and_then(|t| word_value(t.text)).filter(|&u| u < 10.0) {
                     value += units;
@@ -144,7 +144,7 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
         toks.get(next).and_then(|t| MULTIPLIERS.iter().find(|(w, _)| t.text.eq_ignore_ascii_case(w)))
     {
         // "10 m" is ten metres unless glued or spelt out; only the long words multiply after a space.
-        let glued = toks[next].start == toks[next - 1].end;
+        let glued = toks[next].start() == toks[next - 1].end();
         if toks[next].text.len() <= 2 && !glued {
             break;
         }

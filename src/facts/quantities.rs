@@ -255,7 +255,7 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
-            let in_url = super::numbers::in_spans(&urls, toks[i].start);
+            let in_url = super::numbers::in_spans(&urls, toks[i].start());
             match (!in_url).then(|| quantity_at(post, i, english)).flatten() {
                 Some((q, next)) => {
                     // "20mg" and "20 mg daily" in one post are one fact.
@@ -307,7 +307,7 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     let mut max = None;
     if let Some(sep) = toks.get(next).filter(|t| t.text == "-" || t.text == "–" || t.is("to")) {
         if let Some(upper) = number_at(toks, next + 1).filter(|n| n.in_words == number.in_words) {
-            if upper.value > number.value && (sep.text != "-" || toks[next + 1].start == sep.end) {
+            if upper.value > number.value && (sep.text != "-" || toks[next + 1].start() == sep.end()) {
                 max = Some(upper.value);
                 next = upper.next;
             }
@@ -343,7 +343,7 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     }
     // "£2300pa": the rate ending is part of the amount.
     if unit.is_some()
-        && toks.get(next).is_some_and(|t| t.start == toks[next - 1].end && RATE_SUFFIXES.contains(&t.text))
+        && toks.get(next).is_some_and(|t| t.start() == toks[next - 1].end() && RATE_SUFFIXES.contains(&t.text))
     {
         next += 1;
     }
@@ -388,7 +388,7 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
         return None; // "two articles": small counts in words are rarely the facts a reader wants
     }
     let last = end.max(next).min(toks.len()).saturating_sub(1).max(i);
-    let text = post.text[toks[first].start..toks[last].end].to_string();
+    let text = post.text[toks[first].start()..toks[last].end()].to_string();
     let quantity = Quantity { text, value: number.value, what, qualifier, unit, post: post.index, max, part_of: None };
     Some((quantity, end.max(next)))
 }
@@ -439,9 +439,9 @@ fn part_of_date_or_code(toks: &[Token], i: usize) -> bool {
     }
     let prev = i.checked_sub(1).map(|p| &toks[p]);
     let next = toks.get(i + 1);
-    let glued_prev = prev.is_some_and(|p| p.end == tok.start && (p.is_word() || matches!(p.text, ":" | "-" | "/")));
+    let glued_prev = prev.is_some_and(|p| p.end() == tok.start() && (p.is_word() || matches!(p.text, ":" | "-" | "/")));
     let glued_next = next.is_some_and(|n| {
-        n.start == tok.end && (matches!(n.text, ":" | "/") || (n.is_word() && !is_glued_unit(n.text)))
+        n.start() == tok.end() && (matches!(n.text, ":" | "/") || (n.is_word() && !is_glued_unit(n.text)))
     });
     let month = |t: Option<&Token>| t.is_some_and(|t| super::dates::month_number(t.text).is_some());
     glued_prev || glued_next || month(prev) || month(next)
@@ -473,7 +473,7 @@ fn age_at(post: &PostText, i: usize, number: &super::numbers::Number) -> Option<
         return None;
     }
     let last = next.min(toks.len()).saturating_sub(1).max(first);
-    let text = post.text[toks[first].start..toks[last].end].to_string();
+    let text = post.text[toks[first].start()..toks[last].end()].to_string();
     let q = Quantity {
         text,
         value: number.value,
@@ -498,10 +498,10 @@ fn in_brackets(post: &PostText, i: usize, number: &super::numbers::Number, engli
         return None;
     }
     let noun = &toks[i - 2];
-    if !AGE_NOUNS.contains(&noun.text) || toks[i - 1].start == noun.end {
+    if !AGE_NOUNS.contains(&noun.text) || toks[i - 1].start() == noun.end() {
         return None;
     }
-    let text = post.text[noun.start..toks[number.next].end].to_string();
+    let text = post.text[noun.start()..toks[number.next].end()].to_string();
     let q = Quantity {
         text,
         value: number.value,
@@ -552,11 +552,11 @@ fn noun_phrase<'a>(text: &str, toks: &[Token<'a>], from: usize) -> (Vec<&'a str>
             && (2..=5).contains(&t.text.len())
             && t.text.chars().all(|c| c.is_ascii_uppercase())
             && toks.get(k + 1).is_some_and(|n| n.is_lower_word());
-        let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end == t.end + 1) || t.text == "www";
+        let url = toks.get(k + 1).is_some_and(|n| n.text == ":" && n.end() == t.end() + 1) || t.text == "www";
         // A single letter ("à = Alt + 0224") is a symbol, not a noun.
         let letter = t.text.chars().count() == 1;
         // "2\nGNS": a line break ends the phrase (a count and the next line are two things).
-        let new_line = k > 0 && text.get(toks[k - 1].end..t.start).is_some_and(|gap| gap.contains('\n'));
+        let new_line = k > 0 && text.get(toks[k - 1].end()..t.start()).is_some_and(|gap| gap.contains('\n'));
         if words.len() == 3
             || !(t.is_lower_word() || acronym)
             || url

@@ -14,13 +14,32 @@ pub enum Kind {
     Punct,
 }
 
-/// A token: `text[start..end]` of the post.
+/// Longest text [`tokenize`] reads: token offsets are 32-bit (pages are capped far below this, at
+/// `budget::MAX_PAGE_BYTES`), which keeps a token at 24 bytes instead of 40: the tokens of every post are
+/// the fact stage's largest allocation (about five per word of the thread).
+const MAX_TOKENIZED: usize = u32::MAX as usize;
+
+/// A token: `text[start..end]` of the post. The end is the start plus the text's length, not stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
     pub kind: Kind,
+}
+
+impl<'a> Token<'a> {
+    /// The token `text[start..end]`; `end` is at most [`MAX_TOKENIZED`], as [`tokenize`] ensures.
+    fn new(text: &'a str, start: usize, end: usize, kind: Kind) -> Token<'a> {
+        Token { text: &text[start..end], start: u32::try_from(start).unwrap_or(u32::MAX), kind }
+    }
+    /// Byte offset of the token's first byte in the post's text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Byte offset just past the token's last byte in the post's text.
+    pub fn end(&self) -> usize {
+        self.start as usize + self.text.len()
+    }
 }
 
 impl Token<'_> {
@@ -56,6 +75,11 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens. Never panics, whatever the input.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut cut = text.len().min(MAX_TOKENIZED);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = &text[..cut];
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -87,14 +111,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            out.push(Token { text: &text[start..end], start, end, kind: Kind::Number });
+            out.push(Token::new(text, start, end, Kind::Number));
         } else if is_apostrophe(c) && possessive_at(text, start) {
             let end = start + c.len_utf8() + 1;
             chars.next();
-            out.push(Token { text: &text[start..end], start, end, kind: Kind::Word });
+            out.push(Token::new(text, start, end, Kind::Word));
         } else {
             let end = start + c.len_utf8();
-            out.push(Token { text: &text[start..end], start, end, kind: Kind::Punct });
+            out.push(Token::new(text, start, end, Kind::Punct));
         }
     }
     out
@@ -117,13 +141,13 @@ fn split_lower_suffix<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec
             word.char_indices().find(|&(i, c)| c == '-' && word[i + 1..].chars().next().is_some_and(char::is_lowercase))
         {
             let h = start + h.0;
-            out.push(Token { text: &text[start..h], start, end: h, kind: Kind::Word });
-            out.push(Token { text: &text[h..h + 1], start: h, end: h + 1, kind: Kind::Punct });
-            out.push(Token { text: &text[h + 1..end], start: h + 1, end, kind: Kind::Word });
+            out.push(Token::new(text, start, h, Kind::Word));
+            out.push(Token::new(text, h, h + 1, Kind::Punct));
+            out.push(Token::new(text, h + 1, end, Kind::Word));
             return;
         }
     }
-    out.push(Token { text: word, start, end, kind: Kind::Word });
+    out.push(Token::new(text, start, end, Kind::Word));
 }
 
 /// Splits a post's text into sentences: see [`super::sentences`] (abbreviations per language, decimals,
@@ -176,6 +200,17 @@ mod tests {
         let text = "\"It is done,\" he said. Mr. Smith left. Then U.S. troops came!\n\nNext one";
         let s: Vec<&str> = sentences(text).iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(s, ["\"It is done,\" he said.", "Mr. Smith left.", "Then U.S. troops came!", "Next one"]);
+    }
+
+    #[test]
+    fn a_token_is_24_bytes() {
+        // The fact stage's memory is mostly tokens: a wider token shows in the peak (examples/mem_bench.rs).
+        assert!(std::mem::size_of::<Token>() <= 24);
+        let t = tokenize("Hi ÄÖ's 10,000.");
+        assert_eq!(
+            t.iter().map(|t| (t.start(), t.end())).collect::<Vec<_>>(),
+            [(0, 2), (3, 7), (7, 9), (10, 16), (16, 17)]
+        );
     }
 
     #[test]

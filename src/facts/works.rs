@@ -169,12 +169,12 @@ fn versioned(post: &PostText) -> Vec<String> {
     for (i, t) in toks.iter().enumerate() {
         let Some(n) = toks.get(i + 1) else { break };
         // The cheap tests first: the product lookup runs only on a word right before a version number.
-        let version = n.kind == Kind::Number && post.text.get(t.end..n.start) == Some(" ");
+        let version = n.kind == Kind::Number && post.text.get(t.end()..n.start()) == Some(" ");
         let own_spelling = version && t.text.chars().any(char::is_uppercase); // "Word 2010", not "word 2"
         let known =
             own_spelling && t.is_word() && super::tokens::with_lower(t.text, |w| VERSIONED_PRODUCTS.contains(&w));
         if known {
-            out.push(post.text[t.start..n.end].to_string());
+            out.push(post.text[t.start()..n.end()].to_string());
         }
     }
     out

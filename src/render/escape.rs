@@ -179,6 +179,16 @@ pub fn json(serialized: &str) -> String {
     out
 }
 
+/// [`json`] of a string the caller owns: returned as it is when nothing needs escaping (nearly always),
+/// so the export is not held twice at once (a thread's JSON is about 2.5 times its page).
+pub fn json_owned(serialized: String) -> String {
+    if serialized.chars().any(is_forbidden) {
+        json(&serialized)
+    } else {
+        serialized
+    }
+}
+
 /// A YAML scalar holding `s` exactly, whatever it holds: a double-quoted string with `\` and `"`
 /// escaped, line breaks and tabs as `\n`, `\r`, `\t`, the characters YAML reads as line breaks
 /// (U+2028, U+2029) or does not allow (U+FEFF, U+FFFE, U+FFFF) as `\u` escapes, and forbidden

@@ -23,7 +23,7 @@ const LIKE_ACTION: &str = "https://schema.org/LikeAction";
 /// The JSON-LD document, pretty-printed.
 pub fn document(s: &Summary, _options: &Options) -> String {
     let value = thread(s);
-    escape::json(&serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
+    escape::json_owned(serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
 }
 
 /// The thread as a `DiscussionForumPosting` value.
