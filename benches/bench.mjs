@@ -120,22 +120,26 @@ try {
     `compile alone, median of 5: from bytes ${ms(start.fromBytes)}, compileStreaming ${ms(start.streaming)}`);
   // The linear memory a run leaves: a page of its own (so a fresh instance), the size before and after one
   // summarize. Linear memory only grows, so `after` is the run's high-water mark plus what was there before.
-  async function wasmMemory(html) {
+  // `dom`: the extension's DOM path (flatten.js, summarizeDom) instead of the HTML.
+  async function wasmMemory(html, dom = false) {
     const p = await context.newPage();
     try {
       await p.goto(server.url("plain", "bench.html"));
-      return await p.evaluate(async (html) => {
+      if (dom) await p.addScriptTag({ content: readFileSync(path.join(ROOT, "extension/flatten.js"), "utf8") });
+      return await p.evaluate(async ({ html, dom }) => {
         const m = await import("/www/pkg/threadcard.js");
         const wasm = await m.default();
+        const flat = dom ? globalThis.threadcardFlatten(new DOMParser().parseFromString(html, "text/html").documentElement) : null;
         const before = wasm.memory.buffer.byteLength;
         let error = null;
         try {
-          m.summarize(html, "https://forum.example/t/1", undefined);
+          if (dom) m.summarizeDom(flat, "https://forum.example/t/1", undefined);
+          else m.summarize(html, "https://forum.example/t/1", undefined);
         } catch (e) {
           error = String(e.message ?? e);
         }
-        return { before, after: wasm.memory.buffer.byteLength, error };
-      }, html);
+        return { before, after: wasm.memory.buffer.byteLength, error, flatBytes: flat?.length };
+      }, { html, dom });
     } finally {
       await p.close();
     }
@@ -225,6 +229,8 @@ try {
   const bytes = Buffer.byteLength(bigPage);
   console.log(`\n== WASM linear memory (a fresh instance, one summarize of the generated thread, ${kb(bytes)})`);
   console.log(`memory.buffer.byteLength: ${kb(mem.before)} at instantiation (static data and the 1 MB stack), ${kb(mem.after)} after the run = ${(mem.after / bytes).toFixed(1)}x the page; grown by the run ${kb(mem.after - mem.before)} = ${((mem.after - mem.before) / bytes).toFixed(1)}x (budget 10x)${mem.error ? `; error: ${mem.error}` : ""}`);
+  const domMem = await wasmMemory(bigPage, true);
+  console.log(`the DOM path (its tree as flatten.js writes it: ${kb(domMem.flatBytes)}): ${kb(domMem.after)} after the run; grown by the run ${kb(domMem.after - domMem.before)} = ${((domMem.after - domMem.before) / bytes).toFixed(1)}x the page${domMem.error ? `; error: ${domMem.error}` : ""}`);
 
   // ---------------------------------------------------------------------- 3. click-to-card latency
   console.log("\n== card-visible latency after the click (extension loaded, generated thread page)");
