@@ -295,7 +295,7 @@ try {
  *  outline) to its frame, on both. Side by side in one run: the ratio is the figure, under any load. */
 async function cardInsert(page, html) {
   console.log(`\n== the card of a 200-post thread: inserted and painted by card.js, median of ${RUNS} runs`);
-  for (const file of ["exports.js", "card.js"]) {
+  for (const file of ["exports.js", "flatten.js", "card.js"]) {
     await page.addScriptTag({ content: readFileSync(path.join(ROOT, "extension", file), "utf8") });
   }
   const prep = await page.evaluate((html) => {

@@ -19,7 +19,8 @@
   const MIN_NOSCRIPT_CONTENT = 300;
   // Rust's char::is_whitespace, which src/parse.rs counts with.
   const WHITE = /[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-  const SHOW = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT; // comments and the doctype are left out
+  const ELEMENT = 1;
+  const TEXT = 3;
 
   /** Whether a noscript's raw markup shows a page's worth of text (src/parse.rs, `visible_len`). */
   function isContent(markup) {
@@ -63,17 +64,17 @@
     return s + "\x07";
   }
 
-  /** `top` and everything under it, in one TreeWalker pass. */
+  /** `top` and everything under it, in one walk along the nodes' own links (first child, next sibling,
+   *  parent): no recursion, however deep the page nests. Comments and other nodes that are neither elements
+   *  nor text are left out. */
   function walk(top, inDocument) {
-    if (top.nodeType === Node.TEXT_NODE) return "\x06" + esc(top.data);
-    if (top.nodeType !== Node.ELEMENT_NODE) return "";
-    const walker = top.ownerDocument.createTreeWalker(top, SHOW);
     let out = "";
     let node = top;
     for (;;) {
       let enter = false;
-      if (node.nodeType === Node.TEXT_NODE) out += "\x06" + esc(node.data);
-      else {
+      const type = node.nodeType;
+      if (type === TEXT) out += "\x06" + esc(node.data);
+      else if (type === ELEMENT) {
         const name = node.localName;
         const special = name === "noscript" ? noscript(node, inDocument) : null;
         if (special !== null) out += special;
@@ -84,20 +85,18 @@
           if (!enter) out += "\x07";
         }
       }
-      walker.currentNode = node;
-      if (enter && walker.firstChild()) {
-        node = walker.currentNode;
+      if (enter && node.firstChild) {
+        node = node.firstChild;
         continue;
       }
       if (enter) out += "\x07";
       // Up until there is a next sibling, closing each element left.
-      while (node !== top && !walker.nextSibling()) {
-        walker.parentNode();
-        node = walker.currentNode;
+      while (node !== top && !node.nextSibling) {
+        node = node.parentNode;
         out += "\x07";
       }
       if (node === top) return out;
-      node = walker.currentNode;
+      node = node.nextSibling;
     }
   }
 
