@@ -22,7 +22,7 @@ CRATE=threadcard
 # The gzipped WASM size above which the build fails: the 300 KB budget is not reached yet (README, "Budgets"),
 # so the ceiling is the size reached plus a small margin, to stop it growing back unnoticed. Lower it as the
 # module shrinks; 307200 is the budget.
-WASM_GZIP_CEILING=${WASM_GZIP_CEILING:-680000}
+WASM_GZIP_CEILING=${WASM_GZIP_CEILING:-508000}
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -101,7 +101,7 @@ build_wasm() {
   # so the module comes out the same wherever it is built: AMO's reviewers rebuild it (docs/amo-review.md).
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$ROOT=/threadcard"
   say "WASM (release): the extension's module"
-  cargo build --profile wasm --target wasm32-unknown-unknown --lib
+  cargo build --profile wasm --target wasm32-unknown-unknown --lib --no-default-features
   bindgen target/wasm-pkg
   say "WASM (release): the demo page's module (--features www)"
   cargo build --profile wasm --target wasm32-unknown-unknown --lib --features www
@@ -144,7 +144,7 @@ build_packages() {
   done
   source_archive
   cp -r www dist/www
-  cp extension/exports.js dist/www/ # the export helpers, shared with the extension's card
+  cp extension/exports.js extension/flatten.js dist/www/ # the export helpers and the page reader, shared with the extension
   ls -l dist/*.zip
 }
 

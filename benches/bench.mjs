@@ -2,7 +2,9 @@
 //   1. WASM size, raw and gzipped, against the 300 KB (gzipped) budget.
 //   2. Median time of the whole WASM `summarize` call (our parse included) against Readability.js
 //      (DOMParser parse + Readability.parse(), both in the same page), on the bundled sample and on the
-//      real forum pages of ../shared/corpus/wcxb-forum/dev (skipped, with a message, when absent).
+//      real forum pages of ../shared/corpus/wcxb-forum/dev (skipped, with a message, when absent); and the
+//      extension's DOM path (extension/flatten.js writes the parsed page's tree, `summarizeDom` builds and
+//      reads it: the page's parse is the browser's, done before the click) against both, as ratios.
 //   3. The card of a 200-post thread inserted and painted by extension/card.js: every post's body in its
 //      markup (the card before the outline) against the outline (bodies inserted when a post is opened),
 //      and "Expand all" on both.
@@ -33,6 +35,7 @@ const median = (xs) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -89,6 +92,7 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.url("plain", "bench.html"));
   await page.addScriptTag({ content: readFileSync(path.join(ROOT, "node_modules/@mozilla/readability/Readability.js"), "utf8") });
+  await page.addScriptTag({ content: readFileSync(path.join(ROOT, "extension/flatten.js"), "utf8") });
   // Compile and instantiate: what a cold start (the extension's background started afresh) pays before the
   // first summarize. Measured in this page, as the background does it: the glue's init from the URL
   // (compileStreaming + instantiate), then compiling again from bytes and by streaming, median of 5 each.
@@ -116,22 +120,26 @@ try {
     `compile alone, median of 5: from bytes ${ms(start.fromBytes)}, compileStreaming ${ms(start.streaming)}`);
   // The linear memory a run leaves: a page of its own (so a fresh instance), the size before and after one
   // summarize. Linear memory only grows, so `after` is the run's high-water mark plus what was there before.
-  async function wasmMemory(html) {
+  // `dom`: the extension's DOM path (flatten.js, summarizeDom) instead of the HTML.
+  async function wasmMemory(html, dom = false) {
     const p = await context.newPage();
     try {
       await p.goto(server.url("plain", "bench.html"));
-      return await p.evaluate(async (html) => {
+      if (dom) await p.addScriptTag({ content: readFileSync(path.join(ROOT, "extension/flatten.js"), "utf8") });
+      return await p.evaluate(async ({ html, dom }) => {
         const m = await import("/www/pkg/threadcard.js");
         const wasm = await m.default();
+        const flat = dom ? globalThis.threadcardFlatten(new DOMParser().parseFromString(html, "text/html").documentElement) : null;
         const before = wasm.memory.buffer.byteLength;
         let error = null;
         try {
-          m.summarize(html, "https://forum.example/t/1", undefined);
+          if (dom) m.summarizeDom(flat, "https://forum.example/t/1", undefined);
+          else m.summarize(html, "https://forum.example/t/1", undefined);
         } catch (e) {
           error = String(e.message ?? e);
         }
-        return { before, after: wasm.memory.buffer.byteLength, error };
-      }, html);
+        return { before, after: wasm.memory.buffer.byteLength, error, flatBytes: flat?.length };
+      }, { html, dom });
     } finally {
       await p.close();
     }
@@ -144,25 +152,36 @@ try {
           f();
           return performance.now() - t0;
         };
-        const ours = [], readability = [], domparser = [];
+        const ours = [], readability = [], domparser = [], dom = [], flatten = [];
         let error = null;
-        const oursOnce = () => {
+        const guard = (f) => {
           try {
-            globalThis.tc.summarize(html, url, undefined);
+            return f();
           } catch (e) {
             error = String(e.message ?? e);
             if (e instanceof WebAssembly.RuntimeError) globalThis.tc.__wbg_reset_state(); // a panic: fresh instance
           }
         };
+        const oursOnce = () => guard(() => globalThis.tc.summarize(html, url, undefined));
         const readOnce = () => new Readability(new DOMParser().parseFromString(html, "text/html")).parse();
-        oursOnce(); // warm-up
+        // The DOM path: the page is parsed already (by the browser, before the click); the extension writes
+        // its tree (flatten.js) and the core builds its own from it and reads it.
+        const parsed = new DOMParser().parseFromString(html, "text/html");
+        const domOnce = () => guard(() => globalThis.tc.summarizeDom(globalThis.threadcardFlatten(parsed.documentElement), url, undefined));
+        const byHtml = oursOnce()?.json; // warm-up
+        const byDom = domOnce()?.json;
         readOnce();
         for (let i = 0; i < runs; i++) {
           ours.push(time(oursOnce));
+          dom.push(time(domOnce));
           readability.push(time(readOnce));
           domparser.push(time(() => new DOMParser().parseFromString(html, "text/html")));
+          flatten.push(time(() => globalThis.threadcardFlatten(parsed.documentElement)));
         }
-        return { ours, readability, domparser, error };
+        // DOMParser's document has scripting off, so a <noscript> holds elements there, not the raw text a
+        // page has: the two paths may differ on such pages here and not in a tab.
+        const same = byHtml !== undefined && byHtml === byDom;
+        return { ours, readability, domparser, dom, flatten, same, error };
       },
       { html, url, runs: RUNS },
     );
@@ -172,6 +191,7 @@ try {
   for (const [name, html] of [["bundled sample (du-kazakhstan.html)", sampleHtml], ["generated 200 KB thread", bigPage]]) {
     const r = await timePage(html, "https://forum.example/t/1");
     console.log(`${name}, ${kb(html.length)}: ThreadCard ${ms(median(r.ours))}, Readability.js ${ms(median(r.readability))} (of which DOMParser ${ms(median(r.domparser))})${r.error ? `, error: ${r.error}` : ""}`);
+    console.log(`  DOM path (the extension's): ${ms(median(r.dom))} (of which flatten.js ${ms(median(r.flatten))}) = ${ratio(median(r.dom), median(r.ours))} the HTML path, ${ratio(median(r.dom), median(r.readability))} Readability.js; same Summary as the HTML path: ${r.same ? "yes" : "NO"}`);
   }
   const pages = corpusPages();
   if (!pages) {
@@ -180,7 +200,8 @@ try {
     const per = [];
     for (const p of pages) {
       const r = await timePage(p.html, "https://forum.example/");
-      per.push({ name: p.name, size: p.html.length, ours: median(r.ours), read: median(r.readability), dom: median(r.domparser), error: r.error });
+      per.push({ name: p.name, size: p.html.length, ours: median(r.ours), read: median(r.readability), dom: median(r.domparser),
+        domPath: median(r.dom), flatten: median(r.flatten), same: r.same, error: r.error });
     }
     const faster = per.filter((p) => p.ours < p.read).length;
     const errors = per.filter((p) => p.error);
@@ -190,18 +211,27 @@ try {
     console.log(`  total: ThreadCard ${ms(per.reduce((a, p) => a + p.ours, 0))}, Readability.js ${ms(per.reduce((a, p) => a + p.read, 0))}`);
     console.log(`  ThreadCard faster on ${faster}/${per.length} pages; errors on ${errors.length}${errors.length ? `: ${errors.slice(0, 3).map((e) => `${e.name}: ${e.error}`).join("; ")}` : ""}`);
     console.log(`  slowest for ThreadCard: ${slowest.map((p) => `${p.name} ${kb(p.size)} ${ms(p.ours)} (Readability ${ms(p.read)})`).join(", ")}`);
+    const mid = (f) => median(per.map(f));
+    const domFaster = per.filter((p) => p.domPath < p.read).length;
+    console.log(`  the extension's DOM path (flatten.js + summarizeDom), median per page ${ms(mid((p) => p.domPath))} (flatten.js ${ms(mid((p) => p.flatten))}): ` +
+      `per-page ratio to the HTML path (html5ever in WASM) median ${mid((p) => p.domPath / p.ours).toFixed(2)}x, ` +
+      `to Readability.js median ${mid((p) => p.domPath / p.read).toFixed(2)}x, to DOMParser alone median ${mid((p) => p.domPath / p.dom).toFixed(2)}x; ` +
+      `faster than Readability.js on ${domFaster}/${per.length} pages; same Summary as the HTML path on ${per.filter((p) => p.same).length}/${per.length} (see timePage on <noscript>)`);
     const perKb = per.map((p) => p.ours / (p.size / 1024));
     console.log(`  ThreadCard time per KB of page: median ${(median(perKb) * 1000).toFixed(0)} µs/KB`);
   }
 
   // ------------------------------------------------------------- 3. the card inserted and painted
-  await cardInsert(page, bigPage);
+  // card.js reads the extension's words (i18n) as it loads: in a page without the extension it may not load.
+  await cardInsert(page, bigPage).catch((e) => console.log(`  skipped: card.js did not run in this page (${String(e.message ?? e).split("\n")[0]})`));
   // ---------------------------------------------------------------------- 4. click-to-card latency
   await clickToCard(context, server, bigPage);
   const mem = await wasmMemory(bigPage);
   const bytes = Buffer.byteLength(bigPage);
   console.log(`\n== WASM linear memory (a fresh instance, one summarize of the generated thread, ${kb(bytes)})`);
   console.log(`memory.buffer.byteLength: ${kb(mem.before)} at instantiation (static data and the 1 MB stack), ${kb(mem.after)} after the run = ${(mem.after / bytes).toFixed(1)}x the page; grown by the run ${kb(mem.after - mem.before)} = ${((mem.after - mem.before) / bytes).toFixed(1)}x (budget 10x)${mem.error ? `; error: ${mem.error}` : ""}`);
+  const domMem = await wasmMemory(bigPage, true);
+  console.log(`the DOM path (its tree as flatten.js writes it: ${kb(domMem.flatBytes)}): ${kb(domMem.after)} after the run; grown by the run ${kb(domMem.after - domMem.before)} = ${((domMem.after - domMem.before) / bytes).toFixed(1)}x the page${domMem.error ? `; error: ${domMem.error}` : ""}`);
 
   // ---------------------------------------------------------------------- 3. click-to-card latency
   console.log("\n== card-visible latency after the click (extension loaded, generated thread page)");
@@ -266,7 +296,7 @@ try {
  *  outline) to its frame, on both. Side by side in one run: the ratio is the figure, under any load. */
 async function cardInsert(page, html) {
   console.log(`\n== the card of a 200-post thread: inserted and painted by card.js, median of ${RUNS} runs`);
-  for (const file of ["exports.js", "card.js"]) {
+  for (const file of ["exports.js", "flatten.js", "card.js"]) {
     await page.addScriptTag({ content: readFileSync(path.join(ROOT, "extension", file), "utf8") });
   }
   const prep = await page.evaluate((html) => {
@@ -396,7 +426,7 @@ function breakdown(label, runs) {
     ? ` (this click compiled the module in ${r(m((s) => s.run?.wasm?.compile))} and instantiated it in ${r(m((s) => s.run?.wasm?.instantiate))}, from the start of the click's handler, in parallel with inject and read)`
     : "";
   console.log(`${label}, median of ${runs.length}: card painted ${r(m((s) => s.painted))} ms after the click ("Reading thread…" at ${r(m((s) => s.loading))} ms, card in the page at ${r(m((s) => s.inDom))} ms)`);
-  console.log(`  click to the handler running ${r(m((s) => s.toHandler))}${Number.isFinite(m((s) => s.workerStart)) ? ` (of which starting the worker ${r(m((s) => s.workerStart))})` : ""}; inject card.js ${r(t("inject"))}; read the page ${r(t("read"))} (outerHTML ${r(m((s) => s.run?.page?.readMs))}, the rest is the transfer); wait for the WASM ${r(t("wasm"))}${wasm}; summarize ${r(t("summarize"))}; show ${r(t("show"))} (card insert ${r(m((s) => s.run?.page?.showMs))}, the rest is the transfer); paint ${r(m((s) => s.paint))}`);
+  console.log(`  click to the handler running ${r(m((s) => s.toHandler))}${Number.isFinite(m((s) => s.workerStart)) ? ` (of which starting the worker ${r(m((s) => s.workerStart))})` : ""}; inject card.js ${r(t("inject"))}; read the page ${r(t("read"))} (flatten.js ${r(m((s) => s.run?.page?.readMs))}, the rest is the transfer); wait for the WASM ${r(t("wasm"))}${wasm}; summarize ${r(t("summarize"))}; show ${r(t("show"))} (card insert ${r(m((s) => s.run?.page?.showMs))}, the rest is the transfer); paint ${r(m((s) => s.paint))}`);
 }
 
 /** 4. Click to card, warm and cold, on the generated 200 KB thread page; then compile time. */

@@ -1,7 +1,7 @@
-// ThreadCard background: the toolbar click reads the page's HTML, the Rust core (WASM) summarizes it
+// ThreadCard background: the toolbar click reads the page (its tree, as the browser parsed it), the Rust core (WASM) summarizes it
 // here, and card.js shows the result in the page. WASM runs in the background because Chrome refuses
 // to compile it in content scripts on pages whose CSP lacks 'wasm-unsafe-eval' (see README).
-import init, { summarize, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
+import init, { summarizeDom, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
 import { cardSettings, coreOptions, load as loadSettings } from "./settings.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -74,7 +74,7 @@ async function runOnTab(tab) {
   ensureWasm().catch(() => {});
   const settingsRead = loadSettings();
   try {
-    await api.scripting.executeScript({ target: { tabId }, files: ["exports.js", "card.js"] });
+    await api.scripting.executeScript({ target: { tabId }, files: ["exports.js", "flatten.js", "card.js"] });
   } catch (e) {
     return showBlocked(tabId, String(e?.message ?? e));
   }
@@ -95,7 +95,8 @@ async function runOnTab(tab) {
     lap();
     // The library reads no clock: the export time for the Markdown's front matter comes from here.
     const options = { ...coreOptions(settings, api.i18n.getUILanguage()), exported_at: new Date().toISOString() };
-    const bundle = summarize(page.html, page.url, options);
+    // The page as the browser parsed it (flatten.js): the core builds its tree from that, without parsing again.
+    const bundle = summarizeDom(page.dom, page.url, options);
     lap();
     view = {
       card_html: bundle.card_html,

@@ -438,7 +438,8 @@
         return { notHtml: msg("ui_not_html", [type]) };
       }
       const t0 = performance.now();
-      const page = { html: document.documentElement.outerHTML, url: location.href };
+      // The browser's tree as it stands (what the page's scripts rendered too), in one walk: flatten.js.
+      const page = { dom: globalThis.threadcardFlatten(document.documentElement), url: location.href };
       page.readMs = performance.now() - t0; // for the benchmark: reading the page, before the transfer
       statusPanel("loading", [msg("ui_reading")]);
       return page;

@@ -11,6 +11,8 @@ pub enum Error {
     Binary,
     /// The input is text but has no HTML markup in it.
     NotHtml,
+    /// The browser's tree, as the extension's page script wrote it (`parse::dom`), is malformed: why.
+    BadTree(&'static str),
 }
 
 impl fmt::Display for Error {
@@ -19,6 +21,7 @@ impl fmt::Display for Error {
             Error::Empty => write!(f, "the page is empty"),
             Error::Binary => write!(f, "this is a binary file, not an HTML page"),
             Error::NotHtml => write!(f, "this is plain text, not an HTML page (no HTML tags found)"),
+            Error::BadTree(why) => write!(f, "the page's tree did not arrive intact: {why}"),
         }
     }
 }

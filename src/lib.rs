@@ -15,6 +15,7 @@ pub mod clean;
 pub mod date;
 pub mod decode;
 pub mod error;
+#[cfg(feature = "html-parser")]
 pub mod explain;
 pub mod facts;
 pub mod i18n;
@@ -90,25 +91,39 @@ pub enum TimeFormat {
 /// `url` is where the page was read from; links and permalinks are resolved against it.
 ///
 /// A page over the work budget ([`budget`]) is read up to it, and [`Summary::notices`] says what was not.
+#[cfg(feature = "html-parser")]
 pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
     // The notice is the reader's to read: in the options' language, as the exports' words are.
     let (html, notice) = i18n::with_lang(i18n::Lang::from_tag(&options.locale), || budget::apply(html));
     let page = parse::parse(&html, url)?;
+    Ok(summarize_page(page, notice, options))
+}
+
+/// [`summarize`] for the browser's own tree of the page, as the extension's page script writes it
+/// ([`parse::dom`]): the same Summary, without parsing HTML again.
+pub fn summarize_dom(flat: &str, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
+    let (page, notice) = parse::dom::build(flat, url)?;
+    Ok(summarize_page(page, notice, options))
+}
+
+/// The stages after the parse: clean, find the thread, extract the facts.
+fn summarize_page(page: parse::Page, notice: Option<String>, options: &Options) -> Summary {
     let page = clean::clean(page);
     let thread = thread::find(&page);
     // The tree is done with: dropping it before the fact stage (whose tokens take about 8 times the posts'
     // text) keeps the peak memory at about 10 times the page instead of 16 on a thread page.
-    let parse::Page { doc, url, meta } = page;
-    drop(doc);
+    let parse::Page { doc, url, meta, noscripts } = page;
+    drop((doc, noscripts));
     let facts = facts::extract_at(&thread, url.as_deref(), options);
     let mut summary = assemble(url, &meta, thread, facts);
     summary.notices.extend(notice);
-    Ok(summary)
+    summary
 }
 
 /// [`summarize`] for a saved page's bytes: decoded first as a browser would (BOM, `<meta charset>`, then
 /// the encoding detector; see [`decode`](mod@decode)), so pages in windows-1252, Shift_JIS, GBK or UTF-16 read
 /// as their board wrote them.
+#[cfg(feature = "html-parser")]
 pub fn summarize_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Result<Summary, Error> {
     let html = decode::decode_at(bytes, url)?.text;
     summarize(&html, url, options)

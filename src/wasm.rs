@@ -5,7 +5,7 @@
 //! the browser's own `JSON.parse`, and options come in through `JSON.stringify`. This keeps a second,
 //! generated serializer for every model type out of the module (smaller WASM; see README, "Budgets").
 
-use crate::{render, summarize, Format, Options};
+use crate::{render, Format, Options};
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
@@ -16,16 +16,29 @@ use wasm_bindgen::prelude::*;
 /// never renders or names anything itself. `options.exported_at` (an ISO time, from `Date`) dates the
 /// Markdown export.
 /// Throws an `Error` with a one-line message for input that is not an HTML page.
+/// Only where the HTML parser is built in (feature `html-parser`: the demo page's module).
+#[cfg(feature = "html-parser")]
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
-    let summary = summarize(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let summary = crate::summarize(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    bundle(&summary, &options, None)
+}
+
+/// `summarizeDom(flat, url, options)`: [`summarize_js`] for the browser's own tree of the page, as the
+/// extension's page script writes it (`flatten` in extension/card.js; the format is `parse::dom`'s), so
+/// the page is not parsed twice. Throws an `Error` with a one-line message when the tree is malformed.
+#[wasm_bindgen(js_name = summarizeDom)]
+pub fn summarize_dom_js(flat: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let options = read_options(&options)?;
+    let summary = crate::summarize_dom(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     bundle(&summary, &options, None)
 }
 
 /// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
 /// as a browser would (byte order mark, `<meta charset>`; undeclared legacy bytes are windows-1252, as the
 /// WASM build has no detector: see `decode.rs`), with the browser's `TextDecoder`. The result also holds `html`, the decoded text. Throws for a binary file.
+#[cfg(feature = "html-parser")]
 #[wasm_bindgen(js_name = summarizeBytes)]
 pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
@@ -33,10 +46,11 @@ pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -
     let decoder = TextDecoder::new(encoding.name())
         .map_err(|_| JsError::new(&format!("this browser cannot decode {}", encoding.name())))?;
     let html = decoder.decode(bytes.get(bom..).unwrap_or_default());
-    let summary = summarize(&html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let summary = crate::summarize(&html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     bundle(&summary, &options, Some(html))
 }
 
+#[cfg(feature = "html-parser")]
 #[wasm_bindgen]
 extern "C" {
     /// The browser's own decoder, for the encoding `decode::sniff` found: it knows every WHATWG encoding, as

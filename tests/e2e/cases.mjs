@@ -371,11 +371,49 @@ export async function germanCases(browser, d, t, server) {
 }
 
 /** Runs every case against one browser driver. */
+/** Pages on which the extension's DOM path is compared with the HTML path: the sample, engines with a
+ *  noscript view (Discourse, Flarum), SVG, tables and JSON data. */
+const DOM_PATH_FILES = [SAMPLE, "engines/discourse.html", "engines/flarum.html", "engines/xenforo2.html",
+  "engines/reddit-old.html", "engines/phpbb.html", "engines/github-issue.html", "engines/hackernews.html",
+  "engines/stackexchange.html", "engines/vbulletin3.html"];
+
+/** The extension reads the browser's tree (extension/flatten.js, `summarizeDom`), not the page's HTML: in
+ *  this browser, on each page, that gives the Summary the HTML path (html5ever, in the demo page's module,
+ *  which has both) gives for the page's HTML. Runs in the page's own world: the tree is the one the
+ *  browser built from the served page. */
+export async function domPathCases(browser, d, t, server) {
+  for (const file of DOM_PATH_FILES) {
+    await t.attempt(`DOM path ${file}`, async () => {
+      await d.goto(server.url("plain", file));
+      const r = await d.page(async () => {
+        await new Promise((ok, fail) => {
+          const s = document.createElement("script");
+          s.src = "/www/flatten.js";
+          s.onload = () => ok(s.remove());
+          s.onerror = fail;
+          document.head.append(s);
+        });
+        const m = await import("/www/pkg/threadcard.js");
+        await m.default();
+        const html = await (await fetch(location.href)).text();
+        const byHtml = m.summarize(html, location.href, undefined).json;
+        const flat = globalThis.threadcardFlatten(document.documentElement);
+        const byDom = m.summarizeDom(flat, location.href, undefined).json;
+        const at = [...byHtml].findIndex((c, i) => c !== byDom[i]);
+        const around = (x) => x.slice(Math.max(0, at - 60), at + 60);
+        return { same: byHtml === byDom, posts: JSON.parse(byDom).posts.length, html: around(byHtml), dom: around(byDom) };
+      });
+      t.check(`${file}: the DOM path gives the HTML path's Summary (${r.posts} posts)`, r.same && r.posts > 0, JSON.stringify(r));
+    });
+  }
+}
+
 export async function runCases(browser, d, t, server) {
   mkdirSync(OUT, { recursive: true });
   if (process.env.E2E_ONLY === "audit") return auditCases(browser, d, t, server); // a quick re-run
   if (process.env.E2E_ONLY === "www") return demoCases(browser, d, t, server); // the demo page alone
   if (process.env.E2E_ONLY === "options") return optionsCases(browser, d, t, server);
+  if (process.env.E2E_ONLY === "dom") return domPathCases(browser, d, t, server);
   for (const mode of ["plain", "strict"]) {
     const where = `${mode === "strict" ? "strict CSP" : "no CSP"}`;
     const url = server.url(mode, SAMPLE);
@@ -570,6 +608,7 @@ export async function runCases(browser, d, t, server) {
     });
   }
 
+  await domPathCases(browser, d, t, server);
   await optionsCases(browser, d, t, server);
   await keyboardCases(browser, d, t, server);
   await auditCases(browser, d, t, server);

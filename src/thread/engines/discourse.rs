@@ -21,7 +21,7 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, first_attr, first_text, score};
 use crate::parse::Page;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -62,8 +62,8 @@ pub fn detect(probe: &super::Probe) -> bool {
 pub fn read(page: &Page) -> Option<Thread> {
     let mut thread = read_view(page).or_else(|| {
         let noscript = page.select(&NOSCRIPT).next()?;
-        let markup: String = noscript.text().collect();
-        let inner = Page { doc: Html::parse_document(&markup), url: page.url.clone(), meta: page.meta.clone() };
+        let doc = page.noscript_document(noscript)?;
+        let inner = Page { doc, url: page.url.clone(), meta: page.meta.clone(), noscripts: Vec::new() };
         read_view(&inner)
     })?;
     if let Some(n) = solution_number(page) {
