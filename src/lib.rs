@@ -102,7 +102,8 @@ pub fn summarize(html: &str, url: Option<&str>, options: &Options) -> Result<Sum
 /// [`summarize`] for the browser's own tree of the page, as the extension's page script writes it
 /// ([`parse::dom`]): the same Summary, without parsing HTML again.
 pub fn summarize_dom(flat: &str, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
-    let (page, notice) = parse::dom::build(flat, url)?;
+    let lang = i18n::Lang::from_tag(&options.locale);
+    let (page, notice) = i18n::with_lang(lang, || parse::dom::build(flat, url))?;
     Ok(summarize_page(page, notice, options))
 }
 

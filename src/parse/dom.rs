@@ -109,13 +109,11 @@ pub fn build(flat: &str, page_url: Option<&str>) -> Result<(Page, Option<String>
     Ok((Page { doc, url: page_url, meta, noscripts }, notice))
 }
 
-/// The notice for a tree cut at the budget: how much of the page was read.
+/// The notice for a tree cut at the budget: how much of the page was read, in the current language (the
+/// caller sets it, see [`crate::i18n`]).
 fn budget_notice(read: usize, body: &str) -> String {
     let total = body.bytes().filter(|&b| (HTML_ELEMENT..=MATH_ELEMENT).contains(&b)).count();
-    format!(
-        "Page too large: read its first {read} of {total} elements; the rest was not read (work budget: \
-         {MAX_ELEMENTS} elements, {MAX_PAGE_BYTES} bytes)."
-    )
+    crate::i18n::tf(crate::i18n::Msg::card_budget_notice_elements, &[&read, &total, &MAX_ELEMENTS])
 }
 
 /// Nodes the tree will hold: one per element or text token, and the document node.
