@@ -172,14 +172,14 @@ impl<'a> Context<'a> {
                 + LENGTH_WEIGHT * (c.words.len() as f64).ln_1p()
         };
         let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
         let mut chosen: Vec<&Candidate> = Vec::new();
         for (_, c) in scored {
             if chosen.len() < n && !chosen.iter().any(|k| jaccard(&k.words, &c.words) > MAX_OVERLAP) {
                 chosen.push(c);
             }
         }
-        chosen.sort_by_key(|c| c.order);
+        crate::sort::sort_by_key(&mut chosen, |c| c.order);
         chosen.iter().map(|c| c.text.to_string()).collect()
     }
 
@@ -278,7 +278,7 @@ fn quoted_by(posts: &[Post]) -> Vec<usize> {
                 // The post holding most of the quote's opening 4-grams (ties: the earliest).
                 let mut votes: Vec<usize> =
                     shingles(&q.text).iter().take(QUOTE_GRAMS).filter_map(|g| first_with.get(g).copied()).collect();
-                votes.sort_unstable();
+                crate::sort::sort(&mut votes);
                 let by_text = votes
                     .chunk_by(|a, b| a == b)
                     .max_by_key(|run| (run.len(), std::cmp::Reverse(run[0])))
@@ -286,7 +286,7 @@ fn quoted_by(posts: &[Post]) -> Vec<usize> {
                 by_text.or_else(|| last_by.get(q.author.as_deref()?).copied())
             })
             .collect();
-        quoted.sort_unstable();
+        crate::sort::sort(&mut quoted);
         quoted.dedup();
         for k in quoted {
             counts[k] += 1;
