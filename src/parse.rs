@@ -8,7 +8,7 @@ use crate::url;
 use scraper::{Html, Selector};
 use std::borrow::Cow;
 
-mod tree;
+pub(crate) mod tree;
 
 /// A parsed page and what it says about itself.
 pub struct Page {

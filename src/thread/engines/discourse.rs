@@ -21,7 +21,7 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, first_attr, first_text, score};
 use crate::parse::Page;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -63,7 +63,10 @@ pub fn read(page: &Page) -> Option<Thread> {
     let mut thread = read_view(page).or_else(|| {
         let noscript = page.select(&NOSCRIPT).next()?;
         let markup: String = noscript.text().collect();
-        let inner = Page { doc: Html::parse_document(&markup), url: page.url.clone(), meta: page.meta.clone() };
+        // The crate's own tree sink (as for the page): scraper's `Html::parse_document` would compile a second
+        // copy of html5ever's tree builder and tokenizer into the WASM (~100 KB).
+        let inner =
+            Page { doc: crate::parse::tree::parse_document(&markup), url: page.url.clone(), meta: page.meta.clone() };
         read_view(&inner)
     })?;
     if let Some(n) = solution_number(page) {
