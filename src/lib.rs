@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod sort;
 #[doc(hidden)]
 pub mod stress;
 pub mod text;
@@ -152,10 +153,10 @@ fn assemble(page_url: Option<String>, meta: &parse::PageMeta, thread: thread::Th
 
 fn stats(posts: &[Post]) -> Stats {
     let mut authors: Vec<&str> = posts.iter().filter_map(|p| p.author.as_deref()).collect();
-    authors.sort_unstable();
+    crate::sort::sort(&mut authors);
     authors.dedup();
     let mut times: Vec<&str> = posts.iter().filter_map(|p| p.published.as_deref()).collect();
-    times.sort_unstable();
+    crate::sort::sort(&mut times);
     Stats {
         posts: posts.len(),
         participants: authors.len(),

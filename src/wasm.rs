@@ -38,7 +38,9 @@ pub fn summarize_dom_js(flat: &str, url: Option<String>, options: JsValue) -> Re
 /// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
 /// as a browser would (byte order mark, `<meta charset>`; undeclared legacy bytes are windows-1252, as the
 /// WASM build has no detector: see `decode.rs`), with the browser's `TextDecoder`. The result also holds `html`, the decoded text. Throws for a binary file.
-#[cfg(feature = "html-parser")]
+/// In the demo page's module only (feature `www`): the extension reads pages the browser has decoded, and
+/// leaving this out of its module drops the sniffing and `encoding_rs`'s label tables from it.
+#[cfg(feature = "www")]
 #[wasm_bindgen(js_name = summarizeBytes)]
 pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
@@ -50,7 +52,7 @@ pub fn summarize_bytes_js(bytes: &[u8], url: Option<String>, options: JsValue) -
     bundle(&summary, &options, Some(html))
 }
 
-#[cfg(feature = "html-parser")]
+#[cfg(feature = "www")]
 #[wasm_bindgen]
 extern "C" {
     /// The browser's own decoder, for the encoding `decode::sniff` found: it knows every WHATWG encoding, as
@@ -106,7 +108,9 @@ fn read_options(options: &JsValue) -> Result<Options, JsError> {
     serde_json::from_str(&text).map_err(|e| JsError::new(&format!("bad options: {e}")))
 }
 
-/// The bundled sample thread page, for the demo page's "try the sample" button.
+/// The bundled sample thread page, for the demo page's "try the sample" button: in the demo page's module
+/// only (feature `www`), so the extension's module does not carry the page.
+#[cfg(feature = "www")]
 #[wasm_bindgen(js_name = sampleHtml)]
 pub fn sample_html() -> String {
     crate::SAMPLE_HTML.to_string()

@@ -114,7 +114,7 @@ fn place_links<'t>(links: &'t [Link], text: &str, own: Option<&'t str>) -> Vec<(
             out.push((p, p + l.url.len().min(text.len() - p), l.url.as_str()));
         }
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 

@@ -74,7 +74,7 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
             (score, entity)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
     scored.into_iter().map(|(_, e)| e).collect()
 }
 
@@ -85,7 +85,9 @@ fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
     let mut by_key: HashMap<String, usize> = HashMap::default();
     // Longest forms first, so short forms and acronyms find what they stand for.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&m| (mentions[m].demonym, std::cmp::Reverse(mentions[m].form.split_whitespace().count())));
+    crate::sort::sort_by_key(&mut order, |&m| {
+        (mentions[m].demonym, std::cmp::Reverse(mentions[m].form.split_whitespace().count()))
+    });
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
     for &m in &order {
         let mention = &mentions[m];
@@ -152,7 +154,7 @@ fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
         if let Some(fullest) = fullest {
             acc.name = fullest.clone();
         }
-        acc.posts.sort_unstable();
+        crate::sort::sort(&mut acc.posts);
     }
     let solid: Vec<bool> = accs
         .iter()

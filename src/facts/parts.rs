@@ -85,7 +85,7 @@ fn first_places(text: &str, texts: &[String]) -> HashMap<String, usize> {
     let short: HashSet<&str> =
         texts.iter().map(String::as_str).filter(|t| !t.is_empty() && t.len() <= MAX_PLACED_TEXT).collect();
     let mut lengths: Vec<usize> = short.iter().map(|t| t.len()).collect();
-    lengths.sort_unstable();
+    crate::sort::sort(&mut lengths);
     lengths.dedup();
     let mut left = short.len();
     crate::text::count_walked(text.len());

@@ -258,7 +258,7 @@ fn merge(found: Vec<Quote>) -> Vec<Quote> {
                     kept.speaker = q.speaker;
                 }
                 let mut rest: Vec<usize> = posts.into_iter().filter(|&p| p != kept.post).collect();
-                rest.sort_unstable();
+                crate::sort::sort(&mut rest);
                 rest.dedup();
                 kept.posts = std::iter::once(kept.post).chain(rest).collect();
             }

@@ -56,7 +56,7 @@ pub fn own_domain(thread: &Thread, page_url: Option<&str>) -> Option<String> {
     }
     let mut domains: Vec<String> =
         thread.posts.iter().filter_map(|p| p.permalink.as_deref()).map(url::domain).collect();
-    domains.sort();
+    crate::sort::sort(&mut domains);
     let mut best: Option<(usize, String)> = None;
     for d in domains.chunk_by(|a, b| a == b) {
         if best.as_ref().is_none_or(|(n, _)| d.len() > *n) {

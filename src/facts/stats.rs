@@ -16,7 +16,7 @@ pub fn most_active(posts: &[Post]) -> Vec<Poster> {
         }
     }
     // Stable: equal counts keep the order of first appearance.
-    counts.sort_by_key(|c| std::cmp::Reverse(c.posts));
+    crate::sort::sort_by_key(&mut counts, |c| std::cmp::Reverse(c.posts));
     let several = counts.len() > 1;
     counts.into_iter().filter(|c| !several || c.posts > 1).take(MOST_ACTIVE).collect()
 }

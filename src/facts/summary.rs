@@ -59,7 +59,7 @@ pub fn choose(
             (centrality + 1.5 * position + lead + 0.5 * entities.min(3.0) + 1.0 * numbers.min(2.0), *c)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
     let mut chosen: Vec<&Candidate> = Vec::new();
     for (_, c) in scored {
         if chosen.len() == n {
@@ -69,7 +69,7 @@ pub fn choose(
             chosen.push(c);
         }
     }
-    chosen.sort_by_key(|c| (c.post, c.order));
+    crate::sort::sort_by_key(&mut chosen, |c| (c.post, c.order));
     let mut out: Vec<SummarySentence> =
         chosen.iter().map(|c| SummarySentence { text: c.text.to_string(), post: c.post }).collect();
     out.extend(reply_lines(thread, &all, &df, &chosen));
@@ -170,7 +170,7 @@ fn reply_lines(
         (thread.posts[i].score.unwrap_or(0), quoted.get(author).copied().unwrap_or(0))
     };
     let mut order: Vec<(i64, usize, usize)> = (1..thread.posts.len()).map(|i| (rank(i).0, rank(i).1, i)).collect();
-    order.sort_by_key(|&(score, quotes, i)| (std::cmp::Reverse((score, quotes)), i));
+    crate::sort::sort_by_key(&mut order, |&(score, quotes, i)| (std::cmp::Reverse((score, quotes)), i));
     // The top-scored or most-quoted reply speaks for the replies; without votes or quotes, the most
     // central sentence of any reply.
     let top = order.iter().filter(|o| (o.0, o.1) > (0, 0)).find_map(|o| best_of(o.2));

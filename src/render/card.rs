@@ -282,7 +282,7 @@ fn post_links(posts: &[usize], first: usize) -> String {
     if all.is_empty() {
         all.push(first);
     }
-    all.sort_unstable();
+    crate::sort::sort(&mut all);
     all.dedup();
     all.iter().map(|&p| post_link(p)).collect::<Vec<_>>().join(",")
 }

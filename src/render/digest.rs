@@ -56,7 +56,7 @@ pub fn dates(s: &Summary) -> Vec<DateLine> {
         (Some(_), true) => 3,
     };
     // Stable: page order within a rank.
-    unique.sort_by_key(|d| rank(d));
+    crate::sort::sort_by_key(&mut unique, |d| rank(d));
     unique
         .into_iter()
         .take(MAX_DATES)
@@ -105,7 +105,7 @@ pub fn replies(s: &Summary) -> Option<Replies> {
     let mut counts = vec![0usize; posts.len()];
     for (i, p) in replies() {
         let mut quoted: Vec<usize> = p.quotes.iter().filter_map(|q| quoted_post(posts, i, q)).collect();
-        quoted.sort_unstable();
+        crate::sort::sort(&mut quoted);
         quoted.dedup();
         for k in quoted {
             counts[k] += 1;

@@ -18,6 +18,9 @@ use std::fmt::Write;
 
 /// The page's styles: the card's, then the reader's own.
 pub const CSS: &str = concat!(include_str!("card.css"), "\n", include_str!("reader.css"));
+/// The reader's own styles: [`page`] writes the card's ([`super::card::CSS`]) before them, as [`CSS`] holds
+/// them, so the module carries the card's styles once (7 KB), not twice.
+const OWN_CSS: &str = include_str!("reader.css");
 /// Nothing loads or runs: no scripts, frames, fonts, images, forms or base URL; inline styles only.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 /// Deepest reply level indented (reader.css has a rule for each).
@@ -29,9 +32,10 @@ pub fn page(s: &Summary, options: &Options) -> String {
     let lang = s.language.as_deref().map(str::trim).filter(|l| !l.is_empty()).unwrap_or("en");
     let _ = write!(
         o,
-        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\"><meta name=\"viewport\" content=\"width=device-width\"><meta name=\"referrer\" content=\"no-referrer\"><title>{}</title><style>{CSS}</style></head><body>",
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\"><meta name=\"viewport\" content=\"width=device-width\"><meta name=\"referrer\" content=\"no-referrer\"><title>{}</title><style>{}\n{OWN_CSS}</style></head><body>",
         esc(lang),
-        esc(&s.title)
+        esc(&s.title),
+        super::card::CSS
     );
     let _ = write!(o, r#"<main class="tc-card tc-reader">"#);
     head(&mut o, s, options);

@@ -74,7 +74,7 @@ fn top_posters(s: &Summary) -> Vec<(&str, usize)> {
         counts.entry(a).or_insert((0, i)).0 += 1;
     }
     let mut list: Vec<(&str, (usize, usize))> = counts.into_iter().filter(|(_, (n, _))| *n >= 2).collect();
-    list.sort_by_key(|&(_, (n, first))| (std::cmp::Reverse(n), first));
+    crate::sort::sort_by_key(&mut list, |&(_, (n, first))| (std::cmp::Reverse(n), first));
     list.into_iter().take(TOP_POSTERS).map(|(a, (n, _))| (a, n)).collect()
 }
 

@@ -266,7 +266,7 @@ fn json_ld_breadcrumb(page: &Page) -> Option<Vec<Crumb>> {
             Some((pos, Crumb { name: text::squash(name), href, linked: true }))
         })
         .collect();
-    items.sort_by_key(|(p, _)| *p);
+    crate::sort::sort_by_key(&mut items, |(p, _)| *p);
     let crumbs: Vec<Crumb> = items.into_iter().map(|(_, c)| c).filter(|c| !c.name.is_empty()).collect();
     (!crumbs.is_empty()).then_some(crumbs)
 }

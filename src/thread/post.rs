@@ -126,7 +126,7 @@ impl Nested {
         }
         let mut containers: Vec<(usize, usize, NodeId)> =
             containers.filter_map(|c| span.get(&c).map(|&(a, b)| (a, b, c))).collect();
-        containers.sort_unstable();
+        crate::sort::sort(&mut containers);
         containers.dedup();
         Nested { span, containers }
     }

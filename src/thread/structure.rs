@@ -166,7 +166,7 @@ impl Measures {
     /// The nodes under any of `roots`, as merged intervals: [`Cover::holds`] answers in a binary search.
     pub fn cover(&self, roots: impl Iterator<Item = NodeId>) -> Cover {
         let mut spans: Vec<(u32, u32)> = roots.filter_map(|r| self.span_of(r)).collect();
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
         for (start, end) in spans {
             match merged.last_mut() {
@@ -199,7 +199,7 @@ pub fn signature(e: &scraper::node::Element) -> String {
         .map(|c| c.chars().filter(|ch| !ch.is_ascii_digit()).collect::<String>().to_ascii_lowercase())
         .filter(|c| !c.is_empty() && !STATE_CLASSES.contains(&c.as_str()))
         .collect();
-    classes.sort();
+    crate::sort::sort(&mut classes);
     classes.dedup();
     let mut s = e.name().to_string();
     for c in classes {

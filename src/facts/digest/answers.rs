@@ -343,7 +343,7 @@ fn by_content(ctx: &Context) -> Option<usize> {
 pub(super) fn content_score(ctx: &Context, post: usize) -> f64 {
     let list = &ctx.by_post[post];
     let mut s: Vec<f64> = list.iter().map(|c| ctx.centrality(c) + ctx.on_topic(c)).collect();
-    s.sort_by(|a, b| b.total_cmp(a));
+    crate::sort::sort_by(&mut s, |a, b| b.total_cmp(a));
     let best: f64 = s.iter().take(2).sum::<f64>() / 2.0;
     let n = list.len().max(1) as f64;
     let asks = list.iter().filter(|c| c.text.trim_end().ends_with('?')).count() as f64 / n;

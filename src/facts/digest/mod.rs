@@ -181,14 +181,14 @@ impl<'a> Context<'a> {
         let repeated = |k: usize| list.get(k + 1).is_some_and(|next| contained(&list[k].words, &next.words));
         let mut scored: Vec<(f64, &Candidate)> =
             list.iter().enumerate().filter(|(k, _)| !repeated(*k)).map(|(_, c)| (score(c), c)).collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
         let mut chosen: Vec<&Candidate> = Vec::new();
         for (_, c) in scored {
             if chosen.len() < n && !chosen.iter().any(|k| repeats(&k.words, &c.words)) {
                 chosen.push(c);
             }
         }
-        chosen.sort_by_key(|c| c.order);
+        crate::sort::sort_by_key(&mut chosen, |c| c.order);
         chosen.iter().map(|c| c.text.to_string()).collect()
     }
 
@@ -298,7 +298,7 @@ fn quoted_by(posts: &[Post]) -> Vec<usize> {
                 // The post holding most of the quote's opening 4-grams (ties: the earliest).
                 let mut votes: Vec<usize> =
                     shingles(&q.text).iter().take(QUOTE_GRAMS).filter_map(|g| first_with.get(g).copied()).collect();
-                votes.sort_unstable();
+                crate::sort::sort(&mut votes);
                 let by_text = votes
                     .chunk_by(|a, b| a == b)
                     .max_by_key(|run| (run.len(), std::cmp::Reverse(run[0])))
@@ -306,7 +306,7 @@ fn quoted_by(posts: &[Post]) -> Vec<usize> {
                 by_text.or_else(|| last_by.get(q.author.as_deref()?).copied())
             })
             .collect();
-        quoted.sort_unstable();
+        crate::sort::sort(&mut quoted);
         quoted.dedup();
         for k in quoted {
             counts[k] += 1;

@@ -35,7 +35,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
         ctx.centrality(c) + asks + TITLE_WEIGHT * titled + POSITION_WEIGHT * (1.0 - c.order as f64 / total)
     };
     let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
     let mut chosen: Vec<&Candidate> = Vec::new();
     let best = scored.first().map_or(0.0, |s| s.0);
     for (s, c) in scored {
@@ -46,6 +46,6 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
             chosen.push(c);
         }
     }
-    chosen.sort_by_key(|c| c.order);
+    crate::sort::sort_by_key(&mut chosen, |c| c.order);
     chosen.iter().map(|c| SummarySentence { text: c.text.to_string(), post: 0 }).collect()
 }

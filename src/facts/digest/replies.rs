@@ -34,7 +34,7 @@ pub(super) fn choose(ctx: &Context, taken: &[usize]) -> Vec<KeyPost> {
         .filter(|i| !taken.contains(i) && !ctx.by_post[*i].is_empty())
         .map(|i| (weight(ctx, i), i))
         .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut ranked, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut authors: Vec<Option<&str>> = taken.iter().map(|&k| posts[k].author.as_deref()).collect();
     let mut chosen: Vec<usize> = Vec::new();
     for (_, i) in ranked {
@@ -48,7 +48,7 @@ pub(super) fn choose(ctx: &Context, taken: &[usize]) -> Vec<KeyPost> {
         authors.push(author);
         chosen.push(i);
     }
-    chosen.sort_unstable();
+    crate::sort::sort(&mut chosen);
     chosen
         .into_iter()
         .map(|i| {

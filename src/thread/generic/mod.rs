@@ -134,7 +134,7 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
         // Under an article, dated blocks without authors are teasers of other articles, not comments.
         let authored = posts.iter().filter(|p| p.author.is_some()).count();
         let mut names: Vec<&str> = posts.iter().filter_map(|p| p.author.as_deref()).collect();
-        names.sort_unstable();
+        crate::sort::sort(&mut names);
         names.dedup();
         if authored * 2 < posts.len() || names.len() < 2 && posts.len() > 2 {
             return None;
