@@ -255,6 +255,7 @@ test_all() {
   step "cargo clippy" cargo clippy --all-targets -- -D warnings
   # src/wasm.rs only compiles for wasm32: lint that build too.
   step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+  step "cargo clippy (wasm32, extension: no html-parser)" cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
   step "cargo clippy (wasm32, demo page)" cargo clippy --target wasm32-unknown-unknown --lib --features www -- -D warnings
   step "cargo test" cargo test
   # A short seeded pass of the fuzzer (the same inputs every run; stops after 45 s): no panic, no hang,
