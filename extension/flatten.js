@@ -44,15 +44,16 @@
   }
 
   /** A <noscript> as src/parse.rs reads its raw markup: a page's worth becomes `<div data-noscript="">` with
-   *  the markup parsed (in a body, as there); a small one stays text, with its markup parsed as a document
+   *  the markup parsed (in body context, as there); a small one stays text, with its markup parsed as a document
    *  for readers that want it (not inside such a document: `inDocument`). `null` when the browser parsed its
    *  content already (scripts off). Markup is parsed in documents without scripts or loads. */
   function noscript(el, inDocument) {
     if (el.firstElementChild) return null;
     const markup = el.textContent;
     if (isContent(markup)) {
-      const body = document.implementation.createHTMLDocument("").body;
-      body.innerHTML = markup;
+      // "<body>" first puts the markup in body context, as src/parse.rs's in-body `<div>` does; DOMParser's
+      // document runs no script and loads nothing (and web-ext lint rightly flags `innerHTML`).
+      const body = new DOMParser().parseFromString("<body>" + markup, "text/html").body;
       let s = "\x01div\x04data-noscript\x05";
       for (const child of body.childNodes) s += walk(child, inDocument);
       return s + "\x07";
