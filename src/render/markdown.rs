@@ -136,14 +136,10 @@ fn front_matter(out: &mut String, s: &Summary, options: &Options) {
 }
 
 /// The replies' line ("Replies (3) · top-scored by bob (score 12) · ..."), when it says more than the count
-/// the thread line already gives.
+/// the thread line already gives ([`super::digest::replies`] is `None` otherwise).
 fn replies_line(out: &mut String, s: &Summary) {
     let Some(r) = super::digest::replies(s) else { return };
-    let pieces = super::digest::replies_pieces(&r);
-    if pieces.len() < 2 {
-        return;
-    }
-    let pieces: Vec<String> = pieces
+    let pieces: Vec<String> = super::digest::replies_pieces(&r)
         .into_iter()
         .map(|(text, post)| {
             format!(

@@ -5,11 +5,6 @@
 use crate::i18n::{t, tf, tn, Msg};
 use crate::model::{KeyPost, Summary};
 
-/// Heading of the opening lines in the English exports (the card says [`opening`]).
-pub const OPENING: &str = "Opening";
-/// Heading of the replies' lines in the English exports (the card says [`replies`]).
-pub const REPLIES: &str = "What the replies say";
-
 /// Heading of the opening lines, in the current language.
 pub fn opening() -> &'static str {
     t(Msg::card_h_opening)
