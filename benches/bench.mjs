@@ -243,19 +243,7 @@ try {
   let first = null;
   for (let i = 0; i < RUNS + 1; i++) {
     await tab.goto(server.url("plain", "thread-200k.html"));
-    // Page side: note when the card is in the DOM and when the frame holding it has been painted.
-    await tab.evaluate(() => {
-      globalThis.__tcSeen = null;
-      new MutationObserver((_, obs) => {
-        const host = document.getElementById("threadcard-host");
-        if (host?.dataset.state === "loading" && !globalThis.__tcLoading) globalThis.__tcLoading = Date.now();
-        if (host?.dataset.state === "card" || host?.dataset.state === "error") {
-          obs.disconnect();
-          const inDom = Date.now();
-          requestAnimationFrame(() => setTimeout(() => (globalThis.__tcSeen = { inDom, painted: Date.now(), state: host.dataset.state, loading: globalThis.__tcLoading, showMs: Number(host.dataset.showMs) })));
-        }
-      }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
-    });
+    await watchCard(tab);
     const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
     const target = targetInfos.find((x) => x.url === tab.url());
     let seen = null;
@@ -351,11 +339,9 @@ async function cardInsert(page, html) {
   console.log(`"Expand all" click to its frame: every post already inserted ${ms(median(times.expandEvery))}; the outline inserting its ${prep.posts} bodies ${ms(median(times.expandOutline))}`);
 }
 
-/** One toolbar click on `tab` (CDP Extensions.triggerAction): from the click to "Reading thread…", to the
- *  card in the page and to the frame after it (the page's clock, which shares the machine's with this one),
- *  and what the background measured (`lastRun`, read from the worker that ran it). */
-async function clickOnce(context, cdp, extId, tab, url, { cold }) {
-  await tab.goto(url);
+/** Page side of a click: notes in `globalThis.__tcSeen` when "Reading thread…" showed, when the card (or its
+ *  error) is in the DOM and when the frame holding it has been painted, with card.js's own show time. */
+async function watchCard(tab) {
   await tab.evaluate(() => {
     globalThis.__tcSeen = null;
     new MutationObserver((_, obs) => {
@@ -364,10 +350,18 @@ async function clickOnce(context, cdp, extId, tab, url, { cold }) {
       if (host?.dataset.state === "card" || host?.dataset.state === "error") {
         obs.disconnect();
         const inDom = Date.now();
-        requestAnimationFrame(() => setTimeout(() => (globalThis.__tcSeen = { inDom, painted: Date.now(), state: host.dataset.state, loading: globalThis.__tcLoading })));
+        requestAnimationFrame(() => setTimeout(() => (globalThis.__tcSeen = { inDom, painted: Date.now(), state: host.dataset.state, loading: globalThis.__tcLoading, showMs: Number(host.dataset.showMs) })));
       }
     }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
   });
+}
+
+/** One toolbar click on `tab` (CDP Extensions.triggerAction): from the click to "Reading thread…", to the
+ *  card in the page and to the frame after it (the page's clock, which shares the machine's with this one),
+ *  and what the background measured (`lastRun`, read from the worker that ran it). */
+async function clickOnce(context, cdp, extId, tab, url, { cold }) {
+  await tab.goto(url);
+  await watchCard(tab);
   // Playwright's worker object follows the extension's worker across a stop and a restart.
   const sw = context.serviceWorkers()[0];
   if (cold) {
