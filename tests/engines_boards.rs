@@ -1,5 +1,5 @@
-//! Board engine readers (MyBB, Vanilla, bbPress, Discuz!, FluxBB, NodeBB, Flarum) on fixtures written in each
-//! engine's default markup (authored text, not copied pages).
+//! Board engine readers (MyBB, Vanilla, bbPress, Discuz!, FluxBB, NodeBB, Flarum, UBB.threads, YaBB, JForum,
+//! Kunena's Crypsis) on fixtures written in each engine's default markup (authored text, not copied pages).
 
 mod common;
 use common::*;
@@ -208,4 +208,97 @@ fn flarum_post_stream() {
     assert_eq!(reply.quotes.len(), 1);
     assert_eq!(reply.quotes[0].author.as_deref(), Some("Joinery Jo"));
     assert!(reply.text.contains("Use epoxy in the open"));
+}
+
+/// Each post's time to the minute, as the page wrote it.
+fn minutes(s: &threadcard::Summary) -> Vec<&str> {
+    s.posts.iter().map(|p| p.published.as_deref().map_or("", |t| &t[..16])).collect()
+}
+
+#[test]
+fn ubbthreads_7_showflat() {
+    let s = read(
+        "ubbthreads.html",
+        "https://tractortalk.example.com/ubbthreads.php/topics/418802/hydraulic-lift-creeps-down",
+    );
+    assert_eq!(s.platform, "ubbthreads");
+    // The first subject is the topic's; the replies' "Re:" subjects are not the title.
+    assert_eq!(s.title, "Hydraulic lift creeps down overnight");
+    assert_eq!(s.section, ["Forums", "Hydraulics & Three-Point"]);
+    assert_eq!(authors(&s), ["dairyland_dan", "Hydro Hank", "dairyland_dan"]);
+    assert_eq!(minutes(&s), ["2019-03-14T19:05", "2019-03-14T21:41", "2019-03-15T06:12"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(info(op, "profile"), Some("https://tractortalk.example.com/ubbthreads.php/users/5120/dairyland-dan"));
+    assert_eq!((info(op, "posts"), info(op, "location")), (Some("1,204"), Some("Wisconsin")));
+    assert_eq!(op.anchor.as_deref(), Some("Post418802"));
+    no_signature(&s, "stubborn Kubota");
+    no_signature(&s, "Farmall");
+    assert_eq!(reply.quotes.first().and_then(|q| q.author.as_deref()), Some("dairyland_dan"));
+    assert!(reply.text.contains("normal leak-down"));
+    assert!(s.posts[2].text.starts_with("Watched it"));
+}
+
+#[test]
+fn yabb_2_topic() {
+    let s = read("yabb.html", "https://homestead.example.net/cgi-bin/yabb2/YaBB.pl?num=1237082520");
+    assert_eq!(s.platform, "yabb");
+    assert_eq!(s.title, "Cistern water went cloudy after the storm");
+    assert_eq!(s.section, ["Homestead Water Board", "General", "Wells, Springs & Cisterns"]);
+    assert_eq!(authors(&s), ["RidgeRunner", "Millpond Sue", "RidgeRunner"]);
+    // "Mar 15th, 2009 at 8:17am" after the bold "Reply #1 - ".
+    assert_eq!(minutes(&s), ["2009-03-14T22:02", "2009-03-15T08:17", "2009-03-17T18:40"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(
+        info(op, "profile"),
+        Some("https://homestead.example.net/cgi-bin/yabb2/YaBB.pl?action=viewprofile;username=ridgerunner")
+    );
+    assert_eq!(info(reply, "posts"), Some("2,941"));
+    assert_eq!(reply.anchor.as_deref(), Some("1"));
+    assert_eq!(
+        reply.permalink.as_deref(),
+        Some("https://homestead.example.net/cgi-bin/yabb2/YaBB.pl?num=1237082520/1#1")
+    );
+    no_signature(&s, "Off the grid");
+    no_signature(&s, "gravity system");
+    // The quote's author is named on the line before the quote box.
+    assert_eq!(reply.quotes.first().and_then(|q| q.author.as_deref()), Some("RidgeRunner"));
+    assert!(reply.text.contains("fine clay"));
+}
+
+#[test]
+fn jforum_2_topic() {
+    let s = read("jforum.html", "https://forum.javacerrado.example.com.br/posts/list/2207.page");
+    assert_eq!(s.platform, "jforum");
+    assert_eq!(s.title, "Pool de conexões esgota depois de algumas horas");
+    assert_eq!(s.section, ["Índice dos Fóruns", "Persistência e JDBC"]);
+    assert_eq!(authors(&s), ["renata.alves", "marcos_dba", "renata.alves"]);
+    // Day first, as JForum writes dates: the message header's "Postado:", not the author's "Registrado em:".
+    assert_eq!(minutes(&s), ["2009-05-21T10:22", "2009-05-21T14:03", "2009-05-22T08:51"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(info(op, "profile"), Some("https://forum.javacerrado.example.com.br/user/profile/311.page"));
+    assert_eq!((info(op, "posts"), info(op, "location")), (Some("42"), Some("Campinas")));
+    assert_eq!(op.anchor.as_deref(), Some("48210"));
+    no_signature(&s, "Java desde");
+    assert_eq!(reply.quotes.first().and_then(|q| q.author.as_deref()), Some("renata.alves"));
+    assert!(reply.text.contains("removeAbandoned=true"));
+    assert!(s.posts[2].text.ends_with("obrigada!"));
+}
+
+#[test]
+fn kunena_5_crypsis() {
+    let s = read("kunena5.html", "https://stammtisch.example.de/forum/elektrik/8841-weichenantrieb");
+    assert_eq!(s.platform, "kunena");
+    assert_eq!(s.title, "Weichenantrieb brummt nur noch");
+    // The name in the profile box, not its "Offline" label or the thank-you line's members.
+    assert_eq!(authors(&s), ["Stellwerk", "Lokschuppen", "Stellwerk"]);
+    // The date span's title, not its "4 years ago".
+    assert_eq!(minutes(&s), ["2020-02-02T19:14", "2020-02-02T21:40", "2020-02-03T08:05"]);
+    let (op, reply) = (&s.posts[0], &s.posts[1]);
+    assert_eq!(info(op, "profile"), Some("https://stammtisch.example.de/forum/user/62-stellwerk"));
+    assert_eq!(op.anchor.as_deref(), Some("8841"));
+    no_signature(&s, "Epoche III");
+    no_signature(&s, "Grüße vom");
+    assert!(s.posts.iter().all(|p| !p.text.contains("Gleisbauer")));
+    assert_eq!(reply.quotes.first().and_then(|q| q.author.as_deref()), Some("Stellwerk"));
+    assert!(reply.text.contains("Stellschwelle klemmt"));
 }

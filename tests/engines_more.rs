@@ -142,7 +142,8 @@ fn khoros_thread() {
     assert_eq!(s.posts[2].text, "Channel 6 fixed it, no drops tonight. Thanks Dana!");
 }
 
-/// The new readers claim only their own pages: WoltLab and Khoros no other fixture; the IP.Board 3 and phpBB 2 readers
+/// The new readers claim only their own pages: WoltLab, Khoros, UBB.threads, YaBB, JForum and Kunena no other
+/// fixture; the IP.Board 3 and phpBB 2 readers
 /// (which share their platform's name) no page of another engine, and no page twice under one name.
 #[test]
 fn new_detectors_claim_no_other_fixture() {
@@ -164,9 +165,11 @@ fn new_detectors_claim_no_other_fixture() {
             let html = String::from_utf8_lossy(&std::fs::read(&path).expect("fixture")).into_owned();
             let Ok(page) = threadcard::parse::parse(&html, Some("https://board.example.org/t/1")) else { continue };
             let found = detected(&Probe::new(&threadcard::clean::clean(page)));
-            for own in ["woltlab", "khoros"] {
+            for own in ["woltlab", "khoros", "ubbthreads", "yabb", "jforum"] {
                 assert!(name == format!("{own}.html") || !found.contains(&own), "{own} claims {name}: {found:?}");
             }
+            // Kunena's two template families, each its own fixture.
+            assert!(name.starts_with("kunena") || !found.contains(&"kunena"), "kunena claims {name}: {found:?}");
             for platform in ["invision", "phpbb"] {
                 let times = found.iter().filter(|f| **f == platform).count();
                 assert!(times <= 1, "{name} detected {times} times as {platform}: {found:?}");

@@ -18,6 +18,7 @@ mod fluxbb;
 mod hackernews;
 mod invision;
 mod invision3;
+mod jforum;
 mod khoros;
 mod kunena;
 mod lemmy;
@@ -30,14 +31,17 @@ mod phpbb;
 mod phpbb2;
 mod phpbb_themes;
 pub mod probe;
+mod quote_heads;
 mod reddit;
 mod smf;
 mod stackexchange;
 mod talkyard;
+mod ubbthreads;
 mod vanilla;
 mod vbulletin;
 mod woltlab;
 mod xenforo;
+mod yabb;
 
 use super::{post, Engine, Thread};
 use crate::model::{Link, Post};
@@ -78,6 +82,9 @@ pub const ALL: &[Engine] = &[
     kunena::ENGINE,
     woltlab::ENGINE,
     khoros::ENGINE,
+    ubbthreads::ENGINE,
+    yabb::ENGINE,
+    jforum::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
     bugtracker_github::ENGINE,

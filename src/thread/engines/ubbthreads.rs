@@ -1,0 +1,101 @@
+//! UBB.threads 7 topics (the "showflat" view of the default style and the styles built on it).
+//!
+//! UBB.threads prints each post as table rows with no container of its own: a header cell `td.subjecttable`
+//! (the post's anchor `<a name="Post<id>">`, the subject linking to `…/topics/<id>/…#Post<id>`, and on the
+//! right the time as `span.date` and `span.time`, "03/14/2019" "10:02 AM"), then the author cell
+//! `td.author-content` (the name `span.username` inside the link to `…/users/<id>/<name>`, the user title, and
+//! `span.small` lines "Registered: 05/02/11", "Posts: 1,204", "Loc: Ohio") beside the text cell
+//! `td.post-content` holding `div.post_inner`, with the signature `div.signature` after it. So a post is its
+//! stretch of the page from one header cell to the next ([`scopes`](super::scopes)). Quotes are
+//! `div.ubbcode-block` with the head `div.ubbcode-header` ("Originally Posted By: X") above
+//! `div.ubbcode-body`.
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{absolute, add_profile, base_url, label_pairs, text_of, Scope};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "ubbthreads", detect, read };
+
+static HEADER: LazyLock<Selector> = LazyLock::new(|| sel("td.subjecttable"));
+static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel("td.subjecttable a[href]"));
+static AUTHOR_CELL: LazyLock<Selector> = LazyLock::new(|| sel("td.author-content"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.post_inner"));
+static NAME: LazyLock<Selector> = LazyLock::new(|| sel(".username"));
+static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+static LINES: LazyLock<Selector> = LazyLock::new(|| sel("span.small"));
+static DATE: LazyLock<Selector> = LazyLock::new(|| sel("td.subjecttable .date"));
+static CLOCK: LazyLock<Selector> = LazyLock::new(|| sel("td.subjecttable .time"));
+static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[name^='Post'], a[id^='Post']"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel("td.breadcrumbs a"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("div.ubbcode-block, blockquote"));
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".ubbcode-header"));
+/// The signature and the edit note ("Edited by X (03/14/19 10:30 AM)"), when a style puts them in the text.
+static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".signature, .edited-by"));
+
+/// What the reply subjects repeat before the topic's: cut from the title taken from the first subject.
+const REPLY_PREFIX: &str = "Re: ";
+/// The author cell's label for the location ("Loc: Ohio"), under the key the other readers use.
+const LOCATION_LABEL: &str = "loc";
+
+/// Whether the page is this engine's: the post header cell `td.subjecttable`, the author cell
+/// `td.author-content` and the text `div.post_inner`, markup every UBB.threads 7 style prints.
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&HEADER) && probe.has(&AUTHOR_CELL) && probe.has(&BODY)
+}
+
+/// Reads a UBB.threads topic, or `None` when the page has no such posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let base = base_url(page);
+    let scopes = super::scopes(page, &HEADER);
+    let posts = scopes.iter().filter_map(|s| read_post(page, base.as_deref(), s)).collect();
+    let mut thread = super::thread(ENGINE.name, page, &SUBJECT, posts)?;
+    if let Some(topic) = thread.title.strip_prefix(REPLY_PREFIX) {
+        thread.title = topic.to_string();
+    }
+    thread.section = super::trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, scope: &Scope) -> Option<Post> {
+    let body = scope.find(&BODY)?;
+    let cell = scope.find(&AUTHOR_CELL);
+    let name = cell.and_then(|c| c.select(&NAME).next());
+    let author = name.map(text_of).filter(|n| !n.is_empty());
+    let profile = name.and_then(|n| n.ancestors().filter_map(ElementRef::wrap).find(|a| LINK.matches(a)));
+    let lines = cell.into_iter().flat_map(|c| c.select(&LINES)).map(text_of);
+    let mut author_info =
+        label_pairs(lines.filter_map(|l| l.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))));
+    if let Some(loc) = author_info.remove(LOCATION_LABEL) {
+        author_info.insert("location".into(), loc);
+    }
+    add_profile(&mut author_info, base, profile.and_then(|a| a.value().attr("href")));
+    let shown = [scope.text(&DATE), scope.text(&CLOCK)].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let anchor = scope.start.select(&ANCHOR).find_map(|a| a.value().attr("name").or(a.value().attr("id")));
+    let permalink = scope.start.select(&SUBJECT).find_map(|a| a.value().attr("href"));
+    let mut post = post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time_text: Some(shown).filter(|s| !s.is_empty()),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
+            title: scope.text(&SUBJECT),
+            permalink: absolute(base, permalink),
+            anchor: anchor.map(str::to_string),
+            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            ..PostParts::default()
+        },
+    );
+    for q in &mut post.quotes {
+        q.author = q.author.as_deref().and_then(super::quote_heads::name_in);
+    }
+    Some(post)
+}

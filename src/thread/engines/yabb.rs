@@ -1,0 +1,84 @@
+//! YaBB 2 topics (the Perl board's default template and the templates built on it).
+//!
+//! Each post is a `div.displaycontainer` of tables: the header row `td.catbg` ("Reply #2 - " in bold, then the
+//! time, "Mar 14th, 2009 at 10:02pm"), the author block `div.userinfo` (the post's anchor `<a name="2">`, the
+//! name linking to `YaBB.pl?action=viewprofile;username=<id>`, the member group and "Posts: 1,204"), then the
+//! cell holding the text `div.message`, the edit note ("« Last Edit: …»") and the signature (`div.signature`)
+//! below it in their own `div.small`. The thread's subject is the link in the title bar `td.titlebg`.
+//! A quote is `div.quote`, its author line just before it: `<a class="message">Bob wrote</a> on DATE:<br>`
+//! ([`quote_heads`](super::quote_heads)).
+
+use super::super::page_info::sel;
+use super::super::post::{self, PostParts};
+use super::super::{Engine, Thread};
+use super::{absolute, add_profile, first_attr, label_pairs, named_link, text_of};
+use crate::model::Post;
+use crate::parse::Page;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
+
+/// The reader, for the engine registry.
+pub const ENGINE: Engine = Engine { name: "yabb", detect, read };
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("td.titlebg a[href]"));
+static BLOCK: LazyLock<Selector> = LazyLock::new(|| sel("div.displaycontainer"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.message"));
+static USERINFO: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo"));
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo a[href*='viewprofile'], .userinfo a[href]"));
+static LINES: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo b"));
+static HEADER: LazyLock<Selector> = LazyLock::new(|| sel("td.catbg"));
+static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo a[name]"));
+/// The permalink in the post's footer (`div.dividertop`; the quote links in the text point at other posts).
+static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".dividertop a[href*='#']:not([href='#top'])"));
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".nav a, #navlinks a"));
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("div.quote"));
+static QUOTE_HEAD: LazyLock<Selector> = LazyLock::new(|| sel("a.message, b"));
+
+/// Whether the page is this engine's: the post container `div.displaycontainer` around a `div.message`, markup
+/// every YaBB 2 template prints.
+pub fn detect(probe: &super::Probe) -> bool {
+    probe.has(&BLOCK) && probe.has(&BODY) && probe.has(&USERINFO)
+}
+
+/// Reads a YaBB topic, or `None` when the page has no such posts.
+pub fn read(page: &Page) -> Option<Thread> {
+    let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &BLOCK, read_post)?;
+    thread.section = super::trail(page, &CRUMB, &thread.title);
+    Some(thread)
+}
+
+fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef) -> Post {
+    let (author, profile) = named_link(block, &AUTHOR);
+    // "Posts: 1,204" in bold beside the name.
+    let lines = block.select(&LINES).map(text_of);
+    let mut author_info =
+        label_pairs(lines.filter_map(|l| l.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))));
+    add_profile(&mut author_info, base, profile.as_deref());
+    let anchor = first_attr(block, &ANCHOR, "name");
+    let mut post = post::build(
+        page,
+        PostParts {
+            author,
+            author_info,
+            time_text: block.select(&HEADER).next().and_then(posted_text),
+            body: Some(body),
+            quote: Some(&QUOTE),
+            permalink: absolute(base, first_attr(block, &PERMALINK, "href").as_deref()),
+            anchor,
+            ..PostParts::default()
+        },
+    );
+    super::quote_heads::name_from_heads(&mut post, body, &QUOTE, &QUOTE_HEAD);
+    post
+}
+
+/// The header's time: its text after the bold "Reply #2 - " (the first post's header has the time alone).
+fn posted_text(header: ElementRef) -> Option<String> {
+    let all = text_of(header);
+    let bold = header.select(&BOLD).next().map(text_of).unwrap_or_default();
+    let rest = all.strip_prefix(&bold).unwrap_or(&all).trim().trim_start_matches(['-', '«', '»']).trim();
+    let rest = rest.trim_end_matches(['»', '«']).trim();
+    Some(rest.to_string()).filter(|r| !r.is_empty())
+}
+
+static BOLD: LazyLock<Selector> = LazyLock::new(|| sel("b"));
