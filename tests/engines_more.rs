@@ -114,6 +114,9 @@ fn phpbb_2_topic_in_subsilver() {
     no_signature(&s, "73 de");
     // A quote splits the text span in two: both halves are the post's.
     assert!(reply.text.contains("ground loop") && reply.quotes.iter().any(|q| q.text.contains("feed line")));
+    // The quote table's "ke7dusty wrote:" row names the quoted author, and is not part of what was quoted.
+    assert_eq!(reply.quotes.first().and_then(|q| q.author.as_deref()), Some("ke7dusty"));
+    assert_eq!(reply.quotes.first().map(|q| q.text.as_str()), Some("Is the tuner or the feed line at fault?"));
     assert_eq!(s.posts[2].text, "Three ferrite cores on the coax and the hum is gone. Thanks!");
 }
 
@@ -165,11 +168,10 @@ fn new_detectors_claim_no_other_fixture() {
             let html = String::from_utf8_lossy(&std::fs::read(&path).expect("fixture")).into_owned();
             let Ok(page) = threadcard::parse::parse(&html, Some("https://board.example.org/t/1")) else { continue };
             let found = detected(&Probe::new(&threadcard::clean::clean(page)));
-            for own in ["woltlab", "khoros", "ubbthreads", "yabb", "jforum"] {
-                assert!(name == format!("{own}.html") || !found.contains(&own), "{own} claims {name}: {found:?}");
+            // Each claims only fixtures named for it (Kunena's two template families, Khoros solved and not).
+            for own in ["woltlab", "khoros", "ubbthreads", "yabb", "jforum", "kunena"] {
+                assert!(name.starts_with(own) || !found.contains(&own), "{own} claims {name}: {found:?}");
             }
-            // Kunena's two template families, each its own fixture.
-            assert!(name.starts_with("kunena") || !found.contains(&"kunena"), "kunena claims {name}: {found:?}");
             for platform in ["invision", "phpbb"] {
                 let times = found.iter().filter(|f| **f == platform).count();
                 assert!(times <= 1, "{name} detected {times} times as {platform}: {found:?}");
@@ -179,4 +181,56 @@ fn new_detectors_claim_no_other_fixture() {
         }
     }
     assert!(seen >= 40, "{seen}");
+}
+
+/// A page under `tests/fixtures/gaps/`, summarized as if read from `url`.
+fn read_gap(fixture: &str, url: &str) -> threadcard::Summary {
+    let path = format!("{}/tests/fixtures/gaps/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    threadcard::summarize(&html, Some(url), &threadcard::Options::default()).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A guest's short post ("by Nobody:", no profile link) with a "23 Likes 3 Shares" line and an attachment, in
+/// Nairaland's table-row markup: the likes counter in bold was taken as the post's author, and the header
+/// around that "author" swallowed the post's text, so the post was dropped as empty.
+#[test]
+fn a_guest_post_with_a_likes_line_is_kept() {
+    let s = read_gap("nairaland-guest-likes.html", "https://www.nairaland.com/7001234/generator-keeps-tripping");
+    assert_eq!(authors(&s), ["Kelechi01", "PowerBoy", "AdaEze", "Nobody"]);
+    assert!(s.posts[3].text.starts_with("Wetin concern generator"), "{:?}", s.posts[3].text);
+}
+
+#[test]
+fn xenforo_california_nested_replies_have_depth() {
+    let url = "https://tractorshed.example.com/threads/best-hitch-for-a-small-utility-trailer.7100001/";
+    let s = read("xenforo-california-nested.html", url);
+    assert_eq!(authors(&s), ["fencepost", "hitchpin", "redbarn", "fencepost", "oldgreen"]);
+    assert_eq!(depths(&s), [0, 0, 1, 2, 0]);
+    // A copy of the style without the level classes: the nesting of the articles gives the same depths.
+    let path = format!("{}/tests/fixtures/engines/xenforo-california-nested.html", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).expect("fixture").replace("nested-level-", "nesting-");
+    let s = threadcard::summarize(&html, Some(url), &threadcard::Options::default()).expect("summary");
+    assert_eq!(depths(&s), [0, 0, 1, 2, 0]);
+}
+
+#[test]
+fn khoros_accepted_solution_is_the_answer() {
+    let url = "https://community.brightline.example.com/t5/Home-Internet/Router-drops-Wi-Fi-every-evening/td-p/2201934";
+    let accepted = |s: &threadcard::Summary| s.posts.iter().map(|p| p.accepted).collect::<Vec<_>>();
+    let s = read("khoros-solved.html", url);
+    assert_eq!(accepted(&s), [false, true, false]);
+    // The digest leads with it, as the answer.
+    let first = s.facts.digest.answers.first().expect("key post");
+    assert_eq!((first.post, first.label.as_str(), first.signal.as_str()), (1, "answer", "accepted"));
+    // Either marker alone marks it: the message view's class, or the topic's "Go to Solution" link.
+    let path = format!("{}/tests/fixtures/engines/khoros-solved.html", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).expect("fixture");
+    let summary =
+        |html: &str| threadcard::summarize(html, Some(url), &threadcard::Options::default()).expect("summary");
+    let only_link = html.replace(" lia-accepted-solution\"", "\"");
+    assert_eq!(accepted(&summary(&only_link)), [false, true, false]);
+    let only_class = html.replace("/m-p/2201977", "/m-p/");
+    assert_eq!(accepted(&summary(&only_class)), [false, true, false]);
+    // The unsolved thread marks nothing.
+    assert!(read("khoros.html", url).posts.iter().all(|p| !p.accepted));
 }

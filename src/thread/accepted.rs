@@ -3,10 +3,10 @@
 //! `.../post-123`, `#post-123`) or by its `text`. The post with that address, else the one whose text holds
 //! the answer's opening words, is marked [`Post::accepted`]. Readers that see the board's own marker (Stack
 //! Exchange's `.accepted-answer`, XenForo's `.message--solution`, Invision's `ipsComment_solved`, Discourse
-//! Solved's `.accepted-answer`) mark it themselves; this adds what the structured data says. A reader that
+//! Solved's `.accepted-answer`, Khoros' `lia-accepted-solution`) mark it themselves; this adds what the structured data says. A reader that
 //! finds only a pointer to the solution (XenForo's solution block linking `#post-123`, Discourse's
 //! `aside.accepted-answer[data-post=5]` in the first post) marks the post at that address with
-//! [`mark_address`].
+//! [`mark_address`]; Khoros' "Go to Solution" link names the message id, which the reader matches itself.
 
 use crate::model::Post;
 use crate::parse::Page;

@@ -57,6 +57,27 @@ const NOT_NAMES: &[&str] = &[
     "share",
 ];
 
+/// What a board counts under a post ("23 Likes", "3 Shares", "12 replies"), compared lowercased: a number
+/// followed by one of these is a counter, not a name (a name may still start with a number: "50 Cent").
+const COUNTED: &[&str] = &[
+    "like",
+    "likes",
+    "share",
+    "shares",
+    "reply",
+    "replies",
+    "view",
+    "views",
+    "comment",
+    "comments",
+    "vote",
+    "votes",
+    "point",
+    "points",
+    "kudos",
+    "reactions",
+];
+
 /// Whether a text found in an author's place is a name: not a status or label ([`NOT_NAMES`]), not a counter
 /// ("Posts: 7,135", "1,024", "#12"), not a label ending in a colon.
 pub fn is_name(s: &str) -> bool {
@@ -66,6 +87,14 @@ pub fn is_name(s: &str) -> bool {
         return false;
     }
     if !s.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    // "23 Likes", "1,204 views": a count and what it counts.
+    let counter = s.split_once(' ').is_some_and(|(n, what)| {
+        n.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && COUNTED.contains(&what.trim().to_lowercase().as_str())
+    });
+    if counter {
         return false;
     }
     // "Posts: 7,135", "Beiträge: 12", "Joined: Mar 2019": a label, a colon, then a value.
@@ -362,10 +391,22 @@ mod tests {
 
     #[test]
     fn labels_statuses_and_counters_are_not_names() {
-        for not in ["Posts: 7,135", "Offline", "Unknown", "Beiträge: 12", "1,024", "#12", "Joined:", "Reply", ""] {
+        for not in [
+            "Posts: 7,135",
+            "Offline",
+            "Unknown",
+            "Beiträge: 12",
+            "1,024",
+            "#12",
+            "Joined:",
+            "Reply",
+            "23 Likes",
+            "1 Share",
+            "",
+        ] {
             assert!(!is_name(not), "{not:?}");
         }
-        for name in ["anna", "Admin", "J. R. Smith", "山水", "user_42", "Dr: Who"] {
+        for name in ["anna", "Admin", "J. R. Smith", "山水", "user_42", "Dr: Who", "50 Cent"] {
             assert!(is_name(name), "{name:?}");
         }
     }

@@ -9,6 +9,11 @@
 //! `span.local-time` ("04:24 PM"), usually under `.lia-message-posted-on`. A reply's subject
 //! (`.lia-message-subject`) repeats the thread's with "Re:". The thread's title is the page title
 //! `h1.PageTitle`, the trail the `.lia-breadcrumb-node` links. Kudos counts (`.MessageKudosCount`) and the solution marks sit outside the text.
+//!
+//! A reply the asker (or a moderator) accepted as the solution carries `lia-accepted-solution` on its message
+//! view (with an "Accepted Solution" label in its header); the solved topic links to it from its header
+//! ("Solved! Go to Solution.", a link to `/m-p/<message id>` inside an element whose class names the
+//! solution). Either makes the post [`Post::accepted`] (never the opening post).
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -35,6 +40,13 @@ static TIMES: LazyLock<[Selector; 2]> =
 static KUDOS: LazyLock<Selector> = LazyLock::new(|| sel(".MessageKudosCount"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".lia-breadcrumb-node a"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote, .lia-quote"));
+/// The class of the accepted solution's message view.
+const SOLUTION_CLASS: &str = "lia-accepted-solution";
+/// The solved topic's link to its solution message.
+static SOLUTION_LINK: LazyLock<Selector> = LazyLock::new(|| sel("[class*='solution'] a[href*='/m-p/']"));
+/// What precedes the message id in a Khoros message address (`/t5/<board>/<subject>/m-p/2201977#M4512`).
+const MESSAGE_PATH: &str = "/m-p/";
+static UID: LazyLock<Selector> = LazyLock::new(|| sel("[data-lia-message-uid]"));
 
 /// Whether the page is this engine's: a message text `.lia-message-body-content` and a profile link
 /// `a.lia-user-name-link`, markup every Khoros community prints and [`read`] needs.
@@ -46,7 +58,32 @@ pub fn detect(probe: &super::Probe) -> bool {
 pub fn read(page: &Page) -> Option<Thread> {
     let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &BLOCK, read_post)?;
     thread.section = super::trail(page, &CRUMB, &thread.title);
+    mark_linked_solution(page, &mut thread.posts);
     Some(thread)
+}
+
+/// Marks the reply the topic's "Go to Solution" link points at: the message whose `data-lia-message-uid` is
+/// the link's `/m-p/<id>`. Posts and message views are matched in page order (one view per post).
+fn mark_linked_solution(page: &Page, posts: &mut [Post]) {
+    let Some(target) = page.select(&SOLUTION_LINK).find_map(|a| message_id(a.value().attr("href")?)) else { return };
+    let uids: Vec<&str> = page
+        .select(&UID)
+        .filter(|w| w.select(&BODY).next().is_some())
+        .filter_map(|w| w.value().attr("data-lia-message-uid"))
+        .collect();
+    if uids.len() != posts.len() {
+        return;
+    }
+    if let Some(i) = (1..posts.len()).find(|&i| uids[i] == target) {
+        posts[i].accepted = true;
+    }
+}
+
+/// The message id in a Khoros message address: the digits after `/m-p/`.
+fn message_id(href: &str) -> Option<String> {
+    let (_, rest) = href.split_once(MESSAGE_PATH)?;
+    let id: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    (!id.is_empty()).then_some(id)
 }
 
 fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef) -> Post {
@@ -60,7 +97,7 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
     // The date and the clock are two spans; the left-to-right mark before the date is not text.
     let time_text = time.map(|t| text_of(t).replace('\u{200e}', "")).filter(|t| !t.is_empty());
     let score = first_text(block, &KUDOS).and_then(|t| t.split_whitespace().find_map(super::score));
-    post::build(
+    let mut post = post::build(
         page,
         PostParts {
             author,
@@ -71,5 +108,9 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
             score,
             ..PostParts::default()
         },
-    )
+    );
+    // The marker sits on the message view or on its wrapper.
+    let marked = |e: ElementRef| e.value().classes().any(|c| c == SOLUTION_CLASS);
+    post.accepted = marked(block) || block.parent().and_then(ElementRef::wrap).is_some_and(marked);
+    post
 }

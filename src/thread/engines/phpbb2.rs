@@ -10,7 +10,7 @@
 //!
 //! The signature is inside the text span, after a line of underscores (`<br />_________________<br />`): it
 //! and everything after it in the span are left out. Quotes are tables with a "X wrote:" row above a
-//! `td.quote` cell.
+//! `td.quote` cell: the table is the quote, its first row names the author.
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
@@ -36,7 +36,11 @@ static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='viewtopic.
 /// The trail: the navigation line's links to the index and the forum ("Back to top" is a `nav` link too).
 static CRUMB: LazyLock<Selector> =
     LazyLock::new(|| sel("span.nav a.nav[href*='index.php'], span.nav a.nav[href*='viewforum.php']"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("td.quote"));
+/// A quote: the table around the `td.quote` cell, whose first row names the quoted author ("X wrote:"); the
+/// cell alone where a style drops the table.
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("table:has(td.quote), td.quote"));
+/// The quote's head line, "ke7dusty wrote:" in bold (a bare "Quote:" names no one).
+static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("span.genmed b, td > b"));
 /// The "Last edited by X on …; edited 1 time in total" note under the text.
 static EDIT_NOTE: LazyLock<Selector> = LazyLock::new(|| sel("span.gensmall"));
 
@@ -77,6 +81,7 @@ fn read_post(page: &Page, base: Option<&str>, scope: &Scope) -> Option<Post> {
             time_text: posted_text(scope, first),
             body: Some(body),
             quote: Some(&QUOTE),
+            quote_author: Some(&QUOTE_AUTHOR),
             permalink: absolute(base, scope.attr(&PERMALINK, "href").as_deref()),
             anchor,
             exclude,

@@ -12,6 +12,11 @@
 //! A post's parts are looked up in its stretch of the page ([`scopes`](super::scopes)): themes' `<i/>` and
 //! `<span/>` make the parser nest each message inside the previous one.
 //!
+//! The California style nests replies to a reply inside it: each `article.california-nested-message` carries
+//! its level as a class (`nested-level-root`, `nested-level-1`, `nested-level-2`, …), and a reply's article
+//! sits inside its parent's. The level is the post's reply depth; where a board's copy of the style drops the
+//! level class, the number of nested articles around the card is.
+//!
 //! Question threads (XenForo 2.2+) mark the solution: its message carries `message--solution`, and the
 //! "Solution" block above the messages (`#js-solutionHighlightBlock`) links to it with
 //! `data-content-selector="#post-123"`. Either makes the post [`Post::accepted`].
@@ -22,7 +27,7 @@ use super::super::{Engine, Thread};
 use super::{absolute, base_url, dl_pairs, label_pairs, Scope};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::Selector;
+use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -58,6 +63,9 @@ static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
 static QUOTE: LazyLock<Selector> =
     LazyLock::new(|| sel("blockquote.bbCodeBlock--quote, .bbCodeQuote, blockquote.quote"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbCodeBlock-title, .attribution"));
+/// The California style's nested reply (see the module doc), and the class prefix naming its level.
+static NESTED: LazyLock<Selector> = LazyLock::new(|| sel(".california-nested-message"));
+const NESTED_LEVEL: &str = "nested-level-";
 /// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line, and any
 /// later message the parser nested inside this body.
 /// The class XenForo gives the message the asker (or a moderator) marked as the solution.
@@ -109,9 +117,29 @@ fn read_message(page: &Page, base: Option<&str>, m: &Scope) -> Option<Post> {
             permalink: absolute(base, m.attr(&PERMALINK, "href").as_deref()),
             anchor: m.start.value().id().map(str::to_string),
             exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            depth: nested_depth(m.start),
             ..PostParts::default()
         },
     );
     post.accepted = m.start.value().classes().any(|c| c == SOLUTION_CLASS);
     Some(post)
+}
+
+/// A California card's reply depth: the level class of the nested article around it (or on it), else how many
+/// nested articles hold it, less the root's; 0 outside the California style.
+fn nested_depth(start: ElementRef) -> u32 {
+    let own = NESTED.matches(&start).then_some(start);
+    let around: Vec<ElementRef> =
+        own.into_iter().chain(start.ancestors().filter_map(ElementRef::wrap).filter(|a| NESTED.matches(a))).collect();
+    let level = around.first().and_then(|a| a.value().classes().find_map(|c| c.strip_prefix(NESTED_LEVEL)));
+    match level {
+        Some("root") => 0,
+        Some(n) => n.parse().unwrap_or_else(|_| count_depth(&around)),
+        None => count_depth(&around),
+    }
+}
+
+/// The depth the nesting shows: the nested articles around a card, less the root's.
+fn count_depth(around: &[ElementRef]) -> u32 {
+    u32::try_from(around.len().saturating_sub(1)).unwrap_or(0)
 }
