@@ -302,3 +302,19 @@ fn kunena_5_crypsis() {
     assert_eq!(reply.quotes.first().and_then(|q| q.author.as_deref()), Some("Stellwerk"));
     assert!(reply.text.contains("Stellschwelle klemmt"));
 }
+
+#[test]
+fn yabb_2_1_template() {
+    let s = read("yabb21.html", "https://patchwork.example.org/cgi-bin/yabb2/YaBB.pl?num=1191353400");
+    assert_eq!(s.platform, "yabb");
+    assert_eq!(s.title, "Binding corners keep puckering");
+    assert_eq!(s.section, ["Patchwork Porch", "Techniques", "Finishing & Binding"]);
+    // The name in the author cell, not the contact buttons' image link to the same profile.
+    assert_eq!(authors(&s), ["QuiltWren", "Featherweight Fan", "QuiltWren"]);
+    // The line under the subject: "Reply #1 - Oct 3rd, 2007 at 9:05am".
+    assert_eq!(minutes(&s), ["2007-10-02T19:30", "2007-10-03T09:05", "2007-10-05T16:48"]);
+    assert_eq!(info(&s.posts[1], "posts"), Some("5,870"));
+    assert_eq!(s.posts[1].quotes.first().and_then(|q| q.author.as_deref()), Some("QuiltWren"));
+    no_signature(&s, "quilting since");
+    assert!(s.posts[2].text.starts_with("Bias strips"));
+}

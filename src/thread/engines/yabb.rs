@@ -5,13 +5,19 @@
 //! name linking to `YaBB.pl?action=viewprofile;username=<id>`, the member group and "Posts: 1,204"), then the
 //! cell holding the text `div.message`, the edit note ("« Last Edit: …»") and the signature (`div.signature`)
 //! below it in their own `div.small`. The thread's subject is the link in the title bar `td.titlebg`.
+//!
+//! The YaBB 2.1 template (still offered in 2.5 as `yabb21`) puts the author in the post's first table cell
+//! (the anchor, the name link, then "Posts: …" in `div.small`) and the time under the subject in the text cell's
+//! `div.dividerbot` (`<span class="small"><b>Reply #2 - </b>Mar 14th, …</span>`); the text, the signature
+//! and the `div.dividertop` footer with the permalink are as in the default template.
+//!
 //! A quote is `div.quote`, its author line just before it: `<a class="message">Bob wrote</a> on DATE:<br>`
 //! ([`quote_heads`](super::quote_heads)).
 
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, add_profile, first_attr, label_pairs, named_link, text_of};
+use super::{absolute, add_profile, first_attr, label_pairs, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -23,21 +29,27 @@ pub const ENGINE: Engine = Engine { name: "yabb", detect, read };
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("td.titlebg a[href]"));
 static BLOCK: LazyLock<Selector> = LazyLock::new(|| sel("div.displaycontainer"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.message"));
-static USERINFO: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo a[href*='viewprofile'], .userinfo a[href]"));
-static LINES: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo b"));
-static HEADER: LazyLock<Selector> = LazyLock::new(|| sel("td.catbg"));
-static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo a[name]"));
+/// The post's footer (permalink, contact buttons), in both templates.
+static FOOTER: LazyLock<Selector> = LazyLock::new(|| sel("div.dividertop"));
+/// The author's profile link: in the default template's `.userinfo`, in the 2.1 template's first cell (the
+/// contact buttons' profile link further down is an image, with no name).
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo a[href*='viewprofile'], a[href*='viewprofile']"));
+/// In the author's cell: "Posts: 1,204" in bold (default), or a line of its `div.small` (2.1).
+static LINES: LazyLock<Selector> = LazyLock::new(|| sel("b, div.small"));
+static CELL: LazyLock<Selector> = LazyLock::new(|| sel("td"));
+/// Where the time is: the default template's header row, the 2.1 template's line under the subject.
+static HEADER: LazyLock<Selector> = LazyLock::new(|| sel("td.catbg, .dividerbot span.small span.small"));
+static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[name]"));
 /// The permalink in the post's footer (`div.dividertop`; the quote links in the text point at other posts).
 static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".dividertop a[href*='#']:not([href='#top'])"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".nav a, #navlinks a"));
 static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("div.quote"));
 static QUOTE_HEAD: LazyLock<Selector> = LazyLock::new(|| sel("a.message, b"));
 
-/// Whether the page is this engine's: the post container `div.displaycontainer` around a `div.message`, markup
-/// every YaBB 2 template prints.
+/// Whether the page is this engine's: the post container `div.displaycontainer` around a `div.message` and the
+/// post footer `div.dividertop`, markup every YaBB 2 template prints.
 pub fn detect(probe: &super::Probe) -> bool {
-    probe.has(&BLOCK) && probe.has(&BODY) && probe.has(&USERINFO)
+    probe.has(&BLOCK) && probe.has(&BODY) && probe.has(&FOOTER)
 }
 
 /// Reads a YaBB topic, or `None` when the page has no such posts.
@@ -48,12 +60,14 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef) -> Post {
-    let (author, profile) = named_link(block, &AUTHOR);
-    // "Posts: 1,204" in bold beside the name.
-    let lines = block.select(&LINES).map(text_of);
+    let link = block.select(&AUTHOR).find(|a| !text_of(*a).is_empty());
+    let author = link.map(text_of);
+    let cell = link.and_then(|a| a.ancestors().filter_map(ElementRef::wrap).find(|c| CELL.matches(c)));
+    let lines =
+        cell.into_iter().flat_map(|c| c.select(&LINES)).flat_map(|e| e.text().map(str::to_string).collect::<Vec<_>>());
     let mut author_info =
         label_pairs(lines.filter_map(|l| l.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))));
-    add_profile(&mut author_info, base, profile.as_deref());
+    add_profile(&mut author_info, base, link.and_then(|a| a.value().attr("href")));
     let anchor = first_attr(block, &ANCHOR, "name");
     let mut post = post::build(
         page,
