@@ -28,7 +28,7 @@ pub fn explain(bytes: &[u8], url: Option<&str>) -> Result<String, Error> {
         let _ = writeln!(out, "budget: {notice}");
     }
     clean_lines(&mut out, &removed, words_parsed, words_clean);
-    thread_lines(&mut out, &thread, &detection, words_clean);
+    thread_lines(&mut out, &page, &thread, &detection, words_clean);
     Ok(out)
 }
 
@@ -64,7 +64,7 @@ fn clean_lines(out: &mut String, removed: &clean::Removed, words_parsed: usize, 
     }
 }
 
-fn thread_lines(out: &mut String, t: &thread::Thread, d: &Detection, words_clean: usize) {
+fn thread_lines(out: &mut String, page: &parse::Page, t: &thread::Thread, d: &Detection, words_clean: usize) {
     let matched = if d.matched.is_empty() { "none".to_string() } else { d.matched.join(", ") };
     let _ = writeln!(out, "thread: engine detectors matched: {matched}");
     for name in &d.empty {
@@ -73,8 +73,10 @@ fn thread_lines(out: &mut String, t: &thread::Thread, d: &Detection, words_clean
     let why = match t.platform.as_str() {
         "generic" => "no engine reader found posts; the structural detector found the repeated post block".to_string(),
         "article" => {
-            "neither an engine reader nor the structural detector found posts: the page's main text as one post"
-                .to_string()
+            let miss = thread::generic::why_not(page).map_or("", |m| m.describe());
+            format!(
+                "neither an engine reader nor the structural detector found posts ({miss}): the page's main text as one post"
+            )
         }
         _ => "the first detected engine whose reader found posts".to_string(),
     };

@@ -115,3 +115,9 @@ fn microdata_replies_with_an_unmarked_opening_post() {
     assert!(s.posts[0].text.starts_with("I am putting together a workstation"), "{:?}", s.posts[0].text);
     assert_eq!(s.posts[0].published.as_deref(), Some("2025-03-02T09:14:00+00:00"));
 }
+
+#[test]
+fn an_article_byline_is_cut_before_a_relative_time() {
+    let s = read("article-relative-byline.html", "https://harbour.example/ferries/timetable");
+    assert_eq!(s.posts.first().and_then(|p| p.author.as_deref()), Some("Mara Lindqvist"), "{:?}", s.posts.first());
+}

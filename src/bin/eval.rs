@@ -5,12 +5,15 @@
 //! ```
 //!
 //! Prints one table of scores, each on the tuned pages beside the held-out pages (the fixed split is
-//! documented in `eval/corpus.rs`), the slowest pages and the total time, then checks every score against
+//! documented in `eval/corpus.rs`); where the scores are lost, per reader and per kind of author error,
+//! summed over each part (`eval/breakdown.rs`); the slowest pages and the total time, then checks every score against
 //! `tests/eval-floors.json` (keys `tuned.<dataset>.<score>` and `held-out.<dataset>.<score>`) and exits
 //! non-zero when one falls below its floor. The page lists (`--show-worst`, `--verbose`) show tuned pages
 //! only: held-out pages are seen as figures, never one by one. Without the corpus it says so and exits 0.
 
 // The binary's parts live in `src/bin/eval/` (a crate root finds modules beside itself, hence the paths).
+#[path = "eval/breakdown.rs"]
+mod breakdown;
 #[path = "eval/corpus.rs"]
 mod corpus;
 #[path = "eval/datasets.rs"]
@@ -101,6 +104,7 @@ fn main() -> ExitCode {
         }
     }
     print_table(&reports);
+    reports.iter().flat_map(|r| &r.breakdowns).for_each(breakdown::Breakdown::print);
     if args.worst > 0 {
         print_worst(&reports, args.worst);
     }

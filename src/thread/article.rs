@@ -227,10 +227,17 @@ fn author(page: &Page, m: &Measures) -> Option<String> {
 const BYLINE_SEPARATORS: &[&str] = &[" • ", " · ", " | ", " — ", " – "];
 /// Words a date takes at most ("January 18, 2017"): a byline is cut where this many words or fewer read as a date.
 const DATE_WORDS: usize = 3;
+/// Words that open a relative time before its number ("před 2 hodinami", "vor 3 Stunden", "il y a 2 jours",
+/// "hace 5 días", "há 2 dias"): a byline is cut where one stands before a number. Relative times are never
+/// resolved (`date`), but they are never part of a name either.
+const RELATIVE_BEFORE: &[&str] = &["před", "pred", "vor", "hace", "há", "ha", "il"];
+/// Words that close a relative time after its number and unit ("3 hours ago", "2 giorni fa", "5 dagen
+/// geleden", "2 dagar sedan", "3 dni temu").
+const RELATIVE_AFTER: &[&str] = &["ago", "fa", "geleden", "sedan", "siden", "temu"];
 
-/// A byline element's text cut to the name: before the first separator, and before a date the element shows
-/// after it ("Steven Musil January 18, 2017 11:00 PM PST"); trailing dashes and commas dropped. At least the
-/// first word stays.
+/// A byline element's text cut to the name: before the first separator, and before a date or a relative time
+/// the element shows after it ("Steven Musil January 18, 2017 11:00 PM PST", "Aleš Vávra před 2 hodinami");
+/// trailing dashes and commas dropped. At least the first word stays.
 fn name_only(s: &str) -> String {
     let padded = format!("{s} ");
     let cut = BYLINE_SEPARATORS.iter().filter_map(|sep| padded.find(sep)).filter(|&i| i > 0).min();
@@ -238,9 +245,23 @@ fn name_only(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let date_at = (1..words.len()).find(|&i| {
         (1..=DATE_WORDS.min(words.len() - i)).any(|n| crate::date::parse(&words[i..i + n].join(" ")).is_some())
+            || relative_time_at(&words, i)
     });
     let name = words[..date_at.unwrap_or(words.len())].join(" ");
     name.trim_end_matches(['—', '–', '-', ',', '|', '•', '·', ' ']).to_string()
+}
+
+/// Whether a relative time starts at `words[i]`: an opening word before a number ("před 2", "il y a 2"), or a
+/// number whose unit is followed by a closing word ("3 hours ago").
+fn relative_time_at(words: &[&str], i: usize) -> bool {
+    let number = |j: usize| words.get(j).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let word = |j: usize| words.get(j).map(|w| w.to_lowercase().trim_end_matches(['.', ',']).to_string());
+    // "il y a 2": the opening is three words.
+    let il_y_a = word(i + 1).as_deref() == Some("y") && word(i + 2).as_deref() == Some("a");
+    let opens = word(i).is_some_and(|w| RELATIVE_BEFORE.contains(&w.as_str()) && (w != "il" || il_y_a));
+    let after_open = if il_y_a { i + 3 } else { i + 1 };
+    let closes = number(i) && word(i + 2).is_some_and(|w| RELATIVE_AFTER.contains(&w.as_str()));
+    (opens && number(after_open)) || closes
 }
 
 /// "By Jane Doe" → "Jane Doe" (and "Von", "Par", "Di", "Por", "Door").
@@ -397,6 +418,12 @@ mod tests {
         assert_eq!(name_only("Steven Musil January 18, 2017 11:00 PM PST @stevenmusil"), "Steven Musil");
         assert_eq!(name_only("Brenda Goodman, MA"), "Brenda Goodman, MA");
         assert_eq!(name_only("Jane Doe"), "Jane Doe");
+        assert_eq!(name_only("Aleš Vávra před 2 hodinami"), "Aleš Vávra");
+        assert_eq!(name_only("Mara Lindqvist 3 hours ago"), "Mara Lindqvist");
+        assert_eq!(name_only("Jean Dupont il y a 2 jours"), "Jean Dupont");
+        assert_eq!(name_only("Anna vor 5 Minuten"), "Anna");
+        assert_eq!(name_only("Vor Lindqvist"), "Vor Lindqvist", "a first word that opens a relative time stays");
+        assert_eq!(name_only("Agent 47 Fan"), "Agent 47 Fan");
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub struct Run {
     pub summary: Option<Summary>,
     pub error: Option<String>,
     pub ms: f64,
+    /// Engines whose detector accepted the page but whose reader found no posts (as `--explain` notes).
+    pub detected_empty: Vec<&'static str>,
+    /// Why the structural detector found no posts, when the article reader read the page.
+    pub generic_miss: Option<threadcard::thread::generic::Miss>,
 }
 
 /// Where the corpus is: `$THREADCARD_CORPUS`, else `../shared/corpus` beside the checkout (a worktree nested
@@ -84,10 +88,16 @@ pub fn run_all(items: Vec<Item>) -> Vec<Run> {
 /// Run the whole pipeline (facts included) instead of the stages the scores measure (`--full`).
 pub static FULL_PIPELINE: AtomicBool = AtomicBool::new(false);
 
-/// Parse, clean and find the thread: everything the scores measure, without the fact stage.
-fn read_thread(html: &str, url: Option<&str>) -> Result<Summary, threadcard::Error> {
+/// Parse, clean and find the thread: everything the scores measure, without the fact stage; notes the
+/// engines detected whose reader found no posts.
+fn read_thread(html: &str, url: Option<&str>, run: &mut Run) -> Result<Summary, threadcard::Error> {
     let page = threadcard::clean::clean(threadcard::parse::parse(html, url)?);
-    let thread = threadcard::thread::find(&page);
+    let mut detection = threadcard::thread::engines::Detection::default();
+    let thread = threadcard::thread::find_noting(&page, Some(&mut detection));
+    run.detected_empty = detection.empty;
+    if thread.platform == "article" {
+        run.generic_miss = threadcard::thread::generic::why_not(&page);
+    }
     Ok(Summary {
         platform: thread.platform,
         title: thread.title,
@@ -98,18 +108,22 @@ fn read_thread(html: &str, url: Option<&str>) -> Result<Summary, threadcard::Err
 }
 
 fn run_one(item: Item) -> Run {
+    let mut run = Run { item, summary: None, error: None, ms: 0.0, detected_empty: Vec::new(), generic_miss: None };
     let start = Instant::now();
     let result = if FULL_PIPELINE.load(Ordering::Relaxed) {
-        summarize(&item.html, item.url.as_deref(), &Options::default())
+        summarize(&run.item.html, run.item.url.as_deref(), &Options::default())
     } else {
-        read_thread(&item.html, item.url.as_deref())
+        let (html, url) = (std::mem::take(&mut run.item.html), run.item.url.clone());
+        let result = read_thread(&html, url.as_deref(), &mut run);
+        run.item.html = html;
+        result
     };
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    let (summary, error) = match result {
-        Ok(s) => (Some(s), None),
-        Err(e) => (None, Some(e.to_string())),
-    };
-    Run { item, summary, error, ms }
+    run.ms = start.elapsed().as_secs_f64() * 1000.0;
+    match result {
+        Ok(s) => run.summary = Some(s),
+        Err(e) => run.error = Some(e.to_string()),
+    }
+    run
 }
 
 /// A file as text; gzip when the name ends in `.gz`. Decoded as a browser would (threadcard::decode).

@@ -1,9 +1,10 @@
 //! The four corpora: loading each one's pages and ground truth, and scoring our summaries with its metric,
 //! once over the tuned pages and once over the held-out pages (the split: `corpus::held_out`).
 
+use crate::breakdown::{self, Breakdown};
 use crate::corpus::{self, list, read_json, read_text, s, stem, Item, Run};
 use crate::harvest;
-use crate::metrics::{bag_f1, f1, norm, shingle_pr};
+use crate::metrics::{bag, bag_f1, f1, norm, overlap, prf, shingle_pr};
 use std::path::Path;
 use threadcard::Summary;
 
@@ -12,6 +13,8 @@ pub struct Report {
     pub name: &'static str,
     pub metrics: Vec<Metric>,
     pub pages: Vec<PageScore>,
+    /// Where the scores are lost, by reader and kind of error (summed over each part's pages).
+    pub breakdowns: Vec<Breakdown>,
 }
 
 /// One score on the tuned and on the held-out pages; values are fractions in 0..=1.
@@ -37,7 +40,7 @@ type Score = (&'static str, &'static str, f64);
 
 impl Report {
     fn new(name: &'static str) -> Report {
-        Report { name, metrics: Vec::new(), pages: Vec::new() }
+        Report { name, metrics: Vec::new(), pages: Vec::new(), breakdowns: Vec::new() }
     }
 
     /// Scores `rows` (one per page, tagged held-out or not) with `score`, once per part.
@@ -58,6 +61,19 @@ impl Report {
 
 fn held(r: &Run) -> bool {
     corpus::held_out(&r.item.id)
+}
+
+/// The reader that read the page, as `threadcard --explain` names it ("error" when the page failed), with
+/// the engines detected whose reader found no posts ("generic (xenforo: none)").
+fn reader(r: &Run) -> String {
+    let mut name = r.summary.as_ref().map_or_else(|| "error".to_string(), |s| s.platform.clone());
+    if !r.detected_empty.is_empty() {
+        name = format!("{name} ({}: none)", r.detected_empty.join(", "));
+    }
+    if let Some(miss) = r.generic_miss {
+        name = format!("{name} ({miss:?})");
+    }
+    name
 }
 
 fn mean(v: impl IntoIterator<Item = f64>) -> f64 {
@@ -86,6 +102,13 @@ pub fn thread_text(s: &Summary) -> String {
     out
 }
 
+/// The whole page's text as parsed, nothing cleaned away (empty when it does not parse).
+fn page_text(item: &Item) -> String {
+    threadcard::parse::parse(&item.html, item.url.as_deref())
+        .map(|p| threadcard::text::text_of(*p.doc.root_element()))
+        .unwrap_or_default()
+}
+
 /// WCXB forum pages (dev split): bag-of-words F1 against `main_content`.
 pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
     let dir = root.join("wcxb-forum").join("dev");
@@ -105,16 +128,29 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
     let runs = corpus::run_all(items);
     let mut rep = Report::new("wcxb");
     let mut rows = Vec::new();
+    let mut by_reader = Vec::new();
+    let mut by_class = Vec::new();
     for r in &runs {
         let gold = r.item.gold.pointer("/ground_truth/main_content").and_then(|v| v.as_str()).unwrap_or("");
-        let (a, b) = r
+        let (a, (precision, recall, b)) = r
             .summary
             .as_ref()
-            .map(|s| (bag_f1(&posts_text(s), gold), bag_f1(&thread_text(s), gold)))
-            .unwrap_or((0.0, 0.0));
+            .map(|s| (bag_f1(&posts_text(s), gold), prf(overlap(&bag(&thread_text(s)), &bag(gold)))))
+            .unwrap_or((0.0, (0.0, 0.0, 0.0)));
         rows.push((held(r), (a, b)));
+        let figures = breakdown::Wcxb { f1: b, f1_posts: a, precision, recall };
+        by_reader.push((reader(r), held(r), figures));
+        let class = r
+            .summary
+            .as_ref()
+            .map_or("error", |s| breakdown::wcxb_class(&page_text(&r.item), s, gold, precision, recall));
+        by_class.push((class.to_string(), held(r), figures));
         let note = match &r.summary {
-            Some(s) => format!("{} posts by {} (posts-only F1 {a:.3})", s.posts.len(), s.platform),
+            Some(s) => format!(
+                "{} posts by {} (posts-only F1 {a:.3}; P {precision:.2} R {recall:.2}; {class})",
+                s.posts.len(),
+                s.platform
+            ),
             None => r.error.clone().unwrap_or_default(),
         };
         rep.pages.push(PageScore { id: r.item.id.clone(), score: b, note, ms: r.ms, held_out: held(r) });
@@ -125,6 +161,8 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
             ("f1_posts", "bag-of-words F1, posts' text only", mean(v.iter().map(|x| x.0))),
         ]
     });
+    rep.breakdowns.push(breakdown::wcxb_readers(&by_reader));
+    rep.breakdowns.push(breakdown::wcxb_classes(&by_class));
     Some((rep, runs))
 }
 
@@ -148,8 +186,10 @@ pub fn harvest(root: &Path) -> Option<(Report, Vec<Run>)> {
     let runs = corpus::run_all(items);
     let mut rep = Report::new("harvest");
     let mut rows = Vec::new();
+    let mut by_reader = Vec::new();
     for r in &runs {
         let t = harvest::score(&r.item, r.summary.as_ref());
+        by_reader.push((reader(r), held(r), t.clone()));
         rep.pages.push(PageScore {
             id: r.item.id.clone(),
             score: t.text_f1 / t.posts.max(1) as f64,
@@ -160,6 +200,8 @@ pub fn harvest(root: &Path) -> Option<(Report, Vec<Run>)> {
         rows.push((held(r), t));
     }
     rep.score_parts(&rows, harvest_scores);
+    rep.breakdowns.push(breakdown::harvest_readers(&by_reader));
+    rep.breakdowns.push(breakdown::harvest_errors(&by_reader));
     Some((rep, runs))
 }
 
@@ -170,7 +212,11 @@ fn harvest_scores(threads: &[harvest::Tally]) -> Vec<Score> {
     let posts = total.posts.max(1) as f64;
     vec![
         ("count_exact", "threads with the exact post count", total.count_exact as f64 / n),
-        ("author", "posts with the right author", total.author as f64 / posts),
+        (
+            "author",
+            "posts with the right author (of those whose gold author is a person)",
+            total.author as f64 / (total.posts - total.unusable).max(1) as f64,
+        ),
         ("date", "posts with the right date (day precision)", total.date as f64 / posts),
         (
             "minute",

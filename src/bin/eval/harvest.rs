@@ -26,6 +26,19 @@ pub struct Tally {
     pub minute: usize,
     pub timed: usize,
     pub text_f1: f64,
+    /// Gold posts none of ours aligns with (their author cannot be right).
+    pub unaligned: usize,
+    /// Gold posts whose `user` is no author at all (an action link: [`is_action_link`]); left out of the
+    /// author score, counted here.
+    pub unusable: usize,
+    /// Aligned posts with no author of ours.
+    pub missing: usize,
+    /// Aligned posts whose author of ours is another name.
+    pub wrong: usize,
+    /// Of `wrong`: gold is a profile link and ours another; gold a link and we have none; gold a name.
+    pub wrong_by: [usize; 3],
+    /// Aligned posts whose author of ours is a label, status or number ([`is_label`]).
+    pub label: usize,
 }
 
 impl Tally {
@@ -38,12 +51,29 @@ impl Tally {
         self.minute += t.minute;
         self.timed += t.timed;
         self.text_f1 += t.text_f1;
+        self.unaligned += t.unaligned;
+        self.unusable += t.unusable;
+        self.missing += t.missing;
+        self.wrong += t.wrong;
+        (0..3).for_each(|k| self.wrong_by[k] += t.wrong_by[k]);
+        self.label += t.label;
     }
 
     pub fn note(&self) -> String {
         format!(
-            "posts {}/{} author {}/{} date {}/{} minute {}/{}",
-            self.ours, self.posts, self.author, self.posts, self.date, self.posts, self.minute, self.timed
+            "posts {}/{} author {}/{} (missing {} wrong {} label {} unaligned {}) date {}/{} minute {}/{}",
+            self.ours,
+            self.posts,
+            self.author,
+            self.posts,
+            self.missing,
+            self.wrong,
+            self.label,
+            self.unaligned,
+            self.date,
+            self.posts,
+            self.minute,
+            self.timed
         )
     }
 }
@@ -75,16 +105,102 @@ pub fn score(item: &Item, summary: Option<&Summary>) -> Tally {
         if gold_time.as_deref().is_some_and(|g| g.len() >= 16) {
             t.timed += 1;
         }
-        let Some((i, f)) = best.filter(|(_, f)| *f >= MIN_ALIGN_F1) else { continue };
+        let gold_user = surface(ann, "user");
+        let usable = !is_action_link(gold_user);
+        t.unusable += !usable as usize;
+        let Some((i, f)) = best.filter(|(_, f)| *f >= MIN_ALIGN_F1) else {
+            t.unaligned += usable as usize;
+            continue;
+        };
         used[i] = true;
         t.text_f1 += f;
         let post = &ours[i];
-        t.author += author_matches(post, surface(ann, "user"), item.url.as_deref()) as usize;
+        if !usable {
+            // The date and text are still scored below; the author cannot be.
+        } else if author_matches(post, gold_user, item.url.as_deref()) {
+            t.author += 1;
+        } else {
+            match post.author.as_deref().filter(|a| !a.trim().is_empty()) {
+                None => t.missing += 1,
+                Some(a) if is_label(a) => t.label += 1,
+                Some(_) => {
+                    t.wrong += 1;
+                    t.wrong_by[wrong_kind(post, gold_user)] += 1;
+                }
+            }
+        }
         let (day, minute) = date_matches(post, surface(ann, "datetime"), gold_time.as_deref());
         t.date += day as usize;
         t.minute += minute as usize;
     }
     t
+}
+
+/// Paths of a board's posting script (the editor behind Reply and Quote): a link there names no person.
+const ACTION_SCRIPTS: &[&str] = &["posting.php", "newreply.php", "post.php", "reply.php"];
+
+/// Whether a gold `user` is an action link rather than the author: the corpus annotates a few threads'
+/// `user` with the post's Quote link (`./posting.php?mode=quote&p=...`), which names nobody, so no reader
+/// could match it. Such posts are left out of the author score and counted (`Tally::unusable`).
+pub fn is_action_link(gold: &str) -> bool {
+    let path = gold.split(['?', '#']).next().unwrap_or("");
+    let script = path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+    ACTION_SCRIPTS.contains(&script.as_str())
+}
+
+/// Words boards print beside a post that are no poster's name: statuses, ranks, counters' labels and
+/// action links (compared lowercased, whole). Only for sorting author errors into kinds.
+const LABEL_WORDS: &[&str] = &[
+    "offline",
+    "online",
+    "guest",
+    "unknown",
+    "member",
+    "members",
+    "registered user",
+    "user",
+    "moderator",
+    "administrator",
+    "admin",
+    "quote",
+    "reply",
+    "posts",
+    "joined",
+    "location",
+    "report",
+    "permalink",
+    "new member",
+    "junior member",
+    "senior member",
+    "newbie",
+    "banned",
+    "deleted",
+    "profile",
+    "pm",
+    "email",
+];
+
+/// Whether a wrong author is a label rather than another name: a field label (a colon: "Posts: 7,135"),
+/// no letter at all (a count or a date), or a name that is or starts with one of [`LABEL_WORDS`].
+pub fn is_label(name: &str) -> bool {
+    let n = norm(name);
+    let first = n.split(' ').next().unwrap_or("");
+    name.contains(':')
+        || !name.chars().any(char::is_alphabetic)
+        || LABEL_WORDS.contains(&n.as_str())
+        || LABEL_WORDS.contains(&first)
+}
+
+/// Which kind of wrong author (an index of `Tally::wrong_by`): 0 gold is a link and our profile link is
+/// another, 1 gold is a link and we have no profile link, 2 gold is a display name.
+fn wrong_kind(post: &Post, gold: &str) -> usize {
+    if !(gold.contains('/') || gold.contains('?')) {
+        2
+    } else if post.author_info.contains_key("profile") {
+        0
+    } else {
+        1
+    }
 }
 
 fn author_matches(post: &Post, gold: &str, page: Option<&str>) -> bool {
@@ -153,6 +269,24 @@ fn date_matches(post: &Post, gold_text: &str, gold: Option<&str>) -> (bool, bool
             let shown = norm(post.published_text.as_deref().unwrap_or(""));
             let g = norm(gold_text);
             (!g.is_empty() && !shown.is_empty() && (shown.contains(&g) || g.contains(&shown)), false)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_links_and_labels_are_told_from_authors() {
+        assert!(is_action_link("./posting.php?mode=quote&f=3&p=21567919&sid=2d2d"));
+        assert!(!is_action_link("./memberlist.php?mode=viewprofile&u=311631"));
+        assert!(!is_action_link("anna"));
+        for label in ["Posts: 7,135", "Offline", "Unknown", "12/31/2017", "Joined Jan 2010"] {
+            assert!(is_label(label), "{label}");
+        }
+        for name in ["anna", "bob1979", "Outer Armatonisdaristan"] {
+            assert!(!is_label(name), "{name}");
         }
     }
 }

@@ -57,7 +57,51 @@ pub fn read(page: &Page) -> Option<Thread> {
         }
         return Some(t);
     }
-    structural(page, body, &m).or_else(|| schema::json_ld(page))
+    structural(page, body, &m).ok().or_else(|| schema::json_ld(page))
+}
+
+/// Why the structural detector found no thread on a page: what `threadcard --explain` and the corpus
+/// evaluation's breakdown report when the article reader reads a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Miss {
+    /// No element of the page shows a time.
+    NoTimes,
+    /// Times, but no two at the same markup path.
+    NoRepeatedTime,
+    /// Repeated times, but every group's blocks hold too little text of their own or mostly links.
+    ThinBlocks,
+    /// Most blocks are teasers of other pages (a title link and a line).
+    Teasers,
+    /// Blocks under an article, most of them without an author: teasers or dated paragraphs.
+    AuthorlessUnderArticle,
+    /// The page's article text outweighs the blocks together.
+    ArticleOutweighs,
+    /// Fewer than two blocks with text.
+    TooFew,
+}
+
+impl Miss {
+    /// The reason in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Miss::NoTimes => "no element shows a time",
+            Miss::NoRepeatedTime => "no two times share a markup path",
+            Miss::ThinBlocks => "the dated blocks hold too little text of their own, or mostly links",
+            Miss::Teasers => "most dated blocks are teasers of other pages",
+            Miss::AuthorlessUnderArticle => "the dated blocks sit under an article and most have no author",
+            Miss::ArticleOutweighs => "the page's article text outweighs the dated blocks",
+            Miss::TooFew => "fewer than two dated blocks with text",
+        }
+    }
+}
+
+/// Why [`read`] finds no thread on `page`, or `None` when it finds one (microdata and JSON-LD included).
+pub fn why_not(page: &Page) -> Option<Miss> {
+    if read(page).is_some_and(|t| !t.posts.is_empty()) {
+        return None;
+    }
+    let body = page.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
+    structural(page, body, &Measures::of(*body)).err()
 }
 
 /// Characters of the first marked post's text that must be found in a structural post to tie the two.
@@ -72,7 +116,7 @@ fn unmarked_opening(page: &Page, body: ElementRef, m: &Measures, marked: &[Post]
     if first.chars().count() < TIE_CHARS {
         return None;
     }
-    let mut posts = structural(page, body, m)?.posts.into_iter();
+    let mut posts = structural(page, body, m).ok()?.posts.into_iter();
     let mut opening = posts.next()?;
     let tied = posts.next().is_some_and(|p| p.text.contains(&first));
     let unmarked = !marked.iter().any(|p| p.text.contains(&opening.text) || opening.text.contains(&p.text));
@@ -98,16 +142,21 @@ impl Block<'_> {
     }
 }
 
-fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<Thread> {
+fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Result<Thread, Miss> {
     let anchors = time_anchors(body, m);
-
+    if anchors.is_empty() {
+        return Err(Miss::NoTimes);
+    }
     let mut groups: HashMap<String, Vec<ElementRef>> = HashMap::new();
     for a in &anchors {
         groups.entry(blocks::group_key(*a)).or_default().push(*a);
     }
+    groups.retain(|_, g| g.len() >= 2);
+    if groups.is_empty() {
+        return Err(Miss::NoRepeatedTime);
+    }
     let (blocks, _) = groups
         .into_values()
-        .filter(|g| g.len() >= 2)
         .filter_map(|g| {
             let blocks = blocks::blocks_of(&g, m);
             let text: usize = blocks.iter().map(|b| b.text(m)).sum();
@@ -119,12 +168,13 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
                 && (link as f64) <= MAX_LINK_DENSITY * text as f64;
             ok.then_some((blocks, own))
         })
-        .max_by_key(|(_, own)| *own)?;
+        .max_by_key(|(_, own)| *own)
+        .ok_or(Miss::ThinBlocks)?;
     let author_path = author::common_author_path(&blocks, m);
     let (mut posts, teasers): (Vec<Post>, Vec<bool>) =
         blocks.iter().map(|b| body::post_of(page, b, author_path.as_deref(), m)).unzip();
     if teasers.iter().filter(|t| **t).count() * 2 >= teasers.len() {
-        return None;
+        return Err(Miss::Teasers);
     }
     for (post, depth) in posts.iter_mut().zip(blocks::depths(&blocks)) {
         post.depth = depth;
@@ -137,14 +187,17 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Option<
         crate::sort::sort(&mut names);
         names.dedup();
         if authored * 2 < posts.len() || names.len() < 2 && posts.len() > 2 {
-            return None;
+            return Err(Miss::AuthorlessUnderArticle);
         }
         posts.insert(0, lead);
     } else if lead::article_outweighs(page, body, &posts, m) {
-        return None;
+        return Err(Miss::ArticleOutweighs);
     }
     posts.retain(|p| !p.text.is_empty());
-    (posts.len() >= 2).then(|| Thread { platform: PLATFORM.into(), posts, ..Thread::default() })
+    if posts.len() < 2 {
+        return Err(Miss::TooFew);
+    }
+    Ok(Thread { platform: PLATFORM.into(), posts, ..Thread::default() })
 }
 
 #[cfg(test)]
@@ -222,5 +275,10 @@ mod tests {
         };
         let html = format!("<body>{}{}{}</body>", teaser(1), teaser(2), teaser(3));
         assert!(read_html(&html).is_none());
+        let why = |html: &str| why_not(&crate::clean::clean(parse(html, None).expect("page")));
+        assert_eq!(why(&html), Some(Miss::Teasers));
+        assert_eq!(why("<body><p>No time shown anywhere on this page.</p></body>"), Some(Miss::NoTimes));
+        let one = "<body><div><span>Jan 3, 2022</span><p>Only one post has a time.</p></div></body>";
+        assert_eq!(why(one), Some(Miss::NoRepeatedTime));
     }
 }
