@@ -71,7 +71,7 @@ fn main() {
             continue;
         };
         if let Ok(dir) = std::env::var("MEM_BENCH_DUMP") {
-            let stem = format!("{dir}/{}", case.replace([':', '/'], "-"));
+            let stem = format!("{dir}/{}", case.trim_end_matches(".html").replace([':', '/'], "-"));
             let _ = std::fs::write(format!("{stem}.html"), &html);
             // The page as the extension's page script writes its tree (src/parse/dom.rs), for measuring the
             // DOM path's memory in WASM with the same page.
