@@ -12,6 +12,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
+#[path = "src/facts/gazetteer_build.rs"]
+mod gazetteer;
+/// The gazetteer's key forms, shared with the run time, and its tables (see each file's doc).
+#[path = "src/facts/gazetteer_keys.rs"]
+mod gazetteer_keys;
+
 /// Only keys with this prefix go into the Rust table: the card's words. The others (options page, popup,
 /// manifest) are read by the browser's `i18n` API alone.
 const RUST_PREFIX: &str = "card_";
@@ -36,6 +42,14 @@ fn main() {
         emit(&locales, &keys, &tables),
     )
     .expect("write messages.rs");
+    for module in ["src/facts/gazetteer_keys.rs", "src/facts/gazetteer_build.rs"] {
+        println!("cargo:rerun-if-changed={module}");
+    }
+    std::fs::write(
+        Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer.rs"),
+        gazetteer::emit(Path::new(".")),
+    )
+    .expect("write gazetteer.rs");
 }
 
 /// One locale's messages, key → text with its placeholders resolved.

@@ -9,7 +9,12 @@
 //! elements and the 113 real forum pages of ../shared/corpus/wcxb-forum when present, the figures
 //! `./build.sh bench` prints. Peak is the most bytes live on the heap at
 //! once, the page's own string included, measured by a counting allocator; the budget is 10x the page.
-//! With MEM_BENCH_DUMP=DIR, each page is also written to DIR (for examples/native_bench.rs's stage times).
+//! First comes what does not scale with the page: the statics the first run builds (compiled selectors,
+//! interned names; charged to no page) and the peak of a run on a one-post page, the floor under a small
+//! page's ratio. Pages over the budget are listed with what their tree is made of (nodes, white-space
+//! nodes, attributes, text over the page's size); MEM_BENCH_ANATOMY=1 prints that for every case too.
+//! With MEM_BENCH_DUMP=DIR, each page is also written to DIR (for examples/native_bench.rs's stage times),
+//! and its tree in the DOM path's format as `.flat` (src/parse/dom.rs; for the WASM `summarizeDom`).
 
 use std::time::Instant;
 use threadcard::stress::{self, Counting};
@@ -49,7 +54,9 @@ fn main() {
     }
     let options = Options::default();
     // Warm up: the first call builds the pipeline's lazy tables, which no page should be charged for.
+    let before_statics = ALLOC.live();
     let _ = threadcard::summarize(&stress::thread_page(20_000), None, &options);
+    fixed(ALLOC.live() - before_statics, &options);
     for case in cases {
         let (name, size) = case.split_once(':').unwrap_or((case.as_str(), "0"));
         if name == "corpus" {
@@ -64,7 +71,13 @@ fn main() {
             continue;
         };
         if let Ok(dir) = std::env::var("MEM_BENCH_DUMP") {
-            let _ = std::fs::write(format!("{dir}/{}.html", case.replace(':', "-")), &html);
+            let stem = format!("{dir}/{}", case.trim_end_matches(".html").replace([':', '/'], "-"));
+            let _ = std::fs::write(format!("{stem}.html"), &html);
+            // The page as the extension's page script writes its tree (src/parse/dom.rs), for measuring the
+            // DOM path's memory in WASM with the same page.
+            if let Ok(page) = parse::parse(&html, None) {
+                let _ = std::fs::write(format!("{stem}.flat"), parse::flatten::flatten(&page.doc));
+            }
         }
         let before = ALLOC.live();
         ALLOC.reset_peak();
@@ -95,17 +108,42 @@ fn main() {
             err = rendered.err().map(|e| format!(" error: {e}")).unwrap_or_default(),
         );
         println!("  {stages}");
+        if std::env::var_os("MEM_BENCH_ANATOMY").is_some() {
+            println!("  {}", anatomy(&html));
+        }
     }
 }
 
-/// Peak heap of summarize plus the card, Markdown and JSON, the page string included, over the page's size.
-fn peak_ratio(html: &str, options: &Options) -> f64 {
+/// The smallest page: what any run costs whatever the page, the floor under a small page's ratio.
+const TINY_PAGE: &str = "<html><head><title>t</title></head><body><p>One post.</p></body></html>";
+
+/// Prints the memory that does not scale with the page: the statics built at first use (selectors
+/// compiled once, the interned-name set; charged to no page here, but a fresh WASM instance holds them),
+/// and the peak of a run on [`TINY_PAGE`].
+fn fixed(statics: usize, options: &Options) {
+    let floor = peak_bytes(TINY_PAGE, options);
+    println!(
+        "fixed: {:.0} KB of statics built at the first run (not charged to any page below); a run on a one-post \
+         page peaks at {:.1} KB, {:.1}x of a 10 KB page",
+        statics as f64 / 1024.0,
+        floor as f64 / 1024.0,
+        floor as f64 / 10_240.0
+    );
+}
+
+/// Peak heap of summarize plus the card, Markdown and JSON, the page string included.
+fn peak_bytes(html: &str, options: &Options) -> usize {
     let before = ALLOC.live();
     ALLOC.reset_peak();
     if let Ok(s) = threadcard::summarize(html, Some("https://forum.example/t/1"), options) {
         std::hint::black_box((render::card::fragment(&s), render(&s, Format::Markdown), render(&s, Format::Json)));
     }
-    (ALLOC.peak() - before + html.len()) as f64 / html.len() as f64
+    ALLOC.peak() - before + html.len()
+}
+
+/// [`peak_bytes`] over the page's size.
+fn peak_ratio(html: &str, options: &Options) -> f64 {
+    peak_bytes(html, options) as f64 / html.len() as f64
 }
 
 /// The held-out part of a corpus, as src/bin/eval/corpus.rs splits it: FNV-1a of the file stem.
@@ -120,6 +158,7 @@ fn corpus(dir: &str, options: &Options) {
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     let mut rows: Vec<(f64, bool, String)> = Vec::new();
+    let mut over = Vec::new();
     for path in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
         let Some(stem) = name.strip_suffix(".html.gz").or_else(|| name.strip_suffix(".html")) else { continue };
@@ -132,7 +171,11 @@ fn corpus(dir: &str, options: &Options) {
             bytes = out;
         }
         let Ok(html) = threadcard::decode(&bytes) else { continue };
-        rows.push((peak_ratio(&html, options), held_out(stem), stem.to_string()));
+        let ratio = peak_ratio(&html, options);
+        if ratio > PEAK_BUDGET {
+            over.push(format!("{stem} ({:.0} KB, {ratio:.1}x): {}", html.len() as f64 / 1024.0, anatomy(&html)));
+        }
+        rows.push((ratio, held_out(stem), stem.to_string()));
     }
     let line = |label: &str, held: Option<bool>| {
         let mut r: Vec<&(f64, bool, String)> = rows.iter().filter(|r| held.is_none_or(|h| r.1 == h)).collect();
@@ -153,6 +196,9 @@ fn corpus(dir: &str, options: &Options) {
     line("all", None);
     line("tuned", Some(false));
     line("held-out", Some(true));
+    for page in over {
+        println!("  over: {page}");
+    }
 }
 
 /// Where the memory goes: for each stage, the most bytes live at once during it beyond what was live when it
@@ -192,4 +238,37 @@ fn stage_memory(html: &str, options: &Options) -> String {
     out.push(format!("{:.1}x live without the tree", x(ALLOC.live() - base.min(ALLOC.live()))));
     std::hint::black_box((&f, &th));
     out.join("; ")
+}
+
+/// What the parsed tree of `html` is made of: its nodes (each one slot of the tree's one `Vec`, whatever
+/// it holds), how many are white space only (the indentation between tags), and its attributes and text,
+/// each over the page's size: on a small page of dense markup the slots alone are most of the budget.
+fn anatomy(html: &str) -> String {
+    let Ok(page) = parse::parse(html, None) else { return "not a page".into() };
+    let slot = std::mem::size_of::<scraper::Node>() + 5 * std::mem::size_of::<usize>();
+    let (mut nodes, mut blank, mut attrs, mut attr_bytes, mut text_bytes) = (0, 0, 0, 0, 0);
+    for node in page.doc.tree.nodes() {
+        nodes += 1;
+        match node.value() {
+            scraper::Node::Element(e) => {
+                attrs += e.attrs.len();
+                attr_bytes += e.attrs.iter().map(|(_, v)| v.len()).sum::<usize>();
+            }
+            scraper::Node::Text(t) => {
+                text_bytes += t.len();
+                blank += usize::from(t.trim().is_empty());
+            }
+            _ => {}
+        }
+    }
+    let x = |bytes: usize| bytes as f64 / html.len() as f64;
+    let attr_size = std::mem::size_of::<(html5ever::QualName, html5ever::tendril::StrTendril)>();
+    format!(
+        "tree {nodes} nodes x {slot} B = {:.1}x ({blank} of them blank text, {:.1}x), {attrs} attributes {:.1}x, \
+         text {:.1}x",
+        x(nodes * slot),
+        x(blank * slot),
+        x(attrs * attr_size + attr_bytes),
+        x(text_bytes)
+    )
 }

@@ -113,9 +113,11 @@ fn summarize_page(page: parse::Page, notice: Option<String>, options: &Options) 
     let page = clean::clean(page);
     let thread = thread::find(&page);
     // The tree is done with: dropping it before the fact stage (whose tokens take about 8 times the posts'
-    // text) keeps the peak memory at about 10 times the page instead of 16 on a thread page.
-    let parse::Page { doc, url, meta, noscripts } = page;
-    drop((doc, noscripts));
+    // text) keeps the peak memory at about 10 times the page instead of 16 on a thread page. So is the
+    // JSON-LD (parsed values, several times their text: whole comment threads on some boards), which only
+    // the thread stage reads.
+    let parse::Page { doc, url, mut meta, noscripts } = page;
+    drop((doc, noscripts, std::mem::take(&mut meta.json_ld)));
     let facts = facts::extract_at(&thread, url.as_deref(), options);
     let mut summary = assemble(url, &meta, thread, facts);
     summary.notices.extend(notice);

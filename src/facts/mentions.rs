@@ -97,7 +97,7 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
                 continue;
             }
             let initial = post.is_initial(i);
-            out.push(mention(post, i, toks[i].text, Some(known.kind), Some(known.name.clone()), None, initial));
+            out.push(mention(post, i, toks[i].text, Some(known.kind), Some(known.name.to_string()), None, initial));
             i += 1;
             continue;
         }
@@ -235,7 +235,7 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
                 a,
                 span(a, end),
                 Some(known.kind),
-                Some(known.name.clone()),
+                Some(known.name.to_string()),
                 None,
                 post.is_initial(a),
             ));
@@ -295,7 +295,7 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
         if !placed(post, k, end, known) {
             return;
         }
-        out.push(mention(post, k, form, Some(known.kind), Some(known.name.clone()), None, initial && k == a));
+        out.push(mention(post, k, form, Some(known.kind), Some(known.name.to_string()), None, initial && k == a));
         return;
     }
     if words == 1 {
@@ -322,7 +322,7 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     let last_is_code = acronym_key(toks[end - 1].text).is_some(); // "DC-9", "Central CA": codes mislead
     if kind.is_none() && end - k >= 2 && !last_is_code && !(k..end).any(|t| toks[t].is_lower_word()) {
         if let Some(known) = g.lookup(toks[end - 1].text).filter(|known| known.kind == EntityKind::Place) {
-            let (word, name) = (toks[end - 1].text, known.name.clone());
+            let (word, name) = (toks[end - 1].text, known.name.to_string());
             out.push(mention(post, end - 1, word, Some(EntityKind::Place), Some(name), None, false));
             return;
         }
@@ -457,7 +457,7 @@ fn record_place_word(post: &PostText, t: usize, initial: bool, out: &mut Vec<Men
         out.push(m);
     } else if let Some(known) = g.lookup(word) {
         // A known place or organisation in role words: "Ondo Governor", "ASML CEO".
-        out.push(mention(post, t, word, Some(known.kind), Some(known.name.clone()), None, initial));
+        out.push(mention(post, t, word, Some(known.kind), Some(known.name.to_string()), None, initial));
     }
 }
 

@@ -10,6 +10,9 @@ use std::borrow::Cow;
 /// Share of control characters above which input is treated as binary. Real pages have none but tabs
 /// and newlines; a few stray ones survive in scraped pages, so the bar is not zero.
 const MAX_CONTROL_CHAR_RATIO: f64 = 0.01;
+/// Characters sampled from the start of the input for that test: enough for a page's head and first
+/// markup, where a binary file shows itself at once.
+const SAMPLE_CHARS: usize = 8192;
 
 /// Checks that `html` looks like an HTML page and parses it.
 pub fn parse(html: &str, page_url: Option<&str>) -> Result<Page, Error> {
@@ -42,14 +45,14 @@ fn then<'a>(text: Cow<'a, str>, rewrite: impl Fn(&str) -> Cow<'_, str>) -> Cow<'
 /// Turns `<noscript>` elements with a page's worth of content into `<div>`s, leaving small ones (which may hold
 /// markup a parser with scripting off would misread, like a self-closed `<iframe/>`) as they are.
 fn unwrap_noscript_content(html: &str) -> std::borrow::Cow<'_, str> {
-    let lower = html.to_ascii_lowercase();
+    // Searched ignoring case in place: a lowercase copy of the page cost one page of memory per parse.
     let mut out = String::new();
     let mut at = 0;
     let mut from = 0;
-    while let Some(open) = lower[from..].find("<noscript").map(|i| from + i) {
-        let Some(open_end) = lower[open..].find('>').map(|i| open + i + 1) else { break };
-        let Some(close) = lower[open_end..].find("</noscript").map(|i| open_end + i) else { break };
-        let close_end = lower[close..].find('>').map_or(lower.len(), |i| close + i + 1);
+    while let Some(open) = find_ignore_ascii_case(&html[from..], "<noscript").map(|i| from + i) {
+        let Some(open_end) = html[open..].find('>').map(|i| open + i + 1) else { break };
+        let Some(close) = find_ignore_ascii_case(&html[open_end..], "</noscript").map(|i| open_end + i) else { break };
+        let close_end = html[close..].find('>').map_or(html.len(), |i| close + i + 1);
         from = close_end;
         if visible_len(&html[open_end..close]) < MIN_NOSCRIPT_CONTENT {
             continue;
@@ -206,12 +209,17 @@ pub fn check_input(html: &str) -> Result<(), Error> {
     if html.trim().is_empty() {
         return Err(Error::Empty);
     }
-    let sample: Vec<char> = html.chars().take(8192).collect();
-    if sample.contains(&'\0') {
-        return Err(Error::Binary);
+    // The first characters, counted in place: collecting them (4 bytes a character) cost 32 KB a page, more
+    // than a small page's whole tree.
+    let (mut chars, mut control) = (0usize, 0usize);
+    for c in html.chars().take(SAMPLE_CHARS) {
+        if c == '\0' {
+            return Err(Error::Binary);
+        }
+        chars += 1;
+        control += usize::from(c.is_control() && !c.is_whitespace());
     }
-    let control = sample.iter().filter(|c| c.is_control() && !c.is_whitespace()).count();
-    if control as f64 > sample.len() as f64 * MAX_CONTROL_CHAR_RATIO {
+    if control as f64 > chars as f64 * MAX_CONTROL_CHAR_RATIO {
         return Err(Error::Binary);
     }
     if !looks_like_markup(html) {

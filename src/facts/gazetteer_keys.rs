@@ -1,0 +1,25 @@
+//! The forms gazetteer names are compared in, shared by the run time ([`super`]) and by `build.rs`, which
+//! indexes the data files with them at compile time: one definition, so a table key and a lookup key can
+//! never disagree.
+
+/// "U.S." → "US", "CSTO" → "CSTO"; `None` for anything but one word of 2-6 capitals (dots allowed).
+pub fn acronym_key(form: &str) -> Option<String> {
+    let letters: String = form.chars().filter(|&c| c != '.').collect();
+    let caps = letters.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let count = letters.chars().filter(char::is_ascii_uppercase).count();
+    (caps && (2..=6).contains(&count) && !form.contains(' ')).then_some(letters)
+}
+
+/// The form names are compared in: lowercase, single spaces, British and American spellings of
+/// "-ization" folded together ("Organisation" = "Organization"), dots dropped ("U.S." = "US").
+pub fn key(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    for word in form.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let lower: String = word.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
+        out.push_str(&lower.replace("isation", "ization").replace('’', "'"));
+    }
+    out
+}
