@@ -424,6 +424,33 @@ mod tests {
     }
 
     #[test]
+    fn quote_headers_and_calls_name_participants() {
+        let e = names(
+            "Matt Stephens: ↑ Previous two games came out in August. Click to expand... Ralf Moser schrieb: Die \
+             Variante ist schneller. You're on the right track @FishMonster, but the Japanese artists on Twitter \
+             disagree, and @FishMonster knows it.",
+        );
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Twitter"), "{e:?}");
+        for n in ["Matt", "Ralf", "FishMonster"] {
+            assert!(!names.iter().any(|x| x.contains(n)), "{n}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_tool_after_by_is_no_byline_and_a_known_brand_ends_a_run() {
+        let e = names(
+            "User-defined networks are also created by Docker Compose for each project, and created by Docker \
+             Compose again. The Princess Molestia Twitter account was everywhere on Twitter. We save it in \
+             Open Document Text (ODT) format.",
+        );
+        let kind = |n: &str| e.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_ne!(kind("Docker Compose"), Some(EntityKind::Person), "{e:?}");
+        assert_eq!(kind("Twitter"), Some(EntityKind::Organisation), "{e:?}");
+        assert!(!e.iter().any(|e| e.name.contains("Molestia Twitter") || e.name.contains("Open Document")), "{e:?}");
+    }
+
+    #[test]
     fn camel_case_initials_titles_and_quote_headers() {
         let e = names(
             "Shadow Fox said: I found it on DeviantArt, see kodyboy.deviantart.com or www.BobsRentals.com. \

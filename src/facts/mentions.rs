@@ -127,20 +127,24 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
             }
         }
         let shouting = post.shouting(toks[i].start());
-        // "Shadow Fox said:": a board's quote header names a participant, not an entity of the story.
+        // "Shadow Fox said:": a board's quote header names a participant, not an entity of the story; so
+        // does "@FishMonster", a reply's call to a poster.
         let quote_header = quote_header_at(toks, j);
-        if !quote_header {
+        let called = i.checked_sub(1).is_some_and(|p| toks[p].text == "@" && toks[p].end() == toks[i].start());
+        if !quote_header && !called {
             cut_run(post, i, j, english && !shouting, lower, out);
         }
         i = j;
     }
 }
 
+/// The verbs of boards' quote headers ("Shadow Fox said:", "mista schrieb:"), in the boards' languages.
+const QUOTE_VERBS: &[&str] = &["said", "wrote", "says", "writes", "schrieb", "escribió", "escreveu", "scrisse"];
 /// Words a user name may hold between the run and its quote header's verb: "Tony Robbins’ Trampoline
 /// said:" (the apostrophe cut the run).
 const MAX_HEADER_TAIL: usize = 3;
 
-/// `said:` or `wrote:` at token `j`, or after a few more capitalised words and apostrophes of the same
+/// A quote header's verb and colon (`said:`, `schrieb:`) or XenForo's `: ↑` at token `j`, or after a few more capitalised words and apostrophes of the same
 /// user name: the run before it is a participant quoted by a board.
 fn quote_header_at(toks: &[Token], j: usize) -> bool {
     let mut k = j;
@@ -148,7 +152,11 @@ fn quote_header_at(toks: &[Token], j: usize) -> bool {
     {
         k += 1;
     }
-    toks.get(k).is_some_and(|t| t.is("said") || t.is("wrote")) && toks.get(k + 1).is_some_and(|t| t.text == ":")
+    let verb = toks.get(k).is_some_and(|t| QUOTE_VERBS.iter().any(|v| t.is(v)))
+        && toks.get(k + 1).is_some_and(|t| t.text == ":");
+    // XenForo 2 writes "Matt Stephens: ↑" (the arrow links to the quoted post).
+    let arrow = toks.get(k).is_some_and(|t| t.text == ":") && toks.get(k + 1).is_some_and(|t| t.text == "↑");
+    verb || arrow
 }
 
 /// The token is glued to a dot on either side: part of a domain or URL ("www.youtube.com").
@@ -208,6 +216,18 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     {
         cut_run(post, i, i + 1, english, lower, out);
         cut_run(post, i + 1, end, english, lower, out);
+        return;
+    }
+    // "Princess Molestia Tumblr blog": a known organisation ending a longer unknown run is named on its
+    // own; the words before it are a name of their own (the blog's), not part of the organisation's.
+    if end - i >= 2
+        && g.lookup(toks[end - 1].text).is_some_and(|k| k.kind == EntityKind::Organisation)
+        && g.lookup(span(i, end)).is_none()
+        && g.lookup(span(i, end - 1)).is_none_or(|k| k.kind != EntityKind::Organisation)
+        && !(i..end).any(|t| toks[t].is_lower_word())
+    {
+        cut_run(post, i, end - 1, english, lower, out);
+        cut_run(post, end - 1, end, english, lower, out);
         return;
     }
     // "Clovis, NM": a state or country code after a comma qualifies the name before it.
@@ -369,7 +389,13 @@ fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<Entit
         && toks
             .get(end + 1)
             .is_some_and(|t| t.is_capitalized() && g.lookup(t.text).is_some_and(|k| k.kind == EntityKind::Place));
-    let byline = k.checked_sub(1).is_some_and(|p| toks[p].is("by"));
+    // A byline opens its line ("By Osagie Otabor, Benin"); "created by Docker Compose" names a tool.
+    let byline = k.checked_sub(1).is_some_and(|p| {
+        toks[p].is("by")
+            && (toks[p].text == "By"
+                || post.text[..toks[p].start()].trim_end_matches([' ', '\t']).ends_with('\n')
+                || toks[p].start() == 0)
+    });
     let org_cued = org_head_before(toks, k) || org_role_after(toks, end) || listed_with_org(toks, k, end);
     if words == 1 && is_acronym(first) {
         // An acronym is an entity only when tied to its expansion, known, or cued as an organisation
@@ -423,6 +449,7 @@ fn spelled_out(toks: &[Token], k: usize, end: usize) -> bool {
         "product",
         "rate",
         "format",
+        "text",
         "interface",
         "language",
         "test",

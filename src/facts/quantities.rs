@@ -347,6 +347,9 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     {
         next += 1;
     }
+    if unit.is_none() && names_number(post, start_tok) {
+        return None;
+    }
     let (qualifier, q_start) = qualifier_before(post, start_tok);
     let (mut phrase, mut end) = noun_phrase(post.text, toks, next);
     if let Some(w) = &hyphen_word {
@@ -428,6 +431,19 @@ fn counts_something(
         (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")) || IRREGULAR_PLURALS.contains(&w.as_str())
     });
     (number.value > 1.0 && plural) || number.value < 1.0
+}
+
+/// A bare number right after a capitalised word inside a sentence belongs to a name: "Python 2 idioms",
+/// "7.1.0 BETA 2 restores", "Windows 11 machines" name a version or a model, they count nothing.
+fn names_number(post: &PostText, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        let prev = &post.tokens[p];
+        prev.is_word()
+            && prev.is_capitalized()
+            && prev.text != "I"
+            && !post.is_initial(p)
+            && post.text.get(prev.end()..post.tokens[i].start()).is_some_and(|gap| gap == " ")
+    })
 }
 
 /// Numbers that are parts of dates, times, ordinals, versions or codes: "Jan 11", "02:28", "1st",
@@ -670,6 +686,16 @@ mod tests {
 
     /// Board furniture, counts of times, compounds and counts of one are no facts; a hedged count of
     /// views is somebody's claim.
+    #[test]
+    fn numbers_of_names_are_not_counts() {
+        let q = quantities(
+            "The Python 2 idioms document is old. Returning to the 7.1.0 BETA 2 restores internet access. All our \
+             Windows 11 machines are slow, and 37 cranes are building highrises.",
+        );
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.what.as_str())).collect();
+        assert_eq!(got, [(37.0, "cranes")]);
+    }
+
     #[test]
     fn furniture_and_compounds_are_not_counts() {
         let q = quantities(

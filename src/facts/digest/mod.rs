@@ -49,6 +49,9 @@ const QUOTED_SHARE: f64 = 0.6;
 const QUOTE_PREFIX_CHARS: usize = 40;
 /// A quote is traced to the post holding most of its first this-many word 4-grams.
 const QUOTE_GRAMS: usize = 8;
+/// A topic word (see [`Context::topic`]) has at least this many letters: the short words of every
+/// language ("this", "that", "avec", "dass") are grammar, not topic.
+const TOPIC_WORD_CHARS: usize = 5;
 
 /// Builds the digest of a thread from its posts and their sentences.
 pub fn build(thread: &Thread, posts: &[PostText]) -> Digest {
@@ -86,6 +89,10 @@ pub(crate) struct Context<'a> {
     pub quoted_by: Vec<usize>,
     /// The first post's author: the asker.
     pub asker: Option<&'a str>,
+    /// The thread's topic words: words of the title and the first post (acronyms, and words of
+    /// `TOPIC_WORD_CHARS` letters or more). A reply line shown for its content alone names one or a
+    /// specific thing ("No thing to say about this." and a spam line name neither).
+    pub topic: HashSet<u64>,
 }
 
 impl<'a> Context<'a> {
@@ -99,6 +106,8 @@ impl<'a> Context<'a> {
             let quotes = thread.posts.get(p.index).map(|x| x.quotes.as_slice()).unwrap_or(&[]);
             let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
             let signed = signature::start(p.text, thread.posts.get(p.index).and_then(|x| x.author.as_deref()));
+            // The first post's quote is what the thread is about (the news article it posts): its own.
+            let quotes = if p.index == 0 { &[] } else { quotes };
             let mut list = Vec::new();
             for i in 0..p.sentences.len() {
                 let text = p.sentence(i);
@@ -140,7 +149,9 @@ impl<'a> Context<'a> {
         // uses (the stopwords of any language): the product favours the words the thread is about.
         let weight = df.into_iter().map(|(w, d)| (w, (d as f64).ln() * ((n as f64 + 1.0) / d as f64).ln())).collect();
         let opening_words = by_post.first().map(|l| l.iter().flat_map(|c| c.words.iter().copied()).collect());
+        let topic = topic_words(thread, &by_post);
         Context {
+            topic,
             thread,
             by_post,
             weight,
@@ -158,6 +169,11 @@ impl<'a> Context<'a> {
         }
         let sum: f64 = c.words.iter().map(|w| self.weight.get(w).copied().unwrap_or(0.0)).sum();
         (sum / c.words.len() as f64).ln_1p()
+    }
+
+    /// The sentence names one of the thread's topic words.
+    pub fn names_topic(&self, c: &Candidate) -> bool {
+        self.topic.is_empty() || c.words.iter().any(|w| self.topic.contains(w))
     }
 
     /// Share of the sentence's words found in the first post: a reply taking up the question.
@@ -232,6 +248,27 @@ fn contained(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
 /// Word overlap of two sentences.
 pub(crate) fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     a.intersection(b).count() as f64 / a.union(b).count().max(1) as f64
+}
+
+/// The thread's topic words (see [`Context::topic`]): acronyms and long words of the title and of the
+/// first post's own sentences.
+fn topic_words(thread: &Thread, by_post: &[Vec<Candidate>]) -> HashSet<u64> {
+    let long = |text: &str| -> Vec<u64> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| (w.chars().count() >= TOPIC_WORD_CHARS || is_acronym(w)) && w.len() < 40)
+            .map(word_hash)
+            .collect()
+    };
+    let mut topic: HashSet<u64> = long(&thread.title).into_iter().collect();
+    for c in by_post.first().into_iter().flatten() {
+        topic.extend(long(c.text));
+    }
+    topic
+}
+
+/// An acronym names a topic however short it is ("WPW", "NAT"): two or more letters, none lowercase.
+pub(crate) fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// Lowercased words of at least `MIN_WORD_CHARS` characters, hashed.

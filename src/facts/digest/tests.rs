@@ -208,3 +208,46 @@ fn a_subject_line_the_text_repeats_and_a_typed_signature_are_not_lines() {
     assert!(!bob.is_empty(), "{d:?}");
     assert!(bob.iter().all(|s| !s.starts_with("1. ") && !s.contains("Lille")), "{bob:?}");
 }
+
+fn governor_thread() -> Vec<Post> {
+    let article = "Ondo Governor Oluwarotimi Akeredolu has refused suggestions from political allies that he should commence impeachment processes against his deputy. Relationship between the governor and the deputy has broken down over trust.";
+    let mut first = post("poster", article);
+    first.quotes = vec![PostQuote { author: None, text: article.into() }];
+    vec![
+        first,
+        post("a1", "No thing to say about this."),
+        post("a2", "The impeachment would fail because the deputy controls most members of the House of Assembly."),
+        post("a3", "Nobody get your back. You can make money online despite the scam. Check my signature."),
+        post("a4", "Politicians always fight their deputies, the governor is wise to leave the impeachment alone."),
+        post("a5", "Wetin concern me with this one."),
+        post("a6", "The deputy governor has loyal allies in the assembly, so the governor cannot remove him."),
+    ]
+}
+
+#[test]
+fn a_first_post_quoting_an_article_opens_with_the_article() {
+    let (thread, d) = digest("Akeredolu Rejects Plot To Impeach Deputy", "generic", governor_thread());
+    verbatim(&thread, &d);
+    assert!(d.opening.iter().any(|s| s.text.contains("impeachment processes")), "{:?}", d.opening);
+}
+
+#[test]
+fn reply_lines_carry_content() {
+    let (thread, d) = digest("Akeredolu Rejects Plot To Impeach Deputy", "generic", governor_thread());
+    verbatim(&thread, &d);
+    let lines: Vec<&str> =
+        d.answers.iter().chain(&d.replies).flat_map(|k| k.sentences.iter().map(String::as_str)).collect();
+    assert!(!lines.is_empty(), "{d:?}");
+    for junk in ["No thing to say", "make money online", "Check my signature", "Wetin concern me"] {
+        assert!(lines.iter().all(|l| !l.contains(junk)), "{junk}: {lines:?}");
+    }
+    assert!(lines.iter().any(|l| l.contains("impeachment") || l.contains("deputy")), "{lines:?}");
+}
+
+#[test]
+fn a_line_naming_specific_things_carries_content_without_a_topic_word() {
+    assert!(replies::specific_words("Running on Windows 11 here.") >= 2);
+    assert!(replies::specific_words("I have a problem with NAT.") == 1);
+    assert!(replies::specific_words("No thing to say about this.") == 0);
+    assert!(replies::specific_words("I think I'm right, I'd say.") == 0);
+}
