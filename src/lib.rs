@@ -19,6 +19,7 @@ pub mod error;
 pub mod explain;
 pub mod facts;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod parse;
 pub mod render;

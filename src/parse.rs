@@ -106,7 +106,7 @@ pub struct PageMeta {
     /// `article:published_time` and the like, as given.
     pub published: Option<String>,
     /// Every JSON-LD block that parsed.
-    pub json_ld: Vec<serde_json::Value>,
+    pub json_ld: Vec<crate::json::Value>,
 }
 
 /// Least visible text (characters, tags stripped) for a `<noscript>` to be content rather than a note
@@ -171,7 +171,7 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
     let (next, prev) = (rel_link("link[rel~=next]"), rel_link("link[rel~=prev], link[rel~=previous]"));
     let json_ld = doc
         .select(&sel("script[type=\"application/ld+json\"]"))
-        .filter_map(|s| serde_json::from_str(s.text().collect::<String>().trim()).ok())
+        .filter_map(|s| crate::json::from_str(s.text().collect::<String>().trim()))
         .collect();
     PageMeta {
         title,

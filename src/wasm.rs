@@ -105,7 +105,7 @@ fn read_options(options: &JsValue) -> Result<Options, JsError> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| JsError::new("bad options: not a plain object"))?;
-    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("bad options: {e}")))
+    crate::json::options(&text).map_err(|e| JsError::new(&format!("bad options: {e}")))
 }
 
 /// The bundled sample thread page, for the demo page's "try the sample" button: in the demo page's module

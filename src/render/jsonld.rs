@@ -11,9 +11,9 @@
 //! scheme.
 
 use super::escape;
+use crate::json::{Map, Value};
 use crate::model::{Post, Summary};
 use crate::Options;
-use serde_json::{json, Map, Value};
 
 /// schema.org's `@context`.
 const CONTEXT: &str = "https://schema.org";
@@ -23,21 +23,21 @@ const LIKE_ACTION: &str = "https://schema.org/LikeAction";
 /// The JSON-LD document, pretty-printed.
 pub fn document(s: &Summary, _options: &Options) -> String {
     let value = thread(s);
-    escape::json_owned(serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
+    escape::json_owned(crate::json::to_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
 }
 
 /// The thread as a `DiscussionForumPosting` value.
 pub fn thread(s: &Summary) -> Value {
     let mut root = Map::new();
-    root.insert("@context".into(), json!(CONTEXT));
-    root.insert("@type".into(), json!("DiscussionForumPosting"));
+    root.insert("@context".into(), Value::from(CONTEXT));
+    root.insert("@type".into(), Value::from("DiscussionForumPosting"));
     let page = web(s.canonical.as_deref()).or_else(|| web(s.url.as_deref()));
     if let Some(url) = &page {
-        root.insert("mainEntityOfPage".into(), json!(url));
+        root.insert("mainEntityOfPage".into(), Value::from(url));
     }
-    root.insert("headline".into(), json!(s.title.trim()));
+    root.insert("headline".into(), Value::from(s.title.trim()));
     if let Some(lang) = s.language.as_deref().filter(|l| !l.trim().is_empty()) {
-        root.insert("inLanguage".into(), json!(lang.trim()));
+        root.insert("inLanguage".into(), Value::from(lang.trim()));
     }
     if let Some(part) = is_part_of(&s.section) {
         root.insert("isPartOf".into(), part);
@@ -47,12 +47,12 @@ pub fn thread(s: &Summary) -> Value {
         post_fields(&mut root, first);
         if !root.contains_key("url") {
             if let Some(url) = &page {
-                root.insert("url".into(), json!(url));
+                root.insert("url".into(), Value::from(url));
             }
         }
         comments = nest(&s.posts[1..]);
     }
-    root.insert("commentCount".into(), json!(s.posts.len().saturating_sub(1)));
+    root.insert("commentCount".into(), Value::from(s.posts.len().saturating_sub(1)));
     if !comments.is_empty() {
         root.insert("comment".into(), Value::Array(comments));
     }
@@ -63,8 +63,8 @@ pub fn thread(s: &Summary) -> Value {
 fn is_part_of(section: &[String]) -> Option<Value> {
     section.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).fold(None, |outer, name| {
         let mut v = Map::new();
-        v.insert("@type".into(), json!("CreativeWork"));
-        v.insert("name".into(), json!(name));
+        v.insert("@type".into(), Value::from("CreativeWork"));
+        v.insert("name".into(), Value::from(name));
         if let Some(o) = outer {
             v.insert("isPartOf".into(), o);
         }
@@ -75,9 +75,9 @@ fn is_part_of(section: &[String]) -> Option<Value> {
 /// The replies as nested `Comment`s: a reply one level deeper than the one before it answers that one.
 fn nest(replies: &[Post]) -> Vec<Value> {
     // Each open level: its comment and the comments under it so far.
-    let mut stack: Vec<(u32, Map<String, Value>, Vec<Value>)> = Vec::new();
+    let mut stack: Vec<(u32, Map, Vec<Value>)> = Vec::new();
     let mut top: Vec<Value> = Vec::new();
-    let close = |stack: &mut Vec<(u32, Map<String, Value>, Vec<Value>)>, top: &mut Vec<Value>| {
+    let close = |stack: &mut Vec<(u32, Map, Vec<Value>)>, top: &mut Vec<Value>| {
         if let Some((_, mut c, children)) = stack.pop() {
             if !children.is_empty() {
                 c.insert("comment".into(), Value::Array(children));
@@ -93,7 +93,7 @@ fn nest(replies: &[Post]) -> Vec<Value> {
             close(&mut stack, &mut top);
         }
         let mut c = Map::new();
-        c.insert("@type".into(), json!("Comment"));
+        c.insert("@type".into(), Value::from("Comment"));
         post_fields(&mut c, p);
         stack.push((p.depth, c, Vec::new()));
     }
@@ -104,29 +104,35 @@ fn nest(replies: &[Post]) -> Vec<Value> {
 }
 
 /// The fields the page gives of a post: author, time, text, url, likes.
-fn post_fields(v: &mut Map<String, Value>, p: &Post) {
+fn post_fields(v: &mut Map, p: &Post) {
     if let Some(name) = p.author.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
         let mut person = Map::new();
-        person.insert("@type".into(), json!("Person"));
-        person.insert("name".into(), json!(name));
+        person.insert("@type".into(), Value::from("Person"));
+        person.insert("name".into(), Value::from(name));
         if let Some(url) = web(p.author_info.get("profile").map(String::as_str)) {
-            person.insert("url".into(), json!(url));
+            person.insert("url".into(), Value::from(url));
         }
         v.insert("author".into(), Value::Object(person));
     }
     if let Some(t) = p.published.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        v.insert("datePublished".into(), json!(t));
+        v.insert("datePublished".into(), Value::from(t));
     }
-    v.insert("text".into(), json!(p.text.trim()));
+    v.insert("text".into(), Value::from(p.text.trim()));
     if let Some(url) = web(p.permalink.as_deref()) {
-        v.insert("url".into(), json!(url));
+        v.insert("url".into(), Value::from(url));
     }
     if let Some(score) = p.score {
-        v.insert(
-            "interactionStatistic".into(),
-            json!({"@type": "InteractionCounter", "interactionType": LIKE_ACTION, "userInteractionCount": score}),
-        );
+        v.insert("interactionStatistic".into(), Value::Object(counter(score)));
     }
+}
+
+/// An `InteractionCounter` of `score` likes.
+fn counter(score: i64) -> Map {
+    let mut c = Map::new();
+    c.insert("@type".into(), Value::from("InteractionCounter"));
+    c.insert("interactionType".into(), Value::from(LIKE_ACTION));
+    c.insert("userInteractionCount".into(), Value::from(score));
+    c
 }
 
 /// The URL, trimmed, when it is a web (or mail) link.
@@ -154,8 +160,8 @@ mod tests {
         let under_a: Vec<String> = v["comment"][0]["comment"].as_array().into_iter().flatten().map(names).collect();
         assert_eq!(under_a, ["b", "d"]);
         assert_eq!(names(&v["comment"][0]["comment"][0]["comment"][0]), "c");
-        assert_eq!(v["isPartOf"]["name"], "Kettles");
-        assert_eq!(v["isPartOf"]["isPartOf"]["name"], "Forum");
-        assert_eq!(v["commentCount"], 5);
+        assert_eq!(v["isPartOf"]["name"].as_str(), Some("Kettles"));
+        assert_eq!(v["isPartOf"]["isPartOf"]["name"].as_str(), Some("Forum"));
+        assert_eq!(v["commentCount"].as_u64(), Some(5));
     }
 }

@@ -84,12 +84,12 @@ impl Format {
 /// The JSON contract, pretty-printed.
 pub fn json(summary: &Summary) -> String {
     // Serializing plain structs of strings and numbers cannot fail; a NaN would become null.
-    escape::json_owned(serde_json::to_string_pretty(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
+    escape::json_owned(crate::json::to_pretty(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
 }
 
 /// The JSON contract on one line (JSON Lines output).
 pub fn json_line(summary: &Summary) -> String {
-    escape::json_owned(serde_json::to_string(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
+    escape::json_owned(crate::json::to_line(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")))
 }
 
 /// The page's place, as short plain pieces: site name, language, "page 2 of 5". Each renderer escapes them

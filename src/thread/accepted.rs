@@ -8,9 +8,9 @@
 //! `aside.accepted-answer[data-post=5]` in the first post) marks the post at that address with
 //! [`mark_address`]; Khoros' "Go to Solution" link names the message id, which the reader matches itself.
 
+use crate::json::Value;
 use crate::model::Post;
 use crate::parse::Page;
-use serde_json::Value;
 
 /// The answer's text is matched on this many opening characters (the JSON-LD text is often cut with "…").
 const TEXT_PREFIX_CHARS: usize = 60;
@@ -74,7 +74,7 @@ fn accepted_in(v: &Value) -> Vec<&Value> {
                     Some(a @ Value::Object(_)) => out.push(a),
                     _ => {}
                 }
-                stack.extend(["mainEntity", "@graph"].iter().filter_map(|k| map.get(*k)));
+                stack.extend(["mainEntity", "@graph"].iter().filter_map(|k| map.get(k)));
             }
             _ => {}
         }

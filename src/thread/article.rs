@@ -9,12 +9,12 @@ use super::page_info::{ld_items, sel};
 use super::post::{self, PostParts};
 use super::structure::{tokens, Measures};
 use super::Thread;
+use crate::json::Value;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Selector};
-use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

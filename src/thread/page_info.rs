@@ -5,11 +5,11 @@
 //! reader left empty, so every platform gets the same title cleanup and breadcrumb rules.
 
 use super::Thread;
+use crate::json::Value;
 use crate::model::Pagination;
 use crate::parse::Page;
 use crate::{text, url};
 use scraper::{ElementRef, Node, Selector};
-use serde_json::Value;
 use std::sync::LazyLock;
 
 /// Compiles a built-in selector. They are literals of this crate; a typo is a bug the tests catch at once.

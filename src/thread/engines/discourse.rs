@@ -78,11 +78,15 @@ fn solution_number(page: &Page) -> Option<String> {
     let quoted = page.select(&SOLVED_QUOTE).find_map(|a| a.value().attr("data-post")).map(str::to_string);
     quoted.filter(|n| n.chars().all(|c| c.is_ascii_digit())).or_else(|| {
         let raw = page.select(&PRELOADED).next()?.value().attr("data-preloaded")?;
-        let data: serde_json::Value = serde_json::from_str(raw).ok()?;
-        data.as_object()?.values().filter_map(|v| v.as_str()).filter(|v| v.contains("accepted_answer")).find_map(|v| {
-            let topic: serde_json::Value = serde_json::from_str(v).ok()?;
-            topic.get("accepted_answer")?.get("post_number")?.as_u64().map(|n| n.to_string())
-        })
+        let data = crate::json::from_str(raw)?;
+        let number =
+            data.as_object()?.values().filter_map(|v| v.as_str()).filter(|v| v.contains("accepted_answer")).find_map(
+                |v| {
+                    let topic = crate::json::from_str(v)?;
+                    topic.get("accepted_answer")?.get("post_number")?.as_u64().map(|n| n.to_string())
+                },
+            );
+        number
     })
 }
 

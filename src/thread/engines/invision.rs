@@ -64,8 +64,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_post(page: &Page, base: Option<&str>, post: ElementRef, wrap: ElementRef, body: ElementRef) -> Post {
-    let quote_data: serde_json::Value =
-        wrap.value().attr("data-quotedata").and_then(|q| serde_json::from_str(q).ok()).unwrap_or_default();
+    let quote_data = wrap.value().attr("data-quotedata").and_then(crate::json::from_str).unwrap_or_default();
     let (shown_name, profile) =
         AUTHOR.iter().map(|s| named_link(post, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
     let author = quote_data.get("username").and_then(|u| u.as_str()).map(str::to_string).or(shown_name);

@@ -6,6 +6,7 @@
 
 use super::{LINKS, PLATFORM};
 use crate::date;
+use crate::json::Value;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
@@ -14,7 +15,6 @@ use crate::thread::page_info::{ld_items, sel};
 use crate::thread::post::{self, PostParts};
 use crate::thread::Thread;
 use scraper::{ElementRef, Selector};
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -111,7 +111,7 @@ pub(super) fn json_ld(page: &Page) -> Option<Thread> {
     let mut posts = Vec::new();
     let mut stack = vec![(root, 0u32)];
     while let Some((v, depth)) = stack.pop() {
-        let text = ["text", "articleBody"].iter().find_map(|k| v.get(*k).and_then(Value::as_str)).map(text::squash);
+        let text = ["text", "articleBody"].iter().find_map(|k| v.get(k).and_then(Value::as_str)).map(text::squash);
         if let Some(text) = text.filter(|t| !t.is_empty()) {
             let published_text = v.get("datePublished").and_then(Value::as_str).map(str::to_string);
             posts.push(Post {
