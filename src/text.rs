@@ -203,10 +203,21 @@ struct TextBuilder {
 
 impl TextBuilder {
     fn word_run(&mut self, s: &str) {
+        // ASCII text without a vertical tab (the one ASCII space `split_ascii_whitespace` keeps) splits
+        // the same by bytes as by Unicode white space, and faster: this runs on every text node.
+        if s.is_ascii() && !s.as_bytes().contains(&0x0B) {
+            self.words(s, s.split_ascii_whitespace());
+        } else {
+            self.words(s, s.split_whitespace());
+        }
+    }
+
+    /// Appends `words` (the words of `s`), spaced as `s` spaces them.
+    fn words<'s>(&mut self, s: &str, words: impl Iterator<Item = &'s str>) {
         let starts_with_space = s.starts_with(char::is_whitespace);
         let ends_with_space = s.ends_with(char::is_whitespace);
         let mut first = true;
-        for word in s.split_whitespace() {
+        for word in words {
             if first {
                 self.flush(starts_with_space);
                 first = false;
