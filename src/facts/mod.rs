@@ -78,6 +78,10 @@ pub struct PostText<'a> {
     /// Sentences of running text (enough lowercase words), as opposed to menus, headlines and lists of
     /// links written in Title Case, where every word is capitalized.
     prose: Vec<bool>,
+    /// Whether each sentence may stand in a summary ([`sentences::is_summary_material`]): the summary and
+    /// the digest both ask it of the same sentences, so it is worked out once, when first asked
+    /// (0 not yet, 1 yes, 2 no).
+    material: Vec<std::cell::Cell<u8>>,
 }
 
 /// Share of all-capital words above which a sentence is shouting, not naming.
@@ -123,7 +127,8 @@ impl<'a> PostText<'a> {
             shouting[si] = words >= 3 && caps as f64 > SHOUTING_SHARE * words as f64;
             prose[si] = lower >= PROSE_MIN_LOWER && lower as f64 >= PROSE_LOWER_SHARE * words as f64;
         }
-        PostText { index, text, tokens, sentences, published, initial, shouting, prose }
+        let material = vec![std::cell::Cell::new(0); sentences.len()];
+        PostText { index, text, tokens, sentences, published, initial, shouting, prose, material }
     }
 
     /// The token is the first word of its sentence.
@@ -145,6 +150,19 @@ impl<'a> PostText<'a> {
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= at);
         (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    }
+
+    /// Sentence `i` may stand in a summary ([`sentences::is_summary_material`] of its text).
+    pub fn is_material(&self, i: usize) -> bool {
+        let known = self.material.get(i).map_or(0, std::cell::Cell::get);
+        if known != 0 {
+            return known == 1;
+        }
+        let material = sentences::is_summary_material(self.sentence(i));
+        if let Some(cell) = self.material.get(i) {
+            cell.set(if material { 1 } else { 2 });
+        }
+        material
     }
 
     /// Text of sentence `i`.

@@ -6,7 +6,7 @@
 
 use super::gazetteer::GAZETTEER;
 use super::hash::{word_hash, FastMap as HashMap, FastSet as HashSet};
-use super::tokens::is_url_line;
+use super::tokens::{hashed_words, is_url_line, words_in, Word};
 use super::PostText;
 use crate::model::{Entity, Quantity, SummarySentence};
 use crate::thread::Thread;
@@ -26,6 +26,8 @@ struct Candidate<'a> {
     post: usize,
     order: usize,
     text: &'a str,
+    /// [`word_hash`] of its whole text: a later copy of it is a quote.
+    key: u64,
     /// Hashes of its content words, lowercased.
     words: HashSet<u64>,
 }
@@ -39,7 +41,8 @@ pub fn choose(
 ) -> Vec<SummarySentence> {
     let n = n.clamp(2, 5);
     let Some(op) = posts.first() else { return Vec::new() };
-    let all: Vec<Candidate> = posts.iter().flat_map(candidates).collect();
+    let mut known = KnownWords::default();
+    let all: Vec<Candidate> = posts.iter().flat_map(|p| candidates(p, &mut known)).collect();
     let df = document_frequency(&all);
     let key_forms: Vec<&str> = entities
         .iter()
@@ -77,8 +80,10 @@ pub fn choose(
 }
 
 /// The sentences of a post that could stand in a summary.
-fn candidates<'a>(post: &PostText<'a>) -> Vec<Candidate<'a>> {
+fn candidates<'a>(post: &PostText<'a>, known: &mut KnownWords) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
+    // The post's words, split and hashed once, when it has a candidate: each candidate's are a slice.
+    let mut words: Option<Vec<Word>> = None;
     for (i, _) in post.sentences.iter().enumerate() {
         let text = post.sentence(i);
         let count = text.split_whitespace().count();
@@ -86,20 +91,40 @@ fn candidates<'a>(post: &PostText<'a>) -> Vec<Candidate<'a>> {
         if !(MIN_WORDS..=MAX_WORDS).contains(&count)
             || !ends
             || is_url_line(text)
-            || !super::sentences::is_summary_material(text)
+            || !post.is_material(i)
             || post.shouting(post.sentences[i].start)
         {
             continue;
         }
-        out.push(Candidate { post: post.index, order: out.len(), text, words: content_words(text) });
+        let all = words.get_or_insert_with(|| hashed_words(post.text));
+        let s = post.sentences[i];
+        let words = match words_in(all, s.start, s.end) {
+            Some(own) => content_words(post.text, own, known),
+            None => content_words(text, &hashed_words(text), known),
+        };
+        out.push(Candidate { post: post.index, order: out.len(), text, key: word_hash(text), words });
     }
     out
 }
 
-fn content_words(text: &str) -> HashSet<u64> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2 && w.len() < 30 && !GAZETTEER.is_stopword(w) && !GAZETTEER.is_not_name(w))
-        .map(word_hash)
+/// Whether a word (by hash) is a content word, for ASCII words already looked up: a thread repeats its
+/// words, and the two gazetteer lookups per word cost more than one in this table.
+type KnownWords = HashMap<u64, bool>;
+
+/// Hashes of the content words among `words` (words of `text`).
+fn content_words(text: &str, words: &[Word], known: &mut KnownWords) -> HashSet<u64> {
+    let content = |w: &str| !GAZETTEER.is_stopword(w) && !GAZETTEER.is_not_name(w);
+    words
+        .iter()
+        .filter(|word| {
+            let w = &text[word.start..word.end];
+            // ASCII words lowercase as the gazetteer lowercases them, so the hash stands for the word; other
+            // scripts are looked up every time.
+            w.len() > 2
+                && w.len() < 30
+                && if w.is_ascii() { *known.entry(word.hash).or_insert_with(|| content(w)) } else { content(w) }
+        })
+        .map(|w| w.hash)
         .collect()
 }
 
@@ -150,7 +175,7 @@ fn reply_lines(
     let mut first_seen: HashMap<u64, usize> = HashMap::default();
     let mut by_post: Vec<Vec<&Candidate>> = vec![Vec::new(); thread.posts.len()];
     for c in all {
-        first_seen.entry(word_hash(c.text)).or_insert(c.post);
+        first_seen.entry(c.key).or_insert(c.post);
         if let Some(list) = by_post.get_mut(c.post) {
             list.push(c);
         }
@@ -159,7 +184,7 @@ fn reply_lines(
         let quotes = &thread.posts[post].quotes;
         by_post[post]
             .iter()
-            .filter(|c| first_seen.get(&word_hash(c.text)).is_none_or(|&p| p == post))
+            .filter(|c| first_seen.get(&c.key).is_none_or(|&p| p == post))
             .filter(|c| !quotes.iter().any(|q| quotes_part_of(&q.text, c.text)))
             .filter(|c| !chosen.iter().any(|k| repeats(k, c)))
             .map(|c| (centrality(c, df), *c))

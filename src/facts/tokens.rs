@@ -92,10 +92,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         if c.is_alphabetic() {
             let mut end = start + c.len_utf8();
             while let Some(&(i, d)) = chars.peek() {
-                let next_is_letter = text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
-                let joiner = (d == '-' || (is_apostrophe(d) && !possessive_at(text, i))) && next_is_letter;
+                // The character after `d` is only looked at when `d` is not a letter or digit itself.
+                let next_is_letter = || text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                let joiner = || (d == '-' || (is_apostrophe(d) && !possessive_at(text, i))) && next_is_letter();
                 // "Jerry_NJ", "blue_prairie": user names hold underscores.
-                if d.is_alphanumeric() || joiner || (d == '_' && next_is_letter) {
+                if d.is_alphanumeric() || joiner() || (d == '_' && next_is_letter()) {
                     end = i + d.len_utf8();
                     chars.next();
                 } else {
@@ -106,8 +107,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else if c.is_ascii_digit() {
             let mut end = start + 1;
             while let Some(&(i, d)) = chars.peek() {
-                let next_is_digit = text[i + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
-                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_is_digit) {
+                let next_is_digit = || text[i + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_is_digit()) {
                     end = i + d.len_utf8();
                     chars.next();
                 } else {
@@ -174,6 +175,48 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// A word as the summary and the digest compare words: a maximal run of letters and digits
+/// (`char::is_alphanumeric`, what `text.split(|c| !c.is_alphanumeric())` yields), with the
+/// [`word_hash`](super::hash::word_hash) of its lowercase form. A post's words are found and hashed once
+/// ([`hashed_words`]); a sentence's are a slice of them ([`words_in`]), not a second split and hash of the
+/// same characters for every question asked of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub hash: u64,
+}
+
+/// The words of `text`, in order.
+pub fn hashed_words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { start: s, end: i, hash: super::hash::word_hash(&text[s..i]) });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { start: s, end: text.len(), hash: super::hash::word_hash(&text[s..]) });
+    }
+    out
+}
+
+/// The words of `text[start..end]`, as a slice of `words` (the words of `text`): `None` when a word of
+/// `text` crosses an edge of the span, so that the span's own first or last word is only part of it.
+pub fn words_in(words: &[Word], start: usize, end: usize) -> Option<&[Word]> {
+    let first = words.partition_point(|w| w.end <= start);
+    let last = words.partition_point(|w| w.start < end);
+    let crosses_start = words.get(first).is_some_and(|w| w.start < start && w.end > start);
+    let crosses_end = last > 0 && words[last - 1].end > end;
+    (!crosses_start && !crosses_end).then(|| &words[first..last.max(first)])
+}
+
 /// A paragraph that is a bare URL (a pasted link) is not prose.
 pub fn is_url_line(s: &str) -> bool {
     let s = s.trim();
@@ -214,6 +257,27 @@ mod tests {
             t.iter().map(|t| (t.start(), t.end())).collect::<Vec<_>>(),
             [(0, 2), (3, 7), (7, 9), (10, 16), (16, 17)]
         );
+    }
+
+    #[test]
+    fn a_spans_words_are_the_words_its_own_split_gives() {
+        use super::super::hash::word_hash;
+        let split = |t: &str| -> Vec<u64> {
+            t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect()
+        };
+        let text = "Das ÄRGERT mich. 3,5 km—weit! 日本の首相。Ok x";
+        let words = hashed_words(text);
+        assert_eq!(words.iter().map(|w| w.hash).collect::<Vec<_>>(), split(text));
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                match words_in(&words, start, end) {
+                    Some(ws) => assert_eq!(ws.iter().map(|w| w.hash).collect::<Vec<_>>(), split(&text[start..end])),
+                    None => assert!(words
+                        .iter()
+                        .any(|w| (w.start < start && start < w.end) || (w.start < end && end < w.end))),
+                }
+            }
+        }
     }
 
     #[test]

@@ -9,13 +9,14 @@ use super::page_info::{ld_items, sel};
 use super::post::{self, PostParts};
 use super::structure::{tokens, Measures};
 use super::Thread;
+use crate::facts::hash::{FastMap, FastSet};
 use crate::json::Value;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Selector};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Elements whose text is a paragraph of the article.
@@ -298,8 +299,9 @@ pub fn main_content<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures, excl
 fn best_content<'a>(body: ElementRef<'a>, m: &Measures, exclude: &[NodeId], strict: bool) -> Option<Content<'a>> {
     // Which elements lie inside furniture or inside an excluded subtree: one walk down the tree, not a climb
     // up from every element.
-    let excluded_roots: HashSet<NodeId> = exclude.iter().copied().collect();
-    let mut outside: HashSet<NodeId> = HashSet::new();
+    // Keyed by node: the fast hash of the fact stage (no page can flood it), as these take every element.
+    let excluded_roots: FastSet<NodeId> = exclude.iter().copied().collect();
+    let mut outside: FastSet<NodeId> = FastSet::default();
     for el in body.descendants().filter_map(ElementRef::wrap) {
         let parent_out = el.parent().is_some_and(|p| outside.contains(&p.id()));
         if parent_out || excluded_roots.contains(&el.id()) || is_furniture(el, strict) {
@@ -307,7 +309,7 @@ fn best_content<'a>(body: ElementRef<'a>, m: &Measures, exclude: &[NodeId], stri
         }
     }
     let in_furniture = |e: ElementRef| outside.contains(&e.id());
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut scores: FastMap<NodeId, f64> = FastMap::default();
     let mut order: Vec<ElementRef<'a>> = Vec::new();
     let excluded = |e: ElementRef| outside.contains(&e.id());
     for el in body.descendants().filter_map(ElementRef::wrap) {
@@ -319,8 +321,7 @@ fn best_content<'a>(body: ElementRef<'a>, m: &Measures, exclude: &[NodeId], stri
         if !is_para || size.text < MIN_PARAGRAPH || excluded(el) || in_furniture(el) {
             continue;
         }
-        let t: String = el.text().collect();
-        let commas = t.matches([',', '，', '、', '،']).count();
+        let commas: usize = el.text().map(|t| t.matches([',', '，', '、', '،']).count()).sum();
         let own = 1.0 + commas as f64 + (size.text as f64 / 100.0).min(3.0);
         let own = own * (1.0 - size.link as f64 / size.text.max(1) as f64);
         for (level, anc) in el.ancestors().filter_map(ElementRef::wrap).take(3).enumerate() {

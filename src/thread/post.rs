@@ -242,8 +242,9 @@ pub fn time_of(el: Option<ElementRef>, shown: Option<&str>) -> (Option<String>, 
         .filter(|t| !t.is_empty())
         .or_else(|| shown.map(text::squash))
         .filter(|t| !t.is_empty());
-    let attrs_of =
-        |e: ElementRef<'_>| TIME_ATTRS.iter().filter_map(|a| e.value().attr(a)).map(str::to_string).collect::<Vec<_>>();
+    let attrs_of = |e: ElementRef<'_>| {
+        TIME_ATTRS.iter().filter_map(|a| super::structure::attr(e.value(), a)).map(str::to_string).collect::<Vec<_>>()
+    };
     let attrs = el.map(attrs_of).unwrap_or_default();
     let inner = || {
         let e = el?;

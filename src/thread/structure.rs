@@ -245,6 +245,13 @@ const MAX_EDIT_NOTE_TEXT: usize = 160;
 /// Longest text (in non-space characters) an element may have to count as a time shown on its own.
 const MAX_TIME_TEXT: usize = 70;
 
+/// The value of attribute `name` (in no namespace) of `e`: what `Element::attr` returns, without first
+/// making `name` an interned atom (a lookup in a global table that costs more than this scan over an
+/// element's few attributes; [`time_anchors`] asks nine names of every element of the page).
+pub fn attr<'e>(e: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    e.attrs.iter().find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name).map(|(_, v)| &**v)
+}
+
 /// Elements that show a post's time: `<time>`, elements with a time attribute, and elements whose short text is
 /// date-like in any of the languages `date` knows. Only the innermost of nested candidates is kept.
 pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
@@ -252,8 +259,8 @@ pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a
     for el in root.descendants().filter_map(ElementRef::wrap) {
         let e = el.value();
         let by_attr = e.name() == "time"
-            || TIME_ATTRS.iter().any(|a| e.attr(a).is_some_and(|v| date::parse_attr(v).is_some()))
-            || e.attr("title").is_some_and(|t| date::parse(t).is_some() && m.text(el.id()) <= MAX_TIME_TEXT);
+            || TIME_ATTRS.iter().any(|a| attr(e, a).is_some_and(|v| date::parse_attr(v).is_some()))
+            || attr(e, "title").is_some_and(|t| date::parse(t).is_some() && m.text(el.id()) <= MAX_TIME_TEXT);
         let by_text = || {
             let n = m.text(el.id());
             (4..=MAX_TIME_TEXT).contains(&n) && el.text().any(|t| t.bytes().any(|b| b.is_ascii_digit())) && {
@@ -374,7 +381,7 @@ pub fn pruned<'a>(roots: &[ElementRef<'a>], enter: impl Fn(ElementRef<'a>) -> bo
 /// A link a reader can follow: `<a href>`. (An `<a name>` anchor, often written self-closed and so left open by
 /// the parser, can wrap the rest of a post: its text is not link text.)
 fn is_link(e: &scraper::node::Element) -> bool {
-    e.name() == "a" && e.attr("href").is_some()
+    e.name() == "a" && attr(e, "href").is_some()
 }
 
 /// Class and id tokens of an element, lowercased, split on anything not a letter or digit.

@@ -19,7 +19,6 @@ mod replies;
 mod signature;
 
 use super::hash::{word_hash, FastMap as HashMap, FastSet as HashSet};
-use super::sentences::is_summary_material;
 use super::PostText;
 use crate::model::{Digest, KeyPost, Post};
 use crate::thread::Thread;
@@ -109,6 +108,9 @@ impl<'a> Context<'a> {
             // The first post's quote is what the thread is about (the news article it posts): its own.
             let quotes = if p.index == 0 { &[] } else { quotes };
             let mut list = Vec::new();
+            // The post's words, split and hashed once: each sentence's 4-grams and word set come from its
+            // slice of them.
+            let words = super::tokens::hashed_words(p.text);
             for i in 0..p.sentences.len() {
                 let text = p.sentence(i);
                 let key = word_hash(text);
@@ -118,7 +120,7 @@ impl<'a> Context<'a> {
                 }
                 let count = text.split_whitespace().count();
                 if !(MIN_WORDS..=MAX_WORDS).contains(&count)
-                    || !is_summary_material(text)
+                    || !p.is_material(i)
                     || quotes.iter().any(|q| quotes_part_of(&q.text, text))
                     || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
                     || super::tokens::is_url_line(text)
@@ -127,14 +129,16 @@ impl<'a> Context<'a> {
                 {
                     continue;
                 }
-                let grams = shingles(text);
+                let own = super::tokens::words_in(&words, p.sentences[i].start, p.sentences[i].end);
+                let grams = own.map_or_else(|| shingles(text), grams_of);
                 let old = grams.iter().filter(|g| earlier.contains(g)).count();
                 if !grams.is_empty() && old as f64 >= QUOTED_SHARE * grams.len() as f64 {
                     continue;
                 }
-                list.push(Candidate { order: list.len(), text, words: words_of(text) });
+                let set = own.map_or_else(|| words_of(text), |own| long_words(p.text, own));
+                list.push(Candidate { order: list.len(), text, words: set });
             }
-            earlier.extend(shingles(p.text));
+            earlier.extend(grams_of(&words));
             by_post.push(list);
         }
         let mut df: HashMap<u64, usize> = HashMap::default();
@@ -273,9 +277,18 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 
 /// Lowercased words of at least `MIN_WORD_CHARS` characters, hashed.
 fn words_of(text: &str) -> HashSet<u64> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= MIN_WORD_CHARS && w.len() < 40)
-        .map(word_hash)
+    long_words(text, &super::tokens::hashed_words(text))
+}
+
+/// [`words_of`] for words already split and hashed (`words` are words of `text`).
+fn long_words(text: &str, words: &[super::tokens::Word]) -> HashSet<u64> {
+    words
+        .iter()
+        .filter(|w| {
+            let w = &text[w.start..w.end];
+            w.len() < 40 && w.chars().count() >= MIN_WORD_CHARS
+        })
+        .map(|w| w.hash)
         .collect()
 }
 
@@ -296,10 +309,14 @@ fn code_lines(markdown: &str) -> Vec<&str> {
 
 /// Hashes of a text's word 4-grams (lowercased words).
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
+    grams_of(&super::tokens::hashed_words(text))
+}
+
+/// [`shingles`] of words already split and hashed.
+fn grams_of(words: &[super::tokens::Word]) -> Vec<u64> {
     words
         .windows(SHINGLE)
-        .map(|w| w.iter().fold(0u64, |h, x| h.rotate_left(13) ^ x.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
+        .map(|w| w.iter().fold(0u64, |h, x| h.rotate_left(13) ^ x.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
         .collect()
 }
 
@@ -327,6 +344,8 @@ fn quoted_by(posts: &[Post]) -> Vec<usize> {
     let mut counts = vec![0usize; posts.len()];
     let mut first_with: HashMap<u64, usize> = HashMap::default();
     let mut last_by: HashMap<&str, usize> = HashMap::default();
+    // The 4-gram index is only read for quotes: the posts after the last one that quotes need no entries.
+    let last_quoting = posts.iter().rposition(|p| !p.quotes.is_empty()).unwrap_or(0);
     for (i, p) in posts.iter().enumerate() {
         let mut quoted: Vec<usize> = p
             .quotes
@@ -348,8 +367,10 @@ fn quoted_by(posts: &[Post]) -> Vec<usize> {
         for k in quoted {
             counts[k] += 1;
         }
-        for g in shingles(&p.text) {
-            first_with.entry(g).or_insert(i);
+        if i < last_quoting {
+            for g in shingles(&p.text) {
+                first_with.entry(g).or_insert(i);
+            }
         }
         if let Some(a) = p.author.as_deref() {
             last_by.insert(a, i);
