@@ -12,7 +12,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, first_attr, first_text, label_pairs, named_link, text_of};
+use super::{absolute, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -48,8 +48,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
-    let pairs =
-        p.select(&PAIRS).map(text_of).filter_map(|l| l.split_once(':').map(|(k, v)| (k.to_string(), v.to_string())));
+    let pairs = p.select(&PAIRS).map(text_of).filter_map(|l| colon_pair(&l));
     let mut author_info = label_pairs(pairs);
     if let Some(title) = first_text(p, &USER_TITLE) {
         author_info.insert("rank".into(), title);

@@ -298,6 +298,11 @@ pub(crate) fn first_attr(el: ElementRef, sel: &Selector, attr: &str) -> Option<S
     el.select(sel).find_map(|e| e.value().attr(attr)).map(str::to_string)
 }
 
+/// A "Label: value" line as the pair [`label_pairs`] takes (split at its first colon); `None` without one.
+pub(crate) fn colon_pair(line: &str) -> Option<(String, String)> {
+    line.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))
+}
+
 /// Author details as the board shows them, from label/value pairs (`<dt>Posts:</dt><dd>1,234</dd>`):
 /// labels lowercased without their colon, the usual ones in any of the boards' languages under one key
 /// (`posts`, `joined`, `location`) so the card can show them alike.

@@ -9,7 +9,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, first_attr, first_text, label_pairs, named_link, text_of};
+use super::{absolute, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -49,11 +49,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 fn read_post(page: &Page, base: Option<&str>, w: ElementRef, body: ElementRef) -> Post {
     let (author, profile) =
         AUTHOR.iter().map(|s| named_link(w, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
-    let count = w
-        .select(&COUNT)
-        .next()
-        .map(text_of)
-        .and_then(|c| c.split_once(':').map(|(k, v)| (k.to_string(), v.to_string())));
+    let count = w.select(&COUNT).next().map(text_of).and_then(|c| colon_pair(&c));
     let mut author_info = label_pairs(count);
     if let Some(group) = first_text(w, &GROUP) {
         author_info.insert("rank".into(), group);

@@ -13,7 +13,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, add_profile, base_url, label_pairs, text_of, Scope};
+use super::{absolute, add_profile, base_url, colon_pair, label_pairs, text_of, Scope};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -69,8 +69,7 @@ fn read_post(page: &Page, base: Option<&str>, scope: &Scope) -> Option<Post> {
     let author = name.map(text_of).filter(|n| !n.is_empty());
     let profile = name.and_then(|n| n.ancestors().filter_map(ElementRef::wrap).find(|a| LINK.matches(a)));
     let lines = cell.into_iter().flat_map(|c| c.select(&LINES)).map(text_of);
-    let mut author_info =
-        label_pairs(lines.filter_map(|l| l.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))));
+    let mut author_info = label_pairs(lines.filter_map(|l| colon_pair(&l)));
     if let Some(loc) = author_info.remove(LOCATION_LABEL) {
         author_info.insert("location".into(), loc);
     }

@@ -12,7 +12,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::trail;
-use super::{absolute, base_url, bodies_in, first_attr, first_text, label_pairs, named_link, text_of};
+use super::{absolute, base_url, bodies_in, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -61,7 +61,7 @@ fn first_body(item: ElementRef) -> Option<ElementRef> {
 fn read_post(page: &Page, base: Option<&str>, item: ElementRef, body: ElementRef) -> Post {
     let (author, profile) =
         AUTHOR.iter().map(|s| named_link(item, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
-    let count = first_text(item, &COUNT).and_then(|c| c.split_once(':').map(|(k, v)| (k.to_string(), v.to_string())));
+    let count = first_text(item, &COUNT).and_then(|c| colon_pair(&c));
     let mut author_info = label_pairs(count);
     if let Some(rank) = item.select(&RANK).next().map(text_of).filter(|r| !r.is_empty()) {
         author_info.insert("rank".into(), rank);

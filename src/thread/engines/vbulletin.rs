@@ -15,7 +15,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, dl_pairs, first_attr, first_text, label_pairs, text_of};
+use super::{absolute, colon_pair, dl_pairs, first_attr, first_text, label_pairs, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -73,10 +73,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
-    let lines = p.select(&USER_LINES).filter_map(|l| {
-        let t = text_of(l);
-        t.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))
-    });
+    let lines = p.select(&USER_LINES).filter_map(|l| colon_pair(&text_of(l)));
     let items = p.select(&USER_ITEMS).filter_map(|li| Some((first_text(li, &LABEL)?, first_text(li, &VALUE)?)));
     let mut author_info =
         label_pairs(p.select(&USER_PAIRS).flat_map(|d| dl_pairs(d, &DT, &DD)).chain(lines).chain(items));

@@ -17,7 +17,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, add_profile, first_attr, label_pairs, text_of};
+use super::{absolute, add_profile, colon_pair, first_attr, label_pairs, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -65,8 +65,7 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
     let cell = link.and_then(|a| a.ancestors().filter_map(ElementRef::wrap).find(|c| CELL.matches(c)));
     let lines =
         cell.into_iter().flat_map(|c| c.select(&LINES)).flat_map(|e| e.text().map(str::to_string).collect::<Vec<_>>());
-    let mut author_info =
-        label_pairs(lines.filter_map(|l| l.split_once(':').map(|(k, v)| (k.to_string(), v.to_string()))));
+    let mut author_info = label_pairs(lines.filter_map(|l| colon_pair(&l)));
     add_profile(&mut author_info, base, link.and_then(|a| a.value().attr("href")));
     let anchor = first_attr(block, &ANCHOR, "name");
     let mut post = post::build(
