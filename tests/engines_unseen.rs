@@ -135,3 +135,62 @@ fn kunena_topic_names_the_poster_not_the_thankers() {
     assert_eq!(reply.anchor.as_deref(), Some("51211"));
     assert!(reply.text.contains("Laufrad") && !reply.text.contains("bedankten"), "{:?}", reply.text);
 }
+
+/// Nairaland: the counters line ("14 Likes 2 Shares") is the post's score, not its text; a time without a
+/// year ("8:05am On Mar 14") is of the year the page was served (its footer's copyright years end with it);
+/// a post of smileys alone is kept; a guest ("by Nobody") is named; the quoted member is the quote's author.
+#[test]
+fn nairaland_topic_with_counters_smileys_and_year_less_times() {
+    let s = read("nairaland.html", "https://www.nairaland.com/7105512/borehole-water-turns-brown");
+    assert_eq!(s.platform, "nairaland");
+    assert_eq!(s.title, "Borehole Water Turns Brown After Rain");
+    assert_eq!(s.section, ["Nairaland Forum", "Nairaland / General", "Properties"]);
+    assert_eq!(authors(&s), ["TundeB", "DrillerKay", "Ngozi_O", "TundeB", "Nobody"]);
+    let dates: Vec<_> = s.posts.iter().map(|p| p.published.as_deref().map(|d| &d[..16])).collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2024-03-14T08:05"),
+            Some("2024-03-14T09:40"),
+            Some("2024-03-14T10:02"),
+            Some("2024-03-14T11:15"),
+            Some("2023-12-02T13:48")
+        ]
+    );
+    for p in &s.posts {
+        assert!(!p.text.contains("Likes") && !p.text.contains("Share"), "{:?}", p.text);
+    }
+    assert_eq!(s.posts[0].score, Some(14));
+    assert_eq!(s.posts[1].score, Some(31));
+    assert_eq!(info(&s.posts[0], "profile"), Some("https://www.nairaland.com/tundeb"));
+    assert_eq!(s.posts[0].anchor.as_deref(), Some("91000001"));
+    assert_eq!(
+        s.posts[1].permalink.as_deref(),
+        Some("https://www.nairaland.com/7105512/borehole-water-turns-brown#91000007")
+    );
+    let quote = s.posts[3].quotes.first().expect("quote");
+    assert_eq!(quote.author.as_deref(), Some("DrillerKay"));
+    assert!(s.posts[3].text.contains("apron is cracked"), "{:?}", s.posts[3].text);
+}
+
+/// A Discourse link preview (`aside.onebox`) shows the linked page's own title and blurb: not the poster's
+/// words, so not the post's text; the preview's source line (the site's name, linked) stays.
+#[test]
+fn discourse_link_preview_body_is_not_post_text() {
+    let onebox = r#"<aside class="onebox allowlistedgeneric" data-onebox-src="https://flour.example.com/guide">
+      <header class="source"><a href="https://flour.example.com/guide">Flour Mill Guides</a></header>
+      <article class="onebox-body"><h3><a href="https://flour.example.com/guide">Feeding Schedules Explained - The Flour Mill</a></h3>
+      <p>Everything you ever wanted to know about hydration ratios and discard.</p></article>
+      <div class="onebox-metadata"></div></aside>"#;
+    let path = format!("{}/tests/fixtures/engines/discourse.html", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).expect("fixture");
+    let marker = "<p>My starter is ten days old and smells like acetone. Is it dead?</p>";
+    assert!(html.contains(marker));
+    let html = html.replacen(marker, &format!("{marker}{onebox}"), 1);
+    let url = "https://bake.example.org/t/sourdough-starter-smells-like-nail-polish/4242";
+    let s = threadcard::summarize(&html, Some(url), &threadcard::Options::default()).expect("summary");
+    let op = &s.posts[0];
+    assert!(op.text.contains("smells like acetone") && op.text.contains("Flour Mill Guides"), "{:?}", op.text);
+    assert!(!op.text.contains("hydration ratios") && !op.text.contains("Feeding Schedules"), "{:?}", op.text);
+    assert!(op.links.iter().any(|l| l.url == "https://flour.example.com/guide"), "{:?}", op.links);
+}

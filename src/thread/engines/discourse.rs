@@ -49,8 +49,12 @@ static NUMBERED: LazyLock<Selector> = LazyLock::new(|| sel("[data-post-number], 
 static SOLVED_QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("aside.accepted-answer[data-post]"));
 /// The topic JSON the server preloads for the JavaScript app.
 static PRELOADED: LazyLock<Selector> = LazyLock::new(|| sel("[data-preloaded]"));
-/// Not part of the post: the meta line repeated under the body, reply counters and "read more" buttons.
-static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post-meta, .post-likes, .post-links-container"));
+/// Not part of the post: the meta line repeated under the body, reply counters and "read more" buttons, and
+/// a link preview's (`aside.onebox`) body: the linked page's own title and blurb, not the poster's words (the
+/// preview's `header.source` link, naming the site, stays).
+static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| {
+    sel(".crawler-post-meta, .post-likes, .post-links-container, aside.onebox .onebox-body, aside.onebox .onebox-metadata")
+});
 
 /// Whether the page is this engine's: a post (`.crawler-post`, `.topic-body`) or the crawler view in
 /// `noscript[data-path]`, markup every board of the engine prints and [`read`] needs.

@@ -26,6 +26,7 @@ mod lobsters;
 mod mailman;
 mod mastodon;
 mod mybb;
+mod nairaland;
 mod nodebb;
 mod phpbb;
 mod phpbb2;
@@ -84,6 +85,7 @@ pub const ALL: &[Engine] = &[
     khoros::ENGINE,
     ubbthreads::ENGINE,
     yabb::ENGINE,
+    nairaland::ENGINE,
     jforum::ENGINE,
     mailman::ENGINE,
     bugtracker::ENGINE,
