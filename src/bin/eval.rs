@@ -131,6 +131,10 @@ fn print_table(reports: &[Report]) {
         for m in &r.metrics {
             println!("  {:<20} {:>7.3} {:>8.3}  {}", m.key, m.tuned, m.held_out, m.label);
         }
+        if let Some([tuned, held]) = r.conventions {
+            let what = "(figure, not a score) F1 with each page read as the gold writes it: first posts, no quotes";
+            println!("  {:<20} {tuned:>7.3} {held:>8.3}  {what}", "(gold's conventions)");
+        }
     }
 }
 

@@ -189,31 +189,36 @@ const MISSED_RECALL: f64 = 0.9;
 /// - the gold leaves quoted text out (we keep quotes in a post's text, as the page shows them): F1 without
 ///   the quotes is [`QUOTES_GAIN`] higher;
 /// - boilerplate in the text; text or posts missed; or none of these ("fine").
-pub fn wcxb_class(page: &str, s: &Summary, gold: &str, precision: f64, recall: f64) -> &'static str {
+///
+/// With the class comes the page's F1 under the gold's convention that the class names (for figures only,
+/// never a score): the first posts alone where the gold holds only those, the posts without their quotes
+/// where it leaves quotes out; the page's own F1 otherwise.
+pub fn wcxb_class(page: &str, s: &Summary, gold: &str, precision: f64, recall: f64) -> (&'static str, f64) {
+    let f1 = prf(overlap(&bag(&thread_text(s, false, usize::MAX)), &bag(gold))).2;
     if prf(overlap(&bag(page), &bag(gold))).1 < GOLD_IN_PAGE {
-        return "posts not in the HTML";
+        return ("posts not in the HTML", f1);
     }
     if s.platform == "article" {
-        return "article reader";
+        return ("article reader", f1);
     }
-    let f1 = prf(overlap(&bag(&thread_text(s, false)), &bag(gold))).2;
-    if gold_holds_first_posts(s, gold) {
-        "gold: first posts only"
-    } else if bag_f1(&thread_text(s, true), gold) > f1 + QUOTES_GAIN {
-        "gold leaves quotes out"
+    let without_quotes = bag_f1(&thread_text(s, true, usize::MAX), gold);
+    if let Some(head) = gold_holds_first_posts(s, gold) {
+        ("gold: first posts only", bag_f1(&thread_text(s, false, head), gold))
+    } else if without_quotes > f1 + QUOTES_GAIN {
+        ("gold leaves quotes out", without_quotes)
     } else if precision < BOILERPLATE_PRECISION {
-        "boilerplate (P < 0.8)"
+        ("boilerplate (P < 0.8)", f1)
     } else if recall < MISSED_RECALL {
-        "text missed (R < 0.9)"
+        ("text missed (R < 0.9)", f1)
     } else {
-        "fine"
+        ("fine", f1)
     }
 }
 
 /// Whether the gold holds only the thread's first posts: the longest run of trailing posts, starting with a
 /// post the gold lacks, of which the gold holds under [`TAIL_IN_GOLD`] of the word pairs has over [`GOLD_PREFIX_TAIL`] of our pairs, and the
-/// gold holds most of the posts before it.
-fn gold_holds_first_posts(s: &Summary, gold: &str) -> bool {
+/// gold holds most of the posts before it. `Some(n)`: the gold holds the first `n` posts.
+fn gold_holds_first_posts(s: &Summary, gold: &str) -> Option<usize> {
     let gold_pairs: std::collections::HashSet<String> = pairs(gold).into_iter().collect();
     let counts: Vec<(usize, usize)> = s
         .posts
@@ -224,24 +229,24 @@ fn gold_holds_first_posts(s: &Summary, gold: &str) -> bool {
         })
         .collect();
     let total: usize = counts.iter().map(|c| c.1).sum();
-    let (mut held, mut all, mut tail, mut tail_held) = (0, 0, 0, 0);
-    for c in counts.iter().rev() {
+    let (mut held, mut all, mut tail, mut tail_held, mut first_of_tail) = (0, 0, 0, 0, counts.len());
+    for (i, c) in counts.iter().enumerate().rev() {
         held += c.0;
         all += c.1;
         let starts_lacking = (c.0 as f64) < TAIL_IN_GOLD * c.1.max(1) as f64;
         if starts_lacking && (held as f64) < TAIL_IN_GOLD * all.max(1) as f64 {
-            (tail, tail_held) = (all, held);
+            (tail, tail_held, first_of_tail) = (all, held, i);
         }
     }
     let (head, head_held) = (total - tail, counts.iter().map(|c| c.0).sum::<usize>() - tail_held);
-    tail as f64 > GOLD_PREFIX_TAIL * total.max(1) as f64 && head_held * 2 >= head && head > 0
+    (tail as f64 > GOLD_PREFIX_TAIL * total.max(1) as f64 && head_held * 2 >= head && head > 0).then_some(first_of_tail)
 }
 
 /// The thread as `datasets::thread_text` writes it (title, then each post's author, time and text), with
-/// each post's quotes cut out of its text when `without_quotes`.
-fn thread_text(s: &Summary, without_quotes: bool) -> String {
+/// each post's quotes cut out of its text when `without_quotes`, and only the first `posts` posts.
+fn thread_text(s: &Summary, without_quotes: bool, posts: usize) -> String {
     let mut out = s.title.clone();
-    for p in &s.posts {
+    for p in s.posts.iter().take(posts) {
         let mut text = p.text.clone();
         if without_quotes {
             for q in p.quotes.iter().filter(|q| !q.text.is_empty()) {

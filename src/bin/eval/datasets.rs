@@ -15,6 +15,9 @@ pub struct Report {
     pub pages: Vec<PageScore>,
     /// Where the scores are lost, by reader and kind of error (summed over each part's pages).
     pub breakdowns: Vec<Breakdown>,
+    /// WCXB only: the mean F1 (tuned, held-out) with each page read as its loss class says the gold is
+    /// written (`breakdown::wcxb_class`): how much of the gap is the gold's convention. Figures, not a score.
+    pub conventions: Option<[f64; 2]>,
 }
 
 /// One score on the tuned and on the held-out pages; values are fractions in 0..=1.
@@ -40,7 +43,7 @@ type Score = (&'static str, &'static str, f64);
 
 impl Report {
     fn new(name: &'static str) -> Report {
-        Report { name, metrics: Vec::new(), pages: Vec::new(), breakdowns: Vec::new() }
+        Report { name, metrics: Vec::new(), pages: Vec::new(), breakdowns: Vec::new(), conventions: None }
     }
 
     /// Scores `rows` (one per page, tagged held-out or not) with `score`, once per part.
@@ -130,6 +133,7 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
     let mut rows = Vec::new();
     let mut by_reader = Vec::new();
     let mut by_class = Vec::new();
+    let mut conventions = Vec::new();
     for r in &runs {
         let gold = r.item.gold.pointer("/ground_truth/main_content").and_then(|v| v.as_str()).unwrap_or("");
         let (a, (precision, recall, b)) = r
@@ -140,11 +144,12 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
         rows.push((held(r), (a, b)));
         let figures = breakdown::Wcxb { f1: b, f1_posts: a, precision, recall };
         by_reader.push((reader(r), held(r), figures));
-        let class = r
+        let (class, conventional) = r
             .summary
             .as_ref()
-            .map_or("error", |s| breakdown::wcxb_class(&page_text(&r.item), s, gold, precision, recall));
+            .map_or(("error", 0.0), |s| breakdown::wcxb_class(&page_text(&r.item), s, gold, precision, recall));
         by_class.push((class.to_string(), held(r), figures));
+        conventions.push((held(r), conventional));
         let note = match &r.summary {
             Some(s) => format!(
                 "{} posts by {} (posts-only F1 {a:.3}; P {precision:.2} R {recall:.2}; {class})",
@@ -161,6 +166,7 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
             ("f1_posts", "bag-of-words F1, posts' text only", mean(v.iter().map(|x| x.0))),
         ]
     });
+    rep.conventions = Some([false, true].map(|h| mean(conventions.iter().filter(|c| c.0 == h).map(|c| c.1))));
     rep.breakdowns.push(breakdown::wcxb_readers(&by_reader));
     rep.breakdowns.push(breakdown::wcxb_classes(&by_class));
     Some((rep, runs))

@@ -100,7 +100,9 @@ pub fn score(item: &Item, summary: Option<&Summary>) -> Tally {
             .enumerate()
             .filter(|(i, _)| !used[*i])
             .map(|(i, b)| (i, prf(overlap(b, &gold_bag)).2))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
+            // On a tie (two posts of smileys alone, both empty) the earliest unused post: posts come in the
+            // page's order on both sides (`max_by` alone would take the last, pairing them crosswise).
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let gold_time = date::parse(surface(ann, "datetime"));
         if gold_time.as_deref().is_some_and(|g| g.len() >= 16) {
             t.timed += 1;
