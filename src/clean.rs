@@ -121,7 +121,7 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
                     })
                     .or_else(|| {
                         boilerplate_token(e)
-                            .filter(|_| short_or_links(n.id()) && !is_author_card(n))
+                            .filter(|_| short_or_links(n.id()) && !is_author_card(n) && !holds_headline(n))
                             .map(|t| format!("class/id \"{t}\""))
                     })
                     .or_else(|| {
@@ -226,6 +226,15 @@ fn is_author_card(n: ego_tree::NodeRef<Node>) -> bool {
         })
 }
 
+/// Nodes searched, under an element named as boilerplate, for the page's headline.
+const HEADLINE_SEARCH: usize = 200;
+
+/// Whether the element holds an `<h1>`: a block with the page's headline is the article's header (with its
+/// byline), whatever a script named it (`<header id="gigya-share-btns-1_...">`), not a share bar.
+fn holds_headline(n: ego_tree::NodeRef<Node>) -> bool {
+    n.descendants().take(HEADLINE_SEARCH).any(|d| matches!(d.value(), Node::Element(e) if e.name() == "h1"))
+}
+
 /// The class/id token that names an element as a consent dialog, if one does.
 fn consent_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
@@ -244,6 +253,16 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
 mod tests {
     use super::*;
     use crate::parse::parse;
+
+    #[test]
+    fn a_share_named_header_with_the_headline_stays() {
+        let html = r#"<body><header id="gigya-share-btns-1_gig_containerParent"><h1>Seven secrets</h1>
+            <ul class="meta"><li class="author">Hazel Sheffield</li></ul></header>
+            <div class="share-bar"><a href="/s">Share</a></div><p>The article.</p></body>"#;
+        let text = crate::text::text_of(clean(parse(html, None).expect("page")).doc.tree.root());
+        assert!(text.contains("Hazel Sheffield") && text.contains("Seven secrets"), "{text:?}");
+        assert!(!text.contains("Share"), "{text:?}");
+    }
 
     #[test]
     fn a_long_consent_dialog_is_removed() {
