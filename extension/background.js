@@ -185,12 +185,7 @@ globalThis.probeCard = async (what, arg, notWindow, files = []) => {
     // The default world of executeScript is the extension's ISOLATED world, the one card.js runs in.
     // `files`: test-only scripts a test build of the package adds (axe-core for the audit).
     await api.scripting.executeScript({ target: { tabId: tab.id }, files: [...files, "probe.js"] });
-    // After the card's own pending work (its focus, after its first frame): a test sees the card settled.
-    const probe = async (w, a) => {
-      await globalThis.threadcardUi?.settled?.();
-      return globalThis.threadcardProbe[w](a);
-    };
-    const result = await inTab(tab.id, probe, [what, arg ?? null]);
+    const result = await inTab(tab.id, (w, a) => globalThis.threadcardProbe[w](a), [what, arg ?? null]);
     return JSON.stringify(result ?? null);
   } catch (e) {
     return JSON.stringify({ error: String(e?.message ?? e) });

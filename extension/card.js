@@ -74,7 +74,7 @@
   let lastFocus = null;
   let theme = "system"; // the options page's theme: "system", "light" or "dark" (host data-theme)
   let current = -1; // the post the keyboard is on, in the outline
-  let focusing = Promise.resolve(); // the card's move of the focus into it, after its first frame
+  let pendingFocus = null; // the card's move of the focus into it, until it is done (after its first frame)
   // Longest wait for the first frame before the card takes the focus anyway.
   const FOCUS_FALLBACK_MS = 250;
 
@@ -171,16 +171,15 @@
    *  once, and again for the frame (on a 200-post thread, show() 97 -> 33 ms and show() to its frame
    *  167 -> 126 ms, measured side by side). The timer is for a tab that paints no frame (hidden). */
   function focusAfterFrame(el) {
-    focusing = new Promise((done) => {
-      let timer = 0;
-      const go = () => {
-        clearTimeout(timer);
-        if (el?.isConnected && root?.contains(el) && !root.activeElement) el.focus({ preventScroll: true });
-        done();
-      };
-      timer = setTimeout(go, FOCUS_FALLBACK_MS);
-      requestAnimationFrame(() => setTimeout(go, 0));
-    });
+    const go = () => {
+      if (pendingFocus !== go) return; // done already, or a newer card's
+      pendingFocus = null;
+      clearTimeout(timer);
+      if (el?.isConnected && root?.contains(el) && !root.activeElement) el.focus({ preventScroll: true });
+    };
+    pendingFocus = go;
+    const timer = setTimeout(go, FOCUS_FALLBACK_MS);
+    requestAnimationFrame(() => setTimeout(go, 0));
   }
 
   /** Whether a key event comes from a text field (the page's or, should it ever hold one, the card's). */
@@ -547,8 +546,6 @@
       statusPanel("error", [msg("ui_fail_title"), message]);
     },
     goToPost,
-    /** For the end-to-end tests (background.js's probeCard): resolves once the card has the focus. */
-    settled: () => focusing,
     /** For probe.js only (the end-to-end tests), in this same isolated world: the host and closed root. */
     probeRoot: () => ({ host, root }),
     /** For probe.js only: the options background.js sent with the card (view.settings). */

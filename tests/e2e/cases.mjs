@@ -351,7 +351,7 @@ export async function optionsCases(browser, d, t, server) {
     const reset = s.state === "card" ? await probeUntil(d, "view") : null;
     t.check("options: Restore the defaults gives the default card back", reset?.theme === "system" &&
       reset.sections.includes("tc-posts") && reset.digestLines === before?.digestLines,
-      JSON.stringify({ state: s.state, message: s.message, reset }));
+      JSON.stringify({ state: s.state, message: s.message, probeError: s.probeError, reset }));
   });
 }
 
@@ -462,7 +462,13 @@ export async function runCases(browser, d, t, server) {
         s.titleSize === "21px" && s.overlayPosition === "fixed",
         JSON.stringify({ styles: s.styles, titleSize: s.titleSize, overlay: s.overlayPosition }),
       );
-      t.check(`sample: focus moves into the card (${where})`, s.focusInCard, "no focused element in the card");
+      // card.js moves the focus in once the card's first frame is painted: wait for it (a second at most).
+      let focus = s.focusInCard;
+      for (let i = 0; i < 20 && !focus; i++) {
+        await sleep(50);
+        focus = (await snapshot(d)).focusInCard;
+      }
+      t.check(`sample: focus moves into the card (${where})`, focus, "no focused element in the card");
       await d.screenshot(path.join(OUT, `${browser}-${mode}.png`));
     });
 
