@@ -335,7 +335,7 @@ async function cardInsert(context, server, html) {
   console.log(`markup: every post and fact ${size(views.every.card_html)} (${times.elements.every} elements in the card); every fact, posts as lines ${size(views.unfolded.card_html)} (${times.elements.unfolded}); ` +
     `the card now ${size(views.outline.card_html)} (${times.elements.outline} elements once inserted), its ${b.post_bodies.length} bodies (${kb(b.post_bodies.reduce((a, x) => a + x.length, 0))}) sent after it`);
   console.log(`show() to the frame after it: every post's body and every fact ${ms(all)} -> posts as lines, every fact ${ms(median(times.unfolded))} -> the card now ${ms(outline)}: ${(all / outline).toFixed(1)}x cheaper`);
-  console.log(`  the card now: card.js's show() ${ms(median(times.parse) + median(times.insert))} (parse the markup ${ms(median(times.parse))}, insert, style and focus ${ms(median(times.insert))}), then style, layout and first paint ${ms(outline - median(times.parse) - median(times.insert))}`);
+  console.log(`  the card now: card.js's show() ${ms(median(times.parse) + median(times.insert))} (parse the markup ${ms(median(times.parse))}, insert and style ${ms(median(times.insert))}), then style, layout, first paint (and the focus, after it) ${ms(outline - median(times.parse) - median(times.insert))}`);
   console.log(`"Expand all" click to its frame: every post already inserted ${ms(median(times.expandEvery))}; the card now, inserting its ${b.post_bodies.length} bodies ${ms(median(times.expandOutline))}`);
 }
 
