@@ -1,7 +1,7 @@
 // ThreadCard background: the toolbar click reads the page (its tree, as the browser parsed it), the Rust core (WASM) summarizes it
 // here, and card.js shows the result in the page. WASM runs in the background because Chrome refuses
 // to compile it in content scripts on pages whose CSP lacks 'wasm-unsafe-eval' (see README).
-import init, { summarizeDom, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
+import init, { summarizeThread, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
 import { cardSettings, coreOptions, load as loadSettings } from "./settings.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -62,6 +62,23 @@ function showBlocked(tabId, detail) {
   ]).then(([, , , popupOpened]) => ({ blocked: why, popupOpened }));
 }
 
+/** Shows the core's error `e` in the card's place and frees `thread` (the core's result, if any);
+ *  returns the error (for tests). */
+async function failOnTab(tabId, e, thread) {
+  let message = String(e?.message ?? e);
+  if (e instanceof WebAssembly.RuntimeError) {
+    // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
+    // fresh one for the next click (its memory, `thread`'s with it, goes too). The user gets a
+    // report-worthy message instead of silence.
+    resetWasm();
+    message = msg("bg_internal_error", [message]);
+  } else {
+    thread?.free();
+  }
+  await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
+  return { error: message };
+}
+
 /** Runs ThreadCard on one tab: the whole path from click to card. Returns what happened (for tests). */
 async function runOnTab(tab) {
   const tabId = tab.id;
@@ -89,60 +106,51 @@ async function runOnTab(tab) {
     await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [page.notHtml]);
     return { error: page.notHtml };
   }
-  let view, exports, bodies;
+  let view, bodies, thread;
   try {
     await ensureWasm();
     lap();
     // The library reads no clock: the export time for the Markdown's front matter comes from here.
     const options = { ...coreOptions(settings, api.i18n.getUILanguage()), exported_at: new Date().toISOString() };
     // The page as the browser parsed it (flatten.js): the core builds its tree from that, without parsing again.
-    const bundle = summarizeDom(page.dom, page.url, options);
+    // The Summary stays in the module (a Thread): the card is rendered from it now, the exports after it.
+    thread = summarizeThread(page.dom, page.url, options);
     lap();
-    view = {
-      card_html: bundle.card_html,
-      card_css: bundle.card_css,
-      title: bundle.summary.title,
-      anchors: bundle.summary.posts.map((p) => p.anchor ?? null),
-      // The options the page script applies itself: theme, default export format, what "Copy" copies.
-      settings: look,
-    };
+    const card = thread.card();
+    lap();
+    // The options the page script applies itself: theme, default export format, what "Copy" copies.
+    view = { card_html: card.card_html, card_css: card.card_css, title: card.title, anchors: card.anchors, settings: look };
     // The posts' bodies follow the card: it shows one line per post until the reader opens one.
-    bodies = bundle.post_bodies;
-    exports = {
-      markdown: bundle.markdown,
-      json: bundle.json,
-      jsonld: bundle.jsonld,
-      html_page: bundle.html_page,
-      text: bundle.text,
-      file_names: bundle.file_names,
-    };
+    bodies = card.post_bodies;
   } catch (e) {
-    let message = String(e?.message ?? e);
-    if (e instanceof WebAssembly.RuntimeError) {
-      // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
-      // fresh one for the next click. The user gets a report-worthy message instead of silence.
-      resetWasm();
-      message = msg("bg_internal_error", [message]);
-    }
-    await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
-    return { error: message };
+    return failOnTab(tabId, e, thread);
   }
   const shown = await inTab(tabId, (v) => globalThis.threadcardUi.show(v), [view]);
   lap();
   await inTab(tabId, (b) => globalThis.threadcardUi.bodies(b), [bodies]);
+  lap();
   // The exports go over after the card is up: they are as large as the page and no one needs them to read.
+  let exports;
+  try {
+    exports = thread.exports();
+  } catch (e) {
+    return failOnTab(tabId, e, thread);
+  }
+  thread.free();
+  lap();
   await inTab(tabId, (x) => globalThis.threadcardUi.exports(x), [exports]);
   // Where the time went, in ms: inject card.js, read the page (and send it here), wait for the WASM,
-  // summarize, show the card (send it and insert it); the page's own share of read and show; for a
+  // summarize, render the card, show it (send it and insert it), then (after the card) send the bodies
+  // and render the exports (not sent yet); the page's own share of read and show; for a
   // click that started the WASM, its compile and instantiate; and when the worker and this run started
   // (epoch ms), which tells a benchmark how long the browser took to start the worker for the click.
   const round = (x) => Math.round(x * 10) / 10;
-  const phases = ["inject", "read", "wasm", "summarize", "show"];
+  const phases = ["inject", "read", "wasm", "summarize", "card", "show", "bodies", "exports"];
   const timings = Object.fromEntries(phases.map((p, i) => [p, round(t[i + 1] - t[i])]));
   globalThis.lastRun = {
     title: view.title,
     timings,
-    page: { readMs: round(page.readMs ?? NaN), showMs: round(shown?.showMs ?? NaN) },
+    page: { readMs: round(page.readMs ?? NaN), showMs: round(shown?.showMs ?? NaN), parseMs: round(shown?.parseMs ?? NaN) },
     wasm: coldWasm && wasmTimes ? { compile: round(wasmTimes.compile), instantiate: round(wasmTimes.instantiate) } : null,
     workerStartedAt: performance.timeOrigin,
     runStartedAt: performance.timeOrigin + t[0],
