@@ -62,21 +62,51 @@ function showBlocked(tabId, detail) {
   ]).then(([, , , popupOpened]) => ({ blocked: why, popupOpened }));
 }
 
-/** Shows the core's error `e` in the card's place and frees `thread` (the core's result, if any);
- *  returns the error (for tests). */
-async function failOnTab(tabId, e, thread) {
+/** How many times the core's instance was replaced (`resetWasm`): a Thread made before a reset lives in
+ *  the old instance's memory, so it must be neither used nor freed after it. */
+let wasmGeneration = 0;
+
+/** Frees `thread` (the core's result, kept in the module) unless a reset took its memory already. */
+function release(thread, generation) {
+  if (thread && generation === wasmGeneration) thread.free();
+}
+
+/** Shows the core's error `e` in the card's place; returns the error (for tests). */
+async function failOnTab(tabId, e) {
   let message = String(e?.message ?? e);
   if (e instanceof WebAssembly.RuntimeError) {
     // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
-    // fresh one for the next click (its memory, `thread`'s with it, goes too). The user gets a
+    // fresh one for the next click (every Thread's memory goes with the old one). The user gets a
     // report-worthy message instead of silence.
     resetWasm();
+    wasmGeneration++;
     message = msg("bg_internal_error", [message]);
-  } else {
-    thread?.free();
   }
   await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
   return { error: message };
+}
+
+// Waits (ms) before each new try of injecting card.js into a web page that refused it. Right after a tab
+// goes from another origin to the page (from the options page to a forum, say), Chromium can run the
+// click's handler before the click's activeTab grant is in force for the new page: the injection fails
+// with "Cannot access contents of the page" on an http(s) page the grant covers, and the same injection
+// 300 ms later succeeds (seen in the e2e options cases, about 1 run in 6, logged with the tab's status
+// "complete"). Without the tries that click showed "can't read this page" and set the tab's popup, so
+// every later click on the page opened that popup instead of reading it. 750 ms in all: a page that is
+// really blocked (by policy) is told so a moment later.
+const GRANT_RETRY_MS = [50, 100, 200, 400];
+const READABLE_BY_CLICK = /^https?:/i;
+
+/** Injects the card's scripts into the tab (see GRANT_RETRY_MS for the tries). */
+async function injectCard(tab) {
+  for (let i = 0; ; i++) {
+    try {
+      return await api.scripting.executeScript({ target: { tabId: tab.id }, files: ["exports.js", "flatten.js", "card.js"] });
+    } catch (e) {
+      if (i >= GRANT_RETRY_MS.length || !READABLE_BY_CLICK.test(tab.url ?? "")) throw e;
+      await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS[i]));
+    }
+  }
 }
 
 /** Runs ThreadCard on one tab: the whole path from click to card. Returns what happened (for tests). */
@@ -91,7 +121,7 @@ async function runOnTab(tab) {
   ensureWasm().catch(() => {});
   const settingsRead = loadSettings();
   try {
-    await api.scripting.executeScript({ target: { tabId }, files: ["exports.js", "flatten.js", "card.js"] });
+    await injectCard(tab);
   } catch (e) {
     return showBlocked(tabId, String(e?.message ?? e));
   }
@@ -106,38 +136,43 @@ async function runOnTab(tab) {
     await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [page.notHtml]);
     return { error: page.notHtml };
   }
-  let view, bodies, thread;
+  // The Summary stays in the module (a Thread) from the card to the exports, and is freed whatever
+  // happens in between (the tab may navigate away while the card is sent, and the injection throw).
+  let thread = null;
+  const generation = wasmGeneration;
+  let view, bodies, shown, exports;
   try {
-    await ensureWasm();
+    try {
+      await ensureWasm();
+      lap();
+      // The library reads no clock: the export time for the Markdown's front matter comes from here.
+      const options = { ...coreOptions(settings, api.i18n.getUILanguage()), exported_at: new Date().toISOString() };
+      // The page as the browser parsed it (flatten.js): the core builds its tree from that, without parsing again.
+      thread = summarizeThread(page.dom, page.url, options);
+      lap();
+      const card = thread.card();
+      lap();
+      // The options the page script applies itself: theme, default export format, what "Copy" copies.
+      view = { card_html: card.card_html, card_css: card.card_css, title: card.title, anchors: card.anchors, settings: look };
+      // The posts' bodies follow the card: it shows one line per post until the reader opens one.
+      bodies = card.post_bodies;
+    } catch (e) {
+      return await failOnTab(tabId, e);
+    }
+    shown = await inTab(tabId, (v) => globalThis.threadcardUi.show(v), [view]);
     lap();
-    // The library reads no clock: the export time for the Markdown's front matter comes from here.
-    const options = { ...coreOptions(settings, api.i18n.getUILanguage()), exported_at: new Date().toISOString() };
-    // The page as the browser parsed it (flatten.js): the core builds its tree from that, without parsing again.
-    // The Summary stays in the module (a Thread): the card is rendered from it now, the exports after it.
-    thread = summarizeThread(page.dom, page.url, options);
+    await inTab(tabId, (b) => globalThis.threadcardUi.bodies(b), [bodies]);
     lap();
-    const card = thread.card();
+    // The exports go over after the card is up: they are as large as the page and no one needs them to read.
+    try {
+      exports = thread.exports();
+    } catch (e) {
+      return await failOnTab(tabId, e);
+    }
     lap();
-    // The options the page script applies itself: theme, default export format, what "Copy" copies.
-    view = { card_html: card.card_html, card_css: card.card_css, title: card.title, anchors: card.anchors, settings: look };
-    // The posts' bodies follow the card: it shows one line per post until the reader opens one.
-    bodies = card.post_bodies;
-  } catch (e) {
-    return failOnTab(tabId, e, thread);
+  } finally {
+    release(thread, generation);
   }
-  const shown = await inTab(tabId, (v) => globalThis.threadcardUi.show(v), [view]);
-  lap();
-  await inTab(tabId, (b) => globalThis.threadcardUi.bodies(b), [bodies]);
-  lap();
-  // The exports go over after the card is up: they are as large as the page and no one needs them to read.
-  let exports;
-  try {
-    exports = thread.exports();
-  } catch (e) {
-    return failOnTab(tabId, e, thread);
-  }
-  thread.free();
-  lap();
   await inTab(tabId, (x) => globalThis.threadcardUi.exports(x), [exports]);
   // Where the time went, in ms: inject card.js, read the page (and send it here), wait for the WASM,
   // summarize, render the card, show it (send it and insert it), then (after the card) send the bodies

@@ -74,9 +74,6 @@
   let lastFocus = null;
   let theme = "system"; // the options page's theme: "system", "light" or "dark" (host data-theme)
   let current = -1; // the post the keyboard is on, in the outline
-  let pendingFocus = null; // the card's move of the focus into it, until it is done (after its first frame)
-  // Longest wait for the first frame before the card takes the focus anyway.
-  const FOCUS_FALLBACK_MS = 250;
 
   /** Applies styles in a way a strict page CSP (style-src 'self') does not block: constructed sheets. */
   function style(shadow, cssTexts) {
@@ -164,22 +161,6 @@
     status.append(p, x);
     box.append(status);
     status.focus();
-  }
-
-  /** Moves the focus into the card once its first frame is painted, unless it is there already. focus()
-   *  needs the card laid out: called in show() it made the browser style and lay out the whole card at
-   *  once, and again for the frame (on a 200-post thread, show() 97 -> 33 ms and show() to its frame
-   *  167 -> 126 ms, measured side by side). The timer is for a tab that paints no frame (hidden). */
-  function focusAfterFrame(el) {
-    const go = () => {
-      if (pendingFocus !== go) return; // done already, or a newer card's
-      pendingFocus = null;
-      clearTimeout(timer);
-      if (el?.isConnected && root?.contains(el) && !root.activeElement) el.focus({ preventScroll: true });
-    };
-    pendingFocus = go;
-    const timer = setTimeout(go, FOCUS_FALLBACK_MS);
-    requestAnimationFrame(() => setTimeout(go, 0));
   }
 
   /** Whether a key event comes from a text field (the page's or, should it ever hold one, the card's). */
@@ -525,7 +506,8 @@
       box.append(...body.childNodes);
       quickButtons(box, v.settings);
       host.dataset.url = location.href;
-      focusAfterFrame(root.querySelector(".tc-card"));
+      const card = root.querySelector(".tc-card");
+      card?.focus({ preventScroll: true });
       const showMs = performance.now() - t0;
       host.dataset.showMs = showMs.toFixed(1); // for the benchmark
       return { showMs, parseMs };
