@@ -5,14 +5,18 @@
 //      real forum pages of ../shared/corpus/wcxb-forum/dev (skipped, with a message, when absent); and the
 //      extension's DOM path (extension/flatten.js writes the parsed page's tree, `summarizeDom` builds and
 //      reads it: the page's parse is the browser's, done before the click) against both, as ratios.
-//   3. The card of a 200-post thread inserted and painted by extension/card.js: every post's body in its
-//      markup (the card before the outline) against the outline (bodies inserted when a post is opened),
-//      and "Expand all" on both.
+//   3. The card of a 200-post thread inserted and painted by extension/card.js, in the extension's own
+//      isolated world of a tab (driven through the service worker): every post's body in its markup (the
+//      card before the outline) against the card now (post bodies and long lists' folded items inserted
+//      when opened), with card.js's parse and insert apart, and "Expand all" on both.
 //   4. Click to card painted on a ~200 KB thread page with the extension loaded (dist/chrome), warm (the
 //      service worker running, the WASM instantiated) and cold (the worker stopped before the click with
 //      CDP ServiceWorker.stopAllWorkers, as Chrome stops it after ~30 s idle), each with where the time
-//      goes; and the module's compile time, WebAssembly.compileStreaming against compile from bytes.
-// Run: ./build.sh bench   (or node benches/bench.mjs after ./build.sh). BENCH_RUNS=n sets runs per page.
+//      goes (flatten, message, summarize, card build, message, insert, first paint); and the module's
+//      compile time, WebAssembly.compileStreaming against compile from bytes.
+// Run: ./build.sh bench   (or node benches/bench.mjs after ./build.sh). BENCH_RUNS=n sets runs per page;
+// BENCH_ONLY=card,click runs only those sections (of size, summarize, card, click, memory); BENCH_EXT=dir
+// loads another unpacked build of the extension (to compare two side by side).
 import { chromium } from "playwright-core";
 import { gzipSync, gunzipSync } from "node:zlib";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -24,8 +28,10 @@ import { startServer } from "../tests/e2e/server.mjs";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // ../shared/corpus beside the checkout (as in CI); THREADCARD_CORPUS points elsewhere.
 const CORPUS = path.resolve(ROOT, process.env.THREADCARD_CORPUS ?? "../shared/corpus", "wcxb-forum/dev/html");
-const EXT = path.join(ROOT, "dist/chrome");
+const EXT = path.resolve(process.env.BENCH_EXT ?? path.join(ROOT, "dist/chrome"));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+// BENCH_ONLY=card,click (a comma list of size, summarize, card, click, memory) runs those sections alone.
+const ONLY = new Set((process.env.BENCH_ONLY ?? "size,summarize,card,click,memory").split(","));
 const PORT = Number(process.env.BENCH_PORT ?? 0);
 const BROWSER = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
 const BUDGET_GZ = 300 * 1024;
@@ -34,7 +40,7 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
-const ms = (x) => `${x.toFixed(1)} ms`;
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "n/a");
 const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
@@ -186,157 +192,151 @@ try {
       { html, url, runs: RUNS },
     );
   }
-  console.log(`\n== summarize (WASM, whole call incl. our parse) vs Readability.js (DOMParser parse + parse()), median of ${RUNS} runs`);
-  const sampleHtml = readFileSync(path.join(ROOT, "tests/fixtures/du-kazakhstan.html"), "utf8");
-  for (const [name, html] of [["bundled sample (du-kazakhstan.html)", sampleHtml], ["generated 200 KB thread", bigPage]]) {
-    const r = await timePage(html, "https://forum.example/t/1");
-    console.log(`${name}, ${kb(html.length)}: ThreadCard ${ms(median(r.ours))}, Readability.js ${ms(median(r.readability))} (of which DOMParser ${ms(median(r.domparser))})${r.error ? `, error: ${r.error}` : ""}`);
-    console.log(`  DOM path (the extension's): ${ms(median(r.dom))} (of which flatten.js ${ms(median(r.flatten))}) = ${ratio(median(r.dom), median(r.ours))} the HTML path, ${ratio(median(r.dom), median(r.readability))} Readability.js; same Summary as the HTML path: ${r.same ? "yes" : "NO"}`);
-  }
-  const pages = corpusPages();
-  if (!pages) {
-    console.log(`corpus: ${CORPUS} is absent: skipping the real forum pages`);
-  } else {
-    const per = [];
-    for (const p of pages) {
-      const r = await timePage(p.html, "https://forum.example/");
-      per.push({ name: p.name, size: p.html.length, ours: median(r.ours), read: median(r.readability), dom: median(r.domparser),
-        domPath: median(r.dom), flatten: median(r.flatten), same: r.same, error: r.error });
+  if (ONLY.has("summarize")) {
+    console.log(`\n== summarize (WASM, whole call incl. our parse) vs Readability.js (DOMParser parse + parse()), median of ${RUNS} runs`);
+    const sampleHtml = readFileSync(path.join(ROOT, "tests/fixtures/du-kazakhstan.html"), "utf8");
+    for (const [name, html] of [["bundled sample (du-kazakhstan.html)", sampleHtml], ["generated 200 KB thread", bigPage]]) {
+      const r = await timePage(html, "https://forum.example/t/1");
+      console.log(`${name}, ${kb(html.length)}: ThreadCard ${ms(median(r.ours))}, Readability.js ${ms(median(r.readability))} (of which DOMParser ${ms(median(r.domparser))})${r.error ? `, error: ${r.error}` : ""}`);
+      console.log(`  DOM path (the extension's): ${ms(median(r.dom))} (of which flatten.js ${ms(median(r.flatten))}) = ${ratio(median(r.dom), median(r.ours))} the HTML path, ${ratio(median(r.dom), median(r.readability))} Readability.js; same Summary as the HTML path: ${r.same ? "yes" : "NO"}`);
     }
-    const faster = per.filter((p) => p.ours < p.read).length;
-    const errors = per.filter((p) => p.error);
-    const slowest = [...per].sort((a, b) => b.ours - a.ours).slice(0, 3);
-    console.log(`wcxb-forum dev, ${per.length} real forum pages (median ${kb(median(per.map((p) => p.size)))}):`);
-    console.log(`  median per-page time: ThreadCard ${ms(median(per.map((p) => p.ours)))}, Readability.js ${ms(median(per.map((p) => p.read)))} (DOMParser alone ${ms(median(per.map((p) => p.dom)))})`);
-    console.log(`  total: ThreadCard ${ms(per.reduce((a, p) => a + p.ours, 0))}, Readability.js ${ms(per.reduce((a, p) => a + p.read, 0))}`);
-    console.log(`  ThreadCard faster on ${faster}/${per.length} pages; errors on ${errors.length}${errors.length ? `: ${errors.slice(0, 3).map((e) => `${e.name}: ${e.error}`).join("; ")}` : ""}`);
-    console.log(`  slowest for ThreadCard: ${slowest.map((p) => `${p.name} ${kb(p.size)} ${ms(p.ours)} (Readability ${ms(p.read)})`).join(", ")}`);
-    const mid = (f) => median(per.map(f));
-    const domFaster = per.filter((p) => p.domPath < p.read).length;
-    console.log(`  the extension's DOM path (flatten.js + summarizeDom), median per page ${ms(mid((p) => p.domPath))} (flatten.js ${ms(mid((p) => p.flatten))}): ` +
-      `per-page ratio to the HTML path (html5ever in WASM) median ${mid((p) => p.domPath / p.ours).toFixed(2)}x, ` +
-      `to Readability.js median ${mid((p) => p.domPath / p.read).toFixed(2)}x, to DOMParser alone median ${mid((p) => p.domPath / p.dom).toFixed(2)}x; ` +
-      `faster than Readability.js on ${domFaster}/${per.length} pages; same Summary as the HTML path on ${per.filter((p) => p.same).length}/${per.length} (see timePage on <noscript>)`);
-    const perKb = per.map((p) => p.ours / (p.size / 1024));
-    console.log(`  ThreadCard time per KB of page: median ${(median(perKb) * 1000).toFixed(0)} µs/KB`);
-  }
-
-  // ------------------------------------------------------------- 3. the card inserted and painted
-  // card.js reads the extension's words (i18n) as it loads: in a page without the extension it may not load.
-  await cardInsert(page, bigPage).catch((e) => console.log(`  skipped: card.js did not run in this page (${String(e.message ?? e).split("\n")[0]})`));
-  // ---------------------------------------------------------------------- 4. click-to-card latency
-  await clickToCard(context, server, bigPage);
-  const mem = await wasmMemory(bigPage);
-  const bytes = Buffer.byteLength(bigPage);
-  console.log(`\n== WASM linear memory (a fresh instance, one summarize of the generated thread, ${kb(bytes)})`);
-  console.log(`memory.buffer.byteLength: ${kb(mem.before)} at instantiation (static data and the 1 MB stack), ${kb(mem.after)} after the run = ${(mem.after / bytes).toFixed(1)}x the page; grown by the run ${kb(mem.after - mem.before)} = ${((mem.after - mem.before) / bytes).toFixed(1)}x (budget 10x)${mem.error ? `; error: ${mem.error}` : ""}`);
-  const domMem = await wasmMemory(bigPage, true);
-  console.log(`the DOM path (its tree as flatten.js writes it: ${kb(domMem.flatBytes)}): ${kb(domMem.after)} after the run; grown by the run ${kb(domMem.after - domMem.before)} = ${((domMem.after - domMem.before) / bytes).toFixed(1)}x the page${domMem.error ? `; error: ${domMem.error}` : ""}`);
-
-  // ---------------------------------------------------------------------- 3. click-to-card latency
-  console.log("\n== card-visible latency after the click (extension loaded, generated thread page)");
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
-  const extId = new URL(sw.url()).host;
-  const cdp = await context.browser().newBrowserCDPSession();
-  const tab = await context.newPage();
-  const samples = [];
-  let first = null;
-  for (let i = 0; i < RUNS + 1; i++) {
-    await tab.goto(server.url("plain", "thread-200k.html"));
-    await watchCard(tab);
-    const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-    const target = targetInfos.find((x) => x.url === tab.url());
-    let seen = null;
-    let t0 = 0;
-    for (let attempt = 0; attempt < 3 && !seen; attempt++) {
-      t0 = Date.now();
-      await cdp.send("Extensions.triggerAction", { id: extId, targetId: target.targetId });
-      for (let k = 0; k < 100 && !seen; k++) {
-        await new Promise((r) => setTimeout(r, 30));
-        seen = await tab.evaluate(() => globalThis.__tcSeen);
+    const pages = corpusPages();
+    if (!pages) {
+      console.log(`corpus: ${CORPUS} is absent: skipping the real forum pages`);
+    } else {
+      const per = [];
+      for (const p of pages) {
+        const r = await timePage(p.html, "https://forum.example/");
+        per.push({ name: p.name, size: p.html.length, ours: median(r.ours), read: median(r.readability), dom: median(r.domparser),
+          domPath: median(r.dom), flatten: median(r.flatten), same: r.same, error: r.error });
       }
+      const faster = per.filter((p) => p.ours < p.read).length;
+      const errors = per.filter((p) => p.error);
+      const slowest = [...per].sort((a, b) => b.ours - a.ours).slice(0, 3);
+      console.log(`wcxb-forum dev, ${per.length} real forum pages (median ${kb(median(per.map((p) => p.size)))}):`);
+      console.log(`  median per-page time: ThreadCard ${ms(median(per.map((p) => p.ours)))}, Readability.js ${ms(median(per.map((p) => p.read)))} (DOMParser alone ${ms(median(per.map((p) => p.dom)))})`);
+      console.log(`  total: ThreadCard ${ms(per.reduce((a, p) => a + p.ours, 0))}, Readability.js ${ms(per.reduce((a, p) => a + p.read, 0))}`);
+      console.log(`  ThreadCard faster on ${faster}/${per.length} pages; errors on ${errors.length}${errors.length ? `: ${errors.slice(0, 3).map((e) => `${e.name}: ${e.error}`).join("; ")}` : ""}`);
+      console.log(`  slowest for ThreadCard: ${slowest.map((p) => `${p.name} ${kb(p.size)} ${ms(p.ours)} (Readability ${ms(p.read)})`).join(", ")}`);
+      const mid = (f) => median(per.map(f));
+      const domFaster = per.filter((p) => p.domPath < p.read).length;
+      console.log(`  the extension's DOM path (flatten.js + summarizeDom), median per page ${ms(mid((p) => p.domPath))} (flatten.js ${ms(mid((p) => p.flatten))}): ` +
+        `per-page ratio to the HTML path (html5ever in WASM) median ${mid((p) => p.domPath / p.ours).toFixed(2)}x, ` +
+        `to Readability.js median ${mid((p) => p.domPath / p.read).toFixed(2)}x, to DOMParser alone median ${mid((p) => p.domPath / p.dom).toFixed(2)}x; ` +
+        `faster than Readability.js on ${domFaster}/${per.length} pages; same Summary as the HTML path on ${per.filter((p) => p.same).length}/${per.length} (see timePage on <noscript>)`);
+      const perKb = per.map((p) => p.ours / (p.size / 1024));
+      console.log(`  ThreadCard time per KB of page: median ${(median(perKb) * 1000).toFixed(0)} µs/KB`);
     }
-    if (!seen) {
-      console.log("  a click produced no card: skipped");
-      continue;
-    }
-    const run = await sw.evaluate(() => globalThis.lastRun);
-    const s = { loading: seen.loading - t0, inDom: seen.inDom - t0, painted: seen.painted - t0, state: seen.state, timings: run?.timings, showMs: seen.showMs };
-    if (i === 0) first = s;
-    else samples.push(s);
   }
-  console.log(`page: ${kb(bigPage.length)}; first click after start (includes WASM instantiation): card painted ${first?.painted} ms`);
-  console.log(`later clicks, median of ${samples.length}: "Reading thread…" shown ${median(samples.map((s) => s.loading))} ms, card in DOM ${median(samples.map((s) => s.inDom))} ms, card painted ${median(samples.map((s) => s.painted))} ms (budget 100 ms)`);
-  const phases = Object.keys(samples[0]?.timings ?? {});
-  console.log(`where the time goes (median ms, background clock): ${phases.map((p) => `${p} ${median(samples.map((s) => s.timings[p]))}`).join(", ")}`);
-  console.log(`of "show", the page's own work (parse card HTML, insert, style, focus): median ${median(samples.map((s) => s.showMs))} ms; the rest is messaging`);
-  console.log("(times from the CDP click command to the page's own clock; includes the DevTools round trip)");
+  // ------------------------------------------------------------- 3. the card inserted and painted
+  if (ONLY.has("card")) await cardInsert(context, server, bigPage);
+  // ---------------------------------------------------------------------- 4. click-to-card latency
+  if (ONLY.has("click")) await clickToCard(context, server, bigPage);
+  if (ONLY.has("memory")) {
+    const mem = await wasmMemory(bigPage);
+    const bytes = Buffer.byteLength(bigPage);
+    console.log(`\n== WASM linear memory (a fresh instance, one summarize of the generated thread, ${kb(bytes)})`);
+    console.log(`memory.buffer.byteLength: ${kb(mem.before)} at instantiation (static data and the 1 MB stack), ${kb(mem.after)} after the run = ${(mem.after / bytes).toFixed(1)}x the page; grown by the run ${kb(mem.after - mem.before)} = ${((mem.after - mem.before) / bytes).toFixed(1)}x (budget 10x)${mem.error ? `; error: ${mem.error}` : ""}`);
+    const domMem = await wasmMemory(bigPage, true);
+    console.log(`the DOM path (its tree as flatten.js writes it: ${kb(domMem.flatBytes)}): ${kb(domMem.after)} after the run; grown by the run ${kb(domMem.after - domMem.before)} = ${((domMem.after - domMem.before) / bytes).toFixed(1)}x the page${domMem.error ? `; error: ${domMem.error}` : ""}`);
+  }
 } finally {
   await context.close().catch(() => {});
   await server.close();
   rmSync(profile, { recursive: true, force: true });
 }
 
-/** 3. The card of the generated 200-post thread shown by extension/card.js itself (loaded into this page's
- *  world: the same code that runs in the extension's isolated world), from `show()` to the frame after it
- *  (style, layout, paint): with every post's body in the markup, as the card was until the outline, and
- *  with the outline. Then a real click on "Expand all" (which inserts the 200 bodies, in one parse, into the
- *  outline) to its frame, on both. Side by side in one run: the ratio is the figure, under any load. */
-async function cardInsert(page, html) {
-  console.log(`\n== the card of a 200-post thread: inserted and painted by card.js, median of ${RUNS} runs`);
-  for (const file of ["exports.js", "flatten.js", "card.js"]) {
-    await page.addScriptTag({ content: readFileSync(path.join(ROOT, "extension", file), "utf8") });
-  }
-  const prep = await page.evaluate((html) => {
+/** Runs `fn(arg)` in the extension's isolated world of the tab showing `url`, where card.js keeps the
+ *  card (as background.js's probeCard does for the tests): through the service worker's
+ *  scripting.executeScript, which the tab's activeTab grant (a click) allows. Returns its result. */
+async function inCardWorld(context, url, fn, arg) {
+  const sw = context.serviceWorkers()[0];
+  return sw.evaluate(`(async () => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === ${JSON.stringify(url)});
+    const [r] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: ${fn.toString()}, args: [${JSON.stringify(arg ?? null)}] });
+    return r?.result;
+  })()`);
+}
+
+/** 3. The card of the generated 200-post thread shown by extension/card.js in the extension's own isolated
+ *  world of a tab (card.js injected by a real click, then driven through the service worker), from `show()`
+ *  to the frame after it (style, layout, paint): with every post's body in the markup and every fact listed,
+ *  as the card was before the outline; the outline with every fact listed; and the card now. Then a real
+ *  (trusted) click on "Expand all", which inserts the 200 bodies in one parse, to its frame. Side by side
+ *  in one run: the ratios are the figures, under any load. */
+async function cardInsert(context, server, html) {
+  console.log(`\n== the card of a 200-post thread: inserted and painted by card.js in the extension's isolated world, median of ${RUNS} runs`);
+  const url = server.url("plain", "thread-200k.html");
+  const tab = await context.newPage();
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extId = new URL(sw.url()).host;
+  const cdp = await context.browser().newBrowserCDPSession();
+  const s = await clickOnce(context, cdp, extId, tab, url, { cold: false }); // injects card.js, grants activeTab
+  if (s.error) return console.log(`  skipped: ${s.error}`);
+  // The views, rendered by the demo page's module in the bench page (the same core and card renderer).
+  const b = await context.pages()[0].evaluate((html) => {
     const b = globalThis.tc.summarize(html, "https://forum.example/t/1", undefined);
-    let k = 0;
-    const every = b.card_html.replace(/<div class="tc-post-body"><\/div>/g, () => `<div class="tc-post-body">${b.post_bodies[k++]}</div>`);
-    // Lists of facts unfolded (their items past the first ones out of the closed "N more" <details>).
-    const unfold = (h) => h.replace(/<\/ul><details class="tc-more"><summary>[^<]*<\/summary><ul>([\s\S]*?)<\/ul><\/details>/g, "$1</ul>");
-    const view = (card_html) => ({ card_html, card_css: b.card_css, title: b.summary.title, anchors: b.summary.posts.map((p) => p.anchor ?? null) });
-    globalThis.__tcViews = { every: view(unfold(every)), unfolded: view(unfold(b.card_html)), outline: view(b.card_html), bodies: b.post_bodies };
-    globalThis.__tcPainted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
-    return { posts: b.post_bodies.length, every: globalThis.__tcViews.every.card_html.length, outline: b.card_html.length, bodies: b.post_bodies.reduce((a, x) => a + x.length, 0) };
+    return { card_html: b.card_html, card_css: b.card_css, post_bodies: b.post_bodies, title: b.summary.title, anchors: b.summary.posts.map((p) => p.anchor ?? null) };
   }, html);
-  const times = { every: [], unfolded: [], outline: [], expandEvery: [], expandOutline: [] };
+  let k = 0;
+  const every = b.card_html.replace(/<div class="tc-post-body"><\/div>/g, () => `<div class="tc-post-body">${b.post_bodies[k++]}</div>`);
+  // Lists of facts unfolded (their items past the first ones out of the closed "N more" <details>).
+  const unfold = (h) => h.replace(/<\/ul><details class="tc-more"><summary>[^<]*<\/summary><ul>([\s\S]*?)<\/ul><\/details>/g, "$1</ul>");
+  const view = (card_html) => ({ card_html, card_css: b.card_css, title: b.title, anchors: b.anchors });
+  const views = { every: view(unfold(every)), unfolded: view(unfold(b.card_html)), outline: view(b.card_html) };
+  await inCardWorld(context, url, (v) => {
+    globalThis.__tcViews = v;
+    globalThis.__tcPainted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+  }, { ...views, bodies: b.post_bodies });
+  const times = { every: [], unfolded: [], outline: [], expandEvery: [], expandOutline: [], parse: [], insert: [], elements: {} };
   for (let i = 0; i < RUNS + 1; i++) {
     for (const mode of ["every", "unfolded", "outline"]) {
-      const shown = await page.evaluate(async (mode) => {
+      const shown = await inCardWorld(context, url, async (mode) => {
         const ui = globalThis.threadcardUi;
+        if (ui.probeRoot().host?.isConnected) ui.begin(); // closes the card (the toggle)
         ui.begin(); // the "Reading thread…" panel the card replaces, as after a click
         const t0 = performance.now();
-        ui.show(globalThis.__tcViews[mode]);
+        const r = ui.show(globalThis.__tcViews[mode]);
         await globalThis.__tcPainted();
         const t = performance.now() - t0;
         if (mode !== "every") ui.bodies(globalThis.__tcViews.bodies);
         // Where "Expand all" is, for a real (trusted) click; the moment that click arrives, from the root.
         const { root } = ui.probeRoot();
+        const elements = root.querySelectorAll("*").length;
         const button = root.querySelector('button[data-action="expand-all"]');
         button.scrollIntoView({ block: "center" });
-        const r = button.getBoundingClientRect();
+        const rect = button.getBoundingClientRect();
         globalThis.__tcExpand = null;
         root.addEventListener("click", () => {
           const t1 = performance.now();
-          globalThis.__tcPainted().then(() => (globalThis.__tcExpand = { ms: performance.now() - t1, open: root.querySelectorAll("details.tc-post[open] .tc-post-body > *").length }));
+          globalThis.__tcPainted().then(() => (globalThis.__tcExpand = { ms: performance.now() - t1 }));
         }, { capture: true, once: true });
-        return { t, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        return { t, elements, parseMs: r.parseMs, showMs: r.showMs, x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }, mode);
-      await page.mouse.click(shown.x, shown.y);
+      await tab.mouse.click(shown.x, shown.y);
       let expand = null;
       for (let k = 0; k < 200 && !expand; k++) {
         await sleep(10);
-        expand = await page.evaluate(() => globalThis.__tcExpand);
+        expand = await inCardWorld(context, url, () => globalThis.__tcExpand);
       }
-      await page.evaluate(() => globalThis.threadcardUi.begin()); // closes the card (the toggle)
+      times.elements[mode] = shown.elements;
       if (i === 0) continue; // warm-up
       times[mode].push(shown.t);
+      if (mode === "outline") {
+        times.parse.push(shown.parseMs);
+        times.insert.push(shown.showMs - shown.parseMs);
+      }
       if (expand && mode !== "unfolded") times[mode === "every" ? "expandEvery" : "expandOutline"].push(expand.ms);
     }
   }
-  const [every, outline] = [median(times.every), median(times.outline)];
-  console.log(`markup: every post and fact ${kb(prep.every)}; the outline ${kb(prep.outline)}, its ${prep.posts} bodies (${kb(prep.bodies)}) sent after it`);
-  console.log(`show() to the frame after it: the card as it was, every post's body and every fact listed, ${ms(every)} -> the outline with every fact listed ${ms(median(times.unfolded))} -> the outline with long lists folded (the card now) ${ms(outline)}: ${(every / outline).toFixed(1)}x cheaper`);
-  console.log(`"Expand all" click to its frame: every post already inserted ${ms(median(times.expandEvery))}; the outline inserting its ${prep.posts} bodies ${ms(median(times.expandOutline))}`);
+  await tab.close();
+  const [all, outline] = [median(times.every), median(times.outline)];
+  const size = (h) => kb(h.length);
+  console.log(`markup: every post and fact ${size(views.every.card_html)} (${times.elements.every} elements in the card); every fact, posts as lines ${size(views.unfolded.card_html)} (${times.elements.unfolded}); ` +
+    `the card now ${size(views.outline.card_html)} (${times.elements.outline} elements once inserted), its ${b.post_bodies.length} bodies (${kb(b.post_bodies.reduce((a, x) => a + x.length, 0))}) sent after it`);
+  console.log(`show() to the frame after it: every post's body and every fact ${ms(all)} -> posts as lines, every fact ${ms(median(times.unfolded))} -> the card now ${ms(outline)}: ${(all / outline).toFixed(1)}x cheaper`);
+  console.log(`  the card now: card.js's show() ${ms(median(times.parse) + median(times.insert))} (parse the markup ${ms(median(times.parse))}, insert and style ${ms(median(times.insert))}), then style, layout, first paint (and the focus, after it) ${ms(outline - median(times.parse) - median(times.insert))}`);
+  console.log(`"Expand all" click to its frame: every post already inserted ${ms(median(times.expandEvery))}; the card now, inserting its ${b.post_bodies.length} bodies ${ms(median(times.expandOutline))}`);
 }
 
 /** Page side of a click: notes in `globalThis.__tcSeen` when "Reading thread…" showed, when the card (or its
@@ -420,7 +420,11 @@ function breakdown(label, runs) {
     ? ` (this click compiled the module in ${r(m((s) => s.run?.wasm?.compile))} and instantiated it in ${r(m((s) => s.run?.wasm?.instantiate))}, from the start of the click's handler, in parallel with inject and read)`
     : "";
   console.log(`${label}, median of ${runs.length}: card painted ${r(m((s) => s.painted))} ms after the click ("Reading thread…" at ${r(m((s) => s.loading))} ms, card in the page at ${r(m((s) => s.inDom))} ms)`);
-  console.log(`  click to the handler running ${r(m((s) => s.toHandler))}${Number.isFinite(m((s) => s.workerStart)) ? ` (of which starting the worker ${r(m((s) => s.workerStart))})` : ""}; inject card.js ${r(t("inject"))}; read the page ${r(t("read"))} (flatten.js ${r(m((s) => s.run?.page?.readMs))}, the rest is the transfer); wait for the WASM ${r(t("wasm"))}${wasm}; summarize ${r(t("summarize"))}; show ${r(t("show"))} (card insert ${r(m((s) => s.run?.page?.showMs))}, the rest is the transfer); paint ${r(m((s) => s.paint))}`);
+  const flatten = m((s) => s.run?.page?.readMs), insert = m((s) => s.run?.page?.showMs), parse = m((s) => s.run?.page?.parseMs);
+  console.log(`  click to the handler running ${r(m((s) => s.toHandler))}${Number.isFinite(m((s) => s.workerStart)) ? ` (of which starting the worker ${r(m((s) => s.workerStart))})` : ""}; inject card.js ${r(t("inject"))}; ` +
+    `read the page ${r(t("read"))} (flatten.js ${r(flatten)}, message to the background ${r(t("read") - flatten)}); wait for the WASM ${r(t("wasm"))}${wasm}; ` +
+    `summarize ${r(t("summarize"))}; card build ${r(t("card"))}; show ${r(t("show"))} (message to the page ${r(t("show") - insert)}, card.js's insert ${r(insert)}: parse ${r(parse)}, the rest DOM and style); first paint ${r(m((s) => s.paint))}`);
+  console.log(`  after the card (off the critical path): bodies sent ${r(t("bodies"))}, exports rendered ${r(t("exports"))}`);
 }
 
 /** 4. Click to card, warm and cold, on the generated 200 KB thread page; then compile time. */

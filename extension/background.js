@@ -1,7 +1,7 @@
 // ThreadCard background: the toolbar click reads the page (its tree, as the browser parsed it), the Rust core (WASM) summarizes it
 // here, and card.js shows the result in the page. WASM runs in the background because Chrome refuses
 // to compile it in content scripts on pages whose CSP lacks 'wasm-unsafe-eval' (see README).
-import init, { summarizeDom, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
+import init, { summarizeThread, __wbg_reset_state as resetWasm } from "./pkg/threadcard.js";
 import { cardSettings, coreOptions, load as loadSettings } from "./settings.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -62,6 +62,53 @@ function showBlocked(tabId, detail) {
   ]).then(([, , , popupOpened]) => ({ blocked: why, popupOpened }));
 }
 
+/** How many times the core's instance was replaced (`resetWasm`): a Thread made before a reset lives in
+ *  the old instance's memory, so it must be neither used nor freed after it. */
+let wasmGeneration = 0;
+
+/** Frees `thread` (the core's result, kept in the module) unless a reset took its memory already. */
+function release(thread, generation) {
+  if (thread && generation === wasmGeneration) thread.free();
+}
+
+/** Shows the core's error `e` in the card's place; returns the error (for tests). */
+async function failOnTab(tabId, e) {
+  let message = String(e?.message ?? e);
+  if (e instanceof WebAssembly.RuntimeError) {
+    // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
+    // fresh one for the next click (every Thread's memory goes with the old one). The user gets a
+    // report-worthy message instead of silence.
+    resetWasm();
+    wasmGeneration++;
+    message = msg("bg_internal_error", [message]);
+  }
+  await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
+  return { error: message };
+}
+
+// Waits (ms) before each new try of injecting card.js into a web page that refused it. Right after a tab
+// goes from another origin to the page (from the options page to a forum, say), Chromium can run the
+// click's handler before the click's activeTab grant is in force for the new page: the injection fails
+// with "Cannot access contents of the page" on an http(s) page the grant covers, and the same injection
+// 300 ms later succeeds (seen in the e2e options cases, about 1 run in 6, logged with the tab's status
+// "complete"). Without the tries that click showed "can't read this page" and set the tab's popup, so
+// every later click on the page opened that popup instead of reading it. 750 ms in all: a page that is
+// really blocked (by policy) is told so a moment later.
+const GRANT_RETRY_MS = [50, 100, 200, 400];
+const READABLE_BY_CLICK = /^https?:/i;
+
+/** Injects the card's scripts into the tab (see GRANT_RETRY_MS for the tries). */
+async function injectCard(tab) {
+  for (let i = 0; ; i++) {
+    try {
+      return await api.scripting.executeScript({ target: { tabId: tab.id }, files: ["exports.js", "flatten.js", "card.js"] });
+    } catch (e) {
+      if (i >= GRANT_RETRY_MS.length || !READABLE_BY_CLICK.test(tab.url ?? "")) throw e;
+      await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS[i]));
+    }
+  }
+}
+
 /** Runs ThreadCard on one tab: the whole path from click to card. Returns what happened (for tests). */
 async function runOnTab(tab) {
   const tabId = tab.id;
@@ -74,7 +121,7 @@ async function runOnTab(tab) {
   ensureWasm().catch(() => {});
   const settingsRead = loadSettings();
   try {
-    await api.scripting.executeScript({ target: { tabId }, files: ["exports.js", "flatten.js", "card.js"] });
+    await injectCard(tab);
   } catch (e) {
     return showBlocked(tabId, String(e?.message ?? e));
   }
@@ -89,60 +136,56 @@ async function runOnTab(tab) {
     await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [page.notHtml]);
     return { error: page.notHtml };
   }
-  let view, exports, bodies;
+  // The Summary stays in the module (a Thread) from the card to the exports, and is freed whatever
+  // happens in between (the tab may navigate away while the card is sent, and the injection throw).
+  let thread = null;
+  const generation = wasmGeneration;
+  let view, bodies, shown, exports;
   try {
-    await ensureWasm();
-    lap();
-    // The library reads no clock: the export time for the Markdown's front matter comes from here.
-    const options = { ...coreOptions(settings, api.i18n.getUILanguage()), exported_at: new Date().toISOString() };
-    // The page as the browser parsed it (flatten.js): the core builds its tree from that, without parsing again.
-    const bundle = summarizeDom(page.dom, page.url, options);
-    lap();
-    view = {
-      card_html: bundle.card_html,
-      card_css: bundle.card_css,
-      title: bundle.summary.title,
-      anchors: bundle.summary.posts.map((p) => p.anchor ?? null),
+    try {
+      await ensureWasm();
+      lap();
+      // The library reads no clock: the export time for the Markdown's front matter comes from here.
+      const options = { ...coreOptions(settings, api.i18n.getUILanguage()), exported_at: new Date().toISOString() };
+      // The page as the browser parsed it (flatten.js): the core builds its tree from that, without parsing again.
+      thread = summarizeThread(page.dom, page.url, options);
+      lap();
+      const card = thread.card();
+      lap();
       // The options the page script applies itself: theme, default export format, what "Copy" copies.
-      settings: look,
-    };
-    // The posts' bodies follow the card: it shows one line per post until the reader opens one.
-    bodies = bundle.post_bodies;
-    exports = {
-      markdown: bundle.markdown,
-      json: bundle.json,
-      jsonld: bundle.jsonld,
-      html_page: bundle.html_page,
-      text: bundle.text,
-      file_names: bundle.file_names,
-    };
-  } catch (e) {
-    let message = String(e?.message ?? e);
-    if (e instanceof WebAssembly.RuntimeError) {
-      // A bug in the core (a Rust panic aborts as a trap): the instance may be left broken, so start a
-      // fresh one for the next click. The user gets a report-worthy message instead of silence.
-      resetWasm();
-      message = msg("bg_internal_error", [message]);
+      view = { card_html: card.card_html, card_css: card.card_css, title: card.title, anchors: card.anchors, settings: look };
+      // The posts' bodies follow the card: it shows one line per post until the reader opens one.
+      bodies = card.post_bodies;
+    } catch (e) {
+      return await failOnTab(tabId, e);
     }
-    await inTab(tabId, (m) => globalThis.threadcardUi.fail(m), [message]);
-    return { error: message };
+    shown = await inTab(tabId, (v) => globalThis.threadcardUi.show(v), [view]);
+    lap();
+    await inTab(tabId, (b) => globalThis.threadcardUi.bodies(b), [bodies]);
+    lap();
+    // The exports go over after the card is up: they are as large as the page and no one needs them to read.
+    try {
+      exports = thread.exports();
+    } catch (e) {
+      return await failOnTab(tabId, e);
+    }
+    lap();
+  } finally {
+    release(thread, generation);
   }
-  const shown = await inTab(tabId, (v) => globalThis.threadcardUi.show(v), [view]);
-  lap();
-  await inTab(tabId, (b) => globalThis.threadcardUi.bodies(b), [bodies]);
-  // The exports go over after the card is up: they are as large as the page and no one needs them to read.
   await inTab(tabId, (x) => globalThis.threadcardUi.exports(x), [exports]);
   // Where the time went, in ms: inject card.js, read the page (and send it here), wait for the WASM,
-  // summarize, show the card (send it and insert it); the page's own share of read and show; for a
+  // summarize, render the card, show it (send it and insert it), then (after the card) send the bodies
+  // and render the exports (not sent yet); the page's own share of read and show; for a
   // click that started the WASM, its compile and instantiate; and when the worker and this run started
   // (epoch ms), which tells a benchmark how long the browser took to start the worker for the click.
   const round = (x) => Math.round(x * 10) / 10;
-  const phases = ["inject", "read", "wasm", "summarize", "show"];
+  const phases = ["inject", "read", "wasm", "summarize", "card", "show", "bodies", "exports"];
   const timings = Object.fromEntries(phases.map((p, i) => [p, round(t[i + 1] - t[i])]));
   globalThis.lastRun = {
     title: view.title,
     timings,
-    page: { readMs: round(page.readMs ?? NaN), showMs: round(shown?.showMs ?? NaN) },
+    page: { readMs: round(page.readMs ?? NaN), showMs: round(shown?.showMs ?? NaN), parseMs: round(shown?.parseMs ?? NaN) },
     wasm: coldWasm && wasmTimes ? { compile: round(wasmTimes.compile), instantiate: round(wasmTimes.instantiate) } : null,
     workerStartedAt: performance.timeOrigin,
     runStartedAt: performance.timeOrigin + t[0],

@@ -4,6 +4,11 @@
 //! Values cross the boundary as strings: the Summary goes over as its JSON text and becomes an object with
 //! the browser's own `JSON.parse`, and options come in through `JSON.stringify`. This keeps a second,
 //! generated serializer for every model type out of the module (smaller WASM; see README, "Budgets").
+//!
+//! The extension's click path uses [`summarize_thread_js`] instead of the one-call bundle: it keeps the
+//! Summary here and hands its parts out in the order the reader needs them, the card first (`card()`), the
+//! exports once the card is up (`exports()`), so the click waits for neither the five exports nor the
+//! Summary's JSON.
 
 use crate::{render, Format, Options};
 use js_sys::{Array, Object, Reflect, JSON};
@@ -26,13 +31,52 @@ pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result
 }
 
 /// `summarizeDom(flat, url, options)`: [`summarize_js`] for the browser's own tree of the page, as the
-/// extension's page script writes it (`flatten` in extension/card.js; the format is `parse::dom`'s), so
+/// extension's page script writes it (extension/flatten.js; the format is `parse::dom`'s), so
 /// the page is not parsed twice. Throws an `Error` with a one-line message when the tree is malformed.
 #[wasm_bindgen(js_name = summarizeDom)]
 pub fn summarize_dom_js(flat: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
     let summary = crate::summarize_dom(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     bundle(&summary, &options, None)
+}
+
+/// `summarizeThread(flat, url, options)`: [`summarize_dom_js`]'s pipeline, with the result kept in the
+/// module as a [`Thread`] whose parts are rendered on demand; the caller frees it (`free()`). Throws as
+/// `summarizeDom` does.
+#[wasm_bindgen(js_name = summarizeThread)]
+pub fn summarize_thread_js(flat: &str, url: Option<String>, options: JsValue) -> Result<Thread, JsError> {
+    let options = read_options(&options)?;
+    let summary = crate::summarize_dom(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(Thread { summary, options })
+}
+
+/// One page's Summary and the options it was made with, held in the module between the card and the
+/// exports.
+#[wasm_bindgen]
+pub struct Thread {
+    summary: crate::Summary,
+    options: Options,
+}
+
+#[wasm_bindgen]
+impl Thread {
+    /// `{card_html, card_css, post_bodies, title, anchors}`: what the card needs, and no more: the title
+    /// (for file names) and each post's anchor on the page (for "post N" links), not the whole Summary.
+    pub fn card(&self) -> Result<JsValue, JsError> {
+        let s = &self.summary;
+        let anchors: Array =
+            s.posts.iter().map(|p| p.anchor.as_deref().map_or(JsValue::NULL, JsValue::from_str)).collect();
+        let mut fields = card_fields(s, &self.options);
+        fields.push(("title", JsValue::from_str(&s.title)));
+        fields.push(("anchors", anchors.into()));
+        object(fields)
+    }
+
+    /// `{markdown, json, jsonld, html_page, text, file_names}`: every export and its file name.
+    pub fn exports(&self) -> Result<JsValue, JsError> {
+        let json = render(&self.summary, Format::Json);
+        object(export_fields(&self.summary, &self.options, json)?)
+    }
 }
 
 /// `summarizeBytes(bytes, url, options)`: [`summarize_js`] for a saved file's bytes (a `Uint8Array`), decoded
@@ -68,6 +112,30 @@ extern "C" {
 /// and the exports follow the user's options (language, sections, times, front matter).
 fn bundle(summary: &crate::Summary, options: &Options, html: Option<String>) -> Result<JsValue, JsError> {
     let json = render(summary, Format::Json);
+    let parsed = JSON::parse(&json).map_err(|_| JsError::new("the summary did not serialize to JSON"))?;
+    let mut fields = vec![("summary", parsed)];
+    fields.extend(card_fields(summary, options));
+    fields.extend(export_fields(summary, options, json)?);
+    fields.extend(html.map(|h| ("html", JsValue::from_str(&h))));
+    object(fields)
+}
+
+/// The card's outline, and each post's body apart for the page script to insert when it is opened.
+fn card_fields(summary: &crate::Summary, options: &Options) -> Vec<(&'static str, JsValue)> {
+    let card = render::card::lazy(summary, options);
+    vec![
+        ("card_html", JsValue::from_str(&card.html)),
+        ("post_bodies", card.bodies.iter().map(|b| JsValue::from_str(b)).collect::<Array>().into()),
+        ("card_css", JsValue::from_str(render::card::CSS)),
+    ]
+}
+
+/// Every export (`json` is the Summary's JSON, rendered already) and each one's file name.
+fn export_fields(
+    summary: &crate::Summary,
+    options: &Options,
+    json: String,
+) -> Result<Vec<(&'static str, JsValue)>, JsError> {
     let export = |f| JsValue::from_str(&render::render_with(summary, f, options));
     let names = Object::new();
     for f in [Format::Markdown, Format::Json, Format::JsonLd, Format::Html, Format::Text] {
@@ -75,25 +143,23 @@ fn bundle(summary: &crate::Summary, options: &Options, html: Option<String>) -> 
         Reflect::set(&names, &JsValue::from_str(ext), &JsValue::from_str(&render::file_name(summary, ext)))
             .map_err(|_| JsError::new("cannot build the result"))?;
     }
-    let bundle = Object::new();
-    // The card's outline, and each post's body apart for the page script to insert when it is opened.
-    let card = render::card::lazy(summary, options);
-    let fields = [
-        ("summary", JSON::parse(&json).map_err(|_| JsError::new("the summary did not serialize to JSON"))?),
-        ("card_html", JsValue::from_str(&card.html)),
-        ("post_bodies", card.bodies.iter().map(|b| JsValue::from_str(b)).collect::<Array>().into()),
-        ("card_css", JsValue::from_str(render::card::CSS)),
+    Ok(vec![
         ("markdown", export(Format::Markdown)),
         ("json", JsValue::from_str(&json)),
         ("jsonld", export(Format::JsonLd)),
         ("html_page", export(Format::Html)),
         ("text", export(Format::Text)),
         ("file_names", names.into()),
-    ];
-    for (key, value) in fields.into_iter().chain(html.map(|h| ("html", JsValue::from_str(&h)))) {
-        Reflect::set(&bundle, &JsValue::from_str(key), &value).map_err(|_| JsError::new("cannot build the result"))?;
+    ])
+}
+
+/// A plain JS object with these fields.
+fn object(fields: Vec<(&'static str, JsValue)>) -> Result<JsValue, JsError> {
+    let o = Object::new();
+    for (key, value) in fields {
+        Reflect::set(&o, &JsValue::from_str(key), &value).map_err(|_| JsError::new("cannot build the result"))?;
     }
-    Ok(bundle.into())
+    Ok(o.into())
 }
 
 /// `undefined`/`null` → defaults; an object such as `{summary_sentences: 3}` → those options.

@@ -32,7 +32,18 @@ const EXPANDED_AUDIT = ["engines/github-issue.html", "engines/reddit-old.html", 
 const SCREENSHOT_ENGINES = ["engines/discourse.html", "engines/reddit-old.html", "engines/xenforo2.html"];
 export const HOSTILE = "hostile.html";
 /** A tab that is not an HTML page: the runners serve it as text/plain. */
-export const EXTRA_PAGES = { "notes.txt": "Shopping list: bread, milk, 2 kg of apples.\n" };
+/** A generic thread of `n` posts, each with four amounts of money: more facts than the card lists before
+ *  its "N more". */
+function manyNumbersPage(n) {
+  const post = (i) => `<article class="post" id="post-${i + 1}"><header><a class="author" href="/u/user${i}">user${i}</a>
+<time datetime="2024-05-${String(i + 1).padStart(2, "0")}T10:00:00Z">${i + 1} May 2024</time></header><div class="body">${[0, 1, 2, 3]
+    .map((k) => `<p>Reply ${i + 1}, part ${k + 1}: the council said the bridge would cost about ${100 + i * 37 + k * 11} million euros.</p>`)
+    .join("")}</div></article>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The bridge: costs - City Forum</title></head>
+<body><h1>The bridge: costs</h1><div class="posts">${Array.from({ length: n }, (_, i) => post(i)).join("\n")}</div></body></html>`;
+}
+
+export const EXTRA_PAGES = { "notes.txt": "Shopping list: bread, milk, 2 kg of apples.\n", "many-numbers.html": manyNumbersPage(8) };
 const TITLE = "Kazakhstan's president says Russian troops to start leaving this week";
 const AUTHOR = "Yo_Mama_Been_Loggin";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -340,7 +351,7 @@ export async function optionsCases(browser, d, t, server) {
     const reset = s.state === "card" ? await probeUntil(d, "view") : null;
     t.check("options: Restore the defaults gives the default card back", reset?.theme === "system" &&
       reset.sections.includes("tc-posts") && reset.digestLines === before?.digestLines,
-      JSON.stringify({ state: s.state, message: s.message, reset }));
+      JSON.stringify({ state: s.state, message: s.message, probeError: s.probeError, reset }));
   });
 }
 
@@ -367,6 +378,23 @@ export async function germanCases(browser, d, t, server) {
     });
     t.check("German UI: the options page is German", page?.title === "ThreadCard-Einstellungen" && page.theme === "Erscheinungsbild" &&
       /^de/.test(page.lang), JSON.stringify(page));
+  });
+}
+
+/** A long list of facts: card.js keeps its items past the first ones out of the card until its "N more"
+ *  is opened (then they go in). */
+async function longListCases(browser, d, t, server) {
+  await t.attempt("a long list of facts", async () => {
+    // card.js keeps a long list's items past the first ones out of the card until "N more" is opened.
+    await d.goto(server.url("plain", "many-numbers.html"));
+    const before = await clickAndWait(d);
+    await clickInCard(d, "details.tc-more > summary");
+    const after = await probeUntil(d, "snapshot");
+    t.check(
+      `a long list of facts: its first items shown, the rest put in when "N more" is opened`,
+      before.state === "card" && before.quantities.length > 0 && after.quantities.length > before.quantities.length,
+      JSON.stringify({ state: before.state, before: before.quantities.length, after: after.quantities.length }),
+    );
   });
 }
 
@@ -414,6 +442,7 @@ export async function runCases(browser, d, t, server) {
   if (process.env.E2E_ONLY === "www") return demoCases(browser, d, t, server); // the demo page alone
   if (process.env.E2E_ONLY === "options") return optionsCases(browser, d, t, server);
   if (process.env.E2E_ONLY === "dom") return domPathCases(browser, d, t, server);
+  if (process.env.E2E_ONLY === "lists") return longListCases(browser, d, t, server);
   for (const mode of ["plain", "strict"]) {
     const where = `${mode === "strict" ? "strict CSP" : "no CSP"}`;
     const url = server.url(mode, SAMPLE);
@@ -608,6 +637,7 @@ export async function runCases(browser, d, t, server) {
     });
   }
 
+  await longListCases(browser, d, t, server);
   await domPathCases(browser, d, t, server);
   await optionsCases(browser, d, t, server);
   await keyboardCases(browser, d, t, server);
