@@ -303,3 +303,22 @@ fn the_opening_carries_the_question_the_first_post_asks() {
     );
     assert!(d.opening.iter().all(|l| !l.text.ends_with('?')), "{:?}", d.opening);
 }
+
+#[test]
+fn filler_and_inline_quotes_are_never_reply_lines() {
+    let posts = vec![
+        post("ann", "My Bosch kettle stopped heating after the descaling cycle last week. Does the thermal fuse blow when descaling goes wrong?"),
+        post("bob", "Hope this helps!\nThe thermal fuse sits under the base plate and blows when the kettle runs dry."),
+        post("cy", "> Does the thermal fuse blow when descaling goes wrong\nOnly when the kettle runs dry, the fuse is rated for that."),
+        post("dee", "Good luck!\nMy kettle needed a new thermostat, the fuse was fine after descaling."),
+        post("eve", "Thanks in advance for any help!\nDescaling with citric acid never blew a fuse in my kettle."),
+        post("fay", "Cheers, Fay\nThe base plate comes off with four Torx screws, the fuse is clipped in."),
+    ];
+    let (t, d) = digest("Kettle stopped heating after descaling", "phpbb", posts);
+    verbatim(&t, &d);
+    for k in d.answers.iter().chain(&d.replies) {
+        for s in &k.sentences {
+            assert!(!s.starts_with('>') && crate::facts::sentences::is_summary_material(s), "{s}: {d:?}");
+        }
+    }
+}
