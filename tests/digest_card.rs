@@ -138,3 +138,30 @@ fn ask_hn_card_says_what_the_replies_say() {
     let card = threadcard::render::card::page(&s);
     assert!(card.contains("<h2>Top reply</h2>") && card.contains("<h2>What the replies say</h2>"), "{card}");
 }
+
+/// Old Reddit: the asker's later "Poured it off and fed it. Bubbles after four hours, thanks!" tells how
+/// it ended (the Outcome, with author, score and link), and the opening carries what the first post asks
+/// ("Should I start over?"), not only the case it describes.
+#[test]
+fn old_reddit_asker_report_is_the_outcome_and_the_opening_asks() {
+    let s = threadcard::summarize(&fixture("reddit-old.html"), None, &Options::default()).expect("reddit-old");
+    verbatim(&s);
+    let d = &s.facts.digest;
+    assert!(d.opening.iter().any(|l| l.text == "Should I start over?"), "{:?}", d.opening);
+    assert!(d.opening.len() <= 2, "{:?}", d.opening);
+    let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("an outcome");
+    assert_eq!((outcome.post, outcome.author.as_deref(), outcome.score), (2, Some("crumb_counter"), Some(12)));
+    assert!(outcome.sentences.iter().any(|x| x.contains("Bubbles after four hours")), "{outcome:?}");
+    // Its link: the post's anchor on the page (the reader gives this reply no permalink).
+    assert_eq!(outcome.anchor.as_deref(), Some("thing_t1_k002"), "{outcome:?}");
+    // The reply it came from is still shown, with its score.
+    assert!(d.answers.iter().any(|k| k.post == 1 && k.label == "most liked" && k.score == Some(88)), "{d:?}");
+    let md = render(&s, Format::Markdown);
+    assert!(md.contains("## Outcome\n\nby crumb\\_counter · score 12"), "{md}");
+    assert!(md.contains("## Most liked\n\nby levain\\_lady · score 88"), "{md}");
+    let html = threadcard::render::card::page(&s);
+    assert!(html.contains(r#"data-label="outcome""#) && html.contains("<h2>Outcome</h2>"), "{html}");
+    assert!(html.contains("by crumb_counter · score 12"), "{html}");
+    let term = render(&s, Format::Card);
+    assert!(term.contains("Outcome — by crumb_counter · score 12"), "{term}");
+}

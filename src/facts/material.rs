@@ -115,6 +115,25 @@ const FILLER_PHRASES: &[&str] = &[
     "thanks a lot",
     "thank you so much",
     "many thanks",
+    "thank you both",
+    "thank you all",
+    "thank you everyone",
+    "thank you guys",
+    "thanks all",
+    "thanks everyone",
+    "thanks guys",
+    "thanks both",
+    "for the help",
+    "for the quick help",
+    "for the replies",
+    "for all the replies",
+    "for your replies",
+    "danke euch",
+    "danke an alle",
+    "merci à tous",
+    "gracias a todos",
+    "obrigado a todos",
+    "grazie a tutti",
     "appreciated",
     "appreciate any",
     "any help",
@@ -361,6 +380,9 @@ mod tests {
             "Kann mir jemand helfen?",
             "Qu'en pensez-vous ?",
             "Cheers, Tom",
+            "Thank you both for the quick help.",
+            "Thanks everyone for all the replies!",
+            "Danke an alle für die schnelle Hilfe!",
         ] {
             assert!(!is_summary_material(s), "{s}");
         }
@@ -369,6 +391,7 @@ mod tests {
             "Does anyone know why the resolver in Docker 24 ignores the search domains set in daemon.json?",
             "Thanks to the new firmware the router finally keeps its settings after a reboot.",
             "Ich frage mich, ob es evtl. Flohkot ist.",
+            "Bubbles after four hours, thanks!",
         ] {
             assert!(is_summary_material(s), "{s}");
         }

@@ -240,6 +240,26 @@ mod tests {
     }
 
     #[test]
+    fn french_spanish_portuguese_italian_abbreviations() {
+        assert_eq!(
+            parts("Mme. Dupont habite av. Foch, cf. la carte. Elle vient."),
+            ["Mme. Dupont habite av. Foch, cf. la carte.", "Elle vient."]
+        );
+        assert_eq!(
+            parts("La Sra. García llegó aprox. a las tres. Luego se fue."),
+            ["La Sra. García llegó aprox. a las tres.", "Luego se fue."]
+        );
+        assert_eq!(
+            parts("Vedi pag. 12 e il Dott. Rossi, ecc. Poi basta."),
+            ["Vedi pag. 12 e il Dott. Rossi, ecc. Poi basta."]
+        );
+        assert_eq!(
+            parts("I use GIMP, Krita etc. for that. It works."),
+            ["I use GIMP, Krita etc. for that.", "It works."]
+        );
+    }
+
+    #[test]
     fn decimals_ordinals_and_list_numbers() {
         assert_eq!(parts("It costs 3.5 USD. Then 4.25 more."), ["It costs 3.5 USD.", "Then 4.25 more."]);
         assert_eq!(parts("Am 11. Januar kam er. Er blieb."), ["Am 11. Januar kam er.", "Er blieb."]);

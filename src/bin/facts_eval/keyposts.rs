@@ -225,6 +225,31 @@ pub fn run(root: &Path, corpus: &Path, sets: &mut Vec<String>, verbose: bool) ->
             t.threads, Tally::rate(t.all_shown, t.threads), t.lines, t.replies
         );
     }
+    // Every held-out set together: the honest figure the target is read against.
+    let mut all = Tally::default();
+    for t in sets.iter().zip(&totals).filter(|(set, _)| *set != "tuned").map(|(_, t)| t) {
+        all.threads += t.threads;
+        all.long += t.long;
+        all.shown += t.shown;
+        all.first += t.first;
+        all.lex_shown += t.lex_shown;
+    }
+    if all.long > 0 {
+        println!(
+            "{:<12} {:>7} {:>7}/{:<2} {:.2} {:>5}/{:<2} {:.2} {:>5}/{:<2} {:.2}",
+            "held-out all",
+            all.threads,
+            all.shown,
+            all.long,
+            all.digest(),
+            all.lex_shown,
+            all.long,
+            all.lexrank(),
+            all.first,
+            all.long,
+            Tally::rate(all.first, all.long)
+        );
+    }
     totals
 }
 

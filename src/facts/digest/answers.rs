@@ -1,7 +1,8 @@
 //! Answers and outcome: the post(s) a reader most needs, from the page's own signals first, then content.
 //!
 //! In order: the post the board marks accepted or as the solution; the asker's later post saying what
-//! worked ("Outcome", signal "solved title" where the title says solved) and the reply the asker thanks
+//! worked, or thanking while it tells what happened ("Outcome", signal "solved title" where the title
+//! says solved) and the reply the asker thanks
 //! or quotes while saying it worked (nothing when no post of the asker points to one); the top-scored reply; on ranked boards (Hacker
 //! News, Lobsters) the first top-level reply; the reply most quoted; the reply voted down most, or one
 //! that quotes a key post to disagree ("Main counterpoint"). Without any signal, the reply that takes up
@@ -71,6 +72,55 @@ const WORKED: &[&str] = &[
 ];
 /// The asker thanks someone (lowercase prefixes).
 const THANKS: &[&str] = &["thank", "thx", "danke", "dank ", "merci", "gracias", "obrigad", "grazie", "cheers"];
+/// Words of an asker's thanks that say it has not worked yet, or not been tried (lowercase): "Thanks,
+/// but it still smells", "Danke, ich werde es probieren" are no outcome.
+const NOT_YET: &[&str] = &[
+    "still",
+    "n't",
+    "n’t",
+    "not ",
+    "will try",
+    "i'll try",
+    "i’ll try",
+    "going to try",
+    "hope",
+    "try it",
+    "try that",
+    "nicht",
+    "noch",
+    "werde",
+    "hoffe",
+    "pas ",
+    "toujours",
+    "vais essayer",
+    "no funciona",
+    "todavía",
+    "probaré",
+    "não",
+    "ainda",
+    "vou tentar",
+    "non ",
+    "ancora",
+    "proverò",
+];
+/// Openings of a request (lowercase): an asker's "Could you explain what you mean with:" asks again,
+/// whatever its last mark.
+const REQUESTS: &[&str] = &[
+    "could you",
+    "can you",
+    "would you",
+    "please",
+    "kannst du",
+    "könntest du",
+    "könnt ihr",
+    "pourriez-vous",
+    "pouvez-vous",
+    "peux-tu",
+    "podrías",
+    "podrian",
+    "você pode",
+    "potresti",
+];
 /// Titles that say the thread is solved (lowercase, matched at a word start: "unsolved" is not solved).
 const SOLVED_TITLES: &[&str] = &[
     "solved",
@@ -237,6 +287,11 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
         // Without thanks, the reply the asker quotes while saying it worked ("That did it!").
         add(&mut out, k, "answer", "asker quotes", lines(ctx, k, &[]));
     }
+    // Without a word that it worked, the asker's last thanks telling what happened is the outcome too; it
+    // follows the answer it thanks, as it is the weaker sign.
+    if let Some(&i) = asker_posts.iter().rev().find(|&&i| outcome.is_none() && reports_back(ctx, i)) {
+        add(&mut out, i, "outcome", "asker follow-up", lines(ctx, i, &[]));
+    }
     // The asker's own posts are quoted as the question goes on; the most quoted reply is someone else's.
     let quoted = (1..posts.len())
         .filter(|&i| ctx.quoted_by[i] >= MIN_QUOTED_BY && !ctx.by_asker(i))
@@ -269,6 +324,24 @@ pub(super) fn title_says_solved(title: &str) -> bool {
             starts_word && !previous.is_some_and(|w| NEGATIONS.contains(&w))
         })
     })
+}
+
+/// The asker's later post thanks and tells what happened ("Poured it off and fed it. Bubbles after four
+/// hours, thanks!"): it has a line of its own besides the thanks, asks nothing more (no question, no
+/// [`REQUESTS`]), and says nothing of it not working yet ([`NOT_YET`]).
+fn reports_back(ctx: &Context, post: usize) -> bool {
+    let own = &ctx.by_post[post];
+    let lower = |t: &str| t.to_lowercase();
+    ctx.by_asker(post)
+        && says(ctx, post, THANKS)
+        && own.iter().any(|c| !THANKS.iter().any(|t| lower(c.text).contains(t)))
+        && !own
+            .iter()
+            .any(|c| c.text.trim_end().ends_with('?') || REQUESTS.iter().any(|r| lower(c.text).starts_with(r)))
+        && !own.iter().any(|c| {
+            let l = lower(c.text);
+            NOT_YET.iter().any(|n| l.contains(n))
+        })
 }
 
 /// The post's own text says one of `phrases` (not only in the text it quotes).

@@ -48,6 +48,9 @@ const QUOTED_SHARE: f64 = 0.6;
 const QUOTE_PREFIX_CHARS: usize = 40;
 /// A quote is traced to the post holding most of its first this-many word 4-grams.
 const QUOTE_GRAMS: usize = 8;
+/// A sentence opening with this quotes (e-mail and Markdown quoting, "> rabid pedo hunters ...", left in
+/// the text where the board shows no quote box): quoted text is not the post's own.
+const QUOTE_MARK: char = '>';
 /// A topic word (see [`Context::topic`]) has at least this many letters: the short words of every
 /// language ("this", "that", "avec", "dass") are grammar, not topic.
 const TOPIC_WORD_CHARS: usize = 5;
@@ -124,6 +127,7 @@ impl<'a> Context<'a> {
                     || quotes.iter().any(|q| quotes_part_of(&q.text, text))
                     || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
                     || super::tokens::is_url_line(text)
+                    || text.starts_with(QUOTE_MARK)
                     || p.shouting(p.sentences[i].start)
                     || p.sentences[i].start >= signed
                 {

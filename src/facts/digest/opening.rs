@@ -1,6 +1,8 @@
 //! Opening: the 1-2 sentences of the first post that carry what it asks or claims, chosen by content:
 //! the words the rest of the thread takes up and the title repeats, a real question (not one to the
-//! reader, which `sentences` already drops), and only then position.
+//! reader, which `sentences` already drops), and only then position. Where the first post asks, the
+//! opening carries its question: "Should I start over?" names little, but it is what the thread asks,
+//! so it takes the second line when the two best lines state the case without it.
 
 use super::{jaccard, words_of, Candidate, Context};
 use crate::model::SummarySentence;
@@ -28,7 +30,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
         // A question says what the thread is about in proportion to what it names: "Why is this bad?"
         // names nothing the title does not say better.
         let named = (c.words.len() as f64 / FULL_QUESTION_WORDS).min(1.0);
-        let asks = if c.text.trim_end_matches(['"', '”', ')']).ends_with('?') { QUESTION_BONUS * named } else { 0.0 };
+        let asks = if is_question(c.text) { QUESTION_BONUS * named } else { 0.0 };
         // Share of the title's words the sentence carries.
         let titled =
             if title.is_empty() { 0.0 } else { c.words.intersection(&title).count() as f64 / title.len() as f64 };
@@ -36,6 +38,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
     };
     let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
+    let questions: Vec<(f64, &Candidate)> = scored.iter().filter(|(_, c)| is_question(c.text)).copied().collect();
     let mut chosen: Vec<&Candidate> = Vec::new();
     let best = scored.first().map_or(0.0, |s| s.0);
     for (s, c) in scored {
@@ -46,6 +49,27 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
             chosen.push(c);
         }
     }
+    // The question the post asks, where no chosen line asks: it takes the last line. The line kept beside
+    // it is the one carrying most of the title (ties: the better scored), as it states the case the
+    // question is about; unless that line already says what the question asks.
+    if !chosen.iter().any(|c| is_question(c.text)) {
+        if let Some(&(_, q)) = questions.first() {
+            if chosen.len() == MAX_LINES {
+                let titled = |c: &Candidate| c.words.intersection(&title).count();
+                let keep = (0..chosen.len()).max_by_key(|&k| (titled(chosen[k]), std::cmp::Reverse(k))).unwrap_or(0);
+                chosen = vec![chosen[keep]];
+            }
+            if !chosen.iter().any(|k| jaccard(&k.words, &q.words) > MAX_OVERLAP) {
+                chosen.truncate(MAX_LINES - 1);
+                chosen.push(q);
+            }
+        }
+    }
     crate::sort::sort_by_key(&mut chosen, |c| c.order);
     chosen.iter().map(|c| SummarySentence { text: c.text.to_string(), post: 0 }).collect()
+}
+
+/// The sentence asks (a question mark at its end, before closing quotes or brackets).
+fn is_question(text: &str) -> bool {
+    text.trim_end_matches(['"', '”', ')']).ends_with('?')
 }

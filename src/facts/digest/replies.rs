@@ -41,14 +41,13 @@ fn page_signal(ctx: &Context, post: usize) -> Option<&'static str> {
 
 /// A reply the page gives no weight (and not the asker's) shows only when its line names the thread's
 /// topic or something specific: "No thing to say about this." and a spam line ("You can make money
-/// online...") say nothing about it.
-fn carries_content(ctx: &Context, post: usize) -> bool {
+/// online...") say nothing about it. `line` is the reply's best sentence, the one it would show.
+fn carries_content(ctx: &Context, post: usize, line: &str) -> bool {
     // The page weighs it, or the asker tells how it went ("Done in the second commit").
     if page_signal(ctx, post).is_some() || ctx.by_asker(post) {
         return true;
     }
-    let best = ctx.best_sentences(post, 1);
-    let shown = best.first().and_then(|b| ctx.by_post[post].iter().find(|c| c.text == b.as_str()));
+    let shown = ctx.by_post[post].iter().find(|c| c.text == line);
     shown.is_some_and(|c| ctx.names_topic(c) || specific_words(c.text) >= MIN_SPECIFIC)
 }
 
@@ -73,14 +72,19 @@ pub(super) fn choose(ctx: &Context, taken: &[usize]) -> Vec<KeyPost> {
     }
     let replies = posts.len() - 1;
     let n = LINES.iter().find(|(up_to, _)| replies <= *up_to).map_or(2, |l| l.1);
-    let mut ranked: Vec<(f64, usize)> = (1..posts.len())
-        .filter(|i| !taken.contains(i) && !ctx.by_post[*i].is_empty() && carries_content(ctx, *i))
-        .map(|i| (weight(ctx, i), i))
+    // Each candidate's line is computed once: the content filter reads it, and a chosen reply shows it.
+    let mut ranked: Vec<(f64, usize, Vec<String>)> = (1..posts.len())
+        .filter(|i| !taken.contains(i) && !ctx.by_post[*i].is_empty())
+        .filter_map(|i| {
+            let line = ctx.best_sentences(i, 1);
+            let keep = line.first().is_some_and(|l| carries_content(ctx, i, l));
+            keep.then(|| (weight(ctx, i), i, line))
+        })
         .collect();
     crate::sort::sort_by(&mut ranked, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut authors: Vec<Option<&str>> = taken.iter().map(|&k| posts[k].author.as_deref()).collect();
-    let mut chosen: Vec<usize> = Vec::new();
-    for (_, i) in ranked {
+    let mut chosen: Vec<(usize, Vec<String>)> = Vec::new();
+    for (_, i, line) in ranked {
         if chosen.len() == n {
             break;
         }
@@ -89,14 +93,14 @@ pub(super) fn choose(ctx: &Context, taken: &[usize]) -> Vec<KeyPost> {
             continue;
         }
         authors.push(author);
-        chosen.push(i);
+        chosen.push((i, line));
     }
-    crate::sort::sort(&mut chosen);
+    crate::sort::sort_by_key(&mut chosen, |c| c.0);
     chosen
         .into_iter()
-        .map(|i| {
+        .map(|(i, line)| {
             let signal = page_signal(ctx, i).unwrap_or("content");
-            ctx.key_post(i, "reply", signal, ctx.best_sentences(i, 1))
+            ctx.key_post(i, "reply", signal, line)
         })
         .collect()
 }

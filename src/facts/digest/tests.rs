@@ -251,3 +251,74 @@ fn a_line_naming_specific_things_carries_content_without_a_topic_word() {
     assert!(replies::specific_words("No thing to say about this.") == 0);
     assert!(replies::specific_words("I think I'm right, I'd say.") == 0);
 }
+
+#[test]
+fn asker_thanks_telling_what_happened_is_the_outcome_and_not_yet_is_not() {
+    let thread = |last: &str| {
+        vec![
+            post("ann", "My sourdough starter smells like acetone and has grey liquid on top. Should I start over?"),
+            post("bob", "It is hungry, not dead. Pour the grey liquid off and feed it at a one to one ratio."),
+            post("ann", last),
+        ]
+    };
+    let (t, d) = digest(
+        "Starter smells like acetone",
+        "reddit",
+        thread("Poured it off and fed it. Bubbles after four hours, thanks!"),
+    );
+    verbatim(&t, &d);
+    let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("outcome");
+    assert_eq!((outcome.post, outcome.signal.as_str()), (2, "asker follow-up"), "{:?}", d.answers);
+    for last in [
+        "Thanks bob. The starter still smells like nail polish.",
+        "Thanks a lot. I will try that tonight after work.",
+        "Thanks bob, how often should I feed it then?",
+        "Danke dir. Das klappt leider nicht bei meinem Starter.",
+    ] {
+        let (_, d) = digest("Starter smells like acetone", "reddit", thread(last));
+        assert!(d.answers.iter().all(|k| k.label != "outcome"), "{last}: {:?}", d.answers);
+    }
+}
+
+#[test]
+fn the_opening_carries_the_question_the_first_post_asks() {
+    let posts = vec![
+        post("ann", "Fed my starter twice a day for a week now. Today it smells like nail polish remover and there is grey liquid on top of the jar.\n\nShould I start over?"),
+        post("bob", "It is hungry, not dead. Pour the grey liquid off and feed it."),
+    ];
+    let (t, d) = digest("My sourdough starter smells like acetone, is it dead?", "reddit", posts);
+    verbatim(&t, &d);
+    assert!(d.opening.len() <= 2 && d.opening.iter().any(|l| l.text == "Should I start over?"), "{:?}", d.opening);
+    // A first post that asks nothing keeps its two best lines.
+    let (_, d) = digest(
+        "Kettle stopped heating",
+        "phpbb",
+        vec![
+            post(
+                "ann",
+                "My Bosch kettle stopped heating after descaling. The light comes on but the water stays cold.",
+            ),
+            post("bob", "The thermal fuse blows when the kettle runs dry."),
+        ],
+    );
+    assert!(d.opening.iter().all(|l| !l.text.ends_with('?')), "{:?}", d.opening);
+}
+
+#[test]
+fn filler_and_inline_quotes_are_never_reply_lines() {
+    let posts = vec![
+        post("ann", "My Bosch kettle stopped heating after the descaling cycle last week. Does the thermal fuse blow when descaling goes wrong?"),
+        post("bob", "Hope this helps!\nThe thermal fuse sits under the base plate and blows when the kettle runs dry."),
+        post("cy", "> Does the thermal fuse blow when descaling goes wrong\nOnly when the kettle runs dry, the fuse is rated for that."),
+        post("dee", "Good luck!\nMy kettle needed a new thermostat, the fuse was fine after descaling."),
+        post("eve", "Thanks in advance for any help!\nDescaling with citric acid never blew a fuse in my kettle."),
+        post("fay", "Cheers, Fay\nThe base plate comes off with four Torx screws, the fuse is clipped in."),
+    ];
+    let (t, d) = digest("Kettle stopped heating after descaling", "phpbb", posts);
+    verbatim(&t, &d);
+    for k in d.answers.iter().chain(&d.replies) {
+        for s in &k.sentences {
+            assert!(!s.starts_with('>') && crate::facts::sentences::is_summary_material(s), "{s}: {d:?}");
+        }
+    }
+}
