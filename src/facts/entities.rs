@@ -4,7 +4,8 @@
 
 use super::gazetteer::key;
 use super::hash::FastMap as HashMap;
-use super::mentions::{find_mentions, in_domain, is_acronym, LowerWords, Mention};
+use super::mentions::{common_word, find_mentions, in_domain, is_acronym, LowerWords, Mention};
+use super::tokens::with_lower;
 use super::PostText;
 use crate::model::{Entity, EntityKind};
 
@@ -17,6 +18,9 @@ const MIN_LOWER_BRAND_POSTS: usize = 2;
 /// A known alias this short that is not an acronym ("Fed" for the Federal Reserve, "Met") is also an
 /// ordinary word ("Fed up with it"): it names the entity only when the thread writes a fuller form too.
 const MAX_AMBIGUOUS_ALIAS_CHARS: usize = 3;
+/// Mentions an unknown Title Case run ending in a common word needs to be a name ([`common_phrase`]):
+/// written once, "Holter Monitor Data" is a phrase capitalized for emphasis or as a heading.
+const MIN_PHRASE_MENTIONS: usize = 2;
 
 /// An entity being built: its forms and mentions.
 #[derive(Debug)]
@@ -58,7 +62,7 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
             Some(here)
         })
         .collect();
-    let mut accs = merge(mentions, english);
+    let mut accs = merge(mentions, english, &lower);
     // ASCII-lowercased user names: one lookup per entity instead of a scan of every poster.
     let posters: std::collections::HashSet<String> = authors.iter().map(|u| u.to_ascii_lowercase()).collect();
     accs.retain(|a| !posters.contains(&a.name.to_ascii_lowercase()));
@@ -80,7 +84,7 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
 
 /// Groups mentions into entities: same canonical key; acronyms onto the name whose initials they are;
 /// single words onto the person or organisation whose name ends (or starts) with them.
-fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
+fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> {
     let mut accs: Vec<Acc> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     // Longest forms first, so short forms and acronyms find what they stand for.
@@ -173,13 +177,32 @@ fn merge(mentions: Vec<Mention>, english: bool) -> Vec<Acc> {
             let cued = acc.role.is_some() || acc.kind != EntityKind::Person || non_initial >= MIN_MID_SENTENCE;
             let mine: Vec<&Mention> =
                 mentions.iter().zip(&assigned).filter(|(_, a)| **a == Some(idx)).map(|(m, _)| m).collect();
+            let phrase = common_phrase(acc, lower);
             let found = known
-                || (english && (multi || (non_initial >= 1 && cued) || is_acronym(&acc.name)))
+                || (english && ((multi && !phrase) || (non_initial >= 1 && cued) || is_acronym(&acc.name)))
                 || (!english && multi_inside && !joined_by_lowercase(&acc.name));
             found && has_evidence(&mine, acc.posts.len())
         })
         .collect();
     accs.into_iter().zip(solid).filter(|(a, s)| *s && a.mentions > 0).map(|(a, _)| a).collect()
+}
+
+/// "Holter Monitor Data", "Customer Service", "Heart Center": an unknown run of capitalized words whose
+/// last word the thread also writes in lowercase is a Title Case common-noun phrase, unless something
+/// says it is a name: a title or role, a first word that is a given name or a known name ("Istanbul
+/// Park"), a place suffix ("Fairfield County", "Thief River Falls"), or being written again
+/// (`MIN_PHRASE_MENTIONS`).
+fn common_phrase(acc: &Acc, lower: &LowerWords) -> bool {
+    let g = &*super::gazetteer::GAZETTEER;
+    let words: Vec<&str> = acc.name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    words.len() >= 2
+        && acc.role.is_none()
+        && acc.mentions < MIN_PHRASE_MENTIONS
+        && !g.is_given_name(first)
+        && !g.is_place_suffix(last)
+        && g.lookup(first).is_none()
+        && with_lower(last, |w| common_word(lower, w))
 }
 
 /// A mention that alone does not show the entity is meant: a brand written in lowercase ("facebook"), or
@@ -462,5 +485,42 @@ mod tests {
             assert!(names.contains(&n), "{n}: {e:?}");
         }
         assert!(!names.iter().any(|n| n.contains("Shadow") || n.contains("Bobs")), "{e:?}");
+    }
+
+    /// Session 12's tuning threads: a word that ends names is no name alone, a known brand opening a
+    /// product's name is named alone even after "The", a Title Case phrase ending in a word the thread
+    /// writes in lowercase needs more than one mention, and a run before ", London" is no place for that.
+    #[test]
+    fn suffix_words_products_and_title_case_phrases_are_not_names() {
+        let e = thread(&[
+            "I use Office every day. The Samsung Exynos Chipset runs hot. I read the Holter Monitor Data, \
+             London office was closed.",
+            "The data of the monitor looked fine, said my doctor at the Fairfield County clinic.",
+        ]);
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Samsung") && names.contains(&"London"), "{e:?}");
+        assert!(names.contains(&"Fairfield County"), "a place suffix names a place: {e:?}");
+        for bogus in ["Office", "Samsung Exynos Chipset", "Exynos Chipset", "Holter Monitor Data"] {
+            assert!(!names.contains(&bogus), "{bogus}: {e:?}");
+        }
+    }
+
+    /// "Tickets" listed beside brands is the plural of a word the thread writes in lowercase.
+    #[test]
+    fn a_common_plural_in_a_list_of_brands_is_no_brand() {
+        let e = thread(&["Support by Live chat, WhatsApp, Telegram, Tickets etc.", "I opened a ticket."]);
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"WhatsApp") && !names.contains(&"Tickets"), "{e:?}");
+    }
+
+    /// User names in a page flattened to text: a line of its own above the post's date line, and the
+    /// name after "Posted by" or "Zitat von", are posters.
+    #[test]
+    fn post_headers_and_posted_by_name_participants() {
+        let e = thread(&[
+            "Anna Schmidt\n11-30-2024, 04:19 PM\n\nI agree with the plan.\n\nMark Miller\nJan 15, 2024\n\nMe too.",
+            "Originally Posted by Peter Jones\nIt works. Posted by Karen Smith 3 days ago. Zitat von Hans Meier.",
+        ]);
+        assert!(e.iter().all(|e| e.kind != EntityKind::Person), "{e:?}");
     }
 }

@@ -125,6 +125,10 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
                 return None;
             }
             let mut value = word_value(tok.text)?;
+            // "half a dozen": six, not twelve.
+            if i >= 2 && tok.is("dozen") && toks[i - 1].is("a") && toks[i - 2].is("half") {
+                value /= 2.0;
+            }
             let mut next = i + 1;
             // "twenty five" (two tokens), "Twenty-five" (three: the tokenizer splits a capital from a
             // lowercase word after a hyphen).

@@ -115,6 +115,8 @@ impl<'a> Headlines<'a> {
                 .filter(|p| !p.is_empty() && p.chars().count() <= MAX_HEADLINE_CHARS && !p.contains("://"))
                 // A headline has no full stop: a paragraph ending in one is a sentence of the post.
                 .filter(|p| !p.ends_with('.') && !p.contains(". "))
+                // Nor does a piece of one: "as the paper says today," opens in lowercase or ends in a comma.
+                .filter(|p| !fragment(p))
                 .chain(titles.into_iter().flatten())
                 .map(|c| (c, slug_words(c).into_iter().collect()))
                 .collect()
@@ -150,6 +152,13 @@ impl<'a> Headlines<'a> {
         self.budget -= spent;
         best
     }
+}
+
+/// A piece of a sentence, not a headline: it opens with a lowercase letter ("and the council approves
+/// ...") or ends in punctuation that continues the sentence ("...new ferry line,").
+fn fragment(p: &str) -> bool {
+    let opens_lower = p.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase);
+    opens_lower || p.ends_with([',', ';', ':', '-', '–'])
 }
 
 /// Lowercase words of a URL's path ("kazakhstans-president-says-..." → kazakhstans, president, says, ...),
@@ -201,6 +210,17 @@ mod tests {
         assert_eq!(s[0].domain, "msn.com");
         assert_eq!(s[0].title.as_deref(), Some("Kazakhstan's president says troops to leave"));
         assert_eq!(s[1].title.as_deref(), Some("Tokayev announces swift end to intervention"));
+    }
+
+    #[test]
+    fn a_piece_of_a_sentence_is_no_headline() {
+        let u = "https://news.harbour-gazette.test/2024/harbour-council-approves-new-ferry-line";
+        let text = format!("the harbour council approves new ferry line,\n{u}");
+        let post = Post { text, links: vec![link(u)], ..Post::default() };
+        let thread = Thread { posts: vec![post], ..Thread::default() };
+        let s = extract(&thread, Some("https://forum.example.com/t/1"));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].title, None, "{s:?}");
     }
 
     #[test]

@@ -226,7 +226,12 @@ pub fn count(f: &Facts, thread: &Thread, verbose: bool) -> Junk {
     for s in &f.sources {
         let Some(title) = s.title.as_deref() else { continue };
         let link_text = thread.posts.iter().flat_map(|p| &p.links).any(|l| l.url == s.url && l.text.trim() == title);
-        if !link_text && title.trim_end().ends_with('.') && title.split_whitespace().count() > 4 {
+        // A sentence of the post ("... as the paper says today."), or a piece of one: it opens in
+        // lowercase or ends in a comma, as no headline does.
+        let sentence = title.trim_end().ends_with('.') && title.split_whitespace().count() > 4;
+        let piece = title.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+            || title.trim_end().ends_with([',', ';', ':']);
+        if !link_text && (sentence || piece) {
             j.sentence_title += 1;
             note("sentence as source title", title);
         }

@@ -21,6 +21,10 @@ pub struct Label {
     /// honest figure).
     #[serde(default = "tuned")]
     pub set: String,
+    /// The session that added the thread to its set (`"session 12"`), when a set grew: the eval prints the
+    /// threads it added apart from the set's older ones.
+    #[serde(default)]
+    pub added: Option<String>,
 }
 
 fn tuned() -> String {
