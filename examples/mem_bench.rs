@@ -173,7 +173,12 @@ fn corpus(dir: &str, options: &Options) {
         let Ok(html) = threadcard::decode(&bytes) else { continue };
         let ratio = peak_ratio(&html, options);
         if ratio > PEAK_BUDGET {
-            over.push(format!("{stem} ({:.0} KB, {ratio:.1}x): {}", html.len() as f64 / 1024.0, anatomy(&html)));
+            over.push(format!(
+                "{stem} ({:.0} KB, {ratio:.1}x): {}\n    {}",
+                html.len() as f64 / 1024.0,
+                anatomy(&html),
+                stage_memory(&html, options)
+            ));
         }
         rows.push((ratio, held_out(stem), stem.to_string()));
     }

@@ -109,6 +109,16 @@ pub fn summarize_dom(flat: &str, url: Option<&str>, options: &Options) -> Result
     Ok(summarize_page(page, notice, options))
 }
 
+/// [`summarize_dom`] for a string the caller hands over: it is freed as soon as the tree is built, so it
+/// does not sit beside the tree through the thread stage (in WASM, where the string is a copy made for
+/// this call, that is the page's size less at the peak).
+pub fn summarize_dom_owned(flat: String, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
+    let lang = i18n::Lang::from_tag(&options.locale);
+    let (page, notice) = i18n::with_lang(lang, || parse::dom::build(&flat, url))?;
+    drop(flat);
+    Ok(summarize_page(page, notice, options))
+}
+
 /// The stages after the parse: clean, find the thread, extract the facts.
 fn summarize_page(page: parse::Page, notice: Option<String>, options: &Options) -> Summary {
     let page = clean::clean(page);

@@ -34,9 +34,11 @@ pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result
 /// extension's page script writes it (extension/flatten.js; the format is `parse::dom`'s), so
 /// the page is not parsed twice. Throws an `Error` with a one-line message when the tree is malformed.
 #[wasm_bindgen(js_name = summarizeDom)]
-pub fn summarize_dom_js(flat: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
+pub fn summarize_dom_js(flat: JsValue, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
-    let summary = crate::summarize_dom(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let flat = utf8(&flat).ok_or_else(|| JsError::new("the page's tree is not a string"))?;
+    let summary =
+        crate::summarize_dom_owned(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     bundle(&summary, &options, None)
 }
 
@@ -160,6 +162,27 @@ fn object(fields: Vec<(&'static str, JsValue)>) -> Result<JsValue, JsError> {
         Reflect::set(&o, &JsValue::from_str(key), &value).map_err(|_| JsError::new("cannot build the result"))?;
     }
     Ok(o.into())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's encoder, for a large string argument (see [`utf8`]).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> Vec<u8>;
+}
+
+/// A JS string as Rust's own `String`, copied into the module's memory in exactly its UTF-8 length. A `&str`
+/// or `String` parameter is copied by wasm-bindgen's glue, which reserves 3 bytes per character left from
+/// the first non-ASCII one on (to shrink it after): a page with a `›` in its head grew the linear memory by
+/// 3 times its size before the run began. The browser's `TextEncoder` encodes outside the module, and the
+/// bytes come in in one allocation of their exact size. `None` when `value` is not a string.
+fn utf8(value: &JsValue) -> Option<String> {
+    let text: &js_sys::JsString = value.dyn_ref()?;
+    // `TextEncoder` always writes UTF-8 (a lone surrogate becomes U+FFFD, as the glue's encoder does).
+    String::from_utf8(TextEncoder::new().encode(text)).ok()
 }
 
 /// `undefined`/`null` → defaults; an object such as `{summary_sentences: 3}` → those options.

@@ -234,7 +234,9 @@ impl Builder {
     /// Creates the element whose start tag (name and attributes) has been read, if any.
     fn end_start_tag(&mut self) {
         let Some(name) = self.pending.take() else { return };
-        let attrs = std::mem::take(&mut self.attrs);
+        // Exactly as many as there are (scraper keeps the `Vec` it is given; one grown by pushes has room
+        // for up to twice as many), and the buffer is reused for the next element.
+        let attrs: Vec<Attribute> = self.attrs.drain(..).collect();
         if self.open.len() >= MAX_NESTING {
             self.too_deep += 1;
             return;

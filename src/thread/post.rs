@@ -9,7 +9,7 @@ use crate::{date, text, url};
 use ego_tree::NodeId;
 use scraper::{ElementRef, Selector};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 /// What a reader found for one post.
@@ -124,11 +124,16 @@ pub fn settle_day_order(posts: &mut [Post]) {
 /// the one before it) out of the outer one: else every post's text holds all the posts after it, output and
 /// time quadratic in the posts.
 pub struct Nested {
-    /// Each node's pre-order position and the position after its last descendant.
-    span: HashMap<NodeId, (usize, usize)>,
+    /// Each node's pre-order position and the position after its last descendant, by its slot in the tree
+    /// ([`slot`](crate::thread::structure::slot)): 8 bytes a node, where a hash map cost about 40 (and twice
+    /// that while it grew), 4 times the page on a small one. [`OUTSIDE`] for nodes the walk did not reach.
+    span: Vec<(u32, u32)>,
     /// The containers' spans, sorted by start.
-    containers: Vec<(usize, usize, NodeId)>,
+    containers: Vec<(u32, u32, NodeId)>,
 }
+
+/// The span of a node outside the page's tree (detached by the clean stage).
+const OUTSIDE: (u32, u32) = (u32::MAX, 0);
 
 thread_local! {
     /// The containers of the posts being built ([`with_nested`]), read by [`build`].
@@ -138,31 +143,39 @@ thread_local! {
 impl Nested {
     /// Positions of every node of the page, and the spans of `containers`.
     pub fn of(page: &Page, containers: impl Iterator<Item = NodeId>) -> Nested {
-        let mut span: HashMap<NodeId, (usize, usize)> = HashMap::new();
+        use crate::thread::structure::slot;
+        let mut span = vec![OUTSIDE; page.doc.tree.nodes().len()];
+        let mut at = 0u32;
         for edge in page.doc.tree.root().traverse() {
             match edge {
                 ego_tree::iter::Edge::Open(n) => {
-                    let at = span.len();
-                    span.insert(n.id(), (at, at + 1));
+                    if let Some(s) = span.get_mut(slot(n.id())) {
+                        *s = (at, at + 1);
+                    }
+                    at += 1;
                 }
                 ego_tree::iter::Edge::Close(n) => {
-                    let end = span.len();
-                    if let Some(s) = span.get_mut(&n.id()) {
-                        s.1 = end;
+                    if let Some(s) = span.get_mut(slot(n.id())) {
+                        s.1 = at;
                     }
                 }
             }
         }
-        let mut containers: Vec<(usize, usize, NodeId)> =
-            containers.filter_map(|c| span.get(&c).map(|&(a, b)| (a, b, c))).collect();
+        let nested = Nested { span, containers: Vec::new() };
+        let mut containers: Vec<(u32, u32, NodeId)> =
+            containers.filter_map(|c| nested.span_of(c).map(|(a, b)| (a, b, c))).collect();
         crate::sort::sort(&mut containers);
         containers.dedup();
-        Nested { span, containers }
+        Nested { containers, ..nested }
+    }
+
+    fn span_of(&self, id: NodeId) -> Option<(u32, u32)> {
+        self.span.get(crate::thread::structure::slot(id)).copied().filter(|s| *s != OUTSIDE)
     }
 
     /// The outermost containers strictly inside `body`: one binary search per container returned.
     fn inside(&self, body: NodeId) -> Vec<NodeId> {
-        let Some(&(start, end)) = self.span.get(&body) else { return Vec::new() };
+        let Some((start, end)) = self.span_of(body) else { return Vec::new() };
         let mut out = Vec::new();
         let mut i = self.containers.partition_point(|c| c.0 <= start);
         while let Some(&(_, e, id)) = self.containers.get(i).filter(|c| c.0 < end) {

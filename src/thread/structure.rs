@@ -39,7 +39,7 @@ struct Packed {
 /// The slot of `id` in its tree's node vector. ego-tree keeps the slot private, but a `NodeId` hashes as
 /// that slot plus one (a derived `Hash` of a `NonZeroUsize`): a hasher that keeps the number it is given reads
 /// it back. The test `slots_are_tree_order` checks this against the tree's own order.
-fn slot(id: NodeId) -> usize {
+pub(crate) fn slot(id: NodeId) -> usize {
     struct Keep(usize);
     impl Hasher for Keep {
         fn finish(&self) -> u64 {
