@@ -46,9 +46,11 @@ pub fn summarize_dom_js(flat: JsValue, url: Option<String>, options: JsValue) ->
 /// module as a [`Thread`] whose parts are rendered on demand; the caller frees it (`free()`). Throws as
 /// `summarizeDom` does.
 #[wasm_bindgen(js_name = summarizeThread)]
-pub fn summarize_thread_js(flat: &str, url: Option<String>, options: JsValue) -> Result<Thread, JsError> {
+pub fn summarize_thread_js(flat: JsValue, url: Option<String>, options: JsValue) -> Result<Thread, JsError> {
     let options = read_options(&options)?;
-    let summary = crate::summarize_dom(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let flat = utf8(&flat).ok_or_else(|| JsError::new("the page's tree is not a string"))?;
+    let summary =
+        crate::summarize_dom_owned(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(Thread { summary, options })
 }
 
