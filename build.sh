@@ -284,7 +284,7 @@ case "${1:-build}" in
   reproduce) reproduce ;;
   test) test_all ;;
   eval) rc=0; run_eval || rc=$?; facts_eval || rc=$?; exit "$rc" ;;
-  bench) setup; build_wasm; node benches/bench.mjs; say "native: time and peak memory over page size (examples/mem_bench.rs)"; cargo run --release --example mem_bench ;;
+  bench) setup; build_wasm; node benches/bench.mjs; say "native: time and peak memory over page size (examples/mem_bench.rs)"; cargo run --release --example mem_bench; say "native: time per stage over page size (examples/native_bench.rs)"; cargo run --release --example native_bench -- thread:51200 thread:204800 thread:819200 --runs 5 ;;
   fuzz) cargo run --release --bin fuzz -- --seed "${FUZZ_SEED:-1}" --inputs "${FUZZ_INPUTS:-3000}" ;;
   *) echo "usage: ./build.sh [package|reproduce|test|eval|bench|fuzz]" >&2; exit 2 ;;
 esac

@@ -147,6 +147,26 @@ pub fn counted_parts(n: usize) -> String {
     posts_page("Counted parts", &[&body, "<p>A reply.</p>"])
 }
 
+/// `n` posts that repeat each other's text, with no element around each post: a time, its author and two
+/// paragraphs, all siblings in one container (as a page flattened past the parser's nesting limit, or a
+/// fuzzer's duplicated range, leaves them). Each post's block is a run of siblings from its time to the next.
+pub fn flat_posts(n: usize) -> String {
+    let mut posts = String::with_capacity(n * 400);
+    for i in 0..n {
+        let _ = write!(
+            posts,
+            r#"<time datetime="2024-05-{day:02}T10:{min:02}:00Z">{day} May 2024</time> <a class="author" href="/u/user{u}">user{u}</a>
+<p>Spread the pruning over three winters: a hard cut makes an old tree answer with water shoots.</p>
+<p>Start with the dead and crossing wood, then open the centre a little the second winter.</p>
+"#,
+            day = i % 28 + 1,
+            min = i % 60,
+            u = i % 40
+        );
+    }
+    page("Pruning old trees", &format!("<div class=\"stream\">{posts}</div>"))
+}
+
 /// A thread page with one post per body (author, time, body).
 fn posts_page(title: &str, bodies: &[&str]) -> String {
     let mut posts = String::new();

@@ -10,7 +10,7 @@ use crate::model::Post;
 use crate::thread::structure::{signature, Measures};
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Markup path of a time anchor: its own signature, its parent's, and its grandparent's tag.
 pub(super) fn group_key(a: ElementRef) -> String {
@@ -53,6 +53,10 @@ pub(super) fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block
     // A top is a header only when little of its text is neither the time nor links (title, author).
     let header_only = tops.iter().filter(|(x, a)| is_header_only(*x, *a, m)).count();
     let extend = header_only * 2 > tops.len();
+    // A run stops at the next block: an element around an anchor, or a top that is its anchor itself (times
+    // that are siblings of each other, as a page flattened past the nesting limit leaves them). Without the
+    // second, each such block ran on over every later post: runs overlapping, posts × page of text.
+    let starts: HashSet<NodeId> = tops.iter().map(|(x, _)| x.id()).collect();
     tops.into_iter()
         .map(|(x, anchor)| {
             let mut run = vec![x];
@@ -60,7 +64,7 @@ pub(super) fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block
                 let mut next = x.next_sibling();
                 while let Some(n) = next {
                     if let Some(e) = ElementRef::wrap(n) {
-                        if count.contains_key(&e.id()) {
+                        if count.contains_key(&e.id()) || starts.contains(&e.id()) {
                             break;
                         }
                         run.push(e);

@@ -15,9 +15,9 @@ use crate::thread::engines::add_profile;
 use crate::thread::page_info::sel;
 use crate::thread::post::{self, PostParts};
 use crate::thread::structure::{self, tokens, Measures};
-use ego_tree::NodeId;
-use scraper::{ElementRef, Selector};
-use std::collections::BTreeMap;
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Node, Selector};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 /// A body is the smallest element holding at least this share of a block's non-header text.
@@ -92,16 +92,19 @@ pub(super) fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: 
         .into_iter()
         .filter(|e| !header.iter().any(|h| m.within(**h, e.id()) || m.within(**e, h.id())))
         .last();
-    let (root, mut exclude) = match (body_el, block.run.as_slice()) {
-        (Some(b), _) => whole_body(b, block, &header, m),
-        (None, [one]) => (*one, header.iter().map(|h| h.id()).collect()),
-        (None, run) => {
-            let parent = run[0].parent().and_then(ElementRef::wrap).unwrap_or(run[0]);
-            let others = parent.children().filter(|c| !run.iter().any(|r| r.id() == c.id())).map(|c| c.id());
-            (parent, others.chain(header.iter().map(|h| h.id())).collect())
+    // The body's roots: one element, or the block's run of siblings read one after the other (not their parent
+    // minus its other children: that parent may hold every post, and reading it per post is posts × page).
+    let (roots, mut exclude) = match body_el {
+        Some(b) => {
+            let (root, exclude) = whole_body(b, block, &header, m);
+            (vec![root], exclude)
         }
+        None => (block.run.clone(), header.iter().map(|h| h.id()).collect::<Vec<_>>()),
     };
-    exclude.extend(signature_after_hr(root, m));
+    let root = roots[0];
+    if let Some(last) = roots.last() {
+        exclude.extend(signature_after_hr(*last, m));
+    }
     let mut author_info = BTreeMap::new();
     if let Some(a) = author_el {
         author_info = author_details(header_of(block, a, m), a);
@@ -110,8 +113,9 @@ pub(super) fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: 
             link.or_else(|| a.ancestors().filter_map(ElementRef::wrap).take(2).find(|p| p.value().name() == "a"));
         add_profile(&mut author_info, page.base(), href.and_then(|l| l.value().attr("href")));
     }
-    let teaser = opens_with_headline(root, &exclude, m);
-    let post = post::build(
+    let teaser = opens_with_headline(&roots, &exclude, m);
+    let run_exclude = if roots.len() > 1 { exclude.clone() } else { Vec::new() };
+    let mut post = post::build(
         page,
         PostParts {
             author: author_el.map(|a| a.text().collect()).or_else(|| byline_name(time_el)),
@@ -121,29 +125,71 @@ pub(super) fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: 
             exclude,
             permalink: absolute(page, permalink(block, time_el)),
             anchor: block.run[0].value().id().map(str::to_string),
-            score: score(block, root),
+            score: score(block, (roots.len() == 1).then_some(root)),
             depth: 0,
             ..PostParts::default()
         },
     );
+    for pair in roots.windows(2) {
+        add_run_part(&mut post, page, pair, &run_exclude);
+    }
     (post, teaser)
+}
+
+/// Appends the text, Markdown, quotes and links of `pair[1]`, the next element of a body's run, to `post`:
+/// a paragraph break after a block element, a space between inline ones.
+fn add_run_part(post: &mut Post, page: &Page, pair: &[ElementRef], exclude: &[NodeId]) {
+    let [before, next] = pair else { return };
+    let (text, markdown, quotes, links) = post::body_of_excluding(*next, page.base(), None, None, exclude);
+    let inline = !text::is_block(before.value().name()) && !text::is_block(next.value().name());
+    let join = |to: &mut String, part: String| {
+        if !to.is_empty() && !part.is_empty() {
+            to.push_str(if inline { " " } else { "\n\n" });
+        }
+        to.push_str(&part);
+    };
+    join(&mut post.text, text);
+    join(&mut post.markdown, markdown);
+    post.quotes.extend(quotes);
+    post.links.extend(links);
 }
 
 /// Least length of a link that opens a block for the block to count as a teaser ("Headline of another story").
 const MIN_HEADLINE: usize = 20;
 
-/// Whether the first text of a body is a long link: the headline of a teaser.
-fn opens_with_headline(root: ElementRef, exclude: &[NodeId], m: &Measures) -> bool {
-    let first = root.descendants().find(|n| {
-        n.value().as_text().is_some_and(|t| !t.trim().is_empty())
-            && !n.ancestors().take_while(|a| a.id() != root.id()).any(|a| exclude.contains(&a.id()))
-    });
-    first.is_some_and(|t| {
+/// Whether the first text of a body (its roots in order, without the excluded subtrees) is a long link: the
+/// headline of a teaser.
+fn opens_with_headline(roots: &[ElementRef], exclude: &[NodeId], m: &Measures) -> bool {
+    let skip: HashSet<NodeId> = exclude.iter().copied().collect();
+    // A lone root is read even when excluded itself (a block that is all header); a run's roots are parts.
+    let whole = roots.len() == 1;
+    // The root counts too: a body that is one long link (a related article's title) is a teaser.
+    roots.iter().find_map(|root| first_text(*root, &skip, whole).map(|t| (root, t))).is_some_and(|(root, t)| {
         t.ancestors()
             .take_while(|a| a.id() != root.id())
+            .chain(std::iter::once(**root))
             .filter_map(ElementRef::wrap)
             .any(|a| a.value().name() == "a" && m.text(a.id()) >= MIN_HEADLINE)
     })
+}
+
+/// The first text node under `root` that is not blank, outside the `skip` subtrees (not entered: each node
+/// is visited once); `root` itself is skipped only when `enter_root` is false.
+fn first_text<'a>(root: ElementRef<'a>, skip: &HashSet<NodeId>, enter_root: bool) -> Option<NodeRef<'a, Node>> {
+    let mut stack = vec![*root];
+    while let Some(n) = stack.pop() {
+        text::count_walked(1);
+        if skip.contains(&n.id()) && !(enter_root && n.id() == root.id()) {
+            continue;
+        }
+        if n.value().as_text().is_some_and(|t| !t.trim().is_empty()) {
+            return Some(n);
+        }
+        let before = stack.len();
+        stack.extend(n.children());
+        stack[before..].reverse();
+    }
+    None
 }
 
 /// The last `<hr>` in a body, when what follows it is short: a signature. Returns the nodes to leave out.
@@ -215,8 +261,8 @@ fn absolute(page: &Page, link: Option<String>) -> Option<String> {
 /// Class tokens of the element that shows a post's score or likes.
 const SCORE_TOKENS: &[&str] = &["score", "votes", "vote", "likes", "points", "karma", "upvotes", "rating", "reactions"];
 
-fn score(block: &Block, body: ElementRef) -> Option<i64> {
-    structure::pruned(&block.run, |e| e.id() != body.id())
+fn score(block: &Block, body: Option<ElementRef>) -> Option<i64> {
+    structure::pruned(&block.run, |e| body.is_none_or(|b| e.id() != b.id()))
         .into_iter()
         .filter(|e| tokens(e.value()).any(|t| SCORE_TOKENS.contains(&t.as_str())))
         .find_map(|e| {
