@@ -92,9 +92,6 @@ const EDGE_WORDS: &[&str] = &["early", "late", "mid", "earlier", "later"];
 const BOARD_TIME_UNITS: &[&str] =
     &["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"];
 
-/// The longest token a date can start with: longer ones are skipped without a look.
-const MAX_DATE_WORD: usize = 12;
-
 /// Words that put a weekday in the future.
 const FUTURE_CUES: &[&str] = &["will", "next", "'ll", "’ll", "going", "coming", "upcoming", "tomorrow"];
 
@@ -189,17 +186,11 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
 fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usize, Option<String>)> {
     let toks = &post.tokens;
     let tok = &toks[i];
-    if tok.kind == super::tokens::Kind::Punct || tok.text.len() > MAX_DATE_WORD {
+    if tok.kind == super::tokens::Kind::Punct || tok.text.len() > 12 {
         return None;
     }
-    // Lowercased on the stack when ASCII (nearly every token; this runs for each one), else as before.
-    let mut buf = [0u8; MAX_DATE_WORD];
     let lowered;
-    let lower: &str = if tok.text.is_ascii() {
-        buf[..tok.text.len()].copy_from_slice(tok.text.as_bytes());
-        buf.make_ascii_lowercase();
-        std::str::from_utf8(&buf[..tok.text.len()]).unwrap_or(tok.text)
-    } else if tok.text.chars().any(char::is_uppercase) {
+    let lower: &str = if tok.text.chars().any(char::is_uppercase) {
         lowered = tok.text.to_lowercase();
         &lowered
     } else {
