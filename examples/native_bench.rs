@@ -8,7 +8,11 @@
 //!   valgrind --tool=callgrind target/release/examples/native_bench thread:204800 --runs 1
 //! then `callgrind_annotate --inclusive=yes`; each stage is a function of its own, `stage_parse`,
 //! `stage_clean`, `stage_thread`, `stage_facts` and `stage_render`, so their inclusive costs are the stages').
+//! `--dom` measures the extension's path instead: the page is parsed and flattened first (untimed, as the
+//! browser does it before the click), and the parse stage is `stage_dom_build`, the tree built from the
+//! flattened string (src/parse/dom.rs). Files ending in `.gz` are gunzipped (the corpus pages).
 
+use std::io::Read;
 use std::time::Instant;
 use threadcard::{clean, facts, parse, render, stress, thread, Format, Options, Summary};
 
@@ -26,6 +30,11 @@ fn median(mut xs: Vec<f64>) -> f64 {
 #[inline(never)]
 fn stage_parse(html: &str) -> Option<parse::Page> {
     parse::parse(html, Some(URL)).ok()
+}
+
+#[inline(never)]
+fn stage_dom_build(flat: &str) -> Option<parse::Page> {
+    parse::dom::build(flat, Some(URL)).ok().map(|(page, _)| page)
 }
 
 #[inline(never)]
@@ -49,6 +58,11 @@ fn stage_summarize(html: &str, options: &Options) -> Option<Summary> {
 }
 
 #[inline(never)]
+fn stage_summarize_dom(flat: &str, options: &Options) -> Option<Summary> {
+    threadcard::summarize_dom(flat, Some(URL), options).ok()
+}
+
+#[inline(never)]
 fn stage_render(s: &Summary) {
     std::hint::black_box(render::card::fragment(s));
     std::hint::black_box(render(s, Format::Markdown));
@@ -60,15 +74,25 @@ fn load(arg: &str) -> Option<String> {
     if let Some(bytes) = arg.strip_prefix("thread:") {
         return bytes.parse().ok().map(stress::thread_page);
     }
-    std::fs::read_to_string(arg).ok()
+    let bytes = std::fs::read(arg).ok()?;
+    if arg.ends_with(".gz") {
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut s).ok()?;
+        return Some(s);
+    }
+    String::from_utf8(bytes).ok()
 }
 
-/// Median ms of parse, clean, thread, facts, summarize (all stages in one call), render, total.
-fn measure(html: &str, runs: usize, options: &Options) -> Option<Vec<f64>> {
+/// Median ms of parse, clean, thread, facts, summarize (all stages in one call), render, total. `flat`: the
+/// DOM path's string, built from instead of parsing `html`.
+fn measure(html: &str, flat: Option<&str>, runs: usize, options: &Options) -> Option<Vec<f64>> {
     let mut t: [Vec<f64>; 7] = Default::default();
     for _ in 0..runs {
         let t0 = Instant::now();
-        let page = stage_parse(html)?;
+        let page = match flat {
+            Some(f) => stage_dom_build(f)?,
+            None => stage_parse(html)?,
+        };
         let t1 = Instant::now();
         let page = stage_clean(page);
         let t2 = Instant::now();
@@ -76,7 +100,10 @@ fn measure(html: &str, runs: usize, options: &Options) -> Option<Vec<f64>> {
         let t3 = Instant::now();
         let f = stage_facts(&th, options);
         let t4 = Instant::now();
-        let summary = stage_summarize(html, options);
+        let summary = match flat {
+            Some(f) => stage_summarize_dom(f, options),
+            None => stage_summarize(html, options),
+        };
         let t5 = Instant::now();
         if let Some(s) = &summary {
             stage_render(s);
@@ -95,10 +122,13 @@ fn measure(html: &str, runs: usize, options: &Options) -> Option<Vec<f64>> {
 fn main() {
     let mut pages = Vec::new();
     let mut runs = 11;
+    let mut dom = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--runs" {
             runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs).max(1);
+        } else if a == "--dom" {
+            dom = true;
         } else {
             pages.push(a);
         }
@@ -112,7 +142,8 @@ fn main() {
             eprintln!("{name}: cannot read");
             continue;
         };
-        let Some(m) = measure(&html, runs, &options) else {
+        let flat = dom.then(|| parse::parse(&html, Some(URL)).ok().map(|p| parse::flatten::flatten(&p.doc))).flatten();
+        let Some(m) = measure(&html, flat.as_deref(), runs, &options) else {
             eprintln!("{name}: not a page");
             continue;
         };

@@ -11,6 +11,9 @@ use crate::parse::Page;
 use crate::{text, url};
 use scraper::{ElementRef, Node, Selector};
 use std::sync::LazyLock;
+use walks::{body_elements, elements, is_box, is_breadcrumb, is_pager, is_rel_link};
+
+mod walks;
 
 /// Compiles a built-in selector. They are literals of this crate; a typo is a bug the tests catch at once.
 pub(crate) fn sel(css: &str) -> Selector {
@@ -39,13 +42,9 @@ static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 /// Separators boards and sites put between a page's own title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " :: ", " » ", " · ", " • ", " / "];
 
-/// Elements whose headings and links are never the thread's title: breadcrumbs, announcement and notice
-/// boxes, sidebars, navigation, widgets (by tag, role or class/id token, as boards of every engine name them).
-static BOXES: LazyLock<Selector> = LazyLock::new(|| {
-    sel("nav, aside, [role=navigation], [role=complementary], [class*=breadcrumb], [id*=breadcrumb], \
-         [class*=crumbs], [itemtype*=BreadcrumbList], [class*=announce], [id*=announce], [class*=notice], \
-         [id*=notice], [class*=sidebar], [id*=sidebar], [class*=widget]")
-});
+// The boxes whose headings and links are never the thread's title (breadcrumbs, announcement and notice
+// boxes, sidebars, navigation, widgets, by tag, role or class/id token, as boards of every engine name
+// them) are [`walks::is_box`].
 static BOX_TEXTS: LazyLock<Selector> = LazyLock::new(|| sel("h1, h2, h3, h4, h5, h6, a, li, span, strong, b"));
 /// Most box elements whose texts are collected (time linear in the page: each is read once).
 const MAX_BOX_TEXTS: usize = 400;
@@ -113,9 +112,10 @@ fn ld_headline(page: &Page) -> Option<String> {
     })
 }
 
-/// The texts of headings, links and items inside the page's boxes ([`BOXES`]), as [`key`]s.
+/// The texts of headings, links and items inside the page's boxes ([`is_box`]), as [`key`]s.
 fn box_texts(page: &Page) -> std::collections::HashSet<String> {
-    page.select(&BOXES)
+    elements(page)
+        .filter(|e| is_box(e.value()))
         .flat_map(|b| b.select(&BOX_TEXTS))
         .take(MAX_BOX_TEXTS)
         .map(|e| key(&e.text().collect::<String>()))
@@ -211,14 +211,10 @@ fn alnum_lower(s: &str) -> String {
 // ---------------------------------------------------------------------------------------------------------
 // Section (breadcrumb)
 
-static BREADCRUMB_CONTAINERS: LazyLock<Selector> = LazyLock::new(|| {
-    sel("nav[aria-label*=readcrumb], [class*=breadcrumb], [class*=Breadcrumb], [id*=breadcrumb], \
-         [id*=Breadcrumb], [class*=crumbs], [itemtype*=BreadcrumbList]")
-});
+// A breadcrumb's container (`nav[aria-label*=readcrumb]`, `.breadcrumb`, microdata) is [`walks::is_breadcrumb`].
 static CRUMB_NAMES: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=name]"));
 static CRUMB_ITEMS: LazyLock<Selector> = LazyLock::new(|| sel("li"));
 static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a"));
-static ANY_ELEMENT: LazyLock<Selector> = LazyLock::new(|| sel("body *"));
 
 /// Characters boards put between breadcrumb links. (`|` and `·` are left out: they join menus, not trails.)
 const CRUMB_SEPARATORS: &[char] = &['»', '›', '>', '/', '→', '\\', '«', '‹', '<', '▸', '►', '❯'];
@@ -272,7 +268,7 @@ fn json_ld_breadcrumb(page: &Page) -> Option<Vec<Crumb>> {
 }
 
 fn breadcrumb_element(page: &Page) -> Option<Vec<Crumb>> {
-    page.select(&BREADCRUMB_CONTAINERS).find_map(|c| {
+    elements(page).filter(|e| is_breadcrumb(e.value())).find_map(|c| {
         let names: Vec<Crumb> = c
             .select(&CRUMB_NAMES)
             .map(|n| Crumb { name: text::squash(&n.text().collect::<String>()), href: None, linked: true })
@@ -292,9 +288,22 @@ fn breadcrumb_element(page: &Page) -> Option<Vec<Crumb>> {
     })
 }
 
+/// Whether an element's text is separators only (`Some(true)`), white space only (`Some(false)`) or words
+/// (`None`). Read up to its first other character, not collected: this runs for children of every element.
+fn separator_text(el: ElementRef) -> Option<bool> {
+    let mut any = false;
+    for c in el.text().flat_map(str::chars).filter(|c| !c.is_whitespace()) {
+        if !CRUMB_SEPARATORS.contains(&c) {
+            return None;
+        }
+        any = true;
+    }
+    Some(any)
+}
+
 /// Elements whose children are links separated only by separator characters: `A » B » C`.
 fn separator_trail(page: &Page) -> Option<Vec<Crumb>> {
-    page.select(&ANY_ELEMENT).find_map(|el| {
+    body_elements(page).find_map(|el| {
         let mut crumbs = Vec::new();
         let mut separators = 0;
         for child in el.children() {
@@ -311,15 +320,12 @@ fn separator_trail(page: &Page) -> Option<Vec<Crumb>> {
                     }
                 }
                 Node::Element(e) if e.name() == "a" => crumbs.push(crumb_of(ElementRef::wrap(child)?)),
-                Node::Element(_) => {
+                Node::Element(_) => match separator_text(ElementRef::wrap(child)?) {
                     // A separator may sit in its own element (`<span class="sep">»</span>`).
-                    let t = text::squash(&ElementRef::wrap(child)?.text().collect::<String>());
-                    if !t.is_empty() && t.chars().all(|c| CRUMB_SEPARATORS.contains(&c) || c.is_whitespace()) {
-                        separators += 1;
-                    } else if !t.is_empty() {
-                        return None;
-                    }
-                }
+                    Some(true) => separators += 1,
+                    Some(false) => {}
+                    None => return None,
+                },
                 _ => {}
             }
         }
@@ -418,25 +424,31 @@ pub fn ld_items(v: &Value) -> Vec<&Value> {
 // ---------------------------------------------------------------------------------------------------------
 // Pagination
 
-static REL_NEXT: LazyLock<Selector> = LazyLock::new(|| sel("link[rel~=next], a[rel~=next]"));
-static REL_PREV: LazyLock<Selector> = LazyLock::new(|| sel("link[rel~=prev], a[rel~=prev], link[rel~=previous]"));
-static PAGER: LazyLock<Selector> = LazyLock::new(|| {
-    sel("[class*=pagination], [class*=pagenav], [class*=pager], [class*=PageNav], [class*=pageNav], \
-         nav[aria-label*=agination], [class*=page-nav], [class*=pages]")
-});
+// `<a>`/`<link>` with `rel=next` or `prev` and the page-number bar (`.pagination`, `.pagenav`, ...) are
+// [`walks::is_rel_link`] and [`walks::is_pager`].
 static CURRENT: LazyLock<Selector> = LazyLock::new(|| {
     sel("[aria-current=page], [class~=current], [class~=active], [class~=is-current], [class~=selected], strong, b, \
          [class*=current]")
 });
 
+/// The longest text a page number's link has ("12345").
+const MAX_PAGE_NUMBER_TEXT: usize = 5;
+
 /// Page N of M and next/previous URLs, from `rel=next/prev` and the page-number bar.
 pub fn pagination(page: &Page) -> Option<Pagination> {
-    let href_of = |s: &Selector| page.select(s).filter_map(|l| l.value().attr("href")).find_map(|h| page.link(h));
+    let href_of = |previous: bool| {
+        elements(page)
+            .filter(|l| is_rel_link(l.value(), previous))
+            .filter_map(|l| l.value().attr("href"))
+            .find_map(|h| page.link(h))
+    };
     // `<link rel=next/prev>` in the head was read at parse time (the clean stage removes `<link>`).
-    let next = page.meta.next.clone().or_else(|| href_of(&REL_NEXT));
-    let prev = page.meta.prev.clone().or_else(|| href_of(&REL_PREV));
+    let next = page.meta.next.clone().or_else(|| href_of(false));
+    let prev = page.meta.prev.clone().or_else(|| href_of(true));
     let (mut current, mut pages) = (None, None);
-    if let Some(bar) = page.select(&PAGER).find(|b| b.select(&LINKS).any(|a| page_number(a).is_some())) {
+    if let Some(bar) =
+        elements(page).filter(|e| is_pager(e.value())).find(|b| b.select(&LINKS).any(|a| page_number(a).is_some()))
+    {
         pages = bar.select(&LINKS).filter_map(page_number).max();
         current = bar.select(&CURRENT).find_map(page_number);
         if let (Some(c), Some(p)) = (current, pages) {
@@ -450,8 +462,18 @@ pub fn pagination(page: &Page) -> Option<Pagination> {
 }
 
 fn page_number(el: ElementRef) -> Option<u32> {
-    let t = text::squash(&el.text().collect::<String>());
-    (t.len() <= 5).then(|| t.parse().ok()).flatten().filter(|n| *n > 0)
+    // Text past MAX_PAGE_NUMBER_TEXT bytes that are not white space cannot squash short enough: stop reading
+    // (a pager's links are small, but the test runs on the links of every candidate bar).
+    let (mut raw, mut solid) = (String::new(), 0);
+    for piece in el.text() {
+        solid += piece.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum::<usize>();
+        if solid > MAX_PAGE_NUMBER_TEXT {
+            return None;
+        }
+        raw.push_str(piece);
+    }
+    let t = text::squash(&raw);
+    (t.len() <= MAX_PAGE_NUMBER_TEXT).then(|| t.parse().ok()).flatten().filter(|n| *n > 0)
 }
 
 #[cfg(test)]
