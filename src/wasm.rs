@@ -35,10 +35,7 @@ pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result
 /// the page is not parsed twice. Throws an `Error` with a one-line message when the tree is malformed.
 #[wasm_bindgen(js_name = summarizeDom)]
 pub fn summarize_dom_js(flat: JsValue, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
-    let options = read_options(&options)?;
-    let flat = utf8(&flat).ok_or_else(|| JsError::new("the page's tree is not a string"))?;
-    let summary =
-        crate::summarize_dom_owned(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let (summary, options) = summarize_tree(&flat, url, &options)?;
     bundle(&summary, &options, None)
 }
 
@@ -47,11 +44,22 @@ pub fn summarize_dom_js(flat: JsValue, url: Option<String>, options: JsValue) ->
 /// `summarizeDom` does.
 #[wasm_bindgen(js_name = summarizeThread)]
 pub fn summarize_thread_js(flat: JsValue, url: Option<String>, options: JsValue) -> Result<Thread, JsError> {
-    let options = read_options(&options)?;
-    let flat = utf8(&flat).ok_or_else(|| JsError::new("the page's tree is not a string"))?;
+    let (summary, options) = summarize_tree(&flat, url, &options)?;
+    Ok(Thread { summary, options })
+}
+
+/// The pipeline on the page's tree as flatten.js writes it, shared by [`summarize_dom_js`] and
+/// [`summarize_thread_js`]: the string is copied in once ([`utf8`]) and freed once the tree is built.
+fn summarize_tree(
+    flat: &JsValue,
+    url: Option<String>,
+    options: &JsValue,
+) -> Result<(crate::Summary, Options), JsError> {
+    let options = read_options(options)?;
+    let flat = utf8(flat).ok_or_else(|| JsError::new("the page's tree is not a string"))?;
     let summary =
         crate::summarize_dom_owned(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(Thread { summary, options })
+    Ok((summary, options))
 }
 
 /// One page's Summary and the options it was made with, held in the module between the card and the

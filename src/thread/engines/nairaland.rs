@@ -14,7 +14,7 @@
 use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
-use super::{absolute, add_profile, base_url, score, text_of};
+use super::{absolute, add_profile, base_url, first_attr, score, text_of};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Selector};
@@ -84,7 +84,6 @@ fn read_post(
         author = guest_name(&text_of(h));
     }
     let time_text = header.and_then(|h| h.select(&TIME).next()).map(text_of).map(|t| with_year(&t, year));
-    let subject = header.and_then(|h| h.select(&SUBJECT).next());
     post::build(
         page,
         PostParts {
@@ -93,11 +92,8 @@ fn read_post(
             time_text,
             body: Some(body),
             quote_author: Some(&QUOTE_AUTHOR),
-            permalink: subject.and_then(|s| absolute(base, s.value().attr("href"))),
-            anchor: header
-                .and_then(|h| h.select(&ANCHOR).next())
-                .and_then(|a| a.value().attr("name"))
-                .map(str::to_string),
+            permalink: absolute(base, header.and_then(|h| first_attr(h, &SUBJECT, "href")).as_deref()),
+            anchor: header.and_then(|h| first_attr(h, &ANCHOR, "name")),
             score: body.select(&LIKES).next().and_then(|l| text_of(l).split_whitespace().next().and_then(score)),
             exclude: body.select(&COUNTERS).map(|e| e.id()).collect(),
             ..PostParts::default()
