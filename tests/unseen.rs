@@ -130,3 +130,15 @@ fn an_article_byline_is_cut_before_a_relative_time() {
     let s = read("article-relative-byline.html", "https://harbour.example/ferries/timetable");
     assert_eq!(s.posts.first().and_then(|p| p.author.as_deref()), Some("Mara Lindqvist"), "{:?}", s.posts.first());
 }
+
+/// A post menu that every post repeats ("Report Reply" behind `javascript:`, "Printer Friendly Format" to a
+/// print page) is never the author: a script link is an action, and an unmarked text every post shows the same
+/// is a label. The profile link is the author; a deleted account shown as plain text ("Former Member") leaves
+/// its posts without one rather than with the menu's words.
+#[test]
+fn a_post_menu_every_post_repeats_is_not_the_author() {
+    let s = read("generic-post-menu-labels.html", "https://smokers.example/topic/brisket-stall");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref()).collect();
+    assert_eq!(authors, [Some("pitmasterjo"), None, Some("emberline"), None], "{:#?}", s.posts);
+    assert!(s.posts.iter().all(|p| !p.text.contains("Printer Friendly") && !p.text.contains("Report Reply")));
+}

@@ -12,7 +12,7 @@ use crate::thread::structure::{signature, tokens, Measures};
 use crate::{date, text};
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Longest author name, in characters.
 const MAX_AUTHOR_CHARS: usize = 40;
@@ -28,7 +28,7 @@ pub(super) fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<Elem
         .flat_map(|r| r.descendants().filter_map(ElementRef::wrap))
         .filter(|e| {
             let n = m.text(e.id());
-            let is_link = e.value().name() == "a" && e.value().attr("href").is_some();
+            let is_link = e.value().name() == "a" && e.value().attr("href").is_some_and(|h| !is_script_href(h));
             // An element named for its author shows one name: a box named `post__user__info` that holds an
             // avatar letter and a "Userlevel 1" badge is a container, not the name.
             let named = tokens(e.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str()))
@@ -64,6 +64,17 @@ fn body_core(block: &Block, m: &Measures) -> Option<NodeId> {
     (!m.within(*block.anchor, cur.id()) && m.text(cur.id()) > MAX_HEADER_TEXT).then_some(cur.id())
 }
 
+/// Link schemes that run a script instead of leading to a page: `<a href="javascript:void(0)">Report Reply</a>`
+/// opens a post's menu (Hoop.la, vBulletin's and many themes' action buttons). Such a link is an action, never
+/// a name the board links to a profile; it stays a candidate only when its class names an author.
+const SCRIPT_SCHEMES: &[&str] = &["javascript:", "vbscript:"];
+
+/// Whether a link's address runs a script ([`SCRIPT_SCHEMES`]).
+fn is_script_href(h: &str) -> bool {
+    let h = h.trim_start();
+    SCRIPT_SCHEMES.iter().any(|s| h.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)))
+}
+
 /// Class/id tokens naming the element that shows a post's author. A hint that breaks ties between markup
 /// paths; the structure decides.
 const AUTHOR_TOKENS: &[&str] = &[
@@ -93,14 +104,55 @@ pub(super) fn is_profile_href(h: &str) -> bool {
 /// Words in a link's address that mark a profile page.
 const PROFILE_HREF: &[&str] = &["profile", "member", "user", "/u/", "author", "uid=", "people", "/~", "account"];
 
-/// The markup path, relative to the block, at which most blocks have an author candidate.
-pub(super) fn common_author_path(blocks: &[Block], m: &Measures) -> Option<String> {
+/// The blocks' common author path ([`common_author_path`]) and the labels left out of their candidates
+/// ([`repeated_labels`]).
+pub(super) type AuthorPath = (Option<String>, HashSet<String>);
+
+/// Fewest blocks for a text every one of them shows to be a label: with two, one person may have written both.
+const MIN_LABEL_BLOCKS: usize = 3;
+
+/// Whether a candidate is marked as an author: its class names an author, or it links to a profile.
+fn is_marked(c: &ElementRef) -> bool {
+    tokens(c.value()).any(|t| AUTHOR_TOKENS.contains(&t.as_str()))
+        || c.value().attr("href").is_some_and(is_profile_href)
+}
+
+/// Texts of unmarked candidates that every block shows, the same in each (at least [`MIN_LABEL_BLOCKS`]):
+/// a post menu's "Printer Friendly Format", a "Report" or "Permalink" link. A poster's name differs between
+/// posts, or, where one member wrote them all, the board links it to a profile or marks it (then it is kept).
+pub(super) fn repeated_labels(blocks: &[Block], m: &Measures) -> HashSet<String> {
+    if blocks.len() < MIN_LABEL_BLOCKS {
+        return HashSet::new();
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for b in blocks {
+        let texts: HashSet<String> = author_candidates(b, m)
+            .iter()
+            .filter(|c| !is_marked(c))
+            .map(|c| text::squash(&c.text().collect::<String>()))
+            .collect();
+        texts.into_iter().for_each(|t| *counts.entry(t).or_default() += 1);
+    }
+    counts.into_iter().filter(|(_, n)| *n == blocks.len()).map(|(t, _)| t).collect()
+}
+
+/// A block's author candidates ([`author_candidates`]) that are not one of the blocks' [`repeated_labels`].
+pub(super) fn candidates_without<'a>(block: &Block<'a>, labels: &HashSet<String>, m: &Measures) -> Vec<ElementRef<'a>> {
+    let mut candidates = author_candidates(block, m);
+    if !labels.is_empty() {
+        candidates.retain(|c| !labels.contains(&text::squash(&c.text().collect::<String>())));
+    }
+    candidates
+}
+
+/// The markup path, relative to the block, at which most blocks have an author candidate (labels left out).
+pub(super) fn common_author_path(blocks: &[Block], labels: &HashSet<String>, m: &Measures) -> Option<String> {
     // Per path: blocks it occurs in, marks (author-named class, profile link; up to two a block), and a hint
     // score that also prefers the earlier candidates of a block.
     let mut votes: HashMap<String, (usize, usize, i64)> = HashMap::new();
     for b in blocks {
         let mut seen = std::collections::HashSet::new();
-        for (i, c) in author_candidates(b, m).into_iter().enumerate() {
+        for (i, c) in candidates_without(b, labels, m).into_iter().enumerate() {
             let path = relative_path(b, c);
             if seen.insert(path.clone()) {
                 let v = votes.entry(path).or_default();

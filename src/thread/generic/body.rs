@@ -5,7 +5,7 @@
 //! time, a link to an anchor in the block or the block's own id; its score is a number in a score-named element.
 //! A block that opens with a long link is a teaser of another page, not a post.
 
-use super::author::{author_at, author_candidates, author_details, byline_name};
+use super::author::{author_at, author_details, byline_name, candidates_without, AuthorPath};
 use super::blocks::is_header_only;
 use super::{Block, LINKS, MAX_HEADER_TEXT};
 use crate::model::Post;
@@ -67,8 +67,9 @@ fn whole_body<'a>(
 }
 
 /// A block's post, and whether the block opens with a headline link (a teaser of another page, not a post).
-pub(super) fn post_of(page: &Page, block: &Block, author_path: Option<&str>, m: &Measures) -> (Post, bool) {
-    let candidates = author_candidates(block, m);
+pub(super) fn post_of(page: &Page, block: &Block, author: &AuthorPath, m: &Measures) -> (Post, bool) {
+    let (author_path, labels) = (author.0.as_deref(), &author.1);
+    let candidates = candidates_without(block, labels, m);
     let author_el = author_path.and_then(|p| author_at(block, &candidates, p)).or(candidates.first()).copied();
     let time_el = structure::time_element(block.anchor, m);
     let mut header: Vec<ElementRef> = vec![header_of(block, time_el, m)];

@@ -170,9 +170,10 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Result<
         })
         .max_by_key(|(_, own)| *own)
         .ok_or(Miss::ThinBlocks)?;
-    let author_path = author::common_author_path(&blocks, m);
+    let labels = author::repeated_labels(&blocks, m);
+    let author = (author::common_author_path(&blocks, &labels, m), labels);
     let (mut posts, teasers): (Vec<Post>, Vec<bool>) =
-        blocks.iter().map(|b| body::post_of(page, b, author_path.as_deref(), m)).unzip();
+        blocks.iter().map(|b| body::post_of(page, b, &author, m)).unzip();
     if teasers.iter().filter(|t| **t).count() * 2 >= teasers.len() {
         return Err(Miss::Teasers);
     }
