@@ -221,7 +221,8 @@ const AUTHOR_CARD_CLASSES: &[&str] = &["user-details", "user-info", "s-user-card
 /// Whether a signature-named element is an author card ([`AUTHOR_CARD_CLASSES`]).
 fn is_author_card(n: ego_tree::NodeRef<Node>) -> bool {
     let Node::Element(e) = n.value() else { return false };
-    let named_signature = attr(e, "class").into_iter().flat_map(raw_tokens).any(|t| t.eq_ignore_ascii_case("signature"));
+    let named_signature =
+        attr(e, "class").into_iter().flat_map(raw_tokens).any(|t| t.eq_ignore_ascii_case("signature"));
     named_signature
         && n.descendants().any(|d| match d.value() {
             Node::Element(c) => attr(c, "class").is_some_and(|cl| {
