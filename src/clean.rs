@@ -6,7 +6,7 @@
 //! `thread` or `header`.
 
 use crate::parse::Page;
-use crate::thread::structure::Measures;
+use crate::thread::structure::{attr, Measures};
 use ego_tree::NodeId;
 use scraper::Node;
 
@@ -117,7 +117,7 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
                 Node::Element(e) => invisible_reason(e)
                     // aria-hidden hides from screen readers only: icons and decoration, unless it holds the page.
                     .or_else(|| {
-                        (e.attr("aria-hidden") == Some("true") && short_or_links(n.id())).then(|| "aria-hidden".into())
+                        (attr(e, "aria-hidden") == Some("true") && short_or_links(n.id())).then(|| "aria-hidden".into())
                     })
                     .or_else(|| {
                         boilerplate_token(e)
@@ -165,7 +165,7 @@ fn invisible_reason(e: &scraper::node::Element) -> Option<String> {
     }
     Some(if INVISIBLE_TAGS.contains(&e.name()) {
         format!("<{}>", e.name())
-    } else if e.attr("hidden").is_some() {
+    } else if attr(e, "hidden").is_some() {
         "hidden attribute".to_string()
     } else {
         "display:none / visibility:hidden".to_string()
@@ -175,21 +175,21 @@ fn invisible_reason(e: &scraper::node::Element) -> Option<String> {
 fn is_invisible(e: &scraper::node::Element) -> bool {
     // Discourse serves its topic to readers without JavaScript in `<noscript data-path>`; the page's posts are
     // there (as markup the Discourse reader parses), so that one is kept.
-    if e.name() == "noscript" && e.attr("data-path").is_some() {
+    if e.name() == "noscript" && attr(e, "data-path").is_some() {
         return false;
     }
     // Microdata values (`<meta itemprop=userInteractionCount content=5>`) carry a post's likes and dates; they
     // show nothing, and readers need them.
-    if matches!(e.name(), "meta" | "link") && e.attr("itemprop").is_some() {
+    if matches!(e.name(), "meta" | "link") && attr(e, "itemprop").is_some() {
         return false;
     }
     if INVISIBLE_TAGS.contains(&e.name()) {
         return true;
     }
-    if e.attr("hidden").is_some() {
+    if attr(e, "hidden").is_some() {
         return true;
     }
-    e.attr("style").is_some_and(|s| {
+    attr(e, "style").is_some_and(|s| {
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
@@ -200,12 +200,17 @@ fn boilerplate_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
         return None;
     }
-    let names = e.attr("class").into_iter().chain(e.attr("id"));
-    names.flat_map(tokens).find(|t| {
-        AD_TOKENS.contains(&t.as_str())
-            || SIGNATURE_TOKENS.contains(&t.as_str())
-            || FURNITURE_TOKENS.contains(&t.as_str())
-    })
+    first_token_in(e, &[AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS])
+}
+
+/// The first class/id token of `e` (class before id) that one of `lists` holds, lowercased. Compared
+/// without case in place: a lowercased copy of every token of every element was most of this stage.
+fn first_token_in(e: &scraper::node::Element, lists: &[&[&str]]) -> Option<String> {
+    let names = attr(e, "class").into_iter().chain(attr(e, "id"));
+    names
+        .flat_map(raw_tokens)
+        .find(|t| lists.iter().any(|l| l.iter().any(|w| w.eq_ignore_ascii_case(t))))
+        .map(str::to_ascii_lowercase)
 }
 
 /// Class names, inside an element named like a signature, of a post's author card: Stack Exchange names the
@@ -216,10 +221,11 @@ const AUTHOR_CARD_CLASSES: &[&str] = &["user-details", "user-info", "s-user-card
 /// Whether a signature-named element is an author card ([`AUTHOR_CARD_CLASSES`]).
 fn is_author_card(n: ego_tree::NodeRef<Node>) -> bool {
     let Node::Element(e) = n.value() else { return false };
-    let named_signature = e.attr("class").into_iter().flat_map(tokens).any(|t| t == "signature");
+    let named_signature =
+        attr(e, "class").into_iter().flat_map(raw_tokens).any(|t| t.eq_ignore_ascii_case("signature"));
     named_signature
         && n.descendants().any(|d| match d.value() {
-            Node::Element(c) => c.attr("class").is_some_and(|cl| {
+            Node::Element(c) => attr(c, "class").is_some_and(|cl| {
                 cl.split_whitespace().any(|t| AUTHOR_CARD_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
             }),
             _ => false,
@@ -240,13 +246,13 @@ fn consent_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
         return None;
     }
-    let names = e.attr("class").into_iter().chain(e.attr("id"));
-    names.flat_map(tokens).find(|t| CONSENT_TOKENS.contains(&t.as_str()))
+    first_token_in(e, &[CONSENT_TOKENS])
 }
 
-/// `"post-signature adsbygoogle"` → `["post", "signature", "adsbygoogle"]`, lowercased.
-fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).map(|t| t.to_ascii_lowercase())
+/// `"post-signature adsbygoogle"` → `["post", "signature", "adsbygoogle"]`, as written (callers compare
+/// without case).
+fn raw_tokens(s: &str) -> impl Iterator<Item = &str> + '_ {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]

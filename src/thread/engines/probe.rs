@@ -42,6 +42,11 @@ enum Need {
     Id(String),
     Attr(String),
     Tag(String),
+    /// `[id^=v]` or `[id*=v]` (`starts` true for `^=`): some id holds `v` (white space free) there.
+    IdPart {
+        part: String,
+        starts: bool,
+    },
 }
 
 impl<'a> Probe<'a> {
@@ -98,6 +103,11 @@ impl Tokens<'_> {
             Need::Id(i) => self.ids.contains(i.as_str()),
             Need::Attr(a) => self.attrs.contains(a.as_str()),
             Need::Tag(t) => self.tags.contains(t.as_str()),
+            // A scan of the page's ids, far cheaper than the walk it saves: `[id^=post_message_]` names an
+            // attribute every page has, so without it the selector is run over the whole page.
+            Need::IdPart { part, starts } => {
+                self.ids.iter().any(|i| if *starts { i.starts_with(part.as_str()) } else { i.contains(part.as_str()) })
+            }
         }
     }
 }
@@ -143,7 +153,9 @@ fn alternative_needs(alt: &str) -> Vec<Need> {
                 if !name.is_empty() {
                     out.push(Need::Attr(name.to_ascii_lowercase()));
                 }
-                i = skip_past(b, i, b'[', b']');
+                let end = skip_past(b, i, b'[', b']');
+                out.extend(id_part(alt.get(i + 1..end.saturating_sub(1)).unwrap_or("")));
+                i = end;
             }
             b'(' => i = skip_past(b, i, b'(', b')'),
             b':' => {
@@ -160,6 +172,17 @@ fn alternative_needs(alt: &str) -> Vec<Need> {
         at_start = matches!(b.get(i.wrapping_sub(1)), Some(b' ' | b'>' | b'+' | b'~'));
     }
     out
+}
+
+/// What `[id^=v]` / `[id*=v]` (the inside of the brackets) needs beyond the attribute: an id holding `v`.
+/// Anything else (a flag, white space or a quote in the value, another operator) needs nothing more.
+fn id_part(inside: &str) -> Option<Need> {
+    let (starts, value) =
+        if let Some(v) = inside.strip_prefix("id^=") { (true, v) } else { (false, inside.strip_prefix("id*=")?) };
+    let unquote = |q: char| value.strip_prefix(q).and_then(|v| v.strip_suffix(q));
+    let value = unquote('"').or_else(|| unquote('\'')).unwrap_or(value);
+    let plain = !value.is_empty() && !value.contains(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    plain.then(|| Need::IdPart { part: value.to_ascii_lowercase(), starts })
 }
 
 /// The identifier starting at byte `from` (letters, digits, `-`, `_`, non-ASCII) and where it ends.
@@ -243,6 +266,10 @@ mod tests {
             [vec![c("postprofile"), Need::Tag("dt".into()), Need::Tag("a".into())]]
         );
         assert_eq!(needs(r".a\:b"), [vec![]]);
+        let id_part = |part: &str, starts| Need::IdPart { part: part.into(), starts };
+        assert_eq!(needs("[id^=post_message_]"), [vec![Need::Attr("id".into()), id_part("post_message_", true)]]);
+        assert_eq!(needs("[id*=\"Post\"]"), [vec![Need::Attr("id".into()), id_part("post", false)]]);
+        assert_eq!(needs("[id^=\"a b\"]"), [vec![Need::Attr("id".into())]]);
     }
 
     #[test]
@@ -251,9 +278,20 @@ mod tests {
             <span class="gone">x</span></body></html>"#;
         let Ok(page) = crate::parse::parse(html, None) else { panic!("parse") };
         let probe = Probe::new(&page);
-        for css in
-            ["div.post", ".quirky", "#Main p[data-x]", "p[data-y]", ".postbody .content", "span.gone", "*", ":not(.x)"]
-        {
+        for css in [
+            "div.post",
+            ".quirky",
+            "#Main p[data-x]",
+            "p[data-y]",
+            ".postbody .content",
+            "span.gone",
+            "*",
+            ":not(.x)",
+            "[id^=Ma]",
+            "[id^=post_]",
+            "[id*=ai]",
+            "[id*=xy]",
+        ] {
             let s = sel(css);
             assert_eq!(probe.has(&s), page.select(&s).next().is_some(), "{css}");
         }
