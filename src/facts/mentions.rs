@@ -73,6 +73,10 @@ const COMMON_WORD_PLACES: &[&str] = &[
     "independence",
 ];
 
+/// Tokens of a capitalized run [`cut_run`] reads at once: far more than any name has (the gazetteer's longest
+/// is a few words), few enough that its recursion, one level per cut, stays shallow.
+const MAX_RUN_TOKENS: usize = 32;
+
 /// Two-letter codes that name a country wherever they stand ("the US", "in the UK"): no context needed.
 const COUNTRY_CODES: &[&str] = &["US", "UK", "EU"];
 
@@ -96,7 +100,16 @@ pub(super) fn common_word(lower: &LowerWords, w: &str) -> bool {
 }
 
 /// Capitalized runs of one post, cut into name mentions.
-pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, out: &mut Vec<Mention>) {
+///
+/// The names a board's headers give (quote headers, "@name", "Posted by", a name line above a post's
+/// date) go to `posters`: participants, whose names elsewhere in the thread are no entities either.
+pub(super) fn find_mentions(
+    post: &PostText,
+    english: bool,
+    lower: &LowerWords,
+    out: &mut Vec<Mention>,
+    posters: &mut Vec<String>,
+) {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
     // "https://www.youtube.com/embed/CEV1esZOKsQ": nothing inside a URL is a name.
@@ -147,8 +160,17 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
         let called = i.checked_sub(1).is_some_and(|p| toks[p].text == "@" && toks[p].end() == toks[i].start())
             || posted_by(toks, i);
         if !quote_header && !called {
-            let run = Run::new(post, i, j);
-            cut_run(post, &run, i, j, english && !shouting, lower, out);
+            // A run longer than any name (a menu, a tag cloud, a fuzzer's repeats) is cut in pieces first:
+            // each cut of `cut_run` recurses, and one level per name of a 2,000-name run overflowed the stack.
+            let mut a = i;
+            while a < j {
+                let b = (a + MAX_RUN_TOKENS).min(j);
+                let run = Run::new(post, a, b);
+                cut_run(post, &run, a, b, english && !shouting, lower, out);
+                a = b;
+            }
+        } else if let Some(last) = toks.get(j.saturating_sub(1)) {
+            posters.push(post.text[toks[i].start()..last.end()].to_ascii_lowercase());
         }
         i = j;
     }
