@@ -665,6 +665,18 @@ mod tests {
         extract(&[PostText::new(0, text, None)], true)
     }
 
+    /// Session 13's tuned threads: a shell script's "$1", a model line, emphasis and a verb are no numbers;
+    /// money and percentages beside them still are.
+    #[test]
+    fn shell_variables_model_lines_and_emphasis_are_not_numbers() {
+        let q = quantities(
+            "if [ \"$1\" = \"\" ]\n    echo \"ERROR: $1 does not exist\"\nIt uses the miyota 9000 series. I agree \
+             with you 100% on that. 30-50m does it for me. It cost $5 and 40% of buyers kept it.",
+        );
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["$5", "40%"], "{q:?}");
+    }
+
     #[test]
     fn reads_counts_qualifiers_and_verbs() {
         let q = quantities(
