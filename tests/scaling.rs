@@ -140,3 +140,26 @@ fn flat_posts_repeating_each_other() {
 fn counts_and_their_parts() {
     check("counted parts", 300, stress::counted_parts);
 }
+
+/// A post holding one capitalized run of `n` known names ("Google Microsoft Amazon ..."), as a flattened
+/// menu, a tag cloud or a fuzzer's duplicated range makes: the run was cut one name at a time, each cut
+/// looking the whole rest of the run up in the gazetteer (building its key) and scanning it for titles, so
+/// the work was quadratic in the run (the fuzzer's seed-2 slowest page spent its time there).
+fn long_capitalized_run(n: usize) -> String {
+    let names = ["Google", "Microsoft", "Amazon", "Intel"];
+    let run: Vec<&str> = (0..n).map(|i| names[i % names.len()]).collect();
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Brands - City Forum</title></head>
+<body><h1>Brands</h1><div class="posts"><article class="post" id="post-1"><header><a class="author" href="/u/a">ann</a>
+<time datetime="2024-05-01T10:00:00Z">1 May 2024</time></header><div class="body"><p>We compared the offers of the
+big vendors this week. {}</p></div></article><article class="post" id="post-2"><header><a class="author"
+href="/u/b">bob</a><time datetime="2024-05-02T10:00:00Z">2 May 2024</time></header><div class="body"><p>A reply
+about the offers.</p></div></article></div></body></html>"#,
+        run.join(" ")
+    )
+}
+
+#[test]
+fn long_capitalized_runs() {
+    check("capitalized run", 500, long_capitalized_run);
+}

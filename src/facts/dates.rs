@@ -92,6 +92,14 @@ const EDGE_WORDS: &[&str] = &["early", "late", "mid", "earlier", "later"];
 const BOARD_TIME_UNITS: &[&str] =
     &["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"];
 
+/// The text `start..end` is its line's only content (brackets aside): a board's stamp, not a sentence.
+fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
+    let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || c == '(' || c == ')');
+    let before = text.get(..start).map(|t| t.rsplit('\n').next().unwrap_or(""));
+    let after = text.get(end..).map(|t| t.split('\n').next().unwrap_or(""));
+    before.is_some_and(blank) && after.is_some_and(blank)
+}
+
 /// Words that put a weekday in the future.
 const FUTURE_CUES: &[&str] = &["will", "next", "'ll", "’ll", "going", "coming", "upcoming", "tomorrow"];
 
@@ -328,6 +336,10 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     let ago = toks.get(after).is_some_and(|t| t.is("ago"));
     // "16 minutes ago", "3 hours ago": the time a board prints beside a post, not a date of the story.
     if ago && BOARD_TIME_UNITS.contains(&unit.as_str()) {
+        return None;
+    }
+    // "1 year ago" on a line of its own, "(edited 1 year ago)": a board's post time in any unit.
+    if ago && (prev == "edited" || alone_on_line(post.text, toks[i].start(), toks[after].end())) {
         return None;
     }
     let days = match unit.trim_end_matches('s') {

@@ -50,8 +50,9 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
         })
         .collect();
     let mut mentions = Vec::new();
+    let mut headed = Vec::new();
     for post in posts {
-        find_mentions(post, english, &lower, &mut mentions);
+        find_mentions(post, english, &lower, &mut mentions, &mut headed);
     }
     let total: usize = posts.iter().map(|p| p.text.len()).sum::<usize>().max(1);
     let offsets: Vec<usize> = posts
@@ -64,8 +65,14 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
         .collect();
     let mut accs = merge(mentions, english, &lower);
     // ASCII-lowercased user names: one lookup per entity instead of a scan of every poster.
-    let posters: std::collections::HashSet<String> = authors.iter().map(|u| u.to_ascii_lowercase()).collect();
-    accs.retain(|a| !posters.contains(&a.name.to_ascii_lowercase()));
+    // The board's headers name posters too ("Arantor said:", "@Linc"): on a page read as one text they are
+    // the only sign of who posted. Any form of an entity that is a poster's name makes it a participant.
+    let posters: std::collections::HashSet<String> =
+        authors.iter().map(|u| u.to_ascii_lowercase()).chain(headed).collect();
+    accs.retain(|a| {
+        !posters.contains(&a.name.to_ascii_lowercase())
+            && !a.forms.iter().any(|f| posters.contains(&f.to_ascii_lowercase()))
+    });
     let mut scored: Vec<(f64, Entity)> = accs
         .into_iter()
         .map(|a| {

@@ -73,6 +73,10 @@ const COMMON_WORD_PLACES: &[&str] = &[
     "independence",
 ];
 
+/// Tokens of a capitalized run [`cut_run`] reads at once: far more than any name has (the gazetteer's longest
+/// is a few words), few enough that its recursion, one level per cut, stays shallow.
+const MAX_RUN_TOKENS: usize = 32;
+
 /// Two-letter codes that name a country wherever they stand ("the US", "in the UK"): no context needed.
 const COUNTRY_CODES: &[&str] = &["US", "UK", "EU"];
 
@@ -96,7 +100,16 @@ pub(super) fn common_word(lower: &LowerWords, w: &str) -> bool {
 }
 
 /// Capitalized runs of one post, cut into name mentions.
-pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, out: &mut Vec<Mention>) {
+///
+/// The names a board's headers give (quote headers, "@name", "Posted by", a name line above a post's
+/// date) go to `posters`: participants, whose names elsewhere in the thread are no entities either.
+pub(super) fn find_mentions(
+    post: &PostText,
+    english: bool,
+    lower: &LowerWords,
+    out: &mut Vec<Mention>,
+    posters: &mut Vec<String>,
+) {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
     // "https://www.youtube.com/embed/CEV1esZOKsQ": nothing inside a URL is a name.
@@ -147,7 +160,17 @@ pub(super) fn find_mentions(post: &PostText, english: bool, lower: &LowerWords, 
         let called = i.checked_sub(1).is_some_and(|p| toks[p].text == "@" && toks[p].end() == toks[i].start())
             || posted_by(toks, i);
         if !quote_header && !called {
-            cut_run(post, i, j, english && !shouting, lower, out);
+            // A run longer than any name (a menu, a tag cloud, a fuzzer's repeats) is cut in pieces first:
+            // each cut of `cut_run` recurses, and one level per name of a 2,000-name run overflowed the stack.
+            let mut a = i;
+            while a < j {
+                let b = (a + MAX_RUN_TOKENS).min(j);
+                let run = Run::new(post, a, b);
+                cut_run(post, &run, a, b, english && !shouting, lower, out);
+                a = b;
+            }
+        } else if let Some(last) = toks.get(j.saturating_sub(1)) {
+            posters.push(post.text[toks[i].start()..last.end()].to_ascii_lowercase());
         }
         i = j;
     }
@@ -189,14 +212,84 @@ fn opens(post: &PostText, t: usize) -> bool {
 /// "ASML EUV machine", "Huawei Kirin 9000S": a known organisation opening a longer unknown run is named
 /// on its own; what follows is a product or a model, not part of its name. Not when the run ends as an
 /// organisation ("Kaspersky Lab") or holds a title ("ASML CEO Peter Wennink": the role words).
-fn known_org_opens(post: &PostText, i: usize, end: usize) -> bool {
+fn known_org_opens(post: &PostText, run: &Run, i: usize, end: usize) -> bool {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
     end - i >= 2
         && g.lookup(toks[i].text).is_some_and(|k| k.kind == EntityKind::Organisation)
-        && g.lookup(&post.text[toks[i].start()..toks[end - 1].end()]).is_none()
+        && run.lookup(post, i, end).is_none()
         && !g.is_org_suffix(toks[end - 1].text)
-        && !(i + 1..end).any(|t| g.is_title(toks[t].text))
+        && !run.any_title(i + 1, end)
+}
+
+/// One capitalized run, indexed once for [`cut_run`]: the pieces it cuts the run into ask the same
+/// questions of their parts (a gazetteer name of the whole span? a title, a lowercase word, an "and"
+/// inside?), and asking by scanning or by building each span's key made a long run quadratic (the fuzzer's
+/// seed-2 slowest page). Counts are prefix sums over the run's tokens, so each question costs O(1).
+struct Run {
+    base: usize,
+    /// Title words, lowercase words and whitespace gaps before each token of the run, counted from its start.
+    titles: Vec<u32>,
+    lowers: Vec<u32>,
+    gaps: Vec<u32>,
+    /// The first "and" at or after each token of the run (`usize::MAX`: none).
+    next_and: Vec<usize>,
+}
+
+impl Run {
+    fn new(post: &PostText, i: usize, j: usize) -> Run {
+        let g = &*GAZETTEER;
+        let toks = &post.tokens;
+        let prefix = |f: &dyn Fn(usize) -> bool| {
+            let mut sums = Vec::with_capacity(j - i + 1);
+            let mut n = 0u32;
+            sums.push(0);
+            for t in i..j {
+                n += u32::from(f(t));
+                sums.push(n);
+            }
+            sums
+        };
+        let titles = prefix(&|t| g.is_title(toks[t].text));
+        let lowers = prefix(&|t| toks[t].is_lower_word());
+        // A gap with whitespace before token `t` (not the first): where the span's words split.
+        let gaps = prefix(&|t| {
+            t > i && post.text.get(toks[t - 1].end()..toks[t].start()).is_some_and(|g| g.contains(char::is_whitespace))
+        });
+        let mut next_and = vec![usize::MAX; j - i + 1];
+        for t in (i..j).rev() {
+            next_and[t - i] = if toks[t].text == "and" { t } else { next_and[t + 1 - i] };
+        }
+        Run { base: i, titles, lowers, gaps, next_and }
+    }
+
+    fn count(sums: &[u32], base: usize, a: usize, b: usize) -> u32 {
+        sums.get(b.saturating_sub(base)).zip(sums.get(a.saturating_sub(base))).map_or(0, |(y, x)| y.saturating_sub(*x))
+    }
+
+    fn any_title(&self, a: usize, b: usize) -> bool {
+        Self::count(&self.titles, self.base, a, b) > 0
+    }
+
+    fn any_lower(&self, a: usize, b: usize) -> bool {
+        Self::count(&self.lowers, self.base, a, b) > 0
+    }
+
+    /// The first "and" in `a..b`.
+    fn and_in(&self, a: usize, b: usize) -> Option<usize> {
+        self.next_and.get(a.checked_sub(self.base)?).copied().filter(|&t| t < b)
+    }
+
+    /// The gazetteer's entry for the span `toks[a..b]`; `None` without building its key when the span has more
+    /// words than the longest name the gazetteer holds (the gaps counted are at most its words).
+    fn lookup(&self, post: &PostText, a: usize, b: usize) -> Option<&'static super::gazetteer::Known> {
+        let g = &*GAZETTEER;
+        let words = 1 + Self::count(&self.gaps, self.base, (a + 1).min(b), b) as usize;
+        if b <= a || words > g.longest {
+            return None;
+        }
+        g.lookup(&post.text[post.tokens[a].start()..post.tokens[b - 1].end()])
+    }
 }
 
 /// Two tokens separated by nothing but spaces (no line break: a headline and the next line are apart).
@@ -205,7 +298,7 @@ fn adjacent(a: &Token, b: &Token, text: &str) -> bool {
 }
 
 /// Cuts the run `toks[i..j]` at leading common words, titles and demonyms, and records the name in it.
-fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWords, out: &mut Vec<Mention>) {
+fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower: &LowerWords, out: &mut Vec<Mention>) {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
     let span = |a: usize, b: usize| &post.text[toks[a].start()..toks[b - 1].end()];
@@ -214,31 +307,32 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
         end -= 1;
     }
     // "New York MSA": a known name of two or more words at the start is a name of its own.
-    if let Some(n) = (2..=g.longest.min(end - i).saturating_sub(1)).rev().find(|&n| g.lookup(span(i, i + n)).is_some())
+    if let Some(n) =
+        (2..=g.longest.min(end - i).saturating_sub(1)).rev().find(|&n| run.lookup(post, i, i + n).is_some())
     {
-        cut_run(post, i, i + n, english, lower, out);
-        cut_run(post, i + n, end, english, lower, out);
+        cut_run(post, run, i, i + n, english, lower, out);
+        cut_run(post, run, i + n, end, english, lower, out);
         return;
     }
     // "the new ASML CEO": a title ending a run names nobody; the words before it are the name.
     while end > i + 1 && g.is_title(toks[end - 1].text) && !g.is_org_suffix(toks[end - 1].text) {
         end -= 1;
     }
-    if known_org_opens(post, i, end) {
-        cut_run(post, i, i + 1, english, lower, out);
-        cut_run(post, i + 1, end, english, lower, out);
+    if known_org_opens(post, run, i, end) {
+        cut_run(post, run, i, i + 1, english, lower, out);
+        cut_run(post, run, i + 1, end, english, lower, out);
         return;
     }
     // "Princess Molestia Tumblr blog": a known organisation ending a longer unknown run is named on its
     // own; the words before it are a name of their own (the blog's), not part of the organisation's.
     if end - i >= 2
         && g.lookup(toks[end - 1].text).is_some_and(|k| k.kind == EntityKind::Organisation)
-        && g.lookup(span(i, end)).is_none()
-        && g.lookup(span(i, end - 1)).is_none_or(|k| k.kind != EntityKind::Organisation)
-        && !(i..end).any(|t| toks[t].is_lower_word())
+        && run.lookup(post, i, end).is_none()
+        && run.lookup(post, i, end - 1).is_none_or(|k| k.kind != EntityKind::Organisation)
+        && !run.any_lower(i, end)
     {
-        cut_run(post, i, end - 1, english, lower, out);
-        cut_run(post, end - 1, end, english, lower, out);
+        cut_run(post, run, i, end - 1, english, lower, out);
+        cut_run(post, run, end - 1, end, english, lower, out);
         return;
     }
     // "Clovis, NM": a state or country code after a comma qualifies the name before it.
@@ -257,7 +351,7 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
         if a >= end {
             return;
         }
-        if let Some(known) = g.lookup(span(a, end)) {
+        if let Some(known) = run.lookup(post, a, end) {
             if !placed(post, a, end, known) {
                 return;
             }
@@ -282,9 +376,9 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
         a += 1;
     }
     // "The Samsung Exynos Chipset": the known organisation opens the run once "The" is stripped.
-    if a > i && known_org_opens(post, a, end) {
-        cut_run(post, a, a + 1, english, lower, out);
-        cut_run(post, a + 1, end, english, lower, out);
+    if a > i && known_org_opens(post, run, a, end) {
+        cut_run(post, run, a, a + 1, english, lower, out);
+        cut_run(post, run, a + 1, end, english, lower, out);
         return;
     }
     // A capital after a stripped "The" says something; one at the start of a sentence does not. After
@@ -292,16 +386,16 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     let dotted = dotted_title_before(post, a);
     let initial = opens(post, a) && dotted.is_none();
     // "Kyrgyzstan and Tajikistan": two names joined by "and", unless the whole is one ("Trinidad and Tobago").
-    if let Some(and) = (a + 1..end - 1).find(|&t| toks[t].text == "and") {
+    if let Some(and) = run.and_in(a + 1, end - 1) {
         // Also "Michael Comacho and Jake the Hawk": a side that opens with a given name is a person.
         let person = |from: usize, to: usize| (2..=3).contains(&(to - from)) && g.is_given_name(toks[from].text);
-        if g.lookup(span(a, and)).is_some()
-            || g.lookup(span(and + 1, end)).is_some()
+        if run.lookup(post, a, and).is_some()
+            || run.lookup(post, and + 1, end).is_some()
             || person(a, and)
             || (and + 1 < end && g.is_given_name(toks[and + 1].text))
         {
-            cut_run(post, a, and, english, lower, out);
-            cut_run(post, and + 1, end, english, lower, out);
+            cut_run(post, run, a, and, english, lower, out);
+            cut_run(post, run, and + 1, end, english, lower, out);
             return;
         }
     }
@@ -352,7 +446,9 @@ fn cut_run(post: &PostText, i: usize, j: usize, english: bool, lower: &LowerWord
     }
     // "Physikerin Angela Merkel": a given name inside a longer run starts the person's name.
     if !titled && words >= 3 {
-        if let Some(p) = (k + 1..end - 1).find(|&p| g.is_given_name(toks[p].text) && (2..=3).contains(&(end - p))) {
+        // Only the two places 2 or 3 words from the end can start it: no scan of the whole run.
+        let from = (k + 1).max(end.saturating_sub(3));
+        if let Some(p) = (from..end - 1).find(|&p| g.is_given_name(toks[p].text)) {
             k = p;
         }
     }

@@ -162,7 +162,7 @@ const PHRASE_STOPS: &[&str] = &[
     "per", "than", "as", "into", "during", "after", "before", "since", "across", "this", "it", "they", "he", "she",
     "we", "you", "not", "so", "but", "if", "when", "while", "ago", "more", "each", "only", "just", "now", "then",
     "too", "also", "again", "here", "there", "still", "yet", "ever", "alone", "my", "your", "his", "her", "its", "our",
-    "their", "twice", "once", "daily", "due", "aka", "next", "last", "upside",
+    "their", "twice", "once", "daily", "due", "aka", "next", "last", "upside", "does", "did", "do",
 ];
 
 /// States written after a count that say what happened to it ("164 people dead").
@@ -219,6 +219,20 @@ const TIMES: &[&str] = &["time", "times"];
 /// "Rank 3", "#12").
 const BOARD_LABELS: &[&str] =
     &["joined", "posts", "rank", "messages", "reputation", "points", "likes", "views", "replies", "karma", "#"];
+
+/// Words beside "100%" that make it emphasis, not a measure: "I agree 100%", "100% sure".
+const EMPHASIS_CUES: &[&str] = &["agree", "agreed", "sure", "correct", "right", "behind", "certain", "true"];
+
+/// A number this large right before "series" names a product line ("miyota 9000 series", "RTX 4000
+/// series"), not a count of series ("3 series of tests").
+const MIN_SERIES_MODEL: f64 = 100.0;
+
+/// Characters glued before a "$" that make "$1" a shell or template variable (`"$1"`, `=$1`, `/$1`,
+/// `{$1`), not a dollar.
+const CODE_BEFORE_DOLLAR: &[char] = &['"', '\'', '=', '/', '{', '[', '$', '`'];
+
+/// How far back on its line a "$N" looks for the string it may sit in (characters).
+const MAX_QUOTE_LOOKBACK: usize = 80;
 
 /// Plurals without an "s": a count of them is a count ("2 people"), not a compound ("3 dimension").
 const IRREGULAR_PLURALS: &[&str] = &[
@@ -317,6 +331,9 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     let mut unit = None;
     let mut start_tok = i;
     if let Some(sym) = i.checked_sub(1).map(|p| &toks[p]).filter(|t| matches!(t.text, "$" | "€" | "£" | "¥")) {
+        if sym.text == "$" && shell_variable(post, i - 1, &number) {
+            return None;
+        }
         unit = Some(sym.text.to_string());
         start_tok = i - 1;
     }
@@ -350,8 +367,17 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     if unit.is_none() && names_number(post, start_tok) {
         return None;
     }
+    if unit.as_deref() == Some("%") && number.value == 100.0 && emphasis(toks, start_tok, next) {
+        return None;
+    }
     let (qualifier, q_start) = qualifier_before(post, start_tok);
     let (mut phrase, mut end) = noun_phrase(post.text, toks, next);
+    if unit.is_none()
+        && number.value >= MIN_SERIES_MODEL
+        && phrase.first().is_some_and(|w| w.eq_ignore_ascii_case("series"))
+    {
+        return None;
+    }
     if let Some(w) = &hyphen_word {
         phrase.insert(0, w.as_str());
         phrase.truncate(3);
@@ -431,6 +457,27 @@ fn counts_something(
         (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")) || IRREGULAR_PLURALS.contains(&w.as_str())
     });
     (number.value > 1.0 && plural) || number.value < 1.0
+}
+
+/// "I agree with you 100%", "100% sure": a cue word among the three words before, or right after.
+fn emphasis(toks: &[Token], start: usize, next: usize) -> bool {
+    let cue = |t: &Token| EMPHASIS_CUES.iter().any(|c| t.is(c));
+    toks[start.saturating_sub(3)..start].iter().any(cue) || toks.get(next).is_some_and(cue)
+}
+
+/// "$1" in a shell script: a one-digit "$N" glued after a quote, "=", "/" or a brace, or inside a
+/// double-quoted string of its line (`echo "ERROR: $1 does not exist"`). The look back is bounded, so a
+/// post of many "$1" stays linear.
+fn shell_variable(post: &PostText, dollar: usize, number: &super::numbers::Number) -> bool {
+    let toks = &post.tokens;
+    if number.next != dollar + 2 || toks[dollar + 1].text.len() != 1 {
+        return false;
+    }
+    let before = &post.text[..toks[dollar].start()];
+    let glued = before.chars().next_back().is_some_and(|c| CODE_BEFORE_DOLLAR.contains(&c));
+    let back = before.chars().rev().take(MAX_QUOTE_LOOKBACK).take_while(|&c| c != '\n');
+    let quoted = back.filter(|&c| c == '"').count() % 2 == 1;
+    glued || quoted
 }
 
 /// A bare number right after a capitalised word inside a sentence belongs to a name: "Python 2 idioms",
@@ -616,6 +663,18 @@ mod tests {
 
     fn quantities(text: &str) -> Vec<Quantity> {
         extract(&[PostText::new(0, text, None)], true)
+    }
+
+    /// Session 13's tuned threads: a shell script's "$1", a model line, emphasis and a verb are no numbers;
+    /// money and percentages beside them still are.
+    #[test]
+    fn shell_variables_model_lines_and_emphasis_are_not_numbers() {
+        let q = quantities(
+            "if [ \"$1\" = \"\" ]\n    echo \"ERROR: $1 does not exist\"\nIt uses the miyota 9000 series. I agree \
+             with you 100% on that. 30-50m does it for me. It cost $5 and 40% of buyers kept it.",
+        );
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["$5", "40%"], "{q:?}");
     }
 
     #[test]
