@@ -176,17 +176,22 @@ pub fn run(root: &Path, corpus: &Path, sets: &mut Vec<String>, verbose: bool) ->
         let lex_hit = lex.iter().any(|p| key.contains(p));
         let lex_first = lex.first().is_some_and(|p| key.contains(p));
         let long = s.posts.len() >= LONG_THREAD;
-        println!(
-            "{:<30} {:>5} {:>9} {:>8} {:>8}  {}{}",
-            label.id,
-            s.posts.len(),
-            format!("{key:?}"),
-            format!("{}{}", if hit { "hit" } else { "miss" }, if first { "*" } else { "" }),
-            format!("{}{}", if lex_hit { "hit" } else { "miss" }, if lex_first { "*" } else { "" }),
-            label.set,
-            if long { "" } else { " (short)" }
-        );
-        if verbose {
+        // Held-out threads are counted in their set's totals only: no row, no digest lines, so that nobody
+        // tunes on them one by one.
+        let tuned = label.set == "tuned";
+        if tuned {
+            println!(
+                "{:<30} {:>5} {:>9} {:>8} {:>8}  {}{}",
+                label.id,
+                s.posts.len(),
+                format!("{key:?}"),
+                format!("{}{}", if hit { "hit" } else { "miss" }, if first { "*" } else { "" }),
+                format!("{}{}", if lex_hit { "hit" } else { "miss" }, if lex_first { "*" } else { "" }),
+                label.set,
+                if long { "" } else { " (short)" }
+            );
+        }
+        if verbose && tuned {
             for o in &d.opening {
                 println!("      opening: {:.100}", o.text);
             }
@@ -210,6 +215,7 @@ pub fn run(root: &Path, corpus: &Path, sets: &mut Vec<String>, verbose: bool) ->
         }
     }
     println!("  (hit: a key post is among the digest's key posts and replies, or LexRank's posts; * also first)");
+    println!("  (held-out threads: in their set's totals below only)");
     println!(
         "\n{:<12} {:>7} {:>12} {:>12} {:>12} {:>12} {:>14}",
         "set", "threads", "digest 6+", "LexRank 6+", "first 6+", "Lex top 6+", "digest all"
