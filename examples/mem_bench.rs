@@ -242,6 +242,20 @@ fn stage_memory(html: &str, options: &Options) -> String {
     drop(page);
     out.push(format!("{:.1}x live without the tree", x(ALLOC.live() - base.min(ALLOC.live()))));
     std::hint::black_box((&f, &th));
+    // Each export of the finished summary: what it adds at its peak over the summary.
+    if let Ok(summary) = threadcard::summarize(&html, Some("https://forum.example/t/1"), options) {
+        let renders: [(&str, &dyn Fn(&threadcard::Summary) -> usize); 3] = [
+            ("card", &|s| render::card::fragment(s).len()),
+            ("markdown", &|s| render(s, Format::Markdown).len()),
+            ("json", &|s| render(s, Format::Json).len()),
+        ];
+        for (name, run) in renders {
+            let start = ALLOC.live();
+            ALLOC.reset_peak();
+            std::hint::black_box(run(&summary));
+            out.push(format!("{name} +{:.1}x", x(ALLOC.peak() - start.min(ALLOC.peak()))));
+        }
+    }
     out.join("; ")
 }
 
