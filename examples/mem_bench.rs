@@ -206,6 +206,9 @@ fn corpus(dir: &str, options: &Options) {
     }
 }
 
+/// An export of a summary, measured by its length.
+type Export = fn(&threadcard::Summary) -> usize;
+
 /// Where the memory goes: for each stage, the most bytes live at once during it beyond what was live when it
 /// started, and the bytes live after it (the page string not counted), both over the page's size.
 fn stage_memory(html: &str, options: &Options) -> String {
@@ -244,10 +247,10 @@ fn stage_memory(html: &str, options: &Options) -> String {
     std::hint::black_box((&f, &th));
     // Each export of the finished summary: what it adds at its peak over the summary.
     if let Ok(summary) = threadcard::summarize(&html, Some("https://forum.example/t/1"), options) {
-        let renders: [(&str, &dyn Fn(&threadcard::Summary) -> usize); 3] = [
-            ("card", &|s| render::card::fragment(s).len()),
-            ("markdown", &|s| render(s, Format::Markdown).len()),
-            ("json", &|s| render(s, Format::Json).len()),
+        let renders: [(&str, Export); 3] = [
+            ("card", |s| render::card::fragment(s).len()),
+            ("markdown", |s| render(s, Format::Markdown).len()),
+            ("json", |s| render(s, Format::Json).len()),
         ];
         for (name, run) in renders {
             let start = ALLOC.live();
