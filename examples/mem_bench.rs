@@ -206,6 +206,9 @@ fn corpus(dir: &str, options: &Options) {
     }
 }
 
+/// An export of a summary, measured by its length.
+type Export = fn(&threadcard::Summary) -> usize;
+
 /// Where the memory goes: for each stage, the most bytes live at once during it beyond what was live when it
 /// started, and the bytes live after it (the page string not counted), both over the page's size.
 fn stage_memory(html: &str, options: &Options) -> String {
@@ -242,6 +245,20 @@ fn stage_memory(html: &str, options: &Options) -> String {
     drop(page);
     out.push(format!("{:.1}x live without the tree", x(ALLOC.live() - base.min(ALLOC.live()))));
     std::hint::black_box((&f, &th));
+    // Each export of the finished summary: what it adds at its peak over the summary.
+    if let Ok(summary) = threadcard::summarize(&html, Some("https://forum.example/t/1"), options) {
+        let renders: [(&str, Export); 3] = [
+            ("card", |s| render::card::fragment(s).len()),
+            ("markdown", |s| render(s, Format::Markdown).len()),
+            ("json", |s| render(s, Format::Json).len()),
+        ];
+        for (name, run) in renders {
+            let start = ALLOC.live();
+            ALLOC.reset_peak();
+            std::hint::black_box(run(&summary));
+            out.push(format!("{name} +{:.1}x", x(ALLOC.peak() - start.min(ALLOC.peak()))));
+        }
+    }
     out.join("; ")
 }
 

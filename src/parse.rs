@@ -6,6 +6,7 @@
 use crate::url;
 use scraper::{ElementRef, Html, Selector};
 
+mod blank;
 pub mod dom;
 #[cfg(feature = "html-parser")]
 pub mod flatten;
