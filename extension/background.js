@@ -31,8 +31,11 @@ let wasmTimes = null;
 const CODE_CACHE = "threadcard-wasm";
 const CACHE_KEY = `https://threadcard.invalid/${api.runtime.getManifest().version}/threadcard_bg.wasm`;
 /** Cache Storage in a service worker (Chrome): Firefox's event page is no worker, and SpiderMonkey
- *  keeps no compiled code for it. */
-const CACHE_CODE = typeof ServiceWorkerGlobalScope !== "undefined" && typeof caches !== "undefined";
+ *  keeps no compiled code for it. Off: in session 13's bench (a machine loaded 8-18) every cold click
+ *  found the module in the cache ("cache 5"), yet the first read of the thread in the new instance stayed
+ *  3-4x the warm one, as without it: no sign that Chrome hands compiled code back for an extension's
+ *  worker this way. Kept for a run on a quiet machine (set true and compare the cold breakdown). */
+const CACHE_CODE = false && typeof ServiceWorkerGlobalScope !== "undefined" && typeof caches !== "undefined";
 
 /** The module's bytes as a Cache Storage response (put there first when missing), or null. */
 async function cachedResponse() {
