@@ -12,7 +12,8 @@
 //   4. Click to card painted on a ~200 KB thread page with the extension loaded (dist/chrome), warm (the
 //      service worker running, the WASM instantiated) and cold (the worker stopped before the click with
 //      CDP ServiceWorker.stopAllWorkers, as Chrome stops it after ~30 s idle), each with where the time
-//      goes (flatten, message, summarize, card build, message, insert, first paint); and the module's
+//      goes (flatten, message, the thread read, card build, message, insert, first paint of the header and
+//      outline; then the fact stage, its insert and the complete card's paint); and the module's
 //      compile time, WebAssembly.compileStreaming against compile from bytes.
 // Run: ./build.sh bench   (or node benches/bench.mjs after ./build.sh). BENCH_RUNS=n sets runs per page;
 // BENCH_ONLY=card,click runs only those sections (of size, summarize, card, click, memory); BENCH_EXT=dir
@@ -102,7 +103,10 @@ try {
   // Compile and instantiate: what a cold start (the extension's background started afresh) pays before the
   // first summarize. Measured in this page, as the background does it: the glue's init from the URL
   // (compileStreaming + instantiate), then compiling again from bytes and by streaming, median of 5 each.
-  const start = await page.evaluate(async () => {
+  // (The demo page's module, www/pkg, which the summarize, card and memory sections use too: BENCH_ONLY=click
+  // runs without it.)
+  const DEMO_MODULE = ["summarize", "card", "memory"].some((x) => ONLY.has(x));
+  const start = DEMO_MODULE && await page.evaluate(async () => {
     const t0 = performance.now();
     const m = await import("/www/pkg/threadcard.js");
     await m.default();
@@ -122,7 +126,7 @@ try {
     }
     return { init, fromBytes: med(fromBytes), streaming: med(streaming) };
   });
-  console.log(`\n== WASM start: first init (import the glue, compileStreaming, instantiate) ${ms(start.init)}; ` +
+  if (start) console.log(`\n== WASM start: first init (import the glue, compileStreaming, instantiate) ${ms(start.init)}; ` +
     `compile alone, median of 5: from bytes ${ms(start.fromBytes)}, compileStreaming ${ms(start.streaming)}`);
   // The linear memory a run leaves: a page of its own (so a fresh instance), the size before and after one
   // summarize. Linear memory only grows, so `after` is the run's high-water mark plus what was there before.
@@ -339,18 +343,33 @@ async function cardInsert(context, server, html) {
   console.log(`"Expand all" click to its frame: every post already inserted ${ms(median(times.expandEvery))}; the card now, inserting its ${b.post_bodies.length} bodies ${ms(median(times.expandOutline))}`);
 }
 
-/** Page side of a click: notes in `globalThis.__tcSeen` when "Reading thread…" showed, when the card (or its
- *  error) is in the DOM and when the frame holding it has been painted, with card.js's own show time. */
+/** Page side of a click: notes in `globalThis.__tcSeen` when "Reading thread…" showed, when the card's
+ *  first paint (its header and outline, the facts' placeholder: state "outline") and the complete card
+ *  (state "card", or its error) are in the DOM, and when the frame holding each has been painted, with
+ *  card.js's own show time. */
 async function watchCard(tab) {
   await tab.evaluate(() => {
     globalThis.__tcSeen = null;
+    globalThis.__tcLoading = null;
+    let first = null;
+    const painted = (f) => requestAnimationFrame(() => setTimeout(f));
     new MutationObserver((_, obs) => {
       const host = document.getElementById("threadcard-host");
-      if (host?.dataset.state === "loading" && !globalThis.__tcLoading) globalThis.__tcLoading = Date.now();
-      if (host?.dataset.state === "card" || host?.dataset.state === "error") {
+      const state = host?.dataset.state;
+      if (state === "loading" && !globalThis.__tcLoading) globalThis.__tcLoading = Date.now();
+      if ((state === "outline" || state === "card") && !first) {
+        const at = { inDom: Date.now(), painted: null };
+        first = at;
+        painted(() => (at.painted = Date.now()));
+      }
+      if (state === "card" || state === "error") {
         obs.disconnect();
         const inDom = Date.now();
-        requestAnimationFrame(() => setTimeout(() => (globalThis.__tcSeen = { inDom, painted: Date.now(), state: host.dataset.state, loading: globalThis.__tcLoading, showMs: Number(host.dataset.showMs) })));
+        const f = first ?? { inDom, painted: null };
+        painted(() => {
+          const done = () => (f.painted ? (globalThis.__tcSeen = { first: f, inDom, painted: Date.now(), state, loading: globalThis.__tcLoading, showMs: Number(host.dataset.showMs) }) : setTimeout(done, 5));
+          done();
+        });
       }
     }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
   });
@@ -402,6 +421,9 @@ async function clickOnce(context, cdp, extId, tab, url, { cold }) {
   }
   return {
     loading: seen.loading - t0,
+    firstInDom: seen.first.inDom - t0,
+    firstPainted: seen.first.painted - t0,
+    firstPaint: seen.first.painted - seen.first.inDom,
     inDom: seen.inDom - t0,
     painted: seen.painted - t0,
     paint: seen.painted - seen.inDom,
@@ -411,20 +433,30 @@ async function clickOnce(context, cdp, extId, tab, url, { cold }) {
   };
 }
 
+/** "cache 4, stored 1": how many times each value occurs, for the breakdown. The module's sources: "cache"
+ *  (Cache Storage, where Chrome keeps its compiled code: background.js, CODE_CACHE), "stored" (put there
+ *  by this click), "extension" (the extension's own file). */
+function countBy(xs) {
+  return Object.entries(xs.reduce((n, x) => ({ ...n, [x]: (n[x] ?? 0) + 1 }), {})).map(([k, v]) => `${k} ${v}`).join(", ");
+}
+
 /** Where one kind of click's time goes, as medians of its runs (ms). */
 function breakdown(label, runs) {
   const m = (f) => median(runs.map(f).filter((x) => Number.isFinite(x)));
   const r = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
   const t = (p) => m((s) => s.run?.timings?.[p]);
   const wasm = runs.some((s) => s.run?.wasm)
-    ? ` (this click compiled the module in ${r(m((s) => s.run?.wasm?.compile))} and instantiated it in ${r(m((s) => s.run?.wasm?.instantiate))}, from the start of the click's handler, in parallel with inject and read)`
+    ? ` (this click compiled the module in ${r(m((s) => s.run?.wasm?.compile))} and instantiated it in ${r(m((s) => s.run?.wasm?.instantiate))}, from the start of the click's handler, in parallel with inject and read; ` +
+      `the module from ${countBy(runs.filter((s) => s.run?.wasm).map((s) => s.run.wasm.from ?? "?"))})`
     : "";
-  console.log(`${label}, median of ${runs.length}: card painted ${r(m((s) => s.painted))} ms after the click ("Reading thread…" at ${r(m((s) => s.loading))} ms, card in the page at ${r(m((s) => s.inDom))} ms)`);
+  console.log(`${label}, median of ${runs.length}: first paint (header and outline) ${r(m((s) => s.firstPainted))} ms after the click, the card complete (its digest and facts in) painted ${r(m((s) => s.painted))} ms ("Reading thread…" at ${r(m((s) => s.loading))} ms)`);
   const flatten = m((s) => s.run?.page?.readMs), insert = m((s) => s.run?.page?.showMs), parse = m((s) => s.run?.page?.parseMs);
-  console.log(`  click to the handler running ${r(m((s) => s.toHandler))}${Number.isFinite(m((s) => s.workerStart)) ? ` (of which starting the worker ${r(m((s) => s.workerStart))})` : ""}; inject card.js ${r(t("inject"))}; ` +
+  const factsInsert = m((s) => s.run?.page?.factsMs);
+  console.log(`  to the first paint: click to the handler running ${r(m((s) => s.toHandler))}${Number.isFinite(m((s) => s.workerStart)) ? ` (of which starting the worker ${r(m((s) => s.workerStart))})` : ""}; inject card.js ${r(t("inject"))}; ` +
     `read the page ${r(t("read"))} (flatten.js ${r(flatten)}, message to the background ${r(t("read") - flatten)}); wait for the WASM ${r(t("wasm"))}${wasm}; ` +
-    `summarize ${r(t("summarize"))}; card build ${r(t("card"))}; show ${r(t("show"))} (message to the page ${r(t("show") - insert)}, card.js's insert ${r(insert)}: parse ${r(parse)}, the rest DOM and style); first paint ${r(m((s) => s.paint))}`);
-  console.log(`  after the card (off the critical path): bodies sent ${r(t("bodies"))}, exports rendered ${r(t("exports"))}`);
+    `read the thread (parse, clean, thread stage) ${r(t("thread"))}; card build ${r(t("card"))}; show ${r(t("show"))} (message to the page ${r(t("show") - insert)}, card.js's insert ${r(insert)}: parse ${r(parse)}, the rest DOM and style); first paint ${r(m((s) => s.firstPaint))}`);
+  console.log(`  then to the card complete: the fact stage and its sections' render ${r(t("facts"))}; message and insert ${r(t("factsShown"))} (card.js's insert ${r(factsInsert)}); paint ${r(m((s) => s.paint))}`);
+  console.log(`  after the card (off the critical path): bodies rendered and sent ${r(t("bodies"))}, exports rendered ${r(t("exports"))}`);
 }
 
 /** 4. Click to card, warm and cold, on the generated 200 KB thread page; then compile time. */

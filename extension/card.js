@@ -476,7 +476,8 @@
      *  returns the page. */
     begin(look) {
       theme = look ?? "system";
-      if (host?.isConnected && host.dataset.state === "card" && host.dataset.url === location.href) {
+      const shown = host?.dataset.state === "card" || host?.dataset.state === "outline";
+      if (host?.isConnected && shown && host.dataset.url === location.href) {
         close();
         return null;
       }
@@ -492,7 +493,9 @@
       statusPanel("loading", [msg("ui_reading")]);
       return page;
     },
-    /** The Rust core's result: the card, styled by card_css, with working buttons. */
+    /** The Rust core's result: the card, styled by card_css, with working buttons. A card whose facts
+     *  are still being extracted holds a placeholder for them (`.tc-pending`, filled by `facts`), and
+     *  its host's state is "outline" until they are in ("card"). */
     show(v) {
       const t0 = performance.now();
       view = v;
@@ -501,8 +504,10 @@
       filled = new WeakSet();
       folded = [];
       const body = parseBody(fold(v.card_html, folded));
+      const pending = body.querySelector(".tc-pending");
+      if (pending) pending.textContent = msg("ui_still_reading");
       const parseMs = performance.now() - t0;
-      const box = panel("card", [OVERLAY_CSS, v.card_css]);
+      const box = panel(pending ? "outline" : "card", [OVERLAY_CSS, v.card_css]);
       box.append(...body.childNodes);
       quickButtons(box, v.settings);
       host.dataset.url = location.href;
@@ -511,6 +516,16 @@
       const showMs = performance.now() - t0;
       host.dataset.showMs = showMs.toFixed(1); // for the benchmark
       return { showMs, parseMs };
+    },
+    /** The digest and the facts sections (HTML the Rust core rendered and escaped, like card_html), in
+     *  the placeholder's place: the card is complete. */
+    facts(html) {
+      const pending = root?.querySelector(".tc-pending");
+      if (!view || !pending || typeof html !== "string") return null;
+      const t0 = performance.now();
+      pending.replaceWith(...parseBody(fold(html, folded)).childNodes);
+      host.dataset.state = "card";
+      return { factsMs: performance.now() - t0 };
     },
     /** Each post's body, sent after the card; posts the reader opened meanwhile get theirs at once. */
     bodies(list) {

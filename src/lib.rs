@@ -113,14 +113,31 @@ pub fn summarize_dom(flat: &str, url: Option<&str>, options: &Options) -> Result
 /// does not sit beside the tree through the thread stage (in WASM, where the string is a copy made for
 /// this call, that is the page's size less at the peak).
 pub fn summarize_dom_owned(flat: String, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
+    let mut summary = read_dom_owned(flat, url, options)?;
+    add_facts(&mut summary, options);
+    Ok(summary)
+}
+
+/// [`summarize_dom_owned`] up to the fact stage: the Summary with its posts, title, section and counts
+/// but no facts yet, which [`add_facts`] then adds. The extension shows the card's header and outline
+/// from this while the facts are extracted. The two together give exactly [`summarize_dom_owned`]'s
+/// Summary.
+pub fn read_dom_owned(flat: String, url: Option<&str>, options: &Options) -> Result<Summary, Error> {
     let lang = i18n::Lang::from_tag(&options.locale);
     let (page, notice) = i18n::with_lang(lang, || parse::dom::build(&flat, url))?;
     drop(flat);
-    Ok(summarize_page(page, notice, options))
+    Ok(read_page(page, notice))
 }
 
 /// The stages after the parse: clean, find the thread, extract the facts.
 fn summarize_page(page: parse::Page, notice: Option<String>, options: &Options) -> Summary {
+    let mut summary = read_page(page, notice);
+    add_facts(&mut summary, options);
+    summary
+}
+
+/// Clean and find the thread: the Summary without its facts (see [`add_facts`]).
+fn read_page(page: parse::Page, notice: Option<String>) -> Summary {
     let page = clean::clean(page);
     let thread = thread::find(&page);
     // The tree is done with: dropping it before the fact stage (whose tokens take about 8 times the posts'
@@ -129,10 +146,25 @@ fn summarize_page(page: parse::Page, notice: Option<String>, options: &Options) 
     // the thread stage reads.
     let parse::Page { doc, url, mut meta, noscripts } = page;
     drop((doc, noscripts, std::mem::take(&mut meta.json_ld)));
-    let facts = facts::extract_at(&thread, url.as_deref(), options);
-    let mut summary = assemble(url, &meta, thread, facts);
+    let mut summary = assemble(url, &meta, thread, Facts::default());
     summary.notices.extend(notice);
     summary
+}
+
+/// The fact stage on a Summary read without it ([`read_dom_owned`]): fills `summary.facts` from its
+/// posts (the thread is lent to the stage and put back, nothing copied).
+pub fn add_facts(summary: &mut Summary, options: &Options) {
+    let thread = thread::Thread {
+        platform: std::mem::take(&mut summary.platform),
+        title: std::mem::take(&mut summary.title),
+        section: std::mem::take(&mut summary.section),
+        posts: std::mem::take(&mut summary.posts),
+        pagination: summary.pagination.take(),
+    };
+    summary.facts = facts::extract_at(&thread, summary.url.as_deref(), options);
+    let thread::Thread { platform, title, section, posts, pagination } = thread;
+    (summary.platform, summary.title, summary.section, summary.posts, summary.pagination) =
+        (platform, title, section, posts, pagination);
 }
 
 /// [`summarize`] for a saved page's bytes: decoded first as a browser would (BOM, `<meta charset>`, then

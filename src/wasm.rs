@@ -35,59 +35,94 @@ pub fn summarize_js(html: &str, url: Option<String>, options: JsValue) -> Result
 /// the page is not parsed twice. Throws an `Error` with a one-line message when the tree is malformed.
 #[wasm_bindgen(js_name = summarizeDom)]
 pub fn summarize_dom_js(flat: JsValue, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
-    let (summary, options) = summarize_tree(&flat, url, &options)?;
+    let (summary, options) = summarize_tree(&flat, url, &options, crate::summarize_dom_owned)?;
     bundle(&summary, &options, None)
 }
 
-/// `summarizeThread(flat, url, options)`: [`summarize_dom_js`]'s pipeline, with the result kept in the
-/// module as a [`Thread`] whose parts are rendered on demand; the caller frees it (`free()`). Throws as
-/// `summarizeDom` does.
+/// `summarizeThread(flat, url, options)`: [`summarize_dom_js`]'s pipeline up to the fact stage
+/// (`crate::read_dom_owned`), with the result kept in the module as a [`Thread`] whose parts are made on
+/// demand: the card first, its facts next (`facts()`), then the bodies and the exports; the caller frees
+/// it (`free()`). Throws as `summarizeDom` does.
 #[wasm_bindgen(js_name = summarizeThread)]
 pub fn summarize_thread_js(flat: JsValue, url: Option<String>, options: JsValue) -> Result<Thread, JsError> {
-    let (summary, options) = summarize_tree(&flat, url, &options)?;
-    Ok(Thread { summary, options })
+    let (summary, options) = summarize_tree(&flat, url, &options, crate::read_dom_owned)?;
+    Ok(Thread { summary, options, has_facts: false })
 }
 
-/// The pipeline on the page's tree as flatten.js writes it, shared by [`summarize_dom_js`] and
-/// [`summarize_thread_js`]: the string is copied in once ([`utf8`]) and freed once the tree is built.
+/// A pipeline (`crate::summarize_dom_owned` or `crate::read_dom_owned`) on the page's tree as flatten.js
+/// writes it, shared by [`summarize_dom_js`] and [`summarize_thread_js`]: the string is copied in once
+/// ([`utf8`]) and freed once the tree is built.
 fn summarize_tree(
     flat: &JsValue,
     url: Option<String>,
     options: &JsValue,
+    pipeline: fn(String, Option<&str>, &Options) -> Result<crate::Summary, crate::Error>,
 ) -> Result<(crate::Summary, Options), JsError> {
     let options = read_options(options)?;
     let flat = utf8(flat).ok_or_else(|| JsError::new("the page's tree is not a string"))?;
-    let summary =
-        crate::summarize_dom_owned(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let summary = pipeline(flat, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     Ok((summary, options))
 }
 
-/// One page's Summary and the options it was made with, held in the module between the card and the
-/// exports.
+/// One page's Summary and the options it was made with, held in the module from the card to the
+/// exports; its facts are added by [`Thread::facts`].
 #[wasm_bindgen]
 pub struct Thread {
     summary: crate::Summary,
     options: Options,
+    has_facts: bool,
 }
 
 #[wasm_bindgen]
 impl Thread {
-    /// `{card_html, card_css, post_bodies, title, anchors}`: what the card needs, and no more: the title
-    /// (for file names) and each post's anchor on the page (for "post N" links), not the whole Summary.
+    /// `{card_html, card_css, title, anchors}`: what the card needs to be shown, and no more: its outline
+    /// (`render::card::outline`, the posts' bodies not rendered; before [`Thread::facts`], with the
+    /// placeholder `render::card::first` puts in the facts' place), the title (for file names) and each
+    /// post's anchor on the page (for "post N" links), not the whole Summary.
     pub fn card(&self) -> Result<JsValue, JsError> {
         let s = &self.summary;
         let anchors: Array =
             s.posts.iter().map(|p| p.anchor.as_deref().map_or(JsValue::NULL, JsValue::from_str)).collect();
-        let mut fields = card_fields(s, &self.options);
-        fields.push(("title", JsValue::from_str(&s.title)));
-        fields.push(("anchors", anchors.into()));
-        object(fields)
+        let html = if self.has_facts {
+            render::card::outline(s, &self.options)
+        } else {
+            render::card::first(s, &self.options)
+        };
+        object(vec![
+            ("card_html", JsValue::from_str(&html)),
+            ("card_css", JsValue::from_str(render::card::CSS)),
+            ("title", JsValue::from_str(&s.title)),
+            ("anchors", anchors.into()),
+        ])
+    }
+
+    /// The fact stage (once), then the digest and the facts sections' HTML
+    /// (`render::card::facts_html`), for the page script to put in the placeholder of the card.
+    pub fn facts(&mut self) -> String {
+        self.add_facts();
+        render::card::facts_html(&self.summary, &self.options)
+    }
+
+    /// Each post's body HTML, in order (`render::card::bodies`), for the page script to insert when a post
+    /// is opened: rendered after the card is shown.
+    pub fn bodies(&self) -> Array {
+        render::card::bodies(&self.summary, &self.options).iter().map(|b| JsValue::from_str(b)).collect()
     }
 
     /// `{markdown, json, jsonld, html_page, text, file_names}`: every export and its file name.
-    pub fn exports(&self) -> Result<JsValue, JsError> {
+    pub fn exports(&mut self) -> Result<JsValue, JsError> {
+        self.add_facts();
         let json = render(&self.summary, Format::Json);
         object(export_fields(&self.summary, &self.options, json)?)
+    }
+}
+
+impl Thread {
+    fn add_facts(&mut self) {
+        if !self.has_facts {
+            crate::add_facts(&mut self.summary, &self.options);
+            self.has_facts = true;
+        }
     }
 }
 

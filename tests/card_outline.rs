@@ -102,6 +102,11 @@ fn the_extensions_card_sends_the_bodies_apart_and_each_fits_back_in_its_place() 
         assert_eq!(lazy.html.matches(r#"<summary><h3 class="tc-post-head">"#).count(), s.posts.len(), "{name}");
         assert!(lazy.bodies.iter().all(|b| !b.is_empty()), "{name}: an empty body");
         assert_eq!(with_bodies(&lazy), render::card::fragment(&s), "{name}: the bodies back in place give the card");
+        // The extension's click renders the two apart, the outline before the card is shown, the bodies after.
+        let options = Options { locale: "de".into(), ..Options::default() };
+        let lazy = render::card::lazy(&s, &options);
+        assert_eq!(render::card::outline(&s, &options), lazy.html, "{name}: the outline alone");
+        assert_eq!(render::card::bodies(&s, &options), lazy.bodies, "{name}: the bodies alone");
     }
 }
 

@@ -50,6 +50,20 @@ fn every_fixture_gives_the_same_summary_from_its_tree() {
         let html = threadcard::decode::decode_at(&bytes, Some(&url)).expect("decodes").text;
         let by_html = threadcard::summarize(&html, Some(&url), &options).expect("summary");
         let by_dom = threadcard::summarize_dom(&flat(&html, &url), Some(&url), &options).expect("summary");
+        // The extension's click reads the thread first and adds the facts after its card's first paint:
+        // the same Summary, and the first card with the facts put in their place is the whole card.
+        let mut read = threadcard::read_dom_owned(flat(&html, &url), Some(&url), &options).expect("summary");
+        let first = threadcard::render::card::first(&read, &options);
+        threadcard::add_facts(&mut read, &options);
+        if read != by_dom {
+            failures.push(format!("{rel}: read_dom_owned + add_facts differ from summarize_dom"));
+        }
+        let facts = threadcard::render::card::facts_html(&read, &options);
+        if first.replacen(threadcard::render::card::PENDING_FACTS, &facts, 1)
+            != threadcard::render::card::outline(&read, &options)
+        {
+            failures.push(format!("{rel}: the first card with its facts differs from the outline"));
+        }
         let (a, b) = (threadcard::render(&by_html, Format::Json), threadcard::render(&by_dom, Format::Json));
         if a != b {
             let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));

@@ -1,6 +1,7 @@
 //! The card as HTML: the fragment the extension and the demo page put in a shadow root, and a standalone
 //! page for `--format html`. All page text goes through `escape::html`; links only through `escape::href`.
 
+use super::card_posts::Bodies;
 use super::escape::{href, html as esc};
 use crate::i18n::{t, tf, tn, with_lang, Lang, Msg};
 use crate::model::{EntityKind, Summary};
@@ -66,7 +67,7 @@ pub fn fragment(s: &Summary) -> String {
 /// [`Options::time_format`] says, the sections of [`Options::hidden_sections`] left out, the digest as long
 /// as [`Options::summary_sentences`].
 pub fn fragment_with(s: &Summary, options: &Options) -> String {
-    with_options(s, options, |s, view| card(s, view, None))
+    with_options(s, options, |s, view| card(s, view, Bodies::Inline))
 }
 
 /// The card as the extension shows it: [`fragment_with`] whose posts are their outline lines only, each with
@@ -81,8 +82,39 @@ pub struct LazyCard {
 /// [`LazyCard`] of `s`, with the user's options.
 pub fn lazy(s: &Summary, options: &Options) -> LazyCard {
     let mut bodies = Vec::with_capacity(s.posts.len());
-    let html = with_options(s, options, |s, view| card(s, view, Some(&mut bodies)));
+    let html = with_options(s, options, |s, view| card(s, view, Bodies::Apart(&mut bodies)));
     LazyCard { html, bodies }
+}
+
+/// [`LazyCard::html`] alone, the bodies not rendered: the extension shows this first and renders the
+/// bodies ([`bodies`]) once the card is up, so the click waits for its lines only.
+pub fn outline(s: &Summary, options: &Options) -> String {
+    with_options(s, options, |s, view| card(s, view, Bodies::Later))
+}
+
+/// What stands in the card for the digest and the facts sections until they are extracted ([`first`]):
+/// a status the page script words ("Still reading…") and replaces with [`facts_html`].
+pub const PENDING_FACTS: &str = r#"<div class="tc-pending" role="status" aria-busy="true"></div>"#;
+
+/// The card before the fact stage: [`outline`] with [`PENDING_FACTS`] where the digest and the facts
+/// sections go, for a Summary read without its facts (`crate::read_dom_owned`). The extension shows
+/// this first, then puts [`facts_html`] in the placeholder's place: the two give [`outline`] exactly.
+pub fn first(s: &Summary, options: &Options) -> String {
+    with_options(s, options, |s, view| card_of(s, view, Bodies::Later, false))
+}
+
+/// The digest and the facts sections alone, as the card holds them (see [`first`]).
+pub fn facts_html(s: &Summary, options: &Options) -> String {
+    with_options(s, options, |s, view| {
+        let mut o = String::new();
+        facts(&mut o, s, view);
+        o
+    })
+}
+
+/// [`LazyCard::bodies`] alone (see [`outline`]).
+pub fn bodies(s: &Summary, options: &Options) -> Vec<String> {
+    with_options(s, options, |s, _| super::card_posts::bodies(s))
 }
 
 /// Runs `render` on the summary as the options want it (times, language, sections, length).
@@ -105,13 +137,22 @@ fn times(s: &Summary, format: TimeFormat) -> Cow<'_, Summary> {
     Cow::Owned(s)
 }
 
-fn card(s: &Summary, view: &View, bodies: Option<&mut Vec<String>>) -> String {
+fn card(s: &Summary, view: &View, bodies: Bodies) -> String {
+    card_of(s, view, bodies, true)
+}
+
+/// The card; without `with_facts`, [`PENDING_FACTS`] in the facts' place.
+fn card_of(s: &Summary, view: &View, bodies: Bodies, with_facts: bool) -> String {
     let mut o = String::new();
     let _ =
         write!(o, r#"<div class="tc-card" role="dialog" aria-modal="true" aria-labelledby="tc-title" tabindex="-1">"#);
     head(&mut o, s);
     let _ = write!(o, r#"<div class="tc-body">"#);
-    facts(&mut o, s, view);
+    if with_facts {
+        facts(&mut o, s, view);
+    } else {
+        o.push_str(PENDING_FACTS);
+    }
     if view.shows("posts") {
         super::card_posts::posts(&mut o, s, bodies);
     }

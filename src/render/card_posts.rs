@@ -25,10 +25,33 @@ const QUOTE_LINE_CHARS: usize = 80;
 /// Quotes inside quotes are read to this depth; deeper ones stay as plain quoted text.
 const MAX_QUOTE_DEPTH: usize = 3;
 
-/// The "Posts" section: a button pair to open or close every post, then one `<details>` per post. With
-/// `apart`, each post's body goes there (one string per post, in order) and its `<details>` holds an
-/// empty `<div class="tc-post-body">` for the body to be put in when the post is opened.
-pub fn posts(o: &mut String, s: &Summary, mut apart: Option<&mut Vec<String>>) {
+/// Where [`posts`] puts each post's body.
+pub enum Bodies<'a> {
+    /// In its post (the standalone page).
+    Inline,
+    /// Apart, one string per post in order, and the post holds an empty `<div class="tc-post-body">` for
+    /// its body to be put in when the post is opened.
+    Apart(&'a mut Vec<String>),
+    /// Nowhere: the posts' empty `<div>`s only, the bodies rendered later ([`bodies`]), after the card
+    /// is shown.
+    Later,
+}
+
+/// Each post's body, in order: what [`Bodies::Apart`] collects.
+pub fn bodies(s: &Summary) -> Vec<String> {
+    s.posts
+        .iter()
+        .map(|p| {
+            let mut b = String::new();
+            post_body(&mut b, p);
+            b
+        })
+        .collect()
+}
+
+/// The "Posts" section: a button pair to open or close every post, then one `<details>` per post, each
+/// body where `bodies` says.
+pub fn posts(o: &mut String, s: &Summary, mut bodies: Bodies) {
     let _ = write!(
         o,
         r#"<section class="tc-posts" aria-labelledby="tc-posts-h"><div class="tc-posts-bar"><h2 id="tc-posts-h">{}</h2><button type="button" data-action="expand-all">{}</button><button type="button" data-action="collapse-all">{}</button></div>"#,
@@ -37,14 +60,15 @@ pub fn posts(o: &mut String, s: &Summary, mut apart: Option<&mut Vec<String>>) {
         t(Msg::card_collapse_all)
     );
     for (i, p) in s.posts.iter().enumerate() {
-        match apart.as_deref_mut() {
-            Some(bodies) => {
+        match &mut bodies {
+            Bodies::Apart(apart) => {
                 line(o, i, p);
                 let mut b = String::new();
                 post_body(&mut b, p);
-                bodies.push(b);
+                apart.push(b);
             }
-            None => post(o, i, p),
+            Bodies::Later => line(o, i, p),
+            Bodies::Inline => post(o, i, p),
         }
         o.push_str("</div></details>");
     }
