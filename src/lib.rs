@@ -18,6 +18,7 @@ pub mod error;
 #[cfg(feature = "html-parser")]
 pub mod explain;
 pub mod facts;
+mod float;
 pub mod i18n;
 pub mod json;
 pub mod model;

@@ -212,7 +212,7 @@ impl Parser<'_> {
                 return Some(Value::Number(n));
             }
         }
-        let f: f64 = text.parse().ok()?;
+        let f = crate::float::parse_f64(text)?;
         f.is_finite().then_some(Value::Number(Number::Float(f)))
     }
 

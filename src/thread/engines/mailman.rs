@@ -180,7 +180,7 @@ fn depth_of(email: ElementRef) -> u32 {
     };
     let Some(rest) = style.split("margin-left:").nth(1) else { return 0 };
     let num: String = rest.trim_start().chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-    num.parse::<f32>().map_or(0, |em| (em / 2.0).round().max(0.0) as u32)
+    crate::float::parse_f64(&num).map_or(0, |em| (em as f32 / 2.0).round().max(0.0) as u32)
 }
 
 /// Sets `post.published` from a shown time that ends its clock time with a zone abbreviation (`09:41:07 CEST

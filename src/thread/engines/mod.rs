@@ -367,7 +367,7 @@ pub(crate) fn score(s: &str) -> Option<i64> {
         Some(n) => (n, 1000.0),
         None => (s.as_str(), 1.0),
     };
-    let v: f64 = num.parse().ok()?;
+    let v = crate::float::parse_f64(num)?;
     v.is_finite().then(|| (v * mult).round() as i64)
 }
 
