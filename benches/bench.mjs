@@ -433,21 +433,13 @@ async function clickOnce(context, cdp, extId, tab, url, { cold }) {
   };
 }
 
-/** "cache 4, stored 1": how many times each value occurs, for the breakdown. The module's sources: "cache"
- *  (Cache Storage, where Chrome keeps its compiled code: background.js, CODE_CACHE), "stored" (put there
- *  by this click), "extension" (the extension's own file). */
-function countBy(xs) {
-  return Object.entries(xs.reduce((n, x) => ({ ...n, [x]: (n[x] ?? 0) + 1 }), {})).map(([k, v]) => `${k} ${v}`).join(", ");
-}
-
 /** Where one kind of click's time goes, as medians of its runs (ms). */
 function breakdown(label, runs) {
   const m = (f) => median(runs.map(f).filter((x) => Number.isFinite(x)));
   const r = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
   const t = (p) => m((s) => s.run?.timings?.[p]);
   const wasm = runs.some((s) => s.run?.wasm)
-    ? ` (this click compiled the module in ${r(m((s) => s.run?.wasm?.compile))} and instantiated it in ${r(m((s) => s.run?.wasm?.instantiate))}, from the start of the click's handler, in parallel with inject and read; ` +
-      `the module from ${countBy(runs.filter((s) => s.run?.wasm).map((s) => s.run.wasm.from ?? "?"))})`
+    ? ` (this click compiled the module in ${r(m((s) => s.run?.wasm?.compile))} and instantiated it in ${r(m((s) => s.run?.wasm?.instantiate))}, from the start of the click's handler, in parallel with inject and read)`
     : "";
   console.log(`${label}, median of ${runs.length}: first paint (header and outline) ${r(m((s) => s.firstPainted))} ms after the click, the card complete (its digest and facts in) painted ${r(m((s) => s.painted))} ms ("Reading thread…" at ${r(m((s) => s.loading))} ms)`);
   const flatten = m((s) => s.run?.page?.readMs), insert = m((s) => s.run?.page?.showMs), parse = m((s) => s.run?.page?.parseMs);

@@ -19,62 +19,22 @@ const ensureWasm = () =>
     throw e;
   }));
 const WASM_URL = new URL("./pkg/threadcard_bg.wasm", import.meta.url);
-/** This worker's compile and instantiate times (ms) and where the module came from, for the benchmark. */
+/** This worker's compile and instantiate times (ms), for the benchmark. */
 let wasmTimes = null;
 
-// Chrome keeps the optimized machine code of a module compiled with compileStreaming from a Response that
-// came out of Cache Storage (as the entry's side data, once V8 has tiered the hot functions up), and
-// hands it back on the next compile of that entry: a restarted worker then runs the module at full speed
-// from its first call instead of in the baseline tier. A module fetched from the extension's own URL gets
-// no such cache. Cache Storage takes http(s) keys only, hence the made-up one; it carries the version, and
-// an install or update (a reload of the unpacked extension too) empties the cache (onInstalled below).
-const CODE_CACHE = "threadcard-wasm";
-const CACHE_KEY = `https://threadcard.invalid/${api.runtime.getManifest().version}/threadcard_bg.wasm`;
-/** Cache Storage in a service worker (Chrome): Firefox's event page is no worker, and SpiderMonkey
- *  keeps no compiled code for it. Off: in session 13's bench (a machine loaded 8-18) every cold click
- *  found the module in the cache ("cache 5"), yet the first read of the thread in the new instance stayed
- *  3-4x the warm one, as without it: no sign that Chrome hands compiled code back for an extension's
- *  worker this way. Kept for a run on a quiet machine (set true and compare the cold breakdown). */
-const CACHE_CODE = false && typeof ServiceWorkerGlobalScope !== "undefined" && typeof caches !== "undefined";
-
-/** The module's bytes as a Cache Storage response (put there first when missing), or null. */
-async function cachedResponse() {
-  const cache = await caches.open(CODE_CACHE);
-  const hit = await cache.match(CACHE_KEY);
-  if (hit) return { response: hit, from: "cache" };
-  const bytes = await (await fetch(WASM_URL)).arrayBuffer();
-  await cache.put(CACHE_KEY, new Response(bytes, { headers: { "content-type": "application/wasm" } }));
-  return { response: await cache.match(CACHE_KEY), from: "stored" };
-}
-
-/** Compiles the module as its bytes are read (streaming), from Cache Storage where it can (see
- *  CODE_CACHE), then instantiates it; the two timed apart. */
+/** Compiles the module as its bytes are read (streaming), then instantiates it; the two timed apart. */
 async function startWasm() {
   const t0 = performance.now();
   let module;
-  let from = "extension";
-  if (CACHE_CODE) {
-    try {
-      const cached = await cachedResponse();
-      if (cached.response) {
-        module = await WebAssembly.compileStreaming(cached.response);
-        from = cached.from;
-      }
-    } catch {
-      module = undefined; // no Cache Storage (quota, a private profile): the extension's file below
-    }
-  }
-  if (!module) {
-    try {
-      module = await WebAssembly.compileStreaming(fetch(WASM_URL));
-    } catch (e) {
-      if (!(e instanceof TypeError)) throw e; // a TypeError: no streaming for this response (its MIME type)
-      module = await WebAssembly.compile(await (await fetch(WASM_URL)).arrayBuffer());
-    }
+  try {
+    module = await WebAssembly.compileStreaming(fetch(WASM_URL));
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e; // a TypeError: no streaming for this response (its MIME type)
+    module = await WebAssembly.compile(await (await fetch(WASM_URL)).arrayBuffer());
   }
   const t1 = performance.now();
   await init({ module_or_path: module });
-  wasmTimes = { compile: t1 - t0, instantiate: performance.now() - t1, from };
+  wasmTimes = { compile: t1 - t0, instantiate: performance.now() - t1 };
 }
 
 /** Pages no extension may script: the browser's own pages, viewers and stores. */
@@ -249,7 +209,7 @@ async function runOnTab(tab) {
   // first paint, header and outline), the fact stage, send its sections and insert them (the card
   // complete), then render and send the bodies and render the exports (not sent yet); the page's own
   // share of read, show and the facts' insert; for a click that started the WASM, its compile and
-  // instantiate and where the module came from; and when the worker and this run started (epoch ms),
+  // instantiate; and when the worker and this run started (epoch ms),
   // which tells a benchmark how long the browser took to start the worker for the click.
   const round = (x) => Math.round(x * 10) / 10;
   const phases = ["inject", "read", "wasm", "thread", "card", "show", "facts", "factsShown", "bodies", "exports"];
@@ -258,7 +218,7 @@ async function runOnTab(tab) {
     title: view.title,
     timings,
     page: { readMs: round(page.readMs ?? NaN), showMs: round(shown?.showMs ?? NaN), parseMs: round(shown?.parseMs ?? NaN), factsMs: round(factsShown?.factsMs ?? NaN) },
-    wasm: coldWasm && wasmTimes ? { compile: round(wasmTimes.compile), instantiate: round(wasmTimes.instantiate), from: wasmTimes.from } : null,
+    wasm: coldWasm && wasmTimes ? { compile: round(wasmTimes.compile), instantiate: round(wasmTimes.instantiate) } : null,
     workerStartedAt: performance.timeOrigin,
     runStartedAt: performance.timeOrigin + t[0],
   };
@@ -268,10 +228,6 @@ async function runOnTab(tab) {
 // Listeners are registered synchronously at top level (a service worker requirement).
 api.action.onClicked.addListener((tab) => {
   runOnTab(tab).catch((e) => console.error("ThreadCard:", e));
-});
-// A new or updated module must not meet the machine code cached for the old one (CODE_CACHE).
-api.runtime.onInstalled.addListener(() => {
-  if (CACHE_CODE) caches.delete(CODE_CACHE).catch(() => {});
 });
 
 // No tabs.onUpdated listener: it would start the worker on every page load. The "can't read this page"
