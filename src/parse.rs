@@ -6,6 +6,8 @@
 use crate::url;
 use scraper::{ElementRef, Html, Selector};
 
+// Which blank text nodes the html5ever sink may leave out (the DOM path keeps the browser's tree as it is).
+#[cfg(feature = "html-parser")]
 mod blank;
 pub mod dom;
 #[cfg(feature = "html-parser")]
