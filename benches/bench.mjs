@@ -446,8 +446,8 @@ function breakdown(label, runs) {
   const factsInsert = m((s) => s.run?.page?.factsMs);
   console.log(`  to the first paint: click to the handler running ${r(m((s) => s.toHandler))}${Number.isFinite(m((s) => s.workerStart)) ? ` (of which starting the worker ${r(m((s) => s.workerStart))})` : ""}; inject card.js ${r(t("inject"))}; ` +
     `read the page ${r(t("read"))} (flatten.js ${r(flatten)}, message to the background ${r(t("read") - flatten)}); wait for the WASM ${r(t("wasm"))}${wasm}; ` +
-    `read the thread (parse, clean, thread stage) ${r(t("thread"))}; card build ${r(t("card"))}; show ${r(t("show"))} (message to the page ${r(t("show") - insert)}, card.js's insert ${r(insert)}: parse ${r(parse)}, the rest DOM and style); first paint ${r(m((s) => s.firstPaint))}`);
-  console.log(`  then to the card complete: the fact stage and its sections' render ${r(t("facts"))}; message and insert ${r(t("factsShown"))} (card.js's insert ${r(factsInsert)}); paint ${r(m((s) => s.paint))}`);
+    `read the thread (parse, clean, thread stage, and the fact stage while background.js's FACTS_AFTER_PAINT is off) ${r(t("thread"))}; card build ${r(t("card"))}; show ${r(t("show"))} (message to the page ${r(t("show") - insert)}, card.js's insert ${r(insert)}: parse ${r(parse)}, the rest DOM and style); first paint ${r(m((s) => s.firstPaint))}`);
+  console.log(`  then to the card complete (0 while FACTS_AFTER_PAINT is off: the card is complete at its first paint): the fact stage and its sections' render ${r(t("facts"))}; message and insert ${r(t("factsShown"))} (card.js's insert ${r(factsInsert)}); paint ${r(m((s) => s.paint))}`);
   console.log(`  after the card (off the critical path): bodies rendered and sent ${r(t("bodies"))}, exports rendered ${r(t("exports"))}`);
 }
 
