@@ -135,6 +135,12 @@ fn print_table(reports: &[Report]) {
             let what = "(figure, not a score) F1 with each page read as the gold writes it: first posts, no quotes";
             println!("  {:<20} {tuned:>7.3} {held:>8.3}  {what}", "(gold's conventions)");
         }
+        if let Some([(tn, tf, tc), (hn, hf, hc)]) = r.with_posts {
+            let what =
+                format!("(figures) over the {tn} + {hn} pages whose HTML holds the posts (no JavaScript shells)");
+            println!("  {:<20} {tf:>7.3} {hf:>8.3}  {what}: F1", "(posts in the HTML)");
+            println!("  {:<20} {tc:>7.3} {hc:>8.3}  the same pages, F1 under the gold's conventions", "");
+        }
     }
 }
 

@@ -167,6 +167,8 @@ pub fn wcxb_readers(pages: &[(String, bool, Wcxb)]) -> Breakdown {
     }
 }
 
+/// The loss class of a page whose saved HTML does not hold the posts (see [`wcxb_class`]).
+pub const POSTS_NOT_IN_HTML: &str = "posts not in the HTML";
 /// Share of the gold text's words the page's own text must hold for the posts to be in the HTML at all.
 const GOLD_IN_PAGE: f64 = 0.5;
 /// Share of a run of posts' word pairs the gold may hold for the run to be posts the gold lacks.
@@ -196,7 +198,7 @@ const MISSED_RECALL: f64 = 0.9;
 pub fn wcxb_class(page: &str, s: &Summary, gold: &str, precision: f64, recall: f64) -> (&'static str, f64) {
     let f1 = prf(overlap(&bag(&thread_text(s, false, usize::MAX)), &bag(gold))).2;
     if prf(overlap(&bag(page), &bag(gold))).1 < GOLD_IN_PAGE {
-        return ("posts not in the HTML", f1);
+        return (POSTS_NOT_IN_HTML, f1);
     }
     if s.platform == "article" {
         return ("article reader", f1);

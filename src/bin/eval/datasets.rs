@@ -18,6 +18,10 @@ pub struct Report {
     /// WCXB only: the mean F1 (tuned, held-out) with each page read as its loss class says the gold is
     /// written (`breakdown::wcxb_class`): how much of the gap is the gold's convention. Figures, not a score.
     pub conventions: Option<[f64; 2]>,
+    /// WCXB only: per part (tuned, held-out), over the pages whose saved HTML holds the posts (every class but
+    /// "posts not in the HTML": a JavaScript shell holds only the title, so no reader can score on it), the
+    /// page count, the mean F1 and the mean F1 under the gold's conventions. Figures, not a score.
+    pub with_posts: Option<[(usize, f64, f64); 2]>,
 }
 
 /// One score on the tuned and on the held-out pages; values are fractions in 0..=1.
@@ -43,7 +47,14 @@ type Score = (&'static str, &'static str, f64);
 
 impl Report {
     fn new(name: &'static str) -> Report {
-        Report { name, metrics: Vec::new(), pages: Vec::new(), breakdowns: Vec::new(), conventions: None }
+        Report {
+            name,
+            metrics: Vec::new(),
+            pages: Vec::new(),
+            breakdowns: Vec::new(),
+            conventions: None,
+            with_posts: None,
+        }
     }
 
     /// Scores `rows` (one per page, tagged held-out or not) with `score`, once per part.
@@ -134,6 +145,7 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
     let mut by_reader = Vec::new();
     let mut by_class = Vec::new();
     let mut conventions = Vec::new();
+    let mut with_posts = Vec::new();
     for r in &runs {
         let gold = r.item.gold.pointer("/ground_truth/main_content").and_then(|v| v.as_str()).unwrap_or("");
         let (a, (precision, recall, b)) = r
@@ -150,6 +162,9 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
             .map_or(("error", 0.0), |s| breakdown::wcxb_class(&page_text(&r.item), s, gold, precision, recall));
         by_class.push((class.to_string(), held(r), figures));
         conventions.push((held(r), conventional));
+        if class != breakdown::POSTS_NOT_IN_HTML {
+            with_posts.push((held(r), b, conventional));
+        }
         let note = match &r.summary {
             Some(s) => format!(
                 "{} posts by {} (posts-only F1 {a:.3}; P {precision:.2} R {recall:.2}; {class})",
@@ -167,6 +182,10 @@ pub fn wcxb(root: &Path) -> Option<(Report, Vec<Run>)> {
         ]
     });
     rep.conventions = Some([false, true].map(|h| mean(conventions.iter().filter(|c| c.0 == h).map(|c| c.1))));
+    rep.with_posts = Some([false, true].map(|h| {
+        let part: Vec<&(bool, f64, f64)> = with_posts.iter().filter(|c| c.0 == h).collect();
+        (part.len(), mean(part.iter().map(|c| c.1)), mean(part.iter().map(|c| c.2)))
+    }));
     rep.breakdowns.push(breakdown::wcxb_readers(&by_reader));
     rep.breakdowns.push(breakdown::wcxb_classes(&by_class));
     Some((rep, runs))
