@@ -6,8 +6,7 @@
 use crate::url;
 use scraper::{ElementRef, Html, Selector};
 
-// Which blank text nodes the html5ever sink may leave out (the DOM path keeps the browser's tree as it is).
-#[cfg(feature = "html-parser")]
+// Which blank text nodes no reader sees: both tree builders (html5ever's sink and the DOM path) leave them out.
 mod blank;
 pub mod dom;
 #[cfg(feature = "html-parser")]

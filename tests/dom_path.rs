@@ -120,3 +120,40 @@ fn hostile_nesting_is_flattened_and_the_element_budget_holds() {
     assert!(notice.is_some_and(|n| n.starts_with("Page too large")));
     assert!(page.doc.tree.nodes().count() <= 2 * threadcard::budget::MAX_ELEMENTS + 2);
 }
+
+/// The browser's tree keeps every blank text node; the DOM path leaves out the same ones html5ever's sink
+/// does (`parse::blank`), so both trees hold the same nodes. The browser's tree is stood in for by
+/// scraper's own sink, which keeps every blank node, over the HTML after the parse stage's rewrites.
+#[test]
+fn the_dom_path_leaves_out_the_blank_nodes_the_sink_leaves_out() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures");
+    let (mut compared, mut dropped) = (0, 0);
+    let mut failures = Vec::new();
+    for path in fixtures(&root) {
+        let bytes = std::fs::read(&path).expect("fixture");
+        let Ok(decoded) = threadcard::decode::decode_at(&bytes, None) else { continue };
+        let (html, _) = threadcard::budget::apply(&decoded.text);
+        // Noscript documents and nesting cuts are rewritten before the sink: leave those pages to the test above.
+        if html.contains("<noscript") || html.contains("<NOSCRIPT") {
+            continue;
+        }
+        let Ok(ours) = parse::parse(&html, None) else { continue };
+        let browser_like = scraper::Html::parse_document(&html);
+        let blank_ful = parse::dom::build(&parse::flatten::flatten(&browser_like), None).expect("builds").0;
+        let blank_free = parse::dom::build(&parse::flatten::flatten(&ours.doc), None).expect("builds").0;
+        let elements = |d: &scraper::Html| d.tree.nodes().filter(|n| n.value().is_element()).count();
+        if elements(&browser_like) != elements(&ours.doc) {
+            continue; // a nesting cut or an XHTML rewrite: not the same element tree to begin with
+        }
+        compared += 1;
+        dropped += browser_like.tree.nodes().count()
+            - blank_ful.doc.tree.nodes().count().min(browser_like.tree.nodes().count());
+        let (a, b) = (blank_ful.doc.tree.nodes().count(), blank_free.doc.tree.nodes().count());
+        if a != b {
+            failures.push(format!("{}: {a} nodes from the blank-ful tree, {b} from the sink's", path.display()));
+        }
+    }
+    assert!(compared >= 40, "only {compared} fixtures compared");
+    assert!(dropped > 0, "no blank node was left out");
+    assert!(failures.is_empty(), "{} of {compared} differ:\n  {}", failures.len(), failures.join("\n  "));
+}

@@ -6,9 +6,9 @@
 //! sibling is a block element, and whose previous sibling is a block element or nothing, is not kept, nor
 //! is one that ends an element after a block element. White space between inline elements (`<b>a</b>
 //! <i>b</i>`), inside `pre`, `textarea`, `code` or an element styled `white-space`, and anything that is
-//! not only white space is kept as the parser built it. Only the html5ever sink applies this rule
-//! ([`super::tree`]); the DOM path ([`super::dom`]) still builds every blank node of the browser's tree.
-//! Readers see the same text either way (`tests/dom_path.rs` checks the two Summaries are equal).
+//! not only white space is kept as the parser built it. Both tree builders apply this rule, html5ever's
+//! sink ([`super::tree`]) and the DOM path ([`super::dom`], from the browser's tree), so the two build the
+//! same tree (`tests/dom_path.rs` checks the two Summaries are equal).
 
 use html5ever::{ns, QualName};
 use scraper::Node;

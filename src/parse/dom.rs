@@ -116,9 +116,23 @@ fn budget_notice(read: usize, body: &str) -> String {
     crate::i18n::tf(crate::i18n::Msg::card_budget_notice_elements, &[&read, &total, &MAX_ELEMENTS])
 }
 
-/// Nodes the tree will hold: one per element or text token, and the document node.
+/// Nodes the tree will hold: one per element or text token that is not only white space (most blank texts
+/// are left out, [`super::blank`]; the tree's `Vec` grows for the few kept), and the document node.
 fn estimate_nodes(body: &str) -> usize {
-    1 + body.bytes().filter(|&b| (HTML_ELEMENT..=MATH_ELEMENT).contains(&b) || b == TEXT).count()
+    let b = body.as_bytes();
+    let mut nodes = 1;
+    let mut at = 0;
+    while at < b.len() {
+        let marker = b[at];
+        let end = next_marker(b, at + 1);
+        if (HTML_ELEMENT..=MATH_ELEMENT).contains(&marker)
+            || (marker == TEXT && !super::blank::is_blank_bytes(&b[at + 1..end]))
+        {
+            nodes += 1;
+        }
+        at = end.max(at + 1);
+    }
+    nodes
 }
 
 /// The tokens of a body: a marker and its payload (unescaped only when it holds an escape).
@@ -197,6 +211,9 @@ struct Builder {
     /// The element whose attributes are being read: created when its start tag ends.
     pending: Option<QualName>,
     elements: usize,
+    /// A blank text for the open node that may be one no reader sees ([`super::blank`]), held back until
+    /// the next token shows whether it sits between blocks: the tree then matches html5ever's sink's.
+    blank: Option<StrTendril>,
 }
 
 impl Builder {
@@ -209,6 +226,7 @@ impl Builder {
             attrs: Vec::new(),
             pending: None,
             elements: 0,
+            blank: None,
         }
     }
 
@@ -263,6 +281,13 @@ impl Builder {
             return;
         }
         let template = name.ns == ns!(html) && &*name.local == "template";
+        let block = super::blank::is_block(&name);
+        if let Some(blank) = self.blank.take() {
+            // Between a block (or nothing) and a block it is never seen; before anything else it is text.
+            if !block {
+                self.append_text(blank);
+            }
+        }
         let parent = self.parent();
         let Some(mut parent) = self.tree.get_mut(parent) else { return };
         let mut element = parent.append(Node::Element(Element::new(name, attrs)));
@@ -275,11 +300,48 @@ impl Builder {
         self.elements += 1;
     }
 
-    /// Appends text to the open node, merged into a text node that ends it (as the tree sink merges).
+    /// Appends text to the open node, merged into a text node that ends it (as the tree sink merges); a
+    /// blank text after a block or first in its node is held back ([`Builder::blank`]).
     fn text(&mut self, text: StrTendril) {
         if text.is_empty() {
             return;
         }
+        if let Some(mut held) = self.blank.take() {
+            held.push_tendril(&text);
+            if super::blank::is_blank(&held) {
+                self.blank = Some(held);
+            } else {
+                self.append_text(held);
+            }
+            return;
+        }
+        if super::blank::is_blank(&text) && self.may_drop() {
+            self.blank = Some(text);
+            return;
+        }
+        self.append_text(text);
+    }
+
+    /// Whether a blank text in the open node now may be one no reader sees: after a block or first, where
+    /// white space does not matter.
+    fn may_drop(&self) -> bool {
+        let Some(node) = self.tree.get(self.parent()) else { return false };
+        let after_block = node.last_child().is_none_or(|n| super::blank::is_block_node(n.value()));
+        after_block && !super::blank::keeps_space(node)
+    }
+
+    /// Settles a held-back blank text as its node closes: dropped when it follows a block, kept when it is
+    /// the node's only content.
+    fn settle_blank(&mut self) {
+        let Some(blank) = self.blank.take() else { return };
+        let last_is_block =
+            self.tree.get(self.parent()).and_then(|n| n.last_child()).map(|n| super::blank::is_block_node(n.value()));
+        if last_is_block != Some(true) {
+            self.append_text(blank);
+        }
+    }
+
+    fn append_text(&mut self, text: StrTendril) {
         let parent = self.parent();
         let Some(mut parent) = self.tree.get_mut(parent) else { return };
         if let Some(mut last) = parent.last_child() {
@@ -296,6 +358,7 @@ impl Builder {
             self.too_deep -= 1;
             return Ok(());
         }
+        self.settle_blank();
         self.open.pop().map(|_| ()).ok_or(Error::BadTree("an element closes that never opened"))
     }
 
@@ -312,6 +375,7 @@ impl Builder {
             return Err(Error::BadTree("an attribute name without a value"));
         }
         self.end_start_tag();
+        self.settle_blank();
         if !self.tree.root().children().any(|c| c.value().is_element()) {
             return Err(Error::BadTree("it holds no element"));
         }
