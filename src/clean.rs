@@ -5,6 +5,8 @@
 //! and case changes are not split), never on substrings: `ad` matches `class="ad"` and `ad-slot` but not
 //! `thread` or `header`.
 
+mod actions;
+
 use crate::parse::Page;
 use crate::thread::structure::{attr, Measures};
 use ego_tree::NodeId;
@@ -124,6 +126,7 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
                             .filter(|_| short_or_links(n.id()) && !is_author_card(n) && !holds_headline(n))
                             .map(|t| format!("class/id \"{t}\""))
                     })
+                    .or_else(|| actions::is_action_bar(n, &m).then(|| "a post's action bar".into()))
                     .or_else(|| {
                         consent_token(e)
                             .filter(|_| (m.text(n.id()) as f64) < MAX_CONSENT_SHARE * page_text)

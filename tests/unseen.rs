@@ -142,3 +142,19 @@ fn a_post_menu_every_post_repeats_is_not_the_author() {
     assert_eq!(authors, [Some("pitmasterjo"), None, Some("emberline"), None], "{:#?}", s.posts);
     assert!(s.posts.iter().all(|p| !p.text.contains("Printer Friendly") && !p.text.contains("Report Reply")));
 }
+
+/// A template that shows no time on its posts (no date in the header, none in the markup) still yields its
+/// posts: the structural detector groups the posters' profile links as it groups times. The post's action bar
+/// ("Report Quote") and the poster's counter stay out of the text.
+#[test]
+fn a_board_without_post_times_is_read_by_its_posters() {
+    let s = read("generic-no-times.html", "https://spokeandcrank.example/threads/chain-jumping.5101/");
+    assert_eq!(s.platform, "generic");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["wrenfield", "okonkwo-bikes", "lindqvist", "wrenfield"], "{:#?}", s.posts);
+    assert!(s.posts.iter().all(|p| p.published.is_none()));
+    assert!(s.posts[0].text.contains("Any idea where to start?"), "{:?}", s.posts[0].text);
+    for p in &s.posts {
+        assert!(!p.text.contains("Report") && !p.text.contains("Quote") && !p.text.contains("Posts:"), "{:?}", p.text);
+    }
+}

@@ -101,6 +101,24 @@ pub(super) fn is_profile_href(h: &str) -> bool {
     PROFILE_HREF.iter().any(|p| h.contains(p)) && !ACCOUNT_HREF.iter().any(|p| h.contains(p))
 }
 
+/// Longest text (characters) of a profile link that stands for a post when a board shows no times: a name.
+const MAX_PROFILE_ANCHOR_TEXT: usize = 40;
+/// Page regions whose profile links are never a post's poster: the page's own header, menus and sidebars.
+const NOT_POST_REGIONS: &[&str] = &["nav", "header", "footer", "aside"];
+
+/// The post anchors of a board that shows no time on its posts: every link to a member's profile
+/// ([`is_profile_href`]) whose text is a name (not empty: an avatar; at most [`MAX_PROFILE_ANCHOR_TEXT`]),
+/// outside the page's header, menus and sidebars. The structural detector groups them by markup path as it
+/// groups times, so a thread template nobody wrote a reader for still yields its posts.
+pub(super) fn profile_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
+    root.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "a" && e.value().attr("href").is_some_and(is_profile_href))
+        .filter(|e| (1..=MAX_PROFILE_ANCHOR_TEXT).contains(&m.text(e.id())))
+        .filter(|e| !e.ancestors().filter_map(ElementRef::wrap).any(|a| NOT_POST_REGIONS.contains(&a.value().name())))
+        .collect()
+}
+
 /// Words in a link's address that mark a profile page.
 const PROFILE_HREF: &[&str] = &["profile", "member", "user", "/u/", "author", "uid=", "people", "/~", "account"];
 

@@ -72,7 +72,7 @@ pub(super) fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block
                     next = n.next_sibling();
                 }
             }
-            Block { run, anchor }
+            Block { run, anchor, by_poster: false }
         })
         .collect()
 }

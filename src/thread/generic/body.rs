@@ -70,7 +70,10 @@ fn whole_body<'a>(
 pub(super) fn post_of(page: &Page, block: &Block, author: &AuthorPath, m: &Measures) -> (Post, bool) {
     let (author_path, labels) = (author.0.as_deref(), &author.1);
     let candidates = candidates_without(block, labels, m);
-    let author_el = author_path.and_then(|p| author_at(block, &candidates, p)).or(candidates.first()).copied();
+    let author_el = match block.by_poster {
+        true => Some(block.anchor),
+        false => author_path.and_then(|p| author_at(block, &candidates, p)).or(candidates.first()).copied(),
+    };
     let time_el = structure::time_element(block.anchor, m);
     let mut header: Vec<ElementRef> = vec![header_of(block, time_el, m)];
     // A block that runs on over the following siblings starts with a header row (table layouts): that whole row
@@ -121,7 +124,7 @@ pub(super) fn post_of(page: &Page, block: &Block, author: &AuthorPath, m: &Measu
         PostParts {
             author: author_el.map(|a| a.text().collect()).or_else(|| byline_name(time_el)),
             author_info,
-            time: Some(time_el),
+            time: (!block.by_poster).then_some(time_el),
             body: Some(root),
             exclude,
             permalink: absolute(page, permalink(block, time_el)),

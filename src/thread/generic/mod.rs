@@ -127,10 +127,20 @@ fn unmarked_opening(page: &Page, body: ElementRef, m: &Measures, marked: &[Post]
 // ---------------------------------------------------------------------------------------------------------
 // Structure
 
+/// How many different texts `anchors` show (for profile links: how many people).
+fn distinct_names(anchors: &[ElementRef]) -> usize {
+    let mut names: Vec<String> = anchors.iter().map(|a| crate::text::squash(&a.text().collect::<String>())).collect();
+    crate::sort::sort(&mut names);
+    names.dedup();
+    names.len()
+}
+
 /// One post's place in the page: a run of sibling elements and the time anchor it holds.
 struct Block<'a> {
     run: Vec<ElementRef<'a>>,
     anchor: ElementRef<'a>,
+    /// The anchor is the poster's profile link, not a time ([`author::profile_anchors`]).
+    by_poster: bool,
 }
 
 impl Block<'_> {
@@ -142,13 +152,32 @@ impl Block<'_> {
     }
 }
 
+/// The posts by their times; on a board that shows no two times at one markup path, by their posters'
+/// profile links instead ([`author::profile_anchors`]), under the same checks. The miss reported is the
+/// times' own.
 fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Result<Thread, Miss> {
     let anchors = time_anchors(body, m);
+    match structural_by(page, body, m, &anchors, false) {
+        Err(miss @ (Miss::NoTimes | Miss::NoRepeatedTime)) => {
+            structural_by(page, body, m, &author::profile_anchors(body, m), true).map_err(|_| miss)
+        }
+        read => read,
+    }
+}
+
+/// The posts of the blocks around `anchors` (times, or profile links), grouped by markup path.
+fn structural_by<'a>(
+    page: &'a Page,
+    body: ElementRef<'a>,
+    m: &Measures,
+    anchors: &[ElementRef<'a>],
+    by_poster: bool,
+) -> Result<Thread, Miss> {
     if anchors.is_empty() {
         return Err(Miss::NoTimes);
     }
     let mut groups: HashMap<String, Vec<ElementRef>> = HashMap::new();
-    for a in &anchors {
+    for a in anchors {
         groups.entry(blocks::group_key(*a)).or_default().push(*a);
     }
     groups.retain(|_, g| g.len() >= 2);
@@ -158,12 +187,16 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Result<
     let (blocks, _) = groups
         .into_values()
         .filter_map(|g| {
-            let blocks = blocks::blocks_of(&g, m);
+            let mut blocks = blocks::blocks_of(&g, m);
+            blocks.iter_mut().for_each(|b| b.by_poster = by_poster);
             let text: usize = blocks.iter().map(|b| b.text(m)).sum();
             let link: usize = blocks.iter().map(|b| b.link(m)).sum();
             let times: usize = blocks.iter().map(|b| m.text(b.anchor.id())).sum();
             let own = text.saturating_sub(link).saturating_sub(times);
+            // Posters stand for posts only where at least two people wrote (one name repeated at one path is
+            // a menu's link, "People & Power" twice in a news site's header and footer).
             let ok = blocks.len() >= 2
+                && (!by_poster || distinct_names(&g) >= 2)
                 && own / blocks.len() >= MIN_AVG_BLOCK_TEXT
                 && (link as f64) <= MAX_LINK_DENSITY * text as f64;
             ok.then_some((blocks, own))
@@ -181,7 +214,7 @@ fn structural<'a>(page: &'a Page, body: ElementRef<'a>, m: &Measures) -> Result<
         post.depth = depth;
     }
     blocks::normalize_depths(&mut posts);
-    if let Some(lead) = lead::lead_post(page, body, &blocks, &anchors, m) {
+    if let Some(lead) = lead::lead_post(page, body, &blocks, anchors, m) {
         // Under an article, dated blocks without authors are teasers of other articles, not comments.
         let authored = posts.iter().filter(|p| p.author.is_some()).count();
         let mut names: Vec<&str> = posts.iter().filter_map(|p| p.author.as_deref()).collect();
