@@ -14,10 +14,13 @@
 //      CDP ServiceWorker.stopAllWorkers, as Chrome stops it after ~30 s idle), each with where the time
 //      goes (flatten, message, the thread read, card build, message, insert, first paint of the header and
 //      outline; then the fact stage, its insert and the complete card's paint); and the module's
-//      compile time, WebAssembly.compileStreaming against compile from bytes.
+//      compile time, WebAssembly.compileStreaming against compile from bytes; then the click's calls in a
+//      fresh module, first against second and third (what a cold click's first read pays).
 // Run: ./build.sh bench   (or node benches/bench.mjs after ./build.sh). BENCH_RUNS=n sets runs per page;
 // BENCH_ONLY=card,click runs only those sections (of size, summarize, card, click, memory); BENCH_EXT=dir
-// loads another unpacked build of the extension (to compare two side by side).
+// loads another unpacked build of the extension (to compare two side by side). BENCH_JS_FLAGS="--liftoff-only"
+// passes V8 flags to Chromium, for diagnosis only (users' browsers run with none): with --liftoff-only the
+// optimizing tier never compiles, which shows its share of a fresh module's first call (the click section).
 import { chromium } from "playwright-core";
 import { gzipSync, gunzipSync } from "node:zlib";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -35,6 +38,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ONLY = new Set((process.env.BENCH_ONLY ?? "size,summarize,card,click,memory").split(","));
 const PORT = Number(process.env.BENCH_PORT ?? 0);
 const BROWSER = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
+const JS_FLAGS = process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [];
 const BUDGET_GZ = 300 * 1024;
 
 const median = (xs) => {
@@ -92,7 +96,7 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: BROWSER,
   headless: true,
   args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, "--no-sandbox", "--disable-gpu",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", ...JS_FLAGS],
 });
 try {
   // ------------------------------------------------------------------------ 2. summarize vs Readability
@@ -236,6 +240,7 @@ try {
   if (ONLY.has("card")) await cardInsert(context, server, bigPage);
   // ---------------------------------------------------------------------- 4. click-to-card latency
   if (ONLY.has("click")) await clickToCard(context, server, bigPage);
+  if (ONLY.has("click")) await firstCall(page, bigPage);
   if (ONLY.has("memory")) {
     const mem = await wasmMemory(bigPage);
     const bytes = Buffer.byteLength(bigPage);
@@ -478,6 +483,58 @@ async function clickToCard(context, server, html) {
   breakdown("cold (the worker stopped before the click by CDP ServiceWorker.stopAllWorkers from the tab's session)", cold);
   console.log("(from the CDP click command, on this process's clock, to the page's and the worker's, which are the machine's)");
   await wasmCompile(context.serviceWorkers()[0]);
+}
+
+/** What a cold click's first read pays that a warm one does not, without the click around it: in the bench
+ *  page, a fresh module each time (the demo page's glue imported under a new URL, the module compiled from
+ *  bytes of its own, so V8 shares no code with an earlier one) runs the click's calls on the 200 KB thread
+ *  (summarizeThread, card, facts, then bodies and exports) three times. The first call of each function
+ *  compiles it (V8 compiles WebAssembly lazily, with its baseline compiler, Liftoff) and runs baseline
+ *  code, and the functions that run hot are queued for the optimizing compiler (TurboFan) on background
+ *  threads, which on a machine of 2 busy cores take CPU from the call itself. BENCH_JS_FLAGS=--liftoff-only
+ *  leaves the optimizing tier out, to show its share. */
+async function firstCall(page, html) {
+  if (!(await page.evaluate(() => fetch("/www/pkg/threadcard.js").then((r) => r.ok, () => false)))) {
+    return console.log("\n== a fresh module's first call: skipped (no demo page module in dist/www)");
+  }
+  const runs = await page.evaluate(async ({ html, trials }) => {
+    const flat = globalThis.threadcardFlatten(new DOMParser().parseFromString(html, "text/html").documentElement);
+    const bytes = new Uint8Array(await (await fetch("/www/pkg/threadcard_bg.wasm")).arrayBuffer());
+    const out = [];
+    for (let k = 0; k < trials; k++) {
+      const name = new TextEncoder().encode(`bench-fresh-${k}-${Math.random().toString(36).slice(2)}`);
+      const unique = new Uint8Array(bytes.length + name.length + 3);
+      unique.set(bytes);
+      unique.set([0, name.length + 1, name.length, ...name], bytes.length);
+      const m = await import(`/www/pkg/threadcard.js?fresh=${k}-${Math.random()}`);
+      let t = performance.now();
+      const module = await WebAssembly.compile(unique);
+      const compile = performance.now() - t;
+      await m.default({ module_or_path: module });
+      const calls = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const thread = m.summarizeThread(flat, "https://forum.example/t/1", undefined);
+        const t1 = performance.now();
+        thread.card();
+        const t2 = performance.now();
+        thread.facts();
+        const t3 = performance.now();
+        thread.bodies();
+        thread.exports();
+        thread.free();
+        calls.push({ read: t1 - t0, card: t2 - t1, facts: t3 - t2, rest: performance.now() - t3 });
+      }
+      out.push({ compile, calls });
+    }
+    return out;
+  }, { html, trials: COLD_RUNS });
+  const m = (f) => ms(median(runs.map(f)));
+  const call = (i) => `read the thread ${m((r) => r.calls[i].read)}, card ${m((r) => r.calls[i].card)}, facts ${m((r) => r.calls[i].facts)}, bodies and exports ${m((r) => r.calls[i].rest)}`;
+  console.log(`\n== a fresh module's first call (the demo page's module in the bench page, compiled from bytes of its own each time${JS_FLAGS.length ? `; ${JS_FLAGS[0]}` : ""}), median of ${runs.length}`);
+  console.log(`compile ${m((r) => r.compile)}; first call: ${call(0)}`);
+  console.log(`  second: ${call(1)}; third: ${call(2)}`);
+  console.log("  (the first call compiles each function it reaches with V8's baseline compiler and runs that code while the hot ones are optimized on background threads; BENCH_JS_FLAGS=--liftoff-only runs it all without the optimizing tier)");
 }
 
 /** The module's compile in the service worker: WebAssembly.compileStreaming against WebAssembly.compile

@@ -59,6 +59,8 @@
   // What Tab may land on inside the card (the focus stays in it while it is open).
   const FOCUSABLE = 'a[href], button, summary, [tabindex]:not([tabindex="-1"])';
   const HIGHLIGHT = "0 0 0 3px #3b6fd8, 0 0 0 9999px rgba(255, 243, 176, 0)";
+  // Room (px) kept between the sticky header and whatever is scrolled into view below it (`clearOfHead`).
+  const HEAD_GAP = 8;
 
   let host = null; // the element on the page holding the shadow root
   let root = null; // the closed shadow root: only this world holds it
@@ -74,6 +76,7 @@
   let lastFocus = null;
   let theme = "system"; // the options page's theme: "system", "light" or "dark" (host data-theme)
   let current = -1; // the post the keyboard is on, in the outline
+  let headWatch = null; // the ResizeObserver of the card's sticky header (`clearOfHead`)
 
   /** Applies styles in a way a strict page CSP (style-src 'self') does not block: constructed sheets. */
   function style(shadow, cssTexts) {
@@ -118,6 +121,8 @@
   function close() {
     if (!host) return;
     window.removeEventListener("keydown", onKey, true);
+    headWatch?.disconnect();
+    headWatch = null;
     host.remove();
     host = root = view = bodies = null;
     filled = new WeakSet();
@@ -130,6 +135,8 @@
   /** Replaces the panel's content with one box; returns it. */
   function panel(state, cssTexts) {
     mount();
+    headWatch?.disconnect();
+    headWatch = null;
     root.replaceChildren();
     host.dataset.styles = style(root, cssTexts);
     host.dataset.state = state;
@@ -138,6 +145,23 @@
     box.className = "tc-overlay";
     root.append(box);
     return box;
+  }
+
+  /** Keeps the panel's scroll padding at its sticky header's height, so that whatever is scrolled into
+   *  view in the panel stops below the header instead of under it: a button or post line the focus moves
+   *  to (Tab, j/k), the browser's find in page, a fact's "post N" link, any scrollIntoView. The header's
+   *  height varies (a long title, notices, the shortcut list, the panel's width): on a thread with a long
+   *  title it was over half the panel, and "Expand all" brought into view at the panel's middle sat under
+   *  it. A ResizeObserver reads the height after layout (no layout forced before the first paint) and
+   *  again whenever it changes. */
+  function clearOfHead(box) {
+    const head = box.querySelector(".tc-head");
+    if (!head || typeof ResizeObserver !== "function") return;
+    headWatch = new ResizeObserver(([entry]) => {
+      const height = entry?.borderBoxSize?.[0]?.blockSize ?? head.offsetHeight;
+      box.style.setProperty("scroll-padding-top", `${Math.ceil(height) + HEAD_GAP}px`);
+    });
+    headWatch.observe(head);
   }
 
   function statusPanel(state, lines) {
@@ -285,8 +309,7 @@
     for (const p of root.querySelectorAll(".tc-current")) p.classList.remove("tc-current");
     const post = posts[current];
     post.classList.add("tc-current");
-    const head = root.querySelector(".tc-head");
-    post.style.setProperty("scroll-margin-top", `${(head?.offsetHeight ?? 0) + 8}px`);
+    // Below the sticky header: the panel's scroll padding (`clearOfHead`).
     const line = post.querySelector("summary");
     line?.focus({ preventScroll: true });
     post.scrollIntoView({ block: "nearest" });
@@ -509,6 +532,7 @@
       const parseMs = performance.now() - t0;
       const box = panel(pending ? "outline" : "card", [OVERLAY_CSS, v.card_css]);
       box.append(...body.childNodes);
+      clearOfHead(box);
       quickButtons(box, v.settings);
       host.dataset.url = location.href;
       const card = root.querySelector(".tc-card");

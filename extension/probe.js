@@ -100,6 +100,31 @@
     };
   }
 
+  /** Scrolls the panel until `css` (the first match) sits at its top edge, where the sticky header covers
+   *  it, then gives it the focus as Tab would (which scrolls what it deems out of view): whether it is then
+   *  in view below the header (`clear`), its top in the panel, its height and the header's. Without scroll
+   *  padding for the header the browser takes the element for visible and leaves it under the header
+   *  (card.js, `clearOfHead`). */
+  function focusUnderHead(css) {
+    const { root: r } = card();
+    const box = r?.querySelector(".tc-overlay");
+    const head = r?.querySelector(".tc-head");
+    const el = r?.querySelector(css);
+    if (!box || !head || !el) return null;
+    box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    el.focus();
+    const a = el.getBoundingClientRect();
+    const h = head.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    return {
+      clear: a.top >= h.bottom - 1 && a.bottom <= b.bottom + 1,
+      top: Math.round(a.top - b.top),
+      height: Math.round(a.height),
+      head: Math.round(h.height),
+      focused: r.activeElement === el,
+    };
+  }
+
   /** Scrolls the card back to its top (before a screenshot). */
   function scrollTop() {
     const box = card().root?.querySelector(".tc-overlay");
@@ -207,5 +232,5 @@
     };
   }
 
-  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic, scrollEnd, scrollTop, outline, audit, view };
+  globalThis.threadcardProbe = { snapshot, posts, rect, synthetic, scrollEnd, focusUnderHead, scrollTop, outline, audit, view };
 })();

@@ -575,6 +575,15 @@ export async function runCases(browser, d, t, server) {
       await d.goto(server.url(mode, HOSTILE));
       const pageBefore = await snapshot(d);
       const s = await clickAndWait(d);
+      // Its header (a long title) is over half the panel: what gets the focus must come out in view
+      // below it, not stay under it.
+      const hidden = {};
+      for (const css of ['button[data-action="expand-all"]', "details.tc-post > summary"]) hidden[css] = await d.probe("focusUnderHead", css);
+      t.check(
+        `hostile: "Expand all" and a post's line, focused under the sticky header, come into view below it (${where})`,
+        Object.values(hidden).every((h) => h?.focused && h.clear && h.head > 200),
+        JSON.stringify(hidden),
+      );
       // Every post open, so every body the page's text went into is in the card for the checks below.
       const v = await expandAll(d).catch((e) => ({ error: String(e) }));
       t.check(`hostile: "Expand all" puts every post's body in (${where})`, v.count > 0 && v.withBody === v.count && v.open === v.count, JSON.stringify(v));
