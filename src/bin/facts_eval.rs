@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --release --bin facts_eval [-- --corpus DIR] [--verbose] [--junk] [--dump=LABEL_ID] [--no-floors]
+//!     [--audit] [--audit-dump]
 //! ```
 //!
 //! Exits non-zero when a score falls below its floor in `tests/facts-floors.json`, when compromise
@@ -13,6 +14,8 @@
 //! When compromise cannot be installed (offline) it says so and checks the rest.
 
 // The binary's parts live in `src/bin/facts_eval/` (a crate root finds modules beside itself, hence the paths).
+#[path = "facts_eval/audit.rs"]
+mod audit;
 #[path = "facts_eval/compromise.rs"]
 mod compromise;
 #[path = "facts_eval/junk.rs"]
@@ -52,6 +55,12 @@ fn main() -> ExitCode {
                 .unwrap_or(root.join("../shared/corpus"))
         });
     let verbose = args.iter().any(|a| a == "--verbose");
+    let audit_dump = args.iter().any(|a| a == "--audit-dump");
+    if audit_dump || args.iter().any(|a| a == "--audit") {
+        // The precision audit alone (see `audit.rs`): quick to rerun while fixing a rule.
+        audit::run(&root.join("tests/labels/audit"), &corpus, audit_dump);
+        return ExitCode::SUCCESS;
+    }
     let labels: Vec<Label> = load_labels(&root.join("tests/labels"));
     println!("facts_eval: {} labelled threads (tests/labels), corpus {}", labels.len(), corpus.display());
     let corpus_present = corpus.is_dir();
@@ -130,6 +139,9 @@ fn main() -> ExitCode {
                 t.print(group);
             }
         }
+    }
+    if corpus_present {
+        audit::run(&root.join("tests/labels/audit"), &corpus, false);
     }
     let mut failures = Vec::new();
     if corpus_present {
