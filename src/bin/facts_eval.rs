@@ -58,7 +58,7 @@ fn main() -> ExitCode {
     let audit_dump = args.iter().any(|a| a == "--audit-dump");
     if audit_dump || args.iter().any(|a| a == "--audit") {
         // The precision audit alone (see `audit.rs`): quick to rerun while fixing a rule.
-        audit::run(&root.join("tests/labels/audit"), &corpus, audit_dump);
+        let _ = audit::run(&root.join("tests/labels/audit"), &corpus, audit_dump);
         return ExitCode::SUCCESS;
     }
     let labels: Vec<Label> = load_labels(&root.join("tests/labels"));
@@ -140,9 +140,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    if corpus_present {
-        audit::run(&root.join("tests/labels/audit"), &corpus, false);
-    }
+    let audited = if corpus_present { audit::run(&root.join("tests/labels/audit"), &corpus, false) } else { None };
     let mut failures = Vec::new();
     if corpus_present {
         let c = junk::corpus(&corpus, &labels, args.iter().any(|a| a == "--junk"));
@@ -203,6 +201,7 @@ fn main() -> ExitCode {
             .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
             .unwrap_or_default();
         failures.extend(keyposts::check_floors(&floors, &key_sets, &key_totals));
+        failures.extend(audit::check_floor(&floors, audited));
     }
     if failures.is_empty() {
         println!("\nfacts_eval: all checks passed (tests/facts-floors.json, compromise)");

@@ -93,12 +93,13 @@ impl Tally {
 }
 
 /// Runs the audit files of `dir` against today's fact stage and prints their precision, by kind and by
-/// class of the wrong facts still shown. `dump` prints every shown fact with its judgement.
-pub fn run(dir: &Path, corpus: &Path, dump: bool) {
+/// class of the wrong facts still shown. `dump` prints every shown fact with its judgement. Returns the
+/// precision over every judged fact (None without audited threads).
+pub fn run(dir: &Path, corpus: &Path, dump: bool) -> Option<f64> {
     let audits: Vec<Audit> = load_labels(dir);
     let threads: Vec<&AuditThread> = audits.iter().flat_map(|a| &a.threads).collect();
     if threads.is_empty() {
-        return;
+        return None;
     }
     let mut by_kind = vec![Tally::default(); KINDS.len()];
     let mut classes: Vec<(String, usize)> = Vec::new();
@@ -164,4 +165,12 @@ pub fn run(dir: &Path, corpus: &Path, dump: bool) {
     classes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let line: Vec<String> = classes.iter().map(|(c, n)| format!("{c} {n}")).collect();
     println!("  wrong by class    {}", if line.is_empty() { "none".to_string() } else { line.join(", ") });
+    (read > 0).then(|| all.precision())
+}
+
+/// The audit's precision against its floor (`audit.facts.precision` in `tests/facts-floors.json`).
+pub fn check_floor(floors: &serde_json::Value, precision: Option<f64>) -> Option<String> {
+    let (p, floor) = (precision?, floors.get("audit.facts.precision")?.as_f64()?);
+    ((p * 100.0).round() < (floor * 100.0).round())
+        .then(|| format!("audit.facts.precision {p:.2} is below its floor {floor:.2}"))
 }
