@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --release --bin facts_eval [-- --corpus DIR] [--verbose] [--junk] [--dump=LABEL_ID] [--no-floors]
+//!     [--audit] [--audit-dump]
 //! ```
 //!
 //! Exits non-zero when a score falls below its floor in `tests/facts-floors.json`, when compromise
@@ -13,6 +14,8 @@
 //! When compromise cannot be installed (offline) it says so and checks the rest.
 
 // The binary's parts live in `src/bin/facts_eval/` (a crate root finds modules beside itself, hence the paths).
+#[path = "facts_eval/audit.rs"]
+mod audit;
 #[path = "facts_eval/compromise.rs"]
 mod compromise;
 #[path = "facts_eval/junk.rs"]
@@ -52,6 +55,12 @@ fn main() -> ExitCode {
                 .unwrap_or(root.join("../shared/corpus"))
         });
     let verbose = args.iter().any(|a| a == "--verbose");
+    let audit_dump = args.iter().any(|a| a == "--audit-dump");
+    if audit_dump || args.iter().any(|a| a == "--audit") {
+        // The precision audit alone (see `audit.rs`): quick to rerun while fixing a rule.
+        let _ = audit::run(&root.join("tests/labels/audit"), &corpus, audit_dump);
+        return ExitCode::SUCCESS;
+    }
     let labels: Vec<Label> = load_labels(&root.join("tests/labels"));
     println!("facts_eval: {} labelled threads (tests/labels), corpus {}", labels.len(), corpus.display());
     let corpus_present = corpus.is_dir();
@@ -131,6 +140,7 @@ fn main() -> ExitCode {
             }
         }
     }
+    let audited = if corpus_present { audit::run(&root.join("tests/labels/audit"), &corpus, false) } else { None };
     let mut failures = Vec::new();
     if corpus_present {
         let c = junk::corpus(&corpus, &labels, args.iter().any(|a| a == "--junk"));
@@ -191,6 +201,7 @@ fn main() -> ExitCode {
             .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
             .unwrap_or_default();
         failures.extend(keyposts::check_floors(&floors, &key_sets, &key_totals));
+        failures.extend(audit::check_floor(&floors, audited));
     }
     if failures.is_empty() {
         println!("\nfacts_eval: all checks passed (tests/facts-floors.json, compromise)");

@@ -89,6 +89,15 @@ const EDGE_WORDS: &[&str] = &["early", "late", "mid", "earlier", "later"];
 
 /// Units of "N … ago" that only a board's own post times use ("16 minutes ago", "1 hour ago"): a
 /// post's time is furniture, never a fact of the discussion.
+/// Words before "one day" that make it a length of time ("in one day", "for one day"); without one, "one
+/// day" is "some day" ("One day I'll buy my own").
+const ONE_DAY_LENGTH_CUES: &[&str] = &[
+    "in", "for", "within", "after", "than", "only", "just", "about", "over", "under", "per", "first", "took", "takes",
+    "last", "lasted",
+];
+/// Sentences boards print about a thread's lifetime ("This topic was automatically closed 90 days after
+/// the last reply"), lowercase: their durations are the board's rules, not times of the discussion.
+const BOARD_NOTICES: &[&str] = &["automatically closed", "will close automatically", "auto-closed"];
 const BOARD_TIME_UNITS: &[&str] =
     &["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"];
 
@@ -98,6 +107,23 @@ fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).map(|t| t.rsplit('\n').next().unwrap_or(""));
     let after = text.get(end..).map(|t| t.split('\n').next().unwrap_or(""));
     before.is_some_and(blank) && after.is_some_and(blank)
+}
+
+/// Length of an ISO day ("2024-06-14"), as opposed to a month ("2024-06") or a year.
+const ISO_DAY_LEN: usize = 10;
+/// Longest clock time a header prints after a post's date (", 10:38pm", " | 9:05 pm"), in bytes.
+const MAX_HEADER_TIME: usize = 16;
+
+/// The date at `start..end` is alone on its line but for a clock time after it: a post header's date.
+fn header_date(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).map(|t| t.rsplit('\n').next().unwrap_or(""));
+    let after = text.get(end..).map(|t| t.split('\n').next().unwrap_or(""));
+    // What may follow the date: a clock time and its separators ("10:38pm", "| 9:05 pm", "12:22 am").
+    let time = |s: &str| {
+        s.len() <= MAX_HEADER_TIME
+            && s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "ampAMP:,|.".contains(c))
+    };
+    before.is_some_and(|b| b.trim().is_empty()) && after.is_some_and(time)
 }
 
 /// Words that put a weekday in the future.
@@ -167,7 +193,8 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
     let mut seen: std::collections::HashSet<(String, Option<String>)> = std::collections::HashSet::new();
     for post in posts {
         let today = post.published.and_then(parse_day);
-        let urls = super::numbers::url_spans(post.text);
+        // URLs and machine-written lines: a log's timestamps are not the thread's dates.
+        let urls = super::machine::skipped_spans(post.text);
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
@@ -179,6 +206,13 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
                 i += 1;
                 continue;
             };
+            // "lowjhg\nFeb 14, 2026 | 9:05 pm\n": a day alone on its line (with its clock time) is the board's
+            // date of the post, printed in its header, not a date the discussion is about.
+            let day = value.as_deref().is_some_and(|v| v.len() == ISO_DAY_LEN);
+            if day && header_date(post.text, toks[first].start(), toks[end - 1].end()) {
+                i = end.max(i + 1);
+                continue;
+            }
             let text = post.text[toks[first].start()..toks[end - 1].end()].to_string();
             let duration = is_duration_at(post, i);
             if seen.insert((text.to_ascii_lowercase(), value.clone())) {
@@ -324,6 +358,22 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     // "36 years old" is an age, not a duration.
     let after = number.next + usize::from(!glued);
     if toks.get(after).is_some_and(|t| t.is("old")) {
+        return None;
+    }
+    // "One day I'll buy hosting myself", "I could, one day, repay it": "one day" in words is "some day"
+    // unless a word before it makes it a length ("in one day", "for one day", "only one day").
+    if toks[i].is("one")
+        && unit == "day"
+        && !i.checked_sub(1).is_some_and(|p| ONE_DAY_LENGTH_CUES.iter().any(|c| toks[p].is(c)))
+    {
+        return None;
+    }
+    // "This topic was automatically closed 90 days after the last reply": the board's notice, in every
+    // Discourse forum, not a time of the discussion.
+    if post.sentence_at(toks[i].start()).is_some_and(|s| {
+        let s = post.sentence(s).to_ascii_lowercase();
+        BOARD_NOTICES.iter().any(|n| s.contains(n))
+    }) {
         return None;
     }
     // "441678\n\nYears ago": a number and a unit on different lines are two things (a count the board

@@ -112,8 +112,9 @@ pub(super) fn find_mentions(
 ) {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
-    // "https://www.youtube.com/embed/CEV1esZOKsQ": nothing inside a URL is a name.
-    let urls = super::numbers::url_spans(post.text);
+    // "https://www.youtube.com/embed/CEV1esZOKsQ": nothing inside a URL is a name, nor in a line a machine
+    // wrote (a log, a command, configuration).
+    let urls = super::machine::skipped_spans(post.text);
     let mut i = 0;
     while i < toks.len() {
         if let Some(known) = toks[i].is_lower_word().then(|| g.lower_brand(toks[i].text)).flatten() {
@@ -386,6 +387,10 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
     let dotted = dotted_title_before(post, a);
     let initial = opens(post, a) && dotted.is_none();
     // "Kyrgyzstan and Tajikistan": two names joined by "and", unless the whole is one ("Trinidad and Tobago").
+    // An unknown whole is two names too when its second side is one word or ends in a common word
+    // ("Devine and Scarlett added to the squad", "PE and Corp dev", "Click Bank and Mainstream Paid Ads"):
+    // a list far more often than one name, each side then needing evidence of its own. A longer second
+    // side of names stays one ("Brighton and Hove Albion").
     if let Some(and) = run.and_in(a + 1, end - 1) {
         // Also "Michael Comacho and Jake the Hawk": a side that opens with a given name is a person.
         let person = |from: usize, to: usize| (2..=3).contains(&(to - from)) && g.is_given_name(toks[from].text);
@@ -393,6 +398,8 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
             || run.lookup(post, and + 1, end).is_some()
             || person(a, and)
             || (and + 1 < end && g.is_given_name(toks[and + 1].text))
+            || (run.lookup(post, a, end).is_none()
+                && (end == and + 2 || common_word(lower, &toks[end - 1].text.to_lowercase())))
         {
             cut_run(post, run, a, and, english, lower, out);
             cut_run(post, run, and + 1, end, english, lower, out);

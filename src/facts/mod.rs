@@ -20,6 +20,7 @@ pub mod entities;
 pub mod gazetteer;
 pub mod hash;
 pub mod language;
+pub mod machine;
 pub mod material;
 pub mod mentions;
 pub mod numbers;

@@ -4,7 +4,7 @@
 //! Years ("2002") and times are dates; counts of days, weeks or years are durations: both belong to the
 //! `dates` step, not here. Vague amounts ("several hundred soldiers") are left out: no value to give.
 
-use super::numbers::{is_year, number_at, url_spans, MULTIPLIERS, TIME_UNITS};
+use super::numbers::{is_year, number_at, MULTIPLIERS, TIME_UNITS};
 use super::tokens::{Kind, Token};
 use super::PostText;
 use crate::model::Quantity;
@@ -220,8 +220,19 @@ const TIMES: &[&str] = &["time", "times"];
 const BOARD_LABELS: &[&str] =
     &["joined", "posts", "rank", "messages", "reputation", "points", "likes", "views", "replies", "karma", "#"];
 
-/// Words beside "100%" that make it emphasis, not a measure: "I agree 100%", "100% sure".
-const EMPHASIS_CUES: &[&str] = &["agree", "agreed", "sure", "correct", "right", "behind", "certain", "true"];
+/// Words beside "100%" that make it emphasis, not a measure: "I agree 100%", "100% sure", "go 100% forever".
+const EMPHASIS_CUES: &[&str] = &[
+    "agree", "agreed", "sure", "correct", "right", "behind", "certain", "true", "forever", "solid", "honest",
+    "disagree",
+];
+/// Endings of the adjectives and adverbs that make a "100%" before them emphasis ("100% effortless", "100%
+/// truthful", "100% definitely"): a measure is followed by what it measures, a noun, and these endings
+/// make no nouns.
+const EMPHASIS_ENDINGS: &[&str] = &["less", "ful", "ly"];
+/// What "99% of" or "100% of" is hyperbole about ("99% of everything you need", "100% of the time").
+const HYPERBOLE_OF: &[&str] = &["everything", "everyone", "anything", "time"];
+/// Percentages that are emphasis when the words beside them say so: all, or nearly all.
+const EMPHASIS_PERCENTS: &[f64] = &[99.0, 100.0];
 
 /// A number this large right before "series" names a product line ("miyota 9000 series", "RTX 4000
 /// series"), not a count of series ("3 series of tests").
@@ -265,7 +276,8 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
     // Indices in `out` by value: the duplicate check looks only at quantities of the same value.
     let mut by_value: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
     for post in posts {
-        let urls = url_spans(post.text);
+        // URLs and machine-written lines (logs, commands, configuration) hold no facts.
+        let urls = super::machine::skipped_spans(post.text);
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
@@ -367,7 +379,7 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     if unit.is_none() && names_number(post, start_tok) {
         return None;
     }
-    if unit.as_deref() == Some("%") && number.value == 100.0 && emphasis(toks, start_tok, next) {
+    if unit.as_deref() == Some("%") && EMPHASIS_PERCENTS.contains(&number.value) && emphasis(post, start_tok, next) {
         return None;
     }
     let (qualifier, q_start) = qualifier_before(post, start_tok);
@@ -460,9 +472,24 @@ fn counts_something(
 }
 
 /// "I agree with you 100%", "100% sure": a cue word among the three words before, or right after.
-fn emphasis(toks: &[Token], start: usize, next: usize) -> bool {
+fn emphasis(post: &PostText, start: usize, next: usize) -> bool {
+    let toks = &post.tokens;
     let cue = |t: &Token| EMPHASIS_CUES.iter().any(|c| t.is(c));
-    toks[start.saturating_sub(3)..start].iter().any(cue) || toks.get(next).is_some_and(cue)
+    let ending = |t: &Token| {
+        let w = t.text.to_lowercase();
+        t.is_lower_word() && EMPHASIS_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+    };
+    // "99% of everything you might need", "100% of the time".
+    let of = toks.get(next).is_some_and(|t| t.is("of"))
+        && toks[next + 1..toks.len().min(next + 3)].iter().any(|t| HYPERBOLE_OF.iter().any(|h| t.is(h)));
+    // A reply that is nothing but "100%": agreement.
+    let line_start = post.text[..toks[start].start()].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = post.text[toks[start].start()..].find('\n').map_or(post.text.len(), |n| toks[start].start() + n);
+    let alone = post.text[line_start..line_end].chars().filter(|c| c.is_alphabetic()).count() == 0;
+    toks[start.saturating_sub(3)..start].iter().any(cue)
+        || toks.get(next).is_some_and(|t| cue(t) || ending(t))
+        || of
+        || alone
 }
 
 /// "$1" in a shell script: a one-digit "$N" glued after a quote, "=", "/" or a brace, or inside a

@@ -147,9 +147,15 @@ fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
 
 /// Finds the works of every post; the same work in several posts is one, with every post.
 pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
+    // The thread's lowercase words: a quoted phrase made only of them is a term (see [`scare_quoted`]).
+    let lower: std::collections::HashSet<String> =
+        posts.iter().flat_map(|p| p.tokens.iter().filter(|t| t.is_lower_word()).map(|t| t.text.to_string())).collect();
     let mut out: Vec<Work> = Vec::new();
     for post in posts {
-        let titles = title_spans(post.text, english).into_iter().map(|(s, e)| post.text[s..e].trim().to_string());
+        let titles = title_spans(post.text, english)
+            .into_iter()
+            .filter(|&(s, e)| !(single_quoted(post.text, s) && scare_quoted(&post.text[s..e], &lower)))
+            .map(|(s, e)| post.text[s..e].trim().to_string());
         for name in titles.chain(versioned(post)) {
             match out.iter_mut().find(|w| w.name.eq_ignore_ascii_case(&name)) {
                 Some(w) if !w.posts.contains(&post.index) => w.posts.push(post.index),
@@ -159,6 +165,30 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
         }
     }
     out
+}
+
+/// Letters from which a word of a quoted phrase is one of its content words ([`scare_quoted`]).
+const MIN_CONTENT_LETTERS: usize = 4;
+
+/// The quoted span starting at byte `start` opens with a single quote mark (`'` or `‘`).
+fn single_quoted(text: &str, start: usize) -> bool {
+    text[..start].trim_end_matches(' ').ends_with(['\'', '‘'])
+}
+
+/// `'Status Threads'`, `'Types of Post'`, `'Design Thinking'`: a phrase in single quotes whose content
+/// words the thread also writes in lowercase (singular or plural) is a term set off by quote marks and
+/// capitals (scare quotes), not the title of a work; a title has a word of its own ('Fievel Goes West'),
+/// and double quotes mark titles far more often than terms ("The Ferry Papers" in a thread about a ferry
+/// and a paper), so they are left alone.
+fn scare_quoted(title: &str, lower: &std::collections::HashSet<String>) -> bool {
+    let known = |w: &str| {
+        let w = w.to_lowercase();
+        let singular = w.strip_suffix('s').unwrap_or(&w).to_string();
+        lower.contains(&w) || lower.contains(&singular) || lower.contains(&format!("{w}s"))
+    };
+    let toks = tokenize(title);
+    let mut content = toks.iter().filter(|t| t.is_word() && t.text.chars().count() >= MIN_CONTENT_LETTERS).peekable();
+    content.peek().is_some() && content.all(|t| known(t.text))
 }
 
 /// "Windows 7", "uTorrent 3.5.5", "Firefox 3.6": a known program or product line, capitalised or in its
@@ -196,6 +226,15 @@ mod tests {
              Mods\" tab and \"Cancel/Preview/Reply\".",
         );
         assert_eq!(w, ["Fievel Goes West", "Up", "Windows 7", "uTorrent 3.5.5"], "{w:?}");
+    }
+
+    #[test]
+    fn scare_quoted_terms_are_no_works() {
+        let w = works(
+            "Users could hide 'Status Threads' from the feed, as with other threads and their status. \
+             We watched 'Fievel Goes West' and \"The Ferry Papers\" on a ferry, reading the paper.",
+        );
+        assert_eq!(w, ["The Ferry Papers", "Fievel Goes West"], "{w:?}");
     }
 
     #[test]

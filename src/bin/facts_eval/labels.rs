@@ -27,6 +27,23 @@ pub struct Label {
     pub added: Option<String>,
 }
 
+impl Label {
+    /// A label that only names its page (an audited thread: judged fact by fact, not labelled).
+    pub fn page_only(id: &str, page: &str) -> Label {
+        Label {
+            id: id.to_string(),
+            page: page.to_string(),
+            language: String::new(),
+            entities: Vec::new(),
+            numbers: Vec::new(),
+            sources: Vec::new(),
+            key_facts: Vec::new(),
+            set: tuned(),
+            added: None,
+        }
+    }
+}
+
 fn tuned() -> String {
     "tuned".to_string()
 }

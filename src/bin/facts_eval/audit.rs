@@ -1,0 +1,176 @@
+//! The precision audit (`tests/labels/audit/*.json`): tuning threads whose shown facts were each judged
+//! right or wrong by a reader, without a full label (no recall). Far more threads can be audited than
+//! labelled, so the error classes of the fact stage show on more than a handful of pages.
+//!
+//! Each run recomputes the facts of the audited threads and looks every shown fact up in the stored
+//! judgements: judged right, judged wrong (with a class name), or not judged yet (a fact a rule change
+//! brought in, counted and printed as "unjudged" until someone judges it). Audit threads are tuning data:
+//! they are all in the tuned half of the corpus split and have no label file.
+//!
+//! ```text
+//! cargo run --release --bin facts_eval -- --audit [--audit-dump]   # the audit alone; --audit-dump: every shown fact
+//! ```
+
+use crate::labels::{load_labels, load_thread, Label};
+use crate::score::predicted_numbers;
+use serde::Deserialize;
+use std::path::Path;
+use threadcard::{facts, Facts, Options};
+
+/// One audit file: the threads a session judged.
+#[derive(Deserialize)]
+pub struct Audit {
+    pub threads: Vec<AuditThread>,
+}
+
+#[derive(Deserialize)]
+pub struct AuditThread {
+    pub id: String,
+    /// A page of the corpus, relative to it (read as the labels read it).
+    pub page: String,
+    /// Keys ([`fact_keys`]) of the facts judged right.
+    #[serde(default)]
+    pub right: Vec<String>,
+    /// The facts judged wrong, each with the class of its error.
+    #[serde(default)]
+    pub wrong: Vec<Wrong>,
+}
+
+#[derive(Deserialize)]
+pub struct Wrong {
+    pub fact: String,
+    pub class: String,
+}
+
+/// Fact kinds the audit judges, in the order they print.
+const KINDS: &[&str] = &["entity", "number", "date", "quote", "source", "work"];
+
+/// Every shown fact of a thread as a key (`kind:text`) and the text around it, for judging.
+pub fn fact_keys(f: &Facts) -> Vec<(String, String)> {
+    let mut keys = Vec::new();
+    for e in &f.entities {
+        keys.push((format!("entity:{}", e.name), format!("{:?}, {} mentions", e.kind, e.mentions)));
+    }
+    // Numbers as the eval scores them (quantities, then counts of time units in dates and durations),
+    // keyed by value and what they count, shown with their own text.
+    for (i, (value, what)) in predicted_numbers(f).into_iter().enumerate() {
+        let context = f.quantities.get(i).map_or_else(|| what.clone(), |q| q.text.clone());
+        keys.push((format!("number:{value} {}", what.trim()), context));
+    }
+    for d in &f.dates {
+        keys.push((format!("date:{}", d.text), d.value.clone().unwrap_or_default()));
+    }
+    for q in &f.quotes {
+        let short: String = q.text.chars().take(60).collect();
+        keys.push((format!("quote:{short}"), q.speaker.clone().unwrap_or_default()));
+    }
+    for s in &f.sources {
+        keys.push((format!("source:{}", s.url), s.title.clone().unwrap_or_default()));
+    }
+    for w in &f.works {
+        keys.push((format!("work:{}", w.name), String::new()));
+    }
+    keys
+}
+
+/// Per kind: facts judged right, judged wrong, not judged.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    right: usize,
+    wrong: usize,
+    unjudged: usize,
+}
+
+impl Tally {
+    fn precision(&self) -> f64 {
+        let judged = self.right + self.wrong;
+        if judged == 0 {
+            1.0
+        } else {
+            self.right as f64 / judged as f64
+        }
+    }
+}
+
+/// Runs the audit files of `dir` against today's fact stage and prints their precision, by kind and by
+/// class of the wrong facts still shown. `dump` prints every shown fact with its judgement. Returns the
+/// precision over every judged fact (None without audited threads).
+pub fn run(dir: &Path, corpus: &Path, dump: bool) -> Option<f64> {
+    let audits: Vec<Audit> = load_labels(dir);
+    let threads: Vec<&AuditThread> = audits.iter().flat_map(|a| &a.threads).collect();
+    if threads.is_empty() {
+        return None;
+    }
+    let mut by_kind = vec![Tally::default(); KINDS.len()];
+    let mut classes: Vec<(String, usize)> = Vec::new();
+    let mut read = 0;
+    for t in &threads {
+        let label = Label::page_only(&t.id, &t.page);
+        let Some((thread, url)) = load_thread(&label, corpus) else {
+            println!("  audit {}: page not found, skipped", t.id);
+            continue;
+        };
+        read += 1;
+        let f = facts::extract_at(&thread, url.as_deref(), &Options::default());
+        if dump {
+            println!("\naudit thread {} ({})", t.id, t.page);
+        }
+        for (key, context) in fact_keys(&f) {
+            let kind = key.split(':').next().unwrap_or("");
+            let Some(tally) = KINDS.iter().position(|k| *k == kind).and_then(|i| by_kind.get_mut(i)) else { continue };
+            let verdict = if let Some(w) = t.wrong.iter().find(|w| w.fact == key) {
+                tally.wrong += 1;
+                match classes.iter_mut().find(|(c, _)| *c == w.class) {
+                    Some((_, n)) => *n += 1,
+                    None => classes.push((w.class.clone(), 1)),
+                }
+                "WRONG"
+            } else if t.right.contains(&key) {
+                tally.right += 1;
+                "right"
+            } else {
+                tally.unjudged += 1;
+                "UNJUDGED"
+            };
+            if dump {
+                println!("  {verdict:<8} {key}    [{context}]");
+            }
+        }
+    }
+    let mut all = Tally::default();
+    for t in &by_kind {
+        all.right += t.right;
+        all.wrong += t.wrong;
+        all.unjudged += t.unjudged;
+    }
+    println!("\nPrecision audit (tests/labels/audit, tuned threads judged fact by fact, {read} threads):");
+    println!(
+        "  all facts         P {:.2}   ({} right, {} wrong, {} unjudged)",
+        all.precision(),
+        all.right,
+        all.wrong,
+        all.unjudged
+    );
+    for (kind, t) in KINDS.iter().zip(&by_kind) {
+        if t.right + t.wrong + t.unjudged > 0 {
+            println!(
+                "  {kind:<17} P {:.2}   ({} right, {} wrong, {} unjudged)",
+                t.precision(),
+                t.right,
+                t.wrong,
+                t.unjudged
+            );
+        }
+    }
+    classes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let line: Vec<String> = classes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    println!("  wrong by class    {}", if line.is_empty() { "none".to_string() } else { line.join(", ") });
+    (read > 0).then(|| all.precision())
+}
+
+/// The audit's precision against its floor (`audit.facts.precision` in `tests/facts-floors.json`).
+pub fn check_floor(floors: &serde_json::Value, precision: Option<f64>) -> Option<String> {
+    let (p, floor) = (precision?, floors.get("audit.facts.precision")?.as_f64()?);
+    ((p * 100.0).round() < (floor * 100.0).round())
+        .then(|| format!("audit.facts.precision {p:.2} is below its floor {floor:.2}"))
+}

@@ -1,0 +1,216 @@
+//! Lines a machine wrote: log lines, shell commands, configuration and code pasted into a post. Their
+//! numbers (timestamps, addresses, sizes, counters), capitalised words and dates are the machine's, not
+//! facts of the discussion, in any language: the fact steps skip them as they skip URLs.
+//!
+//! Read from the text's shape alone (the labels and many boards give only a post's text, without its
+//! code markup): a log prefix, a line of code ([`super::material::is_code`]), or a line made mostly of
+//! machine words (`key=value`, paths, dotted addresses, flags, identifiers with underscores).
+
+/// Share of a line's words that are machine words ([`machine_word`]) from which the line is a machine's.
+const MACHINE_WORD_SHARE: f64 = 0.4;
+/// Machine words a line needs besides that share: one path in a sentence ("see /etc/fstab") is prose.
+const MIN_MACHINE_WORDS: usize = 2;
+/// How far into a line a clock with seconds ("10:22:33") makes it a log line (bytes): syslog and chat
+/// logs put the time first ("Mar 12 10:22:33 host kernel: ...").
+const LOG_CLOCK_WITHIN: usize = 30;
+/// Longest bracketed log prefix ("[    3.123456]", "[2024-01-12 10:22:33.120]"), in bytes.
+const MAX_LOG_PREFIX: usize = 40;
+/// Longest line the line-shape rules (a log prefix, a line of code) read: a longer "line" is a post whose
+/// line breaks were lost, where one `</body>` or `=>` says nothing about the rest; only the share of
+/// machine words decides it.
+const MAX_SHAPED_LINE: usize = 200;
+/// Characters that never occur inside a word of prose, but in code, paths and configuration.
+const MACHINE_CHARS: &[char] = &['=', '_', '\\', '{', '}', '<', '>', '|', ';'];
+
+/// Words in the window [`machine_runs`] slides over a line.
+const RUN_WINDOW: usize = 8;
+/// Machine words in one window that make the stretch between its first and last one a machine's: a log
+/// or a command pasted into a post whose line breaks were lost ("... it says [ 3.1234] usb 1-1: new
+/// device number 2 using xhci_hcd and then ...").
+const RUN_MIN_MACHINE: usize = 3;
+
+/// Byte spans of the machine-written lines of `text`, and of the machine-written stretches inside the
+/// other lines, in order.
+pub fn machine_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        if is_machine_line(line) {
+            spans.push((start, end));
+        } else {
+            spans.extend(machine_runs(line).into_iter().map(|(a, b)| (start + a, start + b)));
+        }
+        start = end + 1;
+    }
+    spans
+}
+
+/// Stretches of a line where machine words are dense (see [`RUN_MIN_MACHINE`]), as byte spans of it.
+fn machine_runs(line: &str) -> Vec<(usize, usize)> {
+    let mut words: Vec<(usize, usize, bool)> = Vec::new();
+    let mut from = 0;
+    for w in line.split_whitespace() {
+        let at = line[from..].find(w).map_or(from, |k| from + k);
+        words.push((at, at + w.len(), machine_word(w)));
+        from = at + w.len();
+    }
+    let machine: Vec<usize> = (0..words.len()).filter(|&k| words[k].2).collect();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    // Consecutive machine words at most a window apart, `RUN_MIN_MACHINE` of them in one window.
+    for k in 0..machine.len() {
+        let Some(&last) = machine.get(k + RUN_MIN_MACHINE - 1) else { break };
+        if last - machine[k] < RUN_WINDOW {
+            let (a, b) = (words[machine[k]].0, words[last].1);
+            match runs.last_mut() {
+                Some(r) if a <= r.1 => r.1 = r.1.max(b),
+                _ => runs.push((a, b)),
+            }
+        }
+    }
+    runs
+}
+
+/// The line was written by a machine (see the module doc).
+pub fn is_machine_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    let shaped = line.len() <= MAX_SHAPED_LINE;
+    if shaped && (log_prefix(line) || clock_with_seconds(line) || super::material::is_code(line)) {
+        return true;
+    }
+    let (mut words, mut machine) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        words += 1;
+        machine += usize::from(machine_word(w));
+    }
+    machine >= MIN_MACHINE_WORDS && machine as f64 >= MACHINE_WORD_SHARE * words as f64
+}
+
+/// "[    3.123456] usb 1-1: ...", "[2024-01-12 10:22:33] ...": a bracket of digits and separators first.
+fn log_prefix(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('[') else { return false };
+    let Some(close) = rest.find(']').filter(|&c| c < MAX_LOG_PREFIX) else { return false };
+    let inside = &rest[..close];
+    inside.chars().any(|c| c.is_ascii_digit())
+        && inside.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | ':' | '-' | '+' | 'T' | ','))
+}
+
+/// A clock with seconds near the start of the line: "Mar 12 10:22:33 host sshd[812]: ...".
+fn clock_with_seconds(line: &str) -> bool {
+    let head = line.as_bytes();
+    let limit = head.len().min(LOG_CLOCK_WITHIN);
+    (0..limit).any(|i| {
+        let d = |k: usize| head.get(i + k).is_some_and(u8::is_ascii_digit);
+        let c = |k: usize| head.get(i + k) == Some(&b':');
+        d(0) && d(1) && c(2) && d(3) && d(4) && c(5) && d(6) && d(7)
+    })
+}
+
+/// A word of code, configuration or a command line: `key=value`, `xhci_hcd`, `/dev/sda1`, `--force`,
+/// `192.168.1.10`, `0x1F`, `00:1f.3`.
+fn machine_word(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ';', ')', '.']);
+    if w.is_empty() || w.starts_with("http") || w.starts_with("www.") {
+        return false;
+    }
+    let dotted_digits = w.split('.').filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())).count();
+    w.contains(MACHINE_CHARS)
+        || w.matches('/').count() >= 2
+        || (w.starts_with('/') && w.len() > 1)
+        || w.starts_with("--")
+        || (w.starts_with('-') && w.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic()))
+        || w.starts_with("0x")
+        || dotted_digits >= 3
+        || glued_colon(w)
+        || clock_with_seconds(w)
+        || (w.contains(['[', ']']) && w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// A colon between two alphanumerics inside a word ("00:1f.3", "sda1:ext4"), not a time ("10:30").
+fn glued_colon(w: &str) -> bool {
+    let b = w.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_alphanumeric()
+            && b[i + 1].is_ascii_alphanumeric()
+            && !(b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    })
+}
+
+/// Sorted, non-overlapping union of two sorted span lists (URLs and machine lines), for
+/// [`super::numbers::in_spans`].
+pub fn union(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut all = a;
+    all.extend(b);
+    all.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for (s, e) in all {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// What the fact steps skip in a text: its URLs and its machine-written lines.
+pub fn skipped_spans(text: &str) -> Vec<(usize, usize)> {
+    union(super::numbers::url_spans(text), machine_spans(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logs_commands_and_config_are_machine_lines() {
+        for line in [
+            "[    3.123456] usb 1-1: new high-speed USB device number 2 using xhci_hcd",
+            "[2024-01-12 10:22:33] ERROR worker 4 exited",
+            "Mar 12 10:22:33 myhost sshd[812]: Accepted publickey for root",
+            "ifconfig eth0 192.168.1.10 netmask 255.255.255.0",
+            "max_connections = 100",
+            "sudo pacman -Syu --noconfirm",
+            "mount /dev/sda1 /mnt/data",
+            "for (int i = 0; i < 10; i++) {",
+        ] {
+            assert!(is_machine_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_with_a_path_a_version_or_a_time_is_not() {
+        for line in [
+            "I updated to 7.1.0 and then 7.1.2 broke the sound again.",
+            "See /etc/fstab for the mounts, it has 3 entries.",
+            "We met at 10:30 and 2 of us had the 32GB model.",
+            "- if you have Android then you can use FolderSync which has a free plan",
+            "It works on/off depending on the weather, about 50% of the time.",
+            "Das Treffen ist um 14:00 Uhr, wir sind 12 Leute.",
+        ] {
+            assert!(!is_machine_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn machine_stretches_inside_a_long_line() {
+        let text = "My laptop froze again, the log said [ 3.123456] usb 1-1: device_number=2 using xhci_hcd \
+                    and then 12 people on the forum told me to reinstall.";
+        let spans = machine_spans(text);
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        let (a, b) = spans[0];
+        assert!(text[a..b].contains("xhci_hcd") && !text[a..b].contains("12 people"), "{}", &text[a..b]);
+    }
+
+    #[test]
+    fn spans_cover_machine_lines_and_merge_with_urls() {
+        let text = "We saw it twice.\nkernel: 0x1F /dev/sda1 bad\nsee https://x.example/a for more";
+        let spans = skipped_spans(text);
+        assert_eq!(spans.len(), 2, "{spans:?}");
+        assert_eq!(&text[spans[0].0..spans[0].1], "kernel: 0x1F /dev/sda1 bad");
+        assert_eq!(union(vec![(0, 10)], vec![(2, 4), (12, 14)]), vec![(0, 10), (12, 14)]);
+    }
+}
