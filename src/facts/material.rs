@@ -278,7 +278,7 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
         return Some(NotMaterial::Code);
     }
     let lower = s.to_lowercase();
-    if QUOTE_HEADERS.iter().any(|h| lower.contains(h)) {
+    if QUOTE_HEADERS.iter().any(|h| has_header(&lower, h)) {
         return Some(NotMaterial::QuoteHeader);
     }
     // The word count is only compared with the short limits above: counting stops past the largest.
@@ -298,6 +298,16 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
         return Some(NotMaterial::ReaderQuestion);
     }
     None
+}
+
+/// `lower` holds the quote header `h`; a header ending in a space ("said: ") also at the sentence's end
+/// or before a line break ("6 hours ago, Ann said:", "Ann said:\nThe text").
+fn has_header(lower: &str, h: &str) -> bool {
+    let bare = h.trim_end();
+    if bare.len() == h.len() {
+        return lower.contains(h);
+    }
+    lower.match_indices(bare).any(|(at, m)| lower[at + m.len()..].chars().next().is_none_or(char::is_whitespace))
 }
 
 /// A number (`1,204`) or a word of a board's counters (lowercase).
@@ -403,6 +413,8 @@ mod tests {
             "Zitat von siegi: ↑ genau genommen ja.",
             "SteppeWatcher said: I'll believe it when I see it.",
             "Click to expand... Top!",
+            "6 hours ago, Bej Kerman said:",
+            "3 minutes ago, ColdJ said:\nKerbal Network seems like the best fit for your proposed thread.",
         ] {
             assert_eq!(not_material(s), Some(NotMaterial::QuoteHeader), "{s}");
         }

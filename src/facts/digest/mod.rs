@@ -14,6 +14,7 @@
 //! with the rest of the thread, so it works in every language without stopword lists.
 
 mod answers;
+mod asker;
 mod opening;
 mod replies;
 mod signature;
