@@ -213,9 +213,14 @@ pub(super) fn denied(l: &str) -> bool {
     let padded = format!(" {l}");
     l.trim_end().ends_with('?') || WORKED_DENIED.iter().any(|w| padded.contains(&format!(" {w}")))
 }
-/// The asker's sentence telling what they did in the end ([`DECIDED`]), not a question nor taken back.
+/// The asker's sentence telling what they did in the end ([`DECIDED`]), not a question nor taken back, in
+/// a post that asks nothing more ("I decided I want a job that spares my health. Do you cancel plans
+/// often?" is the question going on).
 pub(super) fn decision<'a>(ctx: &Context<'a>, post: usize) -> Option<&'a str> {
     let list = ctx.by_post.get(post)?;
+    if list.iter().any(|c| c.text.trim_end().ends_with('?')) {
+        return None;
+    }
     list.iter().map(|c| c.text).find(|t| {
         let l = t.to_lowercase();
         let words: Vec<&str> = l.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).collect();

@@ -338,6 +338,7 @@ fn asker_decision_is_the_outcome() {
     let mut posts = kettle_thread();
     posts[3] = post("ann", "Our neighbour bought a Philips kettle last year and likes it a lot.");
     posts.push(post("ann", "Should I have ordered the Philips kettle with the concealed element instead?"));
+    posts.push(post("ann", "I decided that I want a kettle without a fuse. Which brands make those?"));
     let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
     assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
 }
