@@ -372,3 +372,15 @@ fn asker_answering_a_quoted_question_is_a_key_post_and_a_quoted_question_is_not(
     assert_eq!(reply.post, 3, "{:?}", d.answers);
     assert!(d.answers.iter().all(|k| k.post != 2), "the question is not a key post: {:?}", d.answers);
 }
+
+#[test]
+fn a_thanks_line_gives_way_to_the_post_s_other_sentences() {
+    let mut posts = kettle_thread();
+    posts[2] = post("cy", "Thank you bob for explaining the thermal fuse so well. The fuse on my Bosch kettle sat under the base plate too, held by two screws.");
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    for k in d.answers.iter().chain(&d.replies).filter(|k| k.post == 2) {
+        assert!(k.sentences.iter().all(|s| !s.starts_with("Thank you")), "{k:?}");
+    }
+    assert!(!thanks_line("Thanks to the new base plate the kettle heats again."));
+}
