@@ -8,6 +8,11 @@
 const GREETING_MAX_WORDS: usize = 5;
 /// Sentences up to this many words that hold a filler phrase ("thanks in advance") are only filler.
 const FILLER_MAX_WORDS: usize = 12;
+/// A byline boards print over a post ("by serviscope_minor ( 664417 )", "by admin » Mon Mar 02") has at
+/// most this many words.
+const BYLINE_MAX_WORDS: usize = 10;
+/// Openings of a byline, in the languages the boards use (lowercase).
+const BYLINES: &[&str] = &["by ", "von ", "par ", "por "];
 /// A question to the reader ("Any ideas?", "Was meint ihr?") has at most this many words.
 const READER_QUESTION_MAX_WORDS: usize = 7;
 /// Share of symbol characters (not letters, digits or spaces) above which a line is code or markup.
@@ -269,6 +274,8 @@ pub enum NotMaterial {
     QuoteHeader,
     /// A board's counters left in the text: numbers and counter words only ("3 Likes 2 Shares").
     Counters,
+    /// A board's byline left in the text: "by NAME" with a user number or a "»" before the date.
+    Byline,
 }
 
 /// `None` when the sentence can stand in a summary; else why not.
@@ -278,7 +285,7 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
         return Some(NotMaterial::Code);
     }
     let lower = s.to_lowercase();
-    if QUOTE_HEADERS.iter().any(|h| lower.contains(h)) {
+    if QUOTE_HEADERS.iter().any(|h| has_header(&lower, h)) {
         return Some(NotMaterial::QuoteHeader);
     }
     // The word count is only compared with the short limits above: counting stops past the largest.
@@ -294,10 +301,34 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
     if count > 0 && words().all(is_counter_word) && words().any(|w| w.parse::<u64>().is_ok()) {
         return Some(NotMaterial::Counters);
     }
+    if count <= BYLINE_MAX_WORDS && BYLINES.iter().any(|b| lower.starts_with(b)) && (s.contains('»') || user_number(s))
+    {
+        return Some(NotMaterial::Byline);
+    }
     if s.ends_with('?') && count <= READER_QUESTION_MAX_WORDS && READER_QUESTIONS.iter().any(|p| lower.contains(p)) {
         return Some(NotMaterial::ReaderQuestion);
     }
     None
+}
+
+/// `lower` holds the quote header `h`; a header ending in a space ("said: ") also at the sentence's end
+/// or before a line break ("6 hours ago, Ann said:", "Ann said:\nThe text").
+fn has_header(lower: &str, h: &str) -> bool {
+    let bare = h.trim_end();
+    if bare.len() == h.len() {
+        return lower.contains(h);
+    }
+    lower.match_indices(bare).any(|(at, m)| lower[at + m.len()..].chars().next().is_none_or(char::is_whitespace))
+}
+
+/// The text holds a number alone in parentheses ("( 664417 )", "(664417)"): a user's number in a byline.
+fn user_number(s: &str) -> bool {
+    s.split('(').skip(1).any(|rest| {
+        rest.split_once(')').is_some_and(|(inside, _)| {
+            let t = inside.trim();
+            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+        })
+    })
 }
 
 /// A number (`1,204`) or a word of a board's counters (lowercase).
@@ -403,9 +434,21 @@ mod tests {
             "Zitat von siegi: ↑ genau genommen ja.",
             "SteppeWatcher said: I'll believe it when I see it.",
             "Click to expand... Top!",
+            "6 hours ago, Bej Kerman said:",
+            "3 minutes ago, ColdJ said:\nKerbal Network seems like the best fit for your proposed thread.",
         ] {
             assert_eq!(not_material(s), Some(NotMaterial::QuoteHeader), "{s}");
         }
+    }
+
+    #[test]
+    fn bylines_are_not_material() {
+        for s in ["by serviscope_minor ( 664417 )", "by admin » Mon Mar 02, 2020 10:15 am"] {
+            assert_eq!(not_material(s), Some(NotMaterial::Byline), "{s}");
+        }
+        // A sentence opening with "by" is one: "By 2030 (in 5 years) ..." has no user number alone.
+        assert_eq!(not_material("By the way, the kettle (a Bosch) works again."), None);
+        assert_eq!(not_material("By 2030 the fleet will have 12 (or 14) ships in service."), None);
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct KeyLabel {
     pub set: String,
     #[serde(default)]
     pub key_posts: Vec<KeyPostLabel>,
+    /// The session that added the thread to its set: a grown tuned set prints its parts apart.
+    #[serde(default)]
+    pub added: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -149,7 +152,8 @@ fn lexrank_posts(s: &Summary, k: usize) -> Vec<usize> {
     lexrank::top(&sentences, k).into_iter().map(|i| from[i]).collect()
 }
 
-/// Scores every label's thread; prints a line per thread and the totals per set.
+/// Scores every label's thread; prints a line per thread and the totals per set (and per part of a grown
+/// tuned set, which `sets` and the totals returned then end with).
 pub fn run(root: &Path, corpus: &Path, sets: &mut Vec<String>, verbose: bool) -> Vec<Tally> {
     let labels = labels(root);
     for l in &labels {
@@ -159,6 +163,8 @@ pub fn run(root: &Path, corpus: &Path, sets: &mut Vec<String>, verbose: bool) ->
     }
     sets.sort_by_key(|s| (s != "tuned", s.clone()));
     let mut totals: Vec<Tally> = sets.iter().map(|_| Tally::default()).collect();
+    // The tuned set's parts by the session that added them (`"added"`), so new tuning threads show apart.
+    let mut parts: Vec<(String, Tally)> = Vec::new();
     println!("\nKey posts ({} labelled threads, whole pipeline on the saved page)", labels.len());
     println!("{:<30} {:>5} {:>9} {:>8} {:>8}  set", "thread", "posts", "key", "digest", "lexrank");
     for label in &labels {
@@ -200,27 +206,44 @@ pub fn run(root: &Path, corpus: &Path, sets: &mut Vec<String>, verbose: bool) ->
             }
             println!("      lexrank posts {lex:?}");
         }
-        let Some(t) = sets.iter().position(|x| *x == label.set).and_then(|i| totals.get_mut(i)) else { continue };
-        t.threads += 1;
-        t.all_shown += usize::from(hit);
-        t.all_lex += usize::from(lex_hit);
-        if long {
-            t.long += 1;
-            t.shown += usize::from(hit);
-            t.first += usize::from(first);
-            t.lex_shown += usize::from(lex_hit);
-            t.lex_first += usize::from(lex_first);
-            t.lines += shown.len();
-            t.replies += s.posts.len() - 1;
+        let add = |t: &mut Tally| {
+            t.threads += 1;
+            t.all_shown += usize::from(hit);
+            t.all_lex += usize::from(lex_hit);
+            if long {
+                t.long += 1;
+                t.shown += usize::from(hit);
+                t.first += usize::from(first);
+                t.lex_shown += usize::from(lex_hit);
+                t.lex_first += usize::from(lex_first);
+                t.lines += shown.len();
+                t.replies += s.posts.len() - 1;
+            }
+        };
+        if tuned {
+            let group = format!("tuned, added {}", label.added.as_deref().unwrap_or("before"));
+            match parts.iter_mut().find(|(g, _)| *g == group) {
+                Some((_, t)) => add(t),
+                None => {
+                    let mut t = Tally::default();
+                    add(&mut t);
+                    parts.push((group, t));
+                }
+            }
         }
+        let Some(t) = sets.iter().position(|x| *x == label.set).and_then(|i| totals.get_mut(i)) else { continue };
+        add(t);
     }
+    parts.sort_by(|a, b| a.0.cmp(&b.0));
     println!("  (hit: a key post is among the digest's key posts and replies, or LexRank's posts; * also first)");
     println!("  (held-out threads: in their set's totals below only)");
     println!(
         "\n{:<12} {:>7} {:>12} {:>12} {:>12} {:>12} {:>14}",
         "set", "threads", "digest 6+", "LexRank 6+", "first 6+", "Lex top 6+", "digest all"
     );
-    for (set, t) in sets.iter().zip(&totals) {
+    let grown = if parts.len() > 1 { parts.iter().map(|(g, t)| (g.as_str(), t)).collect() } else { Vec::new() };
+    let rows = sets.iter().map(String::as_str).zip(&totals);
+    for (set, t) in rows.clone().take(1).chain(grown).chain(rows.skip(1)) {
         if t.threads == 0 {
             continue;
         }
@@ -256,10 +279,19 @@ pub fn run(root: &Path, corpus: &Path, sets: &mut Vec<String>, verbose: bool) ->
             Tally::rate(all.first, all.long)
         );
     }
+    // A grown tuned set's parts have floors of their own ("tuned, added before.keyposts.digest"): the
+    // threads the rules were tuned on keep theirs when harder threads join the set.
+    if parts.len() > 1 {
+        for (group, t) in parts {
+            sets.push(group);
+            totals.push(t);
+        }
+    }
     totals
 }
 
-/// `"<set>.keyposts.digest"` and `"<set>.keyposts.first"` floors of `tests/facts-floors.json`.
+/// `"<set>.keyposts.digest"` and `"<set>.keyposts.first"` floors of `tests/facts-floors.json` (a grown
+/// tuned set's parts too: `"tuned, added session 14.keyposts.digest"`).
 pub fn check_floors(floors: &serde_json::Value, sets: &[String], totals: &[Tally]) -> Vec<String> {
     let mut failures = Vec::new();
     for (set, t) in sets.iter().zip(totals) {

@@ -8,6 +8,9 @@
 //! that quotes a key post to disagree ("Main counterpoint"). Without any signal, the reply that takes up
 //! the question most (by content).
 
+use super::asker::{
+    answers_question, decision, quoted_reply, reports_back, says, solution, thanked, worked, THANKS, WORKED,
+};
 use super::Context;
 use crate::model::KeyPost;
 
@@ -21,106 +24,6 @@ const MIN_QUOTED_BY: usize = 1;
 const RANKED_PLATFORMS: &[&str] = &["hackernews", "lobsters"];
 /// A short own line (no sentence passed the filters) is shown whole up to this length.
 const MAX_LINE_CHARS: usize = 200;
-
-/// The asker says it worked or what happened, in the languages the boards use (lowercase).
-const WORKED: &[&str] = &[
-    "that did it",
-    "that worked",
-    "it worked",
-    "this worked",
-    "works now",
-    "working now",
-    "now working",
-    "now works",
-    "is working now",
-    "solved",
-    "fixed it",
-    "that fixed",
-    "did the trick",
-    "found the solution",
-    "i've found",
-    "i have found",
-    "i found the",
-    "figured it out",
-    "got it working",
-    "problem is gone",
-    "update:",
-    "hat geholfen",
-    "hat funktioniert",
-    "funktioniert jetzt",
-    "funktioniert wieder",
-    "läuft jetzt",
-    "läuft wieder",
-    "gelöst",
-    "behoben",
-    "habe es gefunden",
-    "ça marche",
-    "ça fonctionne",
-    "résolu",
-    "j'ai trouvé",
-    "j’ai trouvé",
-    "je vais donc",
-    "funcionó",
-    "funciona ahora",
-    "resuelto",
-    "solucionado",
-    "funcionou",
-    "resolvido",
-    "consegui",
-    "risolto",
-    "funziona",
-];
-/// The asker thanks someone (lowercase prefixes).
-const THANKS: &[&str] = &["thank", "thx", "danke", "dank ", "merci", "gracias", "obrigad", "grazie", "cheers"];
-/// Words of an asker's thanks that say it has not worked yet, or not been tried (lowercase): "Thanks,
-/// but it still smells", "Danke, ich werde es probieren" are no outcome.
-const NOT_YET: &[&str] = &[
-    "still",
-    "n't",
-    "n’t",
-    "not ",
-    "will try",
-    "i'll try",
-    "i’ll try",
-    "going to try",
-    "hope",
-    "try it",
-    "try that",
-    "nicht",
-    "noch",
-    "werde",
-    "hoffe",
-    "pas ",
-    "toujours",
-    "vais essayer",
-    "no funciona",
-    "todavía",
-    "probaré",
-    "não",
-    "ainda",
-    "vou tentar",
-    "non ",
-    "ancora",
-    "proverò",
-];
-/// Openings of a request (lowercase): an asker's "Could you explain what you mean with:" asks again,
-/// whatever its last mark.
-const REQUESTS: &[&str] = &[
-    "could you",
-    "can you",
-    "would you",
-    "please",
-    "kannst du",
-    "könntest du",
-    "könnt ihr",
-    "pourriez-vous",
-    "pouvez-vous",
-    "peux-tu",
-    "podrías",
-    "podrian",
-    "você pode",
-    "potresti",
-];
 /// Titles that say the thread is solved (lowercase, matched at a word start: "unsolved" is not solved).
 const SOLVED_TITLES: &[&str] = &[
     "solved",
@@ -137,8 +40,6 @@ const SOLVED_TITLES: &[&str] = &[
 ];
 /// Words before a solved marker that deny it ("not solved", "nicht gelöst", "non risolto", "não resolvido").
 const NEGATIONS: &[&str] = &["not", "nicht", "noch", "non", "não", "nao", "no", "pas", "niet", "still", "yet"];
-/// A quote is traced to the reply holding its opening this-many characters.
-const QUOTE_MATCH_CHARS: usize = 30;
 /// Words that give advice or an explanation, in the languages the boards use (lowercase, matched at a
 /// word start): answers tell what to do or why.
 const ANSWER_CUES: &[&str] = &[
@@ -223,7 +124,6 @@ const DISAGREES: &[&str] = &[
     "discordo",
     "non è vero",
 ];
-
 pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
     let posts = ctx.posts();
     if posts.len() < 2 {
@@ -239,7 +139,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
     };
     let solved = title_says_solved(&ctx.thread.title);
     if let Some(i) = (1..posts.len()).find(|&i| posts[i].accepted) {
-        add(&mut out, i, "answer", "accepted", lines(ctx, i, &[]));
+        add(&mut out, i, "answer", "accepted", lines(ctx, i, &|_| false));
     }
     // The asker's last post saying what worked, and the reply the asker thanks.
     // Where the reader found no author for the first post, the thanks tell the asker: replies that thank.
@@ -251,68 +151,83 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
     let outcome = asker_posts
         .iter()
         .rev()
-        .find(|&&i| says(ctx, i, WORKED))
+        .find(|&&i| worked(ctx, i))
         .or_else(|| asker_posts.iter().rev().find(|&&i| solved && says(ctx, i, THANKS)))
         .copied();
+    // Without a word that it worked, the asker's last post telling what they did in the end.
+    let decided = outcome.is_none().then(|| asker_posts.iter().rev().find(|&&i| decision(ctx, i).is_some())).flatten();
     let marked = out.iter().any(|k| k.signal == "accepted");
     if let Some(i) = outcome {
         // Where the title says solved, the reply the outcome points to (quoted, or thanked) is what solved
         // it: it comes first, the asker's word after it. Otherwise the asker's word leads and the reply
         // it points to follows (below).
         if let Some((k, signal)) = (solved && !marked).then(|| solution(ctx, i)).flatten() {
-            add(&mut out, k, "answer", signal, lines(ctx, k, &[]));
+            add(&mut out, k, "answer", signal, lines(ctx, k, &|_| false));
         }
         let signal = if solved { "solved title" } else { "asker follow-up" };
-        add(&mut out, i, "outcome", signal, lines(ctx, i, WORKED));
+        add(&mut out, i, "outcome", signal, lines(ctx, i, &|l| WORKED.iter().any(|w| l.contains(w))));
     }
     // Scores, then rank, then quotes.
     let top = (1..posts.len())
         .filter_map(|i| posts[i].score.filter(|&s| s > 0).map(|s| (s, i)))
         .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)));
     if let Some((_, i)) = top {
-        add(&mut out, i, "most liked", "score", lines(ctx, i, &[]));
+        add(&mut out, i, "most liked", "score", lines(ctx, i, &|_| false));
     } else if RANKED_PLATFORMS.contains(&ctx.thread.platform.as_str()) {
         if let Some(i) = (1..posts.len()).find(|&i| posts[i].depth <= posts[0].depth.max(1) && !ctx.by_asker(i)) {
-            add(&mut out, i, "top reply", "ranking", lines(ctx, i, &[]));
+            add(&mut out, i, "top reply", "ranking", lines(ctx, i, &|_| false));
         }
     }
     // The reply the asker thanks, where the board marks no answer itself.
     if let Some(&i) = asker_posts.iter().find(|&&i| !marked && says(ctx, i, THANKS)) {
         if let Some(k) = thanked(ctx, i) {
-            add(&mut out, k, "answer", "asker thanks", lines(ctx, k, &[]));
+            add(&mut out, k, "answer", "asker thanks", lines(ctx, k, &|_| false));
         }
     } else if let Some(k) =
-        asker_posts.iter().filter(|&&i| !marked && says(ctx, i, WORKED)).find_map(|&i| quoted_reply(ctx, i))
+        asker_posts.iter().filter(|&&i| !marked && worked(ctx, i)).find_map(|&i| quoted_reply(ctx, i))
     {
         // Without thanks, the reply the asker quotes while saying it worked ("That did it!").
-        add(&mut out, k, "answer", "asker quotes", lines(ctx, k, &[]));
+        add(&mut out, k, "answer", "asker quotes", lines(ctx, k, &|_| false));
+    }
+    // The asker's word on what they did in the end ("I ended up ordering ..."), a weaker sign than "that
+    // worked": it follows the page's signals above.
+    if let Some(&i) = decided {
+        let said = decision(ctx, i).map(str::to_lowercase);
+        add(&mut out, i, "outcome", "asker follow-up", lines(ctx, i, &|l| said.as_deref() == Some(l)));
     }
     // Without a word that it worked, the asker's last thanks telling what happened is the outcome too; it
     // follows the answer it thanks, as it is the weaker sign.
-    if let Some(&i) = asker_posts.iter().rev().find(|&&i| outcome.is_none() && reports_back(ctx, i)) {
-        add(&mut out, i, "outcome", "asker follow-up", lines(ctx, i, &[]));
+    if let Some(&i) =
+        asker_posts.iter().rev().find(|&&i| outcome.is_none() && decided.is_none() && reports_back(ctx, i))
+    {
+        add(&mut out, i, "outcome", "asker follow-up", lines(ctx, i, &|_| false));
     }
     // The asker's own posts are quoted as the question goes on; the most quoted reply is someone else's.
+    // A question quoted to answer it is not what the reader needs: its answer is (above, or by content).
     let quoted = (1..posts.len())
-        .filter(|&i| ctx.quoted_by[i] >= MIN_QUOTED_BY && !ctx.by_asker(i))
+        .filter(|&i| ctx.quoted_by[i] >= MIN_QUOTED_BY && !ctx.by_asker(i) && !only_asks(ctx, i))
         .max_by_key(|&i| (ctx.quoted_by[i], std::cmp::Reverse(i)));
     if let Some(i) = quoted {
-        add(&mut out, i, "most quoted", "quoted", lines(ctx, i, &[]));
+        add(&mut out, i, "most quoted", "quoted", lines(ctx, i, &|_| false));
     }
     // Without any page signal: the reply that takes up the question most.
     if out.is_empty() {
         if let Some(i) = by_content(ctx) {
             let asks = posts[0].text.contains('?') || ctx.thread.title.contains('?');
-            add(&mut out, i, if asks { "answer" } else { "reply" }, "content", lines(ctx, i, &[]));
+            add(&mut out, i, if asks { "answer" } else { "reply" }, "content", lines(ctx, i, &|_| false));
         }
+    }
+    // The asker answering a question a reply asked them (quoting it): what the thread's author adds, after
+    // the replies the page weighs and the answer by content.
+    if let Some(&i) = asker_posts.iter().find(|&&i| answers_question(ctx, i)) {
+        add(&mut out, i, "reply", "asker answers", lines(ctx, i, &|_| false));
     }
     if let Some(i) = counterpoint(ctx, &out) {
         let signal = if posts[i].score.is_some_and(|s| s < 0) { "votes" } else { "quotes and disagrees" };
-        add(&mut out, i, "main counterpoint", signal, lines(ctx, i, &[]));
+        add(&mut out, i, "main counterpoint", signal, lines(ctx, i, &|_| false));
     }
     out
 }
-
 /// The title says the thread is solved: a marker at a word start, not denied by the word before it.
 pub(super) fn title_says_solved(title: &str) -> bool {
     let t = title.to_lowercase();
@@ -325,82 +240,10 @@ pub(super) fn title_says_solved(title: &str) -> bool {
         })
     })
 }
-
-/// The asker's later post thanks and tells what happened ("Poured it off and fed it. Bubbles after four
-/// hours, thanks!"): it has a line of its own besides the thanks, asks nothing more (no question, no
-/// [`REQUESTS`]), and says nothing of it not working yet ([`NOT_YET`]).
-fn reports_back(ctx: &Context, post: usize) -> bool {
-    let own = &ctx.by_post[post];
-    let lower = |t: &str| t.to_lowercase();
-    ctx.by_asker(post)
-        && says(ctx, post, THANKS)
-        && own.iter().any(|c| !THANKS.iter().any(|t| lower(c.text).contains(t)))
-        && !own
-            .iter()
-            .any(|c| c.text.trim_end().ends_with('?') || REQUESTS.iter().any(|r| lower(c.text).starts_with(r)))
-        && !own.iter().any(|c| {
-            let l = lower(c.text);
-            NOT_YET.iter().any(|n| l.contains(n))
-        })
+/// Every own sentence of the post asks (or it has none): a question, not an answer.
+fn only_asks(ctx: &Context, post: usize) -> bool {
+    ctx.by_post[post].iter().all(|c| c.text.trim_end().ends_with('?'))
 }
-
-/// The post's own text says one of `phrases` (not only in the text it quotes).
-fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {
-    let p = &ctx.posts()[post];
-    let lower = p.text.to_lowercase();
-    let quoted: Vec<String> = p.quotes.iter().map(|q| q.text.to_lowercase()).collect();
-    phrases.iter().any(|ph| lower.contains(ph) && !quoted.iter().any(|q| q.contains(ph)))
-}
-
-/// The reply an asker's thanks are for: the one it quotes (by the quote's text or its author) or whose
-/// author it names, else the latest earlier reply by someone else.
-fn thanked(ctx: &Context, asker_post: usize) -> Option<usize> {
-    let posts = ctx.posts();
-    let p = &posts[asker_post];
-    let lower = p.text.to_lowercase();
-    if let Some(k) = quoted_reply(ctx, asker_post) {
-        return Some(k);
-    }
-    let named = (1..asker_post).rev().find(|&k| {
-        !ctx.by_asker(k)
-            && posts[k].author.as_deref().is_some_and(|a| {
-                let a = a.to_lowercase();
-                a.chars().count() >= 3
-                    && (lower.contains(&a)
-                        || p.quotes.iter().any(|q| q.author.as_deref().is_some_and(|qa| qa.eq_ignore_ascii_case(&a))))
-            })
-    });
-    let k = named.or_else(|| (1..asker_post).rev().find(|&k| !ctx.by_asker(k) && !ctx.by_post[k].is_empty()))?;
-    // Thanks go to the person: of their posts before the thanks, the one that says most (not the short
-    // correction after it).
-    let author = posts[k].author.as_deref();
-    (1..asker_post)
-        .filter(|&j| author.is_some() && posts[j].author.as_deref() == author)
-        .max_by(|&a, &b| content_score(ctx, a).total_cmp(&content_score(ctx, b)).then(b.cmp(&a)))
-        .or(Some(k))
-}
-
-/// The reply an asker's outcome post points to, and how: the one it quotes, else (when it thanks) the one
-/// it thanks.
-fn solution(ctx: &Context, outcome: usize) -> Option<(usize, &'static str)> {
-    if let Some(k) = quoted_reply(ctx, outcome) {
-        return Some((k, "asker quotes"));
-    }
-    says(ctx, outcome, THANKS).then(|| thanked(ctx, outcome)).flatten().map(|k| (k, "asker thanks"))
-}
-
-/// The latest earlier reply (not the asker's) holding the opening words of a quote in the asker's post.
-fn quoted_reply(ctx: &Context, asker_post: usize) -> Option<usize> {
-    let posts = ctx.posts();
-    let openings: Vec<String> = posts[asker_post]
-        .quotes
-        .iter()
-        .map(|q| q.text.trim().chars().take(QUOTE_MATCH_CHARS).collect::<String>())
-        .filter(|o| o.chars().count() == QUOTE_MATCH_CHARS)
-        .collect();
-    (1..asker_post).rev().find(|&k| !ctx.by_asker(k) && openings.iter().any(|o| posts[k].text.contains(o.as_str())))
-}
-
 /// The reply (not the asker's) whose sentences take up the first post most, weighted by how central
 /// they are and how much the reply says, and by the replies that quote it (`replies::weight`).
 fn by_content(ctx: &Context) -> Option<usize> {
@@ -410,7 +253,6 @@ fn by_content(ctx: &Context) -> Option<usize> {
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, i)| i)
 }
-
 /// A reply's content score: its two best sentences (centrality and on-topic share), its length, how much
 /// of it advises or explains rather than asks, and (a little) how early it comes.
 pub(super) fn content_score(ctx: &Context, post: usize) -> f64 {
@@ -431,7 +273,6 @@ pub(super) fn content_score(ctx: &Context, post: usize) -> f64 {
     let early = 1.0 - post as f64 / ctx.posts().len().max(1) as f64;
     best + 0.15 * (s.len() as f64).ln_1p() + CUE_WEIGHT * advises - QUESTION_WEIGHT * asks + EARLY_WEIGHT * early
 }
-
 /// The reply voted down most, else a reply that quotes a key post and opens by disagreeing.
 fn counterpoint(ctx: &Context, key: &[KeyPost]) -> Option<usize> {
     let posts = ctx.posts();
@@ -451,16 +292,12 @@ fn counterpoint(ctx: &Context, key: &[KeyPost]) -> Option<usize> {
         quotes_key && DISAGREES.iter().any(|d| own.starts_with(d))
     })
 }
-
-/// Lines shown for a key post: its sentences holding one of `first` (the outcome phrase) first, then its
-/// best sentences; a short own line when no sentence passed the filters.
-fn lines(ctx: &Context, post: usize, first: &[&str]) -> Vec<String> {
+/// Lines shown for a key post: its sentence that `first` accepts (lowercased: the outcome phrase) first,
+/// then its best sentences; a short own line when no sentence passed the filters.
+fn lines(ctx: &Context, post: usize, first: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut out: Vec<String> = ctx.by_post[post]
         .iter()
-        .filter(|c| {
-            let l = c.text.to_lowercase();
-            first.iter().any(|p| l.contains(p))
-        })
+        .filter(|c| first(&c.text.to_lowercase()))
         .take(1)
         .map(|c| c.text.to_string())
         .collect();

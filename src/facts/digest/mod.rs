@@ -14,6 +14,7 @@
 //! with the rest of the thread, so it works in every language without stopword lists.
 
 mod answers;
+mod asker;
 mod opening;
 mod replies;
 mod signature;
@@ -54,6 +55,10 @@ const QUOTE_MARK: char = '>';
 /// A topic word (see [`Context::topic`]) has at least this many letters: the short words of every
 /// language ("this", "that", "avec", "dass") are grammar, not topic.
 const TOPIC_WORD_CHARS: usize = 5;
+
+/// Openings that start like thanks but give a cause ("Thanks to the new driver it boots"), lowercase.
+const THANKS_CAUSAL: &[&str] =
+    &["thanks to ", "dank der ", "dank dem ", "dank des ", "grâce", "gracias a ", "graças a ", "grazie a "];
 
 /// Builds the digest of a thread from its posts and their sentences.
 pub fn build(thread: &Thread, posts: &[PostText]) -> Digest {
@@ -203,8 +208,14 @@ impl<'a> Context<'a> {
         };
         // A sentence the next one repeats in full (a reply's subject line above its text) gives way to it.
         let repeated = |k: usize| list.get(k + 1).is_some_and(|next| contained(&list[k].words, &next.words));
-        let mut scored: Vec<(f64, &Candidate)> =
-            list.iter().enumerate().filter(|(k, _)| !repeated(*k)).map(|(_, c)| (score(c), c)).collect();
+        // A thanks line ("Thank you Bear for sharing your process.") gives way to any other sentence.
+        let others = list.iter().any(|c| !thanks_line(c.text));
+        let mut scored: Vec<(f64, &Candidate)> = list
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| !(repeated(*k) || (others && thanks_line(c.text))))
+            .map(|(_, c)| (score(c), c))
+            .collect();
         crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
         let mut chosen: Vec<&Candidate> = Vec::new();
         for (_, c) in scored {
@@ -240,6 +251,13 @@ impl<'a> Context<'a> {
     pub fn by_asker(&self, post: usize) -> bool {
         post > 0 && self.asker.is_some() && self.posts().get(post).and_then(|p| p.author.as_deref()) == self.asker
     }
+}
+
+/// The sentence opens by thanking ([`asker::THANKS`]; "Thanks to the new driver ..." gives a cause, not
+/// thanks).
+fn thanks_line(text: &str) -> bool {
+    let l = text.trim_start().to_lowercase();
+    asker::THANKS.iter().any(|t| l.starts_with(t)) && !THANKS_CAUSAL.iter().any(|t| l.starts_with(t))
 }
 
 /// Two sentences of one post say the same: they share most words, or one's words are nearly all in the

@@ -173,9 +173,10 @@ fn solved_title_takes_the_asker_thanks_as_the_outcome_and_the_thanked_reply_firs
     assert_eq!((d.answers[0].post, d.answers[0].signal.as_str()), (1, "asker thanks"), "{:?}", d.answers);
     let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("outcome");
     assert_eq!((outcome.post, outcome.signal.as_str()), (3, "solved title"));
-    // Without the solved title, thanks alone are no outcome.
+    // Without the solved title, thanks alone are no outcome (an asker's "I ordered ..." is: see
+    // `asker_decision_is_the_outcome`).
     let mut posts = kettle_thread();
-    posts[3] = post("ann", "Thanks bob, I ordered the thermal fuse for the base plate.");
+    posts[3] = post("ann", "Thanks bob, so the thermal fuse is under the base plate.");
     let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
     assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
 }
@@ -321,4 +322,65 @@ fn filler_and_inline_quotes_are_never_reply_lines() {
             assert!(!s.starts_with('>') && crate::facts::sentences::is_summary_material(s), "{s}: {d:?}");
         }
     }
+}
+
+#[test]
+fn asker_decision_is_the_outcome() {
+    let mut posts = kettle_thread();
+    posts[3] = post("ann", "Our neighbour bought a Philips kettle last year and likes it a lot.");
+    posts.push(post("ann", "I dove in headfirst and ordered the Philips kettle with the concealed element."));
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("outcome");
+    assert_eq!((outcome.post, outcome.signal.as_str()), (5, "asker follow-up"), "{:?}", d.answers);
+    assert!(outcome.sentences[0].contains("ordered the Philips kettle"), "{outcome:?}");
+    // Someone else's purchase, or a question, tells nothing of what the asker did.
+    let mut posts = kettle_thread();
+    posts[3] = post("ann", "Our neighbour bought a Philips kettle last year and likes it a lot.");
+    posts.push(post("ann", "Should I have ordered the Philips kettle with the concealed element instead?"));
+    posts.push(post("ann", "I decided that I want a kettle without a fuse. Which brands make those?"));
+    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
+}
+
+#[test]
+fn worked_taken_back_is_no_outcome() {
+    let mut posts = kettle_thread();
+    posts[3] = post("ann", "It would be amazing if kettles still solved the problem of limescale on their own.");
+    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
+}
+
+#[test]
+fn thanks_to_everyone_point_to_no_reply() {
+    let mut posts = kettle_thread();
+    posts[3] = post("ann", "Thanks for all who comment on this issue, I will take the kettle back to the shop.");
+    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    assert!(d.answers.iter().all(|k| k.signal != "asker thanks"), "{:?}", d.answers);
+}
+
+#[test]
+fn asker_answering_a_quoted_question_is_a_key_post_and_a_quoted_question_is_not() {
+    let q = "How old is the kettle, and which model is it exactly?";
+    let mut posts = kettle_thread();
+    posts[2] = post("cy", q);
+    posts[3] = post("ann", &format!("{q}\nThe kettle is a Bosch TWK7203 bought in 2019, descaled twice a year."));
+    posts[3].quotes = vec![PostQuote { author: Some("cy".into()), text: q.into() }];
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    let reply = d.answers.iter().find(|k| k.signal == "asker answers").expect("asker answers");
+    assert_eq!(reply.post, 3, "{:?}", d.answers);
+    assert!(d.answers.iter().all(|k| k.post != 2), "the question is not a key post: {:?}", d.answers);
+}
+
+#[test]
+fn a_thanks_line_gives_way_to_the_post_s_other_sentences() {
+    let mut posts = kettle_thread();
+    posts[2] = post("cy", "Thank you bob for explaining the thermal fuse so well. The fuse on my Bosch kettle sat under the base plate too, held by two screws.");
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    for k in d.answers.iter().chain(&d.replies).filter(|k| k.post == 2) {
+        assert!(k.sentences.iter().all(|s| !s.starts_with("Thank you")), "{k:?}");
+    }
+    assert!(!thanks_line("Thanks to the new base plate the kettle heats again."));
 }

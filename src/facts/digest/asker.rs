@@ -1,0 +1,311 @@
+//! What the asker's later posts say: that it worked, what they did in the end, whom they thank, which
+//! reply they quote, a question of a reply they answer. The answers (`answers.rs`) read these signals.
+
+use super::answers::content_score;
+use super::Context;
+
+/// The asker says it worked or what happened, in the languages the boards use (lowercase).
+pub(super) const WORKED: &[&str] = &[
+    "that did it",
+    "that worked",
+    "it worked",
+    "this worked",
+    "works now",
+    "working now",
+    "now working",
+    "now works",
+    "is working now",
+    "solved",
+    "fixed it",
+    "that fixed",
+    "did the trick",
+    "found the solution",
+    "i've found",
+    "i have found",
+    "i found the",
+    "figured it out",
+    "got it working",
+    "problem is gone",
+    "update:",
+    "hat geholfen",
+    "hat funktioniert",
+    "funktioniert jetzt",
+    "funktioniert wieder",
+    "läuft jetzt",
+    "läuft wieder",
+    "gelöst",
+    "behoben",
+    "habe es gefunden",
+    "ça marche",
+    "ça fonctionne",
+    "résolu",
+    "j'ai trouvé",
+    "j’ai trouvé",
+    "je vais donc",
+    "funcionó",
+    "funciona ahora",
+    "resuelto",
+    "solucionado",
+    "funcionou",
+    "resolvido",
+    "consegui",
+    "risolto",
+    "funziona",
+];
+/// Words in the sentence of an asker's "it worked" that take it back: still, not yet, a hope, a
+/// condition ("if forums still solved the problem", "hope that fixed it"), matched at a word start
+/// (lowercase).
+pub(super) const WORKED_DENIED: &[&str] = &[
+    "still",
+    "not yet",
+    "hope",
+    "would",
+    "if ",
+    "wenn ",
+    "falls ",
+    "noch nicht",
+    "immer noch",
+    "toujours pas",
+    "pas encore",
+    "ainda não",
+    "todavía no",
+    "ancora non",
+];
+/// The asker tells what they did in the end ("I dove in headfirst and ordered an Epson 5050UB"): a
+/// first-person subject, then one of its verbs later in the same sentence (lowercase; an empty subject
+/// where the verb's form is first person already). "Our daughter bought a house" has no such subject.
+pub(super) const DECIDED: &[(&str, &str)] = &[
+    ("i", "ordered"),
+    ("i", "bought"),
+    ("i", "purchased"),
+    ("i", "went with"),
+    ("i", "decided"),
+    ("i", "ended up"),
+    ("i", "pulled the trigger"),
+    ("i", "settled on"),
+    ("ich", "bestellt"),
+    ("ich", "gekauft"),
+    ("ich", "entschieden"),
+    ("j'ai", "commandé"),
+    ("j'ai", "acheté"),
+    ("j'ai", "opté"),
+    ("j’ai", "commandé"),
+    ("j’ai", "acheté"),
+    ("j’ai", "opté"),
+    ("", "comprei"),
+    ("", "encomendei"),
+    ("", "optei"),
+    ("", "compré"),
+    ("", "me decidí"),
+    ("ho", "comprato"),
+    ("ho", "ordinato"),
+];
+/// Thanks addressed to everyone ("Thanks for all who comment", "Danke an alle"): they point to no one
+/// reply (lowercase).
+pub(super) const THANKS_ALL: &[&str] = &[
+    "thanks all",
+    "thanks everyone",
+    "thanks everybody",
+    "thanks guys",
+    "thanks for all",
+    "thanks to all",
+    "thanks to everyone",
+    "thank you all",
+    "thank you everyone",
+    "thank you guys",
+    "thank you to all",
+    "thank you to everyone",
+    "danke an alle",
+    "danke euch",
+    "dank an alle",
+    "merci à tous",
+    "merci à toutes",
+    "merci à vous",
+    "obrigado a todos",
+    "obrigada a todos",
+    "gracias a todos",
+    "grazie a tutti",
+];
+/// The asker thanks someone (lowercase prefixes).
+pub(super) const THANKS: &[&str] =
+    &["thank", "thx", "danke", "dank ", "merci", "gracias", "obrigad", "grazie", "cheers"];
+/// Words of an asker's thanks that say it has not worked yet, or not been tried (lowercase): "Thanks,
+/// but it still smells", "Danke, ich werde es probieren" are no outcome.
+pub(super) const NOT_YET: &[&str] = &[
+    "still",
+    "n't",
+    "n’t",
+    "not ",
+    "will try",
+    "i'll try",
+    "i’ll try",
+    "going to try",
+    "hope",
+    "try it",
+    "try that",
+    "nicht",
+    "noch",
+    "werde",
+    "hoffe",
+    "pas ",
+    "toujours",
+    "vais essayer",
+    "no funciona",
+    "todavía",
+    "probaré",
+    "não",
+    "ainda",
+    "vou tentar",
+    "non ",
+    "ancora",
+    "proverò",
+];
+/// Openings of a request (lowercase): an asker's "Could you explain what you mean with:" asks again,
+/// whatever its last mark.
+pub(super) const REQUESTS: &[&str] = &[
+    "could you",
+    "can you",
+    "would you",
+    "please",
+    "kannst du",
+    "könntest du",
+    "könnt ihr",
+    "pourriez-vous",
+    "pouvez-vous",
+    "peux-tu",
+    "podrías",
+    "podrian",
+    "você pode",
+    "potresti",
+];
+/// A quote is traced to the reply holding its opening this-many characters.
+pub(super) const QUOTE_MATCH_CHARS: usize = 30;
+/// The asker's later post thanks and tells what happened ("Poured it off and fed it. Bubbles after four
+/// hours, thanks!"): it has a line of its own besides the thanks, asks nothing more (no question, no
+/// [`REQUESTS`]), and says nothing of it not working yet ([`NOT_YET`]).
+pub(super) fn reports_back(ctx: &Context, post: usize) -> bool {
+    let own = &ctx.by_post[post];
+    let lower = |t: &str| t.to_lowercase();
+    ctx.by_asker(post)
+        && says(ctx, post, THANKS)
+        && own.iter().any(|c| !THANKS.iter().any(|t| lower(c.text).contains(t)))
+        && !own
+            .iter()
+            .any(|c| c.text.trim_end().ends_with('?') || REQUESTS.iter().any(|r| lower(c.text).starts_with(r)))
+        && !own.iter().any(|c| {
+            let l = lower(c.text);
+            NOT_YET.iter().any(|n| l.contains(n))
+        })
+}
+/// The asker's post says it worked ([`WORKED`]), and not only in sentences that take it back
+/// ([`WORKED_DENIED`], a question): "if forums still solved the problem" is no outcome.
+pub(super) fn worked(ctx: &Context, post: usize) -> bool {
+    if !says(ctx, post, WORKED) {
+        return false;
+    }
+    let mut hits =
+        ctx.by_post[post].iter().map(|c| c.text.to_lowercase()).filter(|l| WORKED.iter().any(|w| l.contains(w)));
+    let first = hits.next();
+    first.is_none() || first.into_iter().chain(hits).any(|l| !denied(&l))
+}
+/// A sentence (lowercase) that asks, or takes back what it says ([`WORKED_DENIED`]).
+pub(super) fn denied(l: &str) -> bool {
+    let padded = format!(" {l}");
+    l.trim_end().ends_with('?') || WORKED_DENIED.iter().any(|w| padded.contains(&format!(" {w}")))
+}
+/// The asker's sentence telling what they did in the end ([`DECIDED`]), not a question nor taken back, in
+/// a post that asks nothing more ("I decided I want a job that spares my health. Do you cancel plans
+/// often?" is the question going on).
+pub(super) fn decision<'a>(ctx: &Context<'a>, post: usize) -> Option<&'a str> {
+    let list = ctx.by_post.get(post)?;
+    if list.iter().any(|c| c.text.trim_end().ends_with('?')) {
+        return None;
+    }
+    list.iter().map(|c| c.text).find(|t| {
+        let l = t.to_lowercase();
+        let words: Vec<&str> = l.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).collect();
+        !denied(&l)
+            && DECIDED.iter().any(|(subject, verb)| {
+                let from = if subject.is_empty() { Some(0) } else { words.iter().position(|w| w == subject) };
+                from.is_some_and(|k| {
+                    let rest = words[k..].join(" ");
+                    rest.contains(verb)
+                })
+            })
+    })
+}
+/// The asker's post quotes a question another poster asked and answers it: it has own sentences and
+/// none of them asks (a post asking back is the question going on).
+pub(super) fn answers_question(ctx: &Context, post: usize) -> bool {
+    let p = &ctx.posts()[post];
+    let asks = |q: &crate::model::PostQuote| {
+        let t = q.text.trim_end();
+        q.author.as_deref().is_none_or(|a| Some(a) != ctx.asker) && (t.ends_with('?') || t.contains("? "))
+    };
+    p.quotes.iter().any(asks)
+        && !ctx.by_post[post].is_empty()
+        && !ctx.by_post[post].iter().any(|c| c.text.contains('?'))
+}
+/// The post's own text says one of `phrases` (not only in the text it quotes).
+pub(super) fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {
+    let p = &ctx.posts()[post];
+    let lower = p.text.to_lowercase();
+    let quoted: Vec<String> = p.quotes.iter().map(|q| q.text.to_lowercase()).collect();
+    phrases.iter().any(|ph| lower.contains(ph) && !quoted.iter().any(|q| q.contains(ph)))
+}
+/// The reply an asker's thanks are for: the one it quotes (by the quote's text or its author) or whose
+/// author it names, else the latest earlier reply by someone else.
+pub(super) fn thanked(ctx: &Context, asker_post: usize) -> Option<usize> {
+    let posts = ctx.posts();
+    let p = &posts[asker_post];
+    let lower = p.text.to_lowercase();
+    // Thanks to everyone name no one: neither the reply the post quotes (what it answers) nor the latest.
+    if THANKS_ALL.iter().any(|t| lower.contains(t)) {
+        return None;
+    }
+    if let Some(k) = quoted_reply(ctx, asker_post) {
+        return Some(k);
+    }
+    let named = (1..asker_post).rev().find(|&k| {
+        !ctx.by_asker(k)
+            && posts[k].author.as_deref().is_some_and(|a| {
+                let a = a.to_lowercase();
+                a.chars().count() >= 3
+                    && (lower.contains(&a)
+                        || p.quotes.iter().any(|q| q.author.as_deref().is_some_and(|qa| qa.eq_ignore_ascii_case(&a))))
+            })
+    });
+    let k = named.or_else(|| (1..asker_post).rev().find(|&k| !ctx.by_asker(k) && !ctx.by_post[k].is_empty()))?;
+    // Thanks go to the person: of their posts before the thanks, the one that says most (not the short
+    // correction after it).
+    let author = posts[k].author.as_deref();
+    (1..asker_post)
+        .filter(|&j| author.is_some() && posts[j].author.as_deref() == author)
+        .max_by(|&a, &b| content_score(ctx, a).total_cmp(&content_score(ctx, b)).then(b.cmp(&a)))
+        .or(Some(k))
+}
+/// The reply an asker's outcome post points to, and how: the one it quotes, else (when it thanks) the one
+/// it thanks.
+pub(super) fn solution(ctx: &Context, outcome: usize) -> Option<(usize, &'static str)> {
+    if let Some(k) = quoted_reply(ctx, outcome) {
+        return Some((k, "asker quotes"));
+    }
+    says(ctx, outcome, THANKS).then(|| thanked(ctx, outcome)).flatten().map(|k| (k, "asker thanks"))
+}
+/// The latest earlier reply (not the asker's) holding the opening words of a quote in the asker's post as
+/// its own words (a reply that quotes them in turn is not where they were written).
+pub(super) fn quoted_reply(ctx: &Context, asker_post: usize) -> Option<usize> {
+    let posts = ctx.posts();
+    let openings: Vec<String> = posts[asker_post]
+        .quotes
+        .iter()
+        .map(|q| q.text.trim().chars().take(QUOTE_MATCH_CHARS).collect::<String>())
+        .filter(|o| o.chars().count() == QUOTE_MATCH_CHARS)
+        .collect();
+    (1..asker_post).rev().find(|&k| {
+        !ctx.by_asker(k)
+            && openings.iter().any(|o| {
+                posts[k].text.contains(o.as_str()) && !posts[k].quotes.iter().any(|q| q.text.contains(o.as_str()))
+            })
+    })
+}
