@@ -34,12 +34,14 @@ export function startServer(port = 0, pages = {}) {
     const [, mode, ...rest] = u.pathname.split("/");
     const name = decodeURIComponent(rest.join("/"));
     if (mode === "www" && !name.split("/").includes("..")) {
-      try {
-        const file = path.join(WWW, name || "index.html");
+      // Read first, then answer: a missing file (the demo page not built yet) is a 404, not a crash.
+      const file = path.join(WWW, name || "index.html");
+      const body = await readFile(file).catch(() => null);
+      if (body === null) {
+        res.writeHead(404).end("not found: build the demo page first (./build.sh package)");
+      } else {
         res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-        res.end(await readFile(file));
-      } catch {
-        res.writeHead(404).end("not found");
+        res.end(body);
       }
       return;
     }
