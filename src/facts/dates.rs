@@ -194,11 +194,11 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
     for post in posts {
         let today = post.published.and_then(parse_day);
         // URLs and machine-written lines: a log's timestamps are not the thread's dates.
-        let urls = super::machine::skipped_spans(post.text);
+        let urls = &post.skipped;
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
-            if super::numbers::in_spans(&urls, toks[i].start()) {
+            if super::numbers::in_spans(urls, toks[i].start()) {
                 i += 1;
                 continue;
             }

@@ -113,7 +113,8 @@ fn clock_with_seconds(line: &str) -> bool {
 /// `192.168.1.10`, `0x1F`, `00:1f.3`.
 fn machine_word(w: &str) -> bool {
     let w = w.trim_end_matches([',', ';', ')', '.']);
-    if w.is_empty() || w.starts_with("http") || w.starts_with("www.") {
+    // Most words are letters only, which no rule below accepts: decided without the scans.
+    if w.is_empty() || w.bytes().all(|b| b.is_ascii_alphabetic()) || w.starts_with("http") || w.starts_with("www.") {
         return false;
     }
     let dotted_digits = w.split('.').filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())).count();

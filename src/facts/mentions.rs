@@ -114,7 +114,7 @@ pub(super) fn find_mentions(
     let toks = &post.tokens;
     // "https://www.youtube.com/embed/CEV1esZOKsQ": nothing inside a URL is a name, nor in a line a machine
     // wrote (a log, a command, configuration).
-    let urls = super::machine::skipped_spans(post.text);
+    let urls = &post.skipped;
     let mut i = 0;
     while i < toks.len() {
         if let Some(known) = toks[i].is_lower_word().then(|| g.lower_brand(toks[i].text)).flatten() {
@@ -129,7 +129,7 @@ pub(super) fn find_mentions(
             i += 1;
             continue;
         }
-        let in_link = super::numbers::in_spans(&urls, toks[i].start()) || in_url(toks, i);
+        let in_link = super::numbers::in_spans(urls, toks[i].start()) || in_url(toks, i);
         if !toks[i].is_capitalized() || toks[i].text.contains(['\'', '’']) || in_link {
             i += 1;
             continue;

@@ -83,6 +83,9 @@ pub struct PostText<'a> {
     /// the digest both ask it of the same sentences, so it is worked out once, when first asked
     /// (0 not yet, 1 yes, 2 no).
     material: Vec<std::cell::Cell<u8>>,
+    /// Byte spans no fact comes from: URLs and machine-written lines ([`machine::skipped_spans`]), found once
+    /// here for the date, mention and quantity steps that all skip them.
+    pub skipped: Vec<(usize, usize)>,
 }
 
 /// Share of all-capital words above which a sentence is shouting, not naming.
@@ -129,7 +132,8 @@ impl<'a> PostText<'a> {
             prose[si] = lower >= PROSE_MIN_LOWER && lower as f64 >= PROSE_LOWER_SHARE * words as f64;
         }
         let material = vec![std::cell::Cell::new(0); sentences.len()];
-        PostText { index, text, tokens, sentences, published, initial, shouting, prose, material }
+        let skipped = machine::skipped_spans(text);
+        PostText { index, text, tokens, sentences, published, initial, shouting, prose, material, skipped }
     }
 
     /// The token is the first word of its sentence.

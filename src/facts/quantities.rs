@@ -277,11 +277,11 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
     let mut by_value: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
     for post in posts {
         // URLs and machine-written lines (logs, commands, configuration) hold no facts.
-        let urls = super::machine::skipped_spans(post.text);
+        let urls = &post.skipped;
         let toks = &post.tokens;
         let mut i = 0;
         while i < toks.len() {
-            let in_url = super::numbers::in_spans(&urls, toks[i].start());
+            let in_url = super::numbers::in_spans(urls, toks[i].start());
             match (!in_url).then(|| quantity_at(post, i, english)).flatten() {
                 Some((q, next)) => {
                     // "20mg" and "20 mg daily" in one post are one fact.
