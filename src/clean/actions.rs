@@ -89,22 +89,27 @@ const LABEL_WORDS: &[&str] = &[
     "messaggio",
 ];
 
-/// Whether `n` is a post's action bar (see the module doc).
+/// Whether `n` is a post's action bar (see the module doc). The words are read first: most short elements
+/// with a link fail on their first word ("Home", a name), before any walk for the controls.
 pub fn is_action_bar(n: NodeRef<Node>, m: &Measures) -> bool {
     let size = m.size(n.id());
     if size.text == 0 || size.text > MAX_BAR_TEXT || size.link == 0 {
         return false;
     }
-    let controls = n
-        .descendants()
-        .filter(|d| matches!(d.value(), Node::Element(e) if e.name() == "a" || e.name() == "button"))
-        .count();
-    if controls < MIN_CONTROLS {
-        return false;
+    let mut action = false;
+    for text in n.descendants().filter_map(|d| d.value().as_text()) {
+        for word in text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
+            let word = word.to_lowercase();
+            if ACTION_WORDS.contains(&word.as_str()) {
+                action = true;
+            } else if !LABEL_WORDS.contains(&word.as_str()) {
+                return false;
+            }
+        }
     }
-    let text: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
-    words.iter().any(|w| ACTION_WORDS.contains(w))
-        && words.iter().all(|w| ACTION_WORDS.contains(w) || LABEL_WORDS.contains(w))
+    action
+        && n.descendants()
+            .filter(|d| matches!(d.value(), Node::Element(e) if e.name() == "a" || e.name() == "button"))
+            .nth(MIN_CONTROLS - 1)
+            .is_some()
 }
