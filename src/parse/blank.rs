@@ -95,13 +95,18 @@ pub fn is_block_node(node: &Node) -> bool {
 
 /// True when white space inside `node` may matter: it or an ancestor keeps white space, or is not HTML
 /// (SVG text), or has a `style` attribute naming `white-space`.
+#[cfg(feature = "html-parser")]
 pub fn keeps_space(node: ego_tree::NodeRef<Node>) -> bool {
     std::iter::successors(Some(node), |n| n.parent()).any(|n| match n.value() {
-        Node::Element(e) => {
-            e.name.ns != ns!(html)
-                || KEEPS_SPACE.contains(&&*e.name.local)
-                || e.attr("style").is_some_and(|s| s.contains("white-space"))
-        }
+        Node::Element(e) => keeps_own_space(e),
         _ => false,
     })
+}
+
+/// True when white space inside this element may matter, whatever its ancestors: it keeps white space, is
+/// not HTML (SVG text), or has a `style` attribute naming `white-space`.
+pub fn keeps_own_space(e: &scraper::node::Element) -> bool {
+    e.name.ns != ns!(html)
+        || KEEPS_SPACE.contains(&&*e.name.local)
+        || e.attr("style").is_some_and(|s| s.contains("white-space"))
 }

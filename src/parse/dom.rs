@@ -255,6 +255,9 @@ struct Builder {
     /// A blank text for the open node that may be one no reader sees ([`super::blank`]), held back until
     /// the next token shows whether it sits between blocks: the tree then matches html5ever's sink's.
     blank: Option<StrTendril>,
+    /// For each open element (as `open`), whether white space inside it may matter: it or an ancestor keeps
+    /// white space ([`super::blank::keeps_own_space`]), worked out once as it opens.
+    keeps: Vec<bool>,
 }
 
 impl Builder {
@@ -268,6 +271,7 @@ impl Builder {
             pending: None,
             elements: 0,
             blank: None,
+            keeps: Vec::new(),
         }
     }
 
@@ -331,13 +335,16 @@ impl Builder {
         }
         let parent = self.parent();
         let Some(mut parent) = self.tree.get_mut(parent) else { return };
-        let mut element = parent.append(Node::Element(Element::new(name, attrs)));
+        let element = Element::new(name, attrs);
+        let keeps = self.keeps.last().copied().unwrap_or(false) || super::blank::keeps_own_space(&element);
+        let mut element = parent.append(Node::Element(element));
         if template {
             // As scraper's tree sink: a template holds its content in a fragment node (left empty here).
             element.append(Node::Fragment);
         }
         let id = element.id();
         self.open.push(id);
+        self.keeps.push(keeps);
         self.elements += 1;
     }
 
@@ -368,7 +375,7 @@ impl Builder {
     fn may_drop(&self) -> bool {
         let Some(node) = self.tree.get(self.parent()) else { return false };
         let after_block = node.last_child().is_none_or(|n| super::blank::is_block_node(n.value()));
-        after_block && !super::blank::keeps_space(node)
+        after_block && !self.keeps.last().copied().unwrap_or(false)
     }
 
     /// Settles a held-back blank text as its node closes: dropped when it follows a block, kept when it is
@@ -400,6 +407,7 @@ impl Builder {
             return Ok(());
         }
         self.settle_blank();
+        self.keeps.pop();
         self.open.pop().map(|_| ()).ok_or(Error::BadTree("an element closes that never opened"))
     }
 
