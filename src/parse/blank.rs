@@ -88,6 +88,17 @@ pub fn is_block(name: &QualName) -> bool {
     name.ns == ns!(html) && BLOCKS.contains(&&*name.local)
 }
 
+/// One node in this many added to both tree builders' node estimates (`tree.rs` over the HTML, `dom.rs` over
+/// the DOM format): the blank texts the estimate takes for dropped but the tree keeps (inside `pre` or
+/// `code`, in an element styled `white-space`, after a comment the HTML scan does not track) must not make
+/// the tree's `Vec` double.
+pub const ESTIMATE_SLACK: usize = 32;
+
+/// True for a tag name (any case, as the token scans read it) of an element laid out as a block.
+pub fn is_block_name(name: &[u8]) -> bool {
+    BLOCKS.iter().any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
+}
+
 /// True for a node that is a block element.
 pub fn is_block_node(node: &Node) -> bool {
     matches!(node, Node::Element(e) if is_block(&e.name))

@@ -118,10 +118,10 @@ fn budget_notice(read: usize, body: &str) -> String {
 
 /// Nodes the tree will hold: one per element, one per text token but the blank ones [`Builder::text`] leaves
 /// out (a blank text after a block or first in its element, before a block or the element's end after a
-/// block; [`super::blank`]), one for the document, and [`ESTIMATE_SLACK`] more. Close tokens carry no name,
-/// so a stack of the open elements' block-ness tells what closes. An estimate short of the tree makes its
-/// `Vec` double (twice the tree at its peak); one over it by every blank text (most of a page's text
-/// tokens) reserves their slots for nothing.
+/// block; [`super::blank`]), one for the document, and [`super::blank::ESTIMATE_SLACK`] more. Close tokens
+/// carry no name, so a stack of the open elements' block-ness tells what closes. An estimate short of the
+/// tree makes its `Vec` double (twice the tree at its peak); one over it by every blank text (most of a
+/// page's text tokens) reserves their slots for nothing.
 fn estimate_nodes(body: &str) -> usize {
     /// What the open element's last child is so far.
     #[derive(PartialEq)]
@@ -141,7 +141,7 @@ fn estimate_nodes(body: &str) -> usize {
         let payload = &b[at + 1..end];
         match marker {
             HTML_ELEMENT | SVG_ELEMENT | MATH_ELEMENT => {
-                let block = marker == HTML_ELEMENT && is_block_name(payload);
+                let block = marker == HTML_ELEMENT && super::blank::is_block_name(payload);
                 // A pending blank before a block is dropped; before anything else it is a text node.
                 nodes += 1 + usize::from(blank && !block);
                 open.push(block);
@@ -165,15 +165,7 @@ fn estimate_nodes(body: &str) -> usize {
         }
         at = end.max(at + 1);
     }
-    nodes + nodes / ESTIMATE_SLACK
-}
-
-/// One node in this many added to [`estimate_nodes`]: blanks kept where the scan does not look (inside `pre`,
-/// `code`, an element styled `white-space`) must not make the `Vec` double.
-const ESTIMATE_SLACK: usize = 32;
-
-fn is_block_name(name: &[u8]) -> bool {
-    super::blank::BLOCKS.iter().any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
+    nodes + nodes / super::blank::ESTIMATE_SLACK
 }
 
 /// The tokens of a body: a marker and its payload (unescaped only when it holds an escape).

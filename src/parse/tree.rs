@@ -70,7 +70,7 @@ pub fn estimate_nodes(html: &str) -> usize {
             i = end;
             continue;
         }
-        last = tag_at(b, i).map_or((false, false), |(is_end, name)| (is_end, is_block_name(name)));
+        last = tag_at(b, i).map_or((false, false), |(is_end, name)| (is_end, super::blank::is_block_name(name)));
         let rest = &b[i + 1..];
         match rest.first() {
             Some(b'!') if rest.starts_with(b"!--") => {
@@ -101,19 +101,17 @@ pub fn estimate_nodes(html: &str) -> usize {
             }
         }
     }
-    nodes + nodes / ESTIMATE_SLACK
+    nodes + nodes / super::blank::ESTIMATE_SLACK
 }
-
-/// One node in this many added to the estimate: the blank runs [`dropped_blank`] guesses are dropped but
-/// the tree keeps (inside `pre`, after a comment the scan does not track) must not make the `Vec` double.
-const ESTIMATE_SLACK: usize = 32;
 
 /// Whether the run `b[start..end]` is white space the tree leaves out ([`super::blank`]), as far as the
 /// tags around it show: after a block's tag and before a block's start tag, or after a block's end tag and
 /// before any end tag.
 fn dropped_blank(b: &[u8], start: usize, end: usize, (last_end, last_block): (bool, bool)) -> bool {
     let Some((next_end, next)) = tag_at(b, end) else { return false };
-    super::blank::is_blank_bytes(&b[start..end]) && last_block && if next_end { last_end } else { is_block_name(next) }
+    super::blank::is_blank_bytes(&b[start..end])
+        && last_block
+        && if next_end { last_end } else { super::blank::is_block_name(next) }
 }
 
 /// The tag at `b[at]` (a `<`): whether it is an end tag, and its name.
@@ -123,10 +121,6 @@ fn tag_at(b: &[u8], at: usize) -> Option<(bool, &[u8])> {
     let name = &rest[usize::from(is_end)..];
     let len = name.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
     (len > 0 && name[0].is_ascii_alphabetic()).then(|| (is_end, &name[..len]))
-}
-
-fn is_block_name(name: &[u8]) -> bool {
-    super::blank::BLOCKS.iter().any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
 }
 
 /// Elements whose content the tokenizer reads as one run of text.
