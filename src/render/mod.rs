@@ -159,14 +159,44 @@ fn language_name(tag: &str) -> String {
 }
 
 /// "Tue Jan 11, 2022, 02:28 PM" style text is the page's; for the card, the ISO time trimmed to minutes.
+/// Shown text that is itself a machine time ("2024-11-27T15:50:23Z": a board that prints an attribute's
+/// value where it shows no time of its own) is written the same way, never raw.
 pub(crate) fn when(published: Option<&str>, shown: Option<&str>) -> Option<String> {
-    shown.map(str::to_string).or_else(|| published.map(|p| p.replacen('T', " ", 1).chars().take(16).collect()))
+    let iso = |p: &str| p.replacen('T', " ", 1).chars().take(16).collect();
+    match shown {
+        Some(t) if is_machine_time(t) => Some(iso(t)),
+        Some(t) => Some(t.to_string()),
+        None => published.map(iso),
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM…`: an ISO 8601 time as machines write it (never how a page words one for readers).
+fn is_machine_time(t: &str) -> bool {
+    let b = t.trim().as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && b.get(10) == Some(&b'T')
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Pagination;
+
+    #[test]
+    fn machine_times_shown_by_the_page_are_written_for_readers() {
+        assert_eq!(when(None, Some("2024-11-27T15:50:23Z")).as_deref(), Some("2024-11-27 15:50"));
+        assert_eq!(when(Some("2024-11-27T15:50:23Z"), Some("Nov 27, 2024")).as_deref(), Some("Nov 27, 2024"));
+        assert_eq!(when(Some("2024-11-27T15:50:23Z"), None).as_deref(), Some("2024-11-27 15:50"));
+        assert_eq!(when(None, Some("2024-11-27 at noon")).as_deref(), Some("2024-11-27 at noon"));
+    }
 
     #[test]
     fn page_line_names_site_language_and_page() {
