@@ -124,7 +124,9 @@ impl<'a> Headlines<'a> {
     }
 
     /// The link's headline: its own text when that is words, else the short paragraph of the post (or the
-    /// thread title) that best matches the words of the URL's slug.
+    /// thread title) that best matches the words of the URL's slug. A slug is its headline's words from the
+    /// start, so a paragraph without the slug's first word is another headline, however many of the
+    /// others it shares ("Chats are now federating out …" is not `/emoji-now-federating-out`).
     fn of(&mut self, link: &Link) -> Option<String> {
         let own = link.text.trim();
         if own.split_whitespace().count() >= 3 && !own.contains("://") && !own.starts_with("www.") {
@@ -141,7 +143,7 @@ impl<'a> Headlines<'a> {
         }
         let spent = candidates.len();
         let mut best: Option<(f64, &str)> = None;
-        for (c, words) in candidates {
+        for (c, words) in candidates.iter().filter(|(_, words)| words.contains(&slug[0])) {
             let hits = slug.iter().filter(|w| words.contains(*w)).count();
             let score = hits as f64 / slug.len() as f64;
             if score >= MIN_SLUG_OVERLAP && best.is_none_or(|(b, _)| score > b) {
@@ -210,6 +212,17 @@ mod tests {
         assert_eq!(s[0].domain, "msn.com");
         assert_eq!(s[0].title.as_deref(), Some("Kazakhstan's president says troops to leave"));
         assert_eq!(s[1].title.as_deref(), Some("Tokayev announces swift end to intervention"));
+    }
+
+    #[test]
+    fn a_headline_holds_the_slug_from_its_first_word() {
+        let u = "https://community.forum.test/topic/18423/emoji-now-federating-out";
+        let text = format!("Chats are now federating out as limited-visibility posts on the fediverse\n{u}");
+        let post = Post { text, links: vec![link(u)], ..Post::default() };
+        let thread = Thread { posts: vec![post], ..Thread::default() };
+        let s = extract(&thread, Some("https://forum.example.com/t/1"));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].title, None, "{s:?}");
     }
 
     #[test]
