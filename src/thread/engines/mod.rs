@@ -49,7 +49,7 @@ use crate::model::{Link, Post};
 use crate::parse::Page;
 use crate::{date, text, url};
 pub use probe::Probe;
-use scraper::{ElementRef, Selector};
+use scraper::{CaseSensitivity, ElementRef, Selector};
 use std::collections::BTreeMap;
 
 /// Engine readers, most specific first. Each has a cheap `detect` on markup its boards share and a `read`;
@@ -141,8 +141,31 @@ pub(crate) fn thread(name: &str, page: &Page, title: &Selector, mut posts: Vec<P
     if posts.is_empty() {
         return None;
     }
-    let title = page.select(title).map(text_of).find(|t| !t.is_empty()).unwrap_or_default();
+    let title = page.select(title).map(title_text).find(|t| !t.is_empty()).unwrap_or_default();
     Some(Thread { platform: name.into(), title, posts, ..Thread::default() })
+}
+
+/// Class tokens of a thread prefix's badge at the start of a title element (XenForo 2's `span.label`, then
+/// a `label-append` space; XenForo 1's and vBulletin's `span.prefix`): "Info", "Solved", "Question".
+const PREFIX_BADGES: [&str; 2] = ["label", "prefix"];
+
+/// A title element's text, with a leading prefix badge set off as the boards' own `<title>` writes it
+/// ("Info - Ultimate GPU guide"), not run into the title ("Info Ultimate GPU guide").
+fn title_text(el: ElementRef) -> String {
+    let whole = text_of(el);
+    let Some(first) = el.children().find(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty())) else {
+        return whole;
+    };
+    let Some(badge) = ElementRef::wrap(first)
+        .filter(|b| PREFIX_BADGES.iter().any(|c| b.value().has_class(c, CaseSensitivity::AsciiCaseInsensitive)))
+    else {
+        return whole;
+    };
+    let label = text_of(badge);
+    match whole.strip_prefix(&label).map(str::trim) {
+        Some(rest) if !label.is_empty() && !rest.is_empty() => format!("{label} - {rest}"),
+        _ => whole,
+    }
 }
 
 /// The shape most readers share: each post body matching `body` with its block ([`bodies_in`]), made a post
@@ -374,6 +397,25 @@ pub(crate) fn score(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prefix_badge_is_set_off_from_the_title() {
+        let title = |h1: &str| {
+            let Ok(page) = crate::parse::parse(&format!("<html><body>{h1}</body></html>"), None) else {
+                panic!("parse")
+            };
+            let h1 = crate::thread::page_info::sel("h1");
+            page.select(&h1).map(title_text).next().unwrap_or_default()
+        };
+        let xf2 = r#"<h1 class="p-title-value"><span class="label label--yellow" dir="auto">Info</span><span class="label-append">&nbsp;</span>Ultimate GPU guide</h1>"#;
+        assert_eq!(title(xf2), "Info - Ultimate GPU guide");
+        assert_eq!(
+            title(r#"<h1><span class="prefix prefixGreen">Solved</span> Chain skips</h1>"#),
+            "Solved - Chain skips"
+        );
+        assert_eq!(title("<h1><span>Chain</span> skips</h1>"), "Chain skips");
+        assert_eq!(title(r#"<h1><span class="label">Only a badge</span></h1>"#), "Only a badge");
+    }
 
     #[test]
     fn labels_share_keys_across_languages() {
