@@ -163,6 +163,8 @@ fn title_text(el: ElementRef) -> String {
     };
     let label = text_of(badge);
     match whole.strip_prefix(&label).map(str::trim) {
+        // A bracketed badge ("[Vocabulary]") is set off already.
+        Some(rest) if label.starts_with('[') && label.ends_with(']') && !rest.is_empty() => format!("{label} {rest}"),
         Some(rest) if !label.is_empty() && !rest.is_empty() => format!("{label} - {rest}"),
         _ => whole,
     }
@@ -413,6 +415,7 @@ mod tests {
             title(r#"<h1><span class="prefix prefixGreen">Solved</span> Chain skips</h1>"#),
             "Solved - Chain skips"
         );
+        assert_eq!(title(r#"<h1><span class="prefix">[Vocabulary]</span> Car hire</h1>"#), "[Vocabulary] Car hire");
         assert_eq!(title("<h1><span>Chain</span> skips</h1>"), "Chain skips");
         assert_eq!(title(r#"<h1><span class="label">Only a badge</span></h1>"#), "Only a badge");
     }
