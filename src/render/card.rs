@@ -308,6 +308,16 @@ fn post_link(post: usize) -> String {
     )
 }
 
+/// One piece of the replies' line with its post's link: a piece that names the post itself at its end
+/// ("1 reply quotes post 1") has those words made the link, instead of a second "post 1" after them.
+fn replies_piece(text: &str, post: Option<usize>) -> String {
+    let Some(p) = post else { return esc(text) };
+    match text.strip_suffix(&tf(Msg::card_post_link, &[&(p + 1)])) {
+        Some(head) => format!("{}{}", esc(head.trim_end()), post_link(p)),
+        None => format!("{}{}", esc(text), post_link(p)),
+    }
+}
+
 /// Links to the posts that cite a source; nothing when none is known.
 fn cited_in(posts: &[usize]) -> String {
     if posts.is_empty() {
@@ -345,10 +355,8 @@ pub(crate) fn facts(o: &mut String, s: &Summary, view: &View) {
         let _ = write!(o, "</ul></section>");
     }
     if let Some(r) = super::digest::replies(s).filter(|_| view.shows("replies")) {
-        let pieces: Vec<String> = super::digest::replies_pieces(&r)
-            .into_iter()
-            .map(|(text, post)| format!("{}{}", esc(&text), post.map(post_link).unwrap_or_default()))
-            .collect();
+        let pieces: Vec<String> =
+            super::digest::replies_pieces(&r).into_iter().map(|(text, post)| replies_piece(&text, post)).collect();
         let _ = write!(
             o,
             r#"<section class="tc-replies"><h2>{}</h2><p>{}</p></section>"#,
