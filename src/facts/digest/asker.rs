@@ -213,25 +213,49 @@ pub(super) fn denied(l: &str) -> bool {
     let padded = format!(" {l}");
     l.trim_end().ends_with('?') || WORKED_DENIED.iter().any(|w| padded.contains(&format!(" {w}")))
 }
+/// Words between an asker's "I" and a [`DECIDED`] verb at most: "I dove in headfirst and ordered" is
+/// one act; an "I" far back in a long sentence is the subject of another clause.
+const DECIDED_REACH: usize = 6;
+/// Words that open another subject between "I" and the verb (lowercase, whole words): "I heard he ended
+/// up selling it", "I think my brother bought one", "I know someone who went with Epson" tell another
+/// person's act, not the asker's. Only words that are subjects wherever they stand: articles, "it",
+/// "your" and the German "es", "sie" are objects as often ("I took it back and bought", "ich habe es
+/// bestellt").
+const OTHER_SUBJECTS: &[&str] = &[
+    "he", "she", "they", "we", "someone", "somebody", "everyone", "people", "who", "my", "his", "her", "their", "our",
+    "er", "wir", "man", "il", "elle", "ils", "elles", "nous", "on", "qui", "ele", "ela", "eles", "elas", "nós", "él",
+    "ella", "ellos", "ellas", "nosotros", "lui", "lei", "loro", "noi",
+];
 /// The asker's sentence telling what they did in the end ([`DECIDED`]), not a question nor taken back, in
 /// a post that asks nothing more ("I decided I want a job that spares my health. Do you cancel plans
-/// often?" is the question going on).
+/// often?" is the question going on). The act is the asker's own: the verb follows a first-person
+/// subject within [`DECIDED_REACH`] words with no other subject ([`OTHER_SUBJECTS`]) between them, and
+/// the post is the asker's (a thread whose first post has no author has no asker to decide).
 pub(super) fn decision<'a>(ctx: &Context<'a>, post: usize) -> Option<&'a str> {
     let list = ctx.by_post.get(post)?;
-    if list.iter().any(|c| c.text.trim_end().ends_with('?')) {
+    if !ctx.by_asker(post) || list.iter().any(|c| c.text.trim_end().ends_with('?')) {
         return None;
     }
     list.iter().map(|c| c.text).find(|t| {
         let l = t.to_lowercase();
-        let words: Vec<&str> = l.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).collect();
-        !denied(&l)
-            && DECIDED.iter().any(|(subject, verb)| {
-                let from = if subject.is_empty() { Some(0) } else { words.iter().position(|w| w == subject) };
-                from.is_some_and(|k| {
-                    let rest = words[k..].join(" ");
-                    rest.contains(verb)
-                })
-            })
+        let words: Vec<&str> =
+            l.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).collect();
+        !denied(&l) && DECIDED.iter().any(|(subject, verb)| own_act(&words, subject, verb))
+    })
+}
+/// The sentence's words hold `verb` (one or more words) as the act of `subject` (see [`decision`]); an
+/// empty subject is a verb form that is first person itself ("comprei"), at the sentence's start.
+fn own_act(words: &[&str], subject: &str, verb: &str) -> bool {
+    let verb: Vec<&str> = verb.split(' ').collect();
+    (0..words.len()).filter(|&k| words[k..].starts_with(&verb)).any(|at| {
+        if subject.is_empty() {
+            return at <= DECIDED_REACH && !words[..at].iter().any(|w| OTHER_SUBJECTS.contains(w));
+        }
+        let from = at.saturating_sub(DECIDED_REACH + 1);
+        words[from..at]
+            .iter()
+            .rposition(|w| *w == subject)
+            .is_some_and(|s| !words[from + s + 1..at].iter().any(|w| OTHER_SUBJECTS.contains(w)))
     })
 }
 /// The asker's post quotes a question another poster asked and answers it: it has own sentences and

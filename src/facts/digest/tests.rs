@@ -344,6 +344,27 @@ fn asker_decision_is_the_outcome() {
 }
 
 #[test]
+fn someone_else_s_act_in_the_asker_s_post_is_no_decision() {
+    for line in [
+        "I asked the shop about it and he ended up selling me a descaler for the Philips kettle.",
+        "I think my brother bought the Philips kettle with the concealed element last year.",
+        "I know someone who went with the Philips kettle with the concealed element.",
+        "I read the reviews for hours, and after the shop closed on Sunday they ordered the Philips kettle.",
+    ] {
+        let mut posts = kettle_thread();
+        posts[3] = post("ann", line);
+        let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+        assert!(d.answers.iter().all(|k| k.label != "outcome"), "{line}: {:?}", d.answers);
+    }
+    // A reply that is not the asker's, on a thread whose first post names no author, decides nothing.
+    let mut posts = kettle_thread();
+    posts[0].author = None;
+    posts[3] = post("ann", "Thanks! I ended up ordering the Philips kettle with the concealed element.");
+    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
+}
+
+#[test]
 fn worked_taken_back_is_no_outcome() {
     let mut posts = kettle_thread();
     posts[3] = post("ann", "It would be amazing if kettles still solved the problem of limescale on their own.");
