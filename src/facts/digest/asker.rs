@@ -270,6 +270,53 @@ pub(super) fn answers_question(ctx: &Context, post: usize) -> bool {
         && !ctx.by_post[post].is_empty()
         && !ctx.by_post[post].iter().any(|c| c.text.contains('?'))
 }
+/// The asker's post speaks to an earlier replier by name in its first this-many words ("Hey Lauren!
+/// Happy to connect on this."): it answers that reply.
+const ADDRESS_WORDS: usize = 3;
+/// Marks after a name that speak to its bearer ("Lauren!", "Lauren,", "Lauren:").
+const ADDRESS_MARKS: &[char] = &['!', ',', ':'];
+/// A name part shorter than this is no name to match ("Al", initials).
+const MIN_NAME_CHARS: usize = 3;
+/// Own sentences at least in an asker's post that answers a replier by name: a line of greeting says
+/// nothing yet.
+const ADDRESS_SENTENCES: usize = 2;
+/// The asker's post answers a reply: it quotes a question another poster asked ([`answers_question`]), or
+/// it opens by naming an earlier replier ([`ADDRESS_WORDS`]) and goes on to say something
+/// ([`ADDRESS_SENTENCES`]), asking nothing back.
+pub(super) fn answers_reply(ctx: &Context, post: usize) -> bool {
+    answers_question(ctx, post) || addresses_replier(ctx, post)
+}
+fn addresses_replier(ctx: &Context, post: usize) -> bool {
+    let own = &ctx.by_post[post];
+    if !ctx.by_asker(post) || own.len() < ADDRESS_SENTENCES || own.iter().any(|c| c.text.contains('?')) {
+        return false;
+    }
+    let posts = ctx.posts();
+    // Words spoken to: a word of the opening followed by a mark of address ("Hey Lauren!", "Lauren, the
+    // form ..."); "The greenhouse hit 34 degrees" speaks to no Greenhouse_Gina.
+    let text = posts[post].text.trim_start();
+    let mut opening: Vec<String> = Vec::new();
+    let mut rest = text;
+    for _ in 0..ADDRESS_WORDS {
+        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        let word_end = rest[start..].find(|c: char| !c.is_alphanumeric()).map_or(rest.len(), |e| start + e);
+        if start == word_end {
+            break;
+        }
+        if rest[word_end..].starts_with(ADDRESS_MARKS) || rest[word_end..].starts_with('\n') {
+            opening.push(rest[start..word_end].to_lowercase());
+        }
+        rest = &rest[word_end..];
+    }
+    (1..post).any(|k| {
+        !ctx.by_asker(k)
+            && posts[k].author.as_deref().is_some_and(|a| {
+                a.split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|n| n.chars().count() >= MIN_NAME_CHARS && opening.contains(&n.to_lowercase()))
+            })
+    })
+}
 /// The post's own text says one of `phrases` (not only in the text it quotes).
 pub(super) fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {
     let p = &ctx.posts()[post];
