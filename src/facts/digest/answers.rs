@@ -9,7 +9,7 @@
 //! the question most (by content).
 
 use super::asker::{
-    answers_question, decision, quoted_reply, reports_back, says, solution, thanked, worked, THANKS, WORKED,
+    answers_reply, decision, quoted_reply, reports_back, says, solution, thanked, worked, THANKS, WORKED,
 };
 use super::Context;
 use crate::model::KeyPost;
@@ -178,9 +178,13 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
             add(&mut out, i, "top reply", "ranking", lines(ctx, i, &|_| false));
         }
     }
-    // The reply the asker thanks, where the board marks no answer itself.
-    if let Some(&i) = asker_posts.iter().find(|&&i| !marked && says(ctx, i, THANKS)) {
-        if let Some(k) = thanked(ctx, i) {
+    // The reply the asker thanks, where the board marks no answer itself: the first thanks that points to a
+    // reply, a thanks that says what for ("thanks for marking the issues") before a bare "thank you" (no
+    // sentence of its own: a courtesy to whoever posted last, a moderator moving the thread).
+    let mut thanking: Vec<usize> = asker_posts.iter().copied().filter(|&i| !marked && says(ctx, i, THANKS)).collect();
+    crate::sort::sort_by_key(&mut thanking, |&i| (ctx.by_post[i].is_empty(), i));
+    if !thanking.is_empty() {
+        if let Some(k) = thanking.iter().find_map(|&i| thanked(ctx, i)) {
             add(&mut out, k, "answer", "asker thanks", lines(ctx, k, &|_| false));
         }
     } else if let Some(k) =
@@ -217,9 +221,9 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
             add(&mut out, i, if asks { "answer" } else { "reply" }, "content", lines(ctx, i, &|_| false));
         }
     }
-    // The asker answering a question a reply asked them (quoting it): what the thread's author adds, after
+    // The asker answering a question a reply asked them (quoting it, or naming its author): what the thread's author adds, after
     // the replies the page weighs and the answer by content.
-    if let Some(&i) = asker_posts.iter().find(|&&i| answers_question(ctx, i)) {
+    if let Some(&i) = asker_posts.iter().find(|&&i| answers_reply(ctx, i)) {
         add(&mut out, i, "reply", "asker answers", lines(ctx, i, &|_| false));
     }
     if let Some(i) = counterpoint(ctx, &out) {

@@ -213,25 +213,49 @@ pub(super) fn denied(l: &str) -> bool {
     let padded = format!(" {l}");
     l.trim_end().ends_with('?') || WORKED_DENIED.iter().any(|w| padded.contains(&format!(" {w}")))
 }
+/// Words between an asker's "I" and a [`DECIDED`] verb at most: "I dove in headfirst and ordered" is
+/// one act; an "I" far back in a long sentence is the subject of another clause.
+const DECIDED_REACH: usize = 6;
+/// Words that open another subject between "I" and the verb (lowercase, whole words): "I heard he ended
+/// up selling it", "I think my brother bought one", "I know someone who went with Epson" tell another
+/// person's act, not the asker's. Only words that are subjects wherever they stand: articles, "it",
+/// "your" and the German "es", "sie" are objects as often ("I took it back and bought", "ich habe es
+/// bestellt").
+const OTHER_SUBJECTS: &[&str] = &[
+    "he", "she", "they", "we", "someone", "somebody", "everyone", "people", "who", "my", "his", "her", "their", "our",
+    "er", "wir", "man", "il", "elle", "ils", "elles", "nous", "on", "qui", "ele", "ela", "eles", "elas", "nós", "él",
+    "ella", "ellos", "ellas", "nosotros", "lui", "lei", "loro", "noi",
+];
 /// The asker's sentence telling what they did in the end ([`DECIDED`]), not a question nor taken back, in
 /// a post that asks nothing more ("I decided I want a job that spares my health. Do you cancel plans
-/// often?" is the question going on).
+/// often?" is the question going on). The act is the asker's own: the verb follows a first-person
+/// subject within [`DECIDED_REACH`] words with no other subject ([`OTHER_SUBJECTS`]) between them, and
+/// the post is the asker's (a thread whose first post has no author has no asker to decide).
 pub(super) fn decision<'a>(ctx: &Context<'a>, post: usize) -> Option<&'a str> {
     let list = ctx.by_post.get(post)?;
-    if list.iter().any(|c| c.text.trim_end().ends_with('?')) {
+    if !ctx.by_asker(post) || list.iter().any(|c| c.text.trim_end().ends_with('?')) {
         return None;
     }
     list.iter().map(|c| c.text).find(|t| {
         let l = t.to_lowercase();
-        let words: Vec<&str> = l.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).collect();
-        !denied(&l)
-            && DECIDED.iter().any(|(subject, verb)| {
-                let from = if subject.is_empty() { Some(0) } else { words.iter().position(|w| w == subject) };
-                from.is_some_and(|k| {
-                    let rest = words[k..].join(" ");
-                    rest.contains(verb)
-                })
-            })
+        let words: Vec<&str> =
+            l.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).collect();
+        !denied(&l) && DECIDED.iter().any(|(subject, verb)| own_act(&words, subject, verb))
+    })
+}
+/// The sentence's words hold `verb` (one or more words) as the act of `subject` (see [`decision`]); an
+/// empty subject is a verb form that is first person itself ("comprei"), at the sentence's start.
+fn own_act(words: &[&str], subject: &str, verb: &str) -> bool {
+    let verb: Vec<&str> = verb.split(' ').collect();
+    (0..words.len()).filter(|&k| words[k..].starts_with(&verb)).any(|at| {
+        if subject.is_empty() {
+            return at <= DECIDED_REACH && !words[..at].iter().any(|w| OTHER_SUBJECTS.contains(w));
+        }
+        let from = at.saturating_sub(DECIDED_REACH + 1);
+        words[from..at]
+            .iter()
+            .rposition(|w| *w == subject)
+            .is_some_and(|s| !words[from + s + 1..at].iter().any(|w| OTHER_SUBJECTS.contains(w)))
     })
 }
 /// The asker's post quotes a question another poster asked and answers it: it has own sentences and
@@ -245,6 +269,53 @@ pub(super) fn answers_question(ctx: &Context, post: usize) -> bool {
     p.quotes.iter().any(asks)
         && !ctx.by_post[post].is_empty()
         && !ctx.by_post[post].iter().any(|c| c.text.contains('?'))
+}
+/// The asker's post speaks to an earlier replier by name in its first this-many words ("Hey Lauren!
+/// Happy to connect on this."): it answers that reply.
+const ADDRESS_WORDS: usize = 3;
+/// Marks after a name that speak to its bearer ("Lauren!", "Lauren,", "Lauren:").
+const ADDRESS_MARKS: &[char] = &['!', ',', ':'];
+/// A name part shorter than this is no name to match ("Al", initials).
+const MIN_NAME_CHARS: usize = 3;
+/// Own sentences at least in an asker's post that answers a replier by name: a line of greeting says
+/// nothing yet.
+const ADDRESS_SENTENCES: usize = 2;
+/// The asker's post answers a reply: it quotes a question another poster asked ([`answers_question`]), or
+/// it opens by naming an earlier replier ([`ADDRESS_WORDS`]) and goes on to say something
+/// ([`ADDRESS_SENTENCES`]), asking nothing back.
+pub(super) fn answers_reply(ctx: &Context, post: usize) -> bool {
+    answers_question(ctx, post) || addresses_replier(ctx, post)
+}
+fn addresses_replier(ctx: &Context, post: usize) -> bool {
+    let own = &ctx.by_post[post];
+    if !ctx.by_asker(post) || own.len() < ADDRESS_SENTENCES || own.iter().any(|c| c.text.contains('?')) {
+        return false;
+    }
+    let posts = ctx.posts();
+    // Words spoken to: a word of the opening followed by a mark of address ("Hey Lauren!", "Lauren, the
+    // form ..."); "The greenhouse hit 34 degrees" speaks to no Greenhouse_Gina.
+    let text = posts[post].text.trim_start();
+    let mut opening: Vec<String> = Vec::new();
+    let mut rest = text;
+    for _ in 0..ADDRESS_WORDS {
+        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        let word_end = rest[start..].find(|c: char| !c.is_alphanumeric()).map_or(rest.len(), |e| start + e);
+        if start == word_end {
+            break;
+        }
+        if rest[word_end..].starts_with(ADDRESS_MARKS) || rest[word_end..].starts_with('\n') {
+            opening.push(rest[start..word_end].to_lowercase());
+        }
+        rest = &rest[word_end..];
+    }
+    (1..post).any(|k| {
+        !ctx.by_asker(k)
+            && posts[k].author.as_deref().is_some_and(|a| {
+                a.split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|n| n.chars().count() >= MIN_NAME_CHARS && opening.contains(&n.to_lowercase()))
+            })
+    })
 }
 /// The post's own text says one of `phrases` (not only in the text it quotes).
 pub(super) fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {

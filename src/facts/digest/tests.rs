@@ -344,6 +344,27 @@ fn asker_decision_is_the_outcome() {
 }
 
 #[test]
+fn someone_else_s_act_in_the_asker_s_post_is_no_decision() {
+    for line in [
+        "I asked the shop about it and he ended up selling me a descaler for the Philips kettle.",
+        "I think my brother bought the Philips kettle with the concealed element last year.",
+        "I know someone who went with the Philips kettle with the concealed element.",
+        "I read the reviews for hours, and after the shop closed on Sunday they ordered the Philips kettle.",
+    ] {
+        let mut posts = kettle_thread();
+        posts[3] = post("ann", line);
+        let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+        assert!(d.answers.iter().all(|k| k.label != "outcome"), "{line}: {:?}", d.answers);
+    }
+    // A reply that is not the asker's, on a thread whose first post names no author, decides nothing.
+    let mut posts = kettle_thread();
+    posts[0].author = None;
+    posts[3] = post("ann", "Thanks! I ended up ordering the Philips kettle with the concealed element.");
+    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
+}
+
+#[test]
 fn worked_taken_back_is_no_outcome() {
     let mut posts = kettle_thread();
     posts[3] = post("ann", "It would be amazing if kettles still solved the problem of limescale on their own.");
@@ -383,4 +404,42 @@ fn a_thanks_line_gives_way_to_the_post_s_other_sentences() {
         assert!(k.sentences.iter().all(|s| !s.starts_with("Thank you")), "{k:?}");
     }
     assert!(!thanks_line("Thanks to the new base plate the kettle heats again."));
+}
+
+#[test]
+fn asker_answering_a_replier_by_name_is_a_key_post() {
+    let mut posts = kettle_thread();
+    posts[1] = post(
+        "Lauren_Gould",
+        "Hi ann, I repair kettles for a living and would love to hear how the descaling went wrong.",
+    );
+    posts[2] = post("cy", "Same question here, which descaler did you use on the Bosch kettle?");
+    posts[3] = post("ann", "Hey Lauren! Happy to share. I used a citric acid descaler at full strength and left it overnight in the Bosch kettle. The next morning the base plate was wet underneath.");
+    posts.truncate(4);
+    let (thread, d) = digest("Kettle stopped heating", "discourse", posts);
+    verbatim(&thread, &d);
+    let reply = d.answers.iter().find(|k| k.signal == "asker answers").expect("asker answers");
+    assert_eq!(reply.post, 3, "{:?}", d.answers);
+    // A greeting alone, or a name nobody in the thread has, answers no one.
+    let mut posts = kettle_thread();
+    posts[3] = post("ann", "Hey Lauren! I used a citric acid descaler at full strength and left it overnight in the Bosch kettle. The next morning the base plate was wet underneath.");
+    let (_, d) = digest("Kettle stopped heating", "discourse", posts);
+    assert!(d.answers.iter().all(|k| k.signal != "asker answers"), "{:?}", d.answers);
+}
+
+#[test]
+fn a_thanks_saying_what_for_points_to_the_answer_before_a_bare_thank_you() {
+    let mut posts = kettle_thread();
+    posts[1] = post("mod", "Moved from General Chat to the Appliances board.");
+    posts.insert(2, post("ann", "thank you"));
+    posts.insert(
+        3,
+        post("bob", "The thermal fuse sits under the base plate and blows when the kettle runs dry during descaling."),
+    );
+    posts[4] = post("ann", "thanks for explaining the thermal fuse, bob");
+    posts.truncate(5);
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    let answer = d.answers.iter().find(|k| k.signal == "asker thanks").expect("asker thanks");
+    assert_eq!(answer.post, 3, "{:?}", d.answers);
 }
