@@ -1,4 +1,4 @@
-//! Writes every corpus page's JSON and Markdown export, through both the HTML path (`summarize`) and the
+//! Writes every corpus page's JSON and Markdown export and the card's markup, through both the HTML path (`summarize`) and the
 //! DOM path (the page flattened as the extension's script writes it, then `summarize_dom`), into one
 //! directory, so that a change meant to keep the output identical can be checked on every page:
 //!   cargo run --release --example corpus_dump -- OUT_DIR [CORPUS_DIR]
@@ -67,7 +67,12 @@ fn main() {
             ];
             for (path, result) in runs {
                 let text = match result {
-                    Ok(s) => format!("{}\n{}", render(&s, Format::Json), render(&s, Format::Markdown)),
+                    Ok(s) => format!(
+                        "{}\n{}\n{}",
+                        render(&s, Format::Json),
+                        render(&s, Format::Markdown),
+                        render::card::fragment(&s)
+                    ),
                     Err(e) => format!("error: {e}"),
                 };
                 let _ = std::fs::write(out.join(format!("{name}.{path}.txt")), text);

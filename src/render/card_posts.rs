@@ -13,7 +13,7 @@
 //! bounded by the paragraph, and a marker with no end is remembered as such, so a hostile post cannot
 //! make it quadratic.
 
-use super::escape::{href, html as esc};
+use super::escape::{href, html as esc, push_html_char};
 use crate::i18n::{t, tf, Msg};
 use crate::model::{Post, Summary};
 use std::fmt::Write;
@@ -242,13 +242,20 @@ fn flush(o: &mut String, para: &mut Vec<&str>) {
     if para.is_empty() {
         return;
     }
-    let lines: Vec<String> = para.iter().map(|l| inline(l.trim_start_matches('#').trim_start())).collect();
-    let _ = write!(o, "<p>{}</p>", lines.join("<br>"));
+    o.push_str("<p>");
+    for (i, l) in para.iter().enumerate() {
+        if i > 0 {
+            o.push_str("<br>");
+        }
+        Inline::new(l.trim_start_matches('#').trim_start()).run(o, true);
+    }
+    o.push_str("</p>");
     para.clear();
 }
 
 /// One line of the post's Markdown as HTML: escapes undone, code spans as `<code>`, links and autolinks
 /// as links that open in a new tab, emphasis marks dropped.
+#[cfg(test)]
 fn inline(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 16);
     Inline::new(line).run(&mut out, true);
@@ -412,8 +419,7 @@ impl Inline {
 
 fn push(out: &mut String, ch: char, html: bool) {
     if html {
-        let mut buf = [0u8; 4];
-        out.push_str(&esc(ch.encode_utf8(&mut buf)));
+        push_html_char(out, ch);
     } else {
         out.push(ch);
     }

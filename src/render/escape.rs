@@ -57,18 +57,48 @@ pub fn strip_controls(s: &str) -> String {
 /// Text for HTML element content and double-quoted attribute values.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if is_forbidden(c) => {}
-            _ => out.push(c),
-        }
-    }
+    push_html(&mut out, s);
     out
+}
+
+/// [`html`] of `s` appended to `out`: runs of characters that need nothing are copied as one slice, and
+/// nothing is allocated (the card writes every post's text through this, a character at a time in places).
+pub fn push_html(out: &mut String, s: &str) {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            continue;
+        }
+        let entity = html_entity(c);
+        if entity.is_none() && !is_forbidden(c) {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        out.push_str(entity.unwrap_or(""));
+        run = i + c.len_utf8();
+    }
+    out.push_str(&s[run..]);
+}
+
+/// [`push_html`] of one character.
+pub fn push_html_char(out: &mut String, c: char) {
+    match html_entity(c) {
+        Some(e) => out.push_str(e),
+        None if is_forbidden(c) => {}
+        None => out.push(c),
+    }
+}
+
+/// The entity HTML text and attribute values write `c` as, if any.
+fn html_entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    }
 }
 
 /// The URL without the leading and trailing white space and controls a browser would strip, when its
