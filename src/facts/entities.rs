@@ -493,14 +493,14 @@ mod tests {
     #[test]
     fn common_words_code_and_sentence_starters_are_not_names() {
         let e = names(
-            "Nice! The Park was closed. Raised a ValueError in MainThread again. Honestly it works. We \
+            "Nice! The Park was closed. Raised a ValueError in MainThread again, and NameErrors. Honestly it works. We \
              moved from Nice last year and drove to Phoenix, AZ, then to Victoria Park with DeviantArt.",
         );
         let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names.iter().filter(|n| **n == "Nice").count(), 1, "{e:?}");
         let nice = e.iter().find(|e| e.name == "Nice").map(|e| e.mentions);
         assert_eq!(nice, Some(1), "only 'from Nice' is the city: {e:?}");
-        for bogus in ["Park", "ValueError", "MainThread", "Honestly"] {
+        for bogus in ["Park", "ValueError", "MainThread", "NameErrors", "Honestly"] {
             assert!(!names.contains(&bogus), "{bogus}: {e:?}");
         }
         for real in ["Phoenix", "Victoria Park", "DeviantArt"] {
