@@ -16,6 +16,8 @@
 // The binary's parts live in `src/bin/facts_eval/` (a crate root finds modules beside itself, hence the paths).
 #[path = "facts_eval/audit.rs"]
 mod audit;
+#[path = "facts_eval/breakdown.rs"]
+mod breakdown;
 #[path = "facts_eval/compromise.rs"]
 mod compromise;
 #[path = "facts_eval/junk.rs"]
@@ -121,7 +123,8 @@ fn main() -> ExitCode {
             added.push((group, Totals::default()));
             added.len() - 1
         });
-        let one = Totals::one(e, score_entities(&f.entities, &label.entities, true), n, s, c, label, junk);
+        let mut one = Totals::one(e, score_entities(&f.entities, &label.entities, true), n, s, c, label, junk);
+        one.rules = breakdown::Breakdown::one(&f, &facts::traced_entities(&thread), &thread, label);
         if let Some((_, t)) = added.get_mut(i) {
             t.add(&one);
         }
@@ -140,7 +143,8 @@ fn main() -> ExitCode {
             }
         }
     }
-    let audited = if corpus_present { audit::run(&root.join("tests/labels/audit"), &corpus, false) } else { None };
+    let audited =
+        if corpus_present { audit::run(&root.join("tests/labels/audit"), &corpus, false) } else { Vec::new() };
     let mut failures = Vec::new();
     if corpus_present {
         let c = junk::corpus(&corpus, &labels, args.iter().any(|a| a == "--junk"));
@@ -201,7 +205,7 @@ fn main() -> ExitCode {
             .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
             .unwrap_or_default();
         failures.extend(keyposts::check_floors(&floors, &key_sets, &key_totals));
-        failures.extend(audit::check_floor(&floors, audited));
+        failures.extend(audit::check_floor(&floors, &audited));
     }
     if failures.is_empty() {
         println!("\nfacts_eval: all checks passed (tests/facts-floors.json, compromise)");
@@ -226,12 +230,15 @@ struct Totals {
     covered: usize,
     facts: usize,
     junk: junk::Junk,
+    /// Facts and false facts by the rule that produced them.
+    rules: breakdown::Breakdown,
 }
 
 impl Totals {
     /// One thread's scores.
     fn one(ent: Score, typed: Score, num: Score, src: Score, covered: usize, label: &Label, junk: junk::Junk) -> Self {
-        Totals { threads: 1, ent, typed, num, src, covered, facts: label.key_facts.len(), junk }
+        let facts = label.key_facts.len();
+        Totals { threads: 1, ent, typed, num, src, covered, facts, junk, rules: breakdown::Breakdown::default() }
     }
 
     fn add(&mut self, o: &Totals) {
@@ -243,6 +250,7 @@ impl Totals {
         self.covered += o.covered;
         self.facts += o.facts;
         self.junk.add(o.junk);
+        self.rules.add(&o.rules);
     }
 
     fn coverage(&self) -> f64 {
@@ -264,6 +272,7 @@ impl Totals {
         line("facts, all three", &self.all());
         println!("  summary coverage  {:.2}   ({} of {} key facts)", self.coverage(), self.covered, self.facts);
         println!("  junk facts        {}", self.junk.line());
+        self.rules.print();
     }
 
     /// Entities, numbers and sources together: the card's facts that labels can check.

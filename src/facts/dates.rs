@@ -294,6 +294,19 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
     }
     // Weekdays: past unless the sentence looks ahead.
     if let Some(wd) = WEEKDAYS.iter().position(|w| *w == lower).filter(|_| tok.is_capitalized()) {
+        // "Thursday, Feb 8th, 2024", "Monday 30 September": the date after it is the fact; the weekday
+        // alone would be a second, guessed date.
+        let mut n = i + 1;
+        if toks.get(n).is_some_and(|t| t.text == ",") {
+            n += 1;
+        }
+        let month_at = |k: usize| toks.get(k).is_some_and(|t| month_number(t.text).is_some());
+        let day_month = toks.get(n).is_some_and(|t| t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
+            && (month_at(n + 1) || (toks.get(n + 1).is_some_and(|t| t.text == ".") && month_at(n + 2)));
+        let dated = month_at(n) || day_month;
+        if dated {
+            return None;
+        }
         let first = edge_before(toks, i);
         let future = sentence_has(post, i, FUTURE_CUES);
         let value = today.map(|t| {
@@ -610,6 +623,10 @@ mod tests {
         assert_eq!(d[0].1.as_deref(), Some("2022-01-11"));
         assert_eq!(d[1].1.as_deref(), Some("2021-03-03"));
         assert_eq!(d[2], ("Friday".to_string(), None));
+        // The weekday of a full date is part of it, not a second, guessed date.
+        let d = dates("On Thursday, Feb 8th, 2024, we stop. On Monday 30 September it expires.", None);
+        assert!(!d.iter().any(|(t, _)| t.contains("Thursday") || t == "Monday"), "{d:?}");
+        assert!(d.iter().any(|(t, _)| t.starts_with("Feb 8")), "{d:?}");
         assert!(dates("You may go. Mar the plan.", None).is_empty());
     }
 

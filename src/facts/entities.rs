@@ -32,11 +32,51 @@ struct Acc {
     posts: Vec<usize>,
     first: (usize, usize),
     role: Option<String>,
+    /// Which rule let the entity through ([`Evidence`]): for the fact evaluation's breakdown only.
+    evidence: Evidence,
+    /// Some mention of it was cut from a run at an "and" ("Devine and Scarlett").
+    from_and: bool,
+}
+
+/// How an entity was found, for the fact evaluation: the rule that let it through, and whether a
+/// mention of it came from cutting "X and Y" in two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trace {
+    pub evidence: Evidence,
+    pub from_and: bool,
+    /// The thread was read as English.
+    pub english: bool,
+}
+
+/// The rule that let an entity through, for the fact evaluation (`facts_eval` prints false facts by it);
+/// never shown on the card nor in the JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Evidence {
+    /// A form the gazetteer knows (names, places, brands, lowercase brands).
+    #[default]
+    Gazetteer,
+    /// English: an unknown run of several capitalized words.
+    MultiWord,
+    /// English: a title or role written with it.
+    Role,
+    /// English: a cue of its kind (an organisation or place suffix, a place preposition, a speech verb).
+    KindCue,
+    /// English: an unknown single word written mid-sentence at least twice.
+    RepeatedMidSentence,
+    /// English: an acronym.
+    Acronym,
+    /// Not English: an unknown run of several capitalized words mid-sentence.
+    MultiWordOther,
 }
 
 /// Finds the entities of the thread, most important first. `authors` are the thread's posters: their
 /// user names are participants, not entities of the story.
 pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entity> {
+    extract_traced(posts, english, authors).into_iter().map(|(e, _)| e).collect()
+}
+
+/// [`extract`], each entity with the rule that let it through (for the fact evaluation).
+pub fn extract_traced(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<(Entity, Trace)> {
     // Lowercase words of running text; not those of domains ("kodyboy555.deviantart.com" says nothing
     // about "DeviantArt" being a common word).
     let lower: LowerWords = posts
@@ -73,7 +113,7 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
         !posters.contains(&a.name.to_ascii_lowercase())
             && !a.forms.iter().any(|f| posters.contains(&f.to_ascii_lowercase()))
     });
-    let mut scored: Vec<(f64, Entity)> = accs
+    let mut scored: Vec<(f64, (Entity, Trace))> = accs
         .into_iter()
         .map(|a| {
             let position = (offsets.get(a.first.0).copied().unwrap_or(0) + a.first.1) as f64 / total as f64;
@@ -82,7 +122,7 @@ pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entit
             let aliases = a.forms.iter().filter(|f| **f != a.name).cloned().collect();
             let entity =
                 Entity { name: a.name, kind: a.kind, mentions: a.mentions, post: a.first.0, aliases, role: a.role };
-            (score, entity)
+            (score, (entity, Trace { evidence: a.evidence, from_and: a.from_and, english }))
         })
         .collect();
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
@@ -123,6 +163,8 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
                     posts: Vec::new(),
                     first: (usize::MAX, usize::MAX),
                     role: None,
+                    evidence: Evidence::Gazetteer,
+                    from_and: false,
                 });
                 accs.len() - 1
             }
@@ -150,6 +192,7 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
         let Some(idx) = *idx else { continue };
         let acc = &mut accs[idx];
         acc.mentions += 1;
+        acc.from_and |= mentions[m].from_and;
         if !acc.posts.contains(&mentions[m].post) {
             acc.posts.push(mentions[m].post);
         }
@@ -167,7 +210,7 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
         }
         crate::sort::sort(&mut acc.posts);
     }
-    let solid: Vec<bool> = accs
+    let solid: Vec<Option<Evidence>> = accs
         .iter()
         .enumerate()
         .map(|(idx, acc)| {
@@ -181,17 +224,36 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
             // Evidence for an unknown name: a title or role, a cue of its kind, or two mentions
             // mid-sentence. A capital that opens a sentence is never enough on its own (a run of
             // several words has its kind from its words: a given name, a suffix, a title).
-            let cued = acc.role.is_some() || acc.kind != EntityKind::Person || non_initial >= MIN_MID_SENTENCE;
             let mine: Vec<&Mention> =
                 mentions.iter().zip(&assigned).filter(|(_, a)| **a == Some(idx)).map(|(m, _)| m).collect();
             let phrase = common_phrase(acc, lower);
-            let found = known
-                || (english && ((multi && !phrase) || (non_initial >= 1 && cued) || is_acronym(&acc.name)))
-                || (!english && multi_inside && !joined_by_lowercase(&acc.name));
-            found && has_evidence(&mine, acc.posts.len())
+            let found = if known {
+                Some(Evidence::Gazetteer)
+            } else if english && multi && !phrase {
+                Some(Evidence::MultiWord)
+            } else if english && non_initial >= 1 && acc.role.is_some() {
+                Some(Evidence::Role)
+            } else if english && non_initial >= 1 && acc.kind != EntityKind::Person {
+                Some(Evidence::KindCue)
+            } else if english && non_initial >= MIN_MID_SENTENCE {
+                Some(Evidence::RepeatedMidSentence)
+            } else if english && is_acronym(&acc.name) {
+                Some(Evidence::Acronym)
+            } else if !english && multi_inside && !joined_by_lowercase(&acc.name) {
+                Some(Evidence::MultiWordOther)
+            } else {
+                None
+            };
+            found.filter(|_| has_evidence(&mine, acc.posts.len()))
         })
         .collect();
-    accs.into_iter().zip(solid).filter(|(a, s)| *s && a.mentions > 0).map(|(a, _)| a).collect()
+    accs.into_iter()
+        .zip(solid)
+        .filter_map(|(mut a, s)| {
+            a.evidence = s?;
+            (a.mentions > 0).then_some(a)
+        })
+        .collect()
 }
 
 /// "Holter Monitor Data", "Customer Service", "Heart Center": an unknown run of capitalized words whose
@@ -431,14 +493,14 @@ mod tests {
     #[test]
     fn common_words_code_and_sentence_starters_are_not_names() {
         let e = names(
-            "Nice! The Park was closed. Raised a ValueError in MainThread again. Honestly it works. We \
+            "Nice! The Park was closed. Raised a ValueError in MainThread again, and NameErrors. Honestly it works. We \
              moved from Nice last year and drove to Phoenix, AZ, then to Victoria Park with DeviantArt.",
         );
         let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names.iter().filter(|n| **n == "Nice").count(), 1, "{e:?}");
         let nice = e.iter().find(|e| e.name == "Nice").map(|e| e.mentions);
         assert_eq!(nice, Some(1), "only 'from Nice' is the city: {e:?}");
-        for bogus in ["Park", "ValueError", "MainThread", "Honestly"] {
+        for bogus in ["Park", "ValueError", "MainThread", "NameErrors", "Honestly"] {
             assert!(!names.contains(&bogus), "{bogus}: {e:?}");
         }
         for real in ["Phoenix", "Victoria Park", "DeviantArt"] {

@@ -128,6 +128,20 @@ fn machine_word(w: &str) -> bool {
         || glued_colon(w)
         || clock_with_seconds(w)
         || (w.contains(['[', ']']) && w.chars().any(|c| c.is_ascii_digit()))
+        || human_size(w)
+}
+
+/// Size letters `df -h`, `du -h`, `ls -lh` and `free -h` glue to a number ("29G", "6.1G", "512M", "4.0K",
+/// "100Mi"): people write "8GB" or "8 GB"; a table of these is a command's output.
+const SIZE_LETTERS: &[u8] = b"KMGTP";
+
+/// "29G", "6.1G", "100Mi": a number with one size letter glued to it (see [`SIZE_LETTERS`]).
+fn human_size(w: &str) -> bool {
+    let w = w.strip_suffix('i').unwrap_or(w);
+    let Some((&last, digits)) = w.as_bytes().split_last() else { return false };
+    SIZE_LETTERS.contains(&last)
+        && digits.first().is_some_and(u8::is_ascii_digit)
+        && digits.iter().all(|b| b.is_ascii_digit() || *b == b'.')
 }
 
 /// A colon between two alphanumerics inside a word ("00:1f.3", "sda1:ext4"), not a time ("10:30").
@@ -177,6 +191,8 @@ mod tests {
             "sudo pacman -Syu --noconfirm",
             "mount /dev/sda1 /mnt/data",
             "for (int i = 0; i < 10; i++) {",
+            "/dev/sda6      ext4       29G  6.1G   22G  23% /",
+            "Mem:           15Gi       4.2Gi       8.1Gi",
         ] {
             assert!(is_machine_line(line), "{line}");
         }

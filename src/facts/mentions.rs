@@ -35,6 +35,8 @@ pub(super) struct Mention {
     /// In running text, not a menu or a Title Case headline: only there can an unknown name start an
     /// entity (it can still be a further mention of one found elsewhere).
     pub(super) prose: bool,
+    /// Cut from a run at an "and" ("Devine and Scarlett"): for the fact evaluation's breakdown only.
+    pub(super) from_and: bool,
 }
 
 /// Places the gazetteer knows whose names are also common words or given names ("Nice!", "Reading
@@ -401,8 +403,12 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
             || (run.lookup(post, a, end).is_none()
                 && (end == and + 2 || common_word(lower, &toks[end - 1].text.to_lowercase())))
         {
+            let before = out.len();
             cut_run(post, run, a, and, english, lower, out);
             cut_run(post, run, and + 1, end, english, lower, out);
+            for m in out.iter_mut().skip(before) {
+                m.from_and = true;
+            }
             return;
         }
     }
@@ -535,6 +541,7 @@ fn mention(
         demonym: false,
         initial,
         prose,
+        from_and: false,
     }
 }
 

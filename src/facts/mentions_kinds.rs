@@ -369,9 +369,11 @@ const CODE_TAILS: &[&str] = &[
     "Exit",
 ];
 
-/// A camel-case word ending in a part that names a thing in code (`CODE_TAILS`).
+/// A camel-case word ending in a part that names a thing in code (`CODE_TAILS`), in the singular or the
+/// plural ("NameErrors", "SyntaxErrors": prose about code counts its identifiers).
 fn is_code_identifier(word: &str) -> bool {
-    CODE_TAILS.iter().any(|t| word.len() > t.len() && word.ends_with(t))
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    [word, singular].iter().any(|w| CODE_TAILS.iter().any(|t| w.len() > t.len() && w.ends_with(t)))
 }
 
 /// "DeviantArt", "WordReference", "StatCounter": a capital inside a word after two lowercase letters

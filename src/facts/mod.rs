@@ -46,13 +46,9 @@ pub fn extract(thread: &Thread, options: &crate::Options) -> Facts {
 
 /// Extracts the facts; `page_url` tells the site's own links (not sources) from external ones.
 pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Options) -> Facts {
-    let posts: Vec<PostText> =
-        thread.posts.iter().enumerate().map(|(i, p)| PostText::new(i, &p.text, p.published.as_deref())).collect();
+    let posts = post_texts(thread);
     let english = language::is_english(&posts);
-    // Participants: the posters and the authors of the posts they quote are users, not entities.
-    let quoted = thread.posts.iter().flat_map(|p| &p.quotes).filter_map(|q| q.author.as_deref());
-    let authors: Vec<&str> = thread.posts.iter().filter_map(|p| p.author.as_deref()).chain(quoted).collect();
-    let entities = entities::extract(&posts, english, &authors);
+    let entities = entities::extract(&posts, english, &participants(thread));
     let quantities = quantities::extract(&posts, english);
     let (dates, durations) = dates::extract(&posts, english);
     let quotes = quotes::extract(&posts, &entities);
@@ -62,6 +58,25 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
     let works = works::extract(&posts, english);
     let digest = digest::build(thread, &posts);
     Facts { summary, entities, quantities, dates, quotes, sources, conflicts, works, durations, digest }
+}
+
+/// Every post's text, read once for all fact steps.
+fn post_texts(thread: &Thread) -> Vec<PostText<'_>> {
+    thread.posts.iter().enumerate().map(|(i, p)| PostText::new(i, &p.text, p.published.as_deref())).collect()
+}
+
+/// Participants: the posters and the authors of the posts they quote are users, not entities.
+fn participants(thread: &Thread) -> Vec<&str> {
+    let quoted = thread.posts.iter().flat_map(|p| &p.quotes).filter_map(|q| q.author.as_deref());
+    thread.posts.iter().filter_map(|p| p.author.as_deref()).chain(quoted).collect()
+}
+
+/// The thread's entities as [`extract_at`] finds them, each with how it was found: for the fact
+/// evaluation's breakdown of false facts by rule (the card never calls it).
+pub fn traced_entities(thread: &Thread) -> Vec<(crate::model::Entity, entities::Trace)> {
+    let posts = post_texts(thread);
+    let english = language::is_english(&posts);
+    entities::extract_traced(&posts, english, &participants(thread))
 }
 
 /// A post's text with its tokens and sentences: what every fact step reads.

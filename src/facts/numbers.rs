@@ -158,15 +158,27 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Number> {
     value.is_finite().then_some(Number { value, next, in_words, suffix })
 }
 
-/// "10,000" → 10000, "3.5" → 3.5: digits with thousands commas and one decimal point. (By hand: the
-/// standard float parser would add its tables to the WASM for this one use.) The value is the integer
-/// of all digits divided by the power of ten, which rounds exactly as parsing the literal does.
+/// Digits between thousands commas ("10,000", "1,300,000"): any other group after a comma is not one.
+const THOUSANDS_GROUP: usize = 3;
+
+/// "10,000" → 10000, "3.5" → 3.5: digits with thousands commas and one decimal point; "1,3" → 1.3 and
+/// "2,50" → 2.5: a comma followed by other than three digits is a decimal comma (German, French, Spanish,
+/// Portuguese, Italian... write "1,3%"; read as a thousands comma it made 13). (By hand: the standard float
+/// parser would add its tables to the WASM for this one use.) The value is the integer of all digits
+/// divided by the power of ten, which rounds exactly as parsing the literal does.
 fn decimal(s: &str) -> Option<f64> {
     let (whole, frac) = match s.split_once('.') {
         Some((w, f)) if !f.contains('.') => (w, f),
         Some(_) => return None, // "11.12.13": a date or version, not a number
-        None => (s, ""),
+        None => match s.split_once(',') {
+            Some((w, f)) if !f.contains(',') && f.len() != THOUSANDS_GROUP && !w.is_empty() => (w, f),
+            _ => (s, ""),
+        },
     };
+    let groups_ok = whole.split(',').skip(1).all(|g| g.len() == THOUSANDS_GROUP);
+    if !groups_ok || frac.contains(',') {
+        return None; // "1,2,3", "12,34.5": a list or a code, not one number
+    }
     let mut mantissa: u64 = 0;
     for c in whole.chars().filter(|&c| c != ',').chain(frac.chars()) {
         let d = c.to_digit(10)?;
@@ -229,6 +241,12 @@ mod tests {
     #[test]
     fn decimals_by_hand() {
         assert_eq!(decimal("10,000"), Some(10000.0));
+        assert_eq!(decimal("1,300,000"), Some(1_300_000.0));
+        // A decimal comma: "1,3%" of the Spanish or German page is 1.3, not 13.
+        assert_eq!(decimal("1,3"), Some(1.3));
+        assert_eq!(decimal("2,50"), Some(2.5));
+        assert_eq!(decimal("1,2,3"), None);
+        assert_eq!(decimal("12,34.5"), None);
         assert_eq!(decimal("22.1"), Some(22.1));
         assert_eq!(decimal("0.07"), Some(0.07));
         assert_eq!(decimal("11.12.13"), None);

@@ -3,13 +3,15 @@
 //! A how-to says "let's say you run www.BobsRentals.com" or "if your landing URL is like this: ...", a
 //! bug report pastes `http://localhost:8080/api` or `http://192.168.1.1/admin`, a tutorial writes
 //! `https://example.com/page` (the domains RFC 2606 reserves for documentation). None of them is a page
-//! the post draws on, so none is listed among the sources. Four tests, each cheap and local to the link:
+//! the post draws on, so none is listed among the sources. Five tests, each cheap and local to the link:
 //! - the host is reserved for examples or local (`example.com|net|org` and their subdomains, `localhost`,
 //!   `*.localhost`, `*.invalid`, `*.local`) or an IP address;
 //! - the post shows the address as code (it appears in the post's Markdown only inside code spans or
 //!   fenced blocks: boards that link URLs inside `<code>` still show them as code);
 //! - the sentence before the link sets up a hypothetical ("let's say", "suppose", "imagine", "if your");
-//! - the text right before the link introduces an illustration ("... like this:", "something like").
+//! - the text right before the link introduces an illustration ("... like this:", "something like");
+//! - the address is written in a line a machine wrote (a log, a command, configuration: [`super::machine`]): a
+//!   mirror a package manager printed or a repository in a config file is no page the post cites.
 //!
 //! The reserved test TLDs `.test` and `.example` stand in for real sites in our own fixtures and are never
 //! reached from a real page's links, so they are left to the other tests.
@@ -93,8 +95,19 @@ impl<'a> Examples<'a> {
         let end = [". ", "! ", "? "].iter().filter_map(|p| before.rfind(p)).max();
         let sentence = end.map_or(before.as_str(), |i| &before[i + 2..]);
         let lead = before.trim_end().trim_end_matches(':').trim_end();
-        HYPOTHETICAL.iter().any(|h| sentence.contains(h)) || ILLUSTRATION.iter().any(|i| lead.ends_with(i))
+        HYPOTHETICAL.iter().any(|h| sentence.contains(h))
+            || ILLUSTRATION.iter().any(|i| lead.ends_with(i))
+            // The address itself written in the line (not a "#512" the board linked in a line of prose
+            // with inline code).
+            || (self.text[at..].starts_with(link.url.as_str()) && super::machine::is_machine_line(line_at(self.text, at)))
     }
+}
+
+/// The line of `text` holding byte `at`.
+fn line_at(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    &text[start..end]
 }
 
 /// The last `n` characters of `s`.
@@ -230,6 +243,26 @@ mod tests {
         let news = link("https://www.msn.com/en-us/news/story", "https://www.msn.com/en-us/news/story");
         let text = "Suppose they leave. I read a report like this one: https://www.msn.com/en-us/news/story today.";
         assert!(!is_example(&news, text, ""));
+    }
+
+    #[test]
+    fn links_in_a_machine_line_are_no_sources() {
+        for (url, line) in [
+            (
+                "https://geo.mirror.pkgbuild.com/core.db",
+                "[  12.402311] pacman[812]: GET https://geo.mirror.pkgbuild.com/core.db",
+            ),
+            (
+                "https://mirror.example.de/arch",
+                "Mar 12 10:22:33 host pacman[812]: synced https://mirror.example.de/arch",
+            ),
+        ] {
+            let text = format!("It fails:\n{line}\nHelp?");
+            assert!(is_example(&link(url, ""), &text, ""), "{line}");
+        }
+        let wiki = link("https://wiki.archlinux.org/title/Pacman", "");
+        let text = "Read https://wiki.archlinux.org/title/Pacman first, it explains the mirror list.";
+        assert!(!is_example(&wiki, text, ""));
     }
 
     #[test]

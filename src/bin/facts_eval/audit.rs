@@ -11,7 +11,7 @@
 //! cargo run --release --bin facts_eval -- --audit [--audit-dump]   # the audit alone; --audit-dump: every shown fact
 //! ```
 
-use crate::labels::{load_labels, load_thread, Label};
+use crate::labels::{load_thread, Label};
 use crate::score::predicted_numbers;
 use serde::Deserialize;
 use std::path::Path;
@@ -92,12 +92,34 @@ impl Tally {
     }
 }
 
-/// Runs the audit files of `dir` against today's fact stage and prints their precision, by kind and by
-/// class of the wrong facts still shown. `dump` prints every shown fact with its judgement. Returns the
-/// precision over every judged fact (None without audited threads).
-pub fn run(dir: &Path, corpus: &Path, dump: bool) -> Option<f64> {
-    let audits: Vec<Audit> = load_labels(dir);
-    let threads: Vec<&AuditThread> = audits.iter().flat_map(|a| &a.threads).collect();
+/// Runs each audit file of `dir` (in name order) against today's fact stage and prints its precision.
+/// Returns each file's name (its stem: `session14`) with its precision; files audit different kinds of
+/// page, so each has its floor (`audit.<stem>.facts.precision`).
+pub fn run(dir: &Path, corpus: &Path, dump: bool) -> Vec<(String, f64)> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    let mut out = Vec::new();
+    for path in paths {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+        let audit = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Audit>(&t).map_err(|e| eprintln!("{}: {e}", path.display())).ok());
+        let Some(audit) = audit else { continue };
+        if let Some(p) = run_one(stem, &audit, corpus, dump) {
+            out.push((stem.to_string(), p));
+        }
+    }
+    out
+}
+
+/// One audit file: its precision, by kind and by class of the wrong facts still shown. `dump` prints
+/// every shown fact with its judgement. None without audited threads.
+fn run_one(name: &str, audit: &Audit, corpus: &Path, dump: bool) -> Option<f64> {
+    let threads: Vec<&AuditThread> = audit.threads.iter().collect();
     if threads.is_empty() {
         return None;
     }
@@ -143,7 +165,7 @@ pub fn run(dir: &Path, corpus: &Path, dump: bool) -> Option<f64> {
         all.wrong += t.wrong;
         all.unjudged += t.unjudged;
     }
-    println!("\nPrecision audit (tests/labels/audit, tuned threads judged fact by fact, {read} threads):");
+    println!("\nPrecision audit tests/labels/audit/{name}.json (tuned threads judged fact by fact, {read} threads):");
     println!(
         "  all facts         P {:.2}   ({} right, {} wrong, {} unjudged)",
         all.precision(),
@@ -168,9 +190,15 @@ pub fn run(dir: &Path, corpus: &Path, dump: bool) -> Option<f64> {
     (read > 0).then(|| all.precision())
 }
 
-/// The audit's precision against its floor (`audit.facts.precision` in `tests/facts-floors.json`).
-pub fn check_floor(floors: &serde_json::Value, precision: Option<f64>) -> Option<String> {
-    let (p, floor) = (precision?, floors.get("audit.facts.precision")?.as_f64()?);
-    ((p * 100.0).round() < (floor * 100.0).round())
-        .then(|| format!("audit.facts.precision {p:.2} is below its floor {floor:.2}"))
+/// Each audit file's precision against its floor (`audit.<stem>.facts.precision` in `tests/facts-floors.json`).
+pub fn check_floor(floors: &serde_json::Value, precisions: &[(String, f64)]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (name, p) in precisions {
+        let key = format!("audit.{name}.facts.precision");
+        let Some(floor) = floors.get(&key).and_then(serde_json::Value::as_f64) else { continue };
+        if (p * 100.0).round() < (floor * 100.0).round() {
+            failures.push(format!("{key} {p:.2} is below its floor {floor:.2}"));
+        }
+    }
+    failures
 }

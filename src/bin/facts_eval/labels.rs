@@ -93,6 +93,9 @@ pub fn load_thread(label: &Label, corpus: &Path) -> Option<(Thread, Option<Strin
             Thread { platform: s.platform, title: s.title, section: s.section, posts: s.posts, pagination: None };
         return Some((thread, Some(threadcard::SAMPLE_URL.to_string())));
     }
+    if let Some(page) = article_or_readability(label, corpus) {
+        return page;
+    }
     let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(corpus.join(&label.page)).ok()?).ok()?;
     let url = doc["url"].as_str().map(str::to_string);
     if let Some(text) = doc["ground_truth"]["main_content"].as_str() {
@@ -113,6 +116,35 @@ pub fn load_thread(label: &Label, corpus: &Path) -> Option<(Thread, Option<Strin
         })
         .collect();
     Some((Thread { posts, ..Thread::default() }, url))
+}
+
+/// Audited article pages: an article-extraction-benchmark page (`.../html/<id>.html.gz`) is its
+/// ground truth's article body as one post, as a wcxb page is; a readability test page (`.../source.html`)
+/// runs through the whole pipeline. `None`: the page is of another corpus.
+#[allow(clippy::option_option)]
+fn article_or_readability(label: &Label, corpus: &Path) -> Option<Option<(Thread, Option<String>)>> {
+    let page = label.page.as_str();
+    if let Some(id) = page.strip_prefix("article-extraction-benchmark/html/").and_then(|p| p.strip_suffix(".html.gz")) {
+        let read = || {
+            let truth = std::fs::read_to_string(corpus.join("article-extraction-benchmark/ground-truth.json")).ok()?;
+            let truth: serde_json::Value = serde_json::from_str(&truth).ok()?;
+            let text = truth[id]["articleBody"].as_str()?.to_string();
+            let post = Post { links: links_in(&text), text, ..Post::default() };
+            Some((Thread { posts: vec![post], ..Thread::default() }, truth[id]["url"].as_str().map(str::to_string)))
+        };
+        return Some(read());
+    }
+    if page.starts_with("readability-test-pages/") && page.ends_with("/source.html") {
+        let read = || {
+            let bytes = std::fs::read(corpus.join(page)).ok()?;
+            let s = threadcard::summarize_bytes(&bytes, None, &Options::default()).ok()?;
+            let thread =
+                Thread { platform: s.platform, title: s.title, section: s.section, posts: s.posts, pagination: None };
+            Some((thread, None))
+        };
+        return Some(read());
+    }
+    None
 }
 
 /// URLs written in a text, as the links a board would make of them ("www.x.org" too).

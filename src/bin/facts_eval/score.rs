@@ -99,23 +99,49 @@ pub fn score_entities(pred: &[Entity], gold: &[LabelEntity], typed: bool) -> Sco
 /// and durations ("for two years", "10 years ago", "no more than 10 days"), each with the words that say
 /// what it counts.
 pub fn predicted_numbers(f: &Facts) -> Vec<(f64, String)> {
-    let mut pred: Vec<(f64, String)> = f
+    traced_numbers(f).into_iter().map(|(v, what, _)| (v, what)).collect()
+}
+
+/// [`predicted_numbers`], each with the rule that produced it (for `breakdown`): what kind of unit or
+/// count the quantity has, or the time unit of a date or a duration.
+pub fn traced_numbers(f: &Facts) -> Vec<(f64, String, &'static str)> {
+    let mut pred: Vec<(f64, String, &'static str)> = f
         .quantities
         .iter()
-        .map(|q| (q.value, format!("{} {}", q.what, q.unit.as_deref().unwrap_or("")).to_lowercase()))
+        .map(|q| (q.value, format!("{} {}", q.what, q.unit.as_deref().unwrap_or("")).to_lowercase(), number_rule(q)))
         .collect();
-    for d in f.dates.iter().chain(&f.durations) {
+    let dated = f.dates.iter().map(|d| (d, "time unit in a date"));
+    for (d, rule) in dated.chain(f.durations.iter().map(|d| (d, "time unit in a duration"))) {
         let toks = tokenize(&d.text);
         for i in 0..toks.len() {
             let Some(n) = number_at(&toks, i) else { continue };
             let unit = toks.get(n.next).map(|t| t.text.to_lowercase());
             if unit.is_some_and(|u| TIME_UNITS.contains(&u.as_str())) {
-                pred.push((n.value, d.text.to_lowercase()));
+                pred.push((n.value, d.text.to_lowercase(), rule));
                 break;
             }
         }
     }
     pred
+}
+
+/// The rule a quantity came from, read off its fields.
+fn number_rule(q: &threadcard::Quantity) -> &'static str {
+    let qualified = q.qualifier.is_some();
+    match q.unit.as_deref() {
+        Some("%") => "percent",
+        Some(u)
+            if matches!(u, "$" | "€" | "£" | "¥") || (u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())) =>
+        {
+            "currency"
+        }
+        Some(_) if q.what == "age" => "age",
+        Some(_) if q.what.is_empty() => "unit alone",
+        Some(_) => "unit and counted words",
+        None if qualified => "counted words, hedged",
+        None if q.what.split_whitespace().count() == 1 => "counted word",
+        None => "counted words",
+    }
 }
 
 /// A predicted number is the labelled one: same value, and a word of what it counts (or its unit).
