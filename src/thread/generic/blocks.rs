@@ -12,10 +12,15 @@ use ego_tree::NodeId;
 use scraper::ElementRef;
 use std::collections::{HashMap, HashSet};
 
-/// Markup path of a time anchor: its own signature, its parent's, and its grandparent's tag.
+/// Markup path of a time anchor: its own signature, its parent's, and its grandparent's tag. A link that
+/// wraps only the time (a permalink) is left out of the path: boards often give every reply's time a
+/// permalink and the opening post's none, and the opening post's time belongs to the same group.
 pub(super) fn group_key(a: ElementRef) -> String {
     let mut key = signature(a.value());
-    let mut up = a.ancestors().filter_map(ElementRef::wrap);
+    let mut up = a.ancestors().filter_map(ElementRef::wrap).peekable();
+    if up.peek().is_some_and(|p| wraps_only(*p, a)) {
+        up.next();
+    }
     if let Some(p) = up.next() {
         key.push('<');
         key.push_str(&signature(p.value()));
@@ -25,6 +30,12 @@ pub(super) fn group_key(a: ElementRef) -> String {
         key.push_str(g.value().name());
     }
     key
+}
+
+/// Whether `link` is an `<a>` whose only content is `inner` (white space aside).
+fn wraps_only(link: ElementRef, inner: ElementRef) -> bool {
+    link.value().name() == "a"
+        && link.children().all(|c| c.id() == inner.id() || c.value().as_text().is_some_and(|t| t.trim().is_empty()))
 }
 
 /// The block of each anchor: the largest ancestor holding no other anchor of the group; when most of those
@@ -103,5 +114,25 @@ pub(super) fn normalize_depths(posts: &mut [Post]) {
     let min = posts.iter().map(|p| p.depth).min().unwrap_or(0);
     for p in posts {
         p.depth -= min;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The opening post's time without a permalink and the replies' times inside one share a path.
+    #[test]
+    fn a_permalink_around_the_time_is_not_part_of_its_path() {
+        let html = r##"<html><body>
+            <div class="meta"><time datetime="2005-07-10T00:57:00">7/9/05</time></div>
+            <div class="meta"><a href="#r1"><time datetime="2005-07-10T01:56:00">7/9/05</time></a></div>
+            <div class="meta"><a href="#r2">#2 <time datetime="2005-07-10T02:56:00">7/9/05</time></a></div>
+            </body></html>"##;
+        let Ok(page) = crate::parse::parse(html, None) else { panic!("parse") };
+        let time = crate::thread::page_info::sel("time");
+        let keys: Vec<String> = page.select(&time).map(group_key).collect();
+        assert_eq!(keys[0], keys[1], "{keys:?}");
+        assert_ne!(keys[1], keys[2], "a link holding more than the time stays in the path: {keys:?}");
     }
 }
