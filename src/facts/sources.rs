@@ -217,21 +217,22 @@ mod tests {
     #[test]
     fn a_headline_holds_the_slug_from_its_first_word() {
         let u = "https://community.forum.test/topic/18423/emoji-now-federating-out";
-        let text = format!("Chats are now federating out as limited-visibility posts on the fediverse\n{u}");
-        let post = Post { text, links: vec![link(u)], ..Post::default() };
-        let thread = Thread { posts: vec![post], ..Thread::default() };
-        let s = extract(&thread, Some("https://forum.example.com/t/1"));
+        let s = one_post_sources(format!("Chats are now federating out as limited-visibility posts\n{u}"), u);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].title, None, "{s:?}");
+    }
+
+    /// The sources of a one-post thread whose post holds `text` and links to `u`.
+    fn one_post_sources(text: String, u: &str) -> Vec<Source> {
+        let post = Post { text, links: vec![link(u)], ..Post::default() };
+        let thread = Thread { posts: vec![post], ..Thread::default() };
+        extract(&thread, Some("https://forum.example.com/t/1"))
     }
 
     #[test]
     fn a_piece_of_a_sentence_is_no_headline() {
         let u = "https://news.harbour-gazette.test/2024/harbour-council-approves-new-ferry-line";
-        let text = format!("the harbour council approves new ferry line,\n{u}");
-        let post = Post { text, links: vec![link(u)], ..Post::default() };
-        let thread = Thread { posts: vec![post], ..Thread::default() };
-        let s = extract(&thread, Some("https://forum.example.com/t/1"));
+        let s = one_post_sources(format!("the harbour council approves new ferry line,\n{u}"), u);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].title, None, "{s:?}");
     }
