@@ -92,6 +92,13 @@ pub fn is_date_like(s: &str) -> bool {
 /// Longest text read as a date; longer texts are sentences, not timestamps.
 const MAX_DATE_TEXT: usize = 120;
 
+/// Whether `s` is an ISO 8601 time as machines write it (`2024-11-27T15:50:23Z`: the `T`, never how a page
+/// words a time for its readers).
+pub fn is_machine_time(s: &str) -> bool {
+    let t = s.trim();
+    t.as_bytes().get(10) == Some(&b'T') && iso(t).is_some()
+}
+
 /// `2022-01-11`, `2022-01-11T14:28`, `2022-01-11 14:28:05+01:00`, `2022-01-11T14:28:05Z`.
 fn iso(s: &str) -> Option<String> {
     let b = s.as_bytes();

@@ -312,8 +312,8 @@ fn post_link(post: usize) -> String {
 /// ("1 reply quotes post 1") has those words made the link, instead of a second "post 1" after them.
 fn replies_piece(text: &str, post: Option<usize>) -> String {
     let Some(p) = post else { return esc(text) };
-    match text.strip_suffix(&tf(Msg::card_post_link, &[&(p + 1)])) {
-        Some(head) => format!("{}{}", esc(head.trim_end()), post_link(p)),
+    match super::digest::before_own_post(text, p) {
+        Some(head) => format!("{}{}", esc(head), post_link(p)),
         None => format!("{}{}", esc(text), post_link(p)),
     }
 }

@@ -175,6 +175,12 @@ pub fn first_sentence(p: &Post) -> String {
     format!("{cut}…")
 }
 
+/// A replies-line piece that names its own post at its end ("1 reply quotes post 1"): the words before
+/// that name, so a renderer links those words instead of adding a second "post 1".
+pub fn before_own_post(text: &str, post: usize) -> Option<&str> {
+    text.strip_suffix(&tf(Msg::card_post_link, &[&(post + 1)])).map(str::trim_end)
+}
+
 /// The replies' line as plain text pieces with the post each refers to (for the renderers' links):
 /// "Replies (3)", "top-scored by X (score 12): <sentence>", "2 replies quote post 1", "1 voted down".
 pub fn replies_pieces(r: &Replies) -> Vec<(String, Option<usize>)> {

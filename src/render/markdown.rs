@@ -145,9 +145,7 @@ fn replies_line(out: &mut String, s: &Summary) {
             format!(
                 "{}{}",
                 escape::markdown(&text),
-                post.filter(|p| !text.ends_with(&tf(Msg::card_post_link, &[&(p + 1)])))
-                    .map(post_ref)
-                    .unwrap_or_default()
+                post.filter(|p| super::digest::before_own_post(&text, *p).is_none()).map(post_ref).unwrap_or_default()
             )
         })
         .collect();

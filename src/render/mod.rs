@@ -164,25 +164,10 @@ fn language_name(tag: &str) -> String {
 pub(crate) fn when(published: Option<&str>, shown: Option<&str>) -> Option<String> {
     let iso = |p: &str| p.replacen('T', " ", 1).chars().take(16).collect();
     match shown {
-        Some(t) if is_machine_time(t) => Some(iso(t)),
+        Some(t) if crate::date::is_machine_time(t) => Some(iso(t)),
         Some(t) => Some(t.to_string()),
         None => published.map(iso),
     }
-}
-
-/// `YYYY-MM-DDTHH:MM…`: an ISO 8601 time as machines write it (never how a page words one for readers).
-fn is_machine_time(t: &str) -> bool {
-    let b = t.trim().as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10)
-        && b.get(10) == Some(&b'T')
-        && digits(11..13)
-        && b.get(13) == Some(&b':')
-        && digits(14..16)
 }
 
 #[cfg(test)]

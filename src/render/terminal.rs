@@ -65,7 +65,7 @@ pub fn card(s: &Summary) -> String {
                 format!(
                     "{}{}",
                     clean(&text),
-                    post.filter(|p| !text.ends_with(&tf(Msg::card_post_link, &[&(p + 1)])))
+                    post.filter(|p| super::digest::before_own_post(&text, *p).is_none())
                         .map(|p| format!(" {}", post_ref(p)))
                         .unwrap_or_default()
                 )
