@@ -173,6 +173,17 @@ fn nairaland_topic_with_counters_smileys_and_year_less_times() {
     assert!(s.posts[3].text.contains("apron is cracked"), "{:?}", s.posts[3].text);
 }
 
+/// Today's Nairaland prints its breadcrumb as schema.org `ListItem`s around the links: the title is still the
+/// trail's last item, not `<title>`'s "Topic - Board - Nigeria".
+#[test]
+fn nairaland_breadcrumb_as_microdata() {
+    let s = read("nairaland-microdata.html", "https://www.nairaland.com/7105512/borehole-water-turns-brown");
+    assert_eq!(s.platform, "nairaland");
+    assert_eq!(s.title, "Borehole Water Turns Brown After Rain");
+    assert_eq!(s.section, ["Nairaland Forum", "Nairaland / General", "Properties"]);
+    assert_eq!(s.posts.len(), 5);
+}
+
 /// A Discourse link preview (`aside.onebox`) shows the linked page's own title and blurb: not the poster's
 /// words, so not the post's text; the preview's source line (the site's name, linked) stays.
 #[test]

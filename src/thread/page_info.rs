@@ -81,10 +81,29 @@ pub fn choose_title(page: &Page, reader: &str) -> String {
     let replace = |b: &String| {
         first.is_empty() || (is_boxed(&first) || !reader.is_empty() && votes(&first) == 0) && !agree(&first, b)
     };
-    match best {
+    let chosen = match best {
         Some(b) if replace(b) => b.clone(),
         _ => first,
+    };
+    whole_title(chosen, &others, is_boxed)
+}
+
+/// Ellipses a board puts at the end of a title it cut short (XenForo's `og:title` at about 50 characters).
+const TRUNCATION_MARKS: &[&str] = &["...", "…"];
+
+/// The title as the page writes it in full where the chosen one was cut short ("What do you guys think will
+/// be the trend in the watch..." when `<title>` and `<h1>` hold the whole question): the first other candidate,
+/// not boxed, that begins with the cut title's words and goes on. A title whose ellipsis the other candidates
+/// write too ("Wait for it... - Blog") was not cut: it ends so.
+fn whole_title(chosen: String, others: &[String], is_boxed: impl Fn(&str) -> bool) -> String {
+    let Some(cut) = TRUNCATION_MARKS.iter().find_map(|m| chosen.strip_suffix(m)) else { return chosen };
+    let cut = key(cut);
+    if cut.is_empty() || others.iter().any(|o| o.contains(chosen.as_str()) && *o != chosen) {
+        return chosen;
     }
+    let goes_on = |o: &str| key(o).len() > cut.len() && key(o).starts_with(&cut);
+    let whole = others.iter().find(|o| !is_boxed(o) && goes_on(o));
+    whole.cloned().unwrap_or(chosen)
 }
 
 /// Sources (itself included) that must agree on a title for it to replace a boxed title, or a reader's title no
@@ -174,24 +193,30 @@ pub fn site_name(page: &Page) -> Option<String> {
 }
 
 /// Cuts a trailing (or leading) site name from a `<title>`: "Thread - Board Name" → "Thread". A part is the
-/// site's name when it contains the site name or the host's main label, compared on letters and digits only
-/// ("Democratic Underground Forums" matches the host `democraticunderground.com`).
+/// site's name when it contains the site name or one of the host's [`name_labels`], compared on letters and
+/// digits only ("Democratic Underground Forums" matches the host `democraticunderground.com`).
 pub fn strip_site(title: &str, site: Option<&str>) -> String {
     let title = text::squash(title);
-    let Some(site) = site.map(alnum_lower).filter(|s| s.len() >= 3) else { return title };
-    let site_core = site.split('.').next().unwrap_or(&site).to_string();
-    let site_key = alnum_lower(&site_core);
+    match site.map(alnum_lower).filter(|s| s.len() >= 3) {
+        Some(site) => strip_named(title, &name_labels(&site)),
+        None => title,
+    }
+}
+
+/// [`strip_site`] with the site's names found: cuts site parts off the end (again and again) or one off the start.
+fn strip_named(title: String, keys: &[String]) -> String {
     let is_site = |part: &str| {
         let p = alnum_lower(part);
         !p.is_empty()
+            && part.split_whitespace().count() <= MAX_SITE_NAME_WORDS
             && !TITLE_SEPARATORS.iter().any(|s| part.contains(s))
-            && (p.contains(&site_key) || site_key.contains(&p) && p.len() >= 4)
+            && keys.iter().any(|k| p.contains(k.as_str()) || k.contains(&p) && p.len() >= 4)
     };
     for sep in TITLE_SEPARATORS {
         if let Some(i) = title.rfind(sep) {
             let (head, tail) = (&title[..i], &title[i + sep.len()..]);
             if is_site(tail) && !head.trim().is_empty() {
-                return strip_site(head, Some(&site_core));
+                return strip_named(text::squash(head), keys);
             }
         }
         if let Some(i) = title.find(sep) {
@@ -202,6 +227,35 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
         }
     }
     title
+}
+
+/// Most words in a title part that is the site's name ("The Straight Dope Message Board"): a longer part that
+/// holds the site's name is a headline that mentions it ("... the Linux Kernel ..." on linux.slashdot.org).
+const MAX_SITE_NAME_WORDS: usize = 6;
+
+/// Second-level labels under a country's top-level domain that name no site (`example.co.uk`, `site.com.br`).
+const SECOND_LEVEL_LABELS: &[&str] = &["ac", "co", "com", "edu", "gov", "net", "or", "org"];
+
+/// Fewest letters in a host label that can name the site (`en.wikipedia.org`'s "en" names nothing).
+const MIN_NAME_LABEL: usize = 3;
+
+/// The labels of a host that can name the site: every label but the top-level domain and a country's
+/// second-level one, so `linux.slashdot.org` gives "linux" and "slashdot" (the title says "Slashdot") and
+/// `anna.blogspot.com` "anna" and "blogspot" (the title says "Anna's Kitchen"); a name without dots is itself.
+fn name_labels(site: &str) -> Vec<String> {
+    let mut labels: Vec<&str> = site.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() > 1 {
+        labels.pop();
+    }
+    if labels.len() > 1 && site.rsplit('.').next().is_some_and(|tld| tld.len() == 2) {
+        labels.pop_if(|l| SECOND_LEVEL_LABELS.contains(l));
+    }
+    let named: Vec<String> = labels.iter().filter(|l| l.len() >= MIN_NAME_LABEL).map(|l| l.to_string()).collect();
+    if named.is_empty() {
+        labels.last().map(|l| vec![l.to_string()]).unwrap_or_default()
+    } else {
+        named
+    }
 }
 
 fn alnum_lower(s: &str) -> String {
@@ -493,6 +547,27 @@ mod tests {
         );
         assert_eq!(strip_site("Board | A thread - part 2", Some("Board")), "A thread - part 2");
         assert_eq!(strip_site("A - B", None), "A - B");
+        // The host's main label, not its subdomain, names the site; a headline that mentions it is no site name.
+        assert_eq!(
+            strip_site("Converting the Linux Kernel to Modern C++ - Slashdot", Some("linux.slashdot.org")),
+            "Converting the Linux Kernel to Modern C++"
+        );
+        assert_eq!(strip_site("Tyres | Example Motoring Forum", Some("forum.example.co.uk")), "Tyres");
+    }
+
+    #[test]
+    fn a_title_cut_short_yields_to_the_whole_one() {
+        let p = page(
+            r#"<head><title>What will the watch market do in 2024? | Watch Forums</title>
+            <meta property="og:title" content="What will the watch market do in..."></head>
+            <body><h1>What will the watch market do in 2024?</h1></body>"#,
+        );
+        assert_eq!(choose_title(&p, ""), "What will the watch market do in 2024?");
+        let p = page(
+            r#"<head><title>Wait for it... - Anna's Kitchen</title>
+            <meta property="og:title" content="Wait for it..."></head><body><p>x</p></body>"#,
+        );
+        assert_eq!(choose_title(&p, ""), "Wait for it...");
     }
 
     #[test]

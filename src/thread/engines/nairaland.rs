@@ -35,8 +35,14 @@ static LIKES: LazyLock<Selector> = LazyLock::new(|| sel("b[id^=lpt]"));
 /// The counters line under the text: not part of the post.
 static COUNTERS: LazyLock<Selector> = LazyLock::new(|| sel("p.s"));
 static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[href^='/post/']"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel("h2 ~ p.bold > a"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2 ~ p.bold > a:last-of-type"));
+/// The breadcrumb under the board's heading: links in `p.bold`, or (today's markup) schema.org `ListItem`s
+/// wrapping them.
+static CRUMB: LazyLock<Selector> =
+    LazyLock::new(|| sel("h2 ~ p.bold > a, h2 ~ p.bold > span[itemprop=itemListElement] > a"));
+/// The topic's title: the breadcrumb's last item (`<title>` and the `<h2>` add the board and the site).
+static TITLE: LazyLock<Selector> = LazyLock::new(|| {
+    sel("h2 ~ p.bold > a:last-of-type, h2 ~ p.bold > span[itemprop=itemListElement]:last-of-type [itemprop=name]")
+});
 /// The text nodes searched for the footer's copyright line, from the end of the page.
 static FOOTER: LazyLock<Selector> = LazyLock::new(|| sel("b a[href='/'], p, div"));
 
