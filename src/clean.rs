@@ -221,16 +221,22 @@ fn first_token_in(e: &scraper::node::Element, lists: &[&[&str]]) -> Option<Strin
 /// author's name, profile link and reputation. Such a card is the author, not a signature.
 const AUTHOR_CARD_CLASSES: &[&str] = &["user-details", "user-info", "s-user-card"];
 
-/// Whether a signature-named element is an author card ([`AUTHOR_CARD_CLASSES`]).
+/// Whether a signature-named element is an author card ([`AUTHOR_CARD_CLASSES`]), or the post's header: it
+/// holds the post's `<time>` or its schema.org `itemprop="author"` (a topic's "Posted by anna on <time>" in a
+/// `div.signature`). A signature under a post holds neither.
 fn is_author_card(n: ego_tree::NodeRef<Node>) -> bool {
     let Node::Element(e) = n.value() else { return false };
     let named_signature =
         attr(e, "class").into_iter().flat_map(raw_tokens).any(|t| t.eq_ignore_ascii_case("signature"));
     named_signature
         && n.descendants().any(|d| match d.value() {
-            Node::Element(c) => attr(c, "class").is_some_and(|cl| {
-                cl.split_whitespace().any(|t| AUTHOR_CARD_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
-            }),
+            Node::Element(c) => {
+                let card = attr(c, "class").is_some_and(|cl| {
+                    cl.split_whitespace().any(|t| AUTHOR_CARD_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
+                });
+                let author = attr(c, "itemprop").is_some_and(|p| p.split_whitespace().any(|t| t == "author"));
+                card || author || c.name() == "time"
+            }
             _ => false,
         })
 }

@@ -158,3 +158,23 @@ fn a_board_without_post_times_is_read_by_its_posters() {
         assert!(!p.text.contains("Report") && !p.text.contains("Quote") && !p.text.contains("Posts:"), "{:?}", p.text);
     }
 }
+
+/// An opening post in markup of its own (above the replies' list) whose poster is written as plain text right
+/// before the time ("longshot · 03/03/2026 19:44"): the poster, as in a reply's header.
+#[test]
+fn an_opening_post_of_its_own_keeps_its_plain_text_poster() {
+    let s = read("generic-lead-byline.html", "https://talk.example/kitchen/5498613-cheap-meals");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["longshot", "keepingsanity", "FolioQuarto", "HattiesBag"], "{:#?}", s.posts);
+    assert_eq!(s.posts[0].published.as_deref(), Some("2026-03-03T19:44:00"));
+}
+
+/// A topic's header ("Posted by <author> on <time>") inside an element named `signature`: it holds the post's
+/// schema.org author and its time, so it is the header, not a signature; a reply's real signature still goes.
+#[test]
+fn a_header_named_signature_keeps_the_opening_posts_author() {
+    let s = read("microdata-header-in-signature.html", "https://travel.example/forum/japan/first-trip-to-japan");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["johnanddoc", "Barbara", "geova"], "{:#?}", s.posts);
+    assert!(!s.posts[1].text.contains("Happy travels"), "{:?}", s.posts[1].text);
+}

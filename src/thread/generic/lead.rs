@@ -4,7 +4,7 @@
 //! other way round: when the page's article outweighs all the dated blocks together, the blocks are a side part
 //! of an article page (its dated paragraphs, comments or teasers) and the article reader reads the page.
 
-use super::author::{author_details, nearby_author};
+use super::author::{author_details, byline_name, nearby_author};
 use super::body::signature_after_hr;
 use super::Block;
 use crate::model::Post;
@@ -69,8 +69,11 @@ pub(super) fn lead_post(
     let in_main: Vec<NodeId> = time_el.iter().filter(|t| m.within(***t, main.id())).map(|t| t.id()).collect();
     let author_el = time_el.and_then(|t| nearby_author(t, m));
     let author_info = author_el.map(|(h, a)| author_details(h, a)).unwrap_or_default();
-    let author =
-        author_el.map(|(_, a)| text::squash(&a.text().collect::<String>())).or_else(|| page.meta.author.clone());
+    // A linked name near the time, else a plain-text name right before it (as a block's), else the page's.
+    let author = author_el
+        .map(|(_, a)| text::squash(&a.text().collect::<String>()))
+        .or_else(|| time_el.and_then(byline_name))
+        .or_else(|| page.meta.author.clone());
     let mut exclude = in_main;
     exclude.extend(content.exclude);
     exclude.extend(exclude_blocks_within(main, blocks, m));
