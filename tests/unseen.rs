@@ -178,3 +178,13 @@ fn a_header_named_signature_keeps_the_opening_posts_author() {
     assert_eq!(authors, ["johnanddoc", "Barbara", "geova"], "{:#?}", s.posts);
     assert!(!s.posts[1].text.contains("Happy travels"), "{:?}", s.posts[1].text);
 }
+
+/// Names shown without a link or an author class, in markup of hashed class names, beside the poster's
+/// picture labelled with the same name: the board marks them as the posters. A count glued to a name
+/// ("Judith C(157)") is not part of it; a rank badge labelled with its rank is no avatar, and names no one.
+#[test]
+fn a_name_beside_an_avatar_labelled_with_it_is_the_author() {
+    let s = read("generic-avatar-names.html", "https://coffee.example/chat/3c5c944d-early-years");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["Mod Sharon", "Judith C", "Otterlie B", ""], "{:#?}", s.posts);
+}

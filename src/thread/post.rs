@@ -78,6 +78,15 @@ const COUNTED: &[&str] = &[
     "reactions",
 ];
 
+/// A name with a count glued after it, as a board shows a member's posts or points in the name's place
+/// ("Judith C(157)"), is the name without it; the count is not part of anyone's name.
+fn without_count(name: &str) -> String {
+    let cut = name.strip_suffix(')').and_then(|n| n.rsplit_once('(')).filter(|(head, count)| {
+        !head.trim().is_empty() && !count.is_empty() && count.chars().all(|c| c.is_ascii_digit() || c == ',')
+    });
+    cut.map_or_else(|| name.to_string(), |(head, _)| head.trim_end().to_string())
+}
+
 /// Whether a text found in an author's place is a name: not a status or label ([`NOT_NAMES`]), not a counter
 /// ("Posts: 7,135", "1,024", "#12"), not a label ending in a colon.
 pub fn is_name(s: &str) -> bool {
@@ -212,7 +221,7 @@ pub fn build(page: &Page, mut parts: PostParts) -> Post {
     };
     let (published, published_text) = time_of(parts.time, parts.time_text.as_deref());
     Post {
-        author: parts.author.map(|a| text::squash(&a)).filter(|a| is_name(a)),
+        author: parts.author.map(|a| without_count(&text::squash(&a))).filter(|a| is_name(a)),
         author_info: parts.author_info,
         published,
         published_text,
@@ -423,6 +432,14 @@ mod tests {
         for name in ["anna", "Admin", "J. R. Smith", "山水", "user_42", "Dr: Who", "50 Cent"] {
             assert!(is_name(name), "{name:?}");
         }
+    }
+
+    #[test]
+    fn a_count_glued_to_a_name_is_not_part_of_it() {
+        assert_eq!(without_count("Judith C(157)"), "Judith C");
+        assert_eq!(without_count("anna (1,204)"), "anna");
+        assert_eq!(without_count("(157)"), "(157)");
+        assert_eq!(without_count("Team (UK)"), "Team (UK)");
     }
 
     #[test]

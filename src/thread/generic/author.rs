@@ -22,6 +22,7 @@ pub(super) fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<Elem
     let body = body_core(block, m);
     // Authors are not inside the body (links a post's text holds).
     let is_in_body = |e: &ElementRef| body.is_some_and(|b| m.within(**e, b));
+    let avatars = avatar_names(block, &is_in_body);
     block
         .run
         .iter()
@@ -35,7 +36,11 @@ pub(super) fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<Elem
                 && e.text().filter(|t| !t.trim().is_empty()).count() == 1;
             // A bold name with nothing inside it (FluxBB's `<dt><strong>name</strong></dt>`).
             let bold = matches!(e.value().name(), "strong" | "b") && e.children().all(|c| c.value().is_text());
-            (is_link || named || bold) && (2..=MAX_AUTHOR_CHARS).contains(&n)
+            // A name the poster's picture is labelled with (`<img alt="JUDITH C">` beside `<div>Judith C</div>`).
+            let pictured = !avatars.is_empty()
+                && e.children().all(|c| c.value().is_text())
+                && avatars.contains(&text::squash(&e.text().collect::<String>()).to_lowercase());
+            (is_link || named || bold || pictured) && (2..=MAX_AUTHOR_CHARS).contains(&n)
         })
         // Not the time itself, nor around it (a name inside a "by X » date" line is fine).
         .filter(|e| !m.within(*block.anchor, e.id()))
@@ -48,6 +53,37 @@ pub(super) fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<Elem
                 && post::is_name(&t)
         })
         .filter(|e| !is_in_body(e))
+        .collect()
+}
+
+/// Most pictures of a block whose `alt` texts are read as names (a header shows one or two: the avatar, a badge).
+const MAX_AVATARS: usize = 4;
+
+/// The word boards name a poster's picture by, in its class, its parent's class or its address
+/// (`MuiAvatar-root`, `avatar-default.png`, `/avatars/u/12.jpg`); a rank or badge image is not one.
+const AVATAR_WORD: &str = "avatar";
+
+/// Whether an image is a poster's picture ([`AVATAR_WORD`]).
+fn is_avatar(img: ElementRef) -> bool {
+    let named = |e: &scraper::node::Element| {
+        ["class", "src", "data-src"].iter().filter_map(|a| e.attr(a)).any(|v| v.to_lowercase().contains(AVATAR_WORD))
+    };
+    named(img.value()) || img.parent().and_then(ElementRef::wrap).is_some_and(|p| named(p.value()))
+}
+
+/// The `alt` texts of the avatars ([`is_avatar`]) in a block's header (outside its body), lowercased: boards
+/// label the poster's picture with the poster's name, so an element that shows that text is the name.
+fn avatar_names(block: &Block, is_in_body: &impl Fn(&ElementRef) -> bool) -> HashSet<String> {
+    block
+        .run
+        .iter()
+        .flat_map(|r| r.descendants().filter_map(ElementRef::wrap))
+        .filter(|e| e.value().name() == "img" && !is_in_body(e))
+        .take(MAX_AVATARS)
+        .filter(|e| is_avatar(*e))
+        .filter_map(|e| e.value().attr("alt"))
+        .map(|a| text::squash(a).to_lowercase())
+        .filter(|a| (2..=MAX_AUTHOR_CHARS).contains(&a.chars().count()))
         .collect()
 }
 
