@@ -221,7 +221,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
             add(&mut out, i, if asks { "answer" } else { "reply" }, "content", lines(ctx, i, &|_| false));
         }
     }
-    // The asker answering a question a reply asked them (quoting it, or naming its author): what the thread's author adds, after
+    // The asker answering a reply (quoting its question or point, or naming its author): what the thread's author adds, after
     // the replies the page weighs and the answer by content.
     if let Some(&i) = asker_posts.iter().find(|&&i| answers_reply(ctx, i)) {
         add(&mut out, i, "reply", "asker answers", lines(ctx, i, &|_| false));

@@ -188,7 +188,7 @@ pub(super) fn reports_back(ctx: &Context, post: usize) -> bool {
     let lower = |t: &str| t.to_lowercase();
     ctx.by_asker(post)
         && says(ctx, post, THANKS)
-        && own.iter().any(|c| !THANKS.iter().any(|t| lower(c.text).contains(t)))
+        && own.iter().any(|c| !THANKS.iter().any(|t| mentions(&lower(c.text), t)))
         && !own
             .iter()
             .any(|c| c.text.trim_end().ends_with('?') || REQUESTS.iter().any(|r| lower(c.text).starts_with(r)))
@@ -258,15 +258,14 @@ fn own_act(words: &[&str], subject: &str, verb: &str) -> bool {
             .is_some_and(|s| !words[from + s + 1..at].iter().any(|w| OTHER_SUBJECTS.contains(w)))
     })
 }
-/// The asker's post quotes a question another poster asked and answers it: it has own sentences and
-/// none of them asks (a post asking back is the question going on).
-pub(super) fn answers_question(ctx: &Context, post: usize) -> bool {
+/// The asker's post quotes another poster and answers them: a question they asked, or a point they made
+/// ("Makes sense to bring back Edwards" quoted, then "not sure it helps to bring back Edwards"), the
+/// thread's author taking up a reply. It has own sentences and none of them asks (a post asking back is
+/// the question going on).
+pub(super) fn answers_quote(ctx: &Context, post: usize) -> bool {
     let p = &ctx.posts()[post];
-    let asks = |q: &crate::model::PostQuote| {
-        let t = q.text.trim_end();
-        q.author.as_deref().is_none_or(|a| Some(a) != ctx.asker) && (t.ends_with('?') || t.contains("? "))
-    };
-    p.quotes.iter().any(asks)
+    let other = |q: &crate::model::PostQuote| q.author.as_deref().is_none_or(|a| Some(a) != ctx.asker);
+    p.quotes.iter().any(other)
         && !ctx.by_post[post].is_empty()
         && !ctx.by_post[post].iter().any(|c| c.text.contains('?'))
 }
@@ -280,11 +279,11 @@ const MIN_NAME_CHARS: usize = 3;
 /// Own sentences at least in an asker's post that answers a replier by name: a line of greeting says
 /// nothing yet.
 const ADDRESS_SENTENCES: usize = 2;
-/// The asker's post answers a reply: it quotes a question another poster asked ([`answers_question`]), or
+/// The asker's post answers a reply: it quotes another poster ([`answers_quote`]), or
 /// it opens by naming an earlier replier ([`ADDRESS_WORDS`]) and goes on to say something
 /// ([`ADDRESS_SENTENCES`]), asking nothing back.
 pub(super) fn answers_reply(ctx: &Context, post: usize) -> bool {
-    answers_question(ctx, post) || addresses_replier(ctx, post)
+    answers_quote(ctx, post) || addresses_replier(ctx, post)
 }
 fn addresses_replier(ctx: &Context, post: usize) -> bool {
     let own = &ctx.by_post[post];
@@ -317,12 +316,24 @@ fn addresses_replier(ctx: &Context, post: usize) -> bool {
             })
     })
 }
+/// Words that open like a signal phrase but say something else (lowercase, whole words): "Thankfully
+/// the fare did not change" thanks nobody, "a thankless task" neither.
+const LOOKALIKES: &[&str] = &["thankfully", "thankless", "thanksgiving", "merciless", "mercilessly"];
 /// The post's own text says one of `phrases` (not only in the text it quotes).
 pub(super) fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {
     let p = &ctx.posts()[post];
     let lower = p.text.to_lowercase();
     let quoted: Vec<String> = p.quotes.iter().map(|q| q.text.to_lowercase()).collect();
-    phrases.iter().any(|ph| lower.contains(ph) && !quoted.iter().any(|q| q.contains(ph)))
+    phrases.iter().any(|ph| mentions(&lower, ph) && !quoted.iter().any(|q| q.contains(ph)))
+}
+/// A lowercase text holds `phrase` at a word start ("commercial" holds no "merci", "unsolved" no "solved"),
+/// not as the start of a look-alike word ([`LOOKALIKES`]).
+pub(super) fn mentions(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(at, _)| {
+        let starts_word = !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let word = lower[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        starts_word && !LOOKALIKES.contains(&word)
+    })
 }
 /// The reply an asker's thanks are for: the one it quotes (by the quote's text or its author) or whose
 /// author it names, else the latest earlier reply by someone else.

@@ -257,7 +257,8 @@ impl<'a> Context<'a> {
 /// thanks).
 fn thanks_line(text: &str) -> bool {
     let l = text.trim_start().to_lowercase();
-    asker::THANKS.iter().any(|t| l.starts_with(t)) && !THANKS_CAUSAL.iter().any(|t| l.starts_with(t))
+    asker::THANKS.iter().any(|t| l.starts_with(t) && asker::mentions(&l, t))
+        && !THANKS_CAUSAL.iter().any(|t| l.starts_with(t))
 }
 
 /// Two sentences of one post say the same: they share most words, or one's words are nearly all in the
