@@ -68,6 +68,9 @@ const ANSWER_CUES: &[&str] = &[
     "du kannst",
     "du musst",
     "du solltest",
+    "musst du",
+    "solltest du",
+    "am besten",
     "ihr könnt",
     "versuch",
     "probier",
@@ -80,7 +83,14 @@ const ANSWER_CUES: &[&str] = &[
     "ich empfehle",
     "vous pouvez",
     "vous devez",
+    "tu peux",
+    "tu dois",
+    "il faut",
+    "il suffit",
+    "je te conseille",
+    "je vous conseille",
     "essaie",
+    "essaye",
     "essayez",
     "parce que",
     "je dirais",
@@ -310,8 +320,8 @@ fn lines(ctx: &Context, post: usize, first: &dyn Fn(&str) -> bool) -> Vec<String
             out.push(s);
         }
     }
-    if out.is_empty() {
-        let p = &ctx.posts()[post];
+    let p = &ctx.posts()[post];
+    if out.is_empty() && (ctx.by_asker(post) || !super::notice::is_notice(&p.text)) {
         let own = p.text.get(..super::signature::start(&p.text, p.author.as_deref())).unwrap_or("");
         let line = own.lines().map(str::trim).find(|l| !l.is_empty() && !p.quotes.iter().any(|q| q.text.contains(l)));
         if let Some(l) =

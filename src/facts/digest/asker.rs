@@ -28,6 +28,10 @@ pub(super) const WORKED: &[&str] = &[
     "problem is gone",
     "update:",
     "hat geholfen",
+    "hat geklappt",
+    "klappt jetzt",
+    "klappt wieder",
+    "hat sich erledigt",
     "hat funktioniert",
     "funktioniert jetzt",
     "funktioniert wieder",
@@ -37,6 +41,11 @@ pub(super) const WORKED: &[&str] = &[
     "behoben",
     "habe es gefunden",
     "ça marche",
+    "ça a marché",
+    "ça a fonctionné",
+    "c'est réglé",
+    "c’est réglé",
+    "problème réglé",
     "ça fonctionne",
     "résolu",
     "j'ai trouvé",
@@ -127,8 +136,9 @@ pub(super) const THANKS_ALL: &[&str] = &[
     "grazie a tutti",
 ];
 /// The asker thanks someone (lowercase prefixes).
+/// Matched at a word start ([`mentions`]): "dank" is "Vielen Dank!" and "Dankeschön" too.
 pub(super) const THANKS: &[&str] =
-    &["thank", "thx", "danke", "dank ", "merci", "gracias", "obrigad", "grazie", "cheers"];
+    &["thank", "thx", "danke", "dank", "bedankt", "merci", "gracias", "obrigad", "grazie", "dzięk", "cheers"];
 /// Words of an asker's thanks that say it has not worked yet, or not been tried (lowercase): "Thanks,
 /// but it still smells", "Danke, ich werde es probieren" are no outcome.
 pub(super) const NOT_YET: &[&str] = &[

@@ -15,6 +15,7 @@
 
 mod answers;
 mod asker;
+mod notice;
 mod opening;
 mod replies;
 mod signature;
@@ -109,8 +110,16 @@ impl<'a> Context<'a> {
         // "''...''" or after a header the reader did not recognise as a quote).
         let mut earlier: HashSet<u64> = HashSet::default();
         let mut by_post: Vec<Vec<Candidate<'a>>> = Vec::with_capacity(posts.len());
+        let asker = thread.posts.first().and_then(|p| p.author.as_deref());
         for p in posts {
-            let quotes = thread.posts.get(p.index).map(|x| x.quotes.as_slice()).unwrap_or(&[]);
+            let post = thread.posts.get(p.index);
+            // A moderator's notice ("Moved to the Appliances board.") says nothing a digest line could.
+            let by_asker = asker.is_some() && post.and_then(|x| x.author.as_deref()) == asker;
+            if p.index > 0 && !by_asker && notice::is_notice(p.text) {
+                by_post.push(Vec::new());
+                continue;
+            }
+            let quotes = post.map(|x| x.quotes.as_slice()).unwrap_or(&[]);
             let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
             let signed = signature::start(p.text, thread.posts.get(p.index).and_then(|x| x.author.as_deref()));
             // The first post's quote is what the thread is about (the news article it posts): its own.
@@ -170,7 +179,7 @@ impl<'a> Context<'a> {
             weight,
             opening_words: opening_words.unwrap_or_default(),
             quoted_by: quoted_by(&thread.posts),
-            asker: thread.posts.first().and_then(|p| p.author.as_deref()),
+            asker,
         }
     }
 

@@ -463,3 +463,28 @@ fn a_thanks_saying_what_for_points_to_the_answer_before_a_bare_thank_you() {
     let answer = d.answers.iter().find(|k| k.signal == "asker thanks").expect("asker thanks");
     assert_eq!(answer.post, 3, "{:?}", d.answers);
 }
+
+#[test]
+fn a_moderator_notice_is_never_a_line_nor_what_a_bare_thanks_is_for() {
+    let mut posts = kettle_thread();
+    posts[2] = post("mod", "Moved from General Chat to the Appliances board.");
+    posts[3] = post("ann", "thank you");
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    assert!(d.answers.iter().chain(&d.replies).all(|k| k.post != 2), "{d:?}");
+    let answer = d.answers.iter().find(|k| k.signal == "asker thanks").expect("asker thanks");
+    assert_eq!(answer.post, 1, "{:?}", d.answers);
+}
+
+#[test]
+fn german_and_french_thanks_and_it_worked() {
+    for line in [
+        "Vielen Dank bob! Hat geklappt, der Wasserkocher heizt wieder.",
+        "Merci bob, ça a marché : la bouilloire chauffe de nouveau.",
+    ] {
+        let d = with_asker_line(line);
+        let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("outcome");
+        assert_eq!(outcome.post, 3, "{line}: {:?}", d.answers);
+        assert!(d.answers.iter().any(|k| k.signal == "asker thanks" && k.post == 1), "{line}: {:?}", d.answers);
+    }
+}
