@@ -57,6 +57,11 @@ const QUOTE_MARK: char = '>';
 /// language ("this", "that", "avec", "dass") are grammar, not topic.
 const TOPIC_WORD_CHARS: usize = 5;
 
+/// A sentence with more than this share of its bytes in machine-written stretches (log lines, commands,
+/// configuration: `machine::machine_spans`) is the machine's, not a line a reader needs: on a help
+/// thread full of pastes the short reply that fixes it is.
+const MACHINE_SHARE: f64 = 0.5;
+
 /// Openings that start like thanks but give a cause ("Thanks to the new driver it boots"), lowercase.
 const THANKS_CAUSAL: &[&str] =
     &["thanks to ", "dank der ", "dank dem ", "dank des ", "grâce", "gracias a ", "graças a ", "grazie a "];
@@ -125,6 +130,8 @@ impl<'a> Context<'a> {
             // The first post's quote is what the thread is about (the news article it posts): its own.
             let quotes = if p.index == 0 { &[] } else { quotes };
             let mut list = Vec::new();
+            let machine = super::machine::machine_spans(p.text);
+            let mut next_span = 0;
             // The post's words, split and hashed once: each sentence's 4-grams and word set come from its
             // slice of them.
             let words = super::tokens::hashed_words(p.text);
@@ -144,6 +151,7 @@ impl<'a> Context<'a> {
                     || text.starts_with(QUOTE_MARK)
                     || p.shouting(p.sentences[i].start)
                     || p.sentences[i].start >= signed
+                    || machine_share(&machine, &mut next_span, p.sentences[i].start, p.sentences[i].end) > MACHINE_SHARE
                 {
                     continue;
                 }
@@ -268,6 +276,20 @@ fn thanks_line(text: &str) -> bool {
     let l = text.trim_start().to_lowercase();
     asker::THANKS.iter().any(|t| l.starts_with(t) && asker::mentions(&l, t))
         && !THANKS_CAUSAL.iter().any(|t| l.starts_with(t))
+}
+
+/// Share of the bytes `start..end` inside `spans` (sorted, not overlapping). Sentences come in order:
+/// `next` skips the spans that end before them, so a post is read once however many lines it pastes.
+fn machine_share(spans: &[(usize, usize)], next: &mut usize, start: usize, end: usize) -> f64 {
+    while spans.get(*next).is_some_and(|s| s.1 <= start) {
+        *next += 1;
+    }
+    let inside: usize = spans[(*next).min(spans.len())..]
+        .iter()
+        .take_while(|s| s.0 < end)
+        .map(|s| s.1.min(end).saturating_sub(s.0.max(start)))
+        .sum();
+    inside as f64 / end.saturating_sub(start).max(1) as f64
 }
 
 /// Two sentences of one post say the same: they share most words, or one's words are nearly all in the

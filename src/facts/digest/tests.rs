@@ -488,3 +488,16 @@ fn german_and_french_thanks_and_it_worked() {
         assert!(d.answers.iter().any(|k| k.signal == "asker thanks" && k.post == 1), "{line}: {:?}", d.answers);
     }
 }
+
+#[test]
+fn pasted_log_lines_are_never_lines() {
+    let log = "Kettle log: kettle_ctl=timeout dev=/dev/ttyUSB0 retries=3 state=cold heater_relay=off after descaling.";
+    let mut posts = kettle_thread();
+    posts[1] = post("cy", &format!("The thermal fuse blows when the kettle runs dry, replace it.\n{log}"));
+    posts.truncate(2);
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    let lines: Vec<&String> = d.answers.iter().chain(&d.replies).flat_map(|k| &k.sentences).collect();
+    assert!(!lines.is_empty() && lines.iter().all(|l| !l.contains("ttyUSB0")), "{lines:?}");
+    assert!((machine_share(&[(0, 5), (8, 10)], &mut 0, 2, 10) - 0.625).abs() < 1e-9);
+}
