@@ -29,6 +29,27 @@ fn vbulletin_3() {
 }
 
 #[test]
+fn vbulletin_3_themes_that_draw_quotes_as_boxes() {
+    // Some vBulletin 3 themes draw the quote table as boxes: `div.panel.alt2` opening with the "Originally
+    // Posted by" line. A `div.alt2` without that line is a PHP code box, no quote.
+    let path = format!("{}/tests/fixtures/engines/vbulletin3.html", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let start = html.find("<table cellpadding=\"6\"").expect("the quote table");
+    let end = start + html[start..].find("</table>").expect("its end") + "</table>".len();
+    let quote = r#"<div class="panel alt2" style="border:1px inset"><div>Originally Posted by <strong>lilypad_lou</strong></div><div style="font-style:italic">I cleaned the sponge last weekend.</div></div>"#;
+    let code = r#"<div class="alt2" dir="ltr" style="border:1px inset"><code>$flow = 0;</code></div>"#;
+    let boxed = format!("{}{quote}{}", &html[..start], &html[end..])
+        .replace("enough to jam it.", &format!("enough to jam it.{code}"));
+    let url = "https://ponds.example.co.uk/forum/showthread.php?t=220";
+    let s = threadcard::summarize(&boxed, Some(url), &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let reply = &s.posts[1];
+    assert_eq!(reply.quotes.len(), 1, "{:?}", reply.quotes);
+    assert_eq!(reply.quotes[0].author.as_deref(), Some("lilypad_lou"));
+    assert!(reply.quotes[0].text.contains("I cleaned the sponge last weekend."));
+    assert!(reply.text.contains("The impeller is probably stuck"));
+}
+
+#[test]
 fn vbulletin_5() {
     let s = read("vbulletin5.html", "https://camp.example.org/forum/shelter/90311-tent-zip-keeps-splitting");
     assert_eq!(s.platform, "vbulletin");

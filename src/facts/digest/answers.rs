@@ -68,6 +68,9 @@ const ANSWER_CUES: &[&str] = &[
     "du kannst",
     "du musst",
     "du solltest",
+    "musst du",
+    "solltest du",
+    "am besten",
     "ihr könnt",
     "versuch",
     "probier",
@@ -80,7 +83,14 @@ const ANSWER_CUES: &[&str] = &[
     "ich empfehle",
     "vous pouvez",
     "vous devez",
+    "tu peux",
+    "tu dois",
+    "il faut",
+    "il suffit",
+    "je te conseille",
+    "je vous conseille",
     "essaie",
+    "essaye",
     "essayez",
     "parce que",
     "je dirais",
@@ -221,7 +231,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
             add(&mut out, i, if asks { "answer" } else { "reply" }, "content", lines(ctx, i, &|_| false));
         }
     }
-    // The asker answering a question a reply asked them (quoting it, or naming its author): what the thread's author adds, after
+    // The asker answering a reply (quoting its question or point, or naming its author): what the thread's author adds, after
     // the replies the page weighs and the answer by content.
     if let Some(&i) = asker_posts.iter().find(|&&i| answers_reply(ctx, i)) {
         add(&mut out, i, "reply", "asker answers", lines(ctx, i, &|_| false));
@@ -310,8 +320,8 @@ fn lines(ctx: &Context, post: usize, first: &dyn Fn(&str) -> bool) -> Vec<String
             out.push(s);
         }
     }
-    if out.is_empty() {
-        let p = &ctx.posts()[post];
+    let p = &ctx.posts()[post];
+    if out.is_empty() && (ctx.by_asker(post) || !super::notice::is_notice(&p.text)) {
         let own = p.text.get(..super::signature::start(&p.text, p.author.as_deref())).unwrap_or("");
         let line = own.lines().map(str::trim).find(|l| !l.is_empty() && !p.quotes.iter().any(|q| q.text.contains(l)));
         if let Some(l) =

@@ -28,6 +28,10 @@ pub(super) const WORKED: &[&str] = &[
     "problem is gone",
     "update:",
     "hat geholfen",
+    "hat geklappt",
+    "klappt jetzt",
+    "klappt wieder",
+    "hat sich erledigt",
     "hat funktioniert",
     "funktioniert jetzt",
     "funktioniert wieder",
@@ -37,6 +41,11 @@ pub(super) const WORKED: &[&str] = &[
     "behoben",
     "habe es gefunden",
     "ça marche",
+    "ça a marché",
+    "ça a fonctionné",
+    "c'est réglé",
+    "c’est réglé",
+    "problème réglé",
     "ça fonctionne",
     "résolu",
     "j'ai trouvé",
@@ -127,8 +136,9 @@ pub(super) const THANKS_ALL: &[&str] = &[
     "grazie a tutti",
 ];
 /// The asker thanks someone (lowercase prefixes).
+/// Matched at a word start ([`mentions`]): "dank" is "Vielen Dank!" and "Dankeschön" too.
 pub(super) const THANKS: &[&str] =
-    &["thank", "thx", "danke", "dank ", "merci", "gracias", "obrigad", "grazie", "cheers"];
+    &["thank", "thx", "danke", "dank", "bedankt", "merci", "gracias", "obrigad", "grazie", "dzięk", "cheers"];
 /// Words of an asker's thanks that say it has not worked yet, or not been tried (lowercase): "Thanks,
 /// but it still smells", "Danke, ich werde es probieren" are no outcome.
 pub(super) const NOT_YET: &[&str] = &[
@@ -188,7 +198,7 @@ pub(super) fn reports_back(ctx: &Context, post: usize) -> bool {
     let lower = |t: &str| t.to_lowercase();
     ctx.by_asker(post)
         && says(ctx, post, THANKS)
-        && own.iter().any(|c| !THANKS.iter().any(|t| lower(c.text).contains(t)))
+        && own.iter().any(|c| !THANKS.iter().any(|t| mentions(&lower(c.text), t)))
         && !own
             .iter()
             .any(|c| c.text.trim_end().ends_with('?') || REQUESTS.iter().any(|r| lower(c.text).starts_with(r)))
@@ -258,15 +268,14 @@ fn own_act(words: &[&str], subject: &str, verb: &str) -> bool {
             .is_some_and(|s| !words[from + s + 1..at].iter().any(|w| OTHER_SUBJECTS.contains(w)))
     })
 }
-/// The asker's post quotes a question another poster asked and answers it: it has own sentences and
-/// none of them asks (a post asking back is the question going on).
-pub(super) fn answers_question(ctx: &Context, post: usize) -> bool {
+/// The asker's post quotes another poster and answers them: a question they asked, or a point they made
+/// ("Makes sense to bring back Edwards" quoted, then "not sure it helps to bring back Edwards"), the
+/// thread's author taking up a reply. It has own sentences and none of them asks (a post asking back is
+/// the question going on).
+pub(super) fn answers_quote(ctx: &Context, post: usize) -> bool {
     let p = &ctx.posts()[post];
-    let asks = |q: &crate::model::PostQuote| {
-        let t = q.text.trim_end();
-        q.author.as_deref().is_none_or(|a| Some(a) != ctx.asker) && (t.ends_with('?') || t.contains("? "))
-    };
-    p.quotes.iter().any(asks)
+    let other = |q: &crate::model::PostQuote| q.author.as_deref().is_none_or(|a| Some(a) != ctx.asker);
+    p.quotes.iter().any(other)
         && !ctx.by_post[post].is_empty()
         && !ctx.by_post[post].iter().any(|c| c.text.contains('?'))
 }
@@ -280,11 +289,11 @@ const MIN_NAME_CHARS: usize = 3;
 /// Own sentences at least in an asker's post that answers a replier by name: a line of greeting says
 /// nothing yet.
 const ADDRESS_SENTENCES: usize = 2;
-/// The asker's post answers a reply: it quotes a question another poster asked ([`answers_question`]), or
+/// The asker's post answers a reply: it quotes another poster ([`answers_quote`]), or
 /// it opens by naming an earlier replier ([`ADDRESS_WORDS`]) and goes on to say something
 /// ([`ADDRESS_SENTENCES`]), asking nothing back.
 pub(super) fn answers_reply(ctx: &Context, post: usize) -> bool {
-    answers_question(ctx, post) || addresses_replier(ctx, post)
+    answers_quote(ctx, post) || addresses_replier(ctx, post)
 }
 fn addresses_replier(ctx: &Context, post: usize) -> bool {
     let own = &ctx.by_post[post];
@@ -317,12 +326,24 @@ fn addresses_replier(ctx: &Context, post: usize) -> bool {
             })
     })
 }
+/// Words that open like a signal phrase but say something else (lowercase, whole words): "Thankfully
+/// the fare did not change" thanks nobody, "a thankless task" neither.
+const LOOKALIKES: &[&str] = &["thankfully", "thankless", "thanksgiving", "merciless", "mercilessly"];
 /// The post's own text says one of `phrases` (not only in the text it quotes).
 pub(super) fn says(ctx: &Context, post: usize, phrases: &[&str]) -> bool {
     let p = &ctx.posts()[post];
     let lower = p.text.to_lowercase();
     let quoted: Vec<String> = p.quotes.iter().map(|q| q.text.to_lowercase()).collect();
-    phrases.iter().any(|ph| lower.contains(ph) && !quoted.iter().any(|q| q.contains(ph)))
+    phrases.iter().any(|ph| mentions(&lower, ph) && !quoted.iter().any(|q| q.contains(ph)))
+}
+/// A lowercase text holds `phrase` at a word start ("commercial" holds no "merci", "unsolved" no "solved"),
+/// not as the start of a look-alike word ([`LOOKALIKES`]).
+pub(super) fn mentions(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(at, _)| {
+        let starts_word = !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let word = lower[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        starts_word && !LOOKALIKES.contains(&word)
+    })
 }
 /// The reply an asker's thanks are for: the one it quotes (by the quote's text or its author) or whose
 /// author it names, else the latest earlier reply by someone else.

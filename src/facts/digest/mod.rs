@@ -15,6 +15,7 @@
 
 mod answers;
 mod asker;
+mod notice;
 mod opening;
 mod replies;
 mod signature;
@@ -55,6 +56,11 @@ const QUOTE_MARK: char = '>';
 /// A topic word (see [`Context::topic`]) has at least this many letters: the short words of every
 /// language ("this", "that", "avec", "dass") are grammar, not topic.
 const TOPIC_WORD_CHARS: usize = 5;
+
+/// A sentence with more than this share of its bytes in machine-written stretches (log lines, commands,
+/// configuration: `machine::machine_spans`) is the machine's, not a line a reader needs: on a help
+/// thread full of pastes the short reply that fixes it is.
+const MACHINE_SHARE: f64 = 0.5;
 
 /// Openings that start like thanks but give a cause ("Thanks to the new driver it boots"), lowercase.
 const THANKS_CAUSAL: &[&str] =
@@ -109,13 +115,23 @@ impl<'a> Context<'a> {
         // "''...''" or after a header the reader did not recognise as a quote).
         let mut earlier: HashSet<u64> = HashSet::default();
         let mut by_post: Vec<Vec<Candidate<'a>>> = Vec::with_capacity(posts.len());
+        let asker = thread.posts.first().and_then(|p| p.author.as_deref());
         for p in posts {
-            let quotes = thread.posts.get(p.index).map(|x| x.quotes.as_slice()).unwrap_or(&[]);
+            let post = thread.posts.get(p.index);
+            // A moderator's notice ("Moved to the Appliances board.") says nothing a digest line could.
+            let by_asker = asker.is_some() && post.and_then(|x| x.author.as_deref()) == asker;
+            if p.index > 0 && !by_asker && notice::is_notice(p.text) {
+                by_post.push(Vec::new());
+                continue;
+            }
+            let quotes = post.map(|x| x.quotes.as_slice()).unwrap_or(&[]);
             let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
             let signed = signature::start(p.text, thread.posts.get(p.index).and_then(|x| x.author.as_deref()));
             // The first post's quote is what the thread is about (the news article it posts): its own.
             let quotes = if p.index == 0 { &[] } else { quotes };
             let mut list = Vec::new();
+            let machine = super::machine::machine_spans(p.text);
+            let mut next_span = 0;
             // The post's words, split and hashed once: each sentence's 4-grams and word set come from its
             // slice of them.
             let words = super::tokens::hashed_words(p.text);
@@ -135,6 +151,7 @@ impl<'a> Context<'a> {
                     || text.starts_with(QUOTE_MARK)
                     || p.shouting(p.sentences[i].start)
                     || p.sentences[i].start >= signed
+                    || machine_share(&machine, &mut next_span, p.sentences[i].start, p.sentences[i].end) > MACHINE_SHARE
                 {
                     continue;
                 }
@@ -170,7 +187,7 @@ impl<'a> Context<'a> {
             weight,
             opening_words: opening_words.unwrap_or_default(),
             quoted_by: quoted_by(&thread.posts),
-            asker: thread.posts.first().and_then(|p| p.author.as_deref()),
+            asker,
         }
     }
 
@@ -257,7 +274,22 @@ impl<'a> Context<'a> {
 /// thanks).
 fn thanks_line(text: &str) -> bool {
     let l = text.trim_start().to_lowercase();
-    asker::THANKS.iter().any(|t| l.starts_with(t)) && !THANKS_CAUSAL.iter().any(|t| l.starts_with(t))
+    asker::THANKS.iter().any(|t| l.starts_with(t) && asker::mentions(&l, t))
+        && !THANKS_CAUSAL.iter().any(|t| l.starts_with(t))
+}
+
+/// Share of the bytes `start..end` inside `spans` (sorted, not overlapping). Sentences come in order:
+/// `next` skips the spans that end before them, so a post is read once however many lines it pastes.
+fn machine_share(spans: &[(usize, usize)], next: &mut usize, start: usize, end: usize) -> f64 {
+    while spans.get(*next).is_some_and(|s| s.1 <= start) {
+        *next += 1;
+    }
+    let inside: usize = spans[(*next).min(spans.len())..]
+        .iter()
+        .take_while(|s| s.0 < end)
+        .map(|s| s.1.min(end).saturating_sub(s.0.max(start)))
+        .sum();
+    inside as f64 / end.saturating_sub(start).max(1) as f64
 }
 
 /// Two sentences of one post say the same: they share most words, or one's words are nearly all in the

@@ -175,9 +175,7 @@ fn solved_title_takes_the_asker_thanks_as_the_outcome_and_the_thanked_reply_firs
     assert_eq!((outcome.post, outcome.signal.as_str()), (3, "solved title"));
     // Without the solved title, thanks alone are no outcome (an asker's "I ordered ..." is: see
     // `asker_decision_is_the_outcome`).
-    let mut posts = kettle_thread();
-    posts[3] = post("ann", "Thanks bob, so the thermal fuse is under the base plate.");
-    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    let d = with_asker_line("Thanks bob, so the thermal fuse is under the base plate.");
     assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
 }
 
@@ -351,9 +349,7 @@ fn someone_else_s_act_in_the_asker_s_post_is_no_decision() {
         "I know someone who went with the Philips kettle with the concealed element.",
         "I read the reviews for hours, and after the shop closed on Sunday they ordered the Philips kettle.",
     ] {
-        let mut posts = kettle_thread();
-        posts[3] = post("ann", line);
-        let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+        let d = with_asker_line(line);
         assert!(d.answers.iter().all(|k| k.label != "outcome"), "{line}: {:?}", d.answers);
     }
     // A reply that is not the asker's, on a thread whose first post names no author, decides nothing.
@@ -364,24 +360,40 @@ fn someone_else_s_act_in_the_asker_s_post_is_no_decision() {
     assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
 }
 
+/// The kettle thread's digest with the asker's follow-up (post 3) replaced by `line`.
+fn with_asker_line(line: &str) -> Digest {
+    let mut posts = kettle_thread();
+    posts[3] = post("ann", line);
+    digest("Kettle stopped heating", "phpbb", posts).1
+}
+
 #[test]
 fn worked_taken_back_is_no_outcome() {
-    let mut posts = kettle_thread();
-    posts[3] = post("ann", "It would be amazing if kettles still solved the problem of limescale on their own.");
-    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    let d = with_asker_line("It would be amazing if kettles still solved the problem of limescale on their own.");
     assert!(d.answers.iter().all(|k| k.label != "outcome"), "{:?}", d.answers);
 }
 
 #[test]
 fn thanks_to_everyone_point_to_no_reply() {
-    let mut posts = kettle_thread();
-    posts[3] = post("ann", "Thanks for all who comment on this issue, I will take the kettle back to the shop.");
-    let (_, d) = digest("Kettle stopped heating", "phpbb", posts);
+    let d = with_asker_line("Thanks for all who comment on this issue, I will take the kettle back to the shop.");
     assert!(d.answers.iter().all(|k| k.signal != "asker thanks"), "{:?}", d.answers);
 }
 
 #[test]
-fn asker_answering_a_quoted_question_is_a_key_post_and_a_quoted_question_is_not() {
+fn words_that_only_open_like_thanks_thank_nobody() {
+    for line in [
+        "Thankfully the shop took the kettle back and gave me a voucher for a new one.",
+        "The commercial descaler from the shop left white flakes in the kettle again.",
+    ] {
+        let d = with_asker_line(line);
+        assert!(d.answers.iter().all(|k| k.signal != "asker thanks"), "{line}: {:?}", d.answers);
+    }
+    assert!(asker::mentions("thanks, merci!", "merci") && !asker::mentions("a commercial kettle", "merci"));
+    assert!(!asker::mentions("thankfully it heats", "thank") && asker::mentions("thankfully, thank you", "thank"));
+}
+
+#[test]
+fn asker_answering_a_quoted_question_or_point_is_a_key_post_and_a_quoted_question_is_not() {
     let q = "How old is the kettle, and which model is it exactly?";
     let mut posts = kettle_thread();
     posts[2] = post("cy", q);
@@ -392,6 +404,16 @@ fn asker_answering_a_quoted_question_is_a_key_post_and_a_quoted_question_is_not(
     let reply = d.answers.iter().find(|k| k.signal == "asker answers").expect("asker answers");
     assert_eq!(reply.post, 3, "{:?}", d.answers);
     assert!(d.answers.iter().all(|k| k.post != 2), "the question is not a key post: {:?}", d.answers);
+    // A point a reply made, quoted and answered, is the asker taking it up too.
+    let said = "Makes sense to descale with vinegar, it is cheaper than citric acid.";
+    let mut posts = kettle_thread();
+    posts[2] = post("cy", said);
+    posts[3] =
+        post("ann", &format!("{said}\nVinegar left a smell in the Bosch kettle for weeks, so not sure it helps."));
+    posts[3].quotes = vec![PostQuote { author: Some("cy".into()), text: said.into() }];
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    assert!(d.answers.iter().any(|k| k.signal == "asker answers" && k.post == 3), "{:?}", d.answers);
 }
 
 #[test]
@@ -421,9 +443,7 @@ fn asker_answering_a_replier_by_name_is_a_key_post() {
     let reply = d.answers.iter().find(|k| k.signal == "asker answers").expect("asker answers");
     assert_eq!(reply.post, 3, "{:?}", d.answers);
     // A greeting alone, or a name nobody in the thread has, answers no one.
-    let mut posts = kettle_thread();
-    posts[3] = post("ann", "Hey Lauren! I used a citric acid descaler at full strength and left it overnight in the Bosch kettle. The next morning the base plate was wet underneath.");
-    let (_, d) = digest("Kettle stopped heating", "discourse", posts);
+    let d = with_asker_line("Hey Lauren! I used a citric acid descaler at full strength and left it overnight in the Bosch kettle. The next morning the base plate was wet underneath.");
     assert!(d.answers.iter().all(|k| k.signal != "asker answers"), "{:?}", d.answers);
 }
 
@@ -442,4 +462,42 @@ fn a_thanks_saying_what_for_points_to_the_answer_before_a_bare_thank_you() {
     verbatim(&thread, &d);
     let answer = d.answers.iter().find(|k| k.signal == "asker thanks").expect("asker thanks");
     assert_eq!(answer.post, 3, "{:?}", d.answers);
+}
+
+#[test]
+fn a_moderator_notice_is_never_a_line_nor_what_a_bare_thanks_is_for() {
+    let mut posts = kettle_thread();
+    posts[2] = post("mod", "Moved from General Chat to the Appliances board.");
+    posts[3] = post("ann", "thank you");
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    assert!(d.answers.iter().chain(&d.replies).all(|k| k.post != 2), "{d:?}");
+    let answer = d.answers.iter().find(|k| k.signal == "asker thanks").expect("asker thanks");
+    assert_eq!(answer.post, 1, "{:?}", d.answers);
+}
+
+#[test]
+fn german_and_french_thanks_and_it_worked() {
+    for line in [
+        "Vielen Dank bob! Hat geklappt, der Wasserkocher heizt wieder.",
+        "Merci bob, ça a marché : la bouilloire chauffe de nouveau.",
+    ] {
+        let d = with_asker_line(line);
+        let outcome = d.answers.iter().find(|k| k.label == "outcome").expect("outcome");
+        assert_eq!(outcome.post, 3, "{line}: {:?}", d.answers);
+        assert!(d.answers.iter().any(|k| k.signal == "asker thanks" && k.post == 1), "{line}: {:?}", d.answers);
+    }
+}
+
+#[test]
+fn pasted_log_lines_are_never_lines() {
+    let log = "Kettle log: kettle_ctl=timeout dev=/dev/ttyUSB0 retries=3 state=cold heater_relay=off after descaling.";
+    let mut posts = kettle_thread();
+    posts[1] = post("cy", &format!("The thermal fuse blows when the kettle runs dry, replace it.\n{log}"));
+    posts.truncate(2);
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    let lines: Vec<&String> = d.answers.iter().chain(&d.replies).flat_map(|k| &k.sentences).collect();
+    assert!(!lines.is_empty() && lines.iter().all(|l| !l.contains("ttyUSB0")), "{lines:?}");
+    assert!((machine_share(&[(0, 5), (8, 10)], &mut 0, 2, 10) - 0.625).abs() < 1e-9);
 }

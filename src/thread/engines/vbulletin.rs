@@ -55,11 +55,14 @@ static POST_TITLE: LazyLock<Selector> =
     LazyLock::new(|| sel("h2.title, .b-post__title, td[id^=td_post_] > div.smallfont > strong"));
 /// Quotes: `.bbcode_quote` (4, and 5 alongside `.b-bbcode-quote`); vBulletin 3 draws a quote as a table whose
 /// one cell is `td.alt2` ("Originally Posted by <strong>name</strong>" over the quoted text), and has no other
-/// table cell inside a message.
-static QUOTE: LazyLock<Selector> =
-    LazyLock::new(|| sel(".bbcode_quote, .b-bbcode-quote, blockquote.quote, [id^=post_message_] td.alt2"));
+/// table cell inside a message; themes of 3 that draw it with boxes make it a `div.alt2` opening with that
+/// line (a `div.alt2` without it is a PHP code box).
+static QUOTE: LazyLock<Selector> = LazyLock::new(|| {
+    sel(".bbcode_quote, .b-bbcode-quote, blockquote.quote, [id^=post_message_] td.alt2, \
+         [id^=post_message_] div.alt2:has(> div:first-child > strong)")
+});
 static QUOTE_AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel(".bbcode_postedby strong, .b-bbcode-quote__username, td.alt2 > div:first-child > strong"));
+    LazyLock::new(|| sel(".bbcode_postedby strong, .b-bbcode-quote__username, .alt2 > div:first-child > strong"));
 
 /// Whether the page is this engine's: a `post_message_` body (3, 4) or `.js-post__content-text` (5) and a post
 /// container, markup every board of the engine prints and [`read`] needs.
