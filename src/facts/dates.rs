@@ -292,7 +292,9 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         }
         return None;
     }
-    // Weekdays: past unless the sentence looks ahead.
+    // Weekdays: past unless the sentence looks ahead. Like every deictic date below ("today", "last
+    // week"), a weekday is a fact only once the post's own time places it: without one it names no day a
+    // reader can place, and a date is never guessed.
     if let Some(wd) = WEEKDAYS.iter().position(|w| *w == lower).filter(|_| tok.is_capitalized()) {
         // "Thursday, Feb 8th, 2024", "Monday 30 September": the date after it is the fact; the weekday
         // alone would be a second, guessed date.
@@ -307,9 +309,10 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         if dated {
             return None;
         }
+        let t = today?;
         let first = edge_before(toks, i);
         let future = sentence_has(post, i, FUTURE_CUES);
-        let value = today.map(|t| {
+        let value = {
             let delta = (wd as i64 - t.weekday() as i64).rem_euclid(7);
             let offset = if future {
                 if delta == 0 {
@@ -322,8 +325,8 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
             } else {
                 delta - 7
             };
-            t.plus(offset).iso()
-        });
+            Some(t.plus(offset).iso())
+        };
         return Some((first, i + 1, value));
     }
     // today / yesterday / tomorrow.
@@ -333,7 +336,7 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         "tomorrow" => Some(1),
         _ => None,
     } {
-        return Some((i, i + 1, today.map(|t| t.plus(offset).iso())));
+        return Some((i, i + 1, Some(today?.plus(offset).iso())));
     }
     // last / this / next week, month, year.
     if ["last", "this", "next", "past"].contains(&lower) {
@@ -346,8 +349,9 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
             "next" => 1,
             _ => 0,
         };
+        let t = today?;
         let first = edge_before(toks, i);
-        let value = today.map(|t| match unit.as_str() {
+        let value = Some(match unit.as_str() {
             "week" => t.plus(7 * step).iso_week(),
             "month" => {
                 let m = t.year as i64 * 12 + t.month as i64 - 1 + step;
@@ -622,7 +626,9 @@ mod tests {
         let d = dates("On January 11, 2022 and 3 March 2021, and Friday.", None);
         assert_eq!(d[0].1.as_deref(), Some("2022-01-11"));
         assert_eq!(d[1].1.as_deref(), Some("2021-03-03"));
-        assert_eq!(d[2], ("Friday".to_string(), None));
+        // Without the post's time a weekday, "today" or "next year" names no day: not a date.
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(dates("Today, yesterday, last week and next year, this Monday.", None).is_empty());
         // The weekday of a full date is part of it, not a second, guessed date.
         let d = dates("On Thursday, Feb 8th, 2024, we stop. On Monday 30 September it expires.", None);
         assert!(!d.iter().any(|(t, _)| t.contains("Thursday") || t == "Monday"), "{d:?}");
