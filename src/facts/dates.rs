@@ -98,8 +98,16 @@ const ONE_DAY_LENGTH_CUES: &[&str] = &[
 /// Sentences boards print about a thread's lifetime ("This topic was automatically closed 90 days after
 /// the last reply"), lowercase: their durations are the board's rules, not times of the discussion.
 const BOARD_NOTICES: &[&str] = &["automatically closed", "will close automatically", "auto-closed"];
+/// The same units after "in" ("Fast charge in 4 hours", "done in 5 minutes") say how long something takes:
+/// a duration. A point so close to the post is no day a reader can place, and none resolves to one.
 const BOARD_TIME_UNITS: &[&str] =
     &["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"];
+
+/// "in N <unit>" places a point in time ("in two days", "in 10 years"), unless the unit is a clock's
+/// (`BOARD_TIME_UNITS`): then it is how long something takes.
+fn in_placed(toks: &[Token], i: usize, unit: &str) -> bool {
+    i.checked_sub(1).is_some_and(|p| toks[p].is("in")) && !BOARD_TIME_UNITS.contains(&unit)
+}
 
 /// The text `start..end` is its line's only content (brackets aside): a board's stamp, not a sentence.
 fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
@@ -414,7 +422,7 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         "week" => Some(n * 7.0),
         _ => None,
     };
-    if prev == "in" || ago {
+    if in_placed(toks, i, &unit) || ago {
         let sign = if ago { -1.0 } else { 1.0 };
         let whole = (n.fract() == 0.0 && n < 10_000.0).then_some(sign as i64 * n as i64);
         let value = match (unit.trim_end_matches('s'), today, whole) {
@@ -455,8 +463,10 @@ fn is_duration_at(post: &PostText, i: usize) -> bool {
     let glued = n.suffix.is_some();
     let unit = n.suffix.clone().or_else(|| toks.get(n.next).map(|t| t.text.to_lowercase()));
     let after = n.next + usize::from(!glued);
-    let placed = i.checked_sub(1).is_some_and(|p| toks[p].is("in")) || toks.get(after).is_some_and(|t| t.is("ago"));
-    unit.is_some_and(|u| TIME_UNITS.contains(&u.as_str())) && !placed
+    unit.is_some_and(|u| {
+        let placed = in_placed(toks, i, &u) || toks.get(after).is_some_and(|t| t.is("ago"));
+        TIME_UNITS.contains(&u.as_str()) && !placed
+    })
 }
 
 /// "late last week": an edge word before the date belongs to it.
@@ -474,7 +484,7 @@ fn duration_lead(toks: &[Token], i: usize) -> usize {
         return i - 3;
     }
     match i.checked_sub(1) {
-        Some(p) if ["within", "for", "about", "almost", "nearly", "over"].iter().any(|w| is(p, w)) => p,
+        Some(p) if ["within", "for", "about", "almost", "nearly", "over", "in"].iter().any(|w| is(p, w)) => p,
         _ => i,
     }
 }
@@ -654,6 +664,11 @@ mod tests {
         let texts = |v: &[DateFact]| v.iter().map(|d| d.text.clone()).collect::<Vec<_>>();
         assert_eq!(texts(&dates), ["in two days", "3 weeks ago"]);
         assert_eq!(texts(&durations), ["6 minutes", "almost 6 decades"]);
+        // "in 4 hours" is how long a charge takes, not a day.
+        let posts = [PostText::new(0, "Fast charge in 4 hours, back in 2 days.", Some("2022-01-11T10:00:00"))];
+        let (dates, durations) = extract(&posts, true);
+        assert_eq!(texts(&dates), ["in 2 days"]);
+        assert_eq!(texts(&durations), ["in 4 hours"]);
         // Board furniture: a post's time, a count on one line and "Years ago" on the next.
         let posts = [PostText::new(0, "Posted 16 minutes ago, 1 hour ago. 441678\n\nYears ago I went.", None)];
         let (dates, durations) = extract(&posts, true);
