@@ -15,7 +15,7 @@ mod kinds;
 #[path = "mentions_places.rs"]
 mod places;
 use headers::{post_header_line, posted_by, quote_header_at};
-use kinds::{classify, dotted_title_before, middle_initial};
+use kinds::{classify, dotted_title_before, indefinite_before, middle_initial};
 use places::placed;
 
 /// One occurrence of a name in a post.
@@ -422,6 +422,11 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
         if let Some(p) = (from..end - 1).find(|&p| g.is_given_name(toks[p].text)) {
             k = p;
         }
+    }
+    // `a "Car Hire Agency"`: an unknown run ending as an organisation, after an indefinite article, is a
+    // kind of business in capitals, not one named firm ("a Samsung projector" keeps its brand: no suffix).
+    if english && !titled && end - k >= 2 && g.is_org_suffix(toks[end - 1].text) && indefinite_before(toks, k) {
+        return;
     }
     let form = span(k, end);
     let kind = classify(post, k, end, titled);
