@@ -97,3 +97,13 @@ fn a_term_after_an_indefinite_article_is_no_name_and_no_work() {
     let works: Vec<&str> = f.works.iter().map(|w| w.name.as_str()).collect();
     assert_eq!(works, ["Fievel Goes West"], "{works:?}");
 }
+
+/// "dual 6384 motors": after a word that says how many, a number is the things' model, not their count.
+#[test]
+fn a_model_number_after_dual_is_no_count() {
+    let text = "I get 25 km on dual 6384 motors and 3 batteries.";
+    let t = Thread { posts: vec![post("rider", text, vec![], vec![])], ..Thread::default() };
+    let f = facts::extract_at(&t, None, &Options::default());
+    let values: Vec<f64> = f.quantities.iter().map(|q| q.value).collect();
+    assert!(!values.contains(&6384.0) && values.contains(&3.0), "{:?}", f.quantities);
+}
