@@ -117,6 +117,10 @@ fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
     before.is_some_and(blank) && after.is_some_and(blank)
 }
 
+/// Words boards print before the time of a post's edit ("Edited June 14, 2024 by X", "Zuletzt bearbeitet:
+/// 12. März"): the date after one is the board's, not the discussion's.
+const EDIT_WORDS: &[&str] = &["edited", "bearbeitet", "modifié", "editado", "modificato"];
+
 /// Length of an ISO day ("2024-06-14"), as opposed to a month ("2024-06") or a year.
 const ISO_DAY_LEN: usize = 10;
 /// Longest clock time a header prints after a post's date (", 10:38pm", " | 9:05 pm"), in bytes.
@@ -218,6 +222,11 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
             // date of the post, printed in its header, not a date the discussion is about.
             let day = value.as_deref().is_some_and(|v| v.len() == ISO_DAY_LEN);
             if day && header_date(post.text, toks[first].start(), toks[end - 1].end()) {
+                i = end.max(i + 1);
+                continue;
+            }
+            // "Edited June 14, 2024 by Lisias": the board's stamp of a post's edit, not a date of the discussion.
+            if first.checked_sub(1).is_some_and(|p| EDIT_WORDS.iter().any(|w| toks[p].is(w))) {
                 i = end.max(i + 1);
                 continue;
             }
@@ -664,6 +673,9 @@ mod tests {
         let texts = |v: &[DateFact]| v.iter().map(|d| d.text.clone()).collect::<Vec<_>>();
         assert_eq!(texts(&dates), ["in two days", "3 weeks ago"]);
         assert_eq!(texts(&durations), ["6 minutes", "almost 6 decades"]);
+        // A board's edit stamp is not a date of the discussion.
+        let posts = [PostText::new(0, "Edited June 14, 2024 by Lisias\nWe met on June 2, 2024.", None)];
+        assert_eq!(texts(&extract(&posts, true).0), ["June 2, 2024"]);
         // "in 4 hours" is how long a charge takes, not a day.
         let posts = [PostText::new(0, "Fast charge in 4 hours, back in 2 days.", Some("2022-01-11T10:00:00"))];
         let (dates, durations) = extract(&posts, true);
