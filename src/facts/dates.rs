@@ -6,82 +6,22 @@
 //! a day (`2022-01-11`), a week (`2022-W01`), a month (`2022-01`), a year (`2002`) or, for durations,
 //! a period (`P10D`). Durations live here, not among the quantities.
 
+// Calendar days and their arithmetic live beside this file.
+#[path = "dates_day.rs"]
+mod day;
+pub use day::{parse_day, Day};
+// Month names, English and other languages', beside this file too.
+#[path = "dates_months.rs"]
+mod months;
+use months::foreign_month;
+pub use months::month_number;
+
 use super::numbers::{is_year, number_at, TIME_UNITS};
 use super::tokens::Token;
 use super::PostText;
 use crate::model::DateFact;
 
-/// Month names of other languages (German, French, Spanish, Portuguese, Italian, Dutch) where they differ
-/// from English, read only after a day number ("11. Januar 2022", "3 de março de 2021", "12 mars 2020"):
-/// a non-English post keeps its dates.
-const FOREIGN_MONTHS: &[(&str, u32)] = &[
-    ("januar", 1),
-    ("janvier", 1),
-    ("enero", 1),
-    ("janeiro", 1),
-    ("gennaio", 1),
-    ("januari", 1),
-    ("februar", 2),
-    ("février", 2),
-    ("fevrier", 2),
-    ("febrero", 2),
-    ("fevereiro", 2),
-    ("febbraio", 2),
-    ("februari", 2),
-    ("märz", 3),
-    ("maerz", 3),
-    ("mars", 3),
-    ("marzo", 3),
-    ("março", 3),
-    ("maart", 3),
-    ("avril", 4),
-    ("abril", 4),
-    ("aprile", 4),
-    ("mai", 5),
-    ("mayo", 5),
-    ("maio", 5),
-    ("maggio", 5),
-    ("mei", 5),
-    ("juni", 6),
-    ("juin", 6),
-    ("junio", 6),
-    ("junho", 6),
-    ("giugno", 6),
-    ("juli", 7),
-    ("juillet", 7),
-    ("julio", 7),
-    ("julho", 7),
-    ("luglio", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("agosto", 8),
-    ("augustus", 8),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("setembro", 9),
-    ("settembre", 9),
-    ("oktober", 10),
-    ("octobre", 10),
-    ("octubre", 10),
-    ("outubro", 10),
-    ("ottobre", 10),
-    ("dezember", 12),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("diciembre", 12),
-    ("dezembro", 12),
-    ("dicembre", 12),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("novembro", 11),
-    ("setiembre", 9),
-];
-
-fn foreign_month(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    FOREIGN_MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
-}
-
+/// English weekday names, lowercase: a capitalized one is a relative date the post's time resolves.
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Words before a weekday or "week" that the text uses to place it more finely ("late last week").
@@ -140,49 +80,6 @@ fn header_date(text: &str, start: usize, end: usize) -> bool {
 
 /// Words that put a weekday in the future.
 const FUTURE_CUES: &[&str] = &["will", "next", "'ll", "’ll", "going", "coming", "upcoming", "tomorrow"];
-
-/// Month number (1-12) of a month name or its usual abbreviation ("Jan", "Sept").
-pub fn month_number(word: &str) -> Option<u32> {
-    let t = word.trim_end_matches('.');
-    // Called on every token next to a number: ASCII words (nearly all) are lowercased on the stack, not
-    // into a new String. No month name is longer than "september", so longer words cannot be one.
-    // Non-ASCII words go the long way, as a few non-ASCII letters lowercase to ASCII (the Kelvin sign).
-    const LONGEST: usize = "september".len();
-    if t.is_ascii() {
-        if t.len() > LONGEST {
-            return None;
-        }
-        let mut buf = [0u8; LONGEST];
-        buf[..t.len()].copy_from_slice(t.as_bytes());
-        buf.make_ascii_lowercase();
-        return month_of(std::str::from_utf8(&buf[..t.len()]).unwrap_or(""), word);
-    }
-    month_of(&t.to_lowercase(), word)
-}
-
-/// [`month_number`] of `w`, the lowercased `word` without its trailing dots.
-fn month_of(w: &str, word: &str) -> Option<u32> {
-    if w.len() < 3 || w == "mar" && word.starts_with('m') || w == "may" && word.starts_with('m') {
-        return None; // "may" and "mar" in lowercase are words, not months
-    }
-    // The full name, its first three letters, or "sept": a match, not a scan of MONTHS with prefix tests
-    // (this runs about twice per word of the thread).
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
-}
 
 /// Finds the dates of every post, and apart from them its durations: "6 minutes" or "almost 6 decades"
 /// is how long something lasts, never a point in time.
@@ -505,119 +402,9 @@ fn sentence_has(post: &PostText, token: usize, words: &[&str]) -> bool {
     post.tokens[from..to.max(from)].iter().any(|t| words.iter().any(|w| t.is(w)))
 }
 
-/// A calendar day, for the little date arithmetic relative dates need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Day {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-/// The day of an ISO 8601 date or date-time ("2022-01-11T14:28:00" → 2022-01-11).
-pub fn parse_day(iso: &str) -> Option<Day> {
-    let year = iso.get(0..4)?.parse().ok()?;
-    let month = iso.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let day = iso.get(8..10)?.parse().ok().filter(|d| (1..=31).contains(d))?;
-    (iso.get(4..5) == Some("-")).then_some(Day { year, month, day })
-}
-
-impl Day {
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    pub fn ordinal(self) -> i64 {
-        let y = self.year as i64 - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = self.month as i64;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146097 + doe - 719468
-    }
-
-    /// The day `z` days after 1970-01-01 (the inverse of [`Day::ordinal`]).
-    pub fn from_ordinal(z: i64) -> Day {
-        let z = z + 719468;
-        let era = z.div_euclid(146097);
-        let doe = z - era * 146097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Day { year, month, day }
-    }
-
-    /// 0 = Monday ... 6 = Sunday.
-    pub fn weekday(self) -> u32 {
-        (self.ordinal() + 3).rem_euclid(7) as u32
-    }
-
-    pub fn plus(self, days: i64) -> Day {
-        Day::from_ordinal(self.ordinal().saturating_add(days.clamp(-1_000_000, 1_000_000)))
-    }
-
-    pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    /// ISO week date of this day's week: `2022-W01`.
-    pub fn iso_week(self) -> String {
-        let thursday = self.plus(3 - self.weekday() as i64);
-        let jan1 = Day { year: thursday.year, month: 1, day: 1 };
-        let week = (thursday.ordinal() - jan1.ordinal()) / 7 + 1;
-        format!("{:04}-W{week:02}", thursday.year)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-
-    /// The match in `month_of` answers as the scan of MONTHS with prefix tests it replaced.
-    #[test]
-    fn month_match_equals_the_prefix_scan() {
-        let scan = |w: &str| {
-            MONTHS
-                .iter()
-                .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept")))
-                .map(|i| i as u32 + 1)
-        };
-        let mut words: Vec<String> = ["", "ma", "mays", "septe", "octo", "junes", "decembers", "marches"]
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
-        for m in MONTHS {
-            for n in 1..=m.len() {
-                words.push(m[..n].to_string());
-            }
-        }
-        for w in &words {
-            for word in [w.clone(), w.to_uppercase(), format!("{w}.")] {
-                let lower = word.trim_end_matches('.').to_lowercase();
-                let expected = if lower.len() < 3 || (lower == "mar" || lower == "may") && word.starts_with('m') {
-                    None
-                } else {
-                    scan(&lower)
-                };
-                assert_eq!(month_number(&word), expected, "{word}");
-            }
-        }
-    }
 
     fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
         let (dates, durations) = extract(&[PostText::new(0, text, published)], true);
@@ -685,16 +472,5 @@ mod tests {
         let posts = [PostText::new(0, "Posted 16 minutes ago, 1 hour ago. 441678\n\nYears ago I went.", None)];
         let (dates, durations) = extract(&posts, true);
         assert!(dates.is_empty() && durations.is_empty(), "{dates:?} {durations:?}");
-    }
-
-    #[test]
-    fn day_arithmetic() {
-        let d = parse_day("2022-01-11").unwrap_or(Day { year: 0, month: 1, day: 1 });
-        assert_eq!(d.weekday(), 1);
-        assert_eq!(d.plus(-5).iso(), "2022-01-06");
-        assert_eq!(d.plus(365).iso(), "2023-01-11");
-        assert_eq!(d.iso_week(), "2022-W02");
-        assert_eq!(parse_day("2021-01-03").map(Day::iso_week).as_deref(), Some("2020-W53"));
-        assert_eq!(parse_day("x"), None);
     }
 }
