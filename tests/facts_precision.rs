@@ -83,3 +83,27 @@ fn facts_keep_to_the_precision_rules() {
     assert!(f.works.iter().all(|w| found(w.post, &w.name)));
     assert!(f.quotes.iter().all(|q| found(q.post, &q.text)));
 }
+
+/// A name takes no indefinite article: `a "Car Hire Agency"` is a kind of business in quotes and capitals,
+/// neither an organisation nor a work; a brand before a noun keeps its name ("a Samsung projector").
+#[test]
+fn a_term_after_an_indefinite_article_is_no_name_and_no_work() {
+    let text = "My guests call a car rental agency a \"Car Hire Agency\" here. I bought a Samsung projector and \
+                we watched \"Fievel Goes West\" on it.";
+    let t = Thread { posts: vec![post("tomas", text, vec![], vec![])], ..Thread::default() };
+    let f = facts::extract_at(&t, None, &Options::default());
+    assert!(f.entities.iter().all(|e| e.name != "Car Hire Agency"), "{:?}", f.entities);
+    assert!(f.entities.iter().any(|e| e.name == "Samsung"), "{:?}", f.entities);
+    let works: Vec<&str> = f.works.iter().map(|w| w.name.as_str()).collect();
+    assert_eq!(works, ["Fievel Goes West"], "{works:?}");
+}
+
+/// "dual 6384 motors": after a word that says how many, a number is the things' model, not their count.
+#[test]
+fn a_model_number_after_dual_is_no_count() {
+    let text = "I get 25 km on dual 6384 motors and 3 batteries.";
+    let t = Thread { posts: vec![post("rider", text, vec![], vec![])], ..Thread::default() };
+    let f = facts::extract_at(&t, None, &Options::default());
+    let values: Vec<f64> = f.quantities.iter().map(|q| q.value).collect();
+    assert!(!values.contains(&6384.0) && values.contains(&3.0), "{:?}", f.quantities);
+}

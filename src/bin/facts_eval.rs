@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --release --bin facts_eval [-- --corpus DIR] [--verbose] [--junk] [--dump=LABEL_ID] [--no-floors]
-//!     [--audit] [--audit-dump]
+//!     [--audit] [--audit-dump] [--rank-rules RULES]
 //! ```
 //!
 //! Exits non-zero when a score falls below its floor in `tests/facts-floors.json`, when compromise
@@ -26,6 +26,12 @@ mod junk;
 mod keyposts;
 #[path = "facts_eval/labels.rs"]
 mod labels;
+#[path = "facts_eval/rank.rs"]
+mod rank;
+// The corpus split of `eval` (which pages are held out), shared so both binaries split alike.
+#[allow(dead_code)]
+#[path = "eval/corpus.rs"]
+mod corpus;
 #[path = "facts_eval/lexrank.rs"]
 mod lexrank;
 #[path = "facts_eval/score.rs"]
@@ -64,6 +70,20 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let labels: Vec<Label> = load_labels(&root.join("tests/labels"));
+    if let Some(rules) = args.iter().position(|a| a == "--rank-rules").and_then(|i| args.get(i + 1)) {
+        // Pages for a new audit, chosen by rule counts alone (see `rank.rs`): labelled or audited pages are
+        // taken, and so is every page of a held-out key-post label (tuned key-post threads have no judged facts).
+        let audits: Vec<audit::Audit> = load_labels(&root.join("tests/labels/audit"));
+        let key_posts: Vec<keyposts::KeyLabel> = load_labels(&root.join("tests/labels/keyposts"));
+        let taken: Vec<String> = labels
+            .iter()
+            .map(|l| l.page.clone())
+            .chain(key_posts.iter().filter(|k| k.set != "tuned").map(|k| k.page.clone()))
+            .chain(audits.iter().flat_map(|a| a.threads.iter().map(|t| t.page.clone())))
+            .collect();
+        rank::run(&corpus, rules, &taken);
+        return ExitCode::SUCCESS;
+    }
     println!("facts_eval: {} labelled threads (tests/labels), corpus {}", labels.len(), corpus.display());
     let corpus_present = corpus.is_dir();
     if !corpus_present {

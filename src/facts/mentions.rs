@@ -12,8 +12,11 @@ use crate::model::EntityKind;
 mod headers;
 #[path = "mentions_kinds.rs"]
 mod kinds;
+#[path = "mentions_places.rs"]
+mod places;
 use headers::{post_header_line, posted_by, quote_header_at};
-use kinds::{classify, dotted_title_before, middle_initial};
+use kinds::{classify, dotted_title_before, indefinite_before, middle_initial};
+use places::placed;
 
 /// One occurrence of a name in a post.
 #[derive(Debug, Clone)]
@@ -39,54 +42,9 @@ pub(super) struct Mention {
     pub(super) from_and: bool,
 }
 
-/// Places the gazetteer knows whose names are also common words or given names ("Nice!", "Reading
-/// this…", "Jordan said"): they are places only with context, a preposition of place before them ("in
-/// Nice", "from Phoenix") or a place, country or state code after them ("Nice, France", "Mobile AL").
-const COMMON_WORD_PLACES: &[&str] = &[
-    "nice",
-    "reading",
-    "mobile",
-    "bath",
-    "split",
-    "orange",
-    "phoenix",
-    "florence",
-    "austin",
-    "chad",
-    "jordan",
-    "georgia",
-    "victoria",
-    "eugene",
-    "jackson",
-    "lincoln",
-    "sydney",
-    "paris",
-    "dallas",
-    "chester",
-    "deal",
-    "hope",
-    "normal",
-    "sale",
-    "york",
-    "warren",
-    "marion",
-    "troy",
-    "salem",
-    "independence",
-];
-
 /// Tokens of a capitalized run [`cut_run`] reads at once: far more than any name has (the gazetteer's longest
 /// is a few words), few enough that its recursion, one level per cut, stays shallow.
 const MAX_RUN_TOKENS: usize = 32;
-
-/// Two-letter codes that name a country wherever they stand ("the US", "in the UK"): no context needed.
-const COUNTRY_CODES: &[&str] = &["US", "UK", "EU"];
-
-/// Words before a place name that say it is one: "in Nice", "from Phoenix", "near Reading".
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "to", "near", "around", "outside", "across", "via", "towards", "toward", "visit", "visited",
-    "visiting", "into", "through", "of",
-];
 
 /// Words the thread writes in lowercase somewhere: a capitalized "Download" or "Rootkit" at the start of
 /// a line is then a common word, not a name.
@@ -465,6 +423,11 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
             k = p;
         }
     }
+    // `a "Car Hire Agency"`: an unknown run ending as an organisation, after an indefinite article, is a
+    // kind of business in capitals, not one named firm ("a Samsung projector" keeps its brand: no suffix).
+    if english && !titled && end - k >= 2 && g.is_org_suffix(toks[end - 1].text) && indefinite_before(toks, k) {
+        return;
+    }
     let form = span(k, end);
     let kind = classify(post, k, end, titled);
     // "Nazi Germany", "Greater London": nothing says what the whole is, but it ends with a known place.
@@ -477,31 +440,6 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
         }
     }
     out.push(mention(post, k, form, kind, None, role, initial && k == a));
-}
-
-/// A known name that is also a common word (`COMMON_WORD_PLACES`) is the place only with context: a
-/// preposition of place before it, or a known place, country or state code after it. Other names
-/// need nothing.
-fn placed(post: &PostText, k: usize, end: usize, known: &super::gazetteer::Known) -> bool {
-    let g = &*GAZETTEER;
-    let toks = &post.tokens;
-    let word = toks[k].text;
-    // "SD", "CT", "GA": a two-letter code is a state only in context (an SD card, a CT scan, GA
-    // releases), except the few codes a forum writes for countries.
-    let code = word.len() == 2 && is_acronym(word) && !COUNTRY_CODES.contains(&word);
-    if known.kind != EntityKind::Place
-        || end - k != 1
-        || !(code || COMMON_WORD_PLACES.contains(&word.to_lowercase().as_str()))
-    {
-        return true;
-    }
-    let before = k.checked_sub(1).is_some_and(|p| PLACE_PREPOSITIONS.iter().any(|w| toks[p].is(w)));
-    let n = end + usize::from(toks.get(end).is_some_and(|t| t.text == ","));
-    let after = toks.get(n).is_some_and(|t| {
-        t.is_capitalized()
-            && (acronym_key(t.text).is_some() || g.lookup(t.text).is_some_and(|x| x.kind == EntityKind::Place))
-    });
-    before || after
 }
 
 /// A demonym or a known name inside role words ("Kazakh" in "Kazakh President", "ASML" in "ASML CEO")

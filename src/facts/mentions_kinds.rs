@@ -9,6 +9,22 @@ use crate::facts::tokens::{with_lower, Token};
 use crate::facts::PostText;
 use crate::model::EntityKind;
 
+/// Articles that a name never takes: `a "Car Hire Agency"`, "an Insurance Company" are common nouns in
+/// capitals (a term, a kind of business), not one named thing.
+const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
+/// Quote marks that may stand between the article and the run: `a "Car Hire Agency"`.
+const OPENING_QUOTES: &[&str] = &["\"", "“", "'", "‘"];
+
+/// An indefinite article before token `k`, perhaps with an opening quote mark between.
+pub(super) fn indefinite_before(toks: &[Token], k: usize) -> bool {
+    let Some(mut p) = k.checked_sub(1) else { return false };
+    if OPENING_QUOTES.contains(&toks[p].text) {
+        let Some(q) = p.checked_sub(1) else { return false };
+        p = q;
+    }
+    INDEFINITE_ARTICLES.iter().any(|a| toks[p].is(a))
+}
+
 /// Words of a name qualified by a place after a comma: "Clovis, NM", "Kensington, London".
 const MAX_WORDS_BEFORE_PLACE: usize = 2;
 

@@ -238,6 +238,9 @@ const EMPHASIS_PERCENTS: &[f64] = &[99.0, 100.0];
 /// series"), not a count of series ("3 series of tests").
 const MIN_SERIES_MODEL: f64 = 100.0;
 
+/// Words that say how many before a model number: "dual 6384 motors" are two motors of model 6384.
+const HOW_MANY_WORDS: &[&str] = &["dual", "twin", "triple", "quad", "double"];
+
 /// Characters glued before a "$" that make "$1" a shell or template variable (`"$1"`, `=$1`, `/$1`,
 /// `{$1`), not a dollar.
 const CODE_BEFORE_DOLLAR: &[char] = &['"', '\'', '=', '/', '{', '[', '$', '`'];
@@ -376,7 +379,7 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     {
         next += 1;
     }
-    if unit.is_none() && names_number(post, start_tok) {
+    if unit.is_none() && (names_number(post, start_tok) || multiplied_model(post, start_tok, number.value)) {
         return None;
     }
     if unit.as_deref() == Some("%") && EMPHASIS_PERCENTS.contains(&number.value) && emphasis(post, start_tok, next) {
@@ -518,6 +521,13 @@ fn names_number(post: &PostText, i: usize) -> bool {
             && !post.is_initial(p)
             && post.text.get(prev.end()..post.tokens[i].start()).is_some_and(|gap| gap == " ")
     })
+}
+
+/// "dual 6384 motors", "twin 5055 motors": a number of three digits or more after a word that already
+/// says how many is the model of the things counted, not their count.
+fn multiplied_model(post: &PostText, i: usize, value: f64) -> bool {
+    let multiplier = i.checked_sub(1).is_some_and(|p| HOW_MANY_WORDS.iter().any(|m| post.tokens[p].is(m)));
+    multiplier && value >= MIN_SERIES_MODEL
 }
 
 /// Numbers that are parts of dates, times, ordinals, versions or codes: "Jan 11", "02:28", "1st",

@@ -48,6 +48,9 @@ const UI_VERBS: &[&str] = &[
     "hit", "check", "checked", "uncheck", "enable", "enabled", "disable", "disabled", "toggle", "open", "opened",
     "under", "button", "tab", "menu", "option", "setting", "field", "box", "link",
 ];
+/// Articles before a quoted phrase that make it a term, not a title: a title names one work and takes
+/// none (`a "Car Hire Agency"`, `an "Ask HN" post`; but `the film "Up"`).
+const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
 /// Programs and product lines that are named with a version number after them ("Windows 7",
 /// "Android 9", "iOS 14"): the name and its number are one work.
 const VERSIONED_PRODUCTS: &[&str] = &[
@@ -129,6 +132,9 @@ fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
     let after = tail.split([' ', '\n', ',', '.']).next().unwrap_or("").to_lowercase();
     if UI_VERBS.contains(&before.as_str()) || UI_VERBS.contains(&after.as_str()) {
         return false; // a button, a menu item, a setting
+    }
+    if INDEFINITE_ARTICLES.contains(&before.as_str()) {
+        return false; // `a "Car Hire Agency"`: a kind of thing in quotes, not a title
     }
     let cued = lead.rsplit(' ').next().is_some_and(|w| WORK_CUES.contains(&w.to_lowercase().as_str()));
     if cued {

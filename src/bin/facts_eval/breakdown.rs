@@ -37,23 +37,14 @@ impl Breakdown {
     pub fn one(f: &Facts, traced: &[(Entity, Trace)], thread: &Thread, label: &Label) -> Breakdown {
         let mut b = Breakdown::default();
         for e in &f.entities {
-            let trace = traced.iter().find(|(t, _)| t.name == e.name).map(|(_, t)| *t);
-            let rule = trace.map_or("entity: (untraced)".to_string(), |t| {
-                let and = if t.from_and { ", from \"X and Y\"" } else { "" };
-                let language = if t.english { "" } else { ", not English" };
-                format!("entity: {} {:?}{and}{language}", evidence_name(t.evidence), e.kind)
-            });
-            b.count(&rule, label.entities.iter().any(|g| same_entity((&e.name, &e.aliases), g)));
+            b.count(&entity_rule(e, traced), label.entities.iter().any(|g| same_entity((&e.name, &e.aliases), g)));
         }
         for (value, what, rule) in traced_numbers(f) {
             let right = label.numbers.iter().any(|g| number_matches(&(value, what.clone()), g));
             b.count(&format!("number: {rule}"), right);
         }
         for s in &f.sources {
-            let link = thread.posts.iter().flat_map(|p| &p.links).find(|l| l.url == s.url);
-            let bare = link.is_some_and(|l| l.text.trim() == l.url || l.text.trim() == s.domain);
-            let titled = if s.title.is_some() { "titled" } else { "untitled" };
-            let rule = format!("source: {}, {titled}", if bare { "bare address" } else { "link text" });
+            let rule = source_rule(s, thread);
             let domain = threadcard::url::domain(&s.url);
             let right = label.sources.iter().any(|g| *g == s.url || threadcard::url::domain(g) == domain);
             b.count(&rule, right);
@@ -72,6 +63,24 @@ impl Breakdown {
             println!("    {rule:<44} {all:>4} / {wrong:<4}");
         }
     }
+}
+
+/// The rule an entity came from, by its evidence trace: `entity: gazetteer Place, from "X and Y"`.
+pub fn entity_rule(e: &Entity, traced: &[(Entity, Trace)]) -> String {
+    let trace = traced.iter().find(|(t, _)| t.name == e.name).map(|(_, t)| *t);
+    trace.map_or("entity: (untraced)".to_string(), |t| {
+        let and = if t.from_and { ", from \"X and Y\"" } else { "" };
+        let language = if t.english { "" } else { ", not English" };
+        format!("entity: {} {:?}{and}{language}", evidence_name(t.evidence), e.kind)
+    })
+}
+
+/// The rule a source came from: a bare address or a link's text, with or without a title.
+pub fn source_rule(s: &threadcard::Source, thread: &Thread) -> String {
+    let link = thread.posts.iter().flat_map(|p| &p.links).find(|l| l.url == s.url);
+    let bare = link.is_some_and(|l| l.text.trim() == l.url || l.text.trim() == s.domain);
+    let titled = if s.title.is_some() { "titled" } else { "untitled" };
+    format!("source: {}, {titled}", if bare { "bare address" } else { "link text" })
 }
 
 fn evidence_name(e: Evidence) -> &'static str {
