@@ -119,75 +119,32 @@ pub const MIN_NOSCRIPT_CONTENT: usize = 300;
 /// deeper to make the HTML parser quadratic and recursive walks overflow the (1 MB, in WASM) stack.
 pub const MAX_NESTING: usize = 400;
 
-/// The elements [`read_meta`] reads, gathered in one walk over the page's nodes instead of a selector's walk
-/// each (seven walks were a quarter of the DOM path's tree building, callgrind): in the order `Html::select`
-/// gives (every element with a parent, in the tree's node order), each picked by exactly the test its
-/// selector makes (see [`MetaElements::sort`] and the test `meta_walk_agrees_with_its_selectors`).
-#[derive(Default)]
-struct MetaElements<'a> {
-    /// `meta[content]`.
-    metas: Vec<ElementRef<'a>>,
-    /// The first `title`.
-    title: Option<ElementRef<'a>>,
-    /// `link[rel=canonical]`.
-    canonical: Vec<ElementRef<'a>>,
-    /// `base[href]`.
-    base: Vec<ElementRef<'a>>,
-    /// `link[rel~=next]`.
-    next: Vec<ElementRef<'a>>,
-    /// `link[rel~=prev], link[rel~=previous]`.
-    prev: Vec<ElementRef<'a>>,
-    /// `script[type="application/ld+json"]`.
-    json_ld: Vec<ElementRef<'a>>,
+fn sel(css: &str) -> Selector {
+    // Selectors here are string literals of this module; a typo is a bug caught by the tests.
+    Selector::parse(css).unwrap_or_else(|_| panic!("invalid built-in selector {css}"))
 }
 
-impl<'a> MetaElements<'a> {
-    fn of(doc: &'a Html) -> MetaElements<'a> {
-        let mut m = MetaElements::default();
-        for el in doc.tree.nodes().filter_map(ElementRef::wrap).filter(|e| e.parent().is_some()) {
-            m.sort(el);
-        }
-        m
-    }
+/// The names of the elements [`read_meta`]'s selectors pick (each selector names one of them).
+const META_ELEMENTS: &[&str] = &["meta", "title", "link", "base", "script"];
 
-    /// Files one element under the selectors it matches: a type selector compares the local name in any
-    /// namespace; an attribute selector looks in no namespace, and compares `rel` and `type` ignoring ASCII
-    /// case on HTML elements (as HTML, and the selectors crate, do).
-    fn sort(&mut self, el: ElementRef<'a>) {
-        let e = el.value();
-        let html = e.name.ns == html5ever::ns!(html);
-        let has = |name: &str, test: &dyn Fn(&str) -> bool| {
-            e.attrs.iter().any(|(q, v)| q.ns == html5ever::ns!() && &*q.local == name && test(v))
-        };
-        let same = |a: &str, b: &str| if html { a.eq_ignore_ascii_case(b) } else { a == b };
-        let rel_has = |word: &str| has("rel", &|v| v.split([' ', '\t', '\n', '\r', '\x0C']).any(|p| same(p, word)));
-        match &*e.name.local {
-            "meta" if has("content", &|_| true) => self.metas.push(el),
-            "title" if self.title.is_none() => self.title = Some(el),
-            "base" if has("href", &|_| true) => self.base.push(el),
-            "script" if has("type", &|v| same(v, "application/ld+json")) => self.json_ld.push(el),
-            "link" => {
-                if has("rel", &|v| same(v, "canonical")) {
-                    self.canonical.push(el);
-                }
-                if rel_has("next") {
-                    self.next.push(el);
-                }
-                if rel_has("prev") || rel_has("previous") {
-                    self.prev.push(el);
-                }
-            }
-            _ => {}
-        }
-    }
+/// The elements `css` picks among `els`, in their order.
+fn pick<'a, 'e>(els: &'e [ElementRef<'a>], css: &str) -> impl Iterator<Item = ElementRef<'a>> + 'e {
+    let selector = sel(css);
+    els.iter().copied().filter(move |e| selector.matches(e))
 }
 
 fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
-    let found = MetaElements::of(doc);
+    // The elements any of the selectors below can pick, in `Html::select`'s order (every element with a
+    // parent, in the tree's node order), gathered in one walk: seven selector walks over the whole page
+    // were a quarter of the DOM path's tree building (callgrind).
+    let els: Vec<ElementRef> = doc
+        .tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.parent().is_some() && META_ELEMENTS.contains(&e.value().name()))
+        .collect();
     // Every <meta> once: (property/name/itemprop, content).
-    let metas: Vec<(&str, &str)> = found
-        .metas
-        .iter()
+    let metas: Vec<(&str, &str)> = pick(&els, "meta[content]")
         .flat_map(|m| {
             let content = m.value().attr("content").unwrap_or("");
             ["property", "name", "itemprop", "http-equiv"]
@@ -206,7 +163,10 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
                 .find(|c| !c.is_empty())
         })
     };
-    let title = found.title.map(|t| crate::text::squash(&t.text().collect::<String>())).filter(|t| !t.is_empty());
+    let title = pick(&els, "title")
+        .next()
+        .map(|t| crate::text::squash(&t.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
     let language = doc
         .root_element()
         .value()
@@ -216,15 +176,18 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .or_else(|| meta_content(&["content-language", "og:locale"]).map(|l| l.replace('_', "-")));
-    let href = |els: &[ElementRef], base: Option<&str>| {
-        els.iter().filter_map(|l| l.value().attr("href")).find_map(|h| url::resolve(base, h))
+    let canonical = pick(&els, "link[rel=canonical]")
+        .filter_map(|l| l.value().attr("href"))
+        .find_map(|h| url::resolve(page_url, h));
+    let base = pick(&els, "base[href]").filter_map(|b| b.value().attr("href")).find_map(|h| url::resolve(page_url, h));
+    let rel_link = |css: &str| {
+        let base = base.as_deref().or(page_url);
+        pick(&els, css).filter_map(|l| l.value().attr("href")).find_map(|h| url::resolve(base, h))
     };
-    let canonical = href(&found.canonical, page_url);
-    let base = href(&found.base, page_url);
-    let (next, prev) =
-        (href(&found.next, base.as_deref().or(page_url)), href(&found.prev, base.as_deref().or(page_url)));
-    let json_ld =
-        found.json_ld.iter().filter_map(|s| crate::json::from_str(s.text().collect::<String>().trim())).collect();
+    let (next, prev) = (rel_link("link[rel~=next]"), rel_link("link[rel~=prev], link[rel~=previous]"));
+    let json_ld = pick(&els, "script[type=\"application/ld+json\"]")
+        .filter_map(|s| crate::json::from_str(s.text().collect::<String>().trim()))
+        .collect();
     PageMeta {
         title,
         // Readability's order: Dublin Core first, then Open Graph, Twitter, Parse.ly.
@@ -253,9 +216,9 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
 mod tests {
     use super::*;
 
-    /// The one walk picks what each selector picks, in the same order, on markup that tries their edges:
-    /// case in names and values, namespaces (SVG's `title`, a foreign `link`), white space in `rel`, elements
-    /// in the head and the body, and a template's content.
+    /// The one walk keeps every element each selector picks, in the same order, on markup that tries their
+    /// edges: case in names and values, namespaces (SVG's `title`), white space in `rel`, elements in the
+    /// head and the body, and a template's content.
     #[test]
     fn meta_walk_agrees_with_its_selectors() {
         let html = r#"<html><head><title>One</title><meta name=a content=x><meta name=b><META CONTENT=y>
@@ -266,23 +229,26 @@ mod tests {
             </script></svg><meta itemprop=n content=z><link rel=next href=/3><template><meta content=t></template>
             <p><link rel="prev next" href="/x"></p></body></html>"#;
         let Ok(page) = parse(html, None) else { panic!("parse") };
-        let found = MetaElements::of(&page.doc);
-        let ids = |els: &[ElementRef]| els.iter().map(|e| e.id()).collect::<Vec<_>>();
-        let cases: [(&str, &[ElementRef]); 6] = [
-            ("meta[content]", &found.metas),
-            ("link[rel=canonical]", &found.canonical),
-            ("base[href]", &found.base),
-            ("link[rel~=next]", &found.next),
-            ("link[rel~=prev], link[rel~=previous]", &found.prev),
-            ("script[type=\"application/ld+json\"]", &found.json_ld),
-        ];
-        for (css, els) in cases {
-            let Ok(selector) = Selector::parse(css) else { panic!("{css}") };
-            let by_selector: Vec<_> = page.doc.select(&selector).map(|e| e.id()).collect();
+        let els: Vec<ElementRef> = page
+            .doc
+            .tree
+            .nodes()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.parent().is_some() && META_ELEMENTS.contains(&e.value().name()))
+            .collect();
+        for css in [
+            "meta[content]",
+            "title",
+            "link[rel=canonical]",
+            "base[href]",
+            "link[rel~=next]",
+            "link[rel~=prev], link[rel~=previous]",
+            "script[type=\"application/ld+json\"]",
+        ] {
+            let by_walk: Vec<_> = pick(&els, css).map(|e| e.id()).collect();
+            let by_selector: Vec<_> = page.doc.select(&sel(css)).map(|e| e.id()).collect();
             assert!(!by_selector.is_empty(), "{css}");
-            assert_eq!(ids(els), by_selector, "{css}");
+            assert_eq!(by_walk, by_selector, "{css}");
         }
-        let Ok(title) = Selector::parse("title") else { panic!("title") };
-        assert_eq!(found.title.map(|t| t.id()), page.doc.select(&title).next().map(|t| t.id()));
     }
 }
