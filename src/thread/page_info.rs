@@ -37,7 +37,11 @@ pub fn fill(page: &Page, mut thread: Thread) -> Thread {
 // ---------------------------------------------------------------------------------------------------------
 // Title
 
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+/// What `page.doc.select(h1)` gives (every `h1` with a parent, in the tree's node order, detached ones too),
+/// without running a selector on every node: a type selector compares the local name, in any namespace.
+fn h1s(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
+    page.doc.tree.nodes().filter_map(ElementRef::wrap).filter(|e| e.parent().is_some() && e.value().name() == "h1")
+}
 
 /// Separators boards and sites put between a page's own title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " :: ", " » ", " · ", " • ", " / "];
@@ -45,7 +49,12 @@ const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " :: ", " »
 // The boxes whose headings and links are never the thread's title (breadcrumbs, announcement and notice
 // boxes, sidebars, navigation, widgets, by tag, role or class/id token, as boards of every engine name
 // them) are [`walks::is_box`].
-static BOX_TEXTS: LazyLock<Selector> = LazyLock::new(|| sel("h1, h2, h3, h4, h5, h6, a, li, span, strong, b"));
+/// `h1, h2, h3, h4, h5, h6, a, li, span, strong, b`: the elements of a box whose texts are collected, as a
+/// test on the local name (in any namespace, as a type selector matches) instead of a selector of eleven
+/// alternatives run on every element inside every box.
+fn is_box_text(e: &ElementRef) -> bool {
+    matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a" | "li" | "span" | "strong" | "b")
+}
 /// Most box elements whose texts are collected (time linear in the page: each is read once).
 const MAX_BOX_TEXTS: usize = 400;
 /// A title candidate agrees with another when one holds the other and the shorter is at least this share of
@@ -65,7 +74,7 @@ pub fn choose_title(page: &Page, reader: &str) -> String {
     let site = site_name(page);
     let head = page.meta.title.as_deref().map(|t| strip_site(t, site.as_deref()));
     let og = page.meta.og_title.as_deref().map(|t| strip_site(t, site.as_deref()));
-    let h1s = page.doc.select(&H1).map(|h| text::squash(&h.text().collect::<String>())).take(3);
+    let h1s = h1s(page).map(|h| text::squash(&h.text().collect::<String>())).take(3);
     let mut others: Vec<String> = og.into_iter().collect();
     others.extend(ld_headline(page).map(|t| strip_site(&t, site.as_deref())));
     others.extend(h1s);
@@ -135,7 +144,7 @@ fn ld_headline(page: &Page) -> Option<String> {
 fn box_texts(page: &Page) -> std::collections::HashSet<String> {
     elements(page)
         .filter(|e| is_box(e.value()))
-        .flat_map(|b| b.select(&BOX_TEXTS))
+        .flat_map(|b| b.descendants().skip(1).filter_map(ElementRef::wrap).filter(is_box_text))
         .take(MAX_BOX_TEXTS)
         .map(|e| key(&e.text().collect::<String>()))
         .filter(|k| !k.is_empty())
@@ -144,7 +153,14 @@ fn box_texts(page: &Page) -> std::collections::HashSet<String> {
 
 /// Lowercased letters and digits, words joined by single spaces: for comparing titles.
 fn key(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut joined = String::with_capacity(s.len());
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    joined.to_lowercase()
 }
 
 /// Whether two title candidates name the same thing (see [`MIN_AGREEING_SHARE`]).
@@ -160,13 +176,8 @@ pub fn title(page: &Page) -> String {
     let site = site_name(page);
     let head = page.meta.title.as_deref().map(|t| strip_site(t, site.as_deref()));
     let og = page.meta.og_title.as_deref().map(|t| strip_site(t, site.as_deref()));
-    let h1s: Vec<String> = page
-        .doc
-        .select(&H1)
-        .map(|h| text::squash(&h.text().collect::<String>()))
-        .filter(|h| !h.is_empty())
-        .take(3)
-        .collect();
+    let h1s: Vec<String> =
+        h1s(page).map(|h| text::squash(&h.text().collect::<String>())).filter(|h| !h.is_empty()).take(3).collect();
     // The <title> (without the site's name) unless a single <h1> is what it names, cut short of the site's name.
     let h1 = h1s
         .first()
@@ -537,6 +548,27 @@ mod tests {
 
     fn page(html: &str) -> Page {
         parse(html, Some("https://board.example.org/t/1")).expect("page")
+    }
+
+    #[test]
+    fn h1s_are_what_the_selector_picks() {
+        let mut p = page("<h1>A</h1><div class=ad><h1>B</h1></div><svg><h1>C</h1></svg><H1>D</H1><h2>E</h2>");
+        // A detached subtree's elements stay in the tree's nodes, as `Html::select` walks them.
+        let ad = p.doc.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.attr("class") == Some("ad")));
+        if let Some(id) = ad.map(|n| n.id()) {
+            p.doc.tree.get_mut(id).expect("node").detach();
+        }
+        let by_selector: Vec<_> = p.doc.select(&sel("h1")).map(|e| e.id()).collect();
+        assert_eq!(h1s(&p).map(|e| e.id()).collect::<Vec<_>>(), by_selector);
+        assert_eq!(by_selector.len(), 4);
+        let boxed =
+            page("<nav><h3>A</h3><div><B>b</B><svg><a>c</a></svg><em>d</em></div><li>e<span>f</span></li></nav>");
+        let Some(nav) = walks::elements(&boxed).find(|e| e.value().name() == "nav") else { panic!("nav") };
+        let sel = sel("h1, h2, h3, h4, h5, h6, a, li, span, strong, b");
+        let by_test: Vec<_> = nav.descendants().skip(1).filter_map(ElementRef::wrap).filter(is_box_text).collect();
+        assert_eq!(by_test, nav.select(&sel).collect::<Vec<_>>());
+        assert_eq!(by_test.len(), 5);
+        assert_eq!(key(" Re: ΣΊΣΥΦΟΣ — the  Thread! "), "re σίσυφος the thread");
     }
 
     #[test]
