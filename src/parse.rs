@@ -8,6 +8,8 @@ use scraper::{ElementRef, Html, Selector};
 
 // Which blank text nodes no reader sees: both tree builders (html5ever's sink and the DOM path) leave them out.
 mod blank;
+// C1 control characters repaired as text enters the tree, by both tree builders.
+mod controls;
 pub mod dom;
 #[cfg(feature = "html-parser")]
 pub mod flatten;

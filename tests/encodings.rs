@@ -87,3 +87,23 @@ fn the_cli_decodes_legacy_pages_and_still_refuses_binary_files() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("binary file"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn c1_controls_in_a_utf8_page_read_as_meant() {
+    // Windows-1252 bytes pasted into UTF-8 text arrive as C1 controls, which every text export drops
+    // ("didnt"); UTF-8 read as Latin-1 and written again turns a curly quote into "â" and two controls.
+    let raw = bytes("utf8-c1-controls.html");
+    let text = std::str::from_utf8(&raw).expect("the fixture is UTF-8");
+    assert!(text.contains('\u{92}') && text.contains("â\u{80}\u{9c}"), "the fixture holds no C1 controls");
+    let summary = summarize_bytes(&raw, Some("https://board.example.org/viewtopic.php?id=77"), &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(summary.title, "“Multiple system failures” – the outage thread");
+    let texts: Vec<&str> = summary.posts.iter().map(|p| p.text.as_str()).collect();
+    for phrase in [
+        "The check-in system didn’t come back for three hours ‘due to a network fault’.",
+        "• 42 flights delayed • 7 cancelled — and the app said nothing™.",
+        "Same here in Málaga: the board showed “on time” until the gate closed.",
+    ] {
+        assert!(texts.iter().any(|t| t.contains(phrase)), "{phrase:?} not in {texts:?}");
+    }
+}

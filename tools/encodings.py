@@ -4,7 +4,8 @@
 Each fixture is a short FluxBB topic page (the markup of tests/fixtures/engines/fluxbb.html) whose words
 need its encoding: windows-1252's curly quotes and euro sign (bytes 0x80-0x9F, which ISO-8859-1 lacks),
 ISO-8859-2's Polish and Czech letters, Japanese in Shift_JIS, Chinese in GBK, and UTF-16 with a byte order
-mark in both byte orders. How each declares its encoding varies, so every step of the sniffing order is
+mark in both byte orders; and a UTF-8 page carrying C1 control characters (windows-1252 bytes pasted into
+UTF-8 text, and UTF-8 read as Latin-1 and written again), which the tree builders repair. How each declares its encoding varies, so every step of the sniffing order is
 exercised: `http-equiv` content, `<meta charset>`, nothing at all (the detector), a byte order mark.
 
 Run from the repository root: python3 tools/encodings.py (the output is deterministic; commit it).
@@ -40,6 +41,16 @@ def page(declaration, title, section, posts):
 </body>
 </html>
 """
+
+
+def c1(s):
+    """`s` as a UTF-8 page shows windows-1252 bytes pasted into it: each byte 0x80-0x9F a C1 control."""
+    return s.encode("cp1252").decode("latin-1")
+
+
+def twice(s):
+    """`s` encoded as UTF-8, read as Latin-1 and written again: a curly quote becomes "â" and two C1 controls."""
+    return s.encode("utf-8").decode("latin-1")
 
 
 FIXTURES = {
@@ -94,6 +105,17 @@ FIXTURES = {
         "", "Emoji and accents in UTF-16", "Testing", [
             (9601, "Renée", "2020-08-09 07:45:00", ["A crème brûlée and a 🍮 for everyone who replies."]),
             (9602, "Søren", "2020-08-09 09:12:00", ["Tak! Æblegrød for me, please — with ø and å."]),
+        ])),
+    # UTF-8, but with windows-1252 punctuation pasted in as bytes and a double-encoded title.
+    "utf8-c1-controls.html": ("utf-8", '<meta charset="utf-8">', page(
+        "", twice("“Multiple system failures” – the outage thread"), "Airlines", [
+            (9701, "Margit Öberg", "2009-11-03 08:15:00", [
+                c1("The check-in system didn’t come back for three hours ‘due to a network fault’."),
+                c1("• 42 flights delayed • 7 cancelled — and the app said nothing™."),
+            ]),
+            (9702, "Luis Peña", "2009-11-03 09:40:00", [
+                twice("Same here in Málaga: the board showed “on time” until the gate closed."),
+            ]),
         ])),
 }
 

@@ -227,8 +227,13 @@ fn unescape(payload: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A payload as the tree keeps it: unescaped, its C1 controls repaired ([`super::controls`]).
 fn tendril(payload: &str) -> StrTendril {
-    StrTendril::from_slice(&unescape(payload))
+    let text = unescape(payload);
+    match super::controls::repair(&text) {
+        Some(repaired) => StrTendril::from(repaired),
+        None => StrTendril::from_slice(&text),
+    }
 }
 
 /// One tree under construction: the main page or a noscript's document.

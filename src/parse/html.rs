@@ -7,8 +7,10 @@ use super::{read_meta, Page, MAX_NESTING, MIN_NOSCRIPT_CONTENT};
 use crate::error::Error;
 use std::borrow::Cow;
 
-/// Share of control characters above which input is treated as binary. Real pages have none but tabs
-/// and newlines; a few stray ones survive in scraped pages, so the bar is not zero.
+/// Share of C0 control characters (and DEL) above which input is treated as binary. Real pages have none
+/// but tabs and newlines; a few stray ones survive in scraped pages, so the bar is not zero. C1 controls
+/// (U+0080–U+009F) do not count: they are what windows-1252 text pasted into a UTF-8 page, or UTF-8
+/// written twice, leaves behind (every curly quote two of them), and the tree builders repair them.
 const MAX_CONTROL_CHAR_RATIO: f64 = 0.01;
 /// Characters sampled from the start of the input for that test: enough for a page's head and first
 /// markup, where a binary file shows itself at once.
@@ -217,7 +219,7 @@ pub fn check_input(html: &str) -> Result<(), Error> {
             return Err(Error::Binary);
         }
         chars += 1;
-        control += usize::from(c.is_control() && !c.is_whitespace());
+        control += usize::from(c.is_ascii_control() && !c.is_ascii_whitespace());
     }
     if control as f64 > chars as f64 * MAX_CONTROL_CHAR_RATIO {
         return Err(Error::Binary);

@@ -146,8 +146,13 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
     b.len()
 }
 
-/// A tendril with a buffer of its own (exactly as long as its text), not a slice of the parser's input.
+/// A tendril with a buffer of its own (exactly as long as its text), not a slice of the parser's input,
+/// its C1 controls repaired ([`super::controls`]; the parser hands text over in pieces, so a
+/// double-encoded character split between two pieces stays as its windows-1252 characters).
 fn own(t: StrTendril) -> StrTendril {
+    if let Some(repaired) = super::controls::repair(&t) {
+        return StrTendril::from(repaired);
+    }
     if t.len() <= INLINE_LEN {
         t
     } else {
