@@ -22,6 +22,15 @@ const MAX_SHAPED_LINE: usize = 200;
 /// Characters that never occur inside a word of prose, but in code, paths and configuration.
 const MACHINE_CHARS: &[char] = &['=', '_', '\\', '{', '}', '<', '>', '|', ';'];
 
+/// Clocks with seconds a line longer than [`MAX_SHAPED_LINE`] must hold to be read as a log whose line
+/// breaks were lost ("6:51:42 AM: Netlify Build 6:51:42 AM: ❯ Version 6:51:42 AM: @netlify/build
+/// 29.41.1 ..."): each clock opened one of its lines, so the stretch from one to the next is a log line.
+/// Prose names a time with seconds once or twice, a log on every line.
+const LOST_BREAKS_LOG_CLOCKS: usize = 4;
+/// Longest stretch (bytes) from one clock to the next that is still one line of such a log; the stretch
+/// after a chain's last clock is its last line, read up to [`MAX_SHAPED_LINE`] bytes.
+const MAX_LOG_LINE: usize = 600;
+
 /// Words in the window [`machine_runs`] slides over a line.
 const RUN_WINDOW: usize = 8;
 /// Machine words in one window that make the stretch between its first and last one a machine's: a log
@@ -39,7 +48,8 @@ pub fn machine_spans(text: &str) -> Vec<(usize, usize)> {
         if is_machine_line(line) {
             spans.push((start, end));
         } else {
-            spans.extend(machine_runs(line).into_iter().map(|(a, b)| (start + a, start + b)));
+            let runs = union(machine_runs(line), log_without_breaks(line));
+            spans.extend(runs.into_iter().map(|(a, b)| (start + a, start + b)));
         }
         start = end + 1;
     }
@@ -70,6 +80,45 @@ fn machine_runs(line: &str) -> Vec<(usize, usize)> {
     runs
 }
 
+/// The stretches of a long line that are a log pasted without its line breaks (see
+/// [`LOST_BREAKS_LOG_CLOCKS`]), as byte spans of it: from each clock to the next, and the last line after
+/// a chain's last clock.
+fn log_without_breaks(line: &str) -> Vec<(usize, usize)> {
+    if line.len() <= MAX_SHAPED_LINE {
+        return Vec::new();
+    }
+    let clocks: Vec<usize> = line
+        .split_whitespace()
+        .filter(|w| clock_word(w))
+        .map(|w| w.as_ptr() as usize - line.as_ptr() as usize)
+        .collect();
+    if clocks.len() < LOST_BREAKS_LOG_CLOCKS {
+        return Vec::new();
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (k, &at) in clocks.iter().enumerate() {
+        let end = match clocks.get(k + 1) {
+            Some(&next) if next - at <= MAX_LOG_LINE => next,
+            _ => last_log_line_end(line, at),
+        };
+        match spans.last_mut() {
+            Some(last) if at <= last.1 => last.1 = last.1.max(end),
+            _ => spans.push((at, end)),
+        }
+    }
+    spans
+}
+
+/// Where the log line that starts at `at` ends when no clock follows it: the line's end, or the last word
+/// boundary within [`MAX_SHAPED_LINE`] bytes.
+fn last_log_line_end(line: &str, at: usize) -> usize {
+    if line.len() - at <= MAX_SHAPED_LINE {
+        return line.len();
+    }
+    let limit = (at + MAX_SHAPED_LINE..=line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
+    line[..limit].rfind(char::is_whitespace).filter(|&i| i > at).unwrap_or(limit)
+}
+
 /// The line was written by a machine (see the module doc).
 pub fn is_machine_line(line: &str) -> bool {
     let line = line.trim();
@@ -77,7 +126,8 @@ pub fn is_machine_line(line: &str) -> bool {
         return false;
     }
     let shaped = line.len() <= MAX_SHAPED_LINE;
-    if shaped && (log_prefix(line) || clock_with_seconds(line) || super::material::is_code(line)) {
+    let clock_first = line.split_whitespace().next().is_some_and(clock_word);
+    if shaped && (log_prefix(line) || clock_with_seconds(line) || clock_first || super::material::is_code(line)) {
         return true;
     }
     let (mut words, mut machine) = (0usize, 0usize);
@@ -106,6 +156,20 @@ fn clock_with_seconds(line: &str) -> bool {
         let c = |k: usize| head.get(i + k) == Some(&b':');
         d(0) && d(1) && c(2) && d(3) && d(4) && c(5) && d(6) && d(7)
     })
+}
+
+/// A word that is a clock with seconds, the hour in one or two digits as twelve-hour logs write it:
+/// "6:51:42", "16:51:42", "06:51:42,".
+fn clock_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let hour = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &b[hour..];
+    matches!(hour, 1 | 2)
+        && rest.len() >= 6
+        && rest[0] == b':'
+        && rest[3] == b':'
+        && [1, 2, 4, 5].iter().all(|&k| rest[k].is_ascii_digit())
+        && rest.get(6).is_none_or(|c| !c.is_ascii_digit())
 }
 
 /// A word of code, configuration or a command line: `key=value`, `xhci_hcd`, `/dev/sda1`, `--force`,
@@ -219,6 +283,25 @@ mod tests {
         assert_eq!(spans.len(), 1, "{spans:?}");
         let (a, b) = spans[0];
         assert!(text[a..b].contains("xhci_hcd") && !text[a..b].contains("12 people"), "{}", &text[a..b]);
+    }
+
+    #[test]
+    fn a_log_pasted_without_its_line_breaks() {
+        let log = "6:58:06 AM: info Generated public/sw.js, which will precache 10 files, totaling 476535 bytes. \
+                   6:58:06 AM: The following pages will be precached: 6:58:06 AM: success onPostBuild - 0.178s \
+                   6:58:12 AM: success gatsby-source-wordpress EventTag - 1.925s - fetched 18 \
+                   6:58:12 AM: Finished processing build request in 8m0.816s";
+        let text = format!("Here is the build log which passes. {log}");
+        let spans = machine_spans(&text);
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        let (a, b) = spans[0];
+        assert_eq!(&text[a..b], log);
+        // Prose that names a time with seconds once or twice is not a log.
+        let prose = "The race started at 9:00:00 sharp and the winner crossed the line at 11:42:17, which is a \
+                     record for the course; 40 runners finished and 3 gave up before the second hour was over.";
+        assert!(machine_spans(prose).is_empty(), "{:?}", machine_spans(prose));
+        assert!(is_machine_line("6:58:12 AM: added 2971 packages from 1312 contributors"), "a log line");
+        assert!(clock_word("6:51:42") && clock_word("16:51:42,") && !clock_word("6:51") && !clock_word("116:51:42"));
     }
 
     #[test]

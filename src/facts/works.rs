@@ -160,6 +160,8 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
     for post in posts {
         let titles = title_spans(post.text, english)
             .into_iter()
+            // A quoted string in a log or configuration ("tagName": "Energy Healing") is the machine's.
+            .filter(|&(s, _)| !super::numbers::in_spans(&post.skipped, s))
             .filter(|&(s, e)| !(single_quoted(post.text, s) && scare_quoted(&post.text[s..e], &lower)))
             .map(|(s, e)| post.text[s..e].trim().to_string());
         for name in titles.chain(versioned(post)) {
