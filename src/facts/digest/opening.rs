@@ -21,10 +21,23 @@ const POSITION_WEIGHT: f64 = 0.4;
 const SECOND_SHARE: f64 = 0.6;
 /// Word overlap (Jaccard) above which the second line repeats the first.
 const MAX_OVERLAP: f64 = 0.5;
+/// Labels of a header line boards and mail gateways write atop a post's text ("Subject: <the title>"),
+/// in the boards' languages: such a line, or any line saying only what the title says, is no opening
+/// line, since the card shows the title above it.
+const HEADER_LABELS: &[&str] =
+    &["subject", "title", "topic", "betreff", "thema", "titel", "sujet", "titre", "asunto", "oggetto", "assunto"];
 
 pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
     let Some(list) = ctx.by_post.first() else { return Vec::new() };
     let title = words_of(&ctx.thread.title);
+    let labels: Vec<u64> = HEADER_LABELS.iter().flat_map(|l| words_of(l)).collect();
+    let restates = |c: &Candidate| {
+        !title.is_empty() && !c.words.is_empty() && c.words.iter().all(|w| title.contains(w) || labels.contains(w))
+    };
+    let list: Vec<&Candidate> = match list.iter().filter(|c| !restates(c)).collect::<Vec<_>>() {
+        fresh if fresh.is_empty() => list.iter().collect(),
+        fresh => fresh,
+    };
     let total = list.len().max(1) as f64;
     let score = |c: &Candidate| {
         // A question says what the thread is about in proportion to what it names: "Why is this bad?"
@@ -36,7 +49,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
             if title.is_empty() { 0.0 } else { c.words.intersection(&title).count() as f64 / title.len() as f64 };
         ctx.centrality(c) + asks + TITLE_WEIGHT * titled + POSITION_WEIGHT * (1.0 - c.order as f64 / total)
     };
-    let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|c| (score(c), c)).collect();
+    let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|&c| (score(c), c)).collect();
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
     let questions: Vec<(f64, &Candidate)> = scored.iter().filter(|(_, c)| is_question(c.text)).copied().collect();
     let mut chosen: Vec<&Candidate> = Vec::new();

@@ -46,6 +46,24 @@ fn opening_skips_greetings_and_filler() {
 }
 
 #[test]
+fn opening_never_restates_the_title() {
+    // A header line ("Subject: <title>") or a line that only repeats the title says nothing the card's
+    // title does not; the first post's own sentences open instead.
+    let mut posts = kettle_thread();
+    posts[0].text = format!("Subject: Kettle stopped heating after descaling\n{}", posts[0].text);
+    let (thread, d) = digest("Kettle stopped heating after descaling", "phpbb", posts);
+    verbatim(&thread, &d);
+    let opening: Vec<&str> = d.opening.iter().map(|s| s.text.as_str()).collect();
+    assert!(!opening.is_empty(), "{opening:?}");
+    assert!(opening.iter().all(|s| !s.starts_with("Subject")), "{opening:?}");
+    // A first post that is only its title keeps it: something must open.
+    let title = "The kettle stopped heating after descaling last week";
+    let only_title = vec![post("ann", &format!("{title}.")), post("bob", "Check the fuse under the base plate.")];
+    let (_, d) = digest(title, "phpbb", only_title);
+    assert_eq!(d.opening.len(), 1, "{:?}", d.opening);
+}
+
+#[test]
 fn asker_follow_up_is_the_outcome_and_the_thanked_reply_the_answer() {
     let (thread, d) = digest("Kettle stopped heating after descaling", "phpbb", kettle_thread());
     verbatim(&thread, &d);
