@@ -427,6 +427,19 @@ mod tests {
     }
 
     #[test]
+    fn a_known_place_inside_another_name_is_not_the_place() {
+        // A club, a firm's branch, a guidebook: only words that qualify places make the whole the place.
+        let text = "We watched Bayern Munich beat Real Madrid on TV, ordered from Newegg Canada and packed the \
+                    Lonely Planet Japan guide. Prices in Greater London rose.";
+        let e = names(text);
+        let places: Vec<&str> = e.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.as_str()).collect();
+        assert_eq!(places, ["London"], "{e:?}");
+        let e = names("He follows the same steps as Manchester City did, then Manchester City won again.");
+        let city = e.iter().find(|e| e.name == "Manchester City").map(|e| e.kind);
+        assert_eq!(city, Some(EntityKind::Organisation), "{e:?}");
+    }
+
+    #[test]
     fn sentence_starters_and_days_are_not_names() {
         let e = names("Tuesday was calm. He said so. In January, They left. However it rained.");
         assert!(e.is_empty(), "{e:?}");

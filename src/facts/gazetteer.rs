@@ -99,6 +99,10 @@ impl Gazetteer {
     pub fn is_place_head(&self, word: &str) -> bool {
         with_lower(word, |w| has(tables::PLACE_HEADS, w))
     }
+    /// A word that, before a known place, makes the whole a name of that place: "Greater London".
+    pub fn is_place_qualifier(&self, word: &str) -> bool {
+        with_lower(word, |w| has(tables::PLACE_QUALIFIERS, w))
+    }
 
     /// The country of a demonym: "Kazakh" → "Kazakhstan".
     pub fn demonym(&self, word: &str) -> Option<&'static str> {

@@ -39,7 +39,7 @@ impl Index {
 }
 
 /// The word lists of words.txt, by section, and the table each becomes.
-const SECTIONS: [(&str, &str); 8] = [
+const SECTIONS: [(&str, &str); 9] = [
     ("titles", "TITLES"),
     ("title_modifiers", "TITLE_MODIFIERS"),
     ("org_suffixes", "ORG_SUFFIXES"),
@@ -48,6 +48,7 @@ const SECTIONS: [(&str, &str); 8] = [
     ("stopwords", "STOPWORDS"),
     ("place_suffixes", "PLACE_SUFFIXES"),
     ("place_heads", "PLACE_HEADS"),
+    ("place_qualifiers", "PLACE_QUALIFIERS"),
 ];
 
 fn index(data: &[String; 5]) -> Index {

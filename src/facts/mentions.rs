@@ -430,9 +430,12 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
     }
     let form = span(k, end);
     let kind = classify(post, k, end, titled);
-    // "Nazi Germany", "Greater London": nothing says what the whole is, but it ends with a known place.
+    // "Nazi Germany", "Greater London": nothing says what the whole is, but it ends with a known place
+    // after words that qualify places. Other English words before it name something else ("Real Madrid");
+    // elsewhere a capitalized noun before the place says where ("Uni Köln", "Raum Stuttgart").
     let last_is_code = acronym_key(toks[end - 1].text).is_some(); // "DC-9", "Central CA": codes mislead
-    if kind.is_none() && end - k >= 2 && !last_is_code && !(k..end).any(|t| toks[t].is_lower_word()) {
+    let qualified = !english || (k..end - 1).all(|t| g.is_place_qualifier(toks[t].text));
+    if kind.is_none() && end - k >= 2 && !last_is_code && qualified {
         if let Some(known) = g.lookup(toks[end - 1].text).filter(|known| known.kind == EntityKind::Place) {
             let (word, name) = (toks[end - 1].text, known.name.to_string());
             out.push(mention(post, end - 1, word, Some(EntityKind::Place), Some(name), None, false));

@@ -64,6 +64,7 @@ pub(super) fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> O
         || g.is_org_suffix(last)
         || (connector && g.is_org_suffix(first))
         || known_first == Some(EntityKind::Organisation)
+        || town_club(words, last, known_first)
     {
         Some(EntityKind::Organisation)
     } else if titled
@@ -82,6 +83,12 @@ pub(super) fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> O
     } else {
         None
     }
+}
+
+/// "Leicester City", "Manchester City": a known town and "City" that the gazetteer does not know as one
+/// place ("Kansas City", "Mexico City" it knows) is a club named for the town: an organisation.
+fn town_club(words: usize, last: &str, known_first: Option<EntityKind>) -> bool {
+    words == 2 && last.eq_ignore_ascii_case("city") && known_first == Some(EntityKind::Place)
 }
 
 /// "Quiet Harbour Rowing Collective (QHRC)" or "QHRC (Quiet Harbour Rowing Collective)": a run the text
