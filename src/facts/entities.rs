@@ -440,6 +440,16 @@ mod tests {
     }
 
     #[test]
+    fn camel_case_handles_keys_and_formula_names_are_not_brands() {
+        let e = names(
+            "Inspired by JapesUK's live trip report. On Windows press LeftAlt instead. Our SaaS grew, so \
+             multiply it by GrossMargin% each year. I installed QuickAdd and QuickAdd works.",
+        );
+        let found: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(found, ["QuickAdd"], "{e:?}");
+    }
+
+    #[test]
     fn sentence_starters_and_days_are_not_names() {
         let e = names("Tuesday was calm. He said so. In January, They left. However it rained.");
         assert!(e.is_empty(), "{e:?}");

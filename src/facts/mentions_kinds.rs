@@ -60,7 +60,11 @@ pub(super) fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> O
         // ("chipmaker SMIC", "SMIC engineers").
         org_cued.then_some(EntityKind::Organisation)
     } else if (org_cued && !connector && words <= 3 && !g.is_given_name(first))
-        || (words == 1 && is_camel_case(first) && !is_code_identifier(first))
+        || (words == 1
+            && is_camel_case(first)
+            && !is_code_identifier(first)
+            && !is_handle_or_key(first)
+            && !operator_follows(post, end))
         || g.is_org_suffix(last)
         || (connector && g.is_org_suffix(first))
         || known_first == Some(EntityKind::Organisation)
@@ -397,6 +401,31 @@ const CODE_TAILS: &[&str] = &[
 fn is_code_identifier(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or(word);
     [word, singular].iter().any(|w| CODE_TAILS.iter().any(|t| w.len() > t.len() && w.ends_with(t)))
+}
+
+/// A word written straight against an operator is a variable of a formula or of code ("GrossMargin%",
+/// "MaxSize=", "GetValue("), not a brand.
+fn operator_follows(post: &PostText, end: usize) -> bool {
+    const OPERATORS: &[char] = &['%', '=', '(', '_', '*', '/', '+', '[', '<'];
+    let after = post.tokens[end - 1].end();
+    post.text[after..].starts_with(OPERATORS)
+}
+
+/// Modifier keys, which camel-case joins to their side of the keyboard ("LeftAlt", "RightShift").
+const KEY_SIDES: &[&str] = &["Left", "Right"];
+const KEY_NAMES: &[&str] = &["Alt", "Ctrl", "Control", "Shift", "Cmd", "Command", "Option", "Win", "Meta", "Super"];
+
+/// A camel-case word that names a person's handle, a key or a kind of service, not a brand: a word ending
+/// in a place's code, as users sign themselves ("JapesUK's live trip report"; "OpenCV" and "NodeBB" end
+/// in no place's code; one capital alone says nothing: "ChadB" is a user, "OralB" a brand), a side and a
+/// modifier key ("LeftAlt"), and "as a service" terms ("SaaS", "PaaS").
+fn is_handle_or_key(word: &str) -> bool {
+    let key = KEY_SIDES.iter().any(|s| word.strip_prefix(s).is_some_and(|k| KEY_NAMES.contains(&k)));
+    let tail_start = word.len() - word.chars().rev().take_while(char::is_ascii_uppercase).count();
+    let (head, caps) = word.split_at(tail_start);
+    let lowered = head.chars().last().is_some_and(char::is_lowercase);
+    let place_code = caps.len() == 2 && GAZETTEER.lookup(caps).is_some_and(|k| k.kind == EntityKind::Place);
+    key || (lowered && place_code) || (word.len() == 4 && word.ends_with("aaS"))
 }
 
 /// "DeviantArt", "WordReference", "StatCounter": a capital inside a word after two lowercase letters
