@@ -165,6 +165,42 @@ const PHRASE_STOPS: &[&str] = &[
     "their", "twice", "once", "daily", "due", "aka", "next", "last", "upside", "does", "did", "do",
 ];
 
+/// Words after a count that end its noun phrase as the function words do, seen at the end of "what" on
+/// tuned threads: quantifiers and adverbs ("21 players plus any", "$5 less", "3 late teens all", "2TB
+/// models already", "5-20% tip depending") and verbs in the third person that no forum counts ("40 gets",
+/// "30% provides some cover"). Verbs that are also plural nouns ("runs", "shows", "beats") are left out.
+const TRAILING_STOPS: &[&str] = &[
+    "plus",
+    "less",
+    "all",
+    "any",
+    "some",
+    "both",
+    "either",
+    "within",
+    "already",
+    "anyday",
+    "including",
+    "depending",
+    "currently",
+    "overall",
+    "gets",
+    "provides",
+    "seems",
+    "means",
+    "needs",
+    "says",
+    "gives",
+    "keeps",
+    "lets",
+    "becomes",
+    "includes",
+    "contains",
+    "requires",
+    "allows",
+    "helps",
+];
+
 /// States written after a count that say what happened to it ("164 people dead").
 const STATE_WORDS: &[&str] = &["dead", "missing", "hurt", "homeless", "displaced", "killed", "injured", "wounded"];
 
@@ -663,6 +699,7 @@ fn noun_phrase<'a>(text: &str, toks: &[Token<'a>], from: usize) -> (Vec<&'a str>
             || letter
             || new_line
             || PHRASE_STOPS.contains(&t.text)
+            || TRAILING_STOPS.contains(&t.text)
         {
             break;
         }
@@ -712,6 +749,14 @@ mod tests {
         );
         let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
         assert_eq!(texts, ["$5", "40%"], "{q:?}");
+    }
+
+    #[test]
+    fn quantifiers_adverbs_and_verbs_end_what_a_count_counts() {
+        let q = quantities("A squad of 21 players plus any youngsters. 35 players currently included. It is $5 less.");
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["21 players", "35 players", "$5"], "{q:?}");
+        assert!(quantities("Only 40 gets you in.").is_empty());
     }
 
     #[test]
