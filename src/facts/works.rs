@@ -48,6 +48,13 @@ const UI_VERBS: &[&str] = &[
     "hit", "check", "checked", "uncheck", "enable", "enabled", "disable", "disabled", "toggle", "open", "opened",
     "under", "button", "tab", "menu", "option", "setting", "field", "box", "link",
 ];
+/// Nouns right after a quoted label that make it a part of a program or of the board, not a title:
+/// `enabling "Desktop Site" mode`, `a "Press Enter to send" checkbox` (a board's named thread or section
+/// is a title: `the "Ask the Mods" thread`).
+const UI_NOUNS_AFTER: &[&str] = &[
+    "mode", "checkbox", "toggle", "switch", "dropdown", "icon", "screen", "dialog", "window", "panel", "page",
+    "folder", "feature", "command", "key",
+];
 /// Articles before a quoted phrase that make it a term, not a title: a title names one work and takes
 /// none (`a "Car Hire Agency"`, `an "Ask HN" post`; but `the film "Up"`).
 const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
@@ -136,9 +143,14 @@ fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
     if INDEFINITE_ARTICLES.contains(&before.as_str()) {
         return false; // `a "Car Hire Agency"`: a kind of thing in quotes, not a title
     }
+    if UI_NOUNS_AFTER.contains(&after.as_str()) {
+        return false; // `the "Desktop Site" mode`, `a "Press Enter to send" checkbox`
+    }
     let cued = lead.rsplit(' ').next().is_some_and(|w| WORK_CUES.contains(&w.to_lowercase().as_str()));
     if cued {
-        return true;
+        // A title is capitalised even after a cue: `often called "penetrate and patch"`, `study "my own"
+        // work` quote a term or a phrase.
+        return !english || words[0].is_capitalized() || words[0].kind == Kind::Number;
     }
     if !english {
         return false; // German capitalises every noun: a capital says nothing about a title there
@@ -248,5 +260,12 @@ mod tests {
     #[test]
     fn titles_hold_no_sentences_or_plain_words() {
         assert!(works("\"This Is. Not A Title\" and \"Nice\" or word 2, \"<<< _DSM - Perf >>>\"").is_empty());
+        // A cue makes a title of a capitalised phrase only; a noun after a label makes it the program's.
+        let w = works(
+            "It is often called \"penetrate and patch\". Enable the \"Desktop Site\" mode, untick the \"Press Enter \
+             to send\" checkbox, ask in the \"Ask the Mods\" thread. I read the book \"Dune Messiah\".",
+        );
+        assert_eq!(w, ["Ask the Mods", "Dune Messiah"], "{w:?}");
+        assert_eq!(works("invoked by my \u{201c}Button Pressed\u{201d} automation"), ["Button Pressed"]);
     }
 }
