@@ -42,6 +42,10 @@ fn author_is_the_profile_link_not_an_action_or_status() {
     assert_eq!(authors, ["quill_ana", "m_okafor", "dtreadwell"], "{:#?}", s.posts);
     assert_eq!(s.posts[0].published.as_deref(), Some("2024-03-03T09:15:00"));
     assert_eq!(s.posts[0].published_text.as_deref(), Some("2y"));
+    // The action bar ("Reply Quote Other", each to a login page) is no part of a post, nor its permalink.
+    assert!(s.posts.iter().all(|p| !p.markdown.contains("Other") && p.links.is_empty()), "{:#?}", s.posts);
+    let permalink = s.posts[0].permalink.as_deref();
+    assert_eq!(permalink, Some("https://careers.example/forum/consulting-internship#c-1"));
 }
 
 /// Edit notes ("Edited ...", "[Beitrag von ... bearbeitet am ...]") are never the post time, `03/04/2024` is
@@ -145,7 +149,7 @@ fn a_post_menu_every_post_repeats_is_not_the_author() {
 
 /// A template that shows no time on its posts (no date in the header, none in the markup) still yields its
 /// posts: the structural detector groups the posters' profile links as it groups times. The post's action bar
-/// ("Report Quote") and the poster's counter stay out of the text.
+/// ("Report Quote", "Report Quote Other") and the poster's counter stay out of the text.
 #[test]
 fn a_board_without_post_times_is_read_by_its_posters() {
     let s = read("generic-no-times.html", "https://spokeandcrank.example/threads/chain-jumping.5101/");
@@ -156,6 +160,7 @@ fn a_board_without_post_times_is_read_by_its_posters() {
     assert!(s.posts[0].text.contains("Any idea where to start?"), "{:?}", s.posts[0].text);
     for p in &s.posts {
         assert!(!p.text.contains("Report") && !p.text.contains("Quote") && !p.text.contains("Posts:"), "{:?}", p.text);
+        assert!(!p.text.contains("Other"), "the bar's menu of further actions ends it: {:?}", p.text);
     }
 }
 

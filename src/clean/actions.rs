@@ -66,8 +66,13 @@ const ACTION_WORDS: &[&str] = &[
     "bewerken",
 ];
 
-/// Words action labels are made of besides the action ("Reply with quote", "Report post", "Quick reply").
+/// Words action labels are made of besides the action ("Reply with quote", "Report post", "Quick reply"),
+/// and the menu of further actions that ends many bars ("Reply Quote Report Other", "Share More").
 const LABEL_WORDS: &[&str] = &[
+    "other",
+    "more",
+    "options",
+    "mehr",
     "with",
     "post",
     "this",
