@@ -12,6 +12,7 @@
 
 pub mod budget;
 pub mod clean;
+pub mod css;
 pub mod date;
 pub mod decode;
 pub mod error;

@@ -3,8 +3,9 @@
 //! Metadata is read here, before cleaning removes `<script>` and `<meta>`-bearing parts: JSON-LD lives in
 //! scripts, and the breadcrumb may sit in markup the clean stage drops.
 
+use crate::css::{FindAll, Selector};
 use crate::url;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 // Which blank text nodes no reader sees: both tree builders (html5ever's sink and the DOM path) leave them out.
 mod blank;
@@ -47,10 +48,11 @@ impl Page {
         None
     }
 
-    /// Elements matching `selector` in the page as it stands now. Unlike `Html::select`, which walks every
-    /// node ever parsed, this skips what the clean stage detached (ads, signatures, hidden elements).
-    pub fn select<'a, 'b>(&'a self, selector: &'b Selector) -> scraper::element_ref::Select<'a, 'b> {
-        self.doc.root_element().select(selector)
+    /// Elements matching `selector` in the page as it stands now. Unlike the document's `find_all`, which
+    /// walks every node ever parsed, this skips what the clean stage detached (ads, signatures, hidden
+    /// elements).
+    pub fn find_all<'a, 'b>(&'a self, selector: &'b Selector) -> crate::css::Descendants<'a, 'b> {
+        self.doc.root_element().find_all(selector)
     }
 
     /// What relative links on the page resolve against: `<base href>` where the page has one, else its URL.
@@ -123,7 +125,7 @@ pub const MAX_NESTING: usize = 400;
 
 fn sel(css: &str) -> Selector {
     // Selectors here are string literals of this module; a typo is a bug caught by the tests.
-    Selector::parse(css).unwrap_or_else(|_| panic!("invalid built-in selector {css}"))
+    Selector::parse(css)
 }
 
 /// The names of the elements [`read_meta`]'s selectors pick (each selector names one of them).
@@ -136,7 +138,7 @@ fn pick<'a, 'e>(els: &'e [ElementRef<'a>], css: &str) -> impl Iterator<Item = El
 }
 
 fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
-    // The elements any of the selectors below can pick, in `Html::select`'s order (every element with a
+    // The elements any of the selectors below can pick, in the document `find_all`'s order (every element with a
     // parent, in the tree's node order), gathered in one walk: seven selector walks over the whole page
     // were a quarter of the DOM path's tree building (callgrind).
     let els: Vec<ElementRef> = doc
@@ -248,7 +250,7 @@ mod tests {
             "script[type=\"application/ld+json\"]",
         ] {
             let by_walk: Vec<_> = pick(&els, css).map(|e| e.id()).collect();
-            let by_selector: Vec<_> = page.doc.select(&sel(css)).map(|e| e.id()).collect();
+            let by_selector: Vec<_> = page.doc.find_all(&sel(css)).map(|e| e.id()).collect();
             assert!(!by_selector.is_empty(), "{css}");
             assert_eq!(by_walk, by_selector, "{css}");
         }

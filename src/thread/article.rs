@@ -9,13 +9,14 @@ use super::page_info::{ld_items, sel};
 use super::post::{self, PostParts};
 use super::structure::{tokens, Measures};
 use super::Thread;
+use crate::css::{FindAll, Selector};
 use crate::facts::hash::{FastMap, FastSet};
 use crate::json::Value;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use ego_tree::NodeId;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -115,15 +116,15 @@ pub struct Content<'a> {
 
 /// The page's main text as one post.
 pub fn read(page: &Page) -> Thread {
-    let body = page.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
+    let body = page.find_all(&BODY).next().unwrap_or_else(|| page.doc.root_element());
     let m = Measures::of(*body);
     let content = main_content(page, body, &m, &[]).unwrap_or(Content { root: body, exclude: Vec::new() });
     let mut exclude = content.exclude;
     exclude.extend(clutter(content.root, &m));
     // The headline and byline sit above the text; the card shows them apart.
-    exclude.extend(content.root.select(&H1).map(|h| h.id()));
-    exclude.extend(content.root.select(&BYLINE).filter(|b| m.text(b.id()) <= 200).map(|b| b.id()));
-    let time = page.select(&TIME).next();
+    exclude.extend(content.root.find_all(&H1).map(|h| h.id()));
+    exclude.extend(content.root.find_all(&BYLINE).filter(|b| m.text(b.id()) <= 200).map(|b| b.id()));
+    let time = page.find_all(&TIME).next();
     let post: Post = post::build(
         page,
         PostParts {
@@ -215,7 +216,7 @@ fn author(page: &Page, m: &Measures) -> Option<String> {
             })
         })
         .or_else(|| {
-            page.select(&BYLINE).filter(|b| (3..=100).contains(&m.text(b.id()))).find_map(|b| {
+            page.find_all(&BYLINE).filter(|b| (3..=100).contains(&m.text(b.id()))).find_map(|b| {
                 let t = text::squash(&b.text().collect::<String>());
                 let t = name_only(&strip_by(&t));
                 (!t.is_empty()).then_some(t)

@@ -13,9 +13,10 @@
 
 use super::post::{self, PostParts};
 use super::{page_info::sel, Engine, Thread};
+use crate::css::{FindAll, Selector};
 use crate::parse::Page;
 use crate::text;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -44,9 +45,9 @@ pub fn detect(probe: &super::engines::Probe) -> bool {
 
 /// Reads a DU thread page, or `None` when the page has no DU opening post.
 pub fn read(page: &Page) -> Option<Thread> {
-    let op = page.select(&ANCHOR_POST).next()?;
-    let op_body = op.select(&ANCHOR_BODY).next()?;
-    let title = op.select(&ANCHOR_TITLE).next().map(|t| text::squash(&t.text().collect::<String>()));
+    let op = page.find_all(&ANCHOR_POST).next()?;
+    let op_body = op.find_all(&ANCHOR_BODY).next()?;
+    let title = op.find_all(&ANCHOR_TITLE).next().map(|t| text::squash(&t.text().collect::<String>()));
     let mut posts = vec![post::build(
         page,
         PostParts {
@@ -57,15 +58,15 @@ pub fn read(page: &Page) -> Option<Thread> {
             ..header(op)
         },
     )];
-    for reply in page.select(&REPLY) {
-        let Some(body) = reply.select(&REPLY_BODY).next() else { continue };
-        let subject = reply.select(&REPLY_TITLE).next();
+    for reply in page.find_all(&REPLY) {
+        let Some(body) = reply.find_all(&REPLY_BODY).next() else { continue };
+        let subject = reply.find_all(&REPLY_TITLE).next();
         posts.push(post::build(
             page,
             PostParts {
                 title: subject.map(|s| s.text().collect()),
                 permalink: subject
-                    .and_then(|s| s.select(&LINK).next())
+                    .and_then(|s| s.find_all(&LINK).next())
                     .and_then(|a| a.value().attr("href"))
                     .map(str::to_string),
                 anchor: reply.value().id().map(str::to_string),
@@ -81,13 +82,13 @@ pub fn read(page: &Page) -> Option<Thread> {
 /// Author, post count and time from a post's header.
 fn header(post: ElementRef<'_>) -> PostParts<'_> {
     let mut author_info = BTreeMap::new();
-    if let Some(count) = post.select(&POST_COUNT).next().and_then(|c| first_number(&c.text().collect::<String>())) {
+    if let Some(count) = post.find_all(&POST_COUNT).next().and_then(|c| first_number(&c.text().collect::<String>())) {
         author_info.insert("posts".to_string(), count);
     }
     PostParts {
-        author: post.select(&AUTHOR).next().map(|a| a.text().collect()),
+        author: post.find_all(&AUTHOR).next().map(|a| a.text().collect()),
         author_info,
-        time: post.select(&TIME).next(),
+        time: post.find_all(&TIME).next(),
         quote: Some(&QUOTE),
         quote_author: Some(&QUOTE_AUTHOR),
         ..PostParts::default()

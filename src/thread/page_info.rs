@@ -5,11 +5,12 @@
 //! reader left empty, so every platform gets the same title cleanup and breadcrumb rules.
 
 use super::Thread;
+use crate::css::{FindAll, Selector};
 use crate::json::Value;
 use crate::model::Pagination;
 use crate::parse::Page;
 use crate::{text, url};
-use scraper::{ElementRef, Node, Selector};
+use scraper::{ElementRef, Node};
 use std::sync::LazyLock;
 use walks::{body_elements, elements, is_box, is_breadcrumb, is_pager, is_rel_link};
 
@@ -17,7 +18,7 @@ mod walks;
 
 /// Compiles a built-in selector. They are literals of this crate; a typo is a bug the tests catch at once.
 pub(crate) fn sel(css: &str) -> Selector {
-    Selector::parse(css).unwrap_or_else(|_| panic!("invalid built-in selector {css}"))
+    Selector::parse(css)
 }
 
 /// Completes a reader's thread with the page's title, section and pagination where the reader left them empty,
@@ -37,7 +38,7 @@ pub fn fill(page: &Page, mut thread: Thread) -> Thread {
 // ---------------------------------------------------------------------------------------------------------
 // Title
 
-/// What `page.doc.select(h1)` gives (every `h1` with a parent, in the tree's node order, detached ones too),
+/// What `page.doc.find_all(h1)` gives (every `h1` with a parent, in the tree's node order, detached ones too),
 /// without running a selector on every node: a type selector compares the local name, in any namespace.
 fn h1s(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
     page.doc.tree.nodes().filter_map(ElementRef::wrap).filter(|e| e.parent().is_some() && e.value().name() == "h1")
@@ -335,17 +336,17 @@ fn json_ld_breadcrumb(page: &Page) -> Option<Vec<Crumb>> {
 fn breadcrumb_element(page: &Page) -> Option<Vec<Crumb>> {
     elements(page).filter(|e| is_breadcrumb(e.value())).find_map(|c| {
         let names: Vec<Crumb> = c
-            .select(&CRUMB_NAMES)
+            .find_all(&CRUMB_NAMES)
             .map(|n| Crumb { name: text::squash(&n.text().collect::<String>()), href: None, linked: true })
             .collect();
         let crumbs = if names.len() >= 2 {
             names
         } else {
-            let items: Vec<ElementRef> = c.select(&CRUMB_ITEMS).collect();
+            let items: Vec<ElementRef> = c.find_all(&CRUMB_ITEMS).collect();
             if items.len() >= 2 {
                 items.iter().map(|li| crumb_of(*li)).collect()
             } else {
-                c.select(&LINKS).map(crumb_of).collect()
+                c.find_all(&LINKS).map(crumb_of).collect()
             }
         };
         let crumbs: Vec<Crumb> = crumbs.into_iter().filter(|c| !c.name.is_empty()).collect();
@@ -443,7 +444,7 @@ struct Crumb {
 }
 
 fn crumb_of(el: ElementRef) -> Crumb {
-    let link = if el.value().name() == "a" { Some(el) } else { el.select(&LINKS).next() };
+    let link = if el.value().name() == "a" { Some(el) } else { el.find_all(&LINKS).next() };
     Crumb {
         name: text::squash(&el.text().collect::<String>()).trim_matches(CRUMB_SEPARATORS).trim().to_string(),
         href: link.and_then(|a| a.value().attr("href")).map(str::to_string),
@@ -512,10 +513,10 @@ pub fn pagination(page: &Page) -> Option<Pagination> {
     let prev = page.meta.prev.clone().or_else(|| href_of(true));
     let (mut current, mut pages) = (None, None);
     if let Some(bar) =
-        elements(page).filter(|e| is_pager(e.value())).find(|b| b.select(&LINKS).any(|a| page_number(a).is_some()))
+        elements(page).filter(|e| is_pager(e.value())).find(|b| b.find_all(&LINKS).any(|a| page_number(a).is_some()))
     {
-        pages = bar.select(&LINKS).filter_map(page_number).max();
-        current = bar.select(&CURRENT).find_map(page_number);
+        pages = bar.find_all(&LINKS).filter_map(page_number).max();
+        current = bar.find_all(&CURRENT).find_map(page_number);
         if let (Some(c), Some(p)) = (current, pages) {
             pages = Some(p.max(c));
         }
@@ -553,12 +554,12 @@ mod tests {
     #[test]
     fn h1s_are_what_the_selector_picks() {
         let mut p = page("<h1>A</h1><div class=ad><h1>B</h1></div><svg><h1>C</h1></svg><H1>D</H1><h2>E</h2>");
-        // A detached subtree's elements stay in the tree's nodes, as `Html::select` walks them.
+        // A detached subtree's elements stay in the tree's nodes, as the document's `find_all` walks them.
         let ad = p.doc.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.attr("class") == Some("ad")));
         if let Some(id) = ad.map(|n| n.id()) {
             p.doc.tree.get_mut(id).expect("node").detach();
         }
-        let by_selector: Vec<_> = p.doc.select(&sel("h1")).map(|e| e.id()).collect();
+        let by_selector: Vec<_> = p.doc.find_all(&sel("h1")).map(|e| e.id()).collect();
         assert_eq!(h1s(&p).map(|e| e.id()).collect::<Vec<_>>(), by_selector);
         assert_eq!(by_selector.len(), 4);
         let boxed =
@@ -566,7 +567,7 @@ mod tests {
         let Some(nav) = walks::elements(&boxed).find(|e| e.value().name() == "nav") else { panic!("nav") };
         let sel = sel("h1, h2, h3, h4, h5, h6, a, li, span, strong, b");
         let by_test: Vec<_> = nav.descendants().skip(1).filter_map(ElementRef::wrap).filter(is_box_text).collect();
-        assert_eq!(by_test, nav.select(&sel).collect::<Vec<_>>());
+        assert_eq!(by_test, nav.find_all(&sel).collect::<Vec<_>>());
         assert_eq!(by_test.len(), 5);
         assert_eq!(key(" Re: ΣΊΣΥΦΟΣ — the  Thread! "), "re σίσυφος the thread");
     }

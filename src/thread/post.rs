@@ -3,11 +3,12 @@
 //! Readers locate elements; this module turns them into clean text, Markdown, quotes, links and times,
 //! so every reader treats bodies the same way.
 
+use crate::css::{FindAll, Selector};
 use crate::model::{Link, Post, PostQuote};
 use crate::parse::Page;
 use crate::{date, text, url};
 use ego_tree::NodeId;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -313,7 +314,7 @@ pub fn body_of_excluding(
         // A quote inside a quote is part of the outer one.
         .filter(|qe| !qe.ancestors().take_while(|a| a.id() != body.id()).any(|a| is_match(a, quote)))
         .map(|qe| {
-            let head = qe.select(quote_author.unwrap_or(&QUOTE_AUTHOR)).next().or_else(|| said_line(qe));
+            let head = qe.find_all(quote_author.unwrap_or(&QUOTE_AUTHOR)).next().or_else(|| said_line(qe));
             // An attribute naming the quoted member (XenForo `data-author`/`data-quote`, Discourse
             // `data-username`) is exact in every language; the "X said:" line is the fallback.
             let attr = ["data-author", "data-quote", "data-username"].iter().find_map(|a| qe.value().attr(a));
@@ -396,7 +397,7 @@ fn clean_quote_author(s: &str) -> String {
 
 /// Followable links in an element, resolved; `javascript:` and fragment links are left out.
 pub fn links_of(el: ElementRef, base: Option<&str>) -> Vec<Link> {
-    el.select(&LINKS).filter_map(|a| link_of(a, base)).collect()
+    el.find_all(&LINKS).filter_map(|a| link_of(a, base)).collect()
 }
 
 fn link_of(link: ElementRef, base: Option<&str>) -> Option<Link> {
@@ -457,7 +458,7 @@ mod tests {
         let html = r#"<html><head><base href="https://cdn.example.org/forum/"></head><body>
             <div class="post"><p>See <a href="files/manual.pdf">the manual</a>.</p></div></body></html>"#;
         let Ok(page) = crate::parse::parse(html, Some("https://board.example.net/t/1")) else { panic!("parse") };
-        let body = page.select(&crate::thread::page_info::sel("div.post")).next();
+        let body = page.find_all(&crate::thread::page_info::sel("div.post")).next();
         let post = build(&page, PostParts { body, ..PostParts::default() });
         assert_eq!(post.links[0].url, "https://cdn.example.org/forum/files/manual.pdf");
     }

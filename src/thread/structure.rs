@@ -397,6 +397,7 @@ pub fn tokens(e: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::css::{FindAll, Selector};
 
     #[test]
     fn slots_are_tree_order() {
@@ -410,10 +411,8 @@ mod tests {
     fn measures_count_text_links_and_nesting() {
         let doc = scraper::Html::parse_document("<div id=o><p>one two</p><a href=x>link</a><div id=i>x</div></div>");
         let m = Measures::of(doc.tree.root());
-        let outer =
-            doc.select(&scraper::Selector::parse("#o").expect("static selector")).next().expect("static selector");
-        let inner =
-            doc.select(&scraper::Selector::parse("#i").expect("static selector")).next().expect("static selector");
+        let outer = doc.find_all(&Selector::parse("#o")).next().expect("static selector");
+        let inner = doc.find_all(&Selector::parse("#i")).next().expect("static selector");
         let s = m.size(outer.id());
         assert_eq!((s.text, s.link, s.elements), (11, 4, 4));
         assert!(m.within(*inner, outer.id()) && !m.within(*outer, inner.id()));

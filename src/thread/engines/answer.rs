@@ -14,9 +14,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, score, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -46,19 +47,20 @@ pub fn detect(probe: &super::Probe) -> bool {
 /// Reads an Answer question page: the question, then each answer. `None` when the page has neither.
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
-    let root = page.select(&PAGE).next()?;
+    let root = page.find_all(&PAGE).next()?;
     let mut posts = Vec::new();
     // The question: the first body that is not an answer's, read in the block that holds it and its meta row.
-    let question = root.select(&BODY).find(|b| !b.ancestors().filter_map(ElementRef::wrap).any(|a| ANSWER.matches(&a)));
+    let question =
+        root.find_all(&BODY).find(|b| !b.ancestors().filter_map(ElementRef::wrap).any(|a| ANSWER.matches(&a)));
     if let Some(body) = question {
         let block = body.parent().and_then(ElementRef::wrap).unwrap_or(body);
         posts.push(read_post(page, base.as_deref(), block, body, None));
     }
-    for answer in root.select(&ANSWER) {
-        if let Some(body) = answer.select(&BODY).next() {
+    for answer in root.find_all(&ANSWER) {
+        if let Some(body) = answer.find_all(&BODY).next() {
             let anchor = answer.value().id().map(str::to_string);
             let mut p = read_post(page, base.as_deref(), answer, body, anchor);
-            p.accepted = answer.select(&ACCEPTED).next().is_some();
+            p.accepted = answer.find_all(&ACCEPTED).next().is_some();
             posts.push(p);
         }
     }
@@ -68,14 +70,14 @@ pub fn read(page: &Page) -> Option<Thread> {
 fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef, anchor: Option<String>) -> Post {
     let in_comments = |e: &ElementRef| e.ancestors().filter_map(ElementRef::wrap).any(|a| COMMENTS.matches(&a));
     // The name link (the avatar's link before it has no text), outside the comments.
-    let name = block.select(&USER_LINK).filter(|a| !in_comments(a)).find(|a| !text_of(*a).is_empty());
+    let name = block.find_all(&USER_LINK).filter(|a| !in_comments(a)).find(|a| !text_of(*a).is_empty());
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, name.and_then(|a| a.value().attr("href")));
     // The post's time is the one in the author's box; the edit time before it is not.
     let time = name.and_then(|a| {
-        a.ancestors().filter_map(ElementRef::wrap).take(AUTHOR_BOX_DEPTH).find_map(|b| b.select(&TIME).next())
+        a.ancestors().filter_map(ElementRef::wrap).take(AUTHOR_BOX_DEPTH).find_map(|b| b.find_all(&TIME).next())
     });
-    let votes = block.select(&VOTES).find(|v| !in_comments(v)).and_then(|v| score(&text_of(v)));
+    let votes = block.find_all(&VOTES).find(|v| !in_comments(v)).and_then(|v| score(&text_of(v)));
     post::build(
         page,
         PostParts {

@@ -14,9 +14,9 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::trail;
 use super::{absolute, base_url, scopes, Scope};
+use crate::css::Selector;
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::Selector;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 

@@ -12,9 +12,10 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::mailman::with_zone;
 use super::{absolute, first_attr, first_text};
+use crate::css::Selector;
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.

@@ -17,9 +17,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, first_attr, first_text, named_link};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -73,7 +74,7 @@ fn read_comment(page: &Page, base: Option<&str>, c: ElementRef, body: ElementRef
         PostParts {
             author,
             author_info,
-            time: c.select(&TIME).next(),
+            time: c.find_all(&TIME).next(),
             body: Some(body),
             permalink: first_attr(c, &PERMALINK, "href")
                 .or_else(|| anchor.as_ref().map(|a| format!("#{a}")))

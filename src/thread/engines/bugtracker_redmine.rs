@@ -12,9 +12,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{base_url, bodies_in, named_link};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -48,17 +49,17 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_entry(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef) -> Post {
-    let byline = block.select(&BYLINE).next();
+    let byline = block.find_all(&BYLINE).next();
     let (author, profile) = byline.map_or((None, None), |b| named_link(b, &USER));
     let mut author_info = BTreeMap::new();
     super::add_profile(&mut author_info, base, profile.as_deref());
-    let when = byline.and_then(|b| b.select(&WHEN).next());
+    let when = byline.and_then(|b| b.find_all(&WHEN).next());
     let shown = when.and_then(|w| w.value().attr("title")).map(str::to_string);
     let day = when
         .and_then(|w| w.value().attr("href"))
         .and_then(|h| h.split("from=").nth(1))
         .map(|d| d.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect::<String>());
-    let anchor = block.select(&NOTE).next().and_then(|n| n.value().id()).map(str::to_string);
+    let anchor = block.find_all(&NOTE).next().and_then(|n| n.value().id()).map(str::to_string);
     let mut post = post::build(
         page,
         PostParts {

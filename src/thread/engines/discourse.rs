@@ -20,8 +20,9 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, first_attr, first_text, score};
+use crate::css::{FindAll, Selector};
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -65,7 +66,7 @@ pub fn detect(probe: &super::Probe) -> bool {
 /// Reads a Discourse topic page, or `None` when the page is not Discourse's.
 pub fn read(page: &Page) -> Option<Thread> {
     let mut thread = read_view(page).or_else(|| {
-        let noscript = page.select(&NOSCRIPT).next()?;
+        let noscript = page.find_all(&NOSCRIPT).next()?;
         let doc = page.noscript_document(noscript)?;
         let inner = Page { doc, url: page.url.clone(), meta: page.meta.clone(), noscripts: Vec::new() };
         read_view(&inner)
@@ -79,9 +80,9 @@ pub fn read(page: &Page) -> Option<Thread> {
 /// The number of the post Discourse Solved accepted: from the first post's solved block, else from the
 /// preloaded topic JSON (its values are JSON strings: `"topic_4242": "{...\"accepted_answer\":{...}}"`).
 fn solution_number(page: &Page) -> Option<String> {
-    let quoted = page.select(&SOLVED_QUOTE).find_map(|a| a.value().attr("data-post")).map(str::to_string);
+    let quoted = page.find_all(&SOLVED_QUOTE).find_map(|a| a.value().attr("data-post")).map(str::to_string);
     quoted.filter(|n| n.chars().all(|c| c.is_ascii_digit())).or_else(|| {
-        let raw = page.select(&PRELOADED).next()?.value().attr("data-preloaded")?;
+        let raw = page.find_all(&PRELOADED).next()?.value().attr("data-preloaded")?;
         let data = crate::json::from_str(raw)?;
         let number =
             data.as_object()?.values().filter_map(|v| v.as_str()).filter(|v| v.contains("accepted_answer")).find_map(
@@ -105,7 +106,7 @@ fn rendered_number(p: ElementRef) -> Option<String> {
 fn read_view(page: &Page) -> Option<Thread> {
     let posts: Vec<_> = page
         .doc
-        .select(&POST)
+        .find_all(&POST)
         .filter(|p| !p.ancestors().filter_map(ElementRef::wrap).any(|a| POST.matches(&a)))
         .filter_map(|p| read_post(page, p))
         .collect();
@@ -120,25 +121,26 @@ fn permalink(page: &Page, position: &str) -> Option<String> {
 }
 
 fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
-    let body = p.select(&BODY).find(|b| b.id() != p.id())?;
+    let body = p.find_all(&BODY).find(|b| b.id() != p.id())?;
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, page.base(), first_attr(p, &PROFILE, "href").as_deref());
-    let likes =
-        p.select(&LIKES).find_map(|e| e.value().attr("content").and_then(score).or_else(|| score(&super::text_of(e))));
+    let likes = p
+        .find_all(&LIKES)
+        .find_map(|e| e.value().attr("content").and_then(score).or_else(|| score(&super::text_of(e))));
     let position = first_text(p, &POSITION).or_else(|| rendered_number(p));
     Some(post::build(
         page,
         PostParts {
             author: first_text(p, &AUTHOR),
             author_info,
-            time: p.select(&TIME).next(),
+            time: p.find_all(&TIME).next(),
             body: Some(body),
             quote: Some(&QUOTE),
             quote_author: Some(&QUOTE_AUTHOR),
             permalink: position.as_deref().and_then(|n| permalink(page, n)),
             anchor: p.value().id().map(str::to_string).or(position.map(|n| format!("post_{n}"))),
             score: likes,
-            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            exclude: body.find_all(&NOT_TEXT).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     ))

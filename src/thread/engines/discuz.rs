@@ -13,9 +13,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, first_attr, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -59,14 +60,14 @@ pub fn read(page: &Page) -> Option<Thread> {
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
     let (author, profile) = named_link(p, &AUTHOR);
     let mut author_info = counts(p);
-    if let Some(group) = p.select(&GROUP).map(text_of).find(|g| !g.is_empty()) {
+    if let Some(group) = p.find_all(&GROUP).map(text_of).find(|g| !g.is_empty()) {
         author_info.insert("rank".into(), group);
     }
     if let Some(profile) = absolute(base, profile.as_deref()) {
         author_info.insert("profile".into(), profile);
     }
-    let posted = p.select(&POSTED).next();
-    let full = posted.and_then(|e| e.select(&POSTED_FULL).next());
+    let posted = p.find_all(&POSTED).next();
+    let full = posted.and_then(|e| e.find_all(&POSTED_FULL).next());
     let time_text = posted.map(text_of).map(|t| t.trim_start_matches("发表于").trim().to_string());
     post::build(
         page,
@@ -80,7 +81,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
             quote_author: Some(&QUOTE_AUTHOR),
             permalink: absolute(base, first_attr(p, &PERMALINK, "href").as_deref()),
             anchor: p.value().id().map(str::to_string),
-            exclude: body.select(&EDIT_NOTE).map(|e| e.id()).collect(),
+            exclude: body.find_all(&EDIT_NOTE).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     )
@@ -92,9 +93,9 @@ fn counts(p: ElementRef) -> BTreeMap<String, String> {
     let mut info = BTreeMap::new();
     // In the post's own author column only, and its first cells: a post that unclosed markup nests the
     // later posts in holds their columns and cells too.
-    let Some(column) = p.select(&AUTHOR_COLUMN).next() else { return info };
-    for cell in column.select(&COUNTS).take(COUNTS_MAX) {
-        let Some(number) = cell.select(&COUNT).next().map(text_of).filter(|n| !n.is_empty()) else { continue };
+    let Some(column) = p.find_all(&AUTHOR_COLUMN).next() else { return info };
+    for cell in column.find_all(&COUNTS).take(COUNTS_MAX) {
+        let Some(number) = cell.find_all(&COUNT).next().map(text_of).filter(|n| !n.is_empty()) else { continue };
         let all = text_of(cell);
         let label = all.strip_prefix(&number).unwrap_or(&all).trim().to_string();
         if label.is_empty() {

@@ -16,9 +16,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, bodies_in, first_attr, first_text, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -58,13 +59,13 @@ pub fn read(page: &Page) -> Option<Thread> {
 /// The JavaScript-rendered post stream (a page saved from the browser).
 fn read_stream(page: &Page) -> Option<Thread> {
     let mut thread = super::read_posts(ENGINE.name, page, &TITLE, &BODY, &POST, stream_post)?;
-    thread.section = page.select(&TAG).map(text_of).filter(|t| !t.is_empty()).collect();
+    thread.section = page.find_all(&TAG).map(text_of).filter(|t| !t.is_empty()).collect();
     Some(thread)
 }
 
 fn stream_post(page: &Page, base: Option<&str>, article: ElementRef, body: ElementRef) -> Post {
     let mut author_info = BTreeMap::new();
-    let badges: Vec<&str> = article.select(&BADGE).filter_map(|b| b.value().attr("title")).collect();
+    let badges: Vec<&str> = article.find_all(&BADGE).filter_map(|b| b.value().attr("title")).collect();
     if !badges.is_empty() {
         author_info.insert("rank".to_string(), badges.join(", "));
     }
@@ -78,7 +79,7 @@ fn stream_post(page: &Page, base: Option<&str>, article: ElementRef, body: Eleme
         PostParts {
             author: first_text(article, &AUTHOR),
             author_info,
-            time: article.select(&TIME).next(),
+            time: article.find_all(&TIME).next(),
             time_text: item.and_then(|i| i.value().attr("data-time")).map(str::to_string),
             body: Some(body),
             quote: Some(&QUOTE),
@@ -95,7 +96,7 @@ fn stream_post(page: &Page, base: Option<&str>, article: ElementRef, body: Eleme
 /// `.PostUser-name` heading and a `.Post-body`.
 fn read_crawler_view(page: &Page) -> Option<Thread> {
     let posts: Vec<Post> = bodies_in(page, &BODY, &CRAWLER_POST)
-        .filter(|(article, _)| article.select(&CRAWLER_AUTHOR).next().is_some())
+        .filter(|(article, _)| article.find_all(&CRAWLER_AUTHOR).next().is_some())
         .map(|(article, body)| {
             post::build(
                 page,

@@ -13,9 +13,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -48,7 +49,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
-    let pairs = p.select(&PAIRS).map(text_of).filter_map(|l| colon_pair(&l));
+    let pairs = p.find_all(&PAIRS).map(text_of).filter_map(|l| colon_pair(&l));
     let mut author_info = label_pairs(pairs);
     if let Some(title) = first_text(p, &USER_TITLE) {
         author_info.insert("rank".into(), title);
@@ -62,7 +63,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
         PostParts {
             author: first_text(p, &AUTHOR),
             author_info,
-            time: p.select(&TIME).next(),
+            time: p.find_all(&TIME).next(),
             body: Some(body),
             quote: Some(&QUOTE),
             quote_author: Some(&QUOTE_AUTHOR),

@@ -19,10 +19,11 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, base_url, first_attr, first_text, text_of};
 use super::{link_post, set_time};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::url;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -60,7 +61,7 @@ pub fn detect(probe: &super::Probe) -> bool {
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let mut posts = Vec::new();
-    let fat = page.select(&FATITEM).next();
+    let fat = page.find_all(&FATITEM).next();
     if let Some(fat) = fat {
         posts.extend(submission(page, base.as_deref(), fat));
     }
@@ -68,12 +69,12 @@ pub fn read(page: &Page) -> Option<Thread> {
     // rows below are its replies, one level under it.
     let mut shift = 0;
     if posts.is_empty() {
-        if let Some(top) = fat.and_then(|f| f.select(&STORY).next()).and_then(|r| comment(page, base.as_deref(), r)) {
+        if let Some(top) = fat.and_then(|f| f.find_all(&STORY).next()).and_then(|r| comment(page, base.as_deref(), r)) {
             posts.push(top);
             shift = 1;
         }
     }
-    posts.extend(page.select(&COMMENT).filter_map(|c| comment(page, base.as_deref(), c)).map(|mut p| {
+    posts.extend(page.find_all(&COMMENT).filter_map(|c| comment(page, base.as_deref(), c)).map(|mut p| {
         p.depth += shift;
         p
     }));
@@ -81,10 +82,10 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn submission(page: &Page, base: Option<&str>, fat: ElementRef) -> Option<Post> {
-    let story = fat.select(&STORY).next()?;
-    let title_link = story.select(&TITLE_LINK).next()?;
-    let user = fat.select(&STORY_USER).next();
-    let age = fat.select(&STORY_AGE).next();
+    let story = fat.find_all(&STORY).next()?;
+    let title_link = story.find_all(&TITLE_LINK).next()?;
+    let user = fat.find_all(&STORY_USER).next();
+    let age = fat.find_all(&STORY_AGE).next();
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, user.and_then(|u| u.value().attr("href")));
     let votes = first_text(fat, &STORY_SCORE).and_then(|s| s.split_whitespace().next().and_then(super::score));
@@ -94,7 +95,7 @@ fn submission(page: &Page, base: Option<&str>, fat: ElementRef) -> Option<Post> 
             author: user.map(text_of),
             author_info,
             time: age,
-            body: fat.select(&TOPTEXT).next(),
+            body: fat.find_all(&TOPTEXT).next(),
             title: Some(text_of(title_link)),
             score: votes,
             permalink: age.and_then(|a| first_attr(a, &AGE_LINK, "href")),
@@ -115,9 +116,9 @@ fn submission(page: &Page, base: Option<&str>, fat: ElementRef) -> Option<Post> 
 }
 
 fn comment(page: &Page, base: Option<&str>, row: ElementRef) -> Option<Post> {
-    let body = row.select(&BODY).next()?;
-    let user = row.select(&USER).next();
-    let age = row.select(&AGE).next();
+    let body = row.find_all(&BODY).next()?;
+    let user = row.find_all(&USER).next();
+    let age = row.find_all(&AGE).next();
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, user.and_then(|u| u.value().attr("href")));
     let mut p = post::build(
@@ -130,7 +131,7 @@ fn comment(page: &Page, base: Option<&str>, row: ElementRef) -> Option<Post> {
             depth: depth(row),
             permalink: age.and_then(|a| first_attr(a, &AGE_LINK, "href")),
             anchor: row.value().id().map(str::to_string),
-            exclude: body.select(&REPLY).map(|r| r.id()).collect(),
+            exclude: body.find_all(&REPLY).map(|r| r.id()).collect(),
             ..PostParts::default()
         },
     );
@@ -141,10 +142,15 @@ fn comment(page: &Page, base: Option<&str>, row: ElementRef) -> Option<Post> {
 
 /// `td.ind[indent]`, else the spacer's width in levels.
 fn depth(row: ElementRef) -> u32 {
-    let indent = row.select(&INDENT).next().and_then(|i| i.value().attr("indent")).and_then(|n| n.trim().parse().ok());
+    let indent =
+        row.find_all(&INDENT).next().and_then(|i| i.value().attr("indent")).and_then(|n| n.trim().parse().ok());
     indent.unwrap_or_else(|| {
-        let px: u32 =
-            row.select(&SPACER).next().and_then(|i| i.value().attr("width")).and_then(|w| w.parse().ok()).unwrap_or(0);
+        let px: u32 = row
+            .find_all(&SPACER)
+            .next()
+            .and_then(|i| i.value().attr("width"))
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(0);
         px / SPACER_PX_PER_LEVEL
     })
 }

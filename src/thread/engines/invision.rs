@@ -14,9 +14,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, first_attr, named_link};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -51,7 +52,7 @@ pub fn detect(probe: &super::Probe) -> bool {
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let posts: Vec<Post> = page
-        .select(&BODY)
+        .find_all(&BODY)
         .filter_map(|body| {
             let wrap =
                 body.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().attr("data-quotedata").is_some())?;
@@ -72,7 +73,7 @@ fn read_post(page: &Page, base: Option<&str>, post: ElementRef, wrap: ElementRef
     if let Some(profile) = absolute(base, profile.as_deref()) {
         author_info.insert("profile".into(), profile);
     }
-    let time = post.select(&TIME).next();
+    let time = post.find_all(&TIME).next();
     let timestamp = quote_data.get("timestamp").and_then(|t| t.as_i64()).map(|t| t.to_string());
     let mut out = post::build(
         page,

@@ -14,9 +14,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry: the same platform as 4 and 5, an older skin.
@@ -56,14 +57,14 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
     let (author, profile) = named_link(block, &AUTHOR);
     let author = author.or_else(|| first_text(block, &GUEST));
     let fields =
-        block.select(&FIELDS).filter_map(|li| Some((first_text(li, &FIELD_LABEL)?, first_text(li, &FIELD_VALUE)?)));
+        block.find_all(&FIELDS).filter_map(|li| Some((first_text(li, &FIELD_LABEL)?, first_text(li, &FIELD_VALUE)?)));
     let mut author_info = label_pairs(fields);
     if let Some(group) = first_text(block, &GROUP) {
         author_info.insert("rank".into(), group);
     }
     // "1,234 posts": the number before the word.
     if let Some(count) =
-        block.select(&POST_COUNT).map(text_of).find_map(|t| t.split_whitespace().next().map(str::to_string))
+        block.find_all(&POST_COUNT).map(text_of).find_map(|t| t.split_whitespace().next().map(str::to_string))
     {
         author_info.entry("posts".into()).or_insert(count);
     }
@@ -74,13 +75,13 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
         PostParts {
             author,
             author_info,
-            time: block.select(&TIME).next(),
+            time: block.find_all(&TIME).next(),
             body: Some(body),
             quote: Some(&QUOTE),
             quote_author: Some(&QUOTE_AUTHOR),
             permalink: absolute(base, first_attr(block, &PERMALINK, "href").as_deref()),
             anchor,
-            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            exclude: body.find_all(&NOT_TEXT).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     )

@@ -13,10 +13,11 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, label_pairs, text_of, Scope};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -71,7 +72,7 @@ fn read_post(page: &Page, base: Option<&str>, scope: &Scope) -> Option<Post> {
     // The author cell's details come first, the message header's after.
     let mut author_info =
         details.first().map(|d| label_pairs(lines(*d).into_iter().map(own_label))).unwrap_or_default();
-    add_profile(&mut author_info, base, scope.start.select(&LINK).find_map(|a| a.value().attr("href")));
+    add_profile(&mut author_info, base, scope.start.find_all(&LINK).find_map(|a| a.value().attr("href")));
     let posted = details.iter().skip(1).flat_map(|d| lines(*d)).find(|(k, _)| is_posted_label(k)).map(|(_, v)| v);
     // The post's `<a name="<id>">` sits just before the name span, at the end of the previous stretch.
     let anchor =
@@ -88,7 +89,7 @@ fn read_post(page: &Page, base: Option<&str>, scope: &Scope) -> Option<Post> {
             quote_author: Some(&QUOTE_AUTHOR),
             permalink: absolute(base, permalink.as_deref()),
             anchor: anchor.and_then(|a| a.value().attr("name")).map(str::to_string),
-            exclude: body.select(&SIGNATURE).map(|e| e.id()).collect(),
+            exclude: body.find_all(&SIGNATURE).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     ))

@@ -19,9 +19,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, first_text, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -65,10 +66,10 @@ pub fn read(page: &Page) -> Option<Thread> {
 /// Marks the reply the topic's "Go to Solution" link points at: the message whose `data-lia-message-uid` is
 /// the link's `/m-p/<id>`. Posts and message views are matched in page order (one view per post).
 fn mark_linked_solution(page: &Page, posts: &mut [Post]) {
-    let Some(target) = page.select(&SOLUTION_LINK).find_map(|a| message_id(a.value().attr("href")?)) else { return };
+    let Some(target) = page.find_all(&SOLUTION_LINK).find_map(|a| message_id(a.value().attr("href")?)) else { return };
     let uids: Vec<&str> = page
-        .select(&UID)
-        .filter(|w| w.select(&BODY).next().is_some())
+        .find_all(&UID)
+        .filter(|w| w.find_all(&BODY).next().is_some())
         .filter_map(|w| w.value().attr("data-lia-message-uid"))
         .collect();
     if uids.len() != posts.len() {
@@ -93,7 +94,7 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
     if let Some(rank) = first_text(block, &RANK) {
         author_info.insert("rank".into(), rank);
     }
-    let time = TIMES.iter().find_map(|s| block.select(s).next());
+    let time = TIMES.iter().find_map(|s| block.find_all(s).next());
     // The date and the clock are two spans; the left-to-right mark before the date is not text.
     let time_text = time.map(|t| text_of(t).replace('\u{200e}', "")).filter(|t| !t.is_empty());
     let score = first_text(block, &KUDOS).and_then(|t| t.split_whitespace().find_map(super::score));

@@ -19,9 +19,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -58,7 +59,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef) -> Post {
     let (author, profile) = named_link(block, &AUTHOR);
     // "Beiträge: 4", "Dank erhalten: 0": the profile column's label/value lines.
-    let lines = block.select(&PROFILE_LINES).map(text_of);
+    let lines = block.find_all(&PROFILE_LINES).map(text_of);
     let mut author_info = label_pairs(lines.filter_map(|l| label_line(&l)));
     add_profile(&mut author_info, base, profile.as_deref());
     let permalink = first_attr(block, &PERMALINK, "href");
@@ -68,7 +69,7 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
         PostParts {
             author,
             author_info,
-            time: block.select(&TIME).next(),
+            time: block.find_all(&TIME).next(),
             body: Some(body),
             quote: Some(&QUOTE),
             quote_author: Some(&QUOTE_AUTHOR),

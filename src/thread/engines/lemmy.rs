@@ -20,10 +20,11 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, base_url, first_attr, score, text_of};
 use super::{link_post, set_time};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::url;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -55,10 +56,10 @@ pub fn detect(probe: &super::Probe) -> bool {
 /// Reads a Lemmy post page, or `None` when the page is not one.
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
-    let listing = page.select(&LISTING).next();
-    let comments: Vec<_> = page.select(&COMMENT).collect();
+    let listing = page.find_all(&LISTING).next();
+    let comments: Vec<_> = page.find_all(&COMMENT).collect();
     // A post page has the post's body or its comments; a community's front page has neither.
-    if page.select(&POST_BODY).next().is_none() && comments.is_empty() {
+    if page.find_all(&POST_BODY).next().is_none() && comments.is_empty() {
         return None;
     }
     let mut posts = Vec::new();
@@ -68,16 +69,16 @@ pub fn read(page: &Page) -> Option<Thread> {
     posts.extend(comments.into_iter().filter_map(|c| comment_of(page, base.as_deref(), c)));
     let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
     // The community the post is in is the thread's section.
-    let community = listing.and_then(|l| l.select(&COMMUNITY).next()).map(text_of).filter(|c| !c.is_empty());
+    let community = listing.and_then(|l| l.find_all(&COMMUNITY).next()).map(text_of).filter(|c| !c.is_empty());
     thread.section.extend(community);
     Some(thread)
 }
 
 /// The author's name (without the instance a remote user's listing adds) and profile link.
 fn person(el: ElementRef) -> (Option<String>, Option<String>) {
-    let Some(link) = el.select(&PERSON).next() else { return (None, None) };
+    let Some(link) = el.find_all(&PERSON).next() else { return (None, None) };
     let name = link
-        .select(&NAME)
+        .find_all(&NAME)
         .map(text_of)
         .find(|t| !t.is_empty())
         .or_else(|| link.value().attr("title").map(str::to_string))
@@ -90,17 +91,17 @@ fn post_of(page: &Page, base: Option<&str>, listing: ElementRef) -> Option<Post>
     author.as_ref()?;
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, profile.as_deref());
-    let time = listing.select(&TIME).next();
-    let title = listing.select(&TITLE).next().map(text_of).or_else(|| page.select(&TITLE).next().map(text_of));
+    let time = listing.find_all(&TIME).next();
+    let title = listing.find_all(&TITLE).next().map(text_of).or_else(|| page.find_all(&TITLE).next().map(text_of));
     let mut p = post::build(
         page,
         PostParts {
             author,
             author_info,
             time,
-            body: listing.select(&POST_BODY).next(),
+            body: listing.find_all(&POST_BODY).next(),
             title,
-            score: listing.select(&POST_SCORE).next().and_then(|s| score(&text_of(s))),
+            score: listing.find_all(&POST_SCORE).next().and_then(|s| score(&text_of(s))),
             permalink: page.meta.canonical.clone().or_else(|| page.url.clone()),
             ..PostParts::default()
         },
@@ -117,16 +118,16 @@ fn post_of(page: &Page, base: Option<&str>, listing: ElementRef) -> Option<Post>
 }
 
 fn comment_of(page: &Page, base: Option<&str>, c: ElementRef) -> Option<Post> {
-    let content = c.select(&CONTENT).next()?;
+    let content = c.find_all(&CONTENT).next()?;
     // lemmy-ui mutes the content of deleted and removed comments, which then show only a placeholder.
     if content.value().classes().any(|k| k == "text-muted") {
         return None;
     }
-    let body = content.select(&COMMENT_BODY).next()?;
+    let body = content.find_all(&COMMENT_BODY).next()?;
     let (author, profile) = person(c);
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, profile.as_deref());
-    let time = c.select(&TIME).next();
+    let time = c.find_all(&TIME).next();
     let depth = c.ancestors().filter_map(ElementRef::wrap).filter(|a| COMMENT_LI.matches(a)).count().saturating_sub(1);
     let mut p = post::build(
         page,
@@ -135,7 +136,7 @@ fn comment_of(page: &Page, base: Option<&str>, c: ElementRef) -> Option<Post> {
             author_info,
             time,
             body: Some(body),
-            score: c.select(&COMMENT_SCORE).find_map(shown_number),
+            score: c.find_all(&COMMENT_SCORE).find_map(shown_number),
             depth: depth as u32,
             permalink: first_attr(c, &COMMENT_LINK, "href"),
             anchor: c.value().id().map(str::to_string),

@@ -17,10 +17,11 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::link_post;
 use super::{add_profile, base_url, first_attr, named_link, score, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::url;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -52,7 +53,7 @@ pub fn detect(probe: &super::Probe) -> bool {
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let mut posts = Vec::new();
-    let stories: Vec<_> = page.select(&STORY).collect();
+    let stories: Vec<_> = page.find_all(&STORY).collect();
     // A story page lists one story; a front page lists many and is not a thread.
     if stories.len() > 1 {
         return None;
@@ -60,14 +61,14 @@ pub fn read(page: &Page) -> Option<Thread> {
     if let Some(story) = stories.first() {
         posts.push(story_post(page, base.as_deref(), *story));
     }
-    let comments: Vec<_> = page.select(&COMMENT).collect();
+    let comments: Vec<_> = page.find_all(&COMMENT).collect();
     let levels: Vec<usize> = comments
         .iter()
         .map(|c| c.ancestors().filter_map(ElementRef::wrap).filter(|a| SUBTREE.matches(a)).count())
         .collect();
     let top = levels.iter().copied().min().unwrap_or(0);
     for (c, level) in comments.into_iter().zip(levels) {
-        if c.select(&GONE).next().is_some() {
+        if c.find_all(&GONE).next().is_some() {
             continue;
         }
         posts.extend(comment_post(page, base.as_deref(), c, (level - top) as u32));
@@ -77,22 +78,22 @@ pub fn read(page: &Page) -> Option<Thread> {
 
 /// Votes as the page shows them: a number, or `~` while hidden (not a score).
 fn votes(el: ElementRef) -> Option<i64> {
-    el.select(&VOTES).find_map(|v| score(&text_of(v)).or_else(|| v.value().attr("title").and_then(score)))
+    el.find_all(&VOTES).find_map(|v| score(&text_of(v)).or_else(|| v.value().attr("title").and_then(score)))
 }
 
 fn story_post(page: &Page, base: Option<&str>, story: ElementRef) -> Post {
     let (author, profile) = named_link(story, &USER);
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, profile.as_deref());
-    let link = story.select(&STORY_LINK).find(|a| !text_of(*a).is_empty());
+    let link = story.find_all(&STORY_LINK).find(|a| !text_of(*a).is_empty());
     let own = first_attr(story, &COMMENTS_LINK, "href").map(|h| h.split('#').next().unwrap_or(&h).to_string());
     let mut p = post::build(
         page,
         PostParts {
             author,
             author_info,
-            time: story.select(&TIME).next(),
-            body: page.select(&STORY_TEXT).next(),
+            time: story.find_all(&TIME).next(),
+            body: page.find_all(&STORY_TEXT).next(),
             title: link.map(text_of),
             score: votes(story),
             permalink: own.or_else(|| page.meta.canonical.clone()),
@@ -112,7 +113,7 @@ fn story_post(page: &Page, base: Option<&str>, story: ElementRef) -> Post {
 }
 
 fn comment_post(page: &Page, base: Option<&str>, c: ElementRef, depth: u32) -> Option<Post> {
-    let body = c.select(&BODY).next()?;
+    let body = c.find_all(&BODY).next()?;
     let (author, profile) = named_link(c, &USER);
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, profile.as_deref());
@@ -122,7 +123,7 @@ fn comment_post(page: &Page, base: Option<&str>, c: ElementRef, depth: u32) -> O
         PostParts {
             author,
             author_info,
-            time: c.select(&TIME).next(),
+            time: c.find_all(&TIME).next(),
             body: Some(body),
             score: votes(c),
             depth,

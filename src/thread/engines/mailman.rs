@@ -15,9 +15,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, bodies_in, first_attr, first_text, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::{Post, PostQuote};
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -42,18 +43,18 @@ static PM_DATE: LazyLock<Selector> = LazyLock::new(|| sel("body > i"));
 static PM_BODY: LazyLock<Selector> = LazyLock::new(|| sel("pre"));
 
 fn read_pipermail(page: &Page) -> Option<Thread> {
-    if page.select(&PM_NAV_DATE).next().is_none() || page.select(&PM_NAV_THREAD).next().is_none() {
+    if page.find_all(&PM_NAV_DATE).next().is_none() || page.find_all(&PM_NAV_THREAD).next().is_none() {
         return None;
     }
-    let body = page.select(&PM_BODY).next()?;
-    let shown = page.select(&PM_DATE).map(text_of).find(|t| !t.is_empty());
+    let body = page.find_all(&PM_BODY).next()?;
+    let shown = page.find_all(&PM_DATE).map(text_of).find(|t| !t.is_empty());
     let mut post = post::build(
         page,
         PostParts {
-            author: page.select(&PM_AUTHOR).map(text_of).find(|t| !t.is_empty()),
+            author: page.find_all(&PM_AUTHOR).map(text_of).find(|t| !t.is_empty()),
             time_text: shown.clone(),
             body: Some(body),
-            title: page.select(&PM_TITLE).map(text_of).find(|t| !t.is_empty()),
+            title: page.find_all(&PM_TITLE).map(text_of).find(|t| !t.is_empty()),
             permalink: page.url.clone(),
             ..PostParts::default()
         },
@@ -158,7 +159,7 @@ fn read_hyperkitty(page: &Page) -> Option<Thread> {
             PostParts {
                 author: Some(author),
                 author_info,
-                time: email.select(&HK_TIME_EL).next(),
+                time: email.find_all(&HK_TIME_EL).next(),
                 time_text,
                 body: Some(body),
                 quote: Some(&HK_QUOTE),

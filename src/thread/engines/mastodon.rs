@@ -14,9 +14,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, first_attr, first_text};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -63,11 +64,11 @@ fn read_status(page: &Page, base: Option<&str>, status: ElementRef, body: Elemen
         PostParts {
             author: first_text(status, &NAME),
             author_info,
-            time: status.select(&TIME).next(),
+            time: status.find_all(&TIME).next(),
             body: Some(body),
             permalink,
             anchor: status.value().id().map(str::to_string),
-            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            exclude: body.find_all(&NOT_TEXT).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     )

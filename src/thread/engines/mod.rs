@@ -45,11 +45,12 @@ mod xenforo;
 mod yabb;
 
 use super::{post, Engine, Thread};
+use crate::css::{FindAll, Selector};
 use crate::model::{Link, Post};
 use crate::parse::Page;
 use crate::{date, text, url};
 pub use probe::Probe;
-use scraper::{CaseSensitivity, ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 
 /// Engine readers, most specific first. Each has a cheap `detect` on markup its boards share and a `read`;
@@ -141,7 +142,7 @@ pub(crate) fn thread(name: &str, page: &Page, title: &Selector, mut posts: Vec<P
     if posts.is_empty() {
         return None;
     }
-    let title = page.select(title).map(title_text).find(|t| !t.is_empty()).unwrap_or_default();
+    let title = page.find_all(title).map(title_text).find(|t| !t.is_empty()).unwrap_or_default();
     Some(Thread { platform: name.into(), title, posts, ..Thread::default() })
 }
 
@@ -157,7 +158,7 @@ fn title_text(el: ElementRef) -> String {
         return whole;
     };
     let Some(badge) = ElementRef::wrap(first)
-        .filter(|b| PREFIX_BADGES.iter().any(|c| b.value().has_class(c, CaseSensitivity::AsciiCaseInsensitive)))
+        .filter(|b| PREFIX_BADGES.iter().any(|c| b.value().classes().any(|k| k.eq_ignore_ascii_case(c))))
     else {
         return whole;
     };
@@ -192,7 +193,7 @@ pub(crate) fn read_posts(
 
 /// The breadcrumb's texts, without the thread itself when the board repeats it last.
 pub(crate) fn trail(page: &Page, crumb: &Selector, title: &str) -> Vec<String> {
-    let mut trail: Vec<String> = page.select(crumb).map(text_of).filter(|c| !c.is_empty()).collect();
+    let mut trail: Vec<String> = page.find_all(crumb).map(text_of).filter(|c| !c.is_empty()).collect();
     if trail.last().is_some_and(|l| l == title) {
         trail.pop();
     }
@@ -206,7 +207,7 @@ pub(crate) fn bodies_in<'a>(
     body: &'a Selector,
     container: &'a Selector,
 ) -> impl Iterator<Item = (ElementRef<'a>, ElementRef<'a>)> + 'a {
-    page.select(body).filter_map(move |b| {
+    page.find_all(body).filter_map(move |b| {
         let block = b.ancestors().filter_map(ElementRef::wrap).find(|a| container.matches(a))?;
         Some((block, b))
     })
@@ -308,13 +309,13 @@ pub(crate) fn text_of(el: ElementRef) -> String {
 
 /// The first match of `sel` under `el`, as squashed text, when not empty.
 pub(crate) fn first_text(el: ElementRef, sel: &Selector) -> Option<String> {
-    el.select(sel).map(text_of).find(|t| !t.is_empty())
+    el.find_all(sel).map(text_of).find(|t| !t.is_empty())
 }
 
 /// The first match of `sel` with text: its text and its `href` (an author's name and profile link; an avatar
 /// link before it has no text).
 pub(crate) fn named_link(el: ElementRef, sel: &Selector) -> (Option<String>, Option<String>) {
-    el.select(sel)
+    el.find_all(sel)
         .map(|a| (text_of(a), a.value().attr("href").map(str::to_string)))
         .find(|(t, _)| !t.is_empty())
         .map_or((None, None), |(t, h)| (Some(t), h))
@@ -322,7 +323,7 @@ pub(crate) fn named_link(el: ElementRef, sel: &Selector) -> (Option<String>, Opt
 
 /// The first match's attribute.
 pub(crate) fn first_attr(el: ElementRef, sel: &Selector, attr: &str) -> Option<String> {
-    el.select(sel).find_map(|e| e.value().attr(attr)).map(str::to_string)
+    el.find_all(sel).find_map(|e| e.value().attr(attr)).map(str::to_string)
 }
 
 /// A "Label: value" line as the pair [`label_pairs`] takes (split at its first colon); `None` without one.
@@ -375,7 +376,7 @@ fn canonical_label(label: &str) -> &str {
 
 /// `<dt>` / `<dd>` pairs under `el`, in order.
 pub(crate) fn dl_pairs(el: ElementRef, dt: &Selector, dd: &Selector) -> Vec<(String, String)> {
-    el.select(dt).map(text_of).zip(el.select(dd).map(text_of)).collect()
+    el.find_all(dt).map(text_of).zip(el.find_all(dd).map(text_of)).collect()
 }
 
 /// Adds the author's profile link (resolved) to their details, under `profile`.
@@ -407,7 +408,7 @@ mod tests {
                 panic!("parse")
             };
             let h1 = crate::thread::page_info::sel("h1");
-            page.select(&h1).map(title_text).next().unwrap_or_default()
+            page.find_all(&h1).map(title_text).next().unwrap_or_default()
         };
         let xf2 = r#"<h1 class="p-title-value"><span class="label label--yellow" dir="auto">Info</span><span class="label-append">&nbsp;</span>Ultimate GPU guide</h1>"#;
         assert_eq!(title(xf2), "Info - Ultimate GPU guide");

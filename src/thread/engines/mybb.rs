@@ -13,9 +13,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Node, Selector};
+use scraper::{ElementRef, Node};
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -54,7 +55,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
     let (author, profile) =
         AUTHOR.iter().map(|s| named_link(p, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
-    let mut author_info = p.select(&STATS).next().map(|s| label_pairs(line_pairs(s))).unwrap_or_default();
+    let mut author_info = p.find_all(&STATS).next().map(|s| label_pairs(line_pairs(s))).unwrap_or_default();
     if let Some(rank) = first_text(p, &USER_TITLE) {
         author_info.insert("rank".into(), rank);
     }
@@ -66,7 +67,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
         PostParts {
             author,
             author_info,
-            time_text: p.select(&DATE).next().map(shown_date),
+            time_text: p.find_all(&DATE).next().map(shown_date),
             body: Some(body),
             quote: Some(&QUOTE),
             quote_author: Some(&QUOTE_AUTHOR),
@@ -80,7 +81,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
 /// The post's date as shown, with the date a "Yesterday" / "Today" span holds in its `title` put in its place.
 fn shown_date(date: ElementRef) -> String {
     let shown = text_of(date);
-    match date.select(&DATE_TITLE).next() {
+    match date.find_all(&DATE_TITLE).next() {
         Some(span) => {
             let word = text_of(span);
             let real = span.value().attr("title").unwrap_or_default();

@@ -15,9 +15,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, first_attr, score, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -63,7 +64,7 @@ pub fn read(page: &Page) -> Option<Thread> {
     let year = served_year(page);
     let mut header: Option<ElementRef> = None;
     let mut posts = Vec::new();
-    for cell in page.select(&CELLS) {
+    for cell in page.find_all(&CELLS) {
         if BODY.matches(&cell) {
             posts.push(read_post(page, base.as_deref(), header.take(), cell, year.as_deref()));
         } else {
@@ -83,13 +84,13 @@ fn read_post(
     year: Option<&str>,
 ) -> Post {
     let (mut author, mut author_info) = (None, BTreeMap::new());
-    if let Some(user) = header.and_then(|h| h.select(&USER).next()) {
+    if let Some(user) = header.and_then(|h| h.find_all(&USER).next()) {
         author = Some(text_of(user));
         add_profile(&mut author_info, base, user.value().attr("href"));
     } else if let Some(h) = header {
         author = guest_name(&text_of(h));
     }
-    let time_text = header.and_then(|h| h.select(&TIME).next()).map(text_of).map(|t| with_year(&t, year));
+    let time_text = header.and_then(|h| h.find_all(&TIME).next()).map(text_of).map(|t| with_year(&t, year));
     post::build(
         page,
         PostParts {
@@ -100,8 +101,8 @@ fn read_post(
             quote_author: Some(&QUOTE_AUTHOR),
             permalink: absolute(base, header.and_then(|h| first_attr(h, &SUBJECT, "href")).as_deref()),
             anchor: header.and_then(|h| first_attr(h, &ANCHOR, "name")),
-            score: body.select(&LIKES).next().and_then(|l| text_of(l).split_whitespace().next().and_then(score)),
-            exclude: body.select(&COUNTERS).map(|e| e.id()).collect(),
+            score: body.find_all(&LIKES).next().and_then(|l| text_of(l).split_whitespace().next().and_then(score)),
+            exclude: body.find_all(&COUNTERS).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     )
@@ -125,7 +126,7 @@ fn with_year(shown: &str, year: Option<&str>) -> String {
 
 /// The year the page was served: the last year of the footer's "Copyright © 2005 - 2020".
 fn served_year(page: &Page) -> Option<String> {
-    let blocks: Vec<ElementRef> = page.select(&FOOTER).collect();
+    let blocks: Vec<ElementRef> = page.find_all(&FOOTER).collect();
     blocks.iter().rev().take(FOOTER_BLOCKS).find_map(|b| {
         let own: String = b.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
         let at = own.find(COPYRIGHT)?;

@@ -13,9 +13,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, first_attr, first_text, named_link};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -62,7 +63,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
     if let Some(profile) = absolute(base, profile.as_deref()) {
         author_info.insert("profile".to_string(), profile);
     }
-    let time = p.select(&TIMEAGO).find(|t| !inside(*t, p, &NOT_HEADER));
+    let time = p.find_all(&TIMEAGO).find(|t| !inside(*t, p, &NOT_HEADER));
     let mut post = post::build(
         page,
         PostParts {

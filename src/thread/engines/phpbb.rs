@@ -10,8 +10,9 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -44,17 +45,17 @@ pub fn detect(probe: &super::Probe) -> bool {
 
 /// Reads a phpBB topic page, or `None` when the page has no phpBB posts.
 pub fn read(page: &Page) -> Option<Thread> {
-    let posts: Vec<_> = page.select(&POST).filter_map(|p| read_post(page, p)).collect();
+    let posts: Vec<_> = page.find_all(&POST).filter_map(|p| read_post(page, p)).collect();
     super::thread(ENGINE.name, page, &TITLE, posts)
 }
 
 fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
-    let body = p.select(&BODY).next()?;
-    let profile = p.select(&PROFILE).next();
+    let body = p.find_all(&BODY).next()?;
+    let profile = p.find_all(&PROFILE).next();
     let mut author_info = profile.map(profile_pairs).unwrap_or_default();
     let (author, profile) = named_link(p, &AUTHOR);
     add_profile(&mut author_info, page.base(), profile.as_deref());
-    let time = p.select(&TIME).next();
+    let time = p.find_all(&TIME).next();
     // Before 3.2 the time is the byline's text after "»".
     let time_text = time.is_none().then(|| first_text(p, &BYLINE)).flatten().map(|b| match b.rsplit_once('»') {
         Some((_, t)) => t.trim().to_string(),
@@ -83,10 +84,10 @@ fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
 fn profile_pairs(profile: ElementRef) -> std::collections::BTreeMap<String, String> {
     let mut rank = None;
     let pairs: Vec<(String, String)> = profile
-        .select(&DD)
+        .find_all(&DD)
         .filter_map(|dd| {
             let all = text_of(dd);
-            match dd.select(&STRONG).next().map(text_of).filter(|l| l.ends_with(':')) {
+            match dd.find_all(&STRONG).next().map(text_of).filter(|l| l.ends_with(':')) {
                 Some(label) => Some((label.clone(), all.strip_prefix(&label).unwrap_or(&all).to_string())),
                 None => {
                     if rank.is_none() && !all.is_empty() {

@@ -16,11 +16,12 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, Scope};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use ego_tree::NodeId;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -67,12 +68,12 @@ fn read_post(page: &Page, base: Option<&str>, scope: &Scope) -> Option<Post> {
     let first = scope.find(&BODY)?;
     // A quote closes the text span and opens a new one after its table: the post is the cell holding them.
     let body = first.parent().and_then(ElementRef::wrap).filter(|td| td.value().name() == "td").unwrap_or(first);
-    let mut exclude: Vec<NodeId> = body.select(&EDIT_NOTE).map(|e| e.id()).collect();
-    exclude.extend(body.select(&BODY).chain([body]).filter(|s| BODY.matches(s)).flat_map(signature));
+    let mut exclude: Vec<NodeId> = body.find_all(&EDIT_NOTE).map(|e| e.id()).collect();
+    exclude.extend(body.find_all(&BODY).chain([body]).filter(|s| BODY.matches(s)).flat_map(signature));
     let author = Some(super::text_of(scope.start)).filter(|a| !a.is_empty());
     let mut author_info = Default::default();
     add_profile(&mut author_info, base, scope.attr(&PROFILE, "href").as_deref());
-    let anchor = scope.start.select(&ANCHOR).find_map(|a| a.value().attr("name")).map(str::to_string);
+    let anchor = scope.start.find_all(&ANCHOR).find_map(|a| a.value().attr("name")).map(str::to_string);
     Some(post::build(
         page,
         PostParts {

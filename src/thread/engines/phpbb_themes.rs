@@ -14,11 +14,12 @@ use super::super::post::{self, PostParts};
 use super::super::structure::Measures;
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::{date, text};
 use ego_tree::NodeId;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
@@ -47,13 +48,13 @@ static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
 pub fn detect(probe: &super::Probe) -> bool {
     !super::phpbb::detect(probe)
         && probe.has(&USERNAME)
-        && probe.page.select(&POST_ID).any(|e| is_post_id(e.value().id()))
+        && probe.page.find_all(&POST_ID).any(|e| is_post_id(e.value().id()))
 }
 
 /// Reads a phpBB topic on a custom theme, or `None` when no container holds a post.
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
-    let containers: Vec<ElementRef> = page.select(&POST_ID).filter(|e| is_post_id(e.value().id())).collect();
+    let containers: Vec<ElementRef> = page.find_all(&POST_ID).filter(|e| is_post_id(e.value().id())).collect();
     // A container inside another is not a second post (a theme's inner `#p123` anchor repeats the outer).
     let ids: HashSet<NodeId> = containers.iter().map(|c| c.id()).collect();
     let posts: Vec<Post> = containers
@@ -74,8 +75,8 @@ fn is_post_id(id: Option<&str>) -> bool {
 }
 
 fn read_post(page: &Page, base: Option<&str>, c: ElementRef) -> Option<Post> {
-    let author = c.select(&USERNAME).next()?;
-    let time = c.select(&TIME).next();
+    let author = c.find_all(&USERNAME).next()?;
+    let time = c.find_all(&TIME).next();
     // Without a time element (before phpBB 3.2) the date is a text of the post's header.
     let date = time.is_none().then(|| post_date(c)).flatten();
     let body = body_of(c, author, time.or(date.as_ref().map(|d| d.0)))?;

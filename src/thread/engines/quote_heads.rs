@@ -3,9 +3,10 @@
 //! [`post::build`](super::super::post::build) looks for the author inside the quote; this finds the line
 //! before it and names the quote the post already has.
 
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::text;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 
 /// How many elements before a quote its author line may sit (YaBB: the link, then a `<br>`).
 const HEAD_REACH: usize = 3;
@@ -40,7 +41,7 @@ fn author_before(quote: ElementRef, head: &Selector) -> Option<String> {
 /// Names the post's quotes that have no author yet from the line before each quote element in `body`
 /// (outermost quotes, matched to the post's quotes by their text).
 pub fn name_from_heads(post: &mut Post, body: ElementRef, quote: &Selector, head: &Selector) {
-    for el in body.select(quote) {
+    for el in body.find_all(quote) {
         let nested = el.ancestors().take_while(|a| a.id() != body.id()).filter_map(ElementRef::wrap);
         if nested.clone().any(|a| quote.matches(&a)) {
             continue;

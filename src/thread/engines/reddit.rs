@@ -26,10 +26,11 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, base_url, link_post, score, set_time, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::{text, url};
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -69,14 +70,14 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_old(page: &Page) -> Option<Thread> {
-    page.select(&COMMENT_AREA).next()?;
+    page.find_all(&COMMENT_AREA).next()?;
     let base = base_url(page);
     let mut posts = Vec::new();
-    let link = page.select(&OLD_LINK).next();
+    let link = page.find_all(&OLD_LINK).next();
     if let Some(link) = link {
         posts.push(old_post(page, base.as_deref(), link));
     }
-    posts.extend(page.select(&OLD_COMMENT).filter_map(|c| {
+    posts.extend(page.find_all(&OLD_COMMENT).filter_map(|c| {
         let p = old_post(page, base.as_deref(), c);
         (!is_gone(&p)).then_some(p)
     }));
@@ -90,11 +91,11 @@ fn read_old(page: &Page) -> Option<Thread> {
 /// One old-Reddit thing, read from its own entry.
 fn old_post(page: &Page, base: Option<&str>, thing: ElementRef) -> Post {
     let entry = thing.children().filter_map(ElementRef::wrap).find(|c| ENTRY.matches(c));
-    let author_link = entry.and_then(|e| e.select(&OLD_AUTHOR).next());
+    let author_link = entry.and_then(|e| e.find_all(&OLD_AUTHOR).next());
     let author = thing.value().attr("data-author").map(str::to_string).or_else(|| author_link.map(text_of));
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, author_link.and_then(|a| a.value().attr("href")));
-    let shown_score = entry.and_then(|e| e.select(&OLD_SCORE).next()).or_else(|| thing.select(&OLD_SCORE).next());
+    let shown_score = entry.and_then(|e| e.find_all(&OLD_SCORE).next()).or_else(|| thing.find_all(&OLD_SCORE).next());
     let votes = thing.value().attr("data-score").and_then(score).or_else(|| {
         shown_score.and_then(|s| s.value().attr("title").and_then(score).or_else(|| leading_number(&text_of(s))))
     });
@@ -105,8 +106,8 @@ fn old_post(page: &Page, base: Option<&str>, thing: ElementRef) -> Post {
         PostParts {
             author,
             author_info,
-            time: entry.and_then(|e| e.select(&OLD_TIME).next()),
-            body: entry.and_then(|e| e.select(&OLD_BODY).next()),
+            time: entry.and_then(|e| e.find_all(&OLD_TIME).next()),
+            body: entry.and_then(|e| e.find_all(&OLD_BODY).next()),
             score: votes,
             depth: depth as u32,
             permalink: thing.value().attr("data-permalink").map(str::to_string),
@@ -115,12 +116,12 @@ fn old_post(page: &Page, base: Option<&str>, thing: ElementRef) -> Post {
         },
     );
     if is_link {
-        p.title = thing.select(&OLD_TITLE_IN_THING).next().map(text_of).filter(|t| !t.is_empty());
+        p.title = thing.find_all(&OLD_TITLE_IN_THING).next().map(text_of).filter(|t| !t.is_empty());
         if p.text.is_empty() {
             let href = thing
                 .value()
                 .attr("data-url")
-                .or_else(|| thing.select(&OLD_TITLE_IN_THING).next().and_then(|a| a.value().attr("href")));
+                .or_else(|| thing.find_all(&OLD_TITLE_IN_THING).next().and_then(|a| a.value().attr("href")));
             if let Some(href) = href.and_then(|h| url::resolve(base, h)) {
                 link_post(&mut p, &href);
             }
@@ -133,12 +134,12 @@ static OLD_TITLE_IN_THING: LazyLock<Selector> = LazyLock::new(|| sel("p.title a.
 
 fn read_new(page: &Page) -> Option<Thread> {
     let base = base_url(page);
-    let op = page.select(&NEW_POST).next();
+    let op = page.find_all(&NEW_POST).next();
     let mut posts = Vec::new();
     if let Some(op) = op {
         posts.push(new_submission(page, base.as_deref(), op));
     }
-    posts.extend(page.select(&NEW_COMMENT).filter_map(|c| new_comment(page, base.as_deref(), c)));
+    posts.extend(page.find_all(&NEW_COMMENT).filter_map(|c| new_comment(page, base.as_deref(), c)));
     let mut thread = super::thread(ENGINE.name, page, &NEW_TITLE, posts)?;
     if let Some(title) = op.and_then(|o| o.value().attr("post-title")).map(text::squash).filter(|t| !t.is_empty()) {
         thread.title = title;
@@ -151,16 +152,16 @@ fn new_submission(page: &Page, base: Option<&str>, op: ElementRef) -> Post {
     let attr = |name: &str| op.value().attr(name).map(str::to_string);
     let author = attr("author");
     let mut author_info = BTreeMap::new();
-    let profile = op.select(&USER_LINK).find_map(|a| a.value().attr("href")).map(str::to_string);
+    let profile = op.find_all(&USER_LINK).find_map(|a| a.value().attr("href")).map(str::to_string);
     add_profile(&mut author_info, base, profile.or_else(|| author.as_ref().map(|a| user_path(a))).as_deref());
-    let title = attr("post-title").or_else(|| op.select(&NEW_TITLE).next().map(text_of));
+    let title = attr("post-title").or_else(|| op.find_all(&NEW_TITLE).next().map(text_of));
     let mut p = post::build(
         page,
         PostParts {
             author,
             author_info,
-            time: op.select(&TIMEAGO).next(),
-            body: op.select(&NEW_POST_BODY).next(),
+            time: op.find_all(&TIMEAGO).next(),
+            body: op.find_all(&NEW_POST_BODY).next(),
             title,
             score: attr("score").as_deref().and_then(score),
             permalink: attr("permalink"),
@@ -188,10 +189,10 @@ fn new_comment(page: &Page, base: Option<&str>, c: ElementRef) -> Option<Post> {
     let attr = |name: &str| c.value().attr(name).map(str::to_string);
     let author = attr("author");
     let mut author_info = BTreeMap::new();
-    let profile = meta.and_then(|m| m.select(&USER_LINK).find_map(|a| a.value().attr("href"))).map(str::to_string);
+    let profile = meta.and_then(|m| m.find_all(&USER_LINK).find_map(|a| a.value().attr("href"))).map(str::to_string);
     let profile = profile.or_else(|| author.as_ref().filter(|a| !GONE.contains(&a.as_str())).map(|a| user_path(a)));
     add_profile(&mut author_info, base, profile.as_deref());
-    let time = meta.and_then(|m| m.select(&TIMEAGO).next());
+    let time = meta.and_then(|m| m.find_all(&TIMEAGO).next());
     let ts = attr("created").or_else(|| time.and_then(|t| t.value().attr("ts")).map(str::to_string));
     let mut p = post::build(
         page,

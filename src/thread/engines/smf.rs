@@ -10,9 +10,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -49,7 +50,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 fn read_post(page: &Page, base: Option<&str>, w: ElementRef, body: ElementRef) -> Post {
     let (author, profile) =
         AUTHOR.iter().map(|s| named_link(w, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
-    let count = w.select(&COUNT).next().map(text_of).and_then(|c| colon_pair(&c));
+    let count = w.find_all(&COUNT).next().map(text_of).and_then(|c| colon_pair(&c));
     let mut author_info = label_pairs(count);
     if let Some(group) = first_text(w, &GROUP) {
         author_info.insert("rank".into(), group);

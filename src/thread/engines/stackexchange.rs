@@ -12,9 +12,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, first_attr, score, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -43,9 +44,9 @@ pub fn detect(probe: &super::Probe) -> bool {
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let posts: Vec<Post> = page
-        .select(&POST)
+        .find_all(&POST)
         .filter_map(|p| {
-            let body = p.select(&BODY).next()?;
+            let body = p.find_all(&BODY).next()?;
             Some(read_post(page, base.as_deref(), p, body))
         })
         .collect();
@@ -61,8 +62,8 @@ fn anchored(page: &Page, p: ElementRef, id: Option<&str>) -> Option<String> {
 
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
     // The author's card: the owner's on a question, the last on an answer (an editor's comes first).
-    let card = p.select(&OWNER_CARD).next().or_else(|| p.select(&CARD).last());
-    let name = card.and_then(|c| c.select(&NAME).next());
+    let card = p.find_all(&OWNER_CARD).next().or_else(|| p.find_all(&CARD).last());
+    let name = card.and_then(|c| c.find_all(&NAME).next());
     let author = name
         .map(text_of)
         .filter(|n| !n.is_empty())
@@ -71,14 +72,14 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
     if let Some(profile) = absolute(base, name.and_then(|n| n.value().attr("href"))) {
         author_info.insert("profile".to_string(), profile);
     }
-    if let Some(rep) = card.and_then(|c| c.select(&REPUTATION).next()) {
+    if let Some(rep) = card.and_then(|c| c.find_all(&REPUTATION).next()) {
         // The title holds the exact figure ("reputation score 392,311") where the text rounds ("392k").
         let exact = rep.value().attr("title").and_then(|t| t.rsplit(' ').next()).filter(|n| score(n).is_some());
         author_info.insert("reputation".to_string(), exact.map_or_else(|| text_of(rep), str::to_string));
     }
-    let time = card.and_then(|c| c.select(&TIME).last()).or_else(|| p.select(&TIME).next());
+    let time = card.and_then(|c| c.find_all(&TIME).last()).or_else(|| p.find_all(&TIME).next());
     let votes = p.value().attr("data-score").and_then(score).or_else(|| {
-        p.select(&VOTES)
+        p.find_all(&VOTES)
             .next()
             .and_then(|v| v.value().attr("data-value").and_then(score).or_else(|| score(&text_of(v))))
     });

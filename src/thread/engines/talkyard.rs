@@ -17,9 +17,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, first_text, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -51,19 +52,19 @@ pub fn detect(probe: &super::Probe) -> bool {
 /// Reads a Talkyard topic, or `None` when the page has no Talkyard posts.
 pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
-    let page_header = page.select(&PAGE_HEADER).next();
+    let page_header = page.find_all(&PAGE_HEADER).next();
     let posts: Vec<Post> =
-        page.select(&POST).filter_map(|p| read_post(page, base.as_deref(), p, page_header)).collect();
+        page.find_all(&POST).filter_map(|p| read_post(page, base.as_deref(), p, page_header)).collect();
     let mut thread = super::thread(ENGINE.name, page, &TITLE, posts)?;
     thread.section = super::trail(page, &CRUMB, &thread.title);
     Some(thread)
 }
 
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, page_header: Option<ElementRef>) -> Option<Post> {
-    let body = p.select(&BODY).next()?;
+    let body = p.find_all(&BODY).next()?;
     // The opening post's header is the page's, above it.
-    let header = p.select(&HEADER).next().or(page_header.filter(|_| is_opening(p)));
-    let by = header.and_then(|h| h.select(&BY).next());
+    let header = p.find_all(&HEADER).next().or(page_header.filter(|_| is_opening(p)));
+    let by = header.and_then(|h| h.find_all(&BY).next());
     let mut author_info = BTreeMap::new();
     add_profile(&mut author_info, base, by.and_then(|b| b.value().attr("href")));
     let author = by.and_then(|b| {
@@ -79,7 +80,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, page_header: Option
         PostParts {
             author,
             author_info,
-            time: header.and_then(|h| h.select(&TIME).next()),
+            time: header.and_then(|h| h.find_all(&TIME).next()),
             body: Some(body),
             permalink: anchor.as_ref().and_then(|a| absolute(base, Some(&format!("#{a}")))),
             anchor,
@@ -91,7 +92,7 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, page_header: Option
 
 /// Whether the post is the topic's opening post (`post-1`, `.dw-ar-p`).
 fn is_opening(p: ElementRef) -> bool {
-    p.value().has_class("dw-ar-p", scraper::CaseSensitivity::CaseSensitive) || p.value().id() == Some("post-1")
+    p.value().classes().any(|c| c == "dw-ar-p") || p.value().id() == Some("post-1")
 }
 
 /// The reply depth: the enclosing thread's `dw-depth-<n>` less one (top-level replies are depth 1 on the page,

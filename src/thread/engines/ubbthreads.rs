@@ -14,9 +14,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, colon_pair, label_pairs, text_of, Scope};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -65,18 +66,18 @@ pub fn read(page: &Page) -> Option<Thread> {
 fn read_post(page: &Page, base: Option<&str>, scope: &Scope) -> Option<Post> {
     let body = scope.find(&BODY)?;
     let cell = scope.find(&AUTHOR_CELL);
-    let name = cell.and_then(|c| c.select(&NAME).next());
+    let name = cell.and_then(|c| c.find_all(&NAME).next());
     let author = name.map(text_of).filter(|n| !n.is_empty());
     let profile = name.and_then(|n| n.ancestors().filter_map(ElementRef::wrap).find(|a| LINK.matches(a)));
-    let lines = cell.into_iter().flat_map(|c| c.select(&LINES)).map(text_of);
+    let lines = cell.into_iter().flat_map(|c| c.find_all(&LINES)).map(text_of);
     let mut author_info = label_pairs(lines.filter_map(|l| colon_pair(&l)));
     if let Some(loc) = author_info.remove(LOCATION_LABEL) {
         author_info.insert("location".into(), loc);
     }
     add_profile(&mut author_info, base, profile.and_then(|a| a.value().attr("href")));
     let shown = [scope.text(&DATE), scope.text(&CLOCK)].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let anchor = scope.start.select(&ANCHOR).find_map(|a| a.value().attr("name").or(a.value().attr("id")));
-    let permalink = scope.start.select(&SUBJECT).find_map(|a| a.value().attr("href"));
+    let anchor = scope.start.find_all(&ANCHOR).find_map(|a| a.value().attr("name").or(a.value().attr("id")));
+    let permalink = scope.start.find_all(&SUBJECT).find_map(|a| a.value().attr("href"));
     let mut post = post::build(
         page,
         PostParts {
@@ -89,7 +90,7 @@ fn read_post(page: &Page, base: Option<&str>, scope: &Scope) -> Option<Post> {
             title: scope.text(&SUBJECT),
             permalink: absolute(base, permalink),
             anchor: anchor.map(str::to_string),
-            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            exclude: body.find_all(&NOT_TEXT).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     );

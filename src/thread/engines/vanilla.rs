@@ -13,9 +13,10 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::trail;
 use super::{absolute, base_url, bodies_in, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -55,7 +56,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn first_body(item: ElementRef) -> Option<ElementRef> {
-    item.select(&BODY).next()
+    item.find_all(&BODY).next()
 }
 
 fn read_post(page: &Page, base: Option<&str>, item: ElementRef, body: ElementRef) -> Post {
@@ -63,7 +64,7 @@ fn read_post(page: &Page, base: Option<&str>, item: ElementRef, body: ElementRef
         AUTHOR.iter().map(|s| named_link(item, s)).find(|(name, _)| name.is_some()).unwrap_or((None, None));
     let count = first_text(item, &COUNT).and_then(|c| colon_pair(&c));
     let mut author_info = label_pairs(count);
-    if let Some(rank) = item.select(&RANK).next().map(text_of).filter(|r| !r.is_empty()) {
+    if let Some(rank) = item.find_all(&RANK).next().map(text_of).filter(|r| !r.is_empty()) {
         author_info.insert("rank".into(), rank);
     }
     if let Some(profile) = absolute(base, profile.as_deref()) {
@@ -74,7 +75,7 @@ fn read_post(page: &Page, base: Option<&str>, item: ElementRef, body: ElementRef
         PostParts {
             author,
             author_info,
-            time: item.select(&TIME).next(),
+            time: item.find_all(&TIME).next(),
             body: Some(body),
             quote: Some(&QUOTE),
             quote_author: Some(&QUOTE_AUTHOR),

@@ -16,9 +16,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, colon_pair, dl_pairs, first_attr, first_text, label_pairs, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -76,17 +77,17 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -> Post {
-    let lines = p.select(&USER_LINES).filter_map(|l| colon_pair(&text_of(l)));
-    let items = p.select(&USER_ITEMS).filter_map(|li| Some((first_text(li, &LABEL)?, first_text(li, &VALUE)?)));
+    let lines = p.find_all(&USER_LINES).filter_map(|l| colon_pair(&text_of(l)));
+    let items = p.find_all(&USER_ITEMS).filter_map(|li| Some((first_text(li, &LABEL)?, first_text(li, &VALUE)?)));
     let mut author_info =
-        label_pairs(p.select(&USER_PAIRS).flat_map(|d| dl_pairs(d, &DT, &DD)).chain(lines).chain(items));
+        label_pairs(p.find_all(&USER_PAIRS).flat_map(|d| dl_pairs(d, &DT, &DD)).chain(lines).chain(items));
     if let Some(title) = first_text(p, &USER_TITLE) {
         author_info.insert("rank".into(), title);
     }
     if let Some(profile) = absolute(base, first_attr(p, &PROFILE, "href").as_deref()) {
         author_info.insert("profile".into(), profile);
     }
-    let time = TIME.iter().find_map(|s| p.select(s).next());
+    let time = TIME.iter().find_map(|s| p.find_all(s).next());
     let id = p.value().id().map(str::to_string);
     post::build(
         page,

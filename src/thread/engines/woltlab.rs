@@ -17,9 +17,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, dl_pairs, first_attr, first_text, label_pairs, named_link};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -64,7 +65,7 @@ pub fn read(page: &Page) -> Option<Thread> {
 
 fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef) -> Post {
     let (author, profile) = named_link(block, &AUTHOR);
-    let mut author_info = label_pairs(block.select(&CREDITS).flat_map(|dl| dl_pairs(dl, &DT, &DD)));
+    let mut author_info = label_pairs(block.find_all(&CREDITS).flat_map(|dl| dl_pairs(dl, &DT, &DD)));
     if let Some(rank) = first_text(block, &RANK) {
         author_info.insert("rank".into(), rank);
     }
@@ -81,13 +82,13 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
         PostParts {
             author,
             author_info,
-            time: block.select(&TIME).next(),
+            time: block.find_all(&TIME).next(),
             body: Some(body),
             quote: Some(&QUOTE),
             quote_author: Some(&QUOTE_AUTHOR),
             permalink: absolute(base, first_attr(block, &PERMALINK, "href").as_deref()),
             anchor,
-            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            exclude: body.find_all(&NOT_TEXT).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     );

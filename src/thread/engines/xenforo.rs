@@ -25,9 +25,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, dl_pairs, label_pairs, Scope};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -88,7 +89,7 @@ pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let mut posts: Vec<Post> =
         super::scopes(page, &MESSAGE).iter().filter_map(|m| read_message(page, base.as_deref(), m)).collect();
-    if let Some(target) = page.select(&SOLUTION_LINK).find_map(|a| a.value().attr("data-content-selector")) {
+    if let Some(target) = page.find_all(&SOLUTION_LINK).find_map(|a| a.value().attr("data-content-selector")) {
         crate::thread::accepted::mark_address(&mut posts, target);
     }
     super::thread(ENGINE.name, page, &TITLE, posts)
@@ -116,7 +117,7 @@ fn read_message(page: &Page, base: Option<&str>, m: &Scope) -> Option<Post> {
             quote_author: Some(&QUOTE_AUTHOR),
             permalink: absolute(base, m.attr(&PERMALINK, "href").as_deref()),
             anchor: m.start.value().id().map(str::to_string),
-            exclude: body.select(&NOT_TEXT).map(|e| e.id()).collect(),
+            exclude: body.find_all(&NOT_TEXT).map(|e| e.id()).collect(),
             depth: nested_depth(m.start),
             ..PostParts::default()
         },

@@ -18,9 +18,10 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, colon_pair, first_attr, label_pairs, text_of};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -60,11 +61,13 @@ pub fn read(page: &Page) -> Option<Thread> {
 }
 
 fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRef) -> Post {
-    let link = block.select(&AUTHOR).find(|a| !text_of(*a).is_empty());
+    let link = block.find_all(&AUTHOR).find(|a| !text_of(*a).is_empty());
     let author = link.map(text_of);
     let cell = link.and_then(|a| a.ancestors().filter_map(ElementRef::wrap).find(|c| CELL.matches(c)));
-    let lines =
-        cell.into_iter().flat_map(|c| c.select(&LINES)).flat_map(|e| e.text().map(str::to_string).collect::<Vec<_>>());
+    let lines = cell
+        .into_iter()
+        .flat_map(|c| c.find_all(&LINES))
+        .flat_map(|e| e.text().map(str::to_string).collect::<Vec<_>>());
     let mut author_info = label_pairs(lines.filter_map(|l| colon_pair(&l)));
     add_profile(&mut author_info, base, link.and_then(|a| a.value().attr("href")));
     let anchor = first_attr(block, &ANCHOR, "name");
@@ -73,7 +76,7 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
         PostParts {
             author,
             author_info,
-            time_text: block.select(&HEADER).next().and_then(posted_text),
+            time_text: block.find_all(&HEADER).next().and_then(posted_text),
             body: Some(body),
             quote: Some(&QUOTE),
             permalink: absolute(base, first_attr(block, &PERMALINK, "href").as_deref()),
@@ -88,7 +91,7 @@ fn read_post(page: &Page, base: Option<&str>, block: ElementRef, body: ElementRe
 /// The header's time: its text after the bold "Reply #2 - " (the first post's header has the time alone).
 fn posted_text(header: ElementRef) -> Option<String> {
     let all = text_of(header);
-    let bold = header.select(&BOLD).next().map(text_of).unwrap_or_default();
+    let bold = header.find_all(&BOLD).next().map(text_of).unwrap_or_default();
     let rest = all.strip_prefix(&bold).unwrap_or(&all).trim().trim_start_matches(['-', '«', '»']).trim();
     let rest = rest.trim_end_matches(['»', '«']).trim();
     Some(rest.to_string()).filter(|r| !r.is_empty())

@@ -7,6 +7,7 @@
 //! count ("Beiträge: 312").
 
 use super::{Block, LINKS, MAX_HEADER_TEXT};
+use crate::css::FindAll;
 use crate::thread::post;
 use crate::thread::structure::{signature, tokens, Measures};
 use crate::{date, text};
@@ -386,7 +387,7 @@ pub(super) fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option
             && t.split_whitespace().count() <= 4
     };
     let links: Vec<ElementRef> = h
-        .select(&LINKS)
+        .find_all(&LINKS)
         .filter(short)
         .filter(|a| !a.value().attr("href").is_some_and(is_home_href) && !in_breadcrumb(*a, h))
         .filter(|a| post::is_name(&text::squash(&a.text().collect::<String>())))
@@ -404,9 +405,9 @@ mod tests {
         let html = r#"<div class="created-row"><ul class="breadcrumbs"><li><a href="/forum">Forums</a></li></ul>
             <span>by <a href="/user/7">anna</a></span> <span>Aug 13, 2023</span></div>"#;
         let doc = scraper::Html::parse_fragment(html);
-        let header = doc.select(&sel("div.created-row")).next().expect("static selector");
+        let header = doc.find_all(&sel("div.created-row")).next().expect("static selector");
         let links: Vec<_> =
-            doc.select(&LINKS).map(|a| (a.text().collect::<String>(), in_breadcrumb(a, header))).collect();
+            doc.find_all(&LINKS).map(|a| (a.text().collect::<String>(), in_breadcrumb(a, header))).collect();
         assert_eq!(links, [("Forums".to_string(), true), ("anna".to_string(), false)]);
     }
 

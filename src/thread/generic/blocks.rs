@@ -131,7 +131,7 @@ mod tests {
             </body></html>"##;
         let Ok(page) = crate::parse::parse(html, None) else { panic!("parse") };
         let time = crate::thread::page_info::sel("time");
-        let keys: Vec<String> = page.select(&time).map(group_key).collect();
+        let keys: Vec<String> = page.find_all(&time).map(group_key).collect();
         assert_eq!(keys[0], keys[1], "{keys:?}");
         assert_ne!(keys[1], keys[2], "a link holding more than the time stays in the path: {keys:?}");
     }

@@ -8,6 +8,7 @@
 use super::author::{author_at, author_details, byline_name, candidates_without, AuthorPath};
 use super::blocks::is_header_only;
 use super::{Block, LINKS, MAX_HEADER_TEXT};
+use crate::css::{FindAll, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
@@ -16,7 +17,7 @@ use crate::thread::page_info::sel;
 use crate::thread::post::{self, PostParts};
 use crate::thread::structure::{self, tokens, Measures};
 use ego_tree::{NodeId, NodeRef};
-use scraper::{ElementRef, Node, Selector};
+use scraper::{ElementRef, Node};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
@@ -112,7 +113,7 @@ pub(super) fn post_of(page: &Page, block: &Block, author: &AuthorPath, m: &Measu
     let mut author_info = BTreeMap::new();
     if let Some(a) = author_el {
         author_info = author_details(header_of(block, a, m), a);
-        let link = if a.value().name() == "a" { Some(a) } else { a.select(&LINKS).next() };
+        let link = if a.value().name() == "a" { Some(a) } else { a.find_all(&LINKS).next() };
         let href =
             link.or_else(|| a.ancestors().filter_map(ElementRef::wrap).take(2).find(|p| p.value().name() == "a"));
         add_profile(&mut author_info, page.base(), href.and_then(|l| l.value().attr("href")));
@@ -198,7 +199,7 @@ fn first_text<'a>(root: ElementRef<'a>, skip: &HashSet<NodeId>, enter_root: bool
 
 /// The last `<hr>` in a body, when what follows it is short: a signature. Returns the nodes to leave out.
 pub(super) fn signature_after_hr(root: ElementRef, m: &Measures) -> Vec<NodeId> {
-    let Some(hr) = root.select(&HR).last() else { return Vec::new() };
+    let Some(hr) = root.find_all(&HR).last() else { return Vec::new() };
     let mut after = Vec::new();
     let mut text = 0;
     let mut node = *hr;
@@ -231,14 +232,14 @@ pub(super) fn signature_after_hr(root: ElementRef, m: &Measures) -> Vec<NodeId> 
 /// The post's own address: the link around or beside its time, or a link to an anchor inside the block.
 fn permalink(block: &Block, time_el: ElementRef) -> Option<String> {
     let around = time_el.ancestors().filter_map(ElementRef::wrap).take(3).find(|a| a.value().name() == "a");
-    let inside = time_el.select(&LINKS).next();
+    let inside = time_el.find_all(&LINKS).next();
     let ids: Vec<&str> =
         block.run.iter().flat_map(|r| r.descendants()).filter_map(|n| n.value().as_element()?.id()).collect();
     let to_anchor = || {
         block
             .run
             .iter()
-            .flat_map(|r| r.select(&LINKS))
+            .flat_map(|r| r.find_all(&LINKS))
             .find(|a| a.value().attr("href").and_then(|h| h.split_once('#')).is_some_and(|(_, f)| ids.contains(&f)))
     };
     around.or(inside).or_else(to_anchor).and_then(|a| a.value().attr("href")).map(str::to_string).or_else(|| {

@@ -28,9 +28,10 @@ mod schema;
 use super::page_info::sel;
 use super::structure::{time_anchors, Measures};
 use super::Thread;
+use crate::css::Selector;
 use crate::model::Post;
 use crate::parse::Page;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -49,7 +50,7 @@ static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
 
 /// Reads the posts of a page by structure, or `None` when the page has no repeated post blocks.
 pub fn read(page: &Page) -> Option<Thread> {
-    let body = page.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
+    let body = page.find_all(&BODY).next().unwrap_or_else(|| page.doc.root_element());
     let m = Measures::of(*body);
     if let Some(mut t) = schema::microdata(page).filter(|t| t.posts.len() >= 2) {
         if let Some(opening) = unmarked_opening(page, body, &m, &t.posts) {
@@ -100,7 +101,7 @@ pub fn why_not(page: &Page) -> Option<Miss> {
     if read(page).is_some_and(|t| !t.posts.is_empty()) {
         return None;
     }
-    let body = page.select(&BODY).next().unwrap_or_else(|| page.doc.root_element());
+    let body = page.find_all(&BODY).next().unwrap_or_else(|| page.doc.root_element());
     structural(page, body, &Measures::of(*body)).err()
 }
 

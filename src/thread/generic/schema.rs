@@ -5,6 +5,7 @@
 //! posts at all.
 
 use super::{LINKS, PLATFORM};
+use crate::css::{FindAll, Selector};
 use crate::date;
 use crate::json::Value;
 use crate::model::Post;
@@ -14,7 +15,7 @@ use crate::thread::engines::add_profile;
 use crate::thread::page_info::{ld_items, sel};
 use crate::thread::post::{self, PostParts};
 use crate::thread::Thread;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -28,13 +29,13 @@ static ITEMPROP: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop]"));
 pub(super) fn microdata(page: &Page) -> Option<Thread> {
     let posts: Vec<Post> = page
         .doc
-        .select(&MICRODATA_POSTS)
+        .find_all(&MICRODATA_POSTS)
         .filter_map(|item| {
             let prop = |name: &str| own_props(item).into_iter().find(|p| has_prop(p, name));
             let body = prop("text").or_else(|| prop("articleBody")).or_else(|| prop("description"))?;
             let author_el = prop("author");
             let author = author_el.map(|a| {
-                a.select(&ITEMPROP).find(|n| has_prop(n, "name")).map_or_else(|| a.text().collect(), prop_value)
+                a.find_all(&ITEMPROP).find(|n| has_prop(n, "name")).map_or_else(|| a.text().collect(), prop_value)
             });
             // The profile link: around the author's name (`<a href><span itemprop=author>`) or inside it, else
             // the person's own `url` property (`<meta itemprop=url content=...>`).
@@ -44,12 +45,12 @@ pub(super) fn microdata(page: &Page) -> Option<Thread> {
                     if a.value().name() == "a" {
                         Some(a)
                     } else {
-                        a.select(&LINKS).next()
+                        a.find_all(&LINKS).next()
                     }
                 })
             });
             let href = link.and_then(|l| l.value().attr("href")).or_else(|| {
-                let url = author_el?.select(&ITEMPROP).find(|n| has_prop(n, "url"))?;
+                let url = author_el?.find_all(&ITEMPROP).find(|n| has_prop(n, "url"))?;
                 url.value().attr("href").or(url.value().attr("content"))
             });
             add_profile(&mut author_info, page.base(), href);
@@ -93,7 +94,7 @@ fn has_prop(e: &ElementRef, name: &str) -> bool {
 
 /// Properties of an item that belong to it, not to an item nested in it.
 fn own_props(item: ElementRef) -> Vec<ElementRef> {
-    item.select(&ITEMPROP)
+    item.find_all(&ITEMPROP)
         .filter(|p| {
             p.ancestors()
                 .filter_map(ElementRef::wrap)

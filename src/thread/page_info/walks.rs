@@ -5,7 +5,7 @@
 //!
 //! Each test gives exactly what its selector, kept in the doc comment and in the tests below, gives:
 //! attribute names in no namespace, values compared case-sensitively except `rel`, which HTML compares
-//! ignoring ASCII case on HTML elements (as the selectors crate does), and white space for `~=` as CSS
+//! ignoring ASCII case on HTML elements (as selectors match it: src/css.rs), and white space for `~=` as CSS
 //! defines it.
 
 use crate::parse::Page;
@@ -15,7 +15,7 @@ use html5ever::ns;
 use scraper::node::Element;
 use scraper::ElementRef;
 
-/// What `page.select(...)` walks: the elements under the root element (not itself), in document order.
+/// What `page.find_all(...)` walks: the elements under the root element (not itself), in document order.
 pub fn elements(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
     page.doc.root_element().descendants().skip(1).filter_map(ElementRef::wrap)
 }
@@ -131,14 +131,14 @@ mod tests {
             ("link[rel~=prev], a[rel~=prev], link[rel~=previous]", &|e| is_rel_link(e, true)),
         ];
         for (css, test) in cases {
-            let by_selector: Vec<_> = page.select(&sel(css)).map(|e| e.id()).collect();
+            let by_selector: Vec<_> = page.find_all(&sel(css)).map(|e| e.id()).collect();
             let by_test: Vec<_> = elements(&page).filter(|e| test(e.value())).map(|e| e.id()).collect();
             assert!(by_test.len() >= 2, "{css}");
             assert_eq!(by_test, by_selector, "{css}");
         }
         for doc in [html, "<p>no body</p>", "<html><body><div><p>a</p></div></body></html>"] {
             let Ok(page) = crate::parse::parse(doc, None) else { panic!("parse") };
-            let by_selector: Vec<_> = page.select(&sel("body *")).map(|e| e.id()).collect();
+            let by_selector: Vec<_> = page.find_all(&sel("body *")).map(|e| e.id()).collect();
             assert_eq!(body_elements(&page).map(|e| e.id()).collect::<Vec<_>>(), by_selector);
         }
     }
