@@ -57,6 +57,7 @@ pub fn byline(k: &KeyPost) -> String {
     match k.signal.as_str() {
         "accepted" => parts.push(t(Msg::card_accepted_answer).into()),
         "asker thanks" => parts.push(t(Msg::card_asker_thanks).into()),
+        "agreed" => parts.push(t(Msg::card_agreed).into()),
         "asker quotes" => parts.push(t(Msg::card_asker_quotes).into()),
         "asker follow-up" | "solved title" => parts.push(t(Msg::card_asker_followup).into()),
         _ => {}

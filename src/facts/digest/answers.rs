@@ -4,7 +4,8 @@
 //! worked, or thanking while it tells what happened ("Outcome", signal "solved title" where the title
 //! says solved) and the reply the asker thanks
 //! or quotes while saying it worked (nothing when no post of the asker points to one); the top-scored reply; on ranked boards (Hacker
-//! News, Lobsters) the first top-level reply; the reply most quoted; the reply voted down most, or one
+//! News, Lobsters) the first top-level reply; the reply most quoted; the reply the next one opens by
+//! agreeing with; the reply voted down most, or one
 //! that quotes a key post to disagree ("Main counterpoint"). Without any signal, the reply that takes up
 //! the question most (by content).
 
@@ -223,6 +224,14 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
         .max_by_key(|&i| (ctx.quoted_by[i], std::cmp::Reverse(i)));
     if let Some(i) = quoted {
         add(&mut out, i, "most quoted", "quoted", lines(ctx, i, &|_| false));
+    }
+    // The reply the next reply opens by agreeing with ("This is absolutely true."): readers took it up.
+    let agreed = (1..posts.len())
+        .filter(|&i| ctx.agreed_by[i] > 0 && !ctx.by_asker(i) && !only_asks(ctx, i))
+        .max_by_key(|&i| (ctx.agreed_by[i], std::cmp::Reverse(i)));
+    if let Some(i) = agreed {
+        let asks = posts[0].text.contains('?') || ctx.thread.title.contains('?');
+        add(&mut out, i, if asks { "answer" } else { "reply" }, "agreed", lines(ctx, i, &|_| false));
     }
     // Without any page signal: the reply that takes up the question most.
     if out.is_empty() {

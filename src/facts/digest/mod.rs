@@ -13,6 +13,7 @@
 //! can stand in a summary (`sentences::is_summary_material`). Centrality is TF-IDF weighted word overlap
 //! with the rest of the thread, so it works in every language without stopword lists.
 
+mod agree;
 mod answers;
 mod asker;
 mod notice;
@@ -100,6 +101,8 @@ pub(crate) struct Context<'a> {
     pub opening_words: HashSet<u64>,
     /// For each post, how many later posts quote it.
     pub quoted_by: Vec<usize>,
+    /// For each post, how many replies right after it open by agreeing with it (`agree`).
+    pub agreed_by: Vec<usize>,
     /// The first post's author: the asker.
     pub asker: Option<&'a str>,
     /// The thread's topic words: words of the title and the first post (acronyms, and words of
@@ -187,6 +190,7 @@ impl<'a> Context<'a> {
             weight,
             opening_words: opening_words.unwrap_or_default(),
             quoted_by: quoted_by(&thread.posts),
+            agreed_by: agree::agreed_by(&thread.posts),
             asker,
         }
     }

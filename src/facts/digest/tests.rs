@@ -519,3 +519,21 @@ fn pasted_log_lines_are_never_lines() {
     assert!(!lines.is_empty() && lines.iter().all(|l| !l.contains("ttyUSB0")), "{lines:?}");
     assert!((machine_share(&[(0, 5), (8, 10)], &mut 0, 2, 10) - 0.625).abs() < 1e-9);
 }
+
+#[test]
+fn a_reply_the_next_one_agrees_with_is_a_key_post() {
+    // No score, no quote, no thanks: the reply right after one opens by agreeing with it.
+    let posts = vec![
+        post("ann", "I fitted LED liftgate lights to my 2024 Highlander and spliced them into the harness. Will the dealer refuse warranty work now?"),
+        post("bob", "The LED lights look nice, but dealers dislike spliced wiring in the harness."),
+        post("cy", "A dealer cannot decline unrelated warranty work because of a lighting splice like this one."),
+        post("dee", "This is absolutely true. The service tech checked my Highlander and said nothing about the lights."),
+        post("ann", "Good to know, I will keep them then."),
+        post("eve", "I added the same lights to my 2020 and they work fine."),
+    ];
+    let (thread, d) = digest("LED liftgate lights and warranty", "xenforo", posts);
+    verbatim(&thread, &d);
+    let agreed = d.answers.iter().find(|k| k.signal == "agreed");
+    assert_eq!(agreed.map(|k| k.post), Some(2), "{:#?}", d.answers);
+    assert_eq!(agreed.map(|k| k.label.as_str()), Some("answer"));
+}
