@@ -318,14 +318,14 @@ impl<'a> FindAll for ElementRef<'a> {
     fn find_all<'s, 'b>(&'s self, selector: &'b Selector) -> Descendants<'a, 'b> {
         let mut nodes = self.descendants();
         nodes.next(); // The element itself.
-        Descendants { nodes, selector }
+        Descendants { nodes, selector, _walk: Walk::start() }
     }
 }
 
 impl FindAll for Html {
     type Iter<'s, 'b> = InDocument<'s, 'b>;
     fn find_all<'s, 'b>(&'s self, selector: &'b Selector) -> InDocument<'s, 'b> {
-        InDocument { nodes: self.tree.nodes(), selector }
+        InDocument { nodes: self.tree.nodes(), selector, _walk: Walk::start() }
     }
 }
 
@@ -334,6 +334,7 @@ impl FindAll for Html {
 pub struct Descendants<'a, 'b> {
     nodes: ego_tree::iter::Descendants<'a, Node>,
     selector: &'b Selector,
+    _walk: Walk,
 }
 
 impl<'a> Iterator for Descendants<'a, '_> {
@@ -348,6 +349,7 @@ impl<'a> Iterator for Descendants<'a, '_> {
 pub struct InDocument<'a, 'b> {
     nodes: ego_tree::iter::Nodes<'a, Node>,
     selector: &'b Selector,
+    _walk: Walk,
 }
 
 impl<'a> InDocument<'a, '_> {
@@ -404,6 +406,9 @@ fn match_parts(parts: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcom
         return Outcome::NotMatched;
     }
     let Some(combinator) = part.combinator else { return Outcome::Matched };
+    if combinator == Combinator::Descendant {
+        return ancestor_search(rest, el, anchor);
+    }
     let (next, not_found): (fn(ElementRef) -> Option<ElementRef>, Outcome) = match combinator {
         Combinator::Descendant | Combinator::Child => (parent_element, Outcome::Globally),
         Combinator::NextSibling | Combinator::LaterSibling => (previous_element, Outcome::RestartFromDescendant),
@@ -419,6 +424,80 @@ fn match_parts(parts: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcom
             (_, Combinator::NextSibling) => return outcome,
             (Outcome::RestartFromDescendant, Combinator::LaterSibling) => return outcome,
             _ => {}
+        }
+    }
+}
+
+/// The descendant combinator's search: `rest` tried on each ancestor of `el`, nearest first, until one
+/// decides (matched, or failed for good). Inside a [`find_all`](FindAll::find_all) the outcome of the search
+/// from each ancestor it passed is remembered ([`ANCESTOR_MEMO`]): every element below that ancestor would
+/// walk the same chain to the same end, so the walk is done once per ancestor and selector part, not once
+/// per element (on a page nested hundreds deep, with nested posts, the walks made the thread stage cubic).
+fn ancestor_search(rest: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcome {
+    let tree = el.tree() as *const _ as usize;
+    let key = |n: NodeId| (tree, rest.as_ptr() as usize, rest.len(), n, anchor);
+    let mut passed: Vec<NodeId> = Vec::new();
+    let mut candidate = el;
+    let outcome = loop {
+        let Some(c) = parent_element(candidate) else { break Outcome::Globally };
+        if let Some(known) = ANCESTOR_MEMO.with(|m| m.borrow().as_ref().and_then(|m| m.get(&key(c.id())).copied())) {
+            break known;
+        }
+        passed.push(c.id());
+        let outcome = match_parts(rest, c, anchor);
+        if matches!(outcome, Outcome::Matched | Outcome::Globally) {
+            break outcome;
+        }
+        candidate = c;
+    };
+    ANCESTOR_MEMO.with(|m| {
+        if let Some(m) = m.borrow_mut().as_mut() {
+            m.extend(passed.into_iter().map(|n| (key(n), outcome)));
+        }
+    });
+    outcome
+}
+
+/// A remembered ancestor search: (tree, selector part, its length, the ancestor, the `:has` anchor).
+type MemoKey = (usize, usize, usize, NodeId, Option<NodeId>);
+
+thread_local! {
+    /// The ancestor searches of the [`find_all`](FindAll::find_all) walks under way (see
+    /// [`ancestor_search`]); `None` outside them, so a lone `matches` remembers nothing. A walk holds the
+    /// tree borrowed, so the tree cannot change while its entries live; the last walk to end clears them.
+    static ANCESTOR_MEMO: std::cell::RefCell<Option<std::collections::HashMap<MemoKey, Outcome>>> =
+        const { std::cell::RefCell::new(None) };
+    /// How many walks are under way (nested walks share the memo).
+    static WALKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Marks a walk under way for as long as it lives (see [`ANCESTOR_MEMO`]).
+struct Walk;
+
+impl Clone for Walk {
+    fn clone(&self) -> Walk {
+        Walk::start()
+    }
+}
+
+impl Walk {
+    fn start() -> Walk {
+        WALKS.with(|w| w.set(w.get() + 1));
+        ANCESTOR_MEMO.with(|m| {
+            m.borrow_mut().get_or_insert_with(Default::default);
+        });
+        Walk
+    }
+}
+
+impl Drop for Walk {
+    fn drop(&mut self) {
+        let left = WALKS.with(|w| {
+            w.set(w.get() - 1);
+            w.get()
+        });
+        if left == 0 {
+            ANCESTOR_MEMO.with(|m| *m.borrow_mut() = None);
         }
     }
 }
