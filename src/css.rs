@@ -434,13 +434,17 @@ fn match_parts(parts: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcom
 /// walk the same chain to the same end, so the walk is done once per ancestor and selector part, not once
 /// per element (on a page nested hundreds deep, with nested posts, the walks made the thread stage cubic).
 fn ancestor_search(rest: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcome {
+    if WALKS.with(|w| w.get()) == 0 {
+        return ancestor_walk(rest, el, anchor);
+    }
     let tree = el.tree() as *const _ as usize;
     let key = |n: NodeId| (tree, rest.as_ptr() as usize, rest.len(), n, anchor);
-    let mut passed: Vec<NodeId> = Vec::new();
+    // The ancestors passed, in a buffer kept for the thread: no allocation per search.
+    let mut passed = PASSED.with(|p| std::mem::take(&mut *p.borrow_mut()));
     let mut candidate = el;
     let outcome = loop {
         let Some(c) = parent_element(candidate) else { break Outcome::Globally };
-        if let Some(known) = ANCESTOR_MEMO.with(|m| m.borrow().as_ref().and_then(|m| m.get(&key(c.id())).copied())) {
+        if let Some(known) = ANCESTOR_MEMO.with(|m| m.borrow().get(&key(c.id())).copied()) {
             break known;
         }
         passed.push(c.id());
@@ -450,12 +454,22 @@ fn ancestor_search(rest: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Out
         }
         candidate = c;
     };
-    ANCESTOR_MEMO.with(|m| {
-        if let Some(m) = m.borrow_mut().as_mut() {
-            m.extend(passed.into_iter().map(|n| (key(n), outcome)));
-        }
-    });
+    ANCESTOR_MEMO.with(|m| m.borrow_mut().extend(passed.drain(..).map(|n| (key(n), outcome))));
+    PASSED.with(|p| *p.borrow_mut() = passed);
     outcome
+}
+
+/// The same search without remembering: outside a walk (a lone `matches`).
+fn ancestor_walk(rest: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcome {
+    let mut candidate = el;
+    loop {
+        let Some(c) = parent_element(candidate) else { return Outcome::Globally };
+        let outcome = match_parts(rest, c, anchor);
+        if matches!(outcome, Outcome::Matched | Outcome::Globally) {
+            return outcome;
+        }
+        candidate = c;
+    }
 }
 
 /// A remembered ancestor search: (tree, selector part, its length, the ancestor, the `:has` anchor).
@@ -463,12 +477,22 @@ type MemoKey = (usize, usize, usize, NodeId, Option<NodeId>);
 
 thread_local! {
     /// The ancestor searches of the [`find_all`](FindAll::find_all) walks under way (see
-    /// [`ancestor_search`]); `None` outside them, so a lone `matches` remembers nothing. A walk holds the
-    /// tree borrowed, so the tree cannot change while its entries live; the last walk to end clears them.
-    static ANCESTOR_MEMO: std::cell::RefCell<Option<std::collections::HashMap<MemoKey, Outcome>>> =
-        const { std::cell::RefCell::new(None) };
+    /// [`ancestor_search`]), used only while one is ([`WALKS`]). A walk holds the tree borrowed, so the tree
+    /// cannot change while its entries live; the last walk to end empties the map, which keeps its room, so
+    /// the many walks of a thread's reading allocate for it once, not once each.
+    static ANCESTOR_MEMO: std::cell::RefCell<std::collections::HashMap<MemoKey, Outcome>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
     /// How many walks are under way (nested walks share the memo).
     static WALKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// The ancestors one search passed, kept for the thread (see [`ancestor_search`]).
+    static PASSED: std::cell::RefCell<Vec<NodeId>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Frees the room the remembered searches took ([`ANCESTOR_MEMO`]): once a page's tree is done with, so
+/// it is not held beside the next stages.
+pub fn forget() {
+    ANCESTOR_MEMO.with(|m| *m.borrow_mut() = std::collections::HashMap::new());
+    PASSED.with(|p| *p.borrow_mut() = Vec::new());
 }
 
 /// Marks a walk under way for as long as it lives (see [`ANCESTOR_MEMO`]).
@@ -483,9 +507,6 @@ impl Clone for Walk {
 impl Walk {
     fn start() -> Walk {
         WALKS.with(|w| w.set(w.get() + 1));
-        ANCESTOR_MEMO.with(|m| {
-            m.borrow_mut().get_or_insert_with(Default::default);
-        });
         Walk
     }
 }
@@ -497,7 +518,12 @@ impl Drop for Walk {
             w.get()
         });
         if left == 0 {
-            ANCESTOR_MEMO.with(|m| *m.borrow_mut() = None);
+            ANCESTOR_MEMO.with(|m| {
+                let mut m = m.borrow_mut();
+                if !m.is_empty() {
+                    m.clear();
+                }
+            });
         }
     }
 }

@@ -148,6 +148,7 @@ fn read_page(page: parse::Page, notice: Option<String>) -> Summary {
     // the thread stage reads.
     let parse::Page { doc, url, mut meta, noscripts } = page;
     drop((doc, noscripts, std::mem::take(&mut meta.json_ld)));
+    css::forget();
     let mut summary = assemble(url, &meta, thread, Facts::default());
     summary.notices.extend(notice);
     summary
