@@ -48,6 +48,7 @@
 //! interned once at parse time, values are compared without copies (ASCII case folded on the fly), and an
 //! element's class list is scraper's, split once per element and cached in the element.
 
+use crate::facts::hash::FastMap;
 use ego_tree::{NodeId, NodeRef};
 use html5ever::{ns, LocalName};
 use scraper::{ElementRef, Html, Node};
@@ -434,9 +435,7 @@ fn match_parts(parts: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcom
 /// walk the same chain to the same end, so the walk is done once per ancestor and selector part, not once
 /// per element (on a page nested hundreds deep, with nested posts, the walks made the thread stage cubic).
 fn ancestor_search(rest: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcome {
-    if WALKS.with(|w| w.get()) == 0 {
-        return ancestor_walk(rest, el, anchor);
-    }
+    let remember = WALKS.with(|w| w.get()) > 0;
     let tree = el.tree() as *const _ as usize;
     let key = |n: NodeId| (tree, rest.as_ptr() as usize, rest.len(), n, anchor);
     // The ancestors passed, in a buffer kept for the thread: no allocation per search.
@@ -444,7 +443,8 @@ fn ancestor_search(rest: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Out
     let mut candidate = el;
     let outcome = loop {
         let Some(c) = parent_element(candidate) else { break Outcome::Globally };
-        if let Some(known) = ANCESTOR_MEMO.with(|m| m.borrow().get(&key(c.id())).copied()) {
+        let known = || ANCESTOR_MEMO.with(|m| m.borrow().as_ref().and_then(|m| m.get(&key(c.id())).copied()));
+        if let Some(known) = remember.then(known).flatten() {
             break known;
         }
         passed.push(c.id());
@@ -454,22 +454,15 @@ fn ancestor_search(rest: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Out
         }
         candidate = c;
     };
-    ANCESTOR_MEMO.with(|m| m.borrow_mut().extend(passed.drain(..).map(|n| (key(n), outcome))));
+    ANCESTOR_MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        match m.as_mut() {
+            Some(m) if remember => m.extend(passed.drain(..).map(|n| (key(n), outcome))),
+            _ => passed.clear(),
+        }
+    });
     PASSED.with(|p| *p.borrow_mut() = passed);
     outcome
-}
-
-/// The same search without remembering: outside a walk (a lone `matches`).
-fn ancestor_walk(rest: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcome {
-    let mut candidate = el;
-    loop {
-        let Some(c) = parent_element(candidate) else { return Outcome::Globally };
-        let outcome = match_parts(rest, c, anchor);
-        if matches!(outcome, Outcome::Matched | Outcome::Globally) {
-            return outcome;
-        }
-        candidate = c;
-    }
 }
 
 /// A remembered ancestor search: (tree, selector part, its length, the ancestor, the `:has` anchor).
@@ -480,8 +473,8 @@ thread_local! {
     /// [`ancestor_search`]), used only while one is ([`WALKS`]). A walk holds the tree borrowed, so the tree
     /// cannot change while its entries live; the last walk to end empties the map, which keeps its room, so
     /// the many walks of a thread's reading allocate for it once, not once each.
-    static ANCESTOR_MEMO: std::cell::RefCell<std::collections::HashMap<MemoKey, Outcome>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static ANCESTOR_MEMO: std::cell::RefCell<Option<FastMap<MemoKey, Outcome>>> =
+        const { std::cell::RefCell::new(None) };
     /// How many walks are under way (nested walks share the memo).
     static WALKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     /// The ancestors one search passed, kept for the thread (see [`ancestor_search`]).
@@ -491,7 +484,7 @@ thread_local! {
 /// Frees the room the remembered searches took ([`ANCESTOR_MEMO`]): once a page's tree is done with, so
 /// it is not held beside the next stages.
 pub fn forget() {
-    ANCESTOR_MEMO.with(|m| *m.borrow_mut() = std::collections::HashMap::new());
+    ANCESTOR_MEMO.with(|m| *m.borrow_mut() = None);
     PASSED.with(|p| *p.borrow_mut() = Vec::new());
 }
 
@@ -507,6 +500,9 @@ impl Clone for Walk {
 impl Walk {
     fn start() -> Walk {
         WALKS.with(|w| w.set(w.get() + 1));
+        ANCESTOR_MEMO.with(|m| {
+            m.borrow_mut().get_or_insert_with(FastMap::default);
+        });
         Walk
     }
 }
@@ -519,8 +515,7 @@ impl Drop for Walk {
         });
         if left == 0 {
             ANCESTOR_MEMO.with(|m| {
-                let mut m = m.borrow_mut();
-                if !m.is_empty() {
+                if let Some(m) = m.borrow_mut().as_mut().filter(|m| !m.is_empty()) {
                     m.clear();
                 }
             });
