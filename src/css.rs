@@ -407,11 +407,9 @@ fn match_parts(parts: &[Part], el: ElementRef, anchor: Option<NodeId>) -> Outcom
         return Outcome::NotMatched;
     }
     let Some(combinator) = part.combinator else { return Outcome::Matched };
-    if combinator == Combinator::Descendant {
-        return ancestor_search(rest, el, anchor);
-    }
     let (next, not_found): (fn(ElementRef) -> Option<ElementRef>, Outcome) = match combinator {
-        Combinator::Descendant | Combinator::Child => (parent_element, Outcome::Globally),
+        Combinator::Descendant => return ancestor_search(rest, el, anchor),
+        Combinator::Child => (parent_element, Outcome::Globally),
         Combinator::NextSibling | Combinator::LaterSibling => (previous_element, Outcome::RestartFromDescendant),
     };
     let mut candidate = el;

@@ -137,14 +137,12 @@ fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
     let before = lead.rsplit([' ', '\n']).next().unwrap_or("").to_lowercase();
     let tail = text[end..].trim_start_matches(['"', '”', '\'', '’', ' ']);
     let after = tail.split([' ', '\n', ',', '.']).next().unwrap_or("").to_lowercase();
-    if UI_VERBS.contains(&before.as_str()) || UI_VERBS.contains(&after.as_str()) {
-        return false; // a button, a menu item, a setting
+    let ui_after = UI_VERBS.contains(&after.as_str()) || UI_NOUNS_AFTER.contains(&after.as_str());
+    if UI_VERBS.contains(&before.as_str()) || ui_after {
+        return false; // a button, a menu item, a setting, `the "Desktop Site" mode`
     }
     if INDEFINITE_ARTICLES.contains(&before.as_str()) {
         return false; // `a "Car Hire Agency"`: a kind of thing in quotes, not a title
-    }
-    if UI_NOUNS_AFTER.contains(&after.as_str()) {
-        return false; // `the "Desktop Site" mode`, `a "Press Enter to send" checkbox`
     }
     let cued = lead.rsplit(' ').next().is_some_and(|w| WORK_CUES.contains(&w.to_lowercase().as_str()));
     if cued {

@@ -229,15 +229,15 @@ pub(super) fn choose(ctx: &Context) -> Vec<KeyPost> {
     let agreed = (1..posts.len())
         .filter(|&i| ctx.agreed_by[i] > 0 && !ctx.by_asker(i) && !only_asks(ctx, i))
         .max_by_key(|&i| (ctx.agreed_by[i], std::cmp::Reverse(i)));
+    // A reply taken up by its next one, or chosen by content, answers where the thread asks.
+    let taken_up = if posts[0].text.contains('?') || ctx.thread.title.contains('?') { "answer" } else { "reply" };
     if let Some(i) = agreed {
-        let asks = posts[0].text.contains('?') || ctx.thread.title.contains('?');
-        add(&mut out, i, if asks { "answer" } else { "reply" }, "agreed", lines(ctx, i, &|_| false));
+        add(&mut out, i, taken_up, "agreed", lines(ctx, i, &|_| false));
     }
     // Without any page signal: the reply that takes up the question most.
     if out.is_empty() {
         if let Some(i) = by_content(ctx) {
-            let asks = posts[0].text.contains('?') || ctx.thread.title.contains('?');
-            add(&mut out, i, if asks { "answer" } else { "reply" }, "content", lines(ctx, i, &|_| false));
+            add(&mut out, i, taken_up, "content", lines(ctx, i, &|_| false));
         }
     }
     // The asker answering a reply (quoting its question or point, or naming its author): what the thread's author adds, after
