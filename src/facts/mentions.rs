@@ -435,7 +435,8 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
     // elsewhere a capitalized noun before the place says where ("Uni Köln", "Raum Stuttgart").
     let last_is_code = acronym_key(toks[end - 1].text).is_some(); // "DC-9", "Central CA": codes mislead
     let qualified = !english || (k..end - 1).all(|t| g.is_place_qualifier(toks[t].text));
-    if kind.is_none() && end - k >= 2 && !last_is_code && qualified {
+    let lowercase = (k..end).any(|t| toks[t].is_lower_word()); // "Universität von Köln": a name of its own
+    if kind.is_none() && end - k >= 2 && !last_is_code && !lowercase && qualified {
         if let Some(known) = g.lookup(toks[end - 1].text).filter(|known| known.kind == EntityKind::Place) {
             let (word, name) = (toks[end - 1].text, known.name.to_string());
             out.push(mention(post, end - 1, word, Some(EntityKind::Place), Some(name), None, false));
