@@ -212,9 +212,15 @@ fn first_token_in(e: &scraper::node::Element, lists: &[&[&str]]) -> Option<Strin
     let names = attr(e, "class").into_iter().chain(attr(e, "id"));
     names
         .flat_map(raw_tokens)
+        // No listed token is longer: most of a page's class names are, and skip the lists.
+        .filter(|t| t.len() <= LONGEST_LISTED_TOKEN)
         .find(|t| lists.iter().any(|l| l.iter().any(|w| w.eq_ignore_ascii_case(t))))
         .map(str::to_ascii_lowercase)
 }
+
+/// The longest token of [`AD_TOKENS`], [`SIGNATURE_TOKENS`], [`FURNITURE_TOKENS`] and [`CONSENT_TOKENS`]
+/// (`signaturecontainer`; a test checks it).
+const LONGEST_LISTED_TOKEN: usize = 18;
 
 /// Class names, inside an element named like a signature, of a post's author card: Stack Exchange names the
 /// card under each question and answer `post-signature`, and its `user-details` / `s-user-card` hold the
@@ -261,13 +267,26 @@ fn consent_token(e: &scraper::node::Element) -> Option<String> {
 /// `"post-signature adsbygoogle"` → `["post", "signature", "adsbygoogle"]`, as written (callers compare
 /// without case).
 fn raw_tokens(s: &str) -> impl Iterator<Item = &str> + '_ {
-    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty())
+    // Split on bytes: every byte of a non-ASCII character is a separator, as the character is, so each
+    // token is ASCII letters and digits (valid UTF-8 by construction).
+    s.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| std::str::from_utf8(t).ok())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::parse::parse;
+
+    #[test]
+    fn the_longest_listed_token_is_known() {
+        let lists = [AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS, CONSENT_TOKENS];
+        assert_eq!(lists.iter().flat_map(|l| l.iter()).map(|t| t.len()).max(), Some(LONGEST_LISTED_TOKEN));
+        let tokens: Vec<&str> = raw_tokens("post-Signature_x  ünïcode9 a--b").collect();
+        assert_eq!(tokens, ["post", "Signature", "x", "n", "code9", "a", "b"]);
+    }
 
     #[test]
     fn a_share_named_header_with_the_headline_stays() {

@@ -38,17 +38,22 @@ const RUN_WINDOW: usize = 8;
 /// device number 2 using xhci_hcd and then ...").
 const RUN_MIN_MACHINE: usize = 3;
 
+/// A word of a line: its byte span in the line and whether it is a machine word ([`machine_word`]).
+type Word = (usize, usize, bool);
+
 /// Byte spans of the machine-written lines of `text`, and of the machine-written stretches inside the
-/// other lines, in order.
+/// other lines, in order. Each line's words are split and judged once, for both questions.
 pub fn machine_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
+    let mut words: Vec<Word> = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
         let end = start + line.len();
-        if is_machine_line(line) {
+        line_words(line, &mut words);
+        if machine_line(line, &words) {
             spans.push((start, end));
         } else {
-            let runs = union(machine_runs(line), log_without_breaks(line));
+            let runs = union(machine_runs(&words), log_without_breaks(line));
             spans.extend(runs.into_iter().map(|(a, b)| (start + a, start + b)));
         }
         start = end + 1;
@@ -56,14 +61,20 @@ pub fn machine_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Stretches of a line where machine words are dense (see [`RUN_MIN_MACHINE`]), as byte spans of it.
-fn machine_runs(line: &str) -> Vec<(usize, usize)> {
-    let mut words: Vec<(usize, usize, bool)> = Vec::new();
-    for w in line.split_whitespace() {
+/// The words of `line` into `words` (cleared first), each with its byte span and whether it is a
+/// machine word.
+fn line_words(line: &str, words: &mut Vec<Word>) {
+    words.clear();
+    words.extend(line.split_whitespace().map(|w| {
         // `w` is a slice of `line`: its offset is where it starts (no search for it).
         let at = w.as_ptr() as usize - line.as_ptr() as usize;
-        words.push((at, at + w.len(), machine_word(w)));
-    }
+        (at, at + w.len(), machine_word(w))
+    }));
+}
+
+/// Stretches of a line where machine words are dense (see [`RUN_MIN_MACHINE`]), as byte spans of it,
+/// from the line's [`line_words`].
+fn machine_runs(words: &[Word]) -> Vec<(usize, usize)> {
     let machine: Vec<usize> = (0..words.len()).filter(|&k| words[k].2).collect();
     let mut runs: Vec<(usize, usize)> = Vec::new();
     // Consecutive machine words at most a window apart, `RUN_MIN_MACHINE` of them in one window.
@@ -121,21 +132,24 @@ fn last_log_line_end(line: &str, at: usize) -> usize {
 
 /// The line was written by a machine (see the module doc).
 pub fn is_machine_line(line: &str) -> bool {
+    let mut words = Vec::new();
+    line_words(line, &mut words);
+    machine_line(line, &words)
+}
+
+/// [`is_machine_line`] of a line, given its [`line_words`].
+fn machine_line(line: &str, words: &[Word]) -> bool {
+    let clock_first = words.first().is_some_and(|&(a, b, _)| clock_word(&line[a..b]));
     let line = line.trim();
     if line.is_empty() {
         return false;
     }
     let shaped = line.len() <= MAX_SHAPED_LINE;
-    let clock_first = line.split_whitespace().next().is_some_and(clock_word);
     if shaped && (log_prefix(line) || clock_with_seconds(line) || clock_first || super::material::is_code(line)) {
         return true;
     }
-    let (mut words, mut machine) = (0usize, 0usize);
-    for w in line.split_whitespace() {
-        words += 1;
-        machine += usize::from(machine_word(w));
-    }
-    machine >= MIN_MACHINE_WORDS && machine as f64 >= MACHINE_WORD_SHARE * words as f64
+    let machine = words.iter().filter(|w| w.2).count();
+    machine >= MIN_MACHINE_WORDS && machine as f64 >= MACHINE_WORD_SHARE * words.len() as f64
 }
 
 /// "[    3.123456] usb 1-1: ...", "[2024-01-12 10:22:33] ...": a bracket of digits and separators first.
@@ -234,9 +248,10 @@ pub fn union(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, usiz
     out
 }
 
-/// What the fact steps skip in a text: its URLs and its machine-written lines.
-pub fn skipped_spans(text: &str) -> Vec<(usize, usize)> {
-    union(super::numbers::url_spans(text), machine_spans(text))
+/// What the fact steps skip in a text: its URLs and its machine-written lines (`machine`, the text's
+/// [`machine_spans`], found once for this and for the digest).
+pub fn skipped_spans(text: &str, machine: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    union(super::numbers::url_spans(text), machine.to_vec())
 }
 
 #[cfg(test)]
@@ -307,7 +322,7 @@ mod tests {
     #[test]
     fn spans_cover_machine_lines_and_merge_with_urls() {
         let text = "We saw it twice.\nkernel: 0x1F /dev/sda1 bad\nsee https://x.example/a for more";
-        let spans = skipped_spans(text);
+        let spans = skipped_spans(text, &machine_spans(text));
         assert_eq!(spans.len(), 2, "{spans:?}");
         assert_eq!(&text[spans[0].0..spans[0].1], "kernel: 0x1F /dev/sda1 bad");
         assert_eq!(union(vec![(0, 10)], vec![(2, 4), (12, 14)]), vec![(0, 10), (12, 14)]);

@@ -101,6 +101,9 @@ pub struct PostText<'a> {
     /// Byte spans no fact comes from: URLs and machine-written lines ([`machine::skipped_spans`]), found once
     /// here for the date, mention and quantity steps that all skip them.
     pub skipped: Vec<(usize, usize)>,
+    /// Byte spans of the machine-written lines and stretches alone ([`machine::machine_spans`]): the
+    /// digest skips sentences made mostly of them.
+    pub machine: Vec<(usize, usize)>,
 }
 
 /// Share of all-capital words above which a sentence is shouting, not naming.
@@ -147,8 +150,9 @@ impl<'a> PostText<'a> {
             prose[si] = lower >= PROSE_MIN_LOWER && lower as f64 >= PROSE_LOWER_SHARE * words as f64;
         }
         let material = vec![std::cell::Cell::new(0); sentences.len()];
-        let skipped = machine::skipped_spans(text);
-        PostText { index, text, tokens, sentences, published, initial, shouting, prose, material, skipped }
+        let machine = machine::machine_spans(text);
+        let skipped = machine::skipped_spans(text, &machine);
+        PostText { index, text, tokens, sentences, published, initial, shouting, prose, material, skipped, machine }
     }
 
     /// The token is the first word of its sentence.

@@ -74,30 +74,32 @@ pub fn extract(posts: &[PostText], entities: &[Entity]) -> Vec<Quote> {
 /// Byte spans of the text between matching quote marks, paragraph by paragraph.
 fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let mut open: Option<(usize, char)> = None;
-        for (i, c) in line.char_indices() {
-            match (c, open) {
-                ('“', _) => open = Some((i + c.len_utf8(), c)),
-                ('”', Some((s, '“'))) => {
-                    spans.push((offset + s, offset + i));
-                    open = None;
-                }
-                ('"', Some((s, '"'))) => {
-                    spans.push((offset + s, offset + i));
-                    open = None;
-                }
-                ('"', None) => {
-                    let before = line[..i].chars().next_back();
-                    if before.is_none_or(|b| b.is_whitespace() || "([:—–-".contains(b)) {
-                        open = Some((i + 1, c));
-                    }
-                }
-                _ => {}
-            }
+    let mut open: Option<(usize, char)> = None;
+    // A byte scan for `"`, the lead byte of `“`/`”` (0xE2) and the line breaks, where an open mark is
+    // dropped: only the marks are decoded.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b'\n' {
+            open = None;
+            continue;
         }
-        offset += line.len() + 1;
+        if b != b'"' && b != 0xE2 {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { continue };
+        match (c, open) {
+            ('“', _) => open = Some((i + c.len_utf8(), c)),
+            ('”', Some((s, '“'))) | ('"', Some((s, '"'))) => {
+                spans.push((s, i));
+                open = None;
+            }
+            ('"', None) => {
+                let before = text[..i].chars().next_back();
+                if before.is_none_or(|b| b.is_whitespace() || "([:—–-".contains(b)) {
+                    open = Some((i + 1, c));
+                }
+            }
+            _ => {}
+        }
     }
     spans
 }
@@ -106,28 +108,33 @@ fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
 /// space or punctuation, so apostrophes inside words ("don't", "ASML's") are never taken for marks.
 fn single_quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let mut open: Option<usize> = None;
-        let mut prev: Option<char> = None;
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let opens = (c == '\'' || c == '‘') && prev.is_none_or(|p| p.is_whitespace() || "(:—–".contains(p));
-            let closes = (c == '\'' || c == '’')
-                && prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
-            match open {
-                Some(s) if closes => {
-                    spans.push((offset + s, offset + i));
-                    open = None;
-                }
-                None if opens && next.is_some_and(char::is_alphanumeric) => open = Some(i + c.len_utf8()),
-                _ => {}
-            }
-            prev = Some(c);
+    let mut open: Option<usize> = None;
+    let bytes = text.as_bytes();
+    // Only the quote marks are looked at, each with the characters either side of it: a byte scan for
+    // `'`, the lead byte of `‘`/`’` (0xE2) and the line breaks, where an open mark is dropped.
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            open = None;
+            continue;
         }
-        offset += line.len() + 1;
+        if b != b'\'' && b != 0xE2 {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next().filter(|c| matches!(c, '\'' | '‘' | '’')) else { continue };
+        let prev = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..].chars().next();
+        let opens = (c == '\'' || c == '‘') && prev.is_none_or(|p| p.is_whitespace() || "(:—–".contains(p));
+        let closes = (c == '\'' || c == '’')
+            && prev.is_some_and(|p| !p.is_whitespace())
+            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
+        match open {
+            Some(s) if closes => {
+                spans.push((s, i));
+                open = None;
+            }
+            None if opens && next.is_some_and(char::is_alphanumeric) => open = Some(i + c.len_utf8()),
+            _ => {}
+        }
     }
     spans
 }

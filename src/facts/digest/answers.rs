@@ -288,14 +288,20 @@ pub(super) fn content_score(ctx: &Context, post: usize) -> f64 {
     let advises = list
         .iter()
         .filter(|c| {
-            let l = format!(" {}", c.text.to_lowercase());
-            ANSWER_CUES.iter().any(|cue| l.contains(&format!(" {cue}")))
+            let l = c.text.to_lowercase();
+            ANSWER_CUES.iter().any(|cue| opens_word(&l, cue))
         })
         .count() as f64
         / n;
     let early = 1.0 - post as f64 / ctx.posts().len().max(1) as f64;
     best + 0.15 * (s.len() as f64).ln_1p() + CUE_WEIGHT * advises - QUESTION_WEIGHT * asks + EARLY_WEIGHT * early
 }
+/// `cue` occurs in `text` at its start or right after a space (`" {text}"` holds `" {cue}"`). The plain
+/// `contains` first: it is the fast test, and most sentences hold no cue.
+fn opens_word(text: &str, cue: &str) -> bool {
+    text.contains(cue) && text.match_indices(cue).any(|(i, _)| i == 0 || text.as_bytes()[i - 1] == b' ')
+}
+
 /// The reply voted down most, else a reply that quotes a key post and opens by disagreeing.
 fn counterpoint(ctx: &Context, key: &[KeyPost]) -> Option<usize> {
     let posts = ctx.posts();

@@ -133,7 +133,6 @@ impl<'a> Context<'a> {
             // The first post's quote is what the thread is about (the news article it posts): its own.
             let quotes = if p.index == 0 { &[] } else { quotes };
             let mut list = Vec::new();
-            let machine = super::machine::machine_spans(p.text);
             let mut next_span = 0;
             // The post's words, split and hashed once: each sentence's 4-grams and word set come from its
             // slice of them.
@@ -154,7 +153,8 @@ impl<'a> Context<'a> {
                     || text.starts_with(QUOTE_MARK)
                     || p.shouting(p.sentences[i].start)
                     || p.sentences[i].start >= signed
-                    || machine_share(&machine, &mut next_span, p.sentences[i].start, p.sentences[i].end) > MACHINE_SHARE
+                    || machine_share(&p.machine, &mut next_span, p.sentences[i].start, p.sentences[i].end)
+                        > MACHINE_SHARE
                 {
                     continue;
                 }

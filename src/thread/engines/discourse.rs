@@ -83,6 +83,11 @@ fn solution_number(page: &Page) -> Option<String> {
     let quoted = page.find_all(&SOLVED_QUOTE).find_map(|a| a.value().attr("data-post")).map(str::to_string);
     quoted.filter(|n| n.chars().all(|c| c.is_ascii_digit())).or_else(|| {
         let raw = page.find_all(&PRELOADED).next()?.value().attr("data-preloaded")?;
+        // Most topics have no accepted answer: their preloaded data (often larger than the rest of the
+        // page) need not be parsed to say so.
+        if !raw.contains("accepted_answer") {
+            return None;
+        }
         let data = crate::json::from_str(raw)?;
         let number =
             data.as_object()?.values().filter_map(|v| v.as_str()).filter(|v| v.contains("accepted_answer")).find_map(
