@@ -17,7 +17,6 @@ use crate::parse::Page;
 use crate::text;
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Elements whose text is a paragraph of the article.
@@ -162,7 +161,7 @@ pub fn read(page: &Page) -> Thread {
 fn clutter(root: ElementRef, m: &Measures) -> Vec<NodeId> {
     let total = m.text(root.id()).max(1);
     let mut out = Vec::new();
-    let mut inside: HashSet<NodeId> = HashSet::new();
+    let mut inside: FastSet<NodeId> = FastSet::default();
     for e in root.descendants().filter_map(ElementRef::wrap).skip(1) {
         if e.parent().is_some_and(|p| inside.contains(&p.id())) {
             inside.insert(e.id());

@@ -6,6 +6,7 @@
 
 use super::Thread;
 use crate::css::{FindAll, Selector};
+use crate::facts::hash::FastSet;
 use crate::json::Value;
 use crate::model::Pagination;
 use crate::parse::Page;
@@ -142,7 +143,7 @@ fn ld_headline(page: &Page) -> Option<String> {
 }
 
 /// The texts of headings, links and items inside the page's boxes ([`is_box`]), as [`key`]s.
-fn box_texts(page: &Page) -> std::collections::HashSet<String> {
+fn box_texts(page: &Page) -> FastSet<String> {
     elements(page)
         .filter(|e| is_box(e.value()))
         .flat_map(|b| b.descendants().skip(1).filter_map(ElementRef::wrap).filter(is_box_text))

@@ -4,13 +4,14 @@
 //! so every reader treats bodies the same way.
 
 use crate::css::{FindAll, Selector};
+use crate::facts::hash::FastSet;
 use crate::model::{Link, Post, PostQuote};
 use crate::parse::Page;
 use crate::{date, text, url};
 use ego_tree::NodeId;
 use scraper::ElementRef;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// What a reader found for one post.
@@ -341,7 +342,7 @@ pub fn body_of_excluding(
 /// The elements under `body` (itself excluded) outside the subtrees rooted at `exclude`, in document order:
 /// one walk that does not enter what is left out.
 fn kept_elements<'a>(body: ElementRef<'a>, exclude: &[NodeId]) -> Vec<ElementRef<'a>> {
-    let skip: HashSet<NodeId> = exclude.iter().copied().collect();
+    let skip: FastSet<NodeId> = exclude.iter().copied().collect();
     let roots: Vec<ElementRef<'a>> = body.children().filter_map(ElementRef::wrap).collect();
     super::structure::pruned(&roots, |e| !skip.contains(&e.id()))
 }

@@ -15,12 +15,13 @@ use super::super::structure::Measures;
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url};
 use crate::css::{FindAll, Selector};
+use crate::facts::hash::FastSet;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::{date, text};
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
@@ -56,7 +57,7 @@ pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let containers: Vec<ElementRef> = page.find_all(&POST_ID).filter(|e| is_post_id(e.value().id())).collect();
     // A container inside another is not a second post (a theme's inner `#p123` anchor repeats the outer).
-    let ids: HashSet<NodeId> = containers.iter().map(|c| c.id()).collect();
+    let ids: FastSet<NodeId> = containers.iter().map(|c| c.id()).collect();
     let posts: Vec<Post> = containers
         .iter()
         .filter(|c| !c.ancestors().any(|a| ids.contains(&a.id())))
@@ -126,7 +127,7 @@ fn is_labelled(s: &str) -> bool {
 fn body_of<'a>(c: ElementRef<'a>, author: ElementRef<'a>, time: Option<ElementRef<'a>>) -> Option<ElementRef<'a>> {
     let m = Measures::of(*c);
     // The author's and the time's ancestors (and themselves) are headers or profile columns, not the message.
-    let mut held: HashSet<NodeId> = author.ancestors().map(|a| a.id()).collect();
+    let mut held: FastSet<NodeId> = author.ancestors().map(|a| a.id()).collect();
     held.insert(author.id());
     if let Some(t) = time {
         held.extend(t.ancestors().map(|a| a.id()));

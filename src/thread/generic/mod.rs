@@ -29,10 +29,10 @@ use super::page_info::sel;
 use super::structure::{time_anchors, Measures};
 use super::Thread;
 use crate::css::Selector;
+use crate::facts::hash::FastMap;
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const PLATFORM: &str = "generic";
@@ -177,7 +177,7 @@ fn structural_by<'a>(
     if anchors.is_empty() {
         return Err(Miss::NoTimes);
     }
-    let mut groups: HashMap<String, Vec<ElementRef>> = HashMap::new();
+    let mut groups: FastMap<String, Vec<ElementRef>> = FastMap::default();
     for a in anchors {
         groups.entry(blocks::group_key(*a)).or_default().push(*a);
     }
