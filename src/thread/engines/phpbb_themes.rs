@@ -9,12 +9,11 @@
 //! the element with the most text that holds neither the author nor the time (the header and the profile
 //! column hold one of them; the message does not).
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::structure::Measures;
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::facts::hash::FastSet;
 use crate::model::Post;
 use crate::parse::Page;
@@ -22,7 +21,6 @@ use crate::{date, text};
 use ego_tree::NodeId;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "phpbb", detect, read };
@@ -36,12 +34,12 @@ const MAX_DATE_CHARS: usize = 60;
 /// Longest label, in words, before a colon that makes a date a profile fact ("Member since: ...").
 const MAX_LABEL_WORDS: usize = 2;
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2.topic-title, h2 a[href*='viewtopic.php'], h1"));
-static USERNAME: LazyLock<Selector> = LazyLock::new(|| sel("a.username, a.username-coloured"));
-static POST_ID: LazyLock<Selector> = LazyLock::new(|| sel("[id^=p]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+static TITLE: Sel = Sel::new("h2.topic-title, h2 a[href*='viewtopic.php'], h1");
+static USERNAME: Sel = Sel::new("a.username, a.username-coloured");
+static POST_ID: Sel = Sel::new("[id^=p]");
+static TIME: Sel = Sel::new("time[datetime]");
+static QUOTE: Sel = Sel::new("blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("cite");
 
 /// Whether the page looks like this engine's: a post container `[id=p<digits>]` and phpBB's username link,
 /// markup every style prints, on a page the prosilver reader does not detect (so a board is detected as phpBB

@@ -8,19 +8,17 @@
 use super::author::{author_at, author_details, byline_name, candidates_without, AuthorPath};
 use super::blocks::is_header_only;
 use super::{Block, LINKS, MAX_HEADER_TEXT};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::facts::hash::FastSet;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use crate::thread::engines::add_profile;
-use crate::thread::page_info::sel;
 use crate::thread::post::{self, PostParts};
 use crate::thread::structure::{self, tokens, Measures};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// A body is the smallest element holding at least this share of a block's non-header text.
 const BODY_SHARE: f64 = 0.9;
@@ -31,7 +29,7 @@ const PARAGRAPH_TAGS: &[&str] =
 /// A trailing part after an `<hr>` is a signature when it holds at most this share of the body's text.
 const MAX_SIGNATURE_SHARE: f64 = 0.35;
 
-static HR: LazyLock<Selector> = LazyLock::new(|| sel("hr"));
+static HR: Sel = Sel::new("hr");
 
 /// The largest ancestor of `e` inside the block that is still a header (short text).
 pub(super) fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementRef<'a> {
