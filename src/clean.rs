@@ -7,6 +7,7 @@
 
 mod actions;
 
+use crate::facts::hash::FastSet;
 use crate::parse::Page;
 use crate::thread::structure::{attr, Measures};
 use ego_tree::NodeId;
@@ -150,7 +151,7 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
 
 /// Counts what goes, by reason; text is counted at the outermost removed element only.
 fn note(page: &Page, m: &Measures, doomed: &[(NodeId, String)], removed: &mut Removed) {
-    let ids: std::collections::HashSet<NodeId> = doomed.iter().map(|(id, _)| *id).collect();
+    let ids: FastSet<NodeId> = doomed.iter().map(|(id, _)| *id).collect();
     for (id, why) in doomed {
         let inner = page.doc.tree.get(*id).is_some_and(|n| n.ancestors().any(|a| ids.contains(&a.id())));
         let entry = removed.by_reason.entry(why.clone()).or_default();

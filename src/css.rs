@@ -214,6 +214,30 @@ const CASE_INSENSITIVE_ATTRIBUTES: &[&str] = &[
 /// The characters that separate the words of an attribute value for `[a~=v]` (CSS whitespace).
 const WORD_SEPARATORS: &[char] = &[' ', '\t', '\n', '\r', '\x0C'];
 
+/// A built-in selector, compiled on first use: a reader's `static` selector.
+///
+/// The readers hold about 450 of them. As `LazyLock<Selector>` statics each needed an initialiser closure of
+/// its own, with its own entry in the function table (about 16 KB of WASM for all of them, 2.4 KB gzipped);
+/// here every static holds only its text, and one `deref` compiles any of them.
+pub struct Sel {
+    css: &'static str,
+    compiled: std::sync::OnceLock<Selector>,
+}
+
+impl Sel {
+    /// The selector `css` (compiled by [`Selector::parse`] the first time it is used).
+    pub const fn new(css: &'static str) -> Sel {
+        Sel { css, compiled: std::sync::OnceLock::new() }
+    }
+}
+
+impl std::ops::Deref for Sel {
+    type Target = Selector;
+    fn deref(&self) -> &Selector {
+        self.compiled.get_or_init(|| Selector::parse(self.css))
+    }
+}
+
 impl Selector {
     /// Compiles a selector list.
     ///

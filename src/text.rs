@@ -3,11 +3,11 @@
 //! Both walk the same tree with the same idea of which elements start a new block, so the plain text and
 //! the Markdown of a post always hold the same words.
 
+use crate::facts::hash::FastSet;
 use crate::render::escape;
 use crate::url;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Nodes visited by the text and Markdown walks, nodes compared by the readers' containment checks
@@ -327,7 +327,7 @@ const MAX_EXCLUDED_LIST: usize = 16;
 /// The subtrees a walk leaves out.
 enum Excluded<'a> {
     List(&'a [NodeId]),
-    Set(HashSet<NodeId>),
+    Set(FastSet<NodeId>),
 }
 
 impl<'a> Excluded<'a> {

@@ -1,7 +1,7 @@
 use super::*;
 
-/// Every selector literal of the crate's sources: the string literal after each `sel(`, `pick(&els, ` and
-/// `Selector::parse(` (the three ways the crate compiles a selector), read as Rust reads it.
+/// Every selector literal of the crate's sources: the string literal after each `sel(`, `Sel::new(`,
+/// `pick(&els, ` and `Selector::parse(` (the four ways the crate compiles a selector), read as Rust reads it.
 fn built_in_selectors() -> Vec<String> {
     let mut out = Vec::new();
     let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
@@ -13,7 +13,7 @@ fn built_in_selectors() -> Vec<String> {
             } else if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("css/tests.rs") {
                 // (This file's selectors are the probes and the invalid ones of the panic tests.)
                 let Ok(source) = std::fs::read_to_string(&path) else { panic!("read {path:?}") };
-                for opener in ["sel(", "pick(&els, ", "Selector::parse("] {
+                for opener in ["sel(", "Sel::new(", "pick(&els, ", "Selector::parse("] {
                     let calls = source.match_indices(opener).filter(|(i, _)| {
                         // `sel(`, not `is_sel(` or `.sel(`.
                         !source[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
@@ -29,14 +29,19 @@ fn built_in_selectors() -> Vec<String> {
 }
 
 /// The Rust string literal opening `s` (after white space), unescaped, when it is the call's one argument
-/// (`)` follows); `None` when `s` opens with something else (a variable, a parameter list).
+/// (`)` follows, after a comma or not); `None` when `s` opens with something else (a variable, a parameter list).
 fn literal(s: &str) -> Option<String> {
     let s = s.trim_start();
     let mut chars = s.strip_prefix('"')?.chars();
     let mut out = String::new();
     while let Some(c) = chars.next() {
         match c {
-            '"' => return chars.as_str().trim_start().starts_with(')').then_some(out),
+            '"' => {
+                // rustfmt puts a trailing comma after a literal it moves to a line of its own.
+                let rest = chars.as_str().trim_start();
+                let rest = rest.strip_prefix(',').map_or(rest, str::trim_start);
+                return rest.starts_with(')').then_some(out);
+            }
             '\\' => match chars.next()? {
                 'n' => out.push('\n'),
                 't' => out.push('\t'),

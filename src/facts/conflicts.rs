@@ -8,9 +8,9 @@
 
 use super::sources::{external_links, own_domain, position};
 use super::PostText;
+use crate::facts::hash::FastMap;
 use crate::model::{Claim, Conflict, Link, Quantity};
 use crate::thread::Thread;
-use std::collections::HashMap;
 
 /// Values further apart than this factor are different things counted, not a disagreement.
 const MAX_RATIO: f64 = 5.0;
@@ -24,7 +24,7 @@ pub fn find(posts: &[PostText], quantities: &[Quantity], thread: &Thread) -> Vec
     let own = own_domain(thread, None);
     let mut groups: Vec<(String, Vec<&Quantity>)> = Vec::new();
     // Measure key → index in `groups`.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     for q in quantities.iter().filter(|q| q.max.is_none()) {
         let Some((key, head)) = measure(q) else { continue };
         match by_key.get(&key) {
@@ -37,7 +37,7 @@ pub fn find(posts: &[PostText], quantities: &[Quantity], thread: &Thread) -> Vec
     }
     // Each post's links with their places in its text, found once per post and only for the posts a
     // disagreement may cite.
-    let mut placed: HashMap<usize, Vec<(usize, usize, &str)>> = HashMap::new();
+    let mut placed: FastMap<usize, Vec<(usize, usize, &str)>> = FastMap::default();
     let mut out = Vec::new();
     for (head, members) in groups {
         // One value only: no disagreement, whatever the sources.
@@ -81,7 +81,7 @@ fn source_of<'t>(
     posts: &[PostText],
     thread: &'t Thread,
     own: Option<&'t str>,
-    placed: &mut HashMap<usize, Vec<(usize, usize, &'t str)>>,
+    placed: &mut FastMap<usize, Vec<(usize, usize, &'t str)>>,
 ) -> Option<String> {
     let post = thread.posts.get(q.post)?;
     let text = posts.get(q.post)?.text;

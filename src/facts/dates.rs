@@ -13,6 +13,7 @@ pub use day::{parse_day, Day};
 // Month names, English and other languages', beside this file too.
 #[path = "dates_months.rs"]
 mod months;
+use crate::facts::hash::FastSet;
 use months::foreign_month;
 pub use months::month_number;
 
@@ -99,7 +100,7 @@ pub fn extract(posts: &[PostText], english: bool) -> (Vec<DateFact>, Vec<DateFac
 fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
     let mut out: Vec<(DateFact, bool)> = Vec::new();
     // (text lowercased, value) of the dates so far: one lookup per date instead of a scan of them all.
-    let mut seen: std::collections::HashSet<(String, Option<String>)> = std::collections::HashSet::new();
+    let mut seen: FastSet<(String, Option<String>)> = FastSet::default();
     for post in posts {
         let today = post.published.and_then(parse_day);
         // URLs and machine-written lines: a log's timestamps are not the thread's dates.

@@ -8,8 +8,8 @@
 //! counts a part may belong to are those of its own sentence, the nearest [`MAX_WHOLE_CANDIDATES`] of them.
 
 use super::PostText;
+use crate::facts::hash::{FastMap, FastSet};
 use crate::model::Quantity;
-use std::collections::{HashMap, HashSet};
 
 /// The cues, lowercase ASCII: no other letter lowercases to theirs, so an ASCII-case-insensitive match finds
 /// what a search of the lowercased text would.
@@ -24,20 +24,20 @@ const MAX_WHOLE_CANDIDATES: usize = 64;
 const CUE_WINDOW_CHARS: usize = 16;
 
 /// A post holding a cue, with the first place of each of its quantities' texts.
-type Cued<'p, 'a> = Option<(&'p PostText<'a>, HashMap<String, usize>)>;
+type Cued<'p, 'a> = Option<(&'p PostText<'a>, FastMap<String, usize>)>;
 /// A quantity seen earlier: its index, its place in its post's text and its value.
 type Seen = (usize, usize, f64);
 
 /// Marks each quantity that is part of an earlier one (`part_of`).
 pub(super) fn link_parts(posts: &[PostText], quantities: &mut [Quantity]) {
-    let mut texts_of: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut texts_of: FastMap<usize, Vec<String>> = FastMap::default();
     for q in quantities.iter() {
         texts_of.entry(q.post).or_default().push(q.text.clone());
     }
     // Post index → the post and where its quantities' texts first occur, if its text holds a cue at all.
-    let mut cued: HashMap<usize, Cued> = HashMap::new();
+    let mut cued: FastMap<usize, Cued> = FastMap::default();
     // (post, sentence) → earlier quantities there.
-    let mut seen: HashMap<(usize, Option<usize>), Vec<Seen>> = HashMap::new();
+    let mut seen: FastMap<(usize, Option<usize>), Vec<Seen>> = FastMap::default();
     for (i, q) in quantities.iter_mut().enumerate() {
         let found = cued.entry(q.post).or_insert_with(|| {
             post_at(posts, q.post).filter(|p| has_cue(p.text)).map(|p| {
@@ -80,9 +80,9 @@ fn cue_before(text: &str, at: usize) -> bool {
 
 /// The first byte at which each of `texts` occurs in `text` (as `str::find` gives), in one pass for texts of
 /// up to [`MAX_PLACED_TEXT`] bytes.
-fn first_places(text: &str, texts: &[String]) -> HashMap<String, usize> {
-    let mut places: HashMap<String, usize> = HashMap::new();
-    let short: HashSet<&str> =
+fn first_places(text: &str, texts: &[String]) -> FastMap<String, usize> {
+    let mut places: FastMap<String, usize> = FastMap::default();
+    let short: FastSet<&str> =
         texts.iter().map(String::as_str).filter(|t| !t.is_empty() && t.len() <= MAX_PLACED_TEXT).collect();
     let mut lengths: Vec<usize> = short.iter().map(|t| t.len()).collect();
     crate::sort::sort(&mut lengths);

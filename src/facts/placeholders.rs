@@ -16,8 +16,8 @@
 //! The reserved test TLDs `.test` and `.example` stand in for real sites in our own fixtures and are never
 //! reached from a real page's links, so they are left to the other tests.
 
+use crate::facts::hash::FastSet;
 use crate::model::Link;
-use std::collections::HashSet;
 
 /// Domains reserved for documentation (RFC 2606 §3), matched with their subdomains.
 const EXAMPLE_DOMAINS: &[&str] = &["example.com", "example.net", "example.org"];
@@ -58,14 +58,14 @@ const MAX_SEARCH_BYTES: usize = 4_000_000;
 pub struct Examples<'a> {
     text: &'a str,
     /// Addresses written inside code, and outside it.
-    in_code: HashSet<&'a str>,
-    in_prose: HashSet<&'a str>,
+    in_code: FastSet<&'a str>,
+    in_prose: FastSet<&'a str>,
     budget: usize,
 }
 
 impl<'a> Examples<'a> {
     pub fn new(text: &'a str, markdown: &'a str) -> Self {
-        let (mut in_code, mut in_prose) = (HashSet::new(), HashSet::new());
+        let (mut in_code, mut in_prose) = (FastSet::default(), FastSet::default());
         for (segment, code) in segments(markdown) {
             (if code { &mut in_code } else { &mut in_prose }).extend(addresses(segment));
         }

@@ -3,11 +3,11 @@
 //! are navigation, not sources; addresses a post shows as an example (example.com, localhost, IPs, code,
 //! "let's say you run www.x.com") are not cited ([`placeholders`](super::placeholders)).
 
+use crate::facts::hash::{FastMap, FastSet};
 use crate::model::{Link, Source};
 use crate::thread::Thread;
 use crate::url;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 
 /// A headline is short; a paragraph longer than this is body text.
 const MAX_HEADLINE_CHARS: usize = 220;
@@ -24,7 +24,7 @@ pub fn extract(thread: &Thread, page_url: Option<&str>) -> Vec<Source> {
     let own = own_domain(thread, page_url);
     let mut out: Vec<Source> = Vec::new();
     // Normalised URL → index in `out`: one lookup per link instead of a scan of every source so far.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     for (index, post) in thread.posts.iter().enumerate() {
         let mut headlines = Headlines::new(&post.text, &thread.title, post.title.as_deref());
         let mut examples = super::placeholders::Examples::new(&post.text, &post.markdown);
@@ -97,7 +97,7 @@ struct Headlines<'a> {
     text: &'a str,
     titles: [Option<&'a str>; 2],
     /// Read on the first link that needs them: most posts have none.
-    candidates: Option<Vec<(&'a str, HashSet<String>)>>,
+    candidates: Option<Vec<(&'a str, FastSet<String>)>>,
     /// Comparisons left (see [`MAX_HEADLINE_COMPARISONS`]).
     budget: usize,
 }
@@ -107,7 +107,7 @@ impl<'a> Headlines<'a> {
         Headlines { text, titles: [Some(thread_title), post_title], candidates: None, budget: MAX_HEADLINE_COMPARISONS }
     }
 
-    fn candidates(&mut self) -> &[(&'a str, HashSet<String>)] {
+    fn candidates(&mut self) -> &[(&'a str, FastSet<String>)] {
         let (text, titles) = (self.text, self.titles);
         self.candidates.get_or_insert_with(|| {
             text.split('\n')

@@ -8,6 +8,7 @@
 
 use super::tokens::{tokenize, Kind, Token};
 use super::PostText;
+use crate::facts::hash::FastSet;
 use crate::model::Work;
 
 /// A title is short: more words than this in quote marks is a sentence someone wrote.
@@ -164,7 +165,7 @@ fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
 /// Finds the works of every post; the same work in several posts is one, with every post.
 pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
     // The thread's lowercase words: a quoted phrase made only of them is a term (see [`scare_quoted`]).
-    let lower: std::collections::HashSet<String> =
+    let lower: FastSet<String> =
         posts.iter().flat_map(|p| p.tokens.iter().filter(|t| t.is_lower_word()).map(|t| t.text.to_string())).collect();
     let mut out: Vec<Work> = Vec::new();
     for post in posts {
@@ -198,7 +199,7 @@ fn single_quoted(text: &str, start: usize) -> bool {
 /// capitals (scare quotes), not the title of a work; a title has a word of its own ('Fievel Goes West'),
 /// and double quotes mark titles far more often than terms ("The Ferry Papers" in a thread about a ferry
 /// and a paper), so they are left alone.
-fn scare_quoted(title: &str, lower: &std::collections::HashSet<String>) -> bool {
+fn scare_quoted(title: &str, lower: &FastSet<String>) -> bool {
     let known = |w: &str| {
         let w = w.to_lowercase();
         let singular = w.strip_suffix('s').unwrap_or(&w).to_string();

@@ -6,9 +6,9 @@
 
 use super::escape::html as esc;
 use crate::facts::dates::{parse_day, Day};
+use crate::facts::hash::FastMap;
 use crate::i18n::{tf, Msg};
 use crate::model::Summary;
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Threads shorter than this (in minutes) get no picture: their times say as much.
@@ -69,7 +69,7 @@ pub fn html(s: &Summary) -> Option<String> {
 
 /// The authors with the most posts (at least two each), most first, ties in order of first post.
 fn top_posters(s: &Summary) -> Vec<(&str, usize)> {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut counts: FastMap<&str, (usize, usize)> = FastMap::default();
     for (i, a) in s.posts.iter().enumerate().filter_map(|(i, p)| p.author.as_deref().map(|a| (i, a))) {
         counts.entry(a).or_insert((0, i)).0 += 1;
     }

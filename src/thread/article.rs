@@ -5,11 +5,11 @@
 //! container and those of its siblings that score close to it (or are plain paragraphs of prose) are the
 //! article. Author and time come from JSON-LD, `<meta>`, then a byline or `<time>` in the page.
 
-use super::page_info::{ld_items, sel};
+use super::page_info::ld_items;
 use super::post::{self, PostParts};
 use super::structure::{tokens, Measures};
 use super::Thread;
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::facts::hash::{FastMap, FastSet};
 use crate::json::Value;
 use crate::model::Post;
@@ -17,8 +17,6 @@ use crate::parse::Page;
 use crate::text;
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::collections::HashSet;
-use std::sync::LazyLock;
 
 /// Elements whose text is a paragraph of the article.
 const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "td", "blockquote", "dd", "li", "h2", "h3", "h4"];
@@ -102,11 +100,11 @@ const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "menu"];
 /// runs again ignoring names (a theme may call the page's main column `sidebar`), as Readability retries.
 const MIN_ARTICLE_TEXT: usize = 400;
 
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
-static BYLINE: LazyLock<Selector> =
-    LazyLock::new(|| sel("[rel=author], [itemprop=author], [class*=byline], [class*=Byline], .author, [class~=by]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop=datePublished]"));
+static BODY: Sel = Sel::new("body");
+static H1: Sel = Sel::new("h1");
+static BYLINE: Sel =
+    Sel::new("[rel=author], [itemprop=author], [class*=byline], [class*=Byline], .author, [class~=by]");
+static TIME: Sel = Sel::new("time[datetime], [itemprop=datePublished]");
 
 /// The article: a root element and the parts of it that are not article (siblings that did not make it).
 pub struct Content<'a> {
@@ -162,7 +160,7 @@ pub fn read(page: &Page) -> Thread {
 fn clutter(root: ElementRef, m: &Measures) -> Vec<NodeId> {
     let total = m.text(root.id()).max(1);
     let mut out = Vec::new();
-    let mut inside: HashSet<NodeId> = HashSet::new();
+    let mut inside: FastSet<NodeId> = FastSet::default();
     for e in root.descendants().filter_map(ElementRef::wrap).skip(1) {
         if e.parent().is_some_and(|p| inside.contains(&p.id())) {
             inside.insert(e.id());

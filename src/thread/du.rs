@@ -12,30 +12,28 @@
 //! Pages that share the content but not this markup (archives, mirrors, saved copies) go to the generic detector.
 
 use super::post::{self, PostParts};
-use super::{page_info::sel, Engine, Thread};
-use crate::css::{FindAll, Selector};
+use super::{Engine, Thread};
+use crate::css::{FindAll, Sel};
 use crate::parse::Page;
 use crate::text;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "democraticunderground", detect, read };
 
-static ANCHOR_POST: LazyLock<Selector> = LazyLock::new(|| sel(".anchor-post"));
-static ANCHOR_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".anchor-post-title, h1"));
-static ANCHOR_BODY: LazyLock<Selector> = LazyLock::new(|| sel(".anchor-post-body"));
-static REPLY: LazyLock<Selector> = LazyLock::new(|| sel(".reply"));
-static REPLY_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".reply-title"));
-static REPLY_BODY: LazyLock<Selector> = LazyLock::new(|| sel(".reply-body"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".author-display"));
-static POST_COUNT: LazyLock<Selector> = LazyLock::new(|| sel(".post-count"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".time-display"));
-static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel(".quote-author, cite, b:first-child, strong:first-child"));
+static ANCHOR_POST: Sel = Sel::new(".anchor-post");
+static ANCHOR_TITLE: Sel = Sel::new(".anchor-post-title, h1");
+static ANCHOR_BODY: Sel = Sel::new(".anchor-post-body");
+static REPLY: Sel = Sel::new(".reply");
+static REPLY_TITLE: Sel = Sel::new(".reply-title");
+static REPLY_BODY: Sel = Sel::new(".reply-body");
+static AUTHOR: Sel = Sel::new(".author-display");
+static POST_COUNT: Sel = Sel::new(".post-count");
+static TIME: Sel = Sel::new(".time-display");
+static LINK: Sel = Sel::new("a[href]");
+static QUOTE: Sel = Sel::new("blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new(".quote-author, cite, b:first-child, strong:first-child");
 
 /// Whether the page is this engine's: the opening post block `.anchor-post`, markup every board of the engine
 /// prints and [`read`] needs.

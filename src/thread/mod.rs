@@ -14,6 +14,7 @@ pub mod page_info;
 pub mod post;
 pub mod structure;
 
+use crate::facts::hash::FastSet;
 use crate::model::{Pagination, Post};
 use crate::parse::Page;
 
@@ -95,7 +96,7 @@ fn with_story(page: &Page, mut thread: Thread) -> Thread {
 /// are found in them (the article reader's pick on a forum page is the posts themselves, with their headers
 /// between, so whole sentences of it match while longer runs may not).
 fn is_told_in(story: &str, posts: &[Post]) -> bool {
-    let told: std::collections::HashSet<u64> = posts.iter().flat_map(|p| triples(&p.text)).collect();
+    let told: FastSet<u64> = posts.iter().flat_map(|p| triples(&p.text)).collect();
     let mine = triples(story);
     let shared = mine.iter().filter(|t| told.contains(t)).count();
     shared as f64 > MAX_STORY_OVERLAP * mine.len().max(1) as f64

@@ -5,13 +5,13 @@
 //! reader left empty, so every platform gets the same title cleanup and breadcrumb rules.
 
 use super::Thread;
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
+use crate::facts::hash::FastSet;
 use crate::json::Value;
 use crate::model::Pagination;
 use crate::parse::Page;
 use crate::{text, url};
 use scraper::{ElementRef, Node};
-use std::sync::LazyLock;
 use walks::{body_elements, elements, is_box, is_breadcrumb, is_pager, is_rel_link};
 
 mod walks;
@@ -142,7 +142,7 @@ fn ld_headline(page: &Page) -> Option<String> {
 }
 
 /// The texts of headings, links and items inside the page's boxes ([`is_box`]), as [`key`]s.
-fn box_texts(page: &Page) -> std::collections::HashSet<String> {
+fn box_texts(page: &Page) -> FastSet<String> {
     elements(page)
         .filter(|e| is_box(e.value()))
         .flat_map(|b| b.descendants().skip(1).filter_map(ElementRef::wrap).filter(is_box_text))
@@ -278,9 +278,9 @@ fn alnum_lower(s: &str) -> String {
 // Section (breadcrumb)
 
 // A breadcrumb's container (`nav[aria-label*=readcrumb]`, `.breadcrumb`, microdata) is [`walks::is_breadcrumb`].
-static CRUMB_NAMES: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=name]"));
-static CRUMB_ITEMS: LazyLock<Selector> = LazyLock::new(|| sel("li"));
-static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a"));
+static CRUMB_NAMES: Sel = Sel::new("[itemprop=name]");
+static CRUMB_ITEMS: Sel = Sel::new("li");
+static LINKS: Sel = Sel::new("a");
 
 /// Characters boards put between breadcrumb links. (`|` and `·` are left out: they join menus, not trails.)
 const CRUMB_SEPARATORS: &[char] = &['»', '›', '>', '/', '→', '\\', '«', '‹', '<', '▸', '►', '❯'];
@@ -492,10 +492,10 @@ pub fn ld_items(v: &Value) -> Vec<&Value> {
 
 // `<a>`/`<link>` with `rel=next` or `prev` and the page-number bar (`.pagination`, `.pagenav`, ...) are
 // [`walks::is_rel_link`] and [`walks::is_pager`].
-static CURRENT: LazyLock<Selector> = LazyLock::new(|| {
-    sel("[aria-current=page], [class~=current], [class~=active], [class~=is-current], [class~=selected], strong, b, \
-         [class*=current]")
-});
+static CURRENT: Sel = Sel::new(
+    "[aria-current=page], [class~=current], [class~=active], [class~=is-current], [class~=selected], strong, b, \
+         [class*=current]",
+);
 
 /// The longest text a page number's link has ("12345").
 const MAX_PAGE_NUMBER_TEXT: usize = 5;

@@ -3,15 +3,15 @@
 //! Readers locate elements; this module turns them into clean text, Markdown, quotes, links and times,
 //! so every reader treats bodies the same way.
 
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
+use crate::facts::hash::FastSet;
 use crate::model::{Link, Post, PostQuote};
 use crate::parse::Page;
 use crate::{date, text, url};
 use ego_tree::NodeId;
 use scraper::ElementRef;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::BTreeMap;
 
 /// What a reader found for one post.
 #[derive(Default)]
@@ -341,14 +341,13 @@ pub fn body_of_excluding(
 /// The elements under `body` (itself excluded) outside the subtrees rooted at `exclude`, in document order:
 /// one walk that does not enter what is left out.
 fn kept_elements<'a>(body: ElementRef<'a>, exclude: &[NodeId]) -> Vec<ElementRef<'a>> {
-    let skip: HashSet<NodeId> = exclude.iter().copied().collect();
+    let skip: FastSet<NodeId> = exclude.iter().copied().collect();
     let roots: Vec<ElementRef<'a>> = body.children().filter_map(ElementRef::wrap).collect();
     super::structure::pruned(&roots, |e| !skip.contains(&e.id()))
 }
 
 /// Where a quote names its author when the engine does not say: `<cite>`, or a class naming an author.
-static QUOTE_AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| super::page_info::sel("cite, [class*=author], [class*=Author], [class*=username]"));
+static QUOTE_AUTHOR: Sel = Sel::new("cite, [class*=author], [class*=Author], [class*=username]");
 
 /// A quote that opens with a bold line ending in `:` ("<b>SteppeWatcher said:</b>"): that line names its author.
 fn said_line(quote: ElementRef) -> Option<ElementRef> {
@@ -358,8 +357,8 @@ fn said_line(quote: ElementRef) -> Option<ElementRef> {
     (t.trim_end().ends_with(':') && t.len() <= 80).then_some(el)
 }
 
-static BLOCKQUOTE: LazyLock<Selector> = LazyLock::new(|| super::page_info::sel("blockquote"));
-static LINKS: LazyLock<Selector> = LazyLock::new(|| super::page_info::sel("a[href]"));
+static BLOCKQUOTE: Sel = Sel::new("blockquote");
+static LINKS: Sel = Sel::new("a[href]");
 
 fn is_match(node: ego_tree::NodeRef<scraper::Node>, quote: Option<&Selector>) -> bool {
     ElementRef::wrap(node).is_some_and(|e| quote.unwrap_or(&BLOCKQUOTE).matches(&e))

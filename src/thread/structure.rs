@@ -4,11 +4,11 @@
 //! Everything here is computed in one pass over the tree (or one pass per question), so the readers stay linear
 //! in the page size.
 
+use crate::facts::hash::{FastMap, FastSet};
 use crate::{date, text};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
-use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 /// Text measures of every element, counted in non-white-space characters.
@@ -274,7 +274,7 @@ pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a
     }
     found.retain(|el| !in_edit_note(*el, m));
     // Keep the innermost: drop every candidate that has a candidate below it.
-    let mut has_inner: HashSet<NodeId> = HashSet::new();
+    let mut has_inner: FastSet<NodeId> = FastSet::default();
     for el in &found {
         for a in el.ancestors() {
             if !has_inner.insert(a.id()) {
@@ -285,7 +285,7 @@ pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a
     found.retain(|el| !has_inner.contains(&el.id()));
     // A date and a clock time in sibling elements (`<b>10:16am</b> On <b>Apr 24</b>`) are one time: their short
     // parent stands for both.
-    let mut per_parent: HashMap<NodeId, usize> = HashMap::new();
+    let mut per_parent: FastMap<NodeId, usize> = FastMap::default();
     for el in &found {
         if let Some(p) = el.parent() {
             *per_parent.entry(p.id()).or_default() += 1;

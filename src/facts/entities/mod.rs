@@ -3,7 +3,7 @@
 //! spelling variants) and ranked by importance in the thread.
 
 use super::gazetteer::key;
-use super::hash::FastMap as HashMap;
+use super::hash::{FastMap as HashMap, FastSet};
 use super::mentions::{common_word, find_mentions, in_domain, is_acronym, LowerWords, Mention};
 use super::tokens::with_lower;
 use super::PostText;
@@ -107,8 +107,7 @@ pub fn extract_traced(posts: &[PostText], english: bool, authors: &[&str]) -> Ve
     // ASCII-lowercased user names: one lookup per entity instead of a scan of every poster.
     // The board's headers name posters too ("Arantor said:", "@Linc"): on a page read as one text they are
     // the only sign of who posted. Any form of an entity that is a poster's name makes it a participant.
-    let posters: std::collections::HashSet<String> =
-        authors.iter().map(|u| u.to_ascii_lowercase()).chain(headed).collect();
+    let posters: FastSet<String> = authors.iter().map(|u| u.to_ascii_lowercase()).chain(headed).collect();
     accs.retain(|a| {
         !posters.contains(&a.name.to_ascii_lowercase())
             && !a.forms.iter().any(|f| posters.contains(&f.to_ascii_lowercase()))

@@ -6,6 +6,7 @@
 
 use super::numbers::{is_year, number_at, MULTIPLIERS, TIME_UNITS};
 use super::PostText;
+use crate::facts::hash::FastMap;
 use crate::model::Quantity;
 use not_counts::{
     counts_something, emphasis, multiplied_model, names_number, part_of_date_or_code, shell_variable,
@@ -133,7 +134,7 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
 pub fn extract(posts: &[PostText], english: bool) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     // Indices in `out` by value: the duplicate check looks only at quantities of the same value.
-    let mut by_value: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_value: FastMap<u64, Vec<usize>> = FastMap::default();
     for post in posts {
         // URLs and machine-written lines (logs, commands, configuration) hold no facts.
         let urls = &post.skipped;

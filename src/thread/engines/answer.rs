@@ -10,16 +10,14 @@
 //! (`.comments-wrap .comment-item`, their text in a `div.fmt`) are not posts, and their user links are not the
 //! post's author.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, score, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "answer", detect, read };
@@ -28,15 +26,15 @@ pub const ENGINE: Engine = Engine { name: "answer", detect, read };
 /// link, its row, the box's column).
 const AUTHOR_BOX_DEPTH: usize = 3;
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".questionDetailPage h1"));
-static PAGE: LazyLock<Selector> = LazyLock::new(|| sel(".questionDetailPage"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("article.fmt"));
-static ANSWER: LazyLock<Selector> = LazyLock::new(|| sel(".answer-item"));
-static COMMENTS: LazyLock<Selector> = LazyLock::new(|| sel(".comments-wrap"));
-static USER_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='/users/']"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
-static VOTES: LazyLock<Selector> = LazyLock::new(|| sel(".btn-group button[disabled]"));
-static ACCEPTED: LazyLock<Selector> = LazyLock::new(|| sel("button.bg-success, .bi-check-circle-fill"));
+static TITLE: Sel = Sel::new(".questionDetailPage h1");
+static PAGE: Sel = Sel::new(".questionDetailPage");
+static BODY: Sel = Sel::new("article.fmt");
+static ANSWER: Sel = Sel::new(".answer-item");
+static COMMENTS: Sel = Sel::new(".comments-wrap");
+static USER_LINK: Sel = Sel::new("a[href*='/users/']");
+static TIME: Sel = Sel::new("time[datetime]");
+static VOTES: Sel = Sel::new(".btn-group button[disabled]");
+static ACCEPTED: Sel = Sel::new("button.bg-success, .bi-check-circle-fill");
 
 /// Whether the page is this engine's: an `article.fmt` inside `.questionDetailPage`, markup every site of the
 /// engine prints and [`read`] needs.

@@ -9,32 +9,27 @@
 //! Bodies are WordPress HTML: quotes are plain `blockquote`s. The trail is `.bbp-breadcrumb` (links, then the
 //! topic as `.bbp-breadcrumb-current`).
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::trail;
 use super::{absolute, base_url, scopes, Scope};
-use crate::css::Selector;
+use crate::css::Sel;
 use crate::model::Post;
 use crate::parse::Page;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "bbpress", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-breadcrumb-current, h1.entry-title, h1"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-breadcrumb a"));
-static HEADER: LazyLock<Selector> =
-    LazyLock::new(|| sel("div.bbp-reply-header[id^=post-], div.bbp-topic-header[id^=post-]"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-reply-content, .bbp-topic-content"));
-static AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel(".bbp-reply-author .bbp-author-name, .bbp-topic-author .bbp-author-name"));
-static PROFILE: LazyLock<Selector> =
-    LazyLock::new(|| sel(".bbp-reply-author a.bbp-author-link, .bbp-topic-author a.bbp-author-link"));
-static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-author-role"));
-static DATE: LazyLock<Selector> = LazyLock::new(|| sel(".bbp-reply-post-date, .bbp-topic-post-date"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a.bbp-reply-permalink, a.bbp-topic-permalink"));
+static TITLE: Sel = Sel::new(".bbp-breadcrumb-current, h1.entry-title, h1");
+static CRUMB: Sel = Sel::new(".bbp-breadcrumb a");
+static HEADER: Sel = Sel::new("div.bbp-reply-header[id^=post-], div.bbp-topic-header[id^=post-]");
+static BODY: Sel = Sel::new(".bbp-reply-content, .bbp-topic-content");
+static AUTHOR: Sel = Sel::new(".bbp-reply-author .bbp-author-name, .bbp-topic-author .bbp-author-name");
+static PROFILE: Sel = Sel::new(".bbp-reply-author a.bbp-author-link, .bbp-topic-author a.bbp-author-link");
+static ROLE: Sel = Sel::new(".bbp-author-role");
+static DATE: Sel = Sel::new(".bbp-reply-post-date, .bbp-topic-post-date");
+static PERMALINK: Sel = Sel::new("a.bbp-reply-permalink, a.bbp-topic-permalink");
 
 /// Whether the page is this engine's: a `bbp-reply-header` / `bbp-topic-header` with a `post-` id, markup every
 /// board of the engine prints and [`read`] needs.

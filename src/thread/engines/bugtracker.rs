@@ -12,7 +12,7 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::mailman::with_zone;
 use super::{absolute, first_attr, first_text};
-use crate::css::Selector;
+use crate::css::{Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
@@ -21,17 +21,17 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "bugzilla", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#short_desc_nonedit_display, #field-value-short_desc"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.bz_comment pre.bz_comment_text"));
-static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel("div.bz_comment"));
+static TITLE: Sel = Sel::new("#short_desc_nonedit_display, #field-value-short_desc");
+static BODY: Sel = Sel::new("div.bz_comment pre.bz_comment_text");
+static COMMENT: Sel = Sel::new("div.bz_comment");
 /// The commenter: the real name (`.fn`), else the account as the `.vcard` shows it.
 static AUTHOR: LazyLock<[Selector; 3]> =
     LazyLock::new(|| [sel(".bz_comment_user .fn"), sel(".bz_comment_user .vcard"), sel(".bz_comment_user")]);
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".bz_comment_time"));
-static NUMBER: LazyLock<Selector> = LazyLock::new(|| sel(".bz_comment_number a[href]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("span.quote"));
+static TIME: Sel = Sel::new(".bz_comment_time");
+static NUMBER: Sel = Sel::new(".bz_comment_number a[href]");
+static QUOTE: Sel = Sel::new("span.quote");
 /// Bugzilla names the quoted commenter in a plain "(In reply to X from comment #1)" line, not in the quote.
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("bz-no-quote-author"));
+static QUOTE_AUTHOR: Sel = Sel::new("bz-no-quote-author");
 
 /// Whether the page is this engine's: a `div.bz_comment pre.bz_comment_text`, markup every board of the engine
 /// prints and [`read`] needs.

@@ -13,36 +13,32 @@
 //! `relative-time[datetime]` in an `a.js-timestamp` and `.comment-body.markdown-body`. Each review comment is a
 //! post, titled with the file it is about.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, first_attr, first_text, named_link};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "github", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".js-issue-title"));
-static BODY: LazyLock<Selector> =
-    LazyLock::new(|| sel(".timeline-comment .comment-body.markdown-body, .review-comment .comment-body.markdown-body"));
+static TITLE: Sel = Sel::new(".js-issue-title");
+static BODY: Sel =
+    Sel::new(".timeline-comment .comment-body.markdown-body, .review-comment .comment-body.markdown-body");
 /// A comment's block: a review comment's own, else the timeline comment's (the nearest one is taken).
-static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel(".review-comment, .timeline-comment"));
-static REVIEW_COMMENT: LazyLock<Selector> = LazyLock::new(|| sel(".review-comment"));
-static AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel(".timeline-comment-header a.author, .js-comment-header a.author, .review-comment a.author"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".timeline-comment-header relative-time[datetime], .js-comment-header relative-time[datetime], a.js-timestamp relative-time[datetime]")
-});
+static COMMENT: Sel = Sel::new(".review-comment, .timeline-comment");
+static REVIEW_COMMENT: Sel = Sel::new(".review-comment");
+static AUTHOR: Sel =
+    Sel::new(".timeline-comment-header a.author, .js-comment-header a.author, .review-comment a.author");
+static TIME: Sel = Sel::new(".timeline-comment-header relative-time[datetime], .js-comment-header relative-time[datetime], a.js-timestamp relative-time[datetime]");
 /// The review thread around a review comment, and the file path in its header.
-static THREAD: LazyLock<Selector> = LazyLock::new(|| sel(".js-resolvable-timeline-thread-container, .file"));
-static PATH: LazyLock<Selector> = LazyLock::new(|| sel(".file-info a, .file-header a[title], summary a.text-mono"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a.js-timestamp[href]"));
-static ROLE: LazyLock<Selector> = LazyLock::new(|| sel(".timeline-comment-label"));
+static THREAD: Sel = Sel::new(".js-resolvable-timeline-thread-container, .file");
+static PATH: Sel = Sel::new(".file-info a, .file-header a[title], summary a.text-mono");
+static PERMALINK: Sel = Sel::new("a.js-timestamp[href]");
+static ROLE: Sel = Sel::new(".timeline-comment-label");
 
 /// Whether the page is this engine's: a `.timeline-comment .comment-body.markdown-body`, markup every board of the
 /// engine prints and [`read`] needs.

@@ -8,30 +8,28 @@
 //! title is in the viewer's locale (`03/21/2024` leaves day and month open), so the date comes from the
 //! activity link's `from=` and the clock time from the title.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{base_url, bodies_in, named_link};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "redmine", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("div.issue .subject h3"));
-static ISSUE_BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.issue.details .description .wiki"));
-static ISSUE: LazyLock<Selector> = LazyLock::new(|| sel("div.issue.details"));
-static NOTE_BODY: LazyLock<Selector> = LazyLock::new(|| sel("#history div.journal div.wiki"));
-static JOURNAL: LazyLock<Selector> = LazyLock::new(|| sel("div.journal"));
+static TITLE: Sel = Sel::new("div.issue .subject h3");
+static ISSUE_BODY: Sel = Sel::new("div.issue.details .description .wiki");
+static ISSUE: Sel = Sel::new("div.issue.details");
+static NOTE_BODY: Sel = Sel::new("#history div.journal div.wiki");
+static JOURNAL: Sel = Sel::new("div.journal");
 /// Where the author and time sit: `p.author` of the issue, the `h4` of a journal.
-static BYLINE: LazyLock<Selector> = LazyLock::new(|| sel("p.author, h4"));
-static USER: LazyLock<Selector> = LazyLock::new(|| sel("a.user"));
-static WHEN: LazyLock<Selector> = LazyLock::new(|| sel("a[title][href*='from=']"));
-static NOTE: LazyLock<Selector> = LazyLock::new(|| sel("[id^=note-]"));
+static BYLINE: Sel = Sel::new("p.author, h4");
+static USER: Sel = Sel::new("a.user");
+static WHEN: Sel = Sel::new("a[title][href*='from=']");
+static NOTE: Sel = Sel::new("[id^=note-]");
 
 /// Whether the page is this engine's: an issue description `div.issue.details .description .wiki` or a journal
 /// note, markup every board of the engine prints and [`read`] needs.

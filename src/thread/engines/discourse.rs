@@ -16,46 +16,41 @@
 //! `acceptedAnswer` ([`accepted`](crate::thread::accepted) reads that one for every engine). The post with
 //! that number is [`Post::accepted`](crate::model::Post::accepted).
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, first_attr, first_text, score};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "discourse", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#topic-title h1"));
+static TITLE: Sel = Sel::new("#topic-title h1");
 
-static NOSCRIPT: LazyLock<Selector> = LazyLock::new(|| sel("noscript[data-path]"));
-static POST: LazyLock<Selector> = LazyLock::new(|| sel(".crawler-post, .topic-body"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=text], .cooked, .post"));
-static AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel(".creator [itemprop=name], [itemprop=author] [itemprop=name], .creator a, .username a"));
-static PROFILE: LazyLock<Selector> =
-    LazyLock::new(|| sel(".creator a[href], [itemprop=author] a[href], .username a[href]"));
-static TIME: LazyLock<Selector> =
-    LazyLock::new(|| sel("time.post-time, [itemprop=datePublished], .post-date [data-time], time"));
-static LIKES: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=userInteractionCount]"));
-static POSITION: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=position]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("aside.quote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".title"));
+static NOSCRIPT: Sel = Sel::new("noscript[data-path]");
+static POST: Sel = Sel::new(".crawler-post, .topic-body");
+static BODY: Sel = Sel::new("[itemprop=text], .cooked, .post");
+static AUTHOR: Sel = Sel::new(".creator [itemprop=name], [itemprop=author] [itemprop=name], .creator a, .username a");
+static PROFILE: Sel = Sel::new(".creator a[href], [itemprop=author] a[href], .username a[href]");
+static TIME: Sel = Sel::new("time.post-time, [itemprop=datePublished], .post-date [data-time], time");
+static LIKES: Sel = Sel::new("[itemprop=userInteractionCount]");
+static POSITION: Sel = Sel::new("[itemprop=position]");
+static QUOTE: Sel = Sel::new("aside.quote");
+static QUOTE_AUTHOR: Sel = Sel::new(".title");
 /// The rendered view's post block, holding the post's number.
-static NUMBERED: LazyLock<Selector> = LazyLock::new(|| sel("[data-post-number], article[id^=post_]"));
+static NUMBERED: Sel = Sel::new("[data-post-number], article[id^=post_]");
 /// Discourse Solved's "Solved by X in post #N" block in the first post.
-static SOLVED_QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("aside.accepted-answer[data-post]"));
+static SOLVED_QUOTE: Sel = Sel::new("aside.accepted-answer[data-post]");
 /// The topic JSON the server preloads for the JavaScript app.
-static PRELOADED: LazyLock<Selector> = LazyLock::new(|| sel("[data-preloaded]"));
+static PRELOADED: Sel = Sel::new("[data-preloaded]");
 /// Not part of the post: the meta line repeated under the body, reply counters and "read more" buttons, and
 /// a link preview's (`aside.onebox`) body: the linked page's own title and blurb, not the poster's words (the
 /// preview's `header.source` link, naming the site, stays).
-static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".crawler-post-meta, .post-likes, .post-links-container, aside.onebox .onebox-body, aside.onebox .onebox-metadata")
-});
+static NOT_TEXT: Sel = Sel::new(
+    ".crawler-post-meta, .post-likes, .post-links-container, aside.onebox .onebox-body, aside.onebox .onebox-metadata",
+);
 
 /// Whether the page is this engine's: a post (`.crawler-post`, `.topic-body`) or the crawler view in
 /// `noscript[data-path]`, markup every board of the engine prints and [`read`] needs.

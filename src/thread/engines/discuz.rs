@@ -9,40 +9,38 @@
 //! <date>"; the edit note `i.pstatus` inside the body is left out; signatures (`div.sign`) sit outside the
 //! body. Title `#thread_subject`; trail `#pt .z a`. Dates are `Y-M-D H:M[:S]`, which [`crate::date`] reads.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, first_attr, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "discuz", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#thread_subject, h1 .ts"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel("#pt .z a"));
-static POST: LazyLock<Selector> = LazyLock::new(|| sel("#postlist > div[id^=post_]"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("td.t_f[id^=postmessage_]"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".pls .authi a.xw1, .authi a.xw1, .authi a[href*=space]"));
+static TITLE: Sel = Sel::new("#thread_subject, h1 .ts");
+static CRUMB: Sel = Sel::new("#pt .z a");
+static POST: Sel = Sel::new("#postlist > div[id^=post_]");
+static BODY: Sel = Sel::new("td.t_f[id^=postmessage_]");
+static AUTHOR: Sel = Sel::new(".pls .authi a.xw1, .authi a.xw1, .authi a[href*=space]");
 /// Cells of the user's counts read at most: Discuz! shows three (threads, posts, points) under the avatar.
 const COUNTS_MAX: usize = 6;
-static AUTHOR_COLUMN: LazyLock<Selector> = LazyLock::new(|| sel(".pls"));
-static COUNTS: LazyLock<Selector> = LazyLock::new(|| sel(".tns th, .tns td"));
-static COUNT: LazyLock<Selector> = LazyLock::new(|| sel("p"));
-static GROUP: LazyLock<Selector> = LazyLock::new(|| sel(".pls em a[href*=usergroup]"));
-static POSTED: LazyLock<Selector> = LazyLock::new(|| sel("em[id^=authorposton]"));
+static AUTHOR_COLUMN: Sel = Sel::new(".pls");
+static COUNTS: Sel = Sel::new(".tns th, .tns td");
+static COUNT: Sel = Sel::new("p");
+static GROUP: Sel = Sel::new(".pls em a[href*=usergroup]");
+static POSTED: Sel = Sel::new("em[id^=authorposton]");
 /// Recent posts show "3 天前" and keep the full time in this span's `title`.
-static POSTED_FULL: LazyLock<Selector> = LazyLock::new(|| sel("span[title]"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a[id^=postnum]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel(".quote blockquote, blockquote"));
+static POSTED_FULL: Sel = Sel::new("span[title]");
+static PERMALINK: Sel = Sel::new("a[id^=postnum]");
+static QUOTE: Sel = Sel::new(".quote blockquote, blockquote");
 /// The quote's head: a link back to the quoted post, its text "X 发表于 <date>" in grey.
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[href*=findpost], font[color]"));
+static QUOTE_AUTHOR: Sel = Sel::new("a[href*=findpost], font[color]");
 /// "本帖最后由 X 于 2023-5-6 12:40 编辑": the edit note Discuz! writes at the top of an edited body.
-static EDIT_NOTE: LazyLock<Selector> = LazyLock::new(|| sel("i.pstatus"));
+static EDIT_NOTE: Sel = Sel::new("i.pstatus");
 
 /// Whether the page is this engine's: a `td.t_f[id^=postmessage_]` body and a `#postlist > div[id^=post_]`, markup
 /// every board of the engine prints and [`read`] needs.

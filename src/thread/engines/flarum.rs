@@ -12,38 +12,36 @@
 //! `.DiscussionHero-tags .TagLabel-text` (Flarum's sections). Quotes in both views are `blockquote`s; replies
 //! made with the mentions extension start them with `a.PostMention` naming the quoted user.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, bodies_in, first_attr, first_text, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "flarum", detect, read };
 
-static CRAWLER_TITLE: LazyLock<Selector> =
-    LazyLock::new(|| sel("[data-noscript] .container > h1, [data-noscript] .container > h2, .container > h1"));
+static CRAWLER_TITLE: Sel =
+    Sel::new("[data-noscript] .container > h1, [data-noscript] .container > h2, .container > h1");
 /// A post of the no-JS view: an `article` (kept only when it has the `.PostUser-name` heading).
-static CRAWLER_POST: LazyLock<Selector> = LazyLock::new(|| sel("article"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".Post-body"));
-static CRAWLER_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".PostUser-name"));
+static CRAWLER_POST: Sel = Sel::new("article");
+static BODY: Sel = Sel::new(".Post-body");
+static CRAWLER_AUTHOR: Sel = Sel::new(".PostUser-name");
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".DiscussionHero-title"));
-static TAG: LazyLock<Selector> = LazyLock::new(|| sel(".DiscussionHero-tags .TagLabel-text"));
-static POST: LazyLock<Selector> = LazyLock::new(|| sel(".PostStream-item article.CommentPost"));
-static ITEM: LazyLock<Selector> = LazyLock::new(|| sel(".PostStream-item"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".PostUser-name .username"));
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel(".PostUser-name a[href]"));
-static BADGE: LazyLock<Selector> = LazyLock::new(|| sel(".PostUser-badges .Badge[title], .PostUser-badges [title]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".PostMeta time[datetime], .Post-header time[datetime]"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("input.PostMeta-permalink"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.PostMention"));
+static TITLE: Sel = Sel::new(".DiscussionHero-title");
+static TAG: Sel = Sel::new(".DiscussionHero-tags .TagLabel-text");
+static POST: Sel = Sel::new(".PostStream-item article.CommentPost");
+static ITEM: Sel = Sel::new(".PostStream-item");
+static AUTHOR: Sel = Sel::new(".PostUser-name .username");
+static PROFILE: Sel = Sel::new(".PostUser-name a[href]");
+static BADGE: Sel = Sel::new(".PostUser-badges .Badge[title], .PostUser-badges [title]");
+static TIME: Sel = Sel::new(".PostMeta time[datetime], .Post-header time[datetime]");
+static PERMALINK: Sel = Sel::new("input.PostMeta-permalink");
+static QUOTE: Sel = Sel::new("blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("a.PostMention");
 
 /// Whether the page is this engine's: a `.Post-body` with the post stream's `CommentPost` or the no-JS view's
 /// `.PostUser-name`, markup every board of the engine prints and [`read`] needs.

@@ -9,31 +9,29 @@
 //! `div.quotebox` with `cite` ("X wrote:") before the `blockquote`. The trail is `ul.crumbs` (its last item,
 //! `strong a`, the topic).
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "fluxbb", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".crumbs li strong a, .crumbs li strong"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".crumbs li a"));
-static POST: LazyLock<Selector> = LazyLock::new(|| sel("div.blockpost[id^=p]"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".postright div.postmsg:not(.postsignature)"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".postleft dt strong"));
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel(".postleft dt a[href]"));
-static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".postleft dd.usertitle"));
-static PAIRS: LazyLock<Selector> = LazyLock::new(|| sel(".postleft dd span"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("h2 a[href*='#p'], h2 span a"));
-static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel(".postright h3"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("div.quotebox"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+static TITLE: Sel = Sel::new(".crumbs li strong a, .crumbs li strong");
+static CRUMB: Sel = Sel::new(".crumbs li a");
+static POST: Sel = Sel::new("div.blockpost[id^=p]");
+static BODY: Sel = Sel::new(".postright div.postmsg:not(.postsignature)");
+static AUTHOR: Sel = Sel::new(".postleft dt strong");
+static PROFILE: Sel = Sel::new(".postleft dt a[href]");
+static USER_TITLE: Sel = Sel::new(".postleft dd.usertitle");
+static PAIRS: Sel = Sel::new(".postleft dd span");
+static TIME: Sel = Sel::new("h2 a[href*='#p'], h2 span a");
+static SUBJECT: Sel = Sel::new(".postright h3");
+static QUOTE: Sel = Sel::new("div.quotebox");
+static QUOTE_AUTHOR: Sel = Sel::new("cite");
 
 /// Whether the page is this engine's: a `.postmsg` body and a `div.blockpost[id^=p]`, markup every board of the
 /// engine prints and [`read`] needs.

@@ -14,39 +14,37 @@
 //! The submission is post 1 at depth 0; comments follow with depth 0 for top level. Comments shown only as
 //! "[deleted]", "[flagged]" or "[dead]" have no `.commtext` text and are not posts; the "More" link is no row.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, base_url, first_attr, first_text, text_of};
 use super::{link_post, set_time};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::url;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "hackernews", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem .titleline > a, table.fatitem .onstory a"));
-static FATITEM: LazyLock<Selector> = LazyLock::new(|| sel("table.fatitem"));
-static STORY: LazyLock<Selector> = LazyLock::new(|| sel("tr.athing"));
-static TITLE_LINK: LazyLock<Selector> = LazyLock::new(|| sel(".titleline > a"));
-static STORY_USER: LazyLock<Selector> = LazyLock::new(|| sel(".subline .hnuser, .subtext .hnuser"));
-static STORY_AGE: LazyLock<Selector> = LazyLock::new(|| sel(".subline .age, .subtext .age"));
-static STORY_SCORE: LazyLock<Selector> = LazyLock::new(|| sel(".subline .score, .subtext .score"));
-static TOPTEXT: LazyLock<Selector> = LazyLock::new(|| sel(".toptext"));
+static TITLE: Sel = Sel::new("table.fatitem .titleline > a, table.fatitem .onstory a");
+static FATITEM: Sel = Sel::new("table.fatitem");
+static STORY: Sel = Sel::new("tr.athing");
+static TITLE_LINK: Sel = Sel::new(".titleline > a");
+static STORY_USER: Sel = Sel::new(".subline .hnuser, .subtext .hnuser");
+static STORY_AGE: Sel = Sel::new(".subline .age, .subtext .age");
+static STORY_SCORE: Sel = Sel::new(".subline .score, .subtext .score");
+static TOPTEXT: Sel = Sel::new(".toptext");
 
-static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel("tr.athing.comtr"));
-static INDENT: LazyLock<Selector> = LazyLock::new(|| sel("td.ind"));
-static SPACER: LazyLock<Selector> = LazyLock::new(|| sel("td.ind img[width]"));
-static USER: LazyLock<Selector> = LazyLock::new(|| sel(".comhead .hnuser"));
-static AGE: LazyLock<Selector> = LazyLock::new(|| sel(".comhead .age"));
-static AGE_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".commtext"));
-static REPLY: LazyLock<Selector> = LazyLock::new(|| sel(".reply"));
+static COMMENT: Sel = Sel::new("tr.athing.comtr");
+static INDENT: Sel = Sel::new("td.ind");
+static SPACER: Sel = Sel::new("td.ind img[width]");
+static USER: Sel = Sel::new(".comhead .hnuser");
+static AGE: Sel = Sel::new(".comhead .age");
+static AGE_LINK: Sel = Sel::new("a[href]");
+static BODY: Sel = Sel::new(".commtext");
+static REPLY: Sel = Sel::new(".reply");
 
 /// Pixels of spacer per reply level on pages from before `td.ind` carried `indent`.
 const SPACER_PX_PER_LEVEL: u32 = 40;

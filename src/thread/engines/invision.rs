@@ -14,7 +14,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, first_attr, named_link};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
@@ -24,9 +24,8 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "invision", detect, read };
 
-static TITLE: LazyLock<Selector> =
-    LazyLock::new(|| sel(".ipsType_pageTitle, h1.ipsPageHeader__title, h1[data-ips-hook=title]"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("[data-role=commentContent]"));
+static TITLE: Sel = Sel::new(".ipsType_pageTitle, h1.ipsPageHeader__title, h1[data-ips-hook=title]");
+static BODY: Sel = Sel::new("[data-role=commentContent]");
 /// The author's name: a link to their profile, else the pane's text (guests).
 static AUTHOR: LazyLock<[Selector; 2]> = LazyLock::new(|| {
     [
@@ -34,10 +33,10 @@ static AUTHOR: LazyLock<[Selector; 2]> = LazyLock::new(|| {
         sel(".cAuthorPane_author, .ipsEntry__username"),
     ]
 });
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='do=findComment']"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.ipsQuote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".ipsQuote_citation"));
+static TIME: Sel = Sel::new("time[datetime]");
+static PERMALINK: Sel = Sel::new("a[href*='do=findComment']");
+static QUOTE: Sel = Sel::new("blockquote.ipsQuote");
+static QUOTE_AUTHOR: Sel = Sel::new(".ipsQuote_citation");
 
 /// The classes of the post the topic's "best answer" / solution marker names (4, 5).
 const SOLVED_CLASSES: &[&str] = &["ipsComment_solved", "ipsEntry--solved"];

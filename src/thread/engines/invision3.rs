@@ -10,37 +10,34 @@
 //! `blockquote.ipsBlockquote` with `data-author` (3.4), or a `p.citation` ("X, on 05 June 2012 - 02:23 PM,
 //! said:") before a `div.blockquote` (3.0 to 3.3).
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, first_attr, first_text, label_pairs, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry: the same platform as 4 and 5, an older skin.
 pub const ENGINE: Engine = Engine { name: "invision", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1.ipsType_pagetitle, .topic_title h1, h1"));
-static BLOCK: LazyLock<Selector> = LazyLock::new(|| sel("div.post_block"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".post_body .entry-content, .post_body .post"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".author.vcard a"));
+static TITLE: Sel = Sel::new("h1.ipsType_pagetitle, .topic_title h1, h1");
+static BLOCK: Sel = Sel::new("div.post_block");
+static BODY: Sel = Sel::new(".post_body .entry-content, .post_body .post");
+static AUTHOR: Sel = Sel::new(".author.vcard a");
 /// A guest's name: the author span without a link.
-static GUEST: LazyLock<Selector> = LazyLock::new(|| sel("span.author"));
-static GROUP: LazyLock<Selector> = LazyLock::new(|| sel(".author_info .group_title"));
-static POST_COUNT: LazyLock<Selector> = LazyLock::new(|| sel(".author_info .post_count"));
-static FIELDS: LazyLock<Selector> = LazyLock::new(|| sel(".author_info .custom_fields li"));
-static FIELD_LABEL: LazyLock<Selector> = LazyLock::new(|| sel(".ft"));
-static FIELD_VALUE: LazyLock<Selector> = LazyLock::new(|| sel(".fc"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("abbr.published, .posted_info abbr, .posted_info time"));
-static PERMALINK: LazyLock<Selector> =
-    LazyLock::new(|| sel("a[rel='bookmark'][href*='#entry'], .post_id a[href*='#entry'], a[href*='#entry']"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.ipsBlockquote, div.blockquote, blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("p.citation, .citation"));
+static GUEST: Sel = Sel::new("span.author");
+static GROUP: Sel = Sel::new(".author_info .group_title");
+static POST_COUNT: Sel = Sel::new(".author_info .post_count");
+static FIELDS: Sel = Sel::new(".author_info .custom_fields li");
+static FIELD_LABEL: Sel = Sel::new(".ft");
+static FIELD_VALUE: Sel = Sel::new(".fc");
+static TIME: Sel = Sel::new("abbr.published, .posted_info abbr, .posted_info time");
+static PERMALINK: Sel = Sel::new("a[rel='bookmark'][href*='#entry'], .post_id a[href*='#entry'], a[href*='#entry']");
+static QUOTE: Sel = Sel::new("blockquote.ipsBlockquote, div.blockquote, blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("p.citation, .citation");
 /// The 3.0-3.3 quote's "X, on …, said:" line sits before its quote box, inside the post text.
-static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel("p.citation, .edit"));
+static NOT_TEXT: Sel = Sel::new("p.citation, .edit");
 
 /// Whether the page is this engine's: a `div.post_block` and a post body inside `.post_body`, markup every
 /// IP.Board 3 topic prints and [`read`] needs.

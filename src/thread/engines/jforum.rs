@@ -9,33 +9,31 @@
 //! its stretch of the page from one `span.name` to the next ([`scopes`](super::scopes)). Quotes are
 //! `blockquote`s that open with `<cite>X wrote:</cite>`; JForum writes dates day first by default.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, label_pairs, text_of, Scope};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "jforum", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("a.maintitle, span.maintitle, h1.maintitle"));
-static NAME: LazyLock<Selector> = LazyLock::new(|| sel("span.name"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.postbody"));
-static DETAILS: LazyLock<Selector> = LazyLock::new(|| sel("span.postdetails"));
-static BR: LazyLock<Selector> = LazyLock::new(|| sel("br"));
-static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
-static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[name]"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='#']:has(img)"));
+static TITLE: Sel = Sel::new("a.maintitle, span.maintitle, h1.maintitle");
+static NAME: Sel = Sel::new("span.name");
+static BODY: Sel = Sel::new("div.postbody");
+static DETAILS: Sel = Sel::new("span.postdetails");
+static BR: Sel = Sel::new("br");
+static LINK: Sel = Sel::new("a[href]");
+static ANCHOR: Sel = Sel::new("a[name]");
+static PERMALINK: Sel = Sel::new("a[href*='#']:has(img)");
 /// The trail: the navigation line's links (the "back to top" link under each post is a `nav` link too).
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel("span.nav a.nav:not([href^='#'])"));
-static SIGNATURE: LazyLock<Selector> = LazyLock::new(|| sel(".signature"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote, div.quote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite, .quote-title"));
+static CRUMB: Sel = Sel::new("span.nav a.nav:not([href^='#'])");
+static SIGNATURE: Sel = Sel::new(".signature");
+static QUOTE: Sel = Sel::new("blockquote, div.quote");
+static QUOTE_AUTHOR: Sel = Sel::new("cite, .quote-title");
 
 /// How many elements before the name span the post's anchor may sit (the anchor, then white space only).
 const ANCHOR_REACH: usize = 2;

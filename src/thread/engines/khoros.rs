@@ -19,7 +19,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, first_text, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
@@ -28,26 +28,24 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "khoros", detect, read };
 
-static TITLE: LazyLock<Selector> =
-    LazyLock::new(|| sel("h1.PageTitle, .lia-thread-subject, .lia-message-subject h1, .lia-message-subject"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".lia-message-body-content"));
-static BLOCK: LazyLock<Selector> =
-    LazyLock::new(|| sel(".MessageView, .lia-message-view-wrapper, [data-lia-message-uid]"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.lia-user-name-link"));
-static RANK: LazyLock<Selector> = LazyLock::new(|| sel(".lia-message-author-rank"));
+static TITLE: Sel = Sel::new("h1.PageTitle, .lia-thread-subject, .lia-message-subject h1, .lia-message-subject");
+static BODY: Sel = Sel::new(".lia-message-body-content");
+static BLOCK: Sel = Sel::new(".MessageView, .lia-message-view-wrapper, [data-lia-message-uid]");
+static AUTHOR: Sel = Sel::new("a.lia-user-name-link");
+static RANK: Sel = Sel::new(".lia-message-author-rank");
 /// The post's time: the "posted on" date first (an edit's date may follow), then any Khoros date.
 static TIMES: LazyLock<[Selector; 2]> =
     LazyLock::new(|| [sel(".lia-message-posted-on .DateTime, .lia-message-posted-on"), sel(".DateTime")]);
-static KUDOS: LazyLock<Selector> = LazyLock::new(|| sel(".MessageKudosCount"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".lia-breadcrumb-node a"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote, .lia-quote"));
+static KUDOS: Sel = Sel::new(".MessageKudosCount");
+static CRUMB: Sel = Sel::new(".lia-breadcrumb-node a");
+static QUOTE: Sel = Sel::new("blockquote, .lia-quote");
 /// The class of the accepted solution's message view.
 const SOLUTION_CLASS: &str = "lia-accepted-solution";
 /// The solved topic's link to its solution message.
-static SOLUTION_LINK: LazyLock<Selector> = LazyLock::new(|| sel("[class*='solution'] a[href*='/m-p/']"));
+static SOLUTION_LINK: Sel = Sel::new("[class*='solution'] a[href*='/m-p/']");
 /// What precedes the message id in a Khoros message address (`/t5/<board>/<subject>/m-p/2201977#M4512`).
 const MESSAGE_PATH: &str = "/m-p/";
-static UID: LazyLock<Selector> = LazyLock::new(|| sel("[data-lia-message-uid]"));
+static UID: Sel = Sel::new("[data-lia-message-uid]");
 
 /// Whether the page is this engine's: a message text `.lia-message-body-content` and a profile link
 /// `a.lia-user-name-link`, markup every Khoros community prints and [`read`] needs.

@@ -15,35 +15,33 @@
 //! `small`, then the text `.kmessage .kmsg` (a `p` in Kunena 4, a `div` after), the signature `.ksig` and the
 //! edit note outside it. Quotes are `blockquote`s opening with the quoted member's name in bold.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, first_attr, first_text, label_pairs, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "kunena", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".kmsgtitle, #kunena h1, .kunena h1"));
+static TITLE: Sel = Sel::new(".kmsgtitle, #kunena h1, .kunena h1");
 /// The text: Blue Eagle's `.kmsgtext`, Crypsis' and Aurelia's `.kmsg` inside `.kmessage`.
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".kmsgtext, .kmessage .kmsg"));
-static BLOCK: LazyLock<Selector> = LazyLock::new(|| sel(".kbody, div.message"));
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel(".kpost-profile, ul.profilebox"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".kpost-username a, .kpost-profile a.kwho-user, .kpost-profile a.kwho-moderator, .kpost-profile a.kwho-admin, \
-         .profilebox strong a, .profilebox a.kwho-user, .profilebox a.kwho-moderator, .profilebox a.kwho-admin")
-});
-static PROFILE_LINES: LazyLock<Selector> = LazyLock::new(|| sel(".kpost-profile li, .profile-expand li"));
+static BODY: Sel = Sel::new(".kmsgtext, .kmessage .kmsg");
+static BLOCK: Sel = Sel::new(".kbody, div.message");
+static PROFILE: Sel = Sel::new(".kpost-profile, ul.profilebox");
+static AUTHOR: Sel = Sel::new(
+    ".kpost-username a, .kpost-profile a.kwho-user, .kpost-profile a.kwho-moderator, .kpost-profile a.kwho-admin, \
+         .profilebox strong a, .profilebox a.kwho-user, .profilebox a.kwho-moderator, .profilebox a.kwho-admin",
+);
+static PROFILE_LINES: Sel = Sel::new(".kpost-profile li, .profile-expand li");
 /// The time: the date span (its `title` the full date); Crypsis boards whose date span has no class still
 /// print it in the `small` above the text.
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".kmsgdate, .kdate, .message small span[title]"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("[class^='kmsg-id'] a[href], .message small a[href^='#']"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel(".kmsgtext-quote, blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("b, strong"));
+static TIME: Sel = Sel::new(".kmsgdate, .kdate, .message small span[title]");
+static PERMALINK: Sel = Sel::new("[class^='kmsg-id'] a[href], .message small a[href^='#']");
+static QUOTE: Sel = Sel::new(".kmsgtext-quote, blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("b, strong");
 
 /// Whether the page is this engine's: a post text `.kmsgtext` and a profile column `.kpost-profile`, markup every
 /// board of the engine prints and [`read`] needs.

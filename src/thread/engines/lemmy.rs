@@ -15,37 +15,35 @@
 //! The post is post 1 at depth 0; comments follow with depth 0 for top level. A deleted or removed comment
 //! shows a placeholder in a muted `.comment-content.text-muted`; it is not a post.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, base_url, first_attr, score, text_of};
 use super::{link_post, set_time};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::url;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "lemmy", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".post-listing .post-title h1"));
-static LISTING: LazyLock<Selector> = LazyLock::new(|| sel("div.post-listing"));
-static POST_BODY: LazyLock<Selector> = LazyLock::new(|| sel("#postContent .md-div"));
-static TITLE_LINK: LazyLock<Selector> = LazyLock::new(|| sel(".post-title h1 a[href]"));
-static POST_SCORE: LazyLock<Selector> = LazyLock::new(|| sel(".post-score"));
-static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel("article.comment-node"));
-static COMMENT_LI: LazyLock<Selector> = LazyLock::new(|| sel("li.comment"));
-static COMMUNITY: LazyLock<Selector> = LazyLock::new(|| sel("a.community-link"));
-static PERSON: LazyLock<Selector> = LazyLock::new(|| sel("a.person-listing"));
-static NAME: LazyLock<Selector> = LazyLock::new(|| sel("span"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("span.moment-time"));
-static COMMENT_SCORE: LazyLock<Selector> = LazyLock::new(|| sel(".unselectable span[aria-label]"));
-static COMMENT_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href^='/post/']"));
-static CONTENT: LazyLock<Selector> = LazyLock::new(|| sel(".comment-content"));
-static COMMENT_BODY: LazyLock<Selector> = LazyLock::new(|| sel(".md-div"));
+static TITLE: Sel = Sel::new(".post-listing .post-title h1");
+static LISTING: Sel = Sel::new("div.post-listing");
+static POST_BODY: Sel = Sel::new("#postContent .md-div");
+static TITLE_LINK: Sel = Sel::new(".post-title h1 a[href]");
+static POST_SCORE: Sel = Sel::new(".post-score");
+static COMMENT: Sel = Sel::new("article.comment-node");
+static COMMENT_LI: Sel = Sel::new("li.comment");
+static COMMUNITY: Sel = Sel::new("a.community-link");
+static PERSON: Sel = Sel::new("a.person-listing");
+static NAME: Sel = Sel::new("span");
+static TIME: Sel = Sel::new("span.moment-time");
+static COMMENT_SCORE: Sel = Sel::new(".unselectable span[aria-label]");
+static COMMENT_LINK: Sel = Sel::new("a[href^='/post/']");
+static CONTENT: Sel = Sel::new(".comment-content");
+static COMMENT_BODY: Sel = Sel::new(".md-div");
 
 /// Whether the page is this engine's: a post body `#postContent .md-div` or an `article.comment-node`, markup every
 /// board of the engine prints and [`read`] needs.

@@ -12,36 +12,33 @@
 //! The story is post 1 at depth 0; comments follow with depth 0 for top level. A removed comment ("[Comment
 //! removed by author]", in `.comment_text .na`, without votes) is not a post.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::link_post;
 use super::{add_profile, base_url, first_attr, named_link, score, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::url;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "lobsters", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".story[data-shortid] .link a"));
-static STORY: LazyLock<Selector> = LazyLock::new(|| sel(".story[data-shortid]"));
-static STORY_LINK: LazyLock<Selector> = LazyLock::new(|| sel(".link a.u-url, .link a"));
-static STORY_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".story_content .story_text"));
-static COMMENTS_LINK: LazyLock<Selector> = LazyLock::new(|| sel(".comments_label a[href]"));
-static COMMENT: LazyLock<Selector> = LazyLock::new(|| sel("div.comment[data-shortid]"));
-static SUBTREE: LazyLock<Selector> = LazyLock::new(|| sel("li.comments_subtree"));
-static USER: LazyLock<Selector> =
-    LazyLock::new(|| sel(".byline a.u-author, .byline a[href*='/~'], .byline a[href*='/u/']"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".byline time"));
-static VOTES: LazyLock<Selector> = LazyLock::new(|| sel(".voters .score, .voters .upvoter"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".byline a[href*='/c/']"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".comment_text"));
-static GONE: LazyLock<Selector> = LazyLock::new(|| sel(".comment_text .na"));
+static TITLE: Sel = Sel::new(".story[data-shortid] .link a");
+static STORY: Sel = Sel::new(".story[data-shortid]");
+static STORY_LINK: Sel = Sel::new(".link a.u-url, .link a");
+static STORY_TEXT: Sel = Sel::new(".story_content .story_text");
+static COMMENTS_LINK: Sel = Sel::new(".comments_label a[href]");
+static COMMENT: Sel = Sel::new("div.comment[data-shortid]");
+static SUBTREE: Sel = Sel::new("li.comments_subtree");
+static USER: Sel = Sel::new(".byline a.u-author, .byline a[href*='/~'], .byline a[href*='/u/']");
+static TIME: Sel = Sel::new(".byline time");
+static VOTES: Sel = Sel::new(".voters .score, .voters .upvoter");
+static PERMALINK: Sel = Sel::new(".byline a[href*='/c/']");
+static BODY: Sel = Sel::new(".comment_text");
+static GONE: Sel = Sel::new(".comment_text .na");
 
 /// Whether the page is this engine's: a `.story[data-shortid]` or a `div.comment[data-shortid]`, markup every board
 /// of the engine prints and [`read`] needs.

@@ -11,15 +11,13 @@
 //! quoted text is `.quoted-text`. Replies sit in `div.even`/`div.odd` wrappers indented by `margin-left: 2em`
 //! per level.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, bodies_in, first_attr, first_text, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::{Post, PostQuote};
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "mailman", detect, read };
@@ -35,12 +33,12 @@ pub fn read(page: &Page) -> Option<Thread> {
     read_hyperkitty(page).or_else(|| read_pipermail(page))
 }
 
-static PM_NAV_DATE: LazyLock<Selector> = LazyLock::new(|| sel("a[href^='date.html#']"));
-static PM_NAV_THREAD: LazyLock<Selector> = LazyLock::new(|| sel("a[href^='thread.html#']"));
-static PM_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
-static PM_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("body > b"));
-static PM_DATE: LazyLock<Selector> = LazyLock::new(|| sel("body > i"));
-static PM_BODY: LazyLock<Selector> = LazyLock::new(|| sel("pre"));
+static PM_NAV_DATE: Sel = Sel::new("a[href^='date.html#']");
+static PM_NAV_THREAD: Sel = Sel::new("a[href^='thread.html#']");
+static PM_TITLE: Sel = Sel::new("h1");
+static PM_AUTHOR: Sel = Sel::new("body > b");
+static PM_DATE: Sel = Sel::new("body > i");
+static PM_BODY: Sel = Sel::new("pre");
 
 fn read_pipermail(page: &Page) -> Option<Thread> {
     if page.find_all(&PM_NAV_DATE).next().is_none() || page.find_all(&PM_NAV_THREAD).next().is_none() {
@@ -121,19 +119,19 @@ fn attribution(line: &str) -> Option<String> {
     (!name.is_empty() && name.chars().count() <= 60).then(|| name.to_string())
 }
 
-static HK_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".thread-header h3, .thread-header h1, .message-header h1"));
-static HK_BODY: LazyLock<Selector> = LazyLock::new(|| sel(".email > .email-body"));
-static HK_EMAIL: LazyLock<Selector> = LazyLock::new(|| sel(".email"));
-static HK_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".email-author .name"));
-static HK_PROFILE: LazyLock<Selector> = LazyLock::new(|| sel(".email-author .name a[href]"));
-static HK_HEADER: LazyLock<Selector> = LazyLock::new(|| sel(".email-header[id]"));
-static HK_TIME_EL: LazyLock<Selector> = LazyLock::new(|| sel(".email-date time[datetime]"));
-static HK_DAY: LazyLock<Selector> = LazyLock::new(|| sel(".email-date .date"));
-static HK_CLOCK: LazyLock<Selector> = LazyLock::new(|| sel(".email-date .time"));
-static HK_PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".messagelink a[href]"));
-static HK_QUOTE: LazyLock<Selector> = LazyLock::new(|| sel(".quoted-text"));
+static HK_TITLE: Sel = Sel::new(".thread-header h3, .thread-header h1, .message-header h1");
+static HK_BODY: Sel = Sel::new(".email > .email-body");
+static HK_EMAIL: Sel = Sel::new(".email");
+static HK_AUTHOR: Sel = Sel::new(".email-author .name");
+static HK_PROFILE: Sel = Sel::new(".email-author .name a[href]");
+static HK_HEADER: Sel = Sel::new(".email-header[id]");
+static HK_TIME_EL: Sel = Sel::new(".email-date time[datetime]");
+static HK_DAY: Sel = Sel::new(".email-date .date");
+static HK_CLOCK: Sel = Sel::new(".email-date .time");
+static HK_PERMALINK: Sel = Sel::new(".messagelink a[href]");
+static HK_QUOTE: Sel = Sel::new(".quoted-text");
 /// Quoted text names no author in HyperKitty; a selector that matches nothing keeps the generic guess away.
-static HK_QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("hk-no-quote-author"));
+static HK_QUOTE_AUTHOR: Sel = Sel::new("hk-no-quote-author");
 
 fn read_hyperkitty(page: &Page) -> Option<Thread> {
     let base = base_url(page);

@@ -10,36 +10,33 @@
 //! Pages Mastodon rendered on the server before 4.0 add microformats to the same markup (`h-entry`,
 //! `p-author h-card`, `p-name`, `e-content`, `dt-published`), which are read where the classes above are missing.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, first_attr, first_text};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "mastodon", detect, read };
 
 /// Mastodon shows no thread title; the page's own title is used (see `page_info`).
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("mastodon-has-no-title-element"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".status__content"));
-static STATUS: LazyLock<Selector> = LazyLock::new(|| sel(".detailed-status, .status"));
-static NAME: LazyLock<Selector> = LazyLock::new(|| sel(".display-name__html, .p-author .p-name"));
-static ACCOUNT: LazyLock<Selector> = LazyLock::new(|| sel(".display-name__account"));
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| {
-    sel("a.status__display-name[href], a.detailed-status__display-name[href], a.p-author[href], .p-author a[href]")
-});
-static PERMALINK: LazyLock<Selector> =
-    LazyLock::new(|| sel("a.status__relative-time[href], a.detailed-status__datetime[href]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".status__relative-time time[datetime], .detailed-status__datetime time[datetime], time.dt-published[datetime]")
-});
+static TITLE: Sel = Sel::new("mastodon-has-no-title-element");
+static BODY: Sel = Sel::new(".status__content");
+static STATUS: Sel = Sel::new(".detailed-status, .status");
+static NAME: Sel = Sel::new(".display-name__html, .p-author .p-name");
+static ACCOUNT: Sel = Sel::new(".display-name__account");
+static PROFILE: Sel = Sel::new(
+    "a.status__display-name[href], a.detailed-status__display-name[href], a.p-author[href], .p-author a[href]",
+);
+static PERMALINK: Sel = Sel::new("a.status__relative-time[href], a.detailed-status__datetime[href]");
+static TIME: Sel = Sel::new(
+    ".status__relative-time time[datetime], .detailed-status__datetime time[datetime], time.dt-published[datetime]",
+);
 /// Not the status's text: a content warning's "Show more" button, "Translate" buttons.
-static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel("button"));
+static NOT_TEXT: Sel = Sel::new("button");
 
 /// Whether the page is this engine's: a status text `.status__content` and a name `.display-name__html`, markup
 /// every server of the engine prints and [`read`] needs.

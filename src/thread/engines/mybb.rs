@@ -13,7 +13,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, first_attr, first_text, label_pairs, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::{ElementRef, Node};
@@ -22,22 +22,22 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "mybb", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".navigation .active, td.thead > div > strong"));
+static TITLE: Sel = Sel::new(".navigation .active, td.thead > div > strong");
 /// Trail items; `> a` leaves out the page links MyBB hides in the last item's drop-down.
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".navigation .nav_bit > a"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.post_body[id^=pid_]"));
-static POST: LazyLock<Selector> = LazyLock::new(|| sel("div.post[id^=post_]"));
+static CRUMB: Sel = Sel::new(".navigation .nav_bit > a");
+static BODY: Sel = Sel::new("div.post_body[id^=pid_]");
+static POST: Sel = Sel::new("div.post[id^=post_]");
 /// The poster's name: the profile link, else the name as text (guests have no profile).
 static AUTHOR: LazyLock<[Selector; 2]> =
     LazyLock::new(|| [sel(".post_author .largetext a"), sel(".post_author .largetext")]);
-static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".author_information .smalltext"));
-static STATS: LazyLock<Selector> = LazyLock::new(|| sel(".author_statistics"));
-static DATE: LazyLock<Selector> = LazyLock::new(|| sel(".post_date"));
+static USER_TITLE: Sel = Sel::new(".author_information .smalltext");
+static STATS: Sel = Sel::new(".author_statistics");
+static DATE: Sel = Sel::new(".post_date");
 /// "Yesterday"/"Today" carry the real date in `title`.
-static DATE_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("span[title]"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".post_head a[href*='#pid'], .post_head a[href*='pid']"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.mycode_quote, blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+static DATE_TITLE: Sel = Sel::new("span[title]");
+static PERMALINK: Sel = Sel::new(".post_head a[href*='#pid'], .post_head a[href*='pid']");
+static QUOTE: Sel = Sel::new("blockquote.mycode_quote, blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("cite");
 
 /// Whether the page is this engine's: a `div.post_body[id^=pid_]` in a `div.post[id^=post_]`, markup every board of
 /// the engine prints and [`read`] needs.

@@ -11,41 +11,37 @@
 //! a time without one is of the year the page was served, which the footer's "Copyright © 2005 - 2020"
 //! ends with; so a post of smileys alone (no words, but a time) is kept. The breadcrumb is the `p.bold` links under the heading, the topic's own link last.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, first_attr, score, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "nairaland", detect, read };
 
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("table[summary=posts] td[id^=pb]"));
+static BODY: Sel = Sel::new("table[summary=posts] td[id^=pb]");
 /// Header and body cells, in document order: each body belongs to the header before it.
-static CELLS: LazyLock<Selector> = LazyLock::new(|| sel("table[summary=posts] td.pu, table[summary=posts] td[id^=pb]"));
-static USER: LazyLock<Selector> = LazyLock::new(|| sel("a.user"));
-static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='#']"));
-static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[name]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("span.s"));
-static LIKES: LazyLock<Selector> = LazyLock::new(|| sel("b[id^=lpt]"));
+static CELLS: Sel = Sel::new("table[summary=posts] td.pu, table[summary=posts] td[id^=pb]");
+static USER: Sel = Sel::new("a.user");
+static SUBJECT: Sel = Sel::new("a[href*='#']");
+static ANCHOR: Sel = Sel::new("a[name]");
+static TIME: Sel = Sel::new("span.s");
+static LIKES: Sel = Sel::new("b[id^=lpt]");
 /// The counters line under the text: not part of the post.
-static COUNTERS: LazyLock<Selector> = LazyLock::new(|| sel("p.s"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[href^='/post/']"));
+static COUNTERS: Sel = Sel::new("p.s");
+static QUOTE_AUTHOR: Sel = Sel::new("a[href^='/post/']");
 /// The breadcrumb under the board's heading: links in `p.bold`, or (today's markup) schema.org `ListItem`s
 /// wrapping them.
-static CRUMB: LazyLock<Selector> =
-    LazyLock::new(|| sel("h2 ~ p.bold > a, h2 ~ p.bold > span[itemprop=itemListElement] > a"));
+static CRUMB: Sel = Sel::new("h2 ~ p.bold > a, h2 ~ p.bold > span[itemprop=itemListElement] > a");
 /// The topic's title: the breadcrumb's last item (`<title>` and the `<h2>` add the board and the site).
-static TITLE: LazyLock<Selector> = LazyLock::new(|| {
-    sel("h2 ~ p.bold > a:last-of-type, h2 ~ p.bold > span[itemprop=itemListElement]:last-of-type [itemprop=name]")
-});
+static TITLE: Sel =
+    Sel::new("h2 ~ p.bold > a:last-of-type, h2 ~ p.bold > span[itemprop=itemListElement]:last-of-type [itemprop=name]");
 /// The text nodes searched for the footer's copyright line, from the end of the page.
-static FOOTER: LazyLock<Selector> = LazyLock::new(|| sel("b a[href='/'], p, div"));
+static FOOTER: Sel = Sel::new("b a[href='/'], p, div");
 
 /// The word that introduces the copyright years in the footer.
 const COPYRIGHT: &str = "Copyright";

@@ -9,36 +9,31 @@
 //! it are skipped. Quotes are Markdown `blockquote`s opening with "@X said in <topic>:". Title
 //! `[component="topic/title"]`; trail `.breadcrumb li a`.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, first_attr, first_text, named_link};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "nodebb", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("[component=\"topic/title\"], h1"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".breadcrumb li a"));
-static POST: LazyLock<Selector> = LazyLock::new(|| sel("[component=post][data-pid]"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("[component=\"post/content\"]"));
-static AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel("[itemprop=author] a[data-username], .post-header a[data-username], a[data-username]"));
-static GROUP: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=author] .badge-text, .post-header .badge-text"));
-static TIMEAGO: LazyLock<Selector> = LazyLock::new(|| sel(".timeago[title]"));
+static TITLE: Sel = Sel::new("[component=\"topic/title\"], h1");
+static CRUMB: Sel = Sel::new(".breadcrumb li a");
+static POST: Sel = Sel::new("[component=post][data-pid]");
+static BODY: Sel = Sel::new("[component=\"post/content\"]");
+static AUTHOR: Sel = Sel::new("[itemprop=author] a[data-username], .post-header a[data-username], a[data-username]");
+static GROUP: Sel = Sel::new("[itemprop=author] .badge-text, .post-header .badge-text");
+static TIMEAGO: Sel = Sel::new(".timeago[title]");
 /// Parts of a post element that are not the post's own header: the answered post's preview, the body, the
 /// footer with its "last reply" time.
-static NOT_HEADER: LazyLock<Selector> = LazyLock::new(|| {
-    sel("[component=\"post/parent\"], [component=\"post/content\"], [component=\"post/footer\"], [component=\"post/editor\"]")
-});
-static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[component=\"post/anchor\"][id]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a.plugin-mentions-user, a.plugin-mentions-a"));
+static NOT_HEADER: Sel = Sel::new("[component=\"post/parent\"], [component=\"post/content\"], [component=\"post/footer\"], [component=\"post/editor\"]");
+static ANCHOR: Sel = Sel::new("a[component=\"post/anchor\"][id]");
+static QUOTE: Sel = Sel::new("blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("a.plugin-mentions-user, a.plugin-mentions-a");
 
 /// Whether the page is this engine's: a `[component="post/content"]` body and a `[component=post][data-pid]`,
 /// markup every board of the engine prints and [`read`] needs.

@@ -6,36 +6,31 @@
 //! 3.2) and the body `div.content`. Quotes are `blockquote`s whose `cite` says "X wrote:". Signatures
 //! (`div.signature`) are dropped by the clean stage.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, first_attr, first_text, label_pairs, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "phpbb", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2.topic-title, #page-body h2"));
+static TITLE: Sel = Sel::new("h2.topic-title, #page-body h2");
 
-static POST: LazyLock<Selector> = LazyLock::new(|| sel("div.post"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".postbody .content"));
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel("dl.postprofile"));
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".postprofile .username, .postprofile .username-coloured, p.author .username, p.author strong a, .postprofile dt a:not(.avatar)")
-});
-static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
-static STRONG: LazyLock<Selector> = LazyLock::new(|| sel("strong"));
-static BYLINE: LazyLock<Selector> = LazyLock::new(|| sel("p.author"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("p.author time, p.author .timestamp, .postbody time"));
-static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel(".postbody h3"));
-static PERMALINK: LazyLock<Selector> =
-    LazyLock::new(|| sel(".postbody h3 a[href*='#p'], p.author a[href*='#p'], a[href*='#p']"));
-static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("[id^=p]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+static POST: Sel = Sel::new("div.post");
+static BODY: Sel = Sel::new(".postbody .content");
+static PROFILE: Sel = Sel::new("dl.postprofile");
+static AUTHOR: Sel = Sel::new(".postprofile .username, .postprofile .username-coloured, p.author .username, p.author strong a, .postprofile dt a:not(.avatar)");
+static DD: Sel = Sel::new("dd");
+static STRONG: Sel = Sel::new("strong");
+static BYLINE: Sel = Sel::new("p.author");
+static TIME: Sel = Sel::new("p.author time, p.author .timestamp, .postbody time");
+static SUBJECT: Sel = Sel::new(".postbody h3");
+static PERMALINK: Sel = Sel::new(".postbody h3 a[href*='#p'], p.author a[href*='#p'], a[href*='#p']");
+static ANCHOR: Sel = Sel::new("[id^=p]");
+static QUOTE: Sel = Sel::new("blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("cite");
 
 /// Whether the page is this engine's: a `div.post` and a `.postbody .content`, markup every board of the engine
 /// prints and [`read`] needs.

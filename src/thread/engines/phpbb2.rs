@@ -12,38 +12,35 @@
 //! and everything after it in the span are left out. Quotes are tables with a "X wrote:" row above a
 //! `td.quote` cell: the table is the quote, its first row names the author.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, Scope};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "phpbb", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("a.maintitle, span.maintitle"));
-static NAME: LazyLock<Selector> = LazyLock::new(|| sel("span.name"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("span.postbody"));
-static DETAILS: LazyLock<Selector> = LazyLock::new(|| sel("span.postdetails"));
-static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[name]"));
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='mode=viewprofile']"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='viewtopic.php?p=']"));
+static TITLE: Sel = Sel::new("a.maintitle, span.maintitle");
+static NAME: Sel = Sel::new("span.name");
+static BODY: Sel = Sel::new("span.postbody");
+static DETAILS: Sel = Sel::new("span.postdetails");
+static ANCHOR: Sel = Sel::new("a[name]");
+static PROFILE: Sel = Sel::new("a[href*='mode=viewprofile']");
+static PERMALINK: Sel = Sel::new("a[href*='viewtopic.php?p=']");
 /// The trail: the navigation line's links to the index and the forum ("Back to top" is a `nav` link too).
-static CRUMB: LazyLock<Selector> =
-    LazyLock::new(|| sel("span.nav a.nav[href*='index.php'], span.nav a.nav[href*='viewforum.php']"));
+static CRUMB: Sel = Sel::new("span.nav a.nav[href*='index.php'], span.nav a.nav[href*='viewforum.php']");
 /// A quote: the table around the `td.quote` cell, whose first row names the quoted author ("X wrote:"); the
 /// cell alone where a style drops the table.
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("table:has(td.quote), td.quote"));
+static QUOTE: Sel = Sel::new("table:has(td.quote), td.quote");
 /// The quote's head line, "ke7dusty wrote:" in bold (a bare "Quote:" names no one).
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("span.genmed b, td > b"));
+static QUOTE_AUTHOR: Sel = Sel::new("span.genmed b, td > b");
 /// The "Last edited by X on …; edited 1 time in total" note under the text.
-static EDIT_NOTE: LazyLock<Selector> = LazyLock::new(|| sel("span.gensmall"));
+static EDIT_NOTE: Sel = Sel::new("span.gensmall");
 
 /// What phpBB 2 puts between a post and its author's signature: a line of underscores (17 in the templates;
 /// any run this long is the separator, no post writes one by chance).

@@ -9,19 +9,18 @@
 //! the element with the most text that holds neither the author nor the time (the header and the profile
 //! column hold one of them; the message does not).
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::structure::Measures;
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
+use crate::facts::hash::FastSet;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::{date, text};
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::collections::{BTreeMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::BTreeMap;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "phpbb", detect, read };
@@ -35,12 +34,12 @@ const MAX_DATE_CHARS: usize = 60;
 /// Longest label, in words, before a colon that makes a date a profile fact ("Member since: ...").
 const MAX_LABEL_WORDS: usize = 2;
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h2.topic-title, h2 a[href*='viewtopic.php'], h1"));
-static USERNAME: LazyLock<Selector> = LazyLock::new(|| sel("a.username, a.username-coloured"));
-static POST_ID: LazyLock<Selector> = LazyLock::new(|| sel("[id^=p]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+static TITLE: Sel = Sel::new("h2.topic-title, h2 a[href*='viewtopic.php'], h1");
+static USERNAME: Sel = Sel::new("a.username, a.username-coloured");
+static POST_ID: Sel = Sel::new("[id^=p]");
+static TIME: Sel = Sel::new("time[datetime]");
+static QUOTE: Sel = Sel::new("blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("cite");
 
 /// Whether the page looks like this engine's: a post container `[id=p<digits>]` and phpBB's username link,
 /// markup every style prints, on a page the prosilver reader does not detect (so a board is detected as phpBB
@@ -56,7 +55,7 @@ pub fn read(page: &Page) -> Option<Thread> {
     let base = base_url(page);
     let containers: Vec<ElementRef> = page.find_all(&POST_ID).filter(|e| is_post_id(e.value().id())).collect();
     // A container inside another is not a second post (a theme's inner `#p123` anchor repeats the outer).
-    let ids: HashSet<NodeId> = containers.iter().map(|c| c.id()).collect();
+    let ids: FastSet<NodeId> = containers.iter().map(|c| c.id()).collect();
     let posts: Vec<Post> = containers
         .iter()
         .filter(|c| !c.ancestors().any(|a| ids.contains(&a.id())))
@@ -126,7 +125,7 @@ fn is_labelled(s: &str) -> bool {
 fn body_of<'a>(c: ElementRef<'a>, author: ElementRef<'a>, time: Option<ElementRef<'a>>) -> Option<ElementRef<'a>> {
     let m = Measures::of(*c);
     // The author's and the time's ancestors (and themselves) are headers or profile columns, not the message.
-    let mut held: HashSet<NodeId> = author.ancestors().map(|a| a.id()).collect();
+    let mut held: FastSet<NodeId> = author.ancestors().map(|a| a.id()).collect();
     held.insert(author.id());
     if let Some(t) = time {
         held.extend(t.ancestors().map(|a| a.id()));

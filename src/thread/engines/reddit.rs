@@ -22,37 +22,35 @@
 //! top-level ones at depth 0 (see `Post::depth`). A link submission's body is its link. Deleted or removed
 //! comments whose body is only the "[deleted]"/"[removed]" placeholder are not posts (their replies are).
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{add_profile, base_url, link_post, score, set_time, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use crate::{text, url};
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "reddit", detect, read };
 
-static COMMENT_AREA: LazyLock<Selector> = LazyLock::new(|| sel("div.commentarea"));
-static OLD_LINK: LazyLock<Selector> = LazyLock::new(|| sel("div.thing[data-type=link]"));
-static OLD_COMMENT: LazyLock<Selector> = LazyLock::new(|| sel("div.thing[data-type=comment]"));
-static OLD_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("div.thing[data-type=link] p.title a.title"));
-static ENTRY: LazyLock<Selector> = LazyLock::new(|| sel("div.entry"));
-static OLD_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".tagline a.author"));
-static OLD_TIME: LazyLock<Selector> = LazyLock::new(|| sel(".tagline time"));
-static OLD_SCORE: LazyLock<Selector> = LazyLock::new(|| sel(".score.unvoted"));
-static OLD_BODY: LazyLock<Selector> = LazyLock::new(|| sel(".usertext-body .md"));
+static COMMENT_AREA: Sel = Sel::new("div.commentarea");
+static OLD_LINK: Sel = Sel::new("div.thing[data-type=link]");
+static OLD_COMMENT: Sel = Sel::new("div.thing[data-type=comment]");
+static OLD_TITLE: Sel = Sel::new("div.thing[data-type=link] p.title a.title");
+static ENTRY: Sel = Sel::new("div.entry");
+static OLD_AUTHOR: Sel = Sel::new(".tagline a.author");
+static OLD_TIME: Sel = Sel::new(".tagline time");
+static OLD_SCORE: Sel = Sel::new(".score.unvoted");
+static OLD_BODY: Sel = Sel::new(".usertext-body .md");
 
-static NEW_POST: LazyLock<Selector> = LazyLock::new(|| sel("shreddit-post"));
-static NEW_COMMENT: LazyLock<Selector> = LazyLock::new(|| sel("shreddit-comment"));
-static NEW_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("[slot=title]"));
-static NEW_POST_BODY: LazyLock<Selector> = LazyLock::new(|| sel("[slot=text-body] .md, [slot=text-body]"));
-static USER_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='/user/']"));
-static TIMEAGO: LazyLock<Selector> = LazyLock::new(|| sel("faceplate-timeago[ts]"));
+static NEW_POST: Sel = Sel::new("shreddit-post");
+static NEW_COMMENT: Sel = Sel::new("shreddit-comment");
+static NEW_TITLE: Sel = Sel::new("[slot=title]");
+static NEW_POST_BODY: Sel = Sel::new("[slot=text-body] .md, [slot=text-body]");
+static USER_LINK: Sel = Sel::new("a[href*='/user/']");
+static TIMEAGO: Sel = Sel::new("faceplate-timeago[ts]");
 
 /// Bodies that only stand in for a comment that is gone. Reddit writes them in English whatever the
 /// reader's language.
@@ -130,7 +128,7 @@ fn old_post(page: &Page, base: Option<&str>, thing: ElementRef) -> Post {
     p
 }
 
-static OLD_TITLE_IN_THING: LazyLock<Selector> = LazyLock::new(|| sel("p.title a.title"));
+static OLD_TITLE_IN_THING: Sel = Sel::new("p.title a.title");
 
 fn read_new(page: &Page) -> Option<Thread> {
     let base = base_url(page);

@@ -10,7 +10,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
@@ -19,19 +19,19 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "smf", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#top_subject, .display_title"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".navigate_section li, .linktree li"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".post div.inner[id^=msg_]"));
-static WRAPPER: LazyLock<Selector> = LazyLock::new(|| sel(".post_wrapper"));
+static TITLE: Sel = Sel::new("#top_subject, .display_title");
+static CRUMB: Sel = Sel::new(".navigate_section li, .linktree li");
+static BODY: Sel = Sel::new(".post div.inner[id^=msg_]");
+static WRAPPER: Sel = Sel::new(".post_wrapper");
 /// The poster's name: the profile link, else the heading's text (guests).
 static AUTHOR: LazyLock<[Selector; 2]> = LazyLock::new(|| [sel(".poster h4 a"), sel(".poster h4")]);
-static GROUP: LazyLock<Selector> = LazyLock::new(|| sel(".poster .postgroup, .poster .membergroup"));
-static COUNT: LazyLock<Selector> = LazyLock::new(|| sel(".poster .postcount"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".keyinfo .postinfo .smalltext, .keyinfo .smalltext"));
-static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel(".keyinfo .subject_title a, .keyinfo h5 a, .keyinfo h5"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".keyinfo .subject_title a[href], .keyinfo h5 a[href]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.bbc_standard_quote, blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("cite"));
+static GROUP: Sel = Sel::new(".poster .postgroup, .poster .membergroup");
+static COUNT: Sel = Sel::new(".poster .postcount");
+static TIME: Sel = Sel::new(".keyinfo .postinfo .smalltext, .keyinfo .smalltext");
+static SUBJECT: Sel = Sel::new(".keyinfo .subject_title a, .keyinfo h5 a, .keyinfo h5");
+static PERMALINK: Sel = Sel::new(".keyinfo .subject_title a[href], .keyinfo h5 a[href]");
+static QUOTE: Sel = Sel::new("blockquote.bbc_standard_quote, blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new("cite");
 
 /// Whether the page is this engine's: a `div.inner[id^=msg_]` body in a `.post_wrapper`, markup every board of the
 /// engine prints and [`read`] needs.

@@ -8,31 +8,28 @@
 //! Comments under a post are not posts here: the card shows the question and its answers, with their votes
 //! as `score`, and the accepted answer (`.accepted-answer`, `itemprop=acceptedAnswer`) as `accepted`. (The WCXB forum ground truth leaves them out as well.)
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, first_attr, score, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "stackexchange", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#question-header h1, h1[itemprop=name]"));
-static POST: LazyLock<Selector> = LazyLock::new(|| sel(".question[data-questionid], .answer[data-answerid]"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".js-post-body, .post-text"));
-static CARD: LazyLock<Selector> = LazyLock::new(|| sel(".post-signature"));
-static OWNER_CARD: LazyLock<Selector> = LazyLock::new(|| sel(".post-signature.owner"));
-static NAME: LazyLock<Selector> = LazyLock::new(|| sel(".user-details a[href], .s-user-card--link"));
-static REPUTATION: LazyLock<Selector> = LazyLock::new(|| sel(".reputation-score"));
-static TIME: LazyLock<Selector> =
-    LazyLock::new(|| sel("time[itemprop=dateCreated], .user-action-time .relativetime, .relativetime"));
-static VOTES: LazyLock<Selector> = LazyLock::new(|| sel(".js-vote-count"));
-static SHARE: LazyLock<Selector> = LazyLock::new(|| sel("a.js-share-link[href]"));
+static TITLE: Sel = Sel::new("#question-header h1, h1[itemprop=name]");
+static POST: Sel = Sel::new(".question[data-questionid], .answer[data-answerid]");
+static BODY: Sel = Sel::new(".js-post-body, .post-text");
+static CARD: Sel = Sel::new(".post-signature");
+static OWNER_CARD: Sel = Sel::new(".post-signature.owner");
+static NAME: Sel = Sel::new(".user-details a[href], .s-user-card--link");
+static REPUTATION: Sel = Sel::new(".reputation-score");
+static TIME: Sel = Sel::new("time[itemprop=dateCreated], .user-action-time .relativetime, .relativetime");
+static VOTES: Sel = Sel::new(".js-vote-count");
+static SHARE: Sel = Sel::new("a.js-share-link[href]");
 
 /// Whether the page is this engine's: a `.question[data-questionid]` or `.answer[data-answerid]` and a post body,
 /// markup every board of the engine prints and [`read`] needs.

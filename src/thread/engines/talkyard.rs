@@ -17,7 +17,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, first_text, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
@@ -30,18 +30,18 @@ pub const ENGINE: Engine = Engine { name: "talkyard", detect, read };
 /// Class prefix of a thread's depth (`dw-depth-2`): the opening post's thread is depth 0.
 const DEPTH_CLASS: &str = "dw-depth-";
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1.dw-p-ttl"));
-static POST: LazyLock<Selector> = LazyLock::new(|| sel("div.dw-p[id^='post-']:not(.dw-p-ttl)"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".dw-p-bd-blk"));
-static HEADER: LazyLock<Selector> = LazyLock::new(|| sel(".dw-p-hd"));
-static PAGE_HEADER: LazyLock<Selector> = LazyLock::new(|| sel(".dw-ar-p-hd"));
-static BY: LazyLock<Selector> = LazyLock::new(|| sel("a.esP_By, .esP_By"));
+static TITLE: Sel = Sel::new("h1.dw-p-ttl");
+static POST: Sel = Sel::new("div.dw-p[id^='post-']:not(.dw-p-ttl)");
+static BODY: Sel = Sel::new(".dw-p-bd-blk");
+static HEADER: Sel = Sel::new(".dw-p-hd");
+static PAGE_HEADER: Sel = Sel::new(".dw-ar-p-hd");
+static BY: Sel = Sel::new("a.esP_By, .esP_By");
 /// The name shown first (the display name, or the username where the site shows usernames only), then the
 /// `@username`.
 static NAMES: LazyLock<[Selector; 2]> = LazyLock::new(|| [sel(".esP_By_F"), sel(".esP_By_U")]);
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".esP_H_At, .dw-ago"));
+static TIME: Sel = Sel::new(".esP_H_At, .dw-ago");
 /// The topic's categories, in the top bar.
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".esTopbar_ancestors_link"));
+static CRUMB: Sel = Sel::new(".esTopbar_ancestors_link");
 
 /// Whether the page is this engine's: a post body `.dw-p-bd-blk` inside a `div.dw-p`, markup every site of the
 /// engine prints and [`read`] needs.

@@ -10,34 +10,32 @@
 //! `div.ubbcode-block` with the head `div.ubbcode-header` ("Originally Posted By: X") above
 //! `div.ubbcode-body`.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url, colon_pair, label_pairs, text_of, Scope};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "ubbthreads", detect, read };
 
-static HEADER: LazyLock<Selector> = LazyLock::new(|| sel("td.subjecttable"));
-static SUBJECT: LazyLock<Selector> = LazyLock::new(|| sel("td.subjecttable a[href]"));
-static AUTHOR_CELL: LazyLock<Selector> = LazyLock::new(|| sel("td.author-content"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.post_inner"));
-static NAME: LazyLock<Selector> = LazyLock::new(|| sel(".username"));
-static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
-static LINES: LazyLock<Selector> = LazyLock::new(|| sel("span.small"));
-static DATE: LazyLock<Selector> = LazyLock::new(|| sel("td.subjecttable .date"));
-static CLOCK: LazyLock<Selector> = LazyLock::new(|| sel("td.subjecttable .time"));
-static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[name^='Post'], a[id^='Post']"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel("td.breadcrumbs a"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("div.ubbcode-block, blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".ubbcode-header"));
+static HEADER: Sel = Sel::new("td.subjecttable");
+static SUBJECT: Sel = Sel::new("td.subjecttable a[href]");
+static AUTHOR_CELL: Sel = Sel::new("td.author-content");
+static BODY: Sel = Sel::new("div.post_inner");
+static NAME: Sel = Sel::new(".username");
+static LINK: Sel = Sel::new("a[href]");
+static LINES: Sel = Sel::new("span.small");
+static DATE: Sel = Sel::new("td.subjecttable .date");
+static CLOCK: Sel = Sel::new("td.subjecttable .time");
+static ANCHOR: Sel = Sel::new("a[name^='Post'], a[id^='Post']");
+static CRUMB: Sel = Sel::new("td.breadcrumbs a");
+static QUOTE: Sel = Sel::new("div.ubbcode-block, blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new(".ubbcode-header");
 /// The signature and the edit note ("Edited by X (03/14/19 10:30 AM)"), when a style puts them in the text.
-static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".signature, .edited-by"));
+static NOT_TEXT: Sel = Sel::new(".signature, .edited-by");
 
 /// What the reply subjects repeat before the topic's: cut from the title taken from the first subject.
 const REPLY_PREFIX: &str = "Re: ";

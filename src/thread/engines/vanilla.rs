@@ -13,7 +13,7 @@ use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::trail;
 use super::{absolute, base_url, bodies_in, colon_pair, first_attr, first_text, label_pairs, named_link, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
@@ -22,19 +22,19 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "vanilla", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".PageTitle h1, #Item_0 h1, .Discussion h1, h1"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".Breadcrumbs .CrumbLabel a"));
-static ITEM: LazyLock<Selector> = LazyLock::new(|| sel(".ItemDiscussion[id^=Discussion_], .ItemComment[id^=Comment_]"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".Message"));
+static TITLE: Sel = Sel::new(".PageTitle h1, #Item_0 h1, .Discussion h1, h1");
+static CRUMB: Sel = Sel::new(".Breadcrumbs .CrumbLabel a");
+static ITEM: Sel = Sel::new(".ItemDiscussion[id^=Discussion_], .ItemComment[id^=Comment_]");
+static BODY: Sel = Sel::new(".Message");
 /// The name: `a.Username` (the avatar link before it only holds an image), else the author block's text.
 static AUTHOR: LazyLock<[Selector; 2]> = LazyLock::new(|| [sel(".Author a.Username, a.Username"), sel(".Author")]);
-static RANK: LazyLock<Selector> = LazyLock::new(|| sel(".AuthorInfo .Rank, .AuthorInfo .Roles"));
+static RANK: Sel = Sel::new(".AuthorInfo .Rank, .AuthorInfo .Roles");
 /// Themes and plugins that show the poster's count: "Posts: 12".
-static COUNT: LazyLock<Selector> = LazyLock::new(|| sel(".AuthorInfo .PostCount, .Author .PostCount"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel(".DateCreated time, time[datetime]"));
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".DateCreated a.Permalink, a.Permalink"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.Quote, blockquote.UserQuote, blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".QuoteAuthor"));
+static COUNT: Sel = Sel::new(".AuthorInfo .PostCount, .Author .PostCount");
+static TIME: Sel = Sel::new(".DateCreated time, time[datetime]");
+static PERMALINK: Sel = Sel::new(".DateCreated a.Permalink, a.Permalink");
+static QUOTE: Sel = Sel::new("blockquote.Quote, blockquote.UserQuote, blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new(".QuoteAuthor");
 
 /// Whether the page is this engine's: a `.Message` and an `.ItemDiscussion` / `.ItemComment` item, markup every
 /// board of the engine prints and [`read`] needs.

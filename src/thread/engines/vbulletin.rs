@@ -16,7 +16,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, colon_pair, dl_pairs, first_attr, first_text, label_pairs, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
@@ -25,45 +25,41 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "vbulletin", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("#pagetitle .threadtitle, h1.main-title, .threadtitle"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("[id^=post_message_], .js-post__content-text"));
-static CONTAINER: LazyLock<Selector> =
-    LazyLock::new(|| sel("li[id^=post_], table[id^=post], div[id^=edit], li.b-post, .postcontainer, .postbit"));
-static AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel(".username, a.bigusername, .b-post__author .author, .b-userinfo__details .author a"));
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| {
-    sel("a.username[href], a.bigusername[href], .username a[href], .b-post__author .author a[href], .author a[href]")
-});
-static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".usertitle, .b-userinfo__title"));
-static USER_PAIRS: LazyLock<Selector> = LazyLock::new(|| sel("dl.userinfo_extra, dl.b-userinfo__additional-info"));
-static USER_LINES: LazyLock<Selector> = LazyLock::new(|| sel("td div.smallfont > div"));
+static TITLE: Sel = Sel::new("#pagetitle .threadtitle, h1.main-title, .threadtitle");
+static BODY: Sel = Sel::new("[id^=post_message_], .js-post__content-text");
+static CONTAINER: Sel = Sel::new("li[id^=post_], table[id^=post], div[id^=edit], li.b-post, .postcontainer, .postbit");
+static AUTHOR: Sel = Sel::new(".username, a.bigusername, .b-post__author .author, .b-userinfo__details .author a");
+static PROFILE: Sel = Sel::new(
+    "a.username[href], a.bigusername[href], .username a[href], .b-post__author .author a[href], .author a[href]",
+);
+static USER_TITLE: Sel = Sel::new(".usertitle, .b-userinfo__title");
+static USER_PAIRS: Sel = Sel::new("dl.userinfo_extra, dl.b-userinfo__additional-info");
+static USER_LINES: Sel = Sel::new("td div.smallfont > div");
 /// vBulletin 5 writes each author detail as `<li class="b-userinfo__additional-info"><label>Posts:</label>
 /// <span>48</span></li>`.
-static USER_ITEMS: LazyLock<Selector> = LazyLock::new(|| sel("li.b-userinfo__additional-info"));
-static LABEL: LazyLock<Selector> = LazyLock::new(|| sel("label"));
-static VALUE: LazyLock<Selector> = LazyLock::new(|| sel("span"));
-static DT: LazyLock<Selector> = LazyLock::new(|| sel("dt"));
-static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
+static USER_ITEMS: Sel = Sel::new("li.b-userinfo__additional-info");
+static LABEL: Sel = Sel::new("label");
+static VALUE: Sel = Sel::new("span");
+static DT: Sel = Sel::new("dt");
+static DD: Sel = Sel::new("dd");
 /// The time element: `time[datetime]` first (vBulletin 5 wraps it in `.b-post__timestamp`, whose shown text
 /// "08-03-2022, 06:20 PM" leaves day and month open), then the shown dates of 4 and of 5 themes without it.
 static TIME: LazyLock<[Selector; 2]> =
     LazyLock::new(|| [sel("time[datetime]"), sel(".postdate .date, .b-post__timestamp")]);
-static TIME_V3: LazyLock<Selector> = LazyLock::new(|| sel("td.thead"));
-static PERMALINK: LazyLock<Selector> =
-    LazyLock::new(|| sel("a.postcounter[href], a[id^=postcount][href], a.b-post__count[href]"));
+static TIME_V3: Sel = Sel::new("td.thead");
+static PERMALINK: Sel = Sel::new("a.postcounter[href], a[id^=postcount][href], a.b-post__count[href]");
 /// The post's own title: `h2.title` (4), `.b-post__title` (5), the bold line over a vBulletin 3 message.
-static POST_TITLE: LazyLock<Selector> =
-    LazyLock::new(|| sel("h2.title, .b-post__title, td[id^=td_post_] > div.smallfont > strong"));
+static POST_TITLE: Sel = Sel::new("h2.title, .b-post__title, td[id^=td_post_] > div.smallfont > strong");
 /// Quotes: `.bbcode_quote` (4, and 5 alongside `.b-bbcode-quote`); vBulletin 3 draws a quote as a table whose
 /// one cell is `td.alt2` ("Originally Posted by <strong>name</strong>" over the quoted text), and has no other
 /// table cell inside a message; themes of 3 that draw it with boxes make it a `div.alt2` opening with that
 /// line (a `div.alt2` without it is a PHP code box).
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".bbcode_quote, .b-bbcode-quote, blockquote.quote, [id^=post_message_] td.alt2, \
-         [id^=post_message_] div.alt2:has(> div:first-child > strong)")
-});
-static QUOTE_AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel(".bbcode_postedby strong, .b-bbcode-quote__username, .alt2 > div:first-child > strong"));
+static QUOTE: Sel = Sel::new(
+    ".bbcode_quote, .b-bbcode-quote, blockquote.quote, [id^=post_message_] td.alt2, \
+         [id^=post_message_] div.alt2:has(> div:first-child > strong)",
+);
+static QUOTE_AUTHOR: Sel =
+    Sel::new(".bbcode_postedby strong, .b-bbcode-quote__username, .alt2 > div:first-child > strong");
 
 /// Whether the page is this engine's: a `post_message_` body (3, 4) or `.js-post__content-text` (5) and a post
 /// container, markup every board of the engine prints and [`read`] needs.

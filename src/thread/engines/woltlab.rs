@@ -13,39 +13,33 @@
 //! content `.quoteBoxContent`. The trail is `.breadcrumbs`; the title the content header's
 //! `h1.contentTitle`.
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, dl_pairs, first_attr, first_text, label_pairs, named_link};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "woltlab", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1.contentTitle, .contentHeaderTitle h1"));
-static BLOCK: LazyLock<Selector> = LazyLock::new(|| sel("article.wbbPost"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".messageText"));
+static TITLE: Sel = Sel::new("h1.contentTitle, .contentHeaderTitle h1");
+static BLOCK: Sel = Sel::new("article.wbbPost");
+static BODY: Sel = Sel::new(".messageText");
 /// The author's name: the sidebar's profile link, else a guest's plain name.
-static AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| sel(".messageAuthor a.username, .messageSidebar a.username, .messageAuthor .username"));
-static RANK: LazyLock<Selector> = LazyLock::new(|| sel(".userTitleBadge, .userTitle"));
-static CREDITS: LazyLock<Selector> = LazyLock::new(|| sel(".userCredits dl, .messageSidebar dl.dataList"));
-static DT: LazyLock<Selector> = LazyLock::new(|| sel("dt"));
-static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
+static AUTHOR: Sel = Sel::new(".messageAuthor a.username, .messageSidebar a.username, .messageAuthor .username");
+static RANK: Sel = Sel::new(".userTitleBadge, .userTitle");
+static CREDITS: Sel = Sel::new(".userCredits dl, .messageSidebar dl.dataList");
+static DT: Sel = Sel::new("dt");
+static DD: Sel = Sel::new("dd");
 /// The post's time, most reliable first: the publication-time permalink, then any WoltLab time in the header.
-static TIME: LazyLock<Selector> =
-    LazyLock::new(|| sel(".messagePublicationTime time, .messageHeader time.datetime, .messageHeader time"));
-static PERMALINK: LazyLock<Selector> =
-    LazyLock::new(|| sel("a.messagePublicationTime[href], .messageHeader a.permalink[href]"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("blockquote.quoteBox, blockquote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".quoteBoxTitle, .quoteHeader"));
+static TIME: Sel = Sel::new(".messagePublicationTime time, .messageHeader time.datetime, .messageHeader time");
+static PERMALINK: Sel = Sel::new("a.messagePublicationTime[href], .messageHeader a.permalink[href]");
+static QUOTE: Sel = Sel::new("blockquote.quoteBox, blockquote");
+static QUOTE_AUTHOR: Sel = Sel::new(".quoteBoxTitle, .quoteHeader");
 /// The quote box's icon and the "show more" of long quotes are not text.
-static NOT_TEXT: LazyLock<Selector> =
-    LazyLock::new(|| sel(".quoteBoxIcon, .toggleButton, .messageFooterNote, .messageSignature"));
+static NOT_TEXT: Sel = Sel::new(".quoteBoxIcon, .toggleButton, .messageFooterNote, .messageSignature");
 
 /// What the quote box's title says before the quoted member's name, in WoltLab's languages ("Zitat von X",
 /// "Quote from X", "Citation de X"): cut so the quote's author is the name alone.

@@ -25,7 +25,7 @@ use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, base_url, dl_pairs, label_pairs, Scope};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel, Selector};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
@@ -34,17 +34,15 @@ use std::sync::LazyLock;
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "xenforo", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("h1.p-title-value, .titleBar h1"));
+static TITLE: Sel = Sel::new("h1.p-title-value, .titleBar h1");
 /// A post: XenForo's `.message[data-author]`, or the core `js-post` hook on themes that drop `data-author` from
 /// the message (2.3 styles) or the `message` class (VerticalScope's California style: `article.js-post` around a
 /// `div.MessageCard.js-messageCard`, the card being the post; the opening post's card carries `js-post` itself).
-static MESSAGE: LazyLock<Selector> =
-    LazyLock::new(|| sel(".message[data-author], .message--post.js-post, .MessageCard.js-messageCard"));
+static MESSAGE: Sel = Sel::new(".message[data-author], .message--post.js-post, .MessageCard.js-messageCard");
 /// The author's name where the message has no `data-author`: the name link of the user block (core), or of the
 /// California style's card header.
-static NAME: LazyLock<Selector> =
-    LazyLock::new(|| sel(".message-name .username, .message-user a.username, .MessageCard__user-info__name"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel(".message-body .bbWrapper, .messageContent .messageText"));
+static NAME: Sel = Sel::new(".message-name .username, .message-user a.username, .MessageCard__user-info__name");
+static BODY: Sel = Sel::new(".message-body .bbWrapper, .messageContent .messageText");
 /// Time elements, most reliable first: the attribution header (2), the permalink date (1), any `u-dt` time.
 static TIMES: LazyLock<[Selector; 3]> = LazyLock::new(|| {
     [
@@ -53,30 +51,24 @@ static TIMES: LazyLock<[Selector; 3]> = LazyLock::new(|| {
         sel("time.u-dt, .DateTime"),
     ]
 });
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".message-attribution-main[href], .message-attribution-main a[href], a.datePermalink[href], a.hashPermalink[href], a.MessageCard__date-created[href]")
-});
-static PROFILE: LazyLock<Selector> = LazyLock::new(|| sel("a.username[href], a.MessageCard__user-info__name[href]"));
-static USER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".message-userTitle, .userTitle"));
-static USER_PAIRS: LazyLock<Selector> = LazyLock::new(|| sel(".message-userExtras, .extraUserInfo"));
-static DT: LazyLock<Selector> = LazyLock::new(|| sel("dt"));
-static DD: LazyLock<Selector> = LazyLock::new(|| sel("dd"));
-static QUOTE: LazyLock<Selector> =
-    LazyLock::new(|| sel("blockquote.bbCodeBlock--quote, .bbCodeQuote, blockquote.quote"));
-static QUOTE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".bbCodeBlock-title, .attribution"));
+static PERMALINK: Sel = Sel::new(".message-attribution-main[href], .message-attribution-main a[href], a.datePermalink[href], a.hashPermalink[href], a.MessageCard__date-created[href]");
+static PROFILE: Sel = Sel::new("a.username[href], a.MessageCard__user-info__name[href]");
+static USER_TITLE: Sel = Sel::new(".message-userTitle, .userTitle");
+static USER_PAIRS: Sel = Sel::new(".message-userExtras, .extraUserInfo");
+static DT: Sel = Sel::new("dt");
+static DD: Sel = Sel::new("dd");
+static QUOTE: Sel = Sel::new("blockquote.bbCodeBlock--quote, .bbCodeQuote, blockquote.quote");
+static QUOTE_AUTHOR: Sel = Sel::new(".bbCodeBlock-title, .attribution");
 /// The California style's nested reply (see the module doc), and the class prefix naming its level.
-static NESTED: LazyLock<Selector> = LazyLock::new(|| sel(".california-nested-message"));
+static NESTED: Sel = Sel::new(".california-nested-message");
 const NESTED_LEVEL: &str = "nested-level-";
 /// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line, and any
 /// later message the parser nested inside this body.
 /// The class XenForo gives the message the asker (or a moderator) marked as the solution.
 const SOLUTION_CLASS: &str = "message--solution";
 /// The solution block's links to the solution post.
-static SOLUTION_LINK: LazyLock<Selector> =
-    LazyLock::new(|| sel("#js-solutionHighlightBlock [data-content-selector^='#post-']"));
-static NOT_TEXT: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author], .message--post.js-post, .MessageCard.js-messageCard")
-});
+static SOLUTION_LINK: Sel = Sel::new("#js-solutionHighlightBlock [data-content-selector^='#post-']");
+static NOT_TEXT: Sel = Sel::new(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author], .message--post.js-post, .MessageCard.js-messageCard");
 
 /// Whether the page is this engine's: a post (see [`MESSAGE`]) and a message body, markup every board of the
 /// engine prints and [`read`] needs.

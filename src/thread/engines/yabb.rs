@@ -14,38 +14,36 @@
 //! A quote is `div.quote`, its author line just before it: `<a class="message">Bob wrote</a> on DATE:<br>`
 //! ([`quote_heads`](super::quote_heads)).
 
-use super::super::page_info::sel;
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, colon_pair, first_attr, label_pairs, text_of};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::sync::LazyLock;
 
 /// The reader, for the engine registry.
 pub const ENGINE: Engine = Engine { name: "yabb", detect, read };
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("td.titlebg a[href]"));
-static BLOCK: LazyLock<Selector> = LazyLock::new(|| sel("div.displaycontainer"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("div.message"));
+static TITLE: Sel = Sel::new("td.titlebg a[href]");
+static BLOCK: Sel = Sel::new("div.displaycontainer");
+static BODY: Sel = Sel::new("div.message");
 /// The post's footer (permalink, contact buttons), in both templates.
-static FOOTER: LazyLock<Selector> = LazyLock::new(|| sel("div.dividertop"));
+static FOOTER: Sel = Sel::new("div.dividertop");
 /// The author's profile link: in the default template's `.userinfo`, in the 2.1 template's first cell (the
 /// contact buttons' profile link further down is an image, with no name).
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(".userinfo a[href*='viewprofile'], a[href*='viewprofile']"));
+static AUTHOR: Sel = Sel::new(".userinfo a[href*='viewprofile'], a[href*='viewprofile']");
 /// In the author's cell: "Posts: 1,204" in bold (default), or a line of its `div.small` (2.1).
-static LINES: LazyLock<Selector> = LazyLock::new(|| sel("b, div.small"));
-static CELL: LazyLock<Selector> = LazyLock::new(|| sel("td"));
+static LINES: Sel = Sel::new("b, div.small");
+static CELL: Sel = Sel::new("td");
 /// Where the time is: the default template's header row, the 2.1 template's line under the subject.
-static HEADER: LazyLock<Selector> = LazyLock::new(|| sel("td.catbg, .dividerbot span.small span.small"));
-static ANCHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[name]"));
+static HEADER: Sel = Sel::new("td.catbg, .dividerbot span.small span.small");
+static ANCHOR: Sel = Sel::new("a[name]");
 /// The permalink in the post's footer (`div.dividertop`; the quote links in the text point at other posts).
-static PERMALINK: LazyLock<Selector> = LazyLock::new(|| sel(".dividertop a[href*='#']:not([href='#top'])"));
-static CRUMB: LazyLock<Selector> = LazyLock::new(|| sel(".nav a, #navlinks a"));
-static QUOTE: LazyLock<Selector> = LazyLock::new(|| sel("div.quote"));
-static QUOTE_HEAD: LazyLock<Selector> = LazyLock::new(|| sel("a.message, b"));
+static PERMALINK: Sel = Sel::new(".dividertop a[href*='#']:not([href='#top'])");
+static CRUMB: Sel = Sel::new(".nav a, #navlinks a");
+static QUOTE: Sel = Sel::new("div.quote");
+static QUOTE_HEAD: Sel = Sel::new("a.message, b");
 
 /// Whether the page is this engine's: the post container `div.displaycontainer` around a `div.message` and the
 /// post footer `div.dividertop`, markup every YaBB 2 template prints.
@@ -97,4 +95,4 @@ fn posted_text(header: ElementRef) -> Option<String> {
     Some(rest.to_string()).filter(|r| !r.is_empty())
 }
 
-static BOLD: LazyLock<Selector> = LazyLock::new(|| sel("b"));
+static BOLD: Sel = Sel::new("b");

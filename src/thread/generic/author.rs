@@ -8,12 +8,13 @@
 
 use super::{Block, LINKS, MAX_HEADER_TEXT};
 use crate::css::FindAll;
+use crate::facts::hash::{FastMap, FastSet};
 use crate::thread::post;
 use crate::thread::structure::{signature, tokens, Measures};
 use crate::{date, text};
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Longest author name, in characters.
 const MAX_AUTHOR_CHARS: usize = 40;
@@ -74,7 +75,7 @@ fn is_avatar(img: ElementRef) -> bool {
 
 /// The `alt` texts of the avatars ([`is_avatar`]) in a block's header (outside its body), lowercased: boards
 /// label the poster's picture with the poster's name, so an element that shows that text is the name.
-fn avatar_names(block: &Block, is_in_body: &impl Fn(&ElementRef) -> bool) -> HashSet<String> {
+fn avatar_names(block: &Block, is_in_body: &impl Fn(&ElementRef) -> bool) -> FastSet<String> {
     block
         .run
         .iter()
@@ -161,7 +162,7 @@ const PROFILE_HREF: &[&str] = &["profile", "member", "user", "/u/", "author", "u
 
 /// The blocks' common author path ([`common_author_path`]) and the labels left out of their candidates
 /// ([`repeated_labels`]).
-pub(super) type AuthorPath = (Option<String>, HashSet<String>);
+pub(super) type AuthorPath = (Option<String>, FastSet<String>);
 
 /// Fewest blocks for a text every one of them shows to be a label: with two, one person may have written both.
 const MIN_LABEL_BLOCKS: usize = 3;
@@ -175,13 +176,13 @@ fn is_marked(c: &ElementRef) -> bool {
 /// Texts of unmarked candidates that every block shows, the same in each (at least [`MIN_LABEL_BLOCKS`]):
 /// a post menu's "Printer Friendly Format", a "Report" or "Permalink" link. A poster's name differs between
 /// posts, or, where one member wrote them all, the board links it to a profile or marks it (then it is kept).
-pub(super) fn repeated_labels(blocks: &[Block], m: &Measures) -> HashSet<String> {
+pub(super) fn repeated_labels(blocks: &[Block], m: &Measures) -> FastSet<String> {
     if blocks.len() < MIN_LABEL_BLOCKS {
-        return HashSet::new();
+        return FastSet::default();
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: FastMap<String, usize> = FastMap::default();
     for b in blocks {
-        let texts: HashSet<String> = author_candidates(b, m)
+        let texts: FastSet<String> = author_candidates(b, m)
             .iter()
             .filter(|c| !is_marked(c))
             .map(|c| text::squash(&c.text().collect::<String>()))
@@ -192,7 +193,7 @@ pub(super) fn repeated_labels(blocks: &[Block], m: &Measures) -> HashSet<String>
 }
 
 /// A block's author candidates ([`author_candidates`]) that are not one of the blocks' [`repeated_labels`].
-pub(super) fn candidates_without<'a>(block: &Block<'a>, labels: &HashSet<String>, m: &Measures) -> Vec<ElementRef<'a>> {
+pub(super) fn candidates_without<'a>(block: &Block<'a>, labels: &FastSet<String>, m: &Measures) -> Vec<ElementRef<'a>> {
     let mut candidates = author_candidates(block, m);
     if !labels.is_empty() {
         candidates.retain(|c| !labels.contains(&text::squash(&c.text().collect::<String>())));
@@ -201,12 +202,12 @@ pub(super) fn candidates_without<'a>(block: &Block<'a>, labels: &HashSet<String>
 }
 
 /// The markup path, relative to the block, at which most blocks have an author candidate (labels left out).
-pub(super) fn common_author_path(blocks: &[Block], labels: &HashSet<String>, m: &Measures) -> Option<String> {
+pub(super) fn common_author_path(blocks: &[Block], labels: &FastSet<String>, m: &Measures) -> Option<String> {
     // Per path: blocks it occurs in, marks (author-named class, profile link; up to two a block), and a hint
     // score that also prefers the earlier candidates of a block.
-    let mut votes: HashMap<String, (usize, usize, i64)> = HashMap::new();
+    let mut votes: FastMap<String, (usize, usize, i64)> = FastMap::default();
     for b in blocks {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FastSet::default();
         for (i, c) in candidates_without(b, labels, m).into_iter().enumerate() {
             let path = relative_path(b, c);
             if seen.insert(path.clone()) {

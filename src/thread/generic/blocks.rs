@@ -6,11 +6,11 @@
 //! A block's reply depth is how many copies of the repeated item element (`li.comment`) enclose its time.
 
 use super::{Block, MIN_AVG_BLOCK_TEXT};
+use crate::facts::hash::{FastMap, FastSet};
 use crate::model::Post;
 use crate::thread::structure::{signature, Measures};
 use ego_tree::NodeId;
 use scraper::ElementRef;
-use std::collections::{HashMap, HashSet};
 
 /// Markup path of a time anchor: its own signature, its parent's, and its grandparent's tag. A link that
 /// wraps only the time (a permalink) is left out of the path: boards often give every reply's time a
@@ -42,7 +42,7 @@ fn wraps_only(link: ElementRef, inner: ElementRef) -> bool {
 /// are headers only (table layouts put the body in the next row), each runs on over the following siblings up
 /// to the next post.
 pub(super) fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block<'a>> {
-    let mut count: HashMap<NodeId, usize> = HashMap::new();
+    let mut count: FastMap<NodeId, usize> = FastMap::default();
     for a in group {
         for anc in a.ancestors() {
             *count.entry(anc.id()).or_default() += 1;
@@ -67,7 +67,7 @@ pub(super) fn blocks_of<'a>(group: &[ElementRef<'a>], m: &Measures) -> Vec<Block
     // A run stops at the next block: an element around an anchor, or a top that is its anchor itself (times
     // that are siblings of each other, as a page flattened past the nesting limit leaves them). Without the
     // second, each such block ran on over every later post: runs overlapping, posts × page of text.
-    let starts: HashSet<NodeId> = tops.iter().map(|(x, _)| x.id()).collect();
+    let starts: FastSet<NodeId> = tops.iter().map(|(x, _)| x.id()).collect();
     tops.into_iter()
         .map(|(x, anchor)| {
             let mut run = vec![x];

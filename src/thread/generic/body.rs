@@ -8,18 +8,17 @@
 use super::author::{author_at, author_details, byline_name, candidates_without, AuthorPath};
 use super::blocks::is_header_only;
 use super::{Block, LINKS, MAX_HEADER_TEXT};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
+use crate::facts::hash::FastSet;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use crate::thread::engines::add_profile;
-use crate::thread::page_info::sel;
 use crate::thread::post::{self, PostParts};
 use crate::thread::structure::{self, tokens, Measures};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
-use std::collections::{BTreeMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::BTreeMap;
 
 /// A body is the smallest element holding at least this share of a block's non-header text.
 const BODY_SHARE: f64 = 0.9;
@@ -30,7 +29,7 @@ const PARAGRAPH_TAGS: &[&str] =
 /// A trailing part after an `<hr>` is a signature when it holds at most this share of the body's text.
 const MAX_SIGNATURE_SHARE: f64 = 0.35;
 
-static HR: LazyLock<Selector> = LazyLock::new(|| sel("hr"));
+static HR: Sel = Sel::new("hr");
 
 /// The largest ancestor of `e` inside the block that is still a header (short text).
 pub(super) fn header_of<'a>(block: &Block<'a>, e: ElementRef<'a>, m: &Measures) -> ElementRef<'a> {
@@ -165,7 +164,7 @@ const MIN_HEADLINE: usize = 20;
 /// Whether the first text of a body (its roots in order, without the excluded subtrees) is a long link: the
 /// headline of a teaser.
 fn opens_with_headline(roots: &[ElementRef], exclude: &[NodeId], m: &Measures) -> bool {
-    let skip: HashSet<NodeId> = exclude.iter().copied().collect();
+    let skip: FastSet<NodeId> = exclude.iter().copied().collect();
     // A lone root is read even when excluded itself (a block that is all header); a run's roots are parts.
     let whole = roots.len() == 1;
     // The root counts too: a body that is one long link (a related article's title) is a teaser.
@@ -180,7 +179,7 @@ fn opens_with_headline(roots: &[ElementRef], exclude: &[NodeId], m: &Measures) -
 
 /// The first text node under `root` that is not blank, outside the `skip` subtrees (not entered: each node
 /// is visited once); `root` itself is skipped only when `enter_root` is false.
-fn first_text<'a>(root: ElementRef<'a>, skip: &HashSet<NodeId>, enter_root: bool) -> Option<NodeRef<'a, Node>> {
+fn first_text<'a>(root: ElementRef<'a>, skip: &FastSet<NodeId>, enter_root: bool) -> Option<NodeRef<'a, Node>> {
     let mut stack = vec![*root];
     while let Some(n) = stack.pop() {
         text::count_walked(1);

@@ -25,15 +25,13 @@ mod body;
 mod lead;
 mod schema;
 
-use super::page_info::sel;
 use super::structure::{time_anchors, Measures};
 use super::Thread;
-use crate::css::Selector;
+use crate::css::Sel;
+use crate::facts::hash::FastMap;
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
 const PLATFORM: &str = "generic";
 
@@ -45,8 +43,8 @@ const MAX_LINK_DENSITY: f64 = 0.5;
 /// A header (the part of a block around its time or author) holds at most this many characters.
 const MAX_HEADER_TEXT: usize = 200;
 
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
-static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+static BODY: Sel = Sel::new("body");
+static LINKS: Sel = Sel::new("a[href]");
 
 /// Reads the posts of a page by structure, or `None` when the page has no repeated post blocks.
 pub fn read(page: &Page) -> Option<Thread> {
@@ -177,7 +175,7 @@ fn structural_by<'a>(
     if anchors.is_empty() {
         return Err(Miss::NoTimes);
     }
-    let mut groups: HashMap<String, Vec<ElementRef>> = HashMap::new();
+    let mut groups: FastMap<String, Vec<ElementRef>> = FastMap::default();
     for a in anchors {
         groups.entry(blocks::group_key(*a)).or_default().push(*a);
     }

@@ -5,25 +5,24 @@
 //! posts at all.
 
 use super::{LINKS, PLATFORM};
-use crate::css::{FindAll, Selector};
+use crate::css::{FindAll, Sel};
 use crate::date;
 use crate::json::Value;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;
 use crate::thread::engines::add_profile;
-use crate::thread::page_info::{ld_items, sel};
+use crate::thread::page_info::ld_items;
 use crate::thread::post::{self, PostParts};
 use crate::thread::Thread;
 use scraper::ElementRef;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
-static MICRODATA_POSTS: LazyLock<Selector> = LazyLock::new(|| {
-    sel("[itemtype*=DiscussionForumPosting], [itemtype*=\"schema.org/Comment\"], [itemtype*=\"schema.org/Answer\"], \
-         [itemtype*=\"schema.org/Question\"], [itemtype*=SocialMediaPosting]")
-});
-static ITEMPROP: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop]"));
+static MICRODATA_POSTS: Sel = Sel::new(
+    "[itemtype*=DiscussionForumPosting], [itemtype*=\"schema.org/Comment\"], [itemtype*=\"schema.org/Answer\"], \
+         [itemtype*=\"schema.org/Question\"], [itemtype*=SocialMediaPosting]",
+);
+static ITEMPROP: Sel = Sel::new("[itemprop]");
 
 /// Posts the page marks up with schema.org microdata.
 pub(super) fn microdata(page: &Page) -> Option<Thread> {
