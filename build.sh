@@ -21,10 +21,10 @@ RUST_VERSION=1.95.0
 CRATE=threadcard
 # The gzipped WASM size above which the build fails: the 300 KB budget is not reached yet (README, "Budgets"),
 # so the ceiling is the size reached plus a small margin, to stop it growing back unnoticed. Lower it as the
-# module shrinks; 307200 is the budget. 476,000: session 18's own CSS selector matcher (src/css.rs) took the
-# `selectors` and `cssparser` crates out of the module (502,503 -> 471,636 bytes gzipped); the session's fact
-# and digest rules added 2.7 KB back (474,368), plus 1.6 KB.
-WASM_GZIP_CEILING=${WASM_GZIP_CEILING:-476000}
+# module shrinks; 307200 is the budget. 465,000: session 19 compiled one hash map and one sort for every
+# map and sort of the crate, and one initialiser for its built-in selectors (474,825 -> 463,365 bytes
+# gzipped), plus 1.6 KB.
+WASM_GZIP_CEILING=${WASM_GZIP_CEILING:-465000}
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }

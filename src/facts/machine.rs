@@ -237,7 +237,8 @@ fn glued_colon(w: &str) -> bool {
 pub fn union(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut all = a;
     all.extend(b);
-    all.sort_unstable();
+    // The crate's one sort: equal spans are identical, so stable or not gives the same order.
+    crate::sort::sort(&mut all);
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(all.len());
     for (s, e) in all {
         match out.last_mut() {
