@@ -4,6 +4,10 @@
 
 /// "U.S." → "US", "CSTO" → "CSTO"; `None` for anything but one word of 2-6 capitals (dots allowed).
 pub fn acronym_key(form: &str) -> Option<String> {
+    // Asked of every capitalised word and run: most hold a lowercase letter, and are no acronym.
+    if !form.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
     let letters: String = form.chars().filter(|&c| c != '.').collect();
     let caps = letters.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     let count = letters.chars().filter(char::is_ascii_uppercase).count();
@@ -18,8 +22,43 @@ pub fn key(form: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        let lower: String = word.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
-        out.push_str(&lower.replace("isation", "ization").replace('’', "'"));
+        for c in word.chars().filter(|&c| c != '.').flat_map(char::to_lowercase) {
+            out.push(if c == '’' { '\'' } else { c });
+        }
+    }
+    // Folded once for the whole key: no word's "isation" spans a space or an apostrophe.
+    if out.contains("isation") {
+        out = out.replace("isation", "ization");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_lowercase_folded_forms() {
+        // The forms as the earlier word-by-word definition gave them.
+        let slow = |form: &str| {
+            let words: Vec<String> = form
+                .split_whitespace()
+                .map(|w| {
+                    let lower: String = w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
+                    lower.replace("isation", "ization").replace('’', "'")
+                })
+                .collect();
+            words.join(" ")
+        };
+        for form in
+            ["U.S.", "World Health Organisation", "  Ben’s  Place ", "İstanbul", "ORGANISATIONS", "isa tion", ""]
+        {
+            assert_eq!(key(form), slow(form), "{form:?}");
+        }
+        assert_eq!(acronym_key("U.S."), Some("US".to_string()));
+        assert_eq!(acronym_key("CSTO"), Some("CSTO".to_string()));
+        for no in ["Csto", "C", "ABCDEFG", "A B", "US-A", "Ünited", "12"] {
+            assert_eq!(acronym_key(no), None, "{no}");
+        }
+    }
 }

@@ -82,8 +82,8 @@ pub fn choose(
 /// The sentences of a post that could stand in a summary.
 fn candidates<'a>(post: &PostText<'a>, known: &mut KnownWords) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
-    // The post's words, split and hashed once, when it has a candidate: each candidate's are a slice.
-    let mut words: Option<Vec<Word>> = None;
+    // The post's words are split and hashed once, when first asked (the digest asks too): each
+    // candidate's are a slice of them.
     for (i, _) in post.sentences.iter().enumerate() {
         let text = post.sentence(i);
         let count = text.split_whitespace().count();
@@ -96,7 +96,7 @@ fn candidates<'a>(post: &PostText<'a>, known: &mut KnownWords) -> Vec<Candidate<
         {
             continue;
         }
-        let all = words.get_or_insert_with(|| hashed_words(post.text));
+        let all = post.hashed_words();
         let s = post.sentences[i];
         let words = match words_in(all, s.start, s.end) {
             Some(own) => content_words(post.text, own, known),

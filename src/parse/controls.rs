@@ -51,11 +51,26 @@ const WINDOWS_1252_C1: [Option<char>; 32] = [
     Some('Ÿ'),
 ];
 
-/// Whether `s` holds a C1 control: in UTF-8 the byte `0xC2` followed by `0x80`–`0x9F`. A byte scan, so
-/// the common case (none) costs one pass and no allocation.
+/// Whether `s` holds a C1 control: in UTF-8 the byte `0xC2` followed by `0x80`–`0x9F`. Every text and
+/// attribute value of a page is asked, so the scan reads eight bytes at a time and looks closer only at
+/// words holding a `0xC2` byte (a no-break space or a `©` is one too): one pass, no allocation.
 pub fn has_c1(s: &str) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| x == 0xC2 && matches!(b.get(i + 1), Some(0x80..=0x9F)))
+    let at = |i: usize| b[i] == 0xC2 && matches!(b.get(i + 1), Some(0x80..=0x9F));
+    let words = b.chunks_exact(8);
+    let tail = b.len() - words.remainder().len();
+    for (k, word) in words.enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        // A zero byte in `x` is a 0xC2 in the word (the classic has-zero-byte test).
+        let x = u64::from_ne_bytes(w) ^ (ONES * 0xC2);
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 && (8 * k..8 * k + 8).any(at) {
+            return true;
+        }
+    }
+    (tail..b.len()).any(at)
 }
 
 /// `s` with its C1 controls repaired (see the module's comment), or `None` when it holds none.
@@ -122,6 +137,23 @@ mod tests {
         assert_eq!(repair("Ã© and \u{92}").as_deref(), Some("Ã© and ’"));
         // ... but in a text that a control shows was written twice, it is read back too.
         assert_eq!(repair("MÃ¡laga: â\u{80}\u{9C}on timeâ\u{80}\u{9D}").as_deref(), Some("Málaga: “on time”"));
+    }
+
+    #[test]
+    fn the_word_scan_finds_what_a_byte_scan_finds() {
+        let simple = |s: &str| {
+            let b = s.as_bytes();
+            b.iter().enumerate().any(|(i, &x)| x == 0xC2 && matches!(b.get(i + 1), Some(0x80..=0x9F)))
+        };
+        for n in 0..20 {
+            for piece in ["\u{85}", "\u{A0}", "\u{9F}", "\u{80}", "©", "é", "Â"] {
+                let s = format!("{}{piece}{}", "a".repeat(n), "b".repeat(n % 3));
+                assert_eq!(has_c1(&s), simple(&s), "{s:?}");
+                // A 0xC2 that ends a word, its continuation in the next.
+                let t = format!("{}\u{A0}{}\u{92}", "x".repeat(n), "y".repeat(20 - n));
+                assert_eq!(has_c1(&t), simple(&t), "{t:?}");
+            }
+        }
     }
 
     #[test]
