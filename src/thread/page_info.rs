@@ -502,19 +502,25 @@ const MAX_PAGE_NUMBER_TEXT: usize = 5;
 
 /// Page N of M and next/previous URLs, from `rel=next/prev` and the page-number bar.
 pub fn pagination(page: &Page) -> Option<Pagination> {
-    let href_of = |previous: bool| {
-        elements(page)
-            .filter(|l| is_rel_link(l.value(), previous))
-            .filter_map(|l| l.value().attr("href"))
-            .find_map(|h| page.link(h))
-    };
-    // `<link rel=next/prev>` in the head was read at parse time (the clean stage removes `<link>`).
-    let next = page.meta.next.clone().or_else(|| href_of(false));
-    let prev = page.meta.prev.clone().or_else(|| href_of(true));
+    // `<link rel=next/prev>` in the head was read at parse time (the clean stage removes `<link>`); else the
+    // first `rel=next`/`rel=prev` link of the page whose address resolves. One walk finds those and the
+    // candidate page-number bars, in document order.
+    let (mut next, mut prev) = (page.meta.next.clone(), page.meta.prev.clone());
+    let mut bars = Vec::new();
+    for e in elements(page) {
+        let v = e.value();
+        if next.is_none() && is_rel_link(v, false) {
+            next = v.attr("href").and_then(|h| page.link(h));
+        }
+        if prev.is_none() && is_rel_link(v, true) {
+            prev = v.attr("href").and_then(|h| page.link(h));
+        }
+        if is_pager(v) {
+            bars.push(e);
+        }
+    }
     let (mut current, mut pages) = (None, None);
-    if let Some(bar) =
-        elements(page).filter(|e| is_pager(e.value())).find(|b| b.find_all(&LINKS).any(|a| page_number(a).is_some()))
-    {
+    if let Some(bar) = bars.into_iter().find(|b| b.find_all(&LINKS).any(|a| page_number(a).is_some())) {
         pages = bar.find_all(&LINKS).filter_map(page_number).max();
         current = bar.find_all(&CURRENT).find_map(page_number);
         if let (Some(c), Some(p)) = (current, pages) {
