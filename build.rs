@@ -42,7 +42,7 @@ fn main() {
         emit(&locales, &keys, &tables),
     )
     .expect("write messages.rs");
-    for module in ["src/facts/gazetteer_keys.rs", "src/facts/gazetteer_build.rs"] {
+    for module in ["src/facts/gazetteer_keys.rs", "src/facts/gazetteer_build.rs", "src/facts/gazetteer_text.rs"] {
         println!("cargo:rerun-if-changed={module}");
     }
     std::fs::write(
