@@ -80,7 +80,8 @@ pub fn lang() -> Lang {
 
 /// The text of `m` in the current language.
 pub fn t(m: Msg) -> &'static str {
-    TABLE[lang().0][m as usize]
+    let i = lang().0 * KEYS.len() + m as usize;
+    &TEXT[usize::from(AT[i])..usize::from(AT[i + 1])]
 }
 
 /// The text of `m` with `$1`, `$2`, … replaced by `args` (page text stays as it is: the caller escapes).

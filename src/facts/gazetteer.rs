@@ -2,11 +2,11 @@
 //! organisations, and the word lists the entity finder uses as cues.
 //!
 //! The data lives in `data/*.txt` (written for this project from general knowledge; see NOTICE), about 21 KB
-//! in all. `build.rs` indexes it at compile time into sorted static tables (keys made by
-//! [`keys`], the module both share: src/facts/gazetteer_build.rs does the indexing), and a lookup is a
-//! binary search. The run time builds no map or set, so the tables cost no heap, and in WASM no linear
-//! memory: indexing them at first use took 144 KB of heap (measured with valgrind massif), in a fresh WASM
-//! instance the whole budget of a 14 KB page.
+//! in all. `build.rs` indexes it at compile time into sorted static tables (keys made by [`keys`], the
+//! module both share: src/facts/gazetteer_build.rs does the indexing), kept compact as offsets into one
+//! text (src/facts/gazetteer_tables.rs), and a lookup is a binary search. The run time builds no map or set,
+//! so the tables cost no heap, and in WASM no linear memory: indexing them at first use took 144 KB of heap
+//! (measured with valgrind massif), in a fresh WASM instance the whole budget of a 14 KB page.
 
 use super::tokens::with_lower;
 use crate::model::EntityKind;
@@ -15,18 +15,17 @@ use crate::model::EntityKind;
 mod keys;
 pub use keys::{acronym_key, key};
 
-/// The tables `build.rs` writes: `(key, value)` rows sorted by key, and sorted word lists.
-mod tables {
-    use super::Known;
-    use crate::model::EntityKind;
-    include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
-}
+/// The tables `build.rs` writes, as offsets into one text (see the module's doc for why).
+#[path = "gazetteer_tables.rs"]
+mod tables;
+pub use tables::Name;
 
 /// What a gazetteer knows about a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Known {
-    /// The canonical name of the entity ("Russia" for "Russian Federation", "United Nations" for "UN").
-    pub name: &'static str,
+    /// The canonical name of the entity ("Russia" for "Russian Federation", "United Nations" for "UN"),
+    /// shown with `Display`: most names are stored as their key, capitalised when shown ([`Name`]).
+    pub name: Name,
     pub kind: EntityKind,
 }
 
@@ -61,23 +60,13 @@ impl std::ops::Deref for Handle {
     }
 }
 
-/// The value of `key` in a table sorted by key.
-fn find<T>(table: &'static [(&'static str, T)], key: &str) -> Option<&'static T> {
-    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| &table[i].1)
-}
-
-/// Whether a sorted word list holds `word`.
-fn has(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
-}
-
 impl Gazetteer {
     /// The entity a name (or alias, or acronym) stands for.
     pub fn lookup(&self, form: &str) -> Option<&'static Known> {
         match acronym_key(form) {
-            Some(a) if form.contains('.') => find(tables::ACRONYMS, &a).or_else(|| find(tables::DOTTED, &a)),
-            Some(a) => find(tables::ACRONYMS, &a),
-            None => find(tables::NAMES, &key(form)),
+            Some(a) if form.contains('.') => tables::ACRONYMS.get(&a).or_else(|| tables::DOTTED.get(&a)),
+            Some(a) => tables::ACRONYMS.get(&a),
+            None => tables::NAMES.get(&key(form)),
         }
     }
 
@@ -87,46 +76,46 @@ impl Gazetteer {
         if word.len() < 4 || tables::LOWER_BRANDS.is_empty() {
             return None;
         }
-        with_lower(word, |w| find(tables::LOWER_BRANDS, w))
+        with_lower(word, |w| tables::LOWER_BRANDS.get(w))
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::GIVEN_NAMES, w))
+        with_lower(word, |w| tables::GIVEN_NAMES.contains(w))
     }
     pub fn is_place_suffix(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::PLACE_SUFFIXES, w))
+        with_lower(word, |w| tables::PLACE_SUFFIXES.contains(w))
     }
     pub fn is_place_head(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::PLACE_HEADS, w))
+        with_lower(word, |w| tables::PLACE_HEADS.contains(w))
     }
     /// A word that, before a known place, makes the whole a name of that place: "Greater London".
     pub fn is_place_qualifier(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::PLACE_QUALIFIERS, w))
+        with_lower(word, |w| tables::PLACE_QUALIFIERS.contains(w))
     }
 
     /// The country of a demonym: "Kazakh" → "Kazakhstan".
     pub fn demonym(&self, word: &str) -> Option<&'static str> {
-        with_lower(word, |w| find(tables::DEMONYMS, w).copied())
+        with_lower(word, |w| tables::DEMONYMS.get(w).map(|n| n.as_str()))
     }
     pub fn is_title(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::TITLES, w))
+        with_lower(word, |w| tables::TITLES.contains(w))
     }
     /// A word that is part of a title only before one: "Foreign" in "Foreign Minister".
     pub fn is_title_modifier(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::TITLE_MODIFIERS, w))
+        with_lower(word, |w| tables::TITLE_MODIFIERS.contains(w))
     }
     pub fn is_org_suffix(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::ORG_SUFFIXES, w))
+        with_lower(word, |w| tables::ORG_SUFFIXES.contains(w))
     }
     pub fn is_connector(&self, word: &str) -> bool {
-        has(tables::CONNECTORS, word)
+        tables::CONNECTORS.contains(word)
     }
     /// A capitalized word that is never a name by itself ("The", "Tuesday", "January", "He").
     pub fn is_not_name(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::NOT_NAMES, w))
+        with_lower(word, |w| tables::NOT_NAMES.contains(w))
     }
     pub fn is_stopword(&self, word: &str) -> bool {
-        with_lower(word, |w| has(tables::STOPWORDS, w))
+        with_lower(word, |w| tables::STOPWORDS.contains(w))
     }
 }
 
@@ -138,17 +127,22 @@ mod tests {
     fn knows_places_demonyms_and_orgs() {
         let g = &*GAZETTEER;
         assert_eq!(g.lookup("Almaty").map(|k| k.kind), Some(EntityKind::Place));
-        assert_eq!(g.lookup("Russian Federation").map(|k| k.name), Some("Russia"));
+        assert_eq!(g.lookup("Russian Federation").map(|k| k.name.to_string()).as_deref(), Some("Russia"));
         assert_eq!(g.demonym("Kazakh"), Some("Kazakhstan"));
         assert_eq!(g.lookup("Collective Security Treaty Organisation").map(|k| k.kind), Some(EntityKind::Organisation));
-        assert_eq!(g.lookup("U.S.").map(|k| k.name), Some("United States"));
+        assert_eq!(g.lookup("U.S.").map(|k| k.name.to_string()).as_deref(), Some("United States"));
         assert!(g.is_title("President") && g.is_org_suffix("Alliance") && g.is_not_name("Tuesday"));
         assert!(g.longest >= 4);
-        assert_eq!(g.lookup("US").map(|k| k.name), Some("United States"));
+        assert_eq!(g.lookup("US").map(|k| k.name.to_string()).as_deref(), Some("United States"));
         assert!(g.lookup("Us").is_none() && g.lookup("Hi").is_none());
         // "D.C." is Washington; bare "DC" is not (the data lists it with dots only).
-        assert_eq!(g.lookup("D.C.").map(|k| k.name), Some("Washington DC"));
+        assert_eq!(g.lookup("D.C.").map(|k| k.name.to_string()).as_deref(), Some("Washington DC"));
         assert!(g.lookup("DC").is_none());
+        // Names stored as they are (not their key's title case) and names of another table's key.
+        let name = |form: &str| g.lookup(form).map(|k| k.name.to_string());
+        assert_eq!(name("bosnia and herzegovina").as_deref(), Some("Bosnia and Herzegovina"));
+        assert_eq!(name("UN").as_deref(), Some("United Nations"));
+        assert_eq!(format!("{:?}", g.lookup("UN").map(|k| k.name)), "Some(\"United Nations\")");
         assert!(g.is_given_name("Angela") && g.is_place_suffix("County") && g.is_place_head("Kingdom"));
     }
 

@@ -33,6 +33,26 @@ pub fn key(form: &str) -> String {
     out
 }
 
+/// `text` with the first letter of each word (after a space) in capitals if it is an ASCII letter:
+/// "united states" → "United States". Most canonical names are their key written so, and the tables then hold
+/// only the key. (ASCII only: Unicode's case tables would cost the WASM module more than the names do.)
+pub fn title_case(text: &str, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.write_char(' ')?;
+        }
+        let rest = match word.as_bytes().first() {
+            Some(first) if first.is_ascii_lowercase() => {
+                out.write_char(char::from(first.to_ascii_uppercase()))?;
+                &word[1..]
+            }
+            _ => word,
+        };
+        out.write_str(rest)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
