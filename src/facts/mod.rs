@@ -104,9 +104,6 @@ pub struct PostText<'a> {
     /// Byte spans of the machine-written lines and stretches alone ([`machine::machine_spans`]): the
     /// digest skips sentences made mostly of them.
     pub machine: Vec<(usize, usize)>,
-    /// The text's words, split and hashed once when first asked ([`PostText::hashed_words`]): the summary
-    /// and the digest both read each sentence's words as a slice of them.
-    words: std::cell::OnceCell<Vec<tokens::Word>>,
 }
 
 /// Share of all-capital words above which a sentence is shouting, not naming.
@@ -155,21 +152,7 @@ impl<'a> PostText<'a> {
         let material = vec![std::cell::Cell::new(0); sentences.len()];
         let machine = machine::machine_spans(text);
         let skipped = machine::skipped_spans(text, &machine);
-        let words = std::cell::OnceCell::new();
-        PostText {
-            index,
-            text,
-            tokens,
-            sentences,
-            published,
-            initial,
-            shouting,
-            prose,
-            material,
-            skipped,
-            machine,
-            words,
-        }
+        PostText { index, text, tokens, sentences, published, initial, shouting, prose, material, skipped, machine }
     }
 
     /// The token is the first word of its sentence.
@@ -204,11 +187,6 @@ impl<'a> PostText<'a> {
             cell.set(if material { 1 } else { 2 });
         }
         material
-    }
-
-    /// The text's words with their hashes ([`tokens::hashed_words`]), split once for every caller.
-    pub fn hashed_words(&self) -> &[tokens::Word] {
-        self.words.get_or_init(|| tokens::hashed_words(self.text))
     }
 
     /// Text of sentence `i`.

@@ -136,7 +136,7 @@ impl<'a> Context<'a> {
             let mut next_span = 0;
             // The post's words, split and hashed once: each sentence's 4-grams and word set come from its
             // slice of them.
-            let words = p.hashed_words();
+            let words = &super::tokens::hashed_words(p.text);
             for i in 0..p.sentences.len() {
                 let text = p.sentence(i);
                 let key = word_hash(text);
