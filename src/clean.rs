@@ -7,7 +7,7 @@
 
 mod actions;
 
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::parse::Page;
 use crate::thread::structure::{attr, Measures};
 use ego_tree::NodeId;

@@ -48,7 +48,7 @@
 //! interned once at parse time, values are compared without copies (ASCII case folded on the fly), and an
 //! element's class list is scraper's, split once per element and cached in the element.
 
-use crate::facts::hash::FastMap;
+use crate::hash::FastMap;
 use ego_tree::{NodeId, NodeRef};
 use html5ever::{ns, LocalName};
 use scraper::{ElementRef, Html, Node};

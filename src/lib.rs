@@ -20,6 +20,7 @@ pub mod error;
 pub mod explain;
 pub mod facts;
 mod float;
+pub mod hash;
 pub mod i18n;
 pub mod json;
 pub mod model;

@@ -3,7 +3,7 @@
 //! Both walk the same tree with the same idea of which elements start a new block, so the plain text and
 //! the Markdown of a post always hold the same words.
 
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::render::escape;
 use crate::url;
 use ego_tree::{NodeId, NodeRef};

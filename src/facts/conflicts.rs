@@ -8,7 +8,7 @@
 
 use super::sources::{external_links, own_domain, position};
 use super::PostText;
-use crate::facts::hash::FastMap;
+use crate::hash::FastMap;
 use crate::model::{Claim, Conflict, Link, Quantity};
 use crate::thread::Thread;
 

@@ -13,7 +13,7 @@ pub use day::{parse_day, Day};
 // Month names, English and other languages', beside this file too.
 #[path = "dates_months.rs"]
 mod months;
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use months::foreign_month;
 pub use months::month_number;
 

@@ -5,9 +5,9 @@
 //! table holds 16-bit offsets into it instead of a `&str` per entry. A `&str` is a pointer and a length, 8
 //! bytes in wasm32, and pointers into scattered literals are nearly random bytes that gzip cannot shrink:
 //! as `&str` pairs the tables were about 16 KB of the WASM module's data. A name that is its key with
-//! capitals ([`Name`]) points at the key. A table's keys lie in the text
-//! one after the other in sorted order, so key `i` runs from offset `i` to offset `i + 1` and a lookup is
-//! still one binary search, comparing bytes (the order of `str` is the order of its bytes).
+//! capitals ([`Name`]) points at the key. A table's keys lie in the text one after the other in sorted
+//! order, so key `i` runs from offset `i` to offset `i + 1` and a lookup is still one binary search,
+//! comparing bytes (the order of `str` is the order of its bytes).
 
 use super::Known;
 use crate::model::EntityKind;

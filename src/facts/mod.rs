@@ -18,7 +18,7 @@ pub mod dates;
 pub mod digest;
 pub mod entities;
 pub mod gazetteer;
-pub mod hash;
+pub use crate::hash;
 pub mod language;
 pub mod machine;
 pub mod material;

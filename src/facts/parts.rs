@@ -8,7 +8,7 @@
 //! counts a part may belong to are those of its own sentence, the nearest [`MAX_WHOLE_CANDIDATES`] of them.
 
 use super::PostText;
-use crate::facts::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet};
 use crate::model::Quantity;
 
 /// The cues, lowercase ASCII: no other letter lowercases to theirs, so an ASCII-case-insensitive match finds

@@ -16,7 +16,7 @@
 //! The reserved test TLDs `.test` and `.example` stand in for real sites in our own fixtures and are never
 //! reached from a real page's links, so they are left to the other tests.
 
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::model::Link;
 
 /// Domains reserved for documentation (RFC 2606 §3), matched with their subdomains.

@@ -3,7 +3,7 @@
 //! are navigation, not sources; addresses a post shows as an example (example.com, localhost, IPs, code,
 //! "let's say you run www.x.com") are not cited ([`placeholders`](super::placeholders)).
 
-use crate::facts::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet};
 use crate::model::{Link, Source};
 use crate::thread::Thread;
 use crate::url;

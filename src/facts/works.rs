@@ -8,7 +8,7 @@
 
 use super::tokens::{tokenize, Kind, Token};
 use super::PostText;
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::model::Work;
 
 /// A title is short: more words than this in quote marks is a sentence someone wrote.

@@ -6,7 +6,7 @@
 
 use super::escape::html as esc;
 use crate::facts::dates::{parse_day, Day};
-use crate::facts::hash::FastMap;
+use crate::hash::FastMap;
 use crate::i18n::{tf, Msg};
 use crate::model::Summary;
 use std::fmt::Write;

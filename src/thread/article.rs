@@ -10,7 +10,7 @@ use super::post::{self, PostParts};
 use super::structure::{tokens, Measures};
 use super::Thread;
 use crate::css::{FindAll, Sel};
-use crate::facts::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet};
 use crate::json::Value;
 use crate::model::Post;
 use crate::parse::Page;

@@ -14,7 +14,7 @@ pub mod page_info;
 pub mod post;
 pub mod structure;
 
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::model::{Pagination, Post};
 use crate::parse::Page;
 

@@ -6,7 +6,7 @@
 
 use super::Thread;
 use crate::css::{FindAll, Sel, Selector};
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::json::Value;
 use crate::model::Pagination;
 use crate::parse::Page;

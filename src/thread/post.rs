@@ -4,7 +4,7 @@
 //! so every reader treats bodies the same way.
 
 use crate::css::{FindAll, Sel, Selector};
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::model::{Link, Post, PostQuote};
 use crate::parse::Page;
 use crate::{date, text, url};

@@ -4,7 +4,7 @@
 //! Everything here is computed in one pass over the tree (or one pass per question), so the readers stay linear
 //! in the page size.
 
-use crate::facts::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet};
 use crate::{date, text};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};

@@ -136,7 +136,7 @@ impl<'a> Context<'a> {
             let mut next_span = 0;
             // The post's words, split and hashed once: each sentence's 4-grams and word set come from its
             // slice of them.
-            let words = &super::tokens::hashed_words(p.text);
+            let words = super::tokens::hashed_words(p.text);
             for i in 0..p.sentences.len() {
                 let text = p.sentence(i);
                 let key = word_hash(text);
@@ -158,7 +158,7 @@ impl<'a> Context<'a> {
                 {
                     continue;
                 }
-                let own = super::tokens::words_in(words, p.sentences[i].start, p.sentences[i].end);
+                let own = super::tokens::words_in(&words, p.sentences[i].start, p.sentences[i].end);
                 let grams = own.map_or_else(|| shingles(text), grams_of);
                 let old = grams.iter().filter(|g| earlier.contains(g)).count();
                 if !grams.is_empty() && old as f64 >= QUOTED_SHARE * grams.len() as f64 {
@@ -167,7 +167,7 @@ impl<'a> Context<'a> {
                 let set = own.map_or_else(|| words_of(text), |own| long_words(p.text, own));
                 list.push(Candidate { order: list.len(), text, words: set });
             }
-            earlier.extend(grams_of(words));
+            earlier.extend(grams_of(&words));
             by_post.push(list);
         }
         let mut df: HashMap<u64, usize> = HashMap::default();

@@ -6,7 +6,7 @@
 
 use super::numbers::{is_year, number_at, MULTIPLIERS, TIME_UNITS};
 use super::PostText;
-use crate::facts::hash::FastMap;
+use crate::hash::FastMap;
 use crate::model::Quantity;
 use not_counts::{
     counts_something, emphasis, multiplied_model, names_number, part_of_date_or_code, shell_variable,

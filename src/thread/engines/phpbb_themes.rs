@@ -14,7 +14,7 @@ use super::super::structure::Measures;
 use super::super::{Engine, Thread};
 use super::{absolute, add_profile, base_url};
 use crate::css::{FindAll, Sel};
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::{date, text};

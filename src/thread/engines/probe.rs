@@ -13,7 +13,7 @@
 //! `:pseudo(...)`, and the value of `[id^=v]` and `[id*=v]`.
 
 use crate::css::{FindAll, Required, Selector};
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::parse::Page;
 use scraper::Node;
 use std::borrow::Cow;

@@ -8,7 +8,7 @@
 
 use super::{Block, LINKS, MAX_HEADER_TEXT};
 use crate::css::FindAll;
-use crate::facts::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet};
 use crate::thread::post;
 use crate::thread::structure::{signature, tokens, Measures};
 use crate::{date, text};

@@ -6,7 +6,7 @@
 //! A block's reply depth is how many copies of the repeated item element (`li.comment`) enclose its time.
 
 use super::{Block, MIN_AVG_BLOCK_TEXT};
-use crate::facts::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet};
 use crate::model::Post;
 use crate::thread::structure::{signature, Measures};
 use ego_tree::NodeId;

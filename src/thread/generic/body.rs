@@ -9,7 +9,7 @@ use super::author::{author_at, author_details, byline_name, candidates_without, 
 use super::blocks::is_header_only;
 use super::{Block, LINKS, MAX_HEADER_TEXT};
 use crate::css::{FindAll, Sel};
-use crate::facts::hash::FastSet;
+use crate::hash::FastSet;
 use crate::model::Post;
 use crate::parse::Page;
 use crate::text;

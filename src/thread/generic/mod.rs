@@ -28,7 +28,7 @@ mod schema;
 use super::structure::{time_anchors, Measures};
 use super::Thread;
 use crate::css::Sel;
-use crate::facts::hash::FastMap;
+use crate::hash::FastMap;
 use crate::model::Post;
 use crate::parse::Page;
 use scraper::ElementRef;

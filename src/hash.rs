@@ -1,6 +1,8 @@
-//! A small, fast hash for the word sets and maps of the fact stage (the FxHash multiply-rotate of the
-//! Rust compiler). The standard SipHash resists hash flooding, which word lookups on one page do not need,
-//! and costs a third of the fact stage's time on a long thread.
+//! A small, fast hash for every map and set of the crate (the FxHash multiply-rotate of the Rust
+//! compiler), and the word hashes of the fact stage. One map type for all keeps one copy of hashbrown's
+//! generic code per key and value type in the WASM module, not one per hasher too. The standard SipHash
+//! resists hash flooding, which lookups within one page do not need, and cost a third of the fact stage's
+//! time on a long thread.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
