@@ -119,8 +119,8 @@ pub fn load_thread(label: &Label, corpus: &Path) -> Option<(Thread, Option<Strin
 }
 
 /// Audited article pages: an article-extraction-benchmark page (`.../html/<id>.html.gz`) is its
-/// ground truth's article body as one post, as a wcxb page is; a readability test page (`.../source.html`)
-/// runs through the whole pipeline. `None`: the page is of another corpus.
+/// ground truth's article body as one post, as a wcxb page is; a readability test page (`.../source.html`) or a
+/// wcxb-forum page's saved HTML runs through the whole pipeline. `None`: the page is of another corpus.
 #[allow(clippy::option_option)]
 fn article_or_readability(label: &Label, corpus: &Path) -> Option<Option<(Thread, Option<String>)>> {
     let page = label.page.as_str();
@@ -134,9 +134,14 @@ fn article_or_readability(label: &Label, corpus: &Path) -> Option<Option<(Thread
         };
         return Some(read());
     }
-    if page.starts_with("readability-test-pages/") && page.ends_with("/source.html") {
+    // A readability test page, or a wcxb-forum page's saved HTML (`wcxb-forum/dev/html/<id>.html.gz`):
+    // the whole pipeline, so the audit judges the card a reader sees, not the facts of the gold text.
+    let whole_page = (page.starts_with("readability-test-pages/") && page.ends_with("/source.html"))
+        || (page.starts_with("wcxb-forum/dev/html/") && page.ends_with(".html.gz"));
+    if whole_page {
         let read = || {
             let bytes = std::fs::read(corpus.join(page)).ok()?;
+            let bytes = if page.ends_with(".gz") { gunzip(&bytes)? } else { bytes };
             let s = threadcard::summarize_bytes(&bytes, None, &Options::default()).ok()?;
             let thread =
                 Thread { platform: s.platform, title: s.title, section: s.section, posts: s.posts, pagination: None };
@@ -145,6 +150,13 @@ fn article_or_readability(label: &Label, corpus: &Path) -> Option<Option<(Thread
         return Some(read());
     }
     None
+}
+
+/// The bytes of a gzipped corpus page.
+fn gunzip(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out).ok()?;
+    Some(out)
 }
 
 /// URLs written in a text, as the links a board would make of them ("www.x.org" too).
