@@ -15,6 +15,7 @@ mod kinds;
 #[path = "mentions_places.rs"]
 mod places;
 use headers::{post_header_line, posted_by, quote_header_at};
+pub(super) use kinds::club_town;
 use kinds::{classify, dotted_title_before, indefinite_before, middle_initial};
 use places::placed;
 
@@ -266,6 +267,19 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
     let mut end = j;
     while end > i && toks[end - 1].is_lower_word() {
         end -= 1;
+    }
+    // "Real Madrid", "Atlanta United": a club named for its town is an organisation, whatever opens the
+    // sentence ("Real" is a common word too) and whatever the town alone would be. In a longer run ("Galaxy/Atlanta United Both teams" with its line breaks lost) the words around
+    // the club are read on their own.
+    if let Some(p) = (i..end.saturating_sub(1)).find(|&p| club_town(toks[p].text, toks[p + 1].text).is_some()) {
+        if p > i {
+            cut_run(post, run, i, p, english, lower, out);
+        }
+        out.push(mention(post, p, span(p, p + 2), Some(EntityKind::Organisation), None, None, false));
+        if end > p + 2 {
+            cut_run(post, run, p + 2, end, english, lower, out);
+        }
+        return;
     }
     // "New York MSA": a known name of two or more words at the start is a name of its own.
     if let Some(n) =

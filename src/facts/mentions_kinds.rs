@@ -76,7 +76,7 @@ pub(super) fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> O
         || ((2..=3).contains(&words) && !connector && (g.is_given_name(first) || byline || role_follows(toks, end)))
     {
         Some(EntityKind::Person)
-    } else if (words >= 2 && g.is_place_suffix(last))
+    } else if (words >= 2 && g.is_place_suffix(last) && !model_code_follows(post, end))
         || (connector && g.is_place_head(first))
         || place_follows
         || place_noun_of(toks, k)
@@ -84,6 +84,48 @@ pub(super) fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> O
         Some(EntityKind::Place)
     } else if spelled_out(toks, k, end) {
         Some(EntityKind::Organisation)
+    } else {
+        None
+    }
+}
+
+/// Words that make a known town the name of a sports club when written before it: "Real Madrid",
+/// "Atletico Madrid", "Bayern Munich", "AC Milan". The town alone is then the club's short form too
+/// ("Madrid wants the title"), not the place (`entities` drops it).
+const CLUB_WORDS_BEFORE: &[&str] = &[
+    "real",
+    "atletico",
+    "atlético",
+    "inter",
+    "ac",
+    "as",
+    "fc",
+    "afc",
+    "sporting",
+    "bayern",
+    "borussia",
+    "dynamo",
+    "dinamo",
+    "olympique",
+    "racing",
+    "athletic",
+    "deportivo",
+];
+/// Words that make a known town a club's name when written after it: "Atlanta United", "Blackburn
+/// Rovers", "Bolton Wanderers", "Glasgow Rangers". ("City" is [`town_club`]'s: "Kansas City" is a place.)
+const CLUB_WORDS_AFTER: &[&str] =
+    &["united", "fc", "afc", "rovers", "wanderers", "hotspur", "albion", "rangers", "athletic"];
+
+/// The town in a two-word club name ("Real Madrid", "Atlanta United"): a place the gazetteer knows
+/// with a club word before or after it. `None` for anything else.
+pub(crate) fn club_town<'a>(first: &'a str, second: &'a str) -> Option<&'a str> {
+    let g = &*GAZETTEER;
+    let place = |w: &str| g.lookup(w).is_some_and(|k| k.kind == EntityKind::Place);
+    let club_word = |list: &[&str], w: &str| list.iter().any(|c| w.eq_ignore_ascii_case(c));
+    if club_word(CLUB_WORDS_BEFORE, first) && place(second) {
+        Some(second)
+    } else if club_word(CLUB_WORDS_AFTER, second) && place(first) {
+        Some(first)
     } else {
         None
     }
@@ -405,6 +447,17 @@ fn is_code_identifier(word: &str) -> bool {
 
 /// A word written straight against an operator is a variable of a formula or of code ("GrossMargin%",
 /// "MaxSize=", "GetValue("), not a brand.
+/// "Meteor Lake 185H", "Coffee Lake i7-8700": a name ending as a place followed by a model code (one
+/// word of digits and letters) is a product line, a chip's code name, not a place. A year or a bare
+/// number after it ("Lake Placid 1980") says nothing.
+fn model_code_follows(post: &PostText, end: usize) -> bool {
+    // The raw word after the name: the tokenizer splits "185H" into a number and a letter.
+    let after = &post.text[post.tokens[end - 1].end()..];
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let word = rest.split(|c: char| c.is_whitespace() || matches!(c, ')' | ',' | ';')).next().unwrap_or("");
+    word.bytes().any(|b| b.is_ascii_digit()) && word.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
 fn operator_follows(post: &PostText, end: usize) -> bool {
     const OPERATORS: &[char] = &['%', '=', '(', '_', '*', '/', '+', '[', '<'];
     let after = post.tokens[end - 1].end();

@@ -58,6 +58,9 @@ pub(super) fn placed(post: &PostText, k: usize, end: usize, known: &Known) -> bo
     let g = &*GAZETTEER;
     let toks = &post.tokens;
     let word = toks[k].text;
+    if known.kind == EntityKind::Place && end - k == 1 && in_capitals_line(post, k) {
+        return false;
+    }
     // "SD", "CT", "GA": a two-letter code is a state only in context (an SD card, a CT scan, GA
     // releases), except the few codes a forum writes for countries.
     let code = word.len() == 2 && is_acronym(word) && !COUNTRY_CODES.contains(&word);
@@ -74,4 +77,25 @@ pub(super) fn placed(post: &PostText, k: usize, end: usize, known: &Known) -> bo
             && (acronym_key(t.text).is_some() || g.lookup(t.text).is_some_and(|x| x.kind == EntityKind::Place))
     });
     before || after
+}
+
+/// Letters a word in capitals needs to be read as a name written in capitals rather than an acronym:
+/// "USA", "UK" are how those names are written.
+const MIN_CAPITALS_NAME: usize = 4;
+
+/// "DONLEY DORRINGTON HALL SANTIAGO": a known place written in capitals beside another word in capitals
+/// the gazetteer does not know is one item of a list or heading in capitals (a squad of surnames, a
+/// shouted headline), where the capitals say nothing about what the word names.
+fn in_capitals_line(post: &PostText, k: usize) -> bool {
+    let toks = &post.tokens;
+    let capitals = |t: &crate::facts::tokens::Token| {
+        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && t.text.chars().all(|c| !c.is_lowercase())
+    };
+    let word = toks[k].text;
+    if word.chars().filter(|c| c.is_alphabetic()).count() < MIN_CAPITALS_NAME || !capitals(&toks[k]) {
+        return false;
+    }
+    let unknown_capitals =
+        |i: usize| toks.get(i).is_some_and(|t| t.is_word() && capitals(t) && GAZETTEER.lookup(t.text).is_none());
+    k.checked_sub(1).is_some_and(unknown_capitals) || unknown_capitals(k + 1)
 }

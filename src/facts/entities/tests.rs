@@ -275,3 +275,33 @@ fn post_headers_and_posted_by_name_participants() {
     ]);
     assert!(e.iter().all(|e| e.kind != EntityKind::Person), "{e:?}");
 }
+
+/// A club named for its town is an organisation, and the town alone is then the club's short form,
+/// not the place; a town with no club of the thread named for it stays a place.
+#[test]
+fn clubs_named_for_their_towns() {
+    let e = names(
+        "I think Real Madrid will win the league this year. Madrid wants the title more than anyone. \
+         Atlanta United had a good season too, and we flew to Lisbon for the final.",
+    );
+    let find = |n: &str| e.iter().find(|x| x.name == n).map(|x| x.kind);
+    assert_eq!(find("Real Madrid"), Some(EntityKind::Organisation), "{e:?}");
+    assert_eq!(find("Atlanta United"), Some(EntityKind::Organisation), "{e:?}");
+    assert_eq!(find("Madrid"), None, "{e:?}");
+    assert_eq!(find("Atlanta"), None, "{e:?}");
+    assert_eq!(find("Lisbon"), Some(EntityKind::Place), "{e:?}");
+}
+
+/// "Meteor Lake 185H" is a chip's code name (a model code follows), and a known place in a line of
+/// surnames in capitals is a surname; a lake with no code after it and a place in running text stay places.
+#[test]
+fn code_names_and_capital_rosters_are_no_places() {
+    let e = names(
+        "My laptop is an ASUS Zenbook Duo (Meteor Lake 185H) and it is fast. The squad for this season is \
+         MOORE DONLEY DORRINGTON HALL SANTIAGO and we will see. We swam in Silver Lake in the summer.",
+    );
+    let find = |n: &str| e.iter().find(|x| x.name == n).map(|x| x.kind);
+    assert_eq!(find("Meteor Lake"), None, "{e:?}");
+    assert_eq!(find("SANTIAGO"), None, "{e:?}");
+    assert_eq!(find("Silver Lake"), Some(EntityKind::Place), "{e:?}");
+}
