@@ -62,6 +62,11 @@ const FURNITURE_TOKENS: &[&str] = &[
     "register",
 ];
 
+/// What the `onclick` handler of a share button calls: an item of a share menu (`<li
+/// onclick="socialShare(this, 'telegram', …)">Telegram</li>`, `shareOnFacebook()`) is furniture however
+/// it is named, and its network's name is no entity of the thread (compared lowercased).
+const SHARE_HANDLER: &str = "share";
+
 /// Most text (non-space characters) an element removed for its class or id may hold, unless it is mostly links.
 /// Ads, share bars, banners and signatures are short; an element named `paywall` or `promo` that holds the
 /// article is the article.
@@ -127,6 +132,7 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
                             .filter(|_| short_or_links(n.id()) && !is_author_card(n) && !holds_headline(n))
                             .map(|t| format!("class/id \"{t}\""))
                     })
+                    .or_else(|| (share_handler(e) && short_or_links(n.id())).then(|| "a share button's handler".into()))
                     .or_else(|| actions::is_action_bar(n, &m).then(|| "a post's action bar".into()))
                     .or_else(|| {
                         consent_token(e)
@@ -197,6 +203,11 @@ fn is_invisible(e: &scraper::node::Element) -> bool {
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// Whether the element's `onclick` calls a share function ([`SHARE_HANDLER`]).
+fn share_handler(e: &scraper::node::Element) -> bool {
+    attr(e, "onclick").is_some_and(|s| s.to_ascii_lowercase().contains(SHARE_HANDLER))
 }
 
 /// The class/id token that names an element as an ad, a signature or furniture, if one does.
@@ -297,6 +308,16 @@ mod tests {
         let text = crate::text::text_of(clean(parse(html, None).expect("page")).doc.tree.root());
         assert!(text.contains("Hazel Sheffield") && text.contains("Seven secrets"), "{text:?}");
         assert!(!text.contains("Share"), "{text:?}");
+    }
+
+    #[test]
+    fn a_share_menu_named_by_its_handler_goes() {
+        let html = r#"<body><div class=post><p>My kettle whistles at night.</p><ul class="dropdown-menu">
+            <li class="dropdown-item" onClick="socialShare(this, 'whatsapp', 'A kettle')"><a>WhatsApp</a></li>
+            <li class="dropdown-item" onclick="openMenu(this)"><a>Telegram</a></li></ul></div></body>"#;
+        let text = crate::text::text_of(clean(parse(html, None).expect("page")).doc.tree.root());
+        assert!(text.contains("kettle whistles") && !text.contains("WhatsApp"), "{text}");
+        assert!(text.contains("Telegram"), "another handler is no share button: {text}");
     }
 
     #[test]
