@@ -285,6 +285,13 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
     if let Some(n) =
         (2..=g.longest.min(end - i).saturating_sub(1)).rev().find(|&n| run.lookup(post, i, i + n).is_some())
     {
+        // "New York Times", "New York Post": a known place and one word that ends organisations' names
+        // is the organisation, named for its town; the town inside it is no mention of the place.
+        let place = run.lookup(post, i, i + n).is_some_and(|k| k.kind == EntityKind::Place);
+        if place && end == i + n + 1 && g.is_org_suffix(toks[i + n].text) {
+            out.push(mention(post, i, span(i, end), Some(EntityKind::Organisation), None, None, false));
+            return;
+        }
         cut_run(post, run, i, i + n, english, lower, out);
         cut_run(post, run, i + n, end, english, lower, out);
         return;
@@ -397,8 +404,13 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
         k = t;
         titled = true;
     } else {
+        // "Malaysian Airlines", "Turkish Airlines": in a name that ends as an organisation's, the demonym
+        // is part of the name, not a mention of the country.
+        let org_name = g.is_org_suffix(toks[end - 1].text);
         while k < end - 1 && g.demonym(toks[k].text).is_some() {
-            record_place_word(post, k, initial, out);
+            if !org_name {
+                record_place_word(post, k, initial, out);
+            }
             k += 1;
         }
     }

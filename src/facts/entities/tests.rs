@@ -305,3 +305,18 @@ fn code_names_and_capital_rosters_are_no_places() {
     assert_eq!(find("SANTIAGO"), None, "{e:?}");
     assert_eq!(find("Silver Lake"), Some(EntityKind::Place), "{e:?}");
 }
+
+/// "New York Times": a known place and a word that ends organisations' names is the organisation; a
+/// demonym inside an organisation's name ("Malaysian Airlines") is no mention of the country.
+#[test]
+fn organisations_named_for_places() {
+    let e = names(
+        "I read the New York Times every day and it is what it is. We flew Malaysian Airlines from Perth \
+         and it was what it was.",
+    );
+    let find = |n: &str| e.iter().find(|x| x.name == n).map(|x| x.kind);
+    assert_eq!(find("New York Times"), Some(EntityKind::Organisation), "{e:?}");
+    assert_eq!(find("New York"), None, "{e:?}");
+    assert_eq!(find("Malaysia"), None, "{e:?}");
+    assert_eq!(find("Perth"), Some(EntityKind::Place), "{e:?}");
+}
