@@ -28,6 +28,9 @@ use crate::thread::Thread;
 
 /// Sentences shorter than this (in words) say too little to stand for a post.
 const MIN_WORDS: usize = 4;
+/// A reply's question shorter than this (in words) asks something back ("Are they for real?", "Any
+/// ideas?") and says nothing of its own: it gives way to any other sentence of the post.
+const MIN_QUESTION_WORDS: usize = 6;
 /// Sentences longer than this are run-ons or unsplit blocks.
 const MAX_WORDS: usize = 70;
 /// Words shorter than this carry no topic (articles, pronouns in most languages).
@@ -231,10 +234,13 @@ impl<'a> Context<'a> {
         let repeated = |k: usize| list.get(k + 1).is_some_and(|next| contained(&list[k].words, &next.words));
         // A thanks line ("Thank you Bear for sharing your process.") gives way to any other sentence.
         let others = list.iter().any(|c| !thanks_line(c.text));
+        // A reply's short question ("Are they for real?") too; the first post's question is what it asks.
+        let asks_back = |c: &Candidate| post > 0 && short_question(c.text);
+        let statements = list.iter().any(|c| !asks_back(c));
         let mut scored: Vec<(f64, &Candidate)> = list
             .iter()
             .enumerate()
-            .filter(|(k, c)| !(repeated(*k) || (others && thanks_line(c.text))))
+            .filter(|(k, c)| !(repeated(*k) || (others && thanks_line(c.text)) || (statements && asks_back(c))))
             .map(|(_, c)| (score(c), c))
             .collect();
         crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
@@ -272,6 +278,11 @@ impl<'a> Context<'a> {
     pub fn by_asker(&self, post: usize) -> bool {
         post > 0 && self.asker.is_some() && self.posts().get(post).and_then(|p| p.author.as_deref()) == self.asker
     }
+}
+
+/// A question of fewer than [`MIN_QUESTION_WORDS`] words.
+fn short_question(text: &str) -> bool {
+    text.trim_end().ends_with('?') && text.split_whitespace().count() < MIN_QUESTION_WORDS
 }
 
 /// The sentence opens by thanking ([`asker::THANKS`]; "Thanks to the new driver ..." gives a cause, not

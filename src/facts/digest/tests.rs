@@ -447,6 +447,23 @@ fn a_thanks_line_gives_way_to_the_post_s_other_sentences() {
 }
 
 #[test]
+fn a_reply_s_short_question_gives_way_to_its_statement() {
+    let mut posts = kettle_thread();
+    posts[2] = post(
+        "cy",
+        "Kettle fuse blown again? My Bosch one sat under the base plate, held by two screws and a clip that",
+    );
+    let (thread, d) = digest("Kettle stopped heating", "phpbb", posts);
+    verbatim(&thread, &d);
+    let shown: Vec<&KeyPost> = d.answers.iter().chain(&d.replies).filter(|k| k.post == 2).collect();
+    assert!(!shown.is_empty(), "{d:?}");
+    for k in shown {
+        assert!(k.sentences.iter().all(|s| s != "Kettle fuse blown again?"), "{k:?}");
+    }
+    assert!(short_question("Any ideas?") && !short_question("Should I drain the kettle before I open the base?"));
+}
+
+#[test]
 fn asker_answering_a_replier_by_name_is_a_key_post() {
     let mut posts = kettle_thread();
     posts[1] = post(
