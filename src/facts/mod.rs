@@ -33,6 +33,7 @@ pub mod sources;
 pub mod stats;
 pub mod summary;
 pub mod tokens;
+pub mod uncited;
 pub mod works;
 
 use crate::model::Facts;

@@ -1,7 +1,8 @@
 //! Cited sources: the external links of the posts, with the headline the page gives next to them and
 //! the posts that cite them. The site's own links (same domain as the page, or as the posts' permalinks)
 //! are navigation, not sources; addresses a post shows as an example (example.com, localhost, IPs, code,
-//! "let's say you run www.x.com") are not cited ([`placeholders`](super::placeholders)).
+//! "let's say you run www.x.com") are not cited ([`placeholders`](super::placeholders)), nor are pictures,
+//! attachments, profiles, redirects and donation pages ([`uncited`](super::uncited)).
 
 use crate::hash::{FastMap, FastSet};
 use crate::model::{Link, Source};
@@ -28,7 +29,9 @@ pub fn extract(thread: &Thread, page_url: Option<&str>) -> Vec<Source> {
     for (index, post) in thread.posts.iter().enumerate() {
         let mut headlines = Headlines::new(&post.text, &thread.title, post.title.as_deref());
         let mut examples = super::placeholders::Examples::new(&post.text, &post.markdown);
-        let cited = external_links(&post.links, own.as_deref()).filter(|l| !examples.is_example(l));
+        let cited = external_links(&post.links, own.as_deref())
+            .filter(|l| !super::uncited::link(l))
+            .filter(|l| !examples.is_example(l));
         for link in cited {
             match by_key.entry(url_key(&link.url)) {
                 Entry::Occupied(e) => {

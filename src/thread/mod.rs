@@ -10,6 +10,7 @@ pub mod article;
 pub mod du;
 pub mod engines;
 pub mod generic;
+pub mod not_cited;
 pub mod page_info;
 pub mod post;
 pub mod structure;

@@ -334,7 +334,12 @@ pub fn body_of_excluding(
         })
         .filter(|q| !q.text.is_empty())
         .collect();
-    let links = kept.into_iter().filter(|e| LINKS.matches(e)).filter_map(|a| link_of(a, base)).collect();
+    let links = kept
+        .into_iter()
+        .filter(|e| LINKS.matches(e))
+        .filter(|a| !super::not_cited::by_markup(*a, body))
+        .filter_map(|a| link_of(a, base))
+        .collect();
     (text, markdown, quotes, links)
 }
 
