@@ -13,6 +13,9 @@ pub use day::{parse_day, Day};
 // Month names, English and other languages', beside this file too.
 #[path = "dates_months.rs"]
 mod months;
+// Rules that keep a found date off the card (stamps, "today" as nowadays), beside this file.
+#[path = "dates_rules.rs"]
+mod rules;
 use crate::hash::FastSet;
 use months::foreign_month;
 pub use months::month_number;
@@ -47,8 +50,12 @@ const BOARD_TIME_UNITS: &[&str] =
 /// "in N <unit>" places a point in time ("in two days", "in 10 years"), unless the unit is a clock's
 /// (`BOARD_TIME_UNITS`): then it is how long something takes.
 fn in_placed(toks: &[Token], i: usize, unit: &str) -> bool {
-    i.checked_sub(1).is_some_and(|p| toks[p].is("in")) && !BOARD_TIME_UNITS.contains(&unit)
+    let long = LONG_UNITS.contains(&unit);
+    i.checked_sub(1).is_some_and(|p| toks[p].is("in")) && !BOARD_TIME_UNITS.contains(&unit) && !long
 }
+
+/// Units too long for "in N <unit>" to place a day ("their first title in 3 decades"): a span, a duration.
+const LONG_UNITS: &[&str] = &["decade", "decades", "century", "centuries"];
 
 /// The text `start..end` is its line's only content (brackets aside): a board's stamp, not a sentence.
 fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
@@ -102,7 +109,7 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
     // (text lowercased, value) of the dates so far: one lookup per date instead of a scan of them all.
     let mut seen: FastSet<(String, Option<String>)> = FastSet::default();
     for post in posts {
-        let today = post.published.and_then(parse_day);
+        let own = post.published.and_then(parse_day);
         // URLs and machine-written lines: a log's timestamps are not the thread's dates.
         let urls = &post.skipped;
         let toks = &post.tokens;
@@ -112,14 +119,20 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
                 i += 1;
                 continue;
             }
-            let Some((first, end, value)) = date_at(post, i, today) else {
+            // Inside a quote, "today" is the quoted post's day; when the quote is of no post we have, a
+            // date only its writer's day would place is not shown.
+            let quote = post.quoted.iter().find(|q| (q.start..q.end).contains(&toks[i].start()));
+            let today = quote.map_or(own, |q| q.published.and_then(parse_day));
+            let found = date_at(post, i, today).filter(|(_, _, v)| quote.is_none() || v.is_some());
+            let Some((first, end, value)) = found else {
                 i += 1;
                 continue;
             };
             // "lowjhg\nFeb 14, 2026 | 9:05 pm\n": a day alone on its line (with its clock time) is the board's
             // date of the post, printed in its header, not a date the discussion is about.
             let day = value.as_deref().is_some_and(|v| v.len() == ISO_DAY_LEN);
-            if day && header_date(post.text, toks[first].start(), toks[end - 1].end()) {
+            let (from, to) = (toks[first].start(), toks[end - 1].end());
+            if day && (header_date(post.text, from, to) || rules::stamped_day(post.text, from, to)) {
                 i = end.max(i + 1);
                 continue;
             }
@@ -167,7 +180,7 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         if day.is_none() && year.is_none() {
             return None;
         }
-        let year = year.or(today.map(|t| t.year));
+        let year = year.or(today.map(|t| day.map_or(t.year, |d| rules::yearless_year(post, i, month, d, t))));
         let value = match (year, day) {
             (Some(y), Some(d)) => Some(format!("{y:04}-{month:02}-{d:02}")),
             (Some(y), None) => Some(format!("{y:04}-{month:02}")),
@@ -185,7 +198,8 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
             let y = m + 1 + usize::from(toks.get(m + 1).is_some_and(|t| t.is("de")));
             let year = toks.get(y).filter(|t| is_year(t)).and_then(|t| t.text.parse::<i32>().ok());
             let end = if year.is_some() { y + 1 } else { m + 1 };
-            let value = year.or(today.map(|t| t.year)).map(|y| format!("{y:04}-{month:02}-{d:02}"));
+            let year = year.or(today.map(|t| rules::yearless_year(post, i, month, d, t)));
+            let value = year.map(|y| format!("{y:04}-{month:02}-{d:02}"));
             return Some((i, end, value));
         }
     }
@@ -251,6 +265,12 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         "tomorrow" => Some(1),
         _ => None,
     } {
+        // "kids today", "today's world", "USA Today", "yesterday and tomorrow links", "works today, fails
+        // tomorrow": no day of the post.
+        let generic = rules::nowadays(post, i) || rules::ends_name(post, i) || rules::contrasted(post, i);
+        if generic || rules::listed_with_deictic(toks, i, i + 1) {
+            return None;
+        }
         return Some((i, i + 1, Some(today?.plus(offset).iso())));
     }
     // last / this / next week, month, year.
@@ -264,8 +284,12 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
             "next" => 1,
             _ => 0,
         };
-        let t = today?;
         let first = edge_before(toks, i);
+        // "spent the last month", "over the past year": a length; "yesterday, last week, etc.": examples.
+        if rules::stretch(toks, i) || rules::listed_with_deictic(toks, first, i + 2) {
+            return None;
+        }
+        let t = today?;
         let value = Some(match unit.as_str() {
             "week" => t.plus(7 * step).iso_week(),
             "month" => {

@@ -27,6 +27,7 @@ pub mod numbers;
 mod parts;
 mod placeholders;
 pub mod quantities;
+pub mod quoted;
 pub mod quotes;
 pub mod sentences;
 pub mod sources;
@@ -62,8 +63,13 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
 }
 
 /// Every post's text, read once for all fact steps.
-fn post_texts(thread: &Thread) -> Vec<PostText<'_>> {
-    thread.posts.iter().enumerate().map(|(i, p)| PostText::new(i, &p.text, p.published.as_deref())).collect()
+fn post_texts<'a>(thread: &'a Thread) -> Vec<PostText<'a>> {
+    let read = |(i, p): (usize, &'a crate::model::Post)| {
+        let mut text = PostText::new(i, &p.text, p.published.as_deref());
+        text.quoted = quoted::quoted_spans(thread, i);
+        text
+    };
+    thread.posts.iter().enumerate().map(read).collect()
 }
 
 /// Participants: the posters and the authors of the posts they quote are users, not entities.
@@ -105,6 +111,9 @@ pub struct PostText<'a> {
     /// Byte spans of the machine-written lines and stretches alone ([`machine::machine_spans`]): the
     /// digest skips sentences made mostly of them.
     pub machine: Vec<(usize, usize)>,
+    /// The stretches quoting someone, with the quoted post's time when it is an earlier post of the thread
+    /// ([`quoted::quoted_spans`]); empty for a text read alone.
+    pub quoted: Vec<quoted::Quoted<'a>>,
 }
 
 /// Share of all-capital words above which a sentence is shouting, not naming.
@@ -153,7 +162,21 @@ impl<'a> PostText<'a> {
         let material = vec![std::cell::Cell::new(0); sentences.len()];
         let machine = machine::machine_spans(text);
         let skipped = machine::skipped_spans(text, &machine);
-        PostText { index, text, tokens, sentences, published, initial, shouting, prose, material, skipped, machine }
+        let quoted = Vec::new();
+        PostText {
+            index,
+            text,
+            tokens,
+            sentences,
+            published,
+            initial,
+            shouting,
+            prose,
+            material,
+            skipped,
+            machine,
+            quoted,
+        }
     }
 
     /// The token is the first word of its sentence.

@@ -28,7 +28,7 @@ pub struct AuditThread {
     pub id: String,
     /// A page of the corpus, relative to it (read as the labels read it).
     pub page: String,
-    /// Keys ([`fact_keys`]) of the facts judged right.
+    /// Keys ([`fact_keys`]) of the facts judged right; a date's key may carry its value in brackets.
     #[serde(default)]
     pub right: Vec<String>,
     /// The facts judged wrong, each with the class of its error.
@@ -140,6 +140,13 @@ fn run_one(name: &str, audit: &Audit, corpus: &Path, dump: bool) -> Option<f64> 
         for (key, context) in fact_keys(&f) {
             let kind = key.split(':').next().unwrap_or("");
             let Some(tally) = KINDS.iter().position(|k| *k == kind).and_then(|i| by_kind.get_mut(i)) else { continue };
+            // A date may be judged with its resolved value ("date:today [2022-07-12]"), for a page where the
+            // same words are right in one post and wrong in another; that judgement comes first.
+            let valued = (kind == "date").then(|| format!("{key} [{context}]"));
+            let key = match valued {
+                Some(v) if t.wrong.iter().any(|w| w.fact == v) || t.right.contains(&v) => v,
+                _ => key,
+            };
             let verdict = if let Some(w) = t.wrong.iter().find(|w| w.fact == key) {
                 tally.wrong += 1;
                 match classes.iter_mut().find(|(c, _)| *c == w.class) {
