@@ -21,6 +21,7 @@ use months::foreign_month;
 pub use months::month_number;
 
 use super::numbers::{is_year, number_at, TIME_UNITS};
+use super::quoted::quoted_at;
 use super::tokens::Token;
 use super::PostText;
 use crate::model::DateFact;
@@ -121,7 +122,7 @@ fn extract_all(posts: &[PostText], _english: bool) -> Vec<(DateFact, bool)> {
             }
             // Inside a quote, "today" is the quoted post's day; when the quote is of no post we have, a
             // date only its writer's day would place is not shown.
-            let quote = post.quoted.iter().find(|q| (q.start..q.end).contains(&toks[i].start()));
+            let quote = quoted_at(&post.quoted, toks[i].start());
             let today = quote.map_or(own, |q| q.published.and_then(parse_day));
             let found = date_at(post, i, today).filter(|(_, _, v)| quote.is_none() || v.is_some());
             let Some((first, end, value)) = found else {

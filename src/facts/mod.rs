@@ -64,9 +64,10 @@ pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Opti
 
 /// Every post's text, read once for all fact steps.
 fn post_texts<'a>(thread: &'a Thread) -> Vec<PostText<'a>> {
+    let mut budget = quoted::ScanBudget::for_thread(thread);
     let read = |(i, p): (usize, &'a crate::model::Post)| {
         let mut text = PostText::new(i, &p.text, p.published.as_deref());
-        text.quoted = quoted::quoted_spans(thread, i);
+        text.quoted = quoted::quoted_spans(thread, i, &mut budget);
         text
     };
     thread.posts.iter().enumerate().map(read).collect()
