@@ -23,8 +23,10 @@ CRATE=threadcard
 # so the ceiling is the size reached plus a small margin, to stop it growing back unnoticed. Lower it as the
 # module shrinks; 307200 is the budget. 465,000: session 19 compiled one hash map and one sort for every
 # map and sort of the crate, and one initialiser for its built-in selectors (474,825 -> 463,365 bytes
-# gzipped), plus 1.6 KB.
-WASM_GZIP_CEILING=${WASM_GZIP_CEILING:-465000}
+# gzipped), plus 1.6 KB. 473,000: session 20's precision rules for the card (dates in quotes and board
+# stamps, links a post does not cite, clubs and code names; the card audit 0.81 -> 0.89) added 11.6 KB
+# (459,964 -> 471,538), plus 1.5 KB.
+WASM_GZIP_CEILING=${WASM_GZIP_CEILING:-473000}
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
