@@ -139,7 +139,8 @@ fn redirect(lower: &str) -> bool {
 }
 
 fn donation(host: &str, path: &str) -> bool {
-    let on_platform = DONATION_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")));
+    let on_platform =
+        DONATION_HOSTS.iter().any(|h| host.strip_suffix(h).is_some_and(|sub| sub.is_empty() || sub.ends_with('.')));
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let in_sponsors = path.starts_with("/sponsors/");
     on_platform || in_sponsors || DONATION_PATHS.contains(&last)

@@ -57,10 +57,25 @@ fn in_quote_header(a: ElementRef, body: ElementRef) -> bool {
     let in_quote = || ancestors().any(|e| e.value().name() == "blockquote");
     ancestors().any(|e| has_class(e, QUOTE_HEADER_CLASSES))
         || (ancestors().any(|e| e.value().name() == "cite") && in_quote())
-        || parent(a).filter(|p| p.id() != body.id()).is_some_and(|p| {
-            let text = crate::text::squash(&p.text().collect::<String>());
+        || parent(a).filter(|p| p.id() != body.id()).and_then(short_text).is_some_and(|text| {
             text.chars().count() <= MAX_QUOTE_HEADER_CHARS && QUOTE_HEADER_OPENINGS.iter().any(|o| text.starts_with(o))
         })
+}
+
+/// The element's text with its white space squashed, when it may be a quote header's line: `None` as soon
+/// as it holds more than [`MAX_QUOTE_HEADER_CHARS`] non-space characters (its squashed text is longer
+/// still). Read only that far, so a block holding many links is not read in full once per link.
+fn short_text(e: ElementRef) -> Option<String> {
+    let mut raw = String::new();
+    let mut letters = 0;
+    for piece in e.text() {
+        letters += piece.chars().filter(|c| !c.is_whitespace()).count();
+        if letters > MAX_QUOTE_HEADER_CHARS {
+            return None;
+        }
+        raw.push_str(piece);
+    }
+    Some(crate::text::squash(&raw))
 }
 
 /// A link that shows its own address, followed right away by more of an address (see [`ADDRESS_CONTINUES`]):
