@@ -316,8 +316,9 @@ pub fn body_of_excluding(
         .map(|qe| {
             let head = qe.find_all(quote_author.unwrap_or(&QUOTE_AUTHOR)).next().or_else(|| said_line(qe));
             // An attribute naming the quoted member (XenForo `data-author`/`data-quote`, Discourse
-            // `data-username`) is exact in every language; the "X said:" line is the fallback.
-            let attr = ["data-author", "data-quote", "data-username"].iter().find_map(|a| qe.value().attr(a));
+            // `data-username`, Invision `data-ipsquote-username`) is exact in every language; the "X
+            // said:" line is the fallback (Invision's reads "10 hours ago, X said:").
+            let attr = QUOTE_AUTHOR_ATTRS.iter().find_map(|a| qe.value().attr(a));
             let author = attr
                 .map(clean_quote_author)
                 .filter(|a| !a.is_empty())
@@ -350,6 +351,9 @@ fn kept_elements<'a>(body: ElementRef<'a>, exclude: &[NodeId]) -> Vec<ElementRef
     let roots: Vec<ElementRef<'a>> = body.children().filter_map(ElementRef::wrap).collect();
     super::structure::pruned(&roots, |e| !skip.contains(&e.id()))
 }
+
+/// Attributes of a quote box that name the quoted member, as the engines write them.
+const QUOTE_AUTHOR_ATTRS: &[&str] = &["data-author", "data-quote", "data-username", "data-ipsquote-username"];
 
 /// Where a quote names its author when the engine does not say: `<cite>`, or a class naming an author.
 static QUOTE_AUTHOR: Sel = Sel::new("cite, [class*=author], [class*=Author], [class*=username]");

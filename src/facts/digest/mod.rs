@@ -23,7 +23,7 @@ mod signature;
 
 use super::hash::{word_hash, FastMap as HashMap, FastSet as HashSet};
 use super::PostText;
-use crate::model::{Digest, KeyPost, Post};
+use crate::model::{Digest, KeyPost, Post, PostQuote};
 use crate::thread::Thread;
 
 /// Sentences shorter than this (in words) say too little to stand for a post.
@@ -130,46 +130,26 @@ impl<'a> Context<'a> {
                 by_post.push(Vec::new());
                 continue;
             }
-            let quotes = post.map(|x| x.quotes.as_slice()).unwrap_or(&[]);
-            let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
-            let signed = signature::start(p.text, thread.posts.get(p.index).and_then(|x| x.author.as_deref()));
-            // The first post's quote is what the thread is about (the news article it posts): its own.
-            let quotes = if p.index == 0 { &[] } else { quotes };
-            let mut list = Vec::new();
-            let mut next_span = 0;
+            let quotes: Vec<&PostQuote> = post.map(|x| x.quotes.iter().collect()).unwrap_or_default();
             // The post's words, split and hashed once: each sentence's 4-grams and word set come from its
             // slice of them.
             let words = super::tokens::hashed_words(p.text);
-            for i in 0..p.sentences.len() {
-                let text = p.sentence(i);
-                let key = word_hash(text);
-                // Seen in an earlier post (or earlier in this one): a quote or a repeat.
-                if !seen.insert(key) {
-                    continue;
+            let list = if p.index == 0 {
+                // The first post's quote of the article it posts is what the thread is about: its own. A
+                // quote of another member ("R C-R said:", on a thread split from another or a later
+                // page) is that member's, unless it is all the post says.
+                let by_member: Vec<&PostQuote> = quotes.iter().copied().filter(|q| q.author.is_some()).collect();
+                let mut fresh = seen.clone();
+                match own_sentences(thread, p, &words, &by_member, &mut fresh, &earlier) {
+                    list if list.is_empty() => own_sentences(thread, p, &words, &[], &mut seen, &earlier),
+                    list => {
+                        seen = fresh;
+                        list
+                    }
                 }
-                let count = text.split_whitespace().count();
-                if !(MIN_WORDS..=MAX_WORDS).contains(&count)
-                    || !p.is_material(i)
-                    || quotes.iter().any(|q| quotes_part_of(&q.text, text))
-                    || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
-                    || super::tokens::is_url_line(text)
-                    || text.starts_with(QUOTE_MARK)
-                    || p.shouting(p.sentences[i].start)
-                    || p.sentences[i].start >= signed
-                    || machine_share(&p.machine, &mut next_span, p.sentences[i].start, p.sentences[i].end)
-                        > MACHINE_SHARE
-                {
-                    continue;
-                }
-                let own = super::tokens::words_in(&words, p.sentences[i].start, p.sentences[i].end);
-                let grams = own.map_or_else(|| shingles(text), grams_of);
-                let old = grams.iter().filter(|g| earlier.contains(g)).count();
-                if !grams.is_empty() && old as f64 >= QUOTED_SHARE * grams.len() as f64 {
-                    continue;
-                }
-                let set = own.map_or_else(|| words_of(text), |own| long_words(p.text, own));
-                list.push(Candidate { order: list.len(), text, words: set });
-            }
+            } else {
+                own_sentences(thread, p, &words, &quotes, &mut seen, &earlier)
+            };
             earlier.extend(grams_of(&words));
             by_post.push(list);
         }
@@ -278,6 +258,53 @@ impl<'a> Context<'a> {
     pub fn by_asker(&self, post: usize) -> bool {
         post > 0 && self.asker.is_some() && self.posts().get(post).and_then(|p| p.author.as_deref()) == self.asker
     }
+}
+
+/// A post's own sentences, in order: those it does not quote (`quotes`, or text of earlier posts:
+/// `earlier` holds their word 4-grams) that can stand in a digest line. `seen` holds the hashes of the
+/// sentences met so far, so a sentence repeated later in the thread counts once.
+fn own_sentences<'a>(
+    thread: &Thread,
+    p: &'a PostText<'a>,
+    words: &[super::tokens::Word],
+    quotes: &[&PostQuote],
+    seen: &mut HashSet<u64>,
+    earlier: &HashSet<u64>,
+) -> Vec<Candidate<'a>> {
+    let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
+    let signed = signature::start(p.text, thread.posts.get(p.index).and_then(|x| x.author.as_deref()));
+    let mut list = Vec::new();
+    let mut next_span = 0;
+    for i in 0..p.sentences.len() {
+        let text = p.sentence(i);
+        let key = word_hash(text);
+        // Seen in an earlier post (or earlier in this one): a quote or a repeat.
+        if !seen.insert(key) {
+            continue;
+        }
+        let count = text.split_whitespace().count();
+        if !(MIN_WORDS..=MAX_WORDS).contains(&count)
+            || !p.is_material(i)
+            || quotes.iter().any(|q| quotes_part_of(&q.text, text))
+            || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
+            || super::tokens::is_url_line(text)
+            || text.starts_with(QUOTE_MARK)
+            || p.shouting(p.sentences[i].start)
+            || p.sentences[i].start >= signed
+            || machine_share(&p.machine, &mut next_span, p.sentences[i].start, p.sentences[i].end) > MACHINE_SHARE
+        {
+            continue;
+        }
+        let own = super::tokens::words_in(words, p.sentences[i].start, p.sentences[i].end);
+        let grams = own.map_or_else(|| shingles(text), grams_of);
+        let old = grams.iter().filter(|g| earlier.contains(g)).count();
+        if !grams.is_empty() && old as f64 >= QUOTED_SHARE * grams.len() as f64 {
+            continue;
+        }
+        let set = own.map_or_else(|| words_of(text), |own| long_words(p.text, own));
+        list.push(Candidate { order: list.len(), text, words: set });
+    }
+    list
 }
 
 /// A question of fewer than [`MIN_QUESTION_WORDS`] words.

@@ -249,6 +249,25 @@ fn a_first_post_quoting_an_article_opens_with_the_article() {
 }
 
 #[test]
+fn a_first_post_quoting_a_member_opens_with_its_own_words() {
+    let said = "Is it fair to say that the bottom has something to do with too much focus on AI tools?";
+    let own = "It depends on the mix and main focus of the apps and their tools, as the main focus decides.";
+    let mut first = post("jgd", &format!("{said}\n{own}"));
+    first.quotes = vec![PostQuote { author: Some("rcr".into()), text: said.into() }];
+    let replies = ["The focus of the apps matters more than the tools.", "Main focus is what sells the apps."];
+    let posts = std::iter::once(first).chain(replies.iter().map(|r| post("x", r))).collect();
+    let (thread, d) = digest("AI discussion", "invision", posts);
+    verbatim(&thread, &d);
+    assert!(d.opening.iter().all(|s| !s.text.contains("fair to say")), "{:?}", d.opening);
+    assert!(d.opening.iter().any(|s| s.text.contains("It depends")), "{:?}", d.opening);
+    // A first post that is only a member's quote still opens with it.
+    let mut only = post("jgd", said);
+    only.quotes = vec![PostQuote { author: Some("rcr".into()), text: said.into() }];
+    let (_, d) = digest("AI discussion", "invision", vec![only, post("x", replies[0])]);
+    assert!(d.opening.iter().any(|s| s.text.contains("fair to say")), "{:?}", d.opening);
+}
+
+#[test]
 fn reply_lines_carry_content() {
     let (thread, d) = digest("Akeredolu Rejects Plot To Impeach Deputy", "generic", governor_thread());
     verbatim(&thread, &d);
