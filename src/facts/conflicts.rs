@@ -5,6 +5,12 @@
 //! ("troops" = "peacekeeping troops"; "people detained" ≠ "people died"). Each claim is tied to the source
 //! it sits under: in a post quoting several articles, a passage belongs to the article whose link follows
 //! it (excerpt then link, as DU and most boards quote) or precedes it, whichever layout the post uses.
+//!
+//! A disagreement is between sources: claims under two different cited pages. Members giving different
+//! counts of the same noun in their own words ("2 adult teens", "4 teens" on a thread of family meals)
+//! mostly speak of different things, their own households, cars or trips, so claims tied to no cited page
+//! are not shown as a disagreement (precision first: a false "sources disagree" misleads more than a
+//! missing one).
 
 use super::sources::{external_links, own_domain, position};
 use super::PostText;
@@ -46,16 +52,16 @@ pub fn find(posts: &[PostText], quantities: &[Quantity], thread: &Thread) -> Vec
         }
         let claims: Vec<Claim> = members
             .iter()
-            .map(|q| Claim {
-                text: q.text.clone(),
-                value: q.value,
-                post: q.post,
-                source: source_of(q, posts, thread, own.as_deref(), &mut placed),
+            .filter_map(|q| {
+                let source = source_of(q, posts, thread, own.as_deref(), &mut placed)?;
+                Some(Claim { text: q.text.clone(), value: q.value, post: q.post, source: Some(source) })
             })
             .collect();
-        let apart = claims.iter().any(|c| c.post != claims[0].post || c.source != claims[0].source);
+        let Some(first) = claims.first() else { continue };
+        let apart = claims.iter().any(|c| c.source != first.source);
         let (lo, hi) = claims.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| (lo.min(c.value), hi.max(c.value)));
-        if apart && lo > 0.0 && hi / lo <= MAX_RATIO {
+        let values_differ = claims.iter().any(|c| c.value != first.value);
+        if apart && values_differ && lo > 0.0 && hi / lo <= MAX_RATIO {
             out.push(Conflict { what: head, claims });
         }
     }
@@ -152,6 +158,17 @@ mod tests {
             assert_eq!((c[0].claims[0].value, c[0].claims[0].source.as_deref()), (2300.0, Some(first_url)));
             assert_eq!((c[0].claims[1].value, c[0].claims[1].source.as_deref()), (2500.0, Some("https://b.com/2")));
         }
+    }
+
+    #[test]
+    fn members_counting_their_own_things_do_not_disagree() {
+        let texts = ["We are 2 adults and 2 adult teens, chilli twice a week.", "With 4 teens at home I cook dal."];
+        let posts: Vec<Post> = texts.iter().map(|t| Post { text: t.to_string(), ..Post::default() }).collect();
+        let thread = Thread { posts, ..Thread::default() };
+        let posts: Vec<PostText> = texts.iter().enumerate().map(|(i, t)| PostText::new(i, t, None)).collect();
+        let q = super::super::quantities::extract(&posts, true);
+        assert!(q.iter().filter(|q| q.what.ends_with("teens")).count() == 2, "{q:?}");
+        assert!(find(&posts, &q, &thread).is_empty(), "{q:?}");
     }
 
     #[test]
