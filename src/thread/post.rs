@@ -256,12 +256,28 @@ const TIME_ATTRS: &[&str] = &[
 ];
 /// How many elements inside a time element are searched for a time attribute.
 const MAX_TIME_DESCENDANTS: usize = 12;
+/// Class words of the children of a time element that render the same time twice, of which the board's
+/// style shows one (Invision 5: `ipsTime__long` "April 2, 2024" beside `ipsTime__short` "1 yr"): read
+/// together they give "April 2, 20241 yr". The long form is the one shown.
+const LONG_FORM_CLASS: &str = "long";
+const SHORT_FORM_CLASS: &str = "short";
+
+/// The text of a time element, its long form where it holds a long and a short rendering of one time.
+fn time_text(el: ElementRef) -> String {
+    let has_class = |e: &ElementRef, word: &str| e.value().classes().any(|c| c.to_ascii_lowercase().contains(word));
+    let children: Vec<ElementRef> = el.children().filter_map(ElementRef::wrap).collect();
+    let long = children.iter().find(|c| has_class(c, LONG_FORM_CLASS));
+    match long {
+        Some(long) if children.iter().any(|c| has_class(c, SHORT_FORM_CLASS)) => long.text().collect(),
+        _ => el.text().collect(),
+    }
+}
 
 /// The time shown by `el` (or `shown`), as shown and as ISO 8601: from the element's time attributes, else
 /// from its text, else from a time attribute inside it (`<span>2 hours ago <time datetime=...></span>`).
 pub fn time_of(el: Option<ElementRef>, shown: Option<&str>) -> (Option<String>, Option<String>) {
     let shown_text = el
-        .map(|e| text::squash(&e.text().collect::<String>()))
+        .map(|e| text::squash(&time_text(e)))
         .filter(|t| !t.is_empty())
         .or_else(|| shown.map(text::squash))
         .filter(|t| !t.is_empty());
@@ -449,6 +465,18 @@ mod tests {
         assert_eq!(without_count("anna (1,204)"), "anna");
         assert_eq!(without_count("(157)"), "(157)");
         assert_eq!(without_count("Team (UK)"), "Team (UK)");
+    }
+
+    #[test]
+    fn a_time_shown_long_and_short_reads_its_long_form() {
+        let html = scraper::Html::parse_fragment(
+            "<time datetime='2024-04-02T05:03:15Z'><span class='ipsTime__long'>April 2, 2024</span>\
+             <span class='ipsTime__short'>1 yr</span></time><time datetime='2024-04-02'><b>April</b> <i>2</i></time>",
+        );
+        let sel = scraper::Selector::parse("time").expect("selector");
+        let times: Vec<_> = html.select(&sel).map(|t| time_of(Some(t), None)).collect();
+        assert_eq!(times[0], (Some("2024-04-02T05:03:15Z".to_string()), Some("April 2, 2024".to_string())));
+        assert_eq!(times[1].1.as_deref(), Some("April 2"));
     }
 
     #[test]

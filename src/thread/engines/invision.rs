@@ -37,6 +37,10 @@ static TIME: Sel = Sel::new("time[datetime]");
 static PERMALINK: Sel = Sel::new("a[href*='do=findComment']");
 static QUOTE: Sel = Sel::new("blockquote.ipsQuote");
 static QUOTE_AUTHOR: Sel = Sel::new(".ipsQuote_citation");
+/// The edit note the board writes at the foot of a body ("Edited June 14, 2024 by Lisias", with the
+/// editor's reason): furniture, and its time is the edit's, not a date the post gives. Invision 5 marks
+/// it `p.ipsEdited[data-el=edited]`, Invision 4 a `span[data-excludequote]`.
+static EDIT_NOTE: Sel = Sel::new(".ipsEdited, [data-el=edited], span[data-excludequote]");
 
 /// The classes of the post the topic's "best answer" / solution marker names (4, 5).
 const SOLVED_CLASSES: &[&str] = &["ipsComment_solved", "ipsEntry--solved"];
@@ -86,6 +90,7 @@ fn read_post(page: &Page, base: Option<&str>, post: ElementRef, wrap: ElementRef
             quote_author: Some(&QUOTE_AUTHOR),
             permalink: absolute(base, first_attr(post, &PERMALINK, "href").as_deref()),
             anchor: post.value().id().or(wrap.value().id()).map(str::to_string),
+            exclude: body.find_all(&EDIT_NOTE).map(|e| e.id()).collect(),
             ..PostParts::default()
         },
     );
