@@ -27,8 +27,41 @@ pub fn posts(out: &mut String, s: &Summary, options: &Options) {
             let _ = writeln!(out, "**{}**\n", escape::markdown(t));
         }
         let body = if p.markdown.trim().is_empty() { escape::markdown(&p.text) } else { p.markdown.clone() };
-        let _ = writeln!(out, "{}\n", hard_breaks(&quote_headers(&body, p)));
+        let _ = writeln!(out, "{}\n", hard_breaks(&nested_headings(&quote_headers(&body, p))));
     }
+}
+
+/// Level of the post headings (`###`): a heading inside a post's body is written at least one level
+/// below, so the outline stays one heading per post (a link preview's `<h3>` title, a Discourse post's
+/// `## Setup` section).
+const POST_HEADING_LEVEL: usize = 3;
+/// The deepest heading Markdown has.
+const MAX_HEADING_LEVEL: usize = 6;
+
+/// Headings of a post's body moved below the post's own heading (code blocks untouched).
+fn nested_headings(md: &str) -> String {
+    let mut out = String::with_capacity(md.len() + 16);
+    let mut fence: Option<String> = None;
+    for line in md.split_inclusive('\n') {
+        let (_, content) = split_quote(line);
+        match (&fence, fence_of(content)) {
+            (Some(open), Some(f)) if f == open => fence = None,
+            (None, Some(f)) => fence = Some(f.to_string()),
+            _ => {}
+        }
+        let hashes = content.bytes().take_while(|&b| b == b'#').count();
+        let heading = (1..=MAX_HEADING_LEVEL).contains(&hashes)
+            && content[hashes..].chars().next().is_none_or(|c| c == ' ' || c == '\n');
+        if fence.is_none() && heading && hashes <= POST_HEADING_LEVEL {
+            let at = line.len() - content.len();
+            out.push_str(&line[..at]);
+            out.push_str(&"#".repeat(POST_HEADING_LEVEL + 1 - hashes));
+            out.push_str(content);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// `### 2. bob · 2022-01-11 14:28 · reply, level 1 · [link](…)`: every piece the page gives.
@@ -174,6 +207,16 @@ mod tests {
         assert_eq!(
             hard_breaks(md),
             "one\\\ntwo\n\n- a\n- b\n\n```\nx\ny\n```\n\n> q1\\\n> q2\n\n# h\nafter\n\nend\n---"
+        );
+    }
+
+    #[test]
+    fn body_headings_sit_below_the_post_heading() {
+        let md =
+            "# Title\n\n### [Guide](https://a.example/g)\n\n> ## quoted\n\n```\n# comment\n```\n\n##### deep\n#hashtag";
+        assert_eq!(
+            nested_headings(md),
+            "#### Title\n\n#### [Guide](https://a.example/g)\n\n> #### quoted\n\n```\n# comment\n```\n\n##### deep\n#hashtag"
         );
     }
 

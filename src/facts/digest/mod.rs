@@ -273,13 +273,20 @@ fn own_sentences<'a>(
 ) -> Vec<Candidate<'a>> {
     let code = code_lines(thread.posts.get(p.index).map_or("", |x| x.markdown.as_str()));
     let signed = signature::start(p.text, thread.posts.get(p.index).and_then(|x| x.author.as_deref()));
+    // A line that is all a link's text is the cited page's title (a link preview's heading, a bare
+    // "Citric acid descaling guide" link), not the poster's words.
+    let titles: HashSet<u64> = thread
+        .posts
+        .get(p.index)
+        .map(|x| x.links.iter().map(|l| word_hash(l.text.trim())).collect())
+        .unwrap_or_default();
     let mut list = Vec::new();
     let mut next_span = 0;
     for i in 0..p.sentences.len() {
         let text = p.sentence(i);
         let key = word_hash(text);
         // Seen in an earlier post (or earlier in this one): a quote or a repeat.
-        if !seen.insert(key) {
+        if !seen.insert(key) || titles.contains(&key) {
             continue;
         }
         let count = text.split_whitespace().count();

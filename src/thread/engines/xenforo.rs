@@ -62,13 +62,16 @@ static QUOTE_AUTHOR: Sel = Sel::new(".bbCodeBlock-title, .attribution");
 /// The California style's nested reply (see the module doc), and the class prefix naming its level.
 static NESTED: Sel = Sel::new(".california-nested-message");
 const NESTED_LEVEL: &str = "nested-level-";
-/// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line, and any
-/// later message the parser nested inside this body.
 /// The class XenForo gives the message the asker (or a moderator) marked as the solution.
 const SOLUTION_CLASS: &str = "message--solution";
 /// The solution block's links to the solution post.
 static SOLUTION_LINK: Sel = Sel::new("#js-solutionHighlightBlock [data-content-selector^='#post-']");
-static NOT_TEXT: Sel = Sel::new(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author], .message--post.js-post, .MessageCard.js-messageCard");
+/// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line, any
+/// later message the parser nested inside this body, and a link preview's (`.bbCodeBlock--unfurl`) blurb
+/// and site line: the linked page's words as fetched when the page was shown, years after the post ("The
+/// best projectors of 2026" under a post of 2024), not the poster's. The preview's title link stays: it
+/// is the cited source's title.
+static NOT_TEXT: Sel = Sel::new(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author], .message--post.js-post, .MessageCard.js-messageCard, .bbCodeBlock--unfurl .contentRow-snippet, .bbCodeBlock--unfurl .contentRow-minor");
 
 /// Whether the page is this engine's: a post (see [`MESSAGE`]) and a message body, markup every board of the
 /// engine prints and [`read`] needs.
