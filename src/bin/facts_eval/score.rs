@@ -2,7 +2,7 @@
 //! precision and recall.
 
 use crate::labels::{LabelEntity, LabelNumber};
-use threadcard::facts::{numbers::number_at, numbers::TIME_UNITS, tokens::tokenize};
+use threadcard::facts::{numbers::number_at, numbers::TIME_UNITS, ranges::range_at, tokens::tokenize};
 use threadcard::{Entity, Facts};
 
 /// Matched and total counts, for micro-averaged precision and recall.
@@ -118,9 +118,12 @@ pub fn traced_numbers(f: &Facts) -> Vec<(f64, String, &'static str, Option<f64>)
         let toks = tokenize(&d.text);
         for i in 0..toks.len() {
             let Some(n) = number_at(&toks, i) else { continue };
-            let unit = toks.get(n.next).map(|t| t.text.to_lowercase());
+            // "1-2 years": a range's value is its low end, its unit the one after the high end.
+            let range = range_at(&toks, i, &n, None);
+            let next = range.as_ref().map_or(n.next, |r| r.high.next);
+            let unit = toks.get(next).map(|t| t.text.to_lowercase());
             if unit.is_some_and(|u| TIME_UNITS.contains(&u.as_str())) {
-                pred.push((n.value, d.text.to_lowercase(), rule, None));
+                pred.push((n.value, d.text.to_lowercase(), rule, range.map(|r| r.high.value)));
                 break;
             }
         }
