@@ -111,7 +111,7 @@ pub struct Facts {
     #[serde(default)]
     pub works: Vec<Work>,
     /// Lengths of time ("6 minutes", "no more than 10 days"): durations, not dates. `value` is an ISO
-    /// 8601 period (`P10D`) where the unit has one.
+    /// 8601 period (`P10D`) where the unit has one; a range ("1-2 years") has none.
     #[serde(default)]
     pub durations: Vec<DateFact>,
     /// What the thread asks, what was answered and what the replies say, verbatim.

@@ -16,11 +16,15 @@ mod months;
 // Rules that keep a found date off the card (stamps, "today" as nowadays), beside this file.
 #[path = "dates_rules.rs"]
 mod rules;
+// Counts of time units ("in two days", "10 days ago", "1-2 years"), beside this file.
+#[path = "dates_counts.rs"]
+mod counts;
 use crate::hash::FastSet;
+use counts::is_duration_at;
 use months::foreign_month;
 pub use months::month_number;
 
-use super::numbers::{is_year, number_at, TIME_UNITS};
+use super::numbers::is_year;
 use super::quoted::quoted_at;
 use super::tokens::Token;
 use super::PostText;
@@ -31,40 +35,6 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 
 /// Words before a weekday or "week" that the text uses to place it more finely ("late last week").
 const EDGE_WORDS: &[&str] = &["early", "late", "mid", "earlier", "later"];
-
-/// Units of "N … ago" that only a board's own post times use ("16 minutes ago", "1 hour ago"): a
-/// post's time is furniture, never a fact of the discussion.
-/// Words before "one day" that make it a length of time ("in one day", "for one day"); without one, "one
-/// day" is "some day" ("One day I'll buy my own").
-const ONE_DAY_LENGTH_CUES: &[&str] = &[
-    "in", "for", "within", "after", "than", "only", "just", "about", "over", "under", "per", "first", "took", "takes",
-    "last", "lasted",
-];
-/// Sentences boards print about a thread's lifetime ("This topic was automatically closed 90 days after
-/// the last reply"), lowercase: their durations are the board's rules, not times of the discussion.
-const BOARD_NOTICES: &[&str] = &["automatically closed", "will close automatically", "auto-closed"];
-/// The same units after "in" ("Fast charge in 4 hours", "done in 5 minutes") say how long something takes:
-/// a duration. A point so close to the post is no day a reader can place, and none resolves to one.
-const BOARD_TIME_UNITS: &[&str] =
-    &["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"];
-
-/// "in N <unit>" places a point in time ("in two days", "in 10 years"), unless the unit is a clock's
-/// (`BOARD_TIME_UNITS`): then it is how long something takes.
-fn in_placed(toks: &[Token], i: usize, unit: &str) -> bool {
-    let long = LONG_UNITS.contains(&unit);
-    i.checked_sub(1).is_some_and(|p| toks[p].is("in")) && !BOARD_TIME_UNITS.contains(&unit) && !long
-}
-
-/// Units too long for "in N <unit>" to place a day ("their first title in 3 decades"): a span, a duration.
-const LONG_UNITS: &[&str] = &["decade", "decades", "century", "centuries"];
-
-/// The text `start..end` is its line's only content (brackets aside): a board's stamp, not a sentence.
-fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
-    let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || c == '(' || c == ')');
-    let before = text.get(..start).map(|t| t.rsplit('\n').next().unwrap_or(""));
-    let after = text.get(end..).map(|t| t.split('\n').next().unwrap_or(""));
-    before.is_some_and(blank) && after.is_some_and(blank)
-}
 
 /// Words boards print before the time of a post's edit ("Edited June 14, 2024 by X", "Zuletzt bearbeitet:
 /// 12. März"): the date after one is the board's, not the discussion's.
@@ -301,122 +271,14 @@ fn date_at(post: &PostText, i: usize, today: Option<Day>) -> Option<(usize, usiz
         });
         return Some((first, i + 2, value));
     }
-    // "in two days", "10 days ago", "no more than 10 days", "within 10 days".
-    let number = number_at(toks, i)?;
-    // The unit follows the number ("10 years") or is hyphenated to it ("nine-year gap").
-    let glued = number.suffix.is_some();
-    let unit = match &number.suffix {
-        Some(s) => s.clone(),
-        None => toks.get(number.next).map(|t| t.text.to_lowercase())?,
-    };
-    if !TIME_UNITS.contains(&unit.as_str()) {
-        return None; // also "36-year-old": an age, which the quantities step reads
-    }
-    // "36 years old" is an age, not a duration.
-    let after = number.next + usize::from(!glued);
-    if toks.get(after).is_some_and(|t| t.is("old")) {
-        return None;
-    }
-    // "One day I'll buy hosting myself", "I could, one day, repay it": "one day" in words is "some day"
-    // unless a word before it makes it a length ("in one day", "for one day", "only one day").
-    if toks[i].is("one")
-        && unit == "day"
-        && !i.checked_sub(1).is_some_and(|p| ONE_DAY_LENGTH_CUES.iter().any(|c| toks[p].is(c)))
-    {
-        return None;
-    }
-    // "This topic was automatically closed 90 days after the last reply": the board's notice, in every
-    // Discourse forum, not a time of the discussion.
-    if post.sentence_at(toks[i].start()).is_some_and(|s| {
-        let s = post.sentence(s).to_ascii_lowercase();
-        BOARD_NOTICES.iter().any(|n| s.contains(n))
-    }) {
-        return None;
-    }
-    // "441678\n\nYears ago": a number and a unit on different lines are two things (a count the board
-    // prints, then a time).
-    if !glued && post.text.get(toks[i].end()..toks[number.next].start()).is_none_or(|gap| gap.contains('\n')) {
-        return None;
-    }
-    let n = number.value;
-    let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase()).unwrap_or_default();
-    let ago = toks.get(after).is_some_and(|t| t.is("ago"));
-    // "16 minutes ago", "3 hours ago": the time a board prints beside a post, not a date of the story.
-    if ago && BOARD_TIME_UNITS.contains(&unit.as_str()) {
-        return None;
-    }
-    // "1 year ago" on a line of its own, "(edited 1 year ago)": a board's post time in any unit.
-    if ago && (prev == "edited" || alone_on_line(post.text, toks[i].start(), toks[after].end())) {
-        return None;
-    }
-    let days = match unit.trim_end_matches('s') {
-        "day" => Some(n),
-        "week" => Some(n * 7.0),
-        _ => None,
-    };
-    if in_placed(toks, i, &unit) || ago {
-        let sign = if ago { -1.0 } else { 1.0 };
-        let whole = (n.fract() == 0.0 && n < 10_000.0).then_some(sign as i64 * n as i64);
-        let value = match (unit.trim_end_matches('s'), today, whole) {
-            // "10 years ago" in a post of 2022 is 2012; "3 months ago" a month.
-            ("year", Some(t), Some(k)) => Some(format!("{:04}", t.year as i64 + k)),
-            ("month", Some(t), Some(k)) => {
-                let m = t.year as i64 * 12 + t.month as i64 - 1 + k;
-                Some(format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1))
-            }
-            _ => today.zip(days).map(|(t, d)| t.plus((sign * d) as i64).iso()),
-        };
-        let first = if ago { i } else { i - 1 };
-        let end = after + usize::from(ago);
-        return Some((first, end, value));
-    }
-    let first = duration_lead(toks, i);
-    let code = match unit.trim_end_matches('s') {
-        "second" | "sec" => "S",
-        "minute" | "min" => "M",
-        "hour" | "hr" => "H",
-        "day" => "D",
-        "week" | "wk" => "W",
-        "month" => "M",
-        "year" | "yr" => "Y",
-        _ => "",
-    };
-    let time = ["second", "sec", "minute", "min", "hour", "hr"].contains(&unit.trim_end_matches('s'));
-    let value = (!code.is_empty() && n.fract() == 0.0)
-        .then(|| format!("P{}{}{code}", if time { "T" } else { "" }, n.min(1e15) as u64));
-    Some((first, after, value))
-}
-
-/// The fact `date_at` found at token `i` is a length of time: a number of time units that nothing
-/// places in time ("6 minutes", "for two years"; not "in two days" or "10 years ago").
-fn is_duration_at(post: &PostText, i: usize) -> bool {
-    let toks = &post.tokens;
-    let Some(n) = number_at(toks, i) else { return false };
-    let glued = n.suffix.is_some();
-    let unit = n.suffix.clone().or_else(|| toks.get(n.next).map(|t| t.text.to_lowercase()));
-    let after = n.next + usize::from(!glued);
-    unit.is_some_and(|u| {
-        let placed = in_placed(toks, i, &u) || toks.get(after).is_some_and(|t| t.is("ago"));
-        TIME_UNITS.contains(&u.as_str()) && !placed
-    })
+    // "in two days", "10 days ago", "no more than 10 days", "within 10 days", "1-2 years".
+    counts::count_at(post, i, today)
 }
 
 /// "late last week": an edge word before the date belongs to it.
 fn edge_before(toks: &[Token], i: usize) -> usize {
     match i.checked_sub(1) {
         Some(p) if EDGE_WORDS.iter().any(|w| toks[p].is(w)) => p,
-        _ => i,
-    }
-}
-
-/// "no more than 10 days", "within 10 days", "for 10 days": the hedge or preposition is part of it.
-fn duration_lead(toks: &[Token], i: usize) -> usize {
-    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.is(w));
-    if i >= 3 && is(i - 3, "no") && is(i - 2, "more") && is(i - 1, "than") {
-        return i - 3;
-    }
-    match i.checked_sub(1) {
-        Some(p) if ["within", "for", "about", "almost", "nearly", "over", "in"].iter().any(|w| is(p, w)) => p,
         _ => i,
     }
 }

@@ -29,6 +29,7 @@ mod placeholders;
 pub mod quantities;
 pub mod quoted;
 pub mod quotes;
+pub mod ranges;
 pub mod sentences;
 pub mod sources;
 pub mod stats;

@@ -45,30 +45,37 @@ pub struct Wrong {
 /// Fact kinds the audit judges, in the order they print.
 const KINDS: &[&str] = &["entity", "number", "date", "quote", "source", "work"];
 
-/// Every shown fact of a thread as a key (`kind:text`) and the text around it, for judging.
-pub fn fact_keys(f: &Facts) -> Vec<(String, String)> {
+/// Every shown fact of a thread as a key (`kind:text`), the text around it, for judging, and a more
+/// specific key whose judgement comes first where there is one: a date's with its resolved value in
+/// brackets ("date:today [2022-07-12]"), for a page where the same words are right in one post and
+/// wrong in another; a range's with its high end ("number:5-6 $" beside "number:5 $"), for a range
+/// judged as a whole apart from its low end shown alone.
+pub fn fact_keys(f: &Facts) -> Vec<(String, String, Option<String>)> {
     let mut keys = Vec::new();
     for e in &f.entities {
-        keys.push((format!("entity:{}", e.name), format!("{:?}, {} mentions", e.kind, e.mentions)));
+        keys.push((format!("entity:{}", e.name), format!("{:?}, {} mentions", e.kind, e.mentions), None));
     }
     // Numbers as the eval scores them (quantities, then counts of time units in dates and durations),
     // keyed by value and what they count, shown with their own text.
-    for (i, (value, what)) in predicted_numbers(f).into_iter().enumerate() {
+    for (i, (value, what, max)) in predicted_numbers(f).into_iter().enumerate() {
         let context = f.quantities.get(i).map_or_else(|| what.clone(), |q| q.text.clone());
-        keys.push((format!("number:{value} {}", what.trim()), context));
+        let ranged = max.map(|max| format!("number:{value}-{max} {}", what.trim()));
+        keys.push((format!("number:{value} {}", what.trim()), context, ranged));
     }
     for d in &f.dates {
-        keys.push((format!("date:{}", d.text), d.value.clone().unwrap_or_default()));
+        let value = d.value.clone().unwrap_or_default();
+        let valued = format!("date:{} [{value}]", d.text);
+        keys.push((format!("date:{}", d.text), value, Some(valued)));
     }
     for q in &f.quotes {
         let short: String = q.text.chars().take(60).collect();
-        keys.push((format!("quote:{short}"), q.speaker.clone().unwrap_or_default()));
+        keys.push((format!("quote:{short}"), q.speaker.clone().unwrap_or_default(), None));
     }
     for s in &f.sources {
-        keys.push((format!("source:{}", s.url), s.title.clone().unwrap_or_default()));
+        keys.push((format!("source:{}", s.url), s.title.clone().unwrap_or_default(), None));
     }
     for w in &f.works {
-        keys.push((format!("work:{}", w.name), String::new()));
+        keys.push((format!("work:{}", w.name), String::new(), None));
     }
     keys
 }
@@ -137,13 +144,11 @@ fn run_one(name: &str, audit: &Audit, corpus: &Path, dump: bool) -> Option<f64> 
         if dump {
             println!("\naudit thread {} ({})", t.id, t.page);
         }
-        for (key, context) in fact_keys(&f) {
+        for (key, context, specific) in fact_keys(&f) {
             let kind = key.split(':').next().unwrap_or("");
             let Some(tally) = KINDS.iter().position(|k| *k == kind).and_then(|i| by_kind.get_mut(i)) else { continue };
-            // A date may be judged with its resolved value ("date:today [2022-07-12]"), for a page where the
-            // same words are right in one post and wrong in another; that judgement comes first.
-            let valued = (kind == "date").then(|| format!("{key} [{context}]"));
-            let key = match valued {
+            // The more specific key's judgement (a date's value, a whole range) comes first.
+            let key = match specific {
                 Some(v) if t.wrong.iter().any(|w| w.fact == v) || t.right.contains(&v) => v,
                 _ => key,
             };

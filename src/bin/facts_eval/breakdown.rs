@@ -39,8 +39,8 @@ impl Breakdown {
         for e in &f.entities {
             b.count(&entity_rule(e, traced), label.entities.iter().any(|g| same_entity((&e.name, &e.aliases), g)));
         }
-        for (value, what, rule) in traced_numbers(f) {
-            let right = label.numbers.iter().any(|g| number_matches(&(value, what.clone()), g));
+        for (value, what, rule, max) in traced_numbers(f) {
+            let right = label.numbers.iter().any(|g| number_matches(&(value, what.clone(), max), g));
             b.count(&format!("number: {rule}"), right);
         }
         for s in &f.sources {

@@ -31,7 +31,7 @@ pub fn run(corpus: &Path, rules: &str, taken: &[String]) {
         let f = facts::extract_at(&thread, url.as_deref(), &Options::default());
         let traced = facts::traced_entities(&thread);
         let mut names: Vec<String> = f.entities.iter().map(|e| entity_rule(e, &traced)).collect();
-        names.extend(traced_numbers(&f).into_iter().map(|(_, _, r)| format!("number: {r}")));
+        names.extend(traced_numbers(&f).into_iter().map(|(_, _, r, _)| format!("number: {r}")));
         names.extend(f.sources.iter().map(|s| source_rule(s, &thread)));
         let counts: Vec<usize> = rules.iter().map(|r| names.iter().filter(|n| n.contains(r)).count()).collect();
         let total = counts.iter().sum();

@@ -2,7 +2,7 @@
 //! precision and recall.
 
 use crate::labels::{LabelEntity, LabelNumber};
-use threadcard::facts::{numbers::number_at, numbers::TIME_UNITS, tokens::tokenize};
+use threadcard::facts::{numbers::number_at, numbers::TIME_UNITS, ranges::range_at, tokens::tokenize};
 use threadcard::{Entity, Facts};
 
 /// Matched and total counts, for micro-averaged precision and recall.
@@ -97,27 +97,33 @@ pub fn score_entities(pred: &[Entity], gold: &[LabelEntity], typed: bool) -> Sco
 
 /// The numbers the fact stage gives: its quantities, and the counts of time units inside its dates
 /// and durations ("for two years", "10 years ago", "no more than 10 days"), each with the words that say
-/// what it counts.
-pub fn predicted_numbers(f: &Facts) -> Vec<(f64, String)> {
-    traced_numbers(f).into_iter().map(|(v, what, _)| (v, what)).collect()
+/// what it counts and, for a range ("1-2 years", "$500-$700"), its high end.
+pub fn predicted_numbers(f: &Facts) -> Vec<(f64, String, Option<f64>)> {
+    traced_numbers(f).into_iter().map(|(v, what, _, max)| (v, what, max)).collect()
 }
 
 /// [`predicted_numbers`], each with the rule that produced it (for `breakdown`): what kind of unit or
 /// count the quantity has, or the time unit of a date or a duration.
-pub fn traced_numbers(f: &Facts) -> Vec<(f64, String, &'static str)> {
-    let mut pred: Vec<(f64, String, &'static str)> = f
+pub fn traced_numbers(f: &Facts) -> Vec<(f64, String, &'static str, Option<f64>)> {
+    let mut pred: Vec<(f64, String, &'static str, Option<f64>)> = f
         .quantities
         .iter()
-        .map(|q| (q.value, format!("{} {}", q.what, q.unit.as_deref().unwrap_or("")).to_lowercase(), number_rule(q)))
+        .map(|q| {
+            let what = format!("{} {}", q.what, q.unit.as_deref().unwrap_or("")).to_lowercase();
+            (q.value, what, number_rule(q), q.max)
+        })
         .collect();
     let dated = f.dates.iter().map(|d| (d, "time unit in a date"));
     for (d, rule) in dated.chain(f.durations.iter().map(|d| (d, "time unit in a duration"))) {
         let toks = tokenize(&d.text);
         for i in 0..toks.len() {
             let Some(n) = number_at(&toks, i) else { continue };
-            let unit = toks.get(n.next).map(|t| t.text.to_lowercase());
+            // "1-2 years": a range's value is its low end, its unit the one after the high end.
+            let range = range_at(&toks, i, &n, None);
+            let next = range.as_ref().map_or(n.next, |r| r.high.next);
+            let unit = toks.get(next).map(|t| t.text.to_lowercase());
             if unit.is_some_and(|u| TIME_UNITS.contains(&u.as_str())) {
-                pred.push((n.value, d.text.to_lowercase(), rule));
+                pred.push((n.value, d.text.to_lowercase(), rule, range.map(|r| r.high.value)));
                 break;
             }
         }
@@ -144,10 +150,13 @@ fn number_rule(q: &threadcard::Quantity) -> &'static str {
     }
 }
 
-/// A predicted number is the labelled one: same value, and a word of what it counts (or its unit).
-pub fn number_matches(p: &(f64, String), g: &LabelNumber) -> bool {
+/// A predicted number is the labelled one: same value, and a word of what it counts (or its unit). A
+/// range is the labelled number at either of its ends: a label of "40 years ago" in "10-40 years ago",
+/// or of "3 routes" in "2 or 3 routes", picked one end of the range the card shows whole.
+pub fn number_matches(p: &(f64, String, Option<f64>), g: &LabelNumber) -> bool {
     let what = g.what.to_lowercase();
-    (p.0 - g.value).abs() <= 1e-6 * g.value.abs().max(1.0)
+    let same = |v: f64| (v - g.value).abs() <= 1e-6 * g.value.abs().max(1.0);
+    (same(p.0) || p.2.is_some_and(same))
         && (what.split_whitespace().any(|w| p.1.contains(w.trim_end_matches('s'))) || what.is_empty())
 }
 

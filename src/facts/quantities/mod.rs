@@ -4,7 +4,8 @@
 //! Years ("2002") and times are dates; counts of days, weeks or years are durations: both belong to the
 //! `dates` step, not here. Vague amounts ("several hundred soldiers") are left out: no value to give.
 
-use super::numbers::{is_year, number_at, MULTIPLIERS, TIME_UNITS};
+use super::numbers::{is_year, number_at, Number, MULTIPLIERS, TIME_UNITS};
+use super::ranges::{in_dimension, range_at, upper_end};
 use super::PostText;
 use crate::hash::FastMap;
 use crate::model::Quantity;
@@ -188,16 +189,9 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     if let Some(q) = in_brackets(post, i, &number, english) {
         return Some(q);
     }
-    let mut next = number.next;
-    // A range: "2,300 to 2,500", "10-20".
-    let mut max = None;
-    if let Some(sep) = toks.get(next).filter(|t| t.text == "-" || t.text == "–" || t.is("to")) {
-        if let Some(upper) = number_at(toks, next + 1).filter(|n| n.in_words == number.in_words) {
-            if upper.value > number.value && (sep.text != "-" || toks[next + 1].start() == sep.end()) {
-                max = Some(upper.value);
-                next = upper.next;
-            }
-        }
+    // "2" of "1-2 years", "700" of "$500-$700": the upper end of a range is no fact alone.
+    if upper_end(toks, i) {
+        return None;
     }
     // Currency before ("$5") or after ("5 dollars"); percent; units.
     let mut unit = None;
@@ -209,6 +203,15 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
         unit = Some(sym.text.to_string());
         start_tok = i - 1;
     }
+    // A range: "2,300 to 2,500", "10-20", "$500-$700", "4GB–24GB", "between 3 and 5": one fact, from its
+    // first word to the high end's unit; the unit, what it counts and the words around are the high end's.
+    let range = range_at(toks, i, &number, unit.as_deref());
+    let (max, mut next) = range.as_ref().map_or((None, number.next), |r| (Some(r.high.value), r.high.next));
+    if let Some(r) = &range {
+        start_tok = r.first;
+    }
+    let low = number.value;
+    let number = range.map_or(number, |r| Number { value: low, ..r.high });
     let mut hyphen_word = None;
     if let Some(suffix) = &number.suffix {
         // "7-nanometer node": a unit; "3-bedroom house": the first word of what it counts.
@@ -235,6 +238,10 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
         && toks.get(next).is_some_and(|t| t.start() == toks[next - 1].end() && RATE_SUFFIXES.contains(&t.text))
     {
         next += 1;
+    }
+    // "22 feet" of "18 x 22 feet": a side of a size is no fact alone.
+    if in_dimension(toks, i) {
+        return None;
     }
     if unit.is_none() && (names_number(post, start_tok) || multiplied_model(post, start_tok, number.value)) {
         return None;
