@@ -186,6 +186,18 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
     out
 }
 
+/// The works of [`extract`] and the products the entity stage found among the names it read as
+/// organisations ("WordPress", "M2 Air"): one list, a product named as a work already is (in any case)
+/// left out.
+pub fn with_products(mut works: Vec<Work>, products: Vec<Work>) -> Vec<Work> {
+    for p in products {
+        if !works.iter().any(|w| w.name.eq_ignore_ascii_case(&p.name)) {
+            works.push(p);
+        }
+    }
+    works
+}
+
 /// Letters from which a word of a quoted phrase is one of its content words ([`scare_quoted`]).
 const MIN_CONTENT_LETTERS: usize = 4;
 
