@@ -260,6 +260,14 @@ mod tests {
     }
 
     #[test]
+    fn products_join_the_works_once() {
+        let work = |name: &str, post| Work { name: name.to_string(), post, posts: vec![post] };
+        let all = with_products(vec![work("VirtualBox", 0)], vec![work("virtualbox", 2), work("NodeBB", 1)]);
+        let names: Vec<&str> = all.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, ["VirtualBox", "NodeBB"]);
+    }
+
+    #[test]
     fn scare_quoted_terms_are_no_works() {
         let w = works(
             "Users could hide 'Status Threads' from the feed, as with other threads and their status. \
