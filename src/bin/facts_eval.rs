@@ -107,7 +107,8 @@ fn main() -> ExitCode {
             continue;
         };
         let f = facts::extract_at(&thread, url.as_deref(), &Options::default());
-        let e = score_entities(&f.entities, &label.entities, false);
+        let products = facts::moved_products(&thread);
+        let e = score_entities(&f.entities, &products, &label.entities, false);
         let n = score_numbers(&f, &label.numbers);
         let s = score_sources(&f, &label.sources);
         let summary: String = f.summary.iter().map(|s| s.text.to_lowercase()).collect::<Vec<_>>().join(" ");
@@ -133,7 +134,7 @@ fn main() -> ExitCode {
             println!("{row}");
         }
         if verbose && tuned {
-            show_misses(&f, label);
+            show_misses(&f, &products, label);
         }
         if tuned && args.iter().any(|a| *a == format!("--dump={}", label.id)) {
             println!("{}", serde_json::to_string_pretty(&f).unwrap_or_default());
@@ -143,7 +144,8 @@ fn main() -> ExitCode {
             added.push((group, Totals::default()));
             added.len() - 1
         });
-        let mut one = Totals::one(e, score_entities(&f.entities, &label.entities, true), n, s, c, label, junk);
+        let mut one =
+            Totals::one(e, score_entities(&f.entities, &products, &label.entities, true), n, s, c, label, junk);
         one.rules = breakdown::Breakdown::one(&f, &facts::traced_entities(&thread), &thread, label);
         if let Some((_, t)) = added.get_mut(i) {
             t.add(&one);
@@ -343,8 +345,12 @@ fn check_floors(root: &Path, sets: &[(&str, &Totals)]) -> Vec<String> {
 }
 
 /// `--verbose`: what the fact stage found that the labels lack, and what it missed.
-fn show_misses(f: &Facts, label: &Label) {
+fn show_misses(f: &Facts, products: &[threadcard::Work], label: &Label) {
     let gold = &label.entities;
+    for w in products {
+        let hit = gold.iter().any(|g| same_entity((&w.name, &[]), g));
+        println!("    {} {} (a product, among the works)", if hit { "product      " } else { "extra product" }, w.name);
+    }
     for e in &f.entities {
         match gold.iter().find(|g| same_entity((&e.name, &e.aliases), g)) {
             None => println!("    extra entity  {} ({:?}, {} mentions)", e.name, e.kind, e.mentions),
@@ -355,7 +361,9 @@ fn show_misses(f: &Facts, label: &Label) {
         }
     }
     for g in gold {
-        if !f.entities.iter().any(|e| same_entity((&e.name, &e.aliases), g)) {
+        if !f.entities.iter().any(|e| same_entity((&e.name, &e.aliases), g))
+            && !products.iter().any(|w| same_entity((&w.name, &[]), g))
+        {
             println!("    missed entity {}", g.name);
         }
     }

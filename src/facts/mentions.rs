@@ -14,10 +14,15 @@ mod headers;
 mod kinds;
 #[path = "mentions_places.rs"]
 mod places;
+#[path = "mentions_products.rs"]
+mod products;
+#[path = "mentions_run.rs"]
+mod run;
 use headers::{post_header_line, posted_by, quote_header_at};
 pub(super) use kinds::club_town;
 use kinds::{classify, dotted_title_before, indefinite_before, middle_initial};
 use places::placed;
+use run::Run;
 
 /// One occurrence of a name in a post.
 #[derive(Debug, Clone)]
@@ -41,6 +46,8 @@ pub(super) struct Mention {
     pub(super) prose: bool,
     /// Cut from a run at an "and" ("Devine and Scarlett"): for the fact evaluation's breakdown only.
     pub(super) from_and: bool,
+    /// Read as an organisation, but a product or a program ("WordPress", "M2 Air"): see `products`.
+    pub(super) product: bool,
 }
 
 /// Tokens of a capitalized run [`cut_run`] reads at once: far more than any name has (the gazetteer's longest
@@ -182,76 +189,6 @@ fn known_org_opens(post: &PostText, run: &Run, i: usize, end: usize) -> bool {
         && run.lookup(post, i, end).is_none()
         && !g.is_org_suffix(toks[end - 1].text)
         && !run.any_title(i + 1, end)
-}
-
-/// One capitalized run, indexed once for [`cut_run`]: the pieces it cuts the run into ask the same
-/// questions of their parts (a gazetteer name of the whole span? a title, a lowercase word, an "and"
-/// inside?), and asking by scanning or by building each span's key made a long run quadratic (the fuzzer's
-/// seed-2 slowest page). Counts are prefix sums over the run's tokens, so each question costs O(1).
-struct Run {
-    base: usize,
-    /// Title words, lowercase words and whitespace gaps before each token of the run, counted from its start.
-    titles: Vec<u32>,
-    lowers: Vec<u32>,
-    gaps: Vec<u32>,
-    /// The first "and" at or after each token of the run (`usize::MAX`: none).
-    next_and: Vec<usize>,
-}
-
-impl Run {
-    fn new(post: &PostText, i: usize, j: usize) -> Run {
-        let g = &*GAZETTEER;
-        let toks = &post.tokens;
-        let prefix = |f: &dyn Fn(usize) -> bool| {
-            let mut sums = Vec::with_capacity(j - i + 1);
-            let mut n = 0u32;
-            sums.push(0);
-            for t in i..j {
-                n += u32::from(f(t));
-                sums.push(n);
-            }
-            sums
-        };
-        let titles = prefix(&|t| g.is_title(toks[t].text));
-        let lowers = prefix(&|t| toks[t].is_lower_word());
-        // A gap with whitespace before token `t` (not the first): where the span's words split.
-        let gaps = prefix(&|t| {
-            t > i && post.text.get(toks[t - 1].end()..toks[t].start()).is_some_and(|g| g.contains(char::is_whitespace))
-        });
-        let mut next_and = vec![usize::MAX; j - i + 1];
-        for t in (i..j).rev() {
-            next_and[t - i] = if toks[t].text == "and" { t } else { next_and[t + 1 - i] };
-        }
-        Run { base: i, titles, lowers, gaps, next_and }
-    }
-
-    fn count(sums: &[u32], base: usize, a: usize, b: usize) -> u32 {
-        sums.get(b.saturating_sub(base)).zip(sums.get(a.saturating_sub(base))).map_or(0, |(y, x)| y.saturating_sub(*x))
-    }
-
-    fn any_title(&self, a: usize, b: usize) -> bool {
-        Self::count(&self.titles, self.base, a, b) > 0
-    }
-
-    fn any_lower(&self, a: usize, b: usize) -> bool {
-        Self::count(&self.lowers, self.base, a, b) > 0
-    }
-
-    /// The first "and" in `a..b`.
-    fn and_in(&self, a: usize, b: usize) -> Option<usize> {
-        self.next_and.get(a.checked_sub(self.base)?).copied().filter(|&t| t < b)
-    }
-
-    /// The gazetteer's entry for the span `toks[a..b]`; `None` without building its key when the span has more
-    /// words than the longest name the gazetteer holds (the gaps counted are at most its words).
-    fn lookup(&self, post: &PostText, a: usize, b: usize) -> Option<&'static super::gazetteer::Known> {
-        let g = &*GAZETTEER;
-        let words = 1 + Self::count(&self.gaps, self.base, (a + 1).min(b), b) as usize;
-        if b <= a || words > g.longest {
-            return None;
-        }
-        g.lookup(&post.text[post.tokens[a].start()..post.tokens[b - 1].end()])
-    }
 }
 
 /// Two tokens separated by nothing but spaces (no line break: a headline and the next line are apart).
@@ -455,7 +392,8 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
         return;
     }
     let form = span(k, end);
-    let kind = classify(post, k, end, titled);
+    let mut product = false;
+    let kind = classify(post, k, end, titled, &mut product);
     // "Nazi Germany", "Greater London": nothing says what the whole is, but it ends with a known place
     // after words that qualify places. Other English words before it name something else ("Real Madrid");
     // elsewhere a capitalized noun before the place says where ("Uni Köln", "Raum Stuttgart").
@@ -469,7 +407,9 @@ fn cut_run(post: &PostText, run: &Run, i: usize, j: usize, english: bool, lower:
             return;
         }
     }
-    out.push(mention(post, k, form, kind, None, role, initial && k == a));
+    let mut m = mention(post, k, form, kind, None, role, initial && k == a);
+    m.product = product;
+    out.push(m);
 }
 
 /// A demonym or a known name inside role words ("Kazakh" in "Kazakh President", "ASML" in "ASML CEO")
@@ -510,6 +450,7 @@ fn mention(
         initial,
         prose,
         from_and: false,
+        product: false,
     }
 }
 

@@ -1,8 +1,10 @@
 //! What kind of name an unknown capitalized run is, from its own words and the words around it: an
 //! organisation ("chipmaker SMIC", "Kaspersky Lab", a camel-case brand), a person (a given name, a
 //! title, a speech verb, a role in an appositive), a place (a place suffix, "the town of X", "X, NM"), or
-//! nothing said. Also the title and initial cues `mentions` reads while cutting runs.
+//! nothing said. Also the title and initial cues `mentions` reads while cutting runs. (Which of the
+//! organisations are products instead is `products`'.)
 
+use super::products::{camel_brand, is_product};
 use super::{adjacent, is_acronym};
 use crate::facts::gazetteer::GAZETTEER;
 use crate::facts::tokens::{with_lower, Token};
@@ -32,8 +34,9 @@ const MAX_WORDS_BEFORE_PLACE: usize = 2;
 const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "announced", "stated", "wrote", "asked", "argued"];
 
 /// The kind of an unknown name `toks[k..end]`, from its own words and the words around it; `None` when
-/// nothing says what it is (it may still be a short form of a name found elsewhere: "Tokayev").
-pub(super) fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> Option<EntityKind> {
+/// nothing says what it is (it may still be a short form of a name found elsewhere: "Tokayev"). An
+/// organisation that is a product or a program instead ("WordPress") sets `product` (`products`).
+pub(super) fn classify(post: &PostText, k: usize, end: usize, titled: bool, product: &mut bool) -> Option<EntityKind> {
     let g = &*GAZETTEER;
     let toks = &post.tokens;
     let words = (k..end).filter(|&t| toks[t].is_word()).count(); // the dot of "W." is no word
@@ -60,16 +63,14 @@ pub(super) fn classify(post: &PostText, k: usize, end: usize, titled: bool) -> O
         // ("chipmaker SMIC", "SMIC engineers").
         org_cued.then_some(EntityKind::Organisation)
     } else if (org_cued && !connector && words <= 3 && !g.is_given_name(first))
-        || (words == 1
-            && is_camel_case(first)
-            && !is_code_identifier(first)
-            && !is_handle_or_key(first)
-            && !operator_follows(post, end))
+        || (words == 1 && camel_brand(post, end, first))
         || g.is_org_suffix(last)
         || (connector && g.is_org_suffix(first))
         || known_first == Some(EntityKind::Organisation)
         || town_club(words, last, known_first)
     {
+        // An organisation cue (`org_cued`) is evidence against a product; `is_product` reads the others.
+        *product = !org_cued && is_product(post, k, end);
         Some(EntityKind::Organisation)
     } else if titled
         || speech_follows(toks, end)
@@ -198,7 +199,7 @@ fn speech_follows(toks: &[Token], end: usize) -> bool {
 /// Lowercase nouns that name what an organisation is, right before its name: "chipmaker SMIC", "the
 /// broadcaster Nieuwsuur", "social network Facebook". Any word ending in "maker" counts too ("carmaker").
 /// Not "startup": "PC startup View original" is booting.
-const ORG_HEADS: &[&str] = &[
+pub(super) const ORG_HEADS: &[&str] = &[
     "company",
     "firm",
     "manufacturer",
@@ -398,55 +399,6 @@ pub(super) fn dotted_title_before(post: &PostText, i: usize) -> Option<String> {
     .then(|| post.text[title.start()..dot.end()].to_string())
 }
 
-/// Last parts of camel-case words that name things in program code ("ValueError", "MainThread",
-/// "TextArea", "KeyboardInterrupt"): identifiers, not brands.
-const CODE_TAILS: &[&str] = &[
-    "Error",
-    "Exception",
-    "Warning",
-    "Interrupt",
-    "Exit",
-    "Iteration",
-    "Thread",
-    "Area",
-    "Handler",
-    "Event",
-    "Type",
-    "Class",
-    "Object",
-    "Value",
-    "Config",
-    "Manager",
-    "Factory",
-    "Builder",
-    "Buffer",
-    "Stream",
-    "Reader",
-    "Writer",
-    "List",
-    "Array",
-    "String",
-    "Controller",
-    "Component",
-    "Element",
-    "Listener",
-    "Callback",
-    "Request",
-    "Response",
-    "Context",
-    "Provider",
-    "Exit",
-];
-
-/// A camel-case word ending in a part that names a thing in code (`CODE_TAILS`), in the singular or the
-/// plural ("NameErrors", "SyntaxErrors": prose about code counts its identifiers).
-fn is_code_identifier(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    [word, singular].iter().any(|w| CODE_TAILS.iter().any(|t| w.len() > t.len() && w.ends_with(t)))
-}
-
-/// A word written straight against an operator is a variable of a formula or of code ("GrossMargin%",
-/// "MaxSize=", "GetValue("), not a brand.
 /// "Meteor Lake 185H", "Coffee Lake i7-8700": a name ending as a place followed by a model code (one
 /// word of digits and letters) is a product line, a chip's code name, not a place. A year or a bare
 /// number after it ("Lake Placid 1980") says nothing.
@@ -456,50 +408,4 @@ fn model_code_follows(post: &PostText, end: usize) -> bool {
     let Some(rest) = after.strip_prefix(' ') else { return false };
     let word = rest.split(|c: char| c.is_whitespace() || matches!(c, ')' | ',' | ';')).next().unwrap_or("");
     word.bytes().any(|b| b.is_ascii_digit()) && word.bytes().any(|b| b.is_ascii_alphabetic())
-}
-
-fn operator_follows(post: &PostText, end: usize) -> bool {
-    const OPERATORS: &[char] = &['%', '=', '(', '_', '*', '/', '+', '[', '<'];
-    let after = post.tokens[end - 1].end();
-    post.text[after..].starts_with(OPERATORS)
-}
-
-/// Modifier keys, which camel-case joins to their side of the keyboard ("LeftAlt", "RightShift").
-const KEY_SIDES: &[&str] = &["Left", "Right"];
-const KEY_NAMES: &[&str] = &["Alt", "Ctrl", "Control", "Shift", "Cmd", "Command", "Option", "Win", "Meta", "Super"];
-
-/// A camel-case word that names a person's handle, a key or a kind of service, not a brand: a word ending
-/// in a place's code, as users sign themselves ("JapesUK's live trip report"; "OpenCV" and "NodeBB" end
-/// in no place's code; one capital alone says nothing: "ChadB" is a user, "OralB" a brand), a side and a
-/// modifier key ("LeftAlt"), and "as a service" terms ("SaaS", "PaaS").
-fn is_handle_or_key(word: &str) -> bool {
-    let key = KEY_SIDES.iter().any(|s| word.strip_prefix(s).is_some_and(|k| KEY_NAMES.contains(&k)));
-    let tail_start = word.len() - word.chars().rev().take_while(char::is_ascii_uppercase).count();
-    let (head, caps) = word.split_at(tail_start);
-    let lowered = head.chars().last().is_some_and(char::is_lowercase);
-    let place_code = caps.len() == 2 && GAZETTEER.lookup(caps).is_some_and(|k| k.kind == EntityKind::Place);
-    key || (lowered && place_code) || (word.len() == 4 && word.ends_with("aaS"))
-}
-
-/// "DeviantArt", "WordReference", "StatCounter": a capital inside a word after two lowercase letters
-/// marks a brand or a site. Not "McCain" or "MacDonald" (surnames) and not "LaTeX" (one letter before).
-fn is_camel_case(word: &str) -> bool {
-    if word.starts_with("Mc")
-        || word.starts_with("Mac")
-        || !word.chars().next().is_some_and(char::is_uppercase)
-        || !word.chars().all(char::is_alphabetic)
-    {
-        return false;
-    }
-    let mut lower_run = 0;
-    for c in word.chars().skip(1) {
-        if c.is_lowercase() {
-            lower_run += 1;
-        } else if c.is_uppercase() && lower_run >= 2 {
-            return true;
-        } else {
-            lower_run = 0;
-        }
-    }
-    false
 }

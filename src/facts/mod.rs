@@ -51,14 +51,14 @@ pub fn extract(thread: &Thread, options: &crate::Options) -> Facts {
 pub fn extract_at(thread: &Thread, page_url: Option<&str>, options: &crate::Options) -> Facts {
     let posts = post_texts(thread);
     let english = language::is_english(&posts);
-    let entities = entities::extract(&posts, english, &participants(thread));
+    let (entities, products) = entities::extract_with_products(&posts, english, &participants(thread));
     let quantities = quantities::extract(&posts, english);
     let (dates, durations) = dates::extract(&posts, english);
     let quotes = quotes::extract(&posts, &entities);
     let sources = sources::extract(thread, page_url);
     let conflicts = conflicts::find(&posts, &quantities, thread);
     let summary = summary::choose(thread, &posts, &entities, &quantities, options.summary_sentences);
-    let works = works::extract(&posts, english);
+    let works = works::with_products(works::extract(&posts, english), products);
     let digest = digest::build(thread, &posts);
     Facts { summary, entities, quantities, dates, quotes, sources, conflicts, works, durations, digest }
 }
@@ -86,6 +86,15 @@ pub fn traced_entities(thread: &Thread) -> Vec<(crate::model::Entity, entities::
     let posts = post_texts(thread);
     let english = language::is_english(&posts);
     entities::extract_traced(&posts, english, &participants(thread))
+}
+
+/// The products and programs the entity stage moved from its organisations to the works ("WordPress",
+/// "M2 Air"), as [`extract_at`] finds them: for the fact evaluation, whose labels were written when
+/// products were entities (the card lists them among the works).
+pub fn moved_products(thread: &Thread) -> Vec<crate::model::Work> {
+    let posts = post_texts(thread);
+    let english = language::is_english(&posts);
+    entities::extract_with_products(&posts, english, &participants(thread)).1
 }
 
 /// A post's text with its tokens and sentences: what every fact step reads.

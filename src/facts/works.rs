@@ -186,6 +186,18 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
     out
 }
 
+/// The works of [`extract`] and the products the entity stage found among the names it read as
+/// organisations ("WordPress", "M2 Air"): one list, a product named as a work already is (in any case)
+/// left out.
+pub fn with_products(mut works: Vec<Work>, products: Vec<Work>) -> Vec<Work> {
+    for p in products {
+        if !works.iter().any(|w| w.name.eq_ignore_ascii_case(&p.name)) {
+            works.push(p);
+        }
+    }
+    works
+}
+
 /// Letters from which a word of a quoted phrase is one of its content words ([`scare_quoted`]).
 const MIN_CONTENT_LETTERS: usize = 4;
 
@@ -245,6 +257,14 @@ mod tests {
              Mods\" tab and \"Cancel/Preview/Reply\".",
         );
         assert_eq!(w, ["Fievel Goes West", "Up", "Windows 7", "uTorrent 3.5.5"], "{w:?}");
+    }
+
+    #[test]
+    fn products_join_the_works_once() {
+        let work = |name: &str, post| Work { name: name.to_string(), post, posts: vec![post] };
+        let all = with_products(vec![work("VirtualBox", 0)], vec![work("virtualbox", 2), work("NodeBB", 1)]);
+        let names: Vec<&str> = all.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, ["VirtualBox", "NodeBB"]);
     }
 
     #[test]

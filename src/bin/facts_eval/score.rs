@@ -3,7 +3,7 @@
 
 use crate::labels::{LabelEntity, LabelNumber};
 use threadcard::facts::{numbers::number_at, numbers::TIME_UNITS, ranges::range_at, tokens::tokenize};
-use threadcard::{Entity, Facts};
+use threadcard::{Entity, Facts, Work};
 
 /// Matched and total counts, for micro-averaged precision and recall.
 #[derive(Default, Clone, Copy)]
@@ -89,9 +89,16 @@ pub fn kind_name(k: threadcard::EntityKind) -> String {
     format!("{k:?}").to_lowercase()
 }
 
-pub fn score_entities(pred: &[Entity], gold: &[LabelEntity], typed: bool) -> Score {
-    let pred: Vec<(String, Vec<String>, String)> =
-        pred.iter().map(|e| (e.name.clone(), e.aliases.clone(), kind_name(e.kind))).collect();
+/// Predicted entities against the labelled ones. `products` are the names the entity stage moved to the
+/// works as products or programs ("WordPress", "VirtualBox"): the labels were written when those were
+/// organisations, so they are scored as entity predictions too (a hit when a label names them, a false
+/// one when none does), of kind "work" (never a labelled kind: typed, a labelled product is missed).
+pub fn score_entities(pred: &[Entity], products: &[Work], gold: &[LabelEntity], typed: bool) -> Score {
+    let pred: Vec<(String, Vec<String>, String)> = pred
+        .iter()
+        .map(|e| (e.name.clone(), e.aliases.clone(), kind_name(e.kind)))
+        .chain(products.iter().map(|w| (w.name.clone(), Vec::new(), "work".to_string())))
+        .collect();
     score_named(&pred, gold, typed)
 }
 

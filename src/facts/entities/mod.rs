@@ -7,7 +7,7 @@ use super::hash::{FastMap as HashMap, FastSet};
 use super::mentions::{club_town, common_word, find_mentions, in_domain, is_acronym, LowerWords, Mention};
 use super::tokens::with_lower;
 use super::PostText;
-use crate::model::{Entity, EntityKind};
+use crate::model::{Entity, EntityKind, Work};
 
 /// Mid-sentence mentions an unknown one-word name needs when nothing else (a title, a role, a cue
 /// of its kind) says it is a name: seen once, a capital may be a typo or emphasis.
@@ -36,6 +36,11 @@ struct Acc {
     evidence: Evidence,
     /// Some mention of it was cut from a run at an "and" ("Devine and Scarlett").
     from_and: bool,
+    /// A product or a program read as an organisation ("WordPress", "QuickAdd", "M2 Air"): a
+    /// work, not an entity. Some mention has a product cue (`mentions_products.rs`) and none is `company`.
+    product: bool,
+    /// Some mention is a known organisation's, or was read as an organisation with no product cue.
+    company: bool,
 }
 
 /// How an entity was found, for the fact evaluation: the rule that let it through, and whether a
@@ -90,11 +95,26 @@ fn drop_club_towns(accs: &mut Vec<Acc>) {
 /// Finds the entities of the thread, most important first. `authors` are the thread's posters: their
 /// user names are participants, not entities of the story.
 pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entity> {
-    extract_traced(posts, english, authors).into_iter().map(|(e, _)| e).collect()
+    extract_with_products(posts, english, authors).0
+}
+
+/// [`extract`], and the products and programs found among the names read as organisations ("WordPress",
+/// "VirtualBox", "M2 Air"): works the thread mentions, for the card's works. They are moved there rather
+/// than dropped: the renderers and the JSON export list works under "Mentioned", and a program's name is
+/// still a fact of the thread (see `mentions_products.rs` for what makes a name a product).
+pub fn extract_with_products(posts: &[PostText], english: bool, authors: &[&str]) -> (Vec<Entity>, Vec<Work>) {
+    let (entities, works) = extract_all(posts, english, authors);
+    (entities.into_iter().map(|(e, _)| e).collect(), works)
 }
 
 /// [`extract`], each entity with the rule that let it through (for the fact evaluation).
 pub fn extract_traced(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<(Entity, Trace)> {
+    extract_all(posts, english, authors).0
+}
+
+/// Every entity with its trace, and the products taken out of them (in the order they were merged: the
+/// first mentioned first among names of as many words).
+fn extract_all(posts: &[PostText], english: bool, authors: &[&str]) -> (Vec<(Entity, Trace)>, Vec<Work>) {
     // Lowercase words of running text; not those of domains ("kodyboy555.deviantart.com" says nothing
     // about "DeviantArt" being a common word).
     let lower: LowerWords = posts
@@ -127,9 +147,15 @@ pub fn extract_traced(posts: &[PostText], english: bool, authors: &[&str]) -> Ve
     // The board's headers name posters too ("Arantor said:", "@Linc"): on a page read as one text they are
     // the only sign of who posted. Any form of an entity that is a poster's name makes it a participant.
     let posters: FastSet<String> = authors.iter().map(|u| u.to_ascii_lowercase()).chain(headed).collect();
+    // A product leaves the entities for the works (in one pass with the posters: one `retain`).
+    let mut products = Vec::new();
     accs.retain(|a| {
-        !posters.contains(&a.name.to_ascii_lowercase())
-            && !a.forms.iter().any(|f| posters.contains(&f.to_ascii_lowercase()))
+        let poster = posters.contains(&a.name.to_ascii_lowercase())
+            || a.forms.iter().any(|f| posters.contains(&f.to_ascii_lowercase()));
+        if a.product && !poster {
+            products.push(Work { name: a.name.clone(), post: a.first.0, posts: a.posts.clone() });
+        }
+        !poster && !a.product
     });
     let mut scored: Vec<(f64, (Entity, Trace))> = accs
         .into_iter()
@@ -144,7 +170,7 @@ pub fn extract_traced(posts: &[PostText], english: bool, authors: &[&str]) -> Ve
         })
         .collect();
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
-    scored.into_iter().map(|(_, e)| e).collect()
+    (scored.into_iter().map(|(_, e)| e).collect(), products)
 }
 
 /// Groups mentions into entities: same canonical key; acronyms onto the name whose initials they are;
@@ -183,6 +209,8 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
                     role: None,
                     evidence: Evidence::Gazetteer,
                     from_and: false,
+                    product: false,
+                    company: false,
                 });
                 accs.len() - 1
             }
@@ -211,6 +239,12 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
         let acc = &mut accs[idx];
         acc.mentions += 1;
         acc.from_and |= mentions[m].from_and;
+        // A product ([`Acc::product`]): some mention has a product cue, none is a known organisation's
+        // nor read as an organisation without one ("the company X" keeps X an organisation).
+        let mention = &mentions[m];
+        acc.product |= mention.product;
+        acc.company |=
+            mention.canonical.is_some() || (!mention.product && mention.kind == Some(EntityKind::Organisation));
         if !acc.posts.contains(&mentions[m].post) {
             acc.posts.push(mentions[m].post);
         }
@@ -227,6 +261,9 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
             acc.name = fullest.clone();
         }
         crate::sort::sort(&mut acc.posts);
+    }
+    for acc in &mut accs {
+        acc.product &= acc.kind == EntityKind::Organisation && !acc.company;
     }
     let solid: Vec<Option<Evidence>> = accs
         .iter()

@@ -107,10 +107,12 @@ fn a_known_place_inside_another_name_is_not_the_place() {
 fn camel_case_handles_keys_and_formula_names_are_not_brands() {
     let e = names(
         "Inspired by JapesUK's live trip report. On Windows press LeftAlt instead. Our SaaS grew, so \
-         multiply it by GrossMargin% each year. I installed QuickAdd and QuickAdd works.",
+         multiply it by GrossMargin% each year. I paid BrightLoop and the firm BrightLoop answered.",
     );
     let found: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
-    assert_eq!(found, ["QuickAdd"], "{e:?}");
+    // A camel-case name with no word for a company is a product, a work ("I installed QuickAdd":
+    // `mentions_products.rs`); "the firm BrightLoop" is the company.
+    assert_eq!(found, ["BrightLoop"], "{e:?}");
 }
 
 #[test]
@@ -177,7 +179,7 @@ fn brands_cues_and_lists_make_organisations() {
 fn common_words_code_and_sentence_starters_are_not_names() {
     let e = names(
         "Nice! The Park was closed. Raised a ValueError in MainThread again, and NameErrors. Honestly it works. We \
-         moved from Nice last year and drove to Phoenix, AZ, then to Victoria Park with DeviantArt.",
+         moved from Nice last year and drove to Phoenix, AZ, then to Victoria Park with the firm DeviantArt.",
     );
     let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names.iter().filter(|n| **n == "Nice").count(), 1, "{e:?}");
