@@ -2,9 +2,11 @@
 //! the gazetteers and cue words, then merged (full and short forms, acronyms and their expansions,
 //! spelling variants) and ranked by importance in the thread.
 
+mod clubs;
+
 use super::gazetteer::key;
 use super::hash::{FastMap as HashMap, FastSet};
-use super::mentions::{club_town, common_word, find_mentions, in_domain, is_acronym, LowerWords, Mention};
+use super::mentions::{common_word, find_mentions, in_domain, is_acronym, LowerWords, Mention};
 use super::tokens::with_lower;
 use super::PostText;
 use crate::model::{Entity, EntityKind, Work};
@@ -74,24 +76,6 @@ pub enum Evidence {
     MultiWordOther,
 }
 
-/// "Madrid wants to claim the title" in a thread that names "Real Madrid": the town alone is the club's
-/// short form there far more often than the city, so a place that some club of the thread is named for is
-/// dropped (precision first: "flew to Madrid" in such a thread is lost with it).
-fn drop_club_towns(accs: &mut Vec<Acc>) {
-    let towns: Vec<String> = accs
-        .iter()
-        .filter(|a| a.kind == EntityKind::Organisation)
-        .filter_map(|a| {
-            let mut words = a.name.split(' ');
-            let (first, second) = (words.next()?, words.next()?);
-            words.next().is_none().then(|| club_town(first, second)).flatten().map(key)
-        })
-        .collect();
-    if !towns.is_empty() {
-        accs.retain(|a| a.kind != EntityKind::Place || !towns.contains(&key(&a.name)));
-    }
-}
-
 /// Finds the entities of the thread, most important first. `authors` are the thread's posters: their
 /// user names are participants, not entities of the story.
 pub fn extract(posts: &[PostText], english: bool, authors: &[&str]) -> Vec<Entity> {
@@ -142,7 +126,8 @@ fn extract_all(posts: &[PostText], english: bool, authors: &[&str]) -> (Vec<(Ent
         })
         .collect();
     let mut accs = merge(mentions, english, &lower);
-    drop_club_towns(&mut accs);
+    clubs::drop_club_towns(&mut accs);
+    clubs::drop_towns_used_as_clubs(&mut accs, posts);
     // ASCII-lowercased user names: one lookup per entity instead of a scan of every poster.
     // The board's headers name posters too ("Arantor said:", "@Linc"): on a page read as one text they are
     // the only sign of who posted. Any form of an entity that is a poster's name makes it a participant.
