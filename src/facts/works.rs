@@ -59,6 +59,16 @@ const UI_NOUNS_AFTER: &[&str] = &[
 /// Articles before a quoted phrase that make it a term, not a title: a title names one work and takes
 /// none (`a "Car Hire Agency"`, `an "Ask HN" post`; but `the film "Up"`).
 const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
+/// Determiners before a quoted phrase, with no cue noun before it and none after it, that make it a
+/// term the writer quotes, not a title: `away from the "Dev Crowd",`, `your "Sync'd Between Devices" type
+/// of thing`. (A noun after it names what it is: `the "Home Assistant" forum`, `my "Button Pressed"
+/// automation` are names.)
+const TERM_DETERMINERS: &[&str] = &["the", "your", "my", "our", "his", "her", "their", "this", "that"];
+/// Words after a quoted phrase that make it a term even after a determiner: `"X" type of thing`.
+const TERM_AFTER: &[&str] = &["type", "kind", "sort", "style"];
+/// Verbs before a quoted phrase that make it a label written on a thing: `print "Made in China" on the
+/// dial`.
+const LABEL_VERBS: &[&str] = &["print", "prints", "printed", "stamp", "stamped", "engraved", "reads", "say", "says"];
 /// Programs and product lines that are named with a version number after them ("Windows 7",
 /// "Android 9", "iOS 14"): the name and its number are one work.
 const VERSIONED_PRODUCTS: &[&str] = &[
@@ -153,6 +163,10 @@ fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
     }
     if !english {
         return false; // German capitalises every noun: a capital says nothing about a title there
+    }
+    let noun_after = after.chars().next().is_some_and(char::is_lowercase) && !TERM_AFTER.contains(&after.as_str());
+    if LABEL_VERBS.contains(&before.as_str()) || (TERM_DETERMINERS.contains(&before.as_str()) && !noun_after) {
+        return false; // a term or a label in quotes: `the "Dev Crowd",`, `print "Made in China"`
     }
     let long: Vec<&&Token> = words.iter().filter(|t| t.text.chars().count() >= 4).collect();
     let caps = long.iter().filter(|t| t.is_capitalized() || t.kind == Kind::Number).count();
@@ -274,6 +288,16 @@ mod tests {
              We watched 'Fievel Goes West' and \"The Ferry Papers\" on a ferry, reading the paper.",
         );
         assert_eq!(w, ["The Ferry Papers", "Fievel Goes West"], "{w:?}");
+    }
+
+    #[test]
+    fn quoted_terms_after_a_determiner_or_a_label_verb_are_no_works() {
+        let w = works(
+            "Years away from the \"Dev Crowd\", I came back. It is your \"Synced Between Apple Devices\" type of \
+             thing. The dials print \"Quartz Movement Inside\" on the back. Since you are on the \"Home Assistant\" \
+             forum, try my \"Button Pressed\" automation.",
+        );
+        assert_eq!(w, ["Home Assistant", "Button Pressed"], "{w:?}");
     }
 
     #[test]
