@@ -12,7 +12,6 @@ use crate::facts::gazetteer::{key, GAZETTEER};
 use crate::facts::mentions::club_town;
 use crate::facts::tokens::Token;
 use crate::facts::PostText;
-use crate::hash::FastMap;
 use crate::model::EntityKind;
 
 /// Last words of a competition's name ("Premier League", "La Liga", "FA Cup"): an organisation ending
@@ -55,27 +54,28 @@ pub(super) fn drop_towns_used_as_clubs(accs: &mut Vec<Acc>, posts: &[PostText]) 
     if !sports {
         return;
     }
-    // Name of each one-word place → (written as a club, written as a place).
-    let mut uses: FastMap<&str, (bool, bool)> = accs
+    // Each one-word place, sorted by name for a binary search per token: (name, written as a club,
+    // written as a place).
+    let mut uses: Vec<(&str, bool, bool)> = accs
         .iter()
         .filter(|a| a.kind == EntityKind::Place && !a.name.contains(' '))
-        .map(|a| (a.name.as_str(), (false, false)))
+        .map(|a| (a.name.as_str(), false, false))
         .collect();
     if uses.is_empty() {
         return;
     }
+    crate::sort::sort_by(&mut uses, |a, b| a.0.cmp(b.0));
     for post in posts {
         let toks = &post.tokens;
         for (k, t) in toks.iter().enumerate() {
-            let Some(u) = uses.get_mut(t.text) else { continue };
-            u.0 |= as_club(toks, k);
-            u.1 |= k
+            let Ok(i) = uses.binary_search_by(|u| u.0.cmp(t.text)) else { continue };
+            uses[i].1 |= as_club(toks, k);
+            uses[i].2 |= k
                 .checked_sub(1)
                 .is_some_and(|p| TOWN_PREPOSITIONS.iter().any(|w| toks[p].text.eq_ignore_ascii_case(w)));
         }
     }
-    let clubs: Vec<String> =
-        uses.into_iter().filter(|(_, (club, town))| *club && !*town).map(|(n, _)| n.to_string()).collect();
+    let clubs: Vec<String> = uses.into_iter().filter(|u| u.1 && !u.2).map(|u| u.0.to_string()).collect();
     accs.retain(|a| a.kind != EntityKind::Place || !clubs.contains(&a.name));
 }
 
