@@ -54,6 +54,7 @@ pub(super) fn drop_towns_used_as_clubs(accs: &mut Vec<Acc>, posts: &[PostText]) 
     if !sports {
         return;
     }
+    retype_town_clubs(accs);
     // Each one-word place, sorted by name for a binary search per token: (name, written as a club,
     // written as a place).
     let mut uses: Vec<(&str, bool, bool)> = accs
@@ -77,6 +78,23 @@ pub(super) fn drop_towns_used_as_clubs(accs: &mut Vec<Acc>, posts: &[PostText]) 
     }
     let clubs: Vec<String> = uses.into_iter().filter(|u| u.1 && !u.2).map(|u| u.0.to_string()).collect();
     accs.retain(|a| a.kind != EntityKind::Place || !clubs.contains(&a.name));
+}
+
+/// Last words of a club's name after its town ("Leicester City", "Ipswich Town", "Derby County"), which
+/// otherwise read as a place's: in a thread about clubs, such a name the gazetteer does not know as one
+/// place is the club. ("Kansas City", "Mexico City" it knows: they stay places.)
+const CLUB_TOWN_SUFFIXES: &[&str] = &["city", "town", "county"];
+
+/// "Leicester City" typed a place by its suffix, in a thread that names a league: an organisation.
+fn retype_town_clubs(accs: &mut [Acc]) {
+    for a in accs.iter_mut().filter(|a| a.kind == EntityKind::Place) {
+        let mut words = a.name.split(' ');
+        let (Some(_), Some(last), None) = (words.next(), words.next(), words.next()) else { continue };
+        let suffixed = CLUB_TOWN_SUFFIXES.iter().any(|w| last.eq_ignore_ascii_case(w));
+        if suffixed && GAZETTEER.lookup(&a.name).is_none() {
+            a.kind = EntityKind::Organisation;
+        }
+    }
 }
 
 /// A competition's or a sports body's name: "Premier League", "UEFA".
@@ -130,12 +148,13 @@ mod tests {
         let p = places(&[
             "My picks for the Premier League this season, and the Champions League too.",
             "Premier League: Liverpool. Europa League: Sevilla/Porto/Arsenal. Liverpool vs Ajax will be close.",
-            "La Liga: Atletico Madrid/Barcelona, as always.",
+            "La Liga: Atletico Madrid/Barcelona, as always. Some even remember Leicester City winning it.",
             "We flew to London and Amsterdam for the final, and I saw Porto win in Lisbon.",
         ]);
         assert!(!p.contains(&"Liverpool".to_string()), "{p:?}");
         assert!(!p.contains(&"Porto".to_string()), "{p:?}");
         assert!(!p.contains(&"Barcelona".to_string()), "{p:?}");
+        assert!(!p.contains(&"Leicester City".to_string()), "{p:?}");
         assert!(p.contains(&"London".to_string()) && p.contains(&"Lisbon".to_string()), "{p:?}");
     }
 
