@@ -89,12 +89,16 @@ fn org_list_before(post: &PostText, k: usize) -> bool {
         if matches!(t.text, "." | "!" | "?") && toks.get(p + 1).is_some_and(|n| n.start() > t.end()) {
             return false;
         }
-        let head = t.is_lower_word() && t.text.ends_with('s') && ORG_HEADS.contains(&t.text);
-        if head && toks.get(p + 1).is_some_and(|n| LIST_OPENERS.iter().any(|o| n.is(o))) {
+        if plural_org_head(t) && toks.get(p + 1).is_some_and(|n| LIST_OPENERS.iter().any(|o| n.is(o))) {
             return true;
         }
     }
     false
+}
+
+/// A plural organisation noun: "brands", "companies", "firms".
+fn plural_org_head(t: &Token) -> bool {
+    t.is_lower_word() && t.text.ends_with('s') && ORG_HEADS.contains(&t.text)
 }
 
 /// Words that point back at names just written: "HP or FedEx, unless those companies ...".
@@ -108,8 +112,7 @@ fn org_nouns_after(toks: &[Token], end: usize) -> bool {
         if matches!(t.text, "." | "!" | "?") {
             return false;
         }
-        let plural_head = t.is_lower_word() && t.text.ends_with('s') && ORG_HEADS.contains(&t.text);
-        if plural_head && prev.is_some_and(|p| POINTING_BACK.iter().any(|w| p.is(w))) {
+        if plural_org_head(t) && prev.is_some_and(|p| POINTING_BACK.iter().any(|w| p.is(w))) {
             return true;
         }
         prev = Some(t);
@@ -164,7 +167,6 @@ const CODE_TAILS: &[&str] = &[
     "Response",
     "Context",
     "Provider",
-    "Exit",
 ];
 
 /// A camel-case word ending in a part that names a thing in code (`CODE_TAILS`), in the singular or the

@@ -60,8 +60,8 @@ const VERSION_WORDS: &[&str] = &["version", "ver", "v", "release", "build", "ker
 /// Signs between the sides of a dimension: "18 x 22 feet", "8 × 20", "10 by 12 feet".
 const DIMENSION_SIGNS: &[&str] = &["x", "X", "×", "by"];
 
-/// Currency symbols written before an amount, as the quantities step reads them.
-const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥"];
+/// Currency symbols written before an amount (the quantities step reads them too).
+pub(super) const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥"];
 
 /// A range read at its low end by [`range_at`]: where it starts and its high end.
 pub struct Range {
@@ -107,12 +107,8 @@ pub fn range_at(toks: &[Token], i: usize, low: &Number, currency: Option<&str>) 
     }
     // "65- 70 hours", "10-20": a hyphen touches at least one end; "2 - 3" spaced on both sides is as often
     // a list or a heading as a range. An en dash joins a range however it is spaced.
-    if sep_tok.text == "-" {
-        let glued_low = sep_tok.start() == toks[sep - 1].end();
-        let glued_high = toks.get(sep + 1).is_some_and(|t| t.start() == sep_tok.end());
-        if !glued_low && !glued_high {
-            return None;
-        }
+    if sep_tok.text == "-" && !glued(toks, sep - 1, sep) && !glued(toks, sep, sep + 1) {
+        return None;
     }
     if let Some(u) = low_unit {
         let high_unit = toks.get(high.next).filter(|t| t.text.eq_ignore_ascii_case(u.text));

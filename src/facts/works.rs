@@ -204,8 +204,10 @@ pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
 /// organisations ("WordPress", "M2 Air"): one list, a product named as a work already is (in any case)
 /// left out.
 pub fn with_products(mut works: Vec<Work>, products: Vec<Work>) -> Vec<Work> {
+    // Names in ASCII lowercase: one lookup per product instead of a scan of every work.
+    let mut named: FastSet<String> = works.iter().map(|w| w.name.to_ascii_lowercase()).collect();
     for p in products {
-        if !works.iter().any(|w| w.name.eq_ignore_ascii_case(&p.name)) {
+        if named.insert(p.name.to_ascii_lowercase()) {
             works.push(p);
         }
     }

@@ -44,11 +44,7 @@ fn nested_headings(md: &str) -> String {
     let mut fence: Option<String> = None;
     for line in md.split_inclusive('\n') {
         let (_, content) = split_quote(line);
-        match (&fence, fence_of(content)) {
-            (Some(open), Some(f)) if f == open => fence = None,
-            (None, Some(f)) => fence = Some(f.to_string()),
-            _ => {}
-        }
+        track_fence(&mut fence, content);
         let hashes = content.bytes().take_while(|&b| b == b'#').count();
         let heading = (1..=MAX_HEADING_LEVEL).contains(&hashes)
             && content[hashes..].chars().next().is_none_or(|c| c == ' ' || c == '\n');
@@ -97,6 +93,15 @@ fn fence_of(content: &str) -> Option<&str> {
     (t.len() >= 3 && t.bytes().all(|b| b == b'`')).then_some(t)
 }
 
+/// Follows code fences line by line: `fence` is the fence of the open code block, if any, after `content`.
+fn track_fence(fence: &mut Option<String>, content: &str) {
+    match (fence.as_deref(), fence_of(content)) {
+        (Some(open), Some(f)) if f == open => *fence = None,
+        (None, Some(f)) => *fence = Some(f.to_string()),
+        _ => {}
+    }
+}
+
 /// Whether a line opens a block of its own (list item, quote, heading, fence, rule, indented code): a
 /// line break before it is a block break already, and a hard break there would show as a stray `\`.
 fn starts_block(content: &str) -> bool {
@@ -121,11 +126,7 @@ pub fn hard_breaks(md: &str) -> String {
     for (i, line) in lines.iter().enumerate() {
         let (level, content) = split_quote(line);
         out.push_str(line);
-        match (&fence, fence_of(content)) {
-            (Some(open), Some(f)) if f == open => fence = None,
-            (None, Some(f)) => fence = Some(f.to_string()),
-            _ => {}
-        }
+        track_fence(&mut fence, content);
         let next = lines.get(i + 1).map(|l| split_quote(l));
         let joins = fence.is_none()
             && fence_of(content).is_none()

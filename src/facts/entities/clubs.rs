@@ -97,10 +97,15 @@ fn retype_town_clubs(accs: &mut [Acc]) {
     }
 }
 
+/// A word that ends a competition's name (`LEAGUE_WORDS`).
+fn league_word(w: &str) -> bool {
+    LEAGUE_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l))
+}
+
 /// A competition's or a sports body's name: "Premier League", "UEFA".
 fn names_league(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    (name.contains(' ') && LEAGUE_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w))) || LEAGUE_ACRONYMS.contains(&name)
+    (name.contains(' ') && league_word(last)) || LEAGUE_ACRONYMS.contains(&name)
 }
 
 /// The token at `k` stands where a club does: across a side joiner from a club's name (a capitalized
@@ -124,8 +129,7 @@ fn as_club(toks: &[Token], k: usize) -> bool {
     let after = joiner(k + 1) && club_at(k + 2);
     let picked = k >= 2
         && matches!(toks[k - 1].text, ":" | "-" | "–")
-        && (LEAGUE_WORDS.iter().any(|w| toks[k - 2].text.eq_ignore_ascii_case(w))
-            || LEAGUE_ACRONYMS.contains(&toks[k - 2].text));
+        && (league_word(toks[k - 2].text) || LEAGUE_ACRONYMS.contains(&toks[k - 2].text));
     before || after || picked
 }
 

@@ -5,7 +5,7 @@
 //! `dates` step, not here. Vague amounts ("several hundred soldiers") are left out: no value to give.
 
 use super::numbers::{is_year, number_at, Number, MULTIPLIERS, TIME_UNITS};
-use super::ranges::{in_dimension, range_at, upper_end};
+use super::ranges::{in_dimension, range_at, upper_end, CURRENCY_SIGNS};
 use super::PostText;
 use crate::hash::FastMap;
 use crate::model::Quantity;
@@ -196,7 +196,7 @@ fn quantity_at(post: &PostText, i: usize, english: bool) -> Option<(Quantity, us
     // Currency before ("$5") or after ("5 dollars"); percent; units.
     let mut unit = None;
     let mut start_tok = i;
-    if let Some(sym) = i.checked_sub(1).map(|p| &toks[p]).filter(|t| matches!(t.text, "$" | "€" | "£" | "¥")) {
+    if let Some(sym) = i.checked_sub(1).map(|p| &toks[p]).filter(|t| CURRENCY_SIGNS.contains(&t.text)) {
         if sym.text == "$" && shell_variable(post, i - 1, &number) {
             return None;
         }
