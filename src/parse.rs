@@ -9,6 +9,8 @@ use scraper::{ElementRef, Html};
 
 // Which blank text nodes no reader sees: both tree builders (html5ever's sink and the DOM path) leave them out.
 mod blank;
+// Character references left in JSON-LD strings ("Support &amp; Questions").
+mod charrefs;
 // C1 control characters repaired as text enters the tree, by both tree builders.
 mod controls;
 pub mod dom;
@@ -191,6 +193,10 @@ fn read_meta(doc: &Html, page_url: Option<&str>) -> PageMeta {
     let (next, prev) = (rel_link("link[rel~=next]"), rel_link("link[rel~=prev], link[rel~=previous]"));
     let json_ld = pick(&els, "script[type=\"application/ld+json\"]")
         .filter_map(|s| crate::json::from_str(s.text().collect::<String>().trim()))
+        .map(|mut v| {
+            charrefs::decode_strings(&mut v);
+            v
+        })
         .collect();
     PageMeta {
         title,

@@ -81,6 +81,11 @@ impl Map {
         self.0.iter().map(|(_, v)| v)
     }
 
+    /// The values, in their keys' order, to change in place.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }
