@@ -147,12 +147,32 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
     if let Some(removed) = removed {
         note(&page, &m, &doomed, removed);
     }
-    for (id, _) in doomed {
+    for (id, why) in doomed {
+        if why == "aria-hidden" {
+            keep_gap(&mut page, id);
+        }
         if let Some(mut node) = page.doc.tree.get_mut(id) {
             node.detach();
         }
     }
     page
+}
+
+/// Before a visible icon between two texts goes (`7/9/05<i class="fa-at" aria-hidden="true"></i>7:57 PM`), the
+/// gap it showed becomes a space, so the texts do not run together ("7/9/057:57 PM").
+fn keep_gap(page: &mut Page, id: NodeId) {
+    let Some(node) = page.doc.tree.get(id) else { return };
+    let text_of = |n: Option<ego_tree::NodeRef<Node>>| n.and_then(|n| n.value().as_text().map(|t| t.to_string()));
+    let (Some(before), Some(after)) = (text_of(node.prev_sibling()), text_of(node.next_sibling())) else { return };
+    let joined = !before.ends_with(char::is_whitespace) && !after.starts_with(char::is_whitespace);
+    let prev = node.prev_sibling().map(|p| p.id());
+    if let (true, Some(mut prev)) =
+        (joined && !before.is_empty() && !after.is_empty(), prev.and_then(|p| page.doc.tree.get_mut(p)))
+    {
+        if let Node::Text(t) = prev.value() {
+            t.text.push_char(' ');
+        }
+    }
 }
 
 /// Counts what goes, by reason; text is counted at the outermost removed element only.
@@ -336,6 +356,13 @@ mod tests {
         let html = format!(r#"<body><i class="fa fa-share-alt" aria-hidden="true"/>{posts}</body>"#);
         let text = crate::text::text_of(clean(parse(&html, None).expect("page")).doc.tree.root());
         assert!(text.contains("Words of a post"), "{text}");
+    }
+
+    #[test]
+    fn an_icon_between_two_texts_leaves_a_gap() {
+        let html = r#"<body><time datetime="2005-07-10T00:57">7/9/05<i class="fa-at" aria-hidden="true"></i>7:57 PM</time></body>"#;
+        let text = crate::text::text_of(clean(parse(html, None).expect("page")).doc.tree.root());
+        assert!(text.contains("7/9/05 7:57 PM"), "{text}");
     }
 
     #[test]

@@ -18,6 +18,9 @@ use std::collections::BTreeMap;
 
 /// Longest author name, in characters.
 const MAX_AUTHOR_CHARS: usize = 40;
+/// Characters a linked name never opens with: a tag or mention (`#`, `@`), or a bracketed aside such as a
+/// story's source beside its title ("(phoronix.com)").
+const NOT_NAME_OPENINGS: [char; 4] = ['#', '@', '(', '['];
 
 /// A candidate author element in a block: a short link, or an element whose class names an author.
 pub(super) fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
@@ -51,7 +54,7 @@ pub(super) fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<Elem
             t.split_whitespace().count() <= 4
                 && !date::is_date_like(&t)
                 && t.chars().any(char::is_alphabetic)
-                && !t.starts_with(['#', '@', '(', '['])
+                && !t.starts_with(NOT_NAME_OPENINGS)
                 && post::is_name(&t)
         })
         .filter(|e| !is_in_body(e))
@@ -339,16 +342,33 @@ pub(super) fn byline_name(time_el: ElementRef) -> Option<String> {
     let name = match (marked, after_element) {
         (Some(n), true) => n.strip_suffix(BYLINE_SEPARATORS).or_else(|| n.strip_suffix(':'))?.trim(),
         (_, true) => return None,
-        (_, false) => {
-            let name = name.strip_suffix(BYLINE_SEPARATORS)?.trim();
-            name.strip_prefix("by ").or_else(|| name.strip_prefix("By ")).unwrap_or(name).trim()
-        }
+        (_, false) => match posted_by(&name) {
+            // "Posted by msmash <time>": the words say who posted; no separator is needed.
+            Some(n) => n,
+            None => {
+                let name = name.strip_suffix(BYLINE_SEPARATORS)?.trim();
+                name.strip_prefix("by ").or_else(|| name.strip_prefix("By ")).unwrap_or(name).trim()
+            }
+        },
     };
     let ok = (2..=MAX_AUTHOR_CHARS).contains(&name.chars().count())
         && name.split_whitespace().count() <= 3
         && post::is_name(name)
         && !date::is_date_like(name);
     ok.then(|| name.to_string())
+}
+
+/// Words that open a byline and say the name after them posted the text, right before its time ("Posted by
+/// msmash on Friday ...", "Verfasst von ...", "Posté par ..."), lowercase.
+const POSTED_BY: &[&str] =
+    &["posted by ", "submitted by ", "written by ", "verfasst von ", "posté par ", "publié par ", "publicado por "];
+
+/// The name after a [`POSTED_BY`] opening, when that is all the text before the time holds.
+fn posted_by(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    let opening = POSTED_BY.iter().find(|p| lower.starts_with(*p))?;
+    // Lowercasing keeps these openings' byte lengths (ASCII and "é" alike), so the name starts there in `text`.
+    text.get(opening.len()..).map(str::trim).filter(|n| !n.is_empty())
 }
 
 /// Whether a link goes to the site's front page (`/`, `./index.php`, `https://host/`): a "Home" crumb, never a
@@ -386,6 +406,7 @@ pub(super) fn nearby_author<'a>(time_el: ElementRef<'a>, m: &Measures) -> Option
         (2..=MAX_AUTHOR_CHARS).contains(&t.chars().count())
             && !date::is_date_like(&t)
             && t.split_whitespace().count() <= 4
+            && !t.starts_with(NOT_NAME_OPENINGS)
     };
     let links: Vec<ElementRef> = h
         .find_all(&LINKS)
@@ -410,6 +431,19 @@ mod tests {
         let links: Vec<_> =
             doc.find_all(&LINKS).map(|a| (a.text().collect::<String>(), in_breadcrumb(a, header))).collect();
         assert_eq!(links, [("Forums".to_string(), true), ("anna".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_story_byline_names_its_poster_not_the_source_link() {
+        let html = r#"<header><h1><a href="/story/1">Converting the Linux kernel to modern C++</a> <a href="https://news.example/a">(news.example)</a></h1>
+            <span class="byline">Posted by msmash <time datetime="2024-01-12T11:40">on Friday January 12</time></span></header>"#;
+        let doc = scraper::Html::parse_fragment(html);
+        let time = doc.find_all(&sel("time")).next().expect("static selector");
+        assert_eq!(byline_name(time).as_deref(), Some("msmash"));
+        assert_eq!(posted_by("Verfasst von Anna"), Some("Anna"));
+        assert_eq!(posted_by("Posted in General"), None);
+        let m = Measures::of(doc.tree.root());
+        assert!(nearby_author(time, &m).is_none(), "the bracketed source is no name");
     }
 
     #[test]
