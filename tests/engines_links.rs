@@ -13,7 +13,7 @@ fn reddit_old() {
     assert_eq!(s.platform, "reddit");
     assert_eq!(s.title, "My sourdough starter smells like acetone, is it dead?");
     assert_eq!(s.section, ["r/Breadit"]);
-    // The deleted placeholder and the "load more comments" stub are not posts.
+    // The deleted placeholder, the "load more comments" stub and the moderators' pinned welcome are not posts.
     assert_eq!(authors(&s), ["crumb_counter", "levain_lady", "crumb_counter", "rye_not"]);
     assert_eq!(depths(&s), [0, 0, 1, 0]);
     let (op, top, reply, last) = (&s.posts[0], &s.posts[1], &s.posts[2], &s.posts[3]);
@@ -42,6 +42,7 @@ fn reddit_old() {
     assert_eq!(reply.text, "Poured it off and fed it. Bubbles after four hours, thanks!");
     assert_eq!(last.score, Some(-2));
     assert_eq!(last.links[0].url, "https://example.com/yeast-guide");
+    assert!(!s.posts.iter().any(|p| p.text.contains("Welcome to r/Breadit")), "the pinned notice is no reply");
 }
 
 #[test]

@@ -44,6 +44,8 @@ static OLD_AUTHOR: Sel = Sel::new(".tagline a.author");
 static OLD_TIME: Sel = Sel::new(".tagline time");
 static OLD_SCORE: Sel = Sel::new(".score.unvoted");
 static OLD_BODY: Sel = Sel::new(".usertext-body .md");
+/// The moderator mark of a byline (`[M]`, "moderator of r/science, speaking officially").
+static OLD_OFFICIAL: Sel = Sel::new(".tagline a.moderator");
 
 static NEW_POST: Sel = Sel::new("shreddit-post");
 static NEW_COMMENT: Sel = Sel::new("shreddit-comment");
@@ -75,7 +77,7 @@ fn read_old(page: &Page) -> Option<Thread> {
     if let Some(link) = link {
         posts.push(old_post(page, base.as_deref(), link));
     }
-    posts.extend(page.find_all(&OLD_COMMENT).filter_map(|c| {
+    posts.extend(page.find_all(&OLD_COMMENT).filter(|c| !is_pinned_notice(*c)).filter_map(|c| {
         let p = old_post(page, base.as_deref(), c);
         (!is_gone(&p)).then_some(p)
     }));
@@ -84,6 +86,16 @@ fn read_old(page: &Page) -> Option<Thread> {
     let sub = link.and_then(|l| l.value().attr("data-subreddit-prefixed")).map(str::to_string);
     thread.section.extend(sub);
     Some(thread)
+}
+
+/// A comment the subreddit pins above the discussion, posted by a moderator speaking officially (the
+/// `stickied` thing whose byline carries the `[M]` mark): the subreddit's rules and welcome text
+/// (AutoModerator's "Welcome to r/science! ..."), board furniture like an announcement box, not a reply. Its
+/// replies are still read.
+fn is_pinned_notice(thing: ElementRef) -> bool {
+    let entry = thing.children().filter_map(ElementRef::wrap).find(|e| ENTRY.matches(e));
+    thing.value().classes().any(|c| c == "stickied")
+        && entry.is_some_and(|e| e.find_all(&OLD_OFFICIAL).next().is_some())
 }
 
 /// One old-Reddit thing, read from its own entry.
