@@ -289,8 +289,10 @@ fn own_sentences<'a>(
         if !seen.insert(key) || titles.contains(&key) {
             continue;
         }
-        let count = text.split_whitespace().count();
+        // Words hold a letter or digit: a lone ":" or a zero-width space ("Squad after : \u{200b}") is none.
+        let count = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         if !(MIN_WORDS..=MAX_WORDS).contains(&count)
+            || announces(text)
             || !p.is_material(i)
             || quotes.iter().any(|q| quotes_part_of(&q.text, text))
             || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
@@ -315,6 +317,17 @@ fn own_sentences<'a>(
 }
 
 /// A question of fewer than [`MIN_QUESTION_WORDS`] words.
+/// A line ending in a colon announces what follows ("Players 24 or under:", "Here is my setup:"): alone, it
+/// says nothing a digest line could.
+fn announces(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+    // An emoji's short code (":roll:", ":thumbs_up:") ends a sentence with a colon too: it announces nothing.
+    let shortcode = t.strip_suffix(':').and_then(|r| r.rsplit_once(':')).is_some_and(|(_, code)| {
+        !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    });
+    t.ends_with([':', '：']) && !shortcode
+}
+
 fn short_question(text: &str) -> bool {
     text.trim_end().ends_with('?') && text.split_whitespace().count() < MIN_QUESTION_WORDS
 }

@@ -46,6 +46,18 @@ fn opening_skips_greetings_and_filler() {
 }
 
 #[test]
+fn a_line_announcing_a_list_is_no_digest_line() {
+    // "My setup after the upgrade:" announces the list below it; alone it says nothing.
+    let mut posts = kettle_thread();
+    posts[0].text = format!("My kettle and descaler setup after the upgrade: \u{200b}\n{}", posts[0].text);
+    let (thread, d) = digest("Kettle stopped heating after descaling", "phpbb", posts);
+    verbatim(&thread, &d);
+    assert!(d.opening.iter().all(|s| !s.text.ends_with(':') && !s.text.contains("upgrade")), "{:?}", d.opening);
+    assert!(announces("Players 24 or under:") && announces("Here is my setup： "));
+    assert!(!announces("I'd rather say: An English Course in Car Rental :roll:"), "an emoji code");
+}
+
+#[test]
 fn opening_never_restates_the_title() {
     // A header line ("Subject: <title>") or a line that only repeats the title says nothing the card's
     // title does not; the first post's own sentences open instead.
