@@ -162,17 +162,22 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
 /// gap it showed becomes a space, so the texts do not run together ("7/9/057:57 PM").
 fn keep_gap(page: &mut Page, id: NodeId) {
     let Some(node) = page.doc.tree.get(id) else { return };
-    let text_of = |n: Option<ego_tree::NodeRef<Node>>| n.and_then(|n| n.value().as_text().map(|t| t.to_string()));
-    let (Some(before), Some(after)) = (text_of(node.prev_sibling()), text_of(node.next_sibling())) else { return };
-    let joined = !before.ends_with(char::is_whitespace) && !after.starts_with(char::is_whitespace);
-    let prev = node.prev_sibling().map(|p| p.id());
-    if let (true, Some(mut prev)) =
-        (joined && !before.is_empty() && !after.is_empty(), prev.and_then(|p| page.doc.tree.get_mut(p)))
-    {
-        if let Node::Text(t) = prev.value() {
+    let (Some((prev, before)), Some((_, after))) = (text_node(node.prev_sibling()), text_node(node.next_sibling()))
+    else {
+        return;
+    };
+    let joined = |t: &str, end: Option<char>| end.is_some_and(|c| !c.is_whitespace()) && !t.is_empty();
+    if joined(before, before.chars().next_back()) && joined(after, after.chars().next()) {
+        if let Some(Node::Text(t)) = page.doc.tree.get_mut(prev).as_mut().map(|n| n.value()) {
             t.text.push_char(' ');
         }
     }
+}
+
+/// A text node's id and text.
+fn text_node(n: Option<ego_tree::NodeRef<'_, Node>>) -> Option<(NodeId, &str)> {
+    let n = n?;
+    Some((n.id(), &**n.value().as_text()?))
 }
 
 /// Counts what goes, by reason; text is counted at the outermost removed element only.
