@@ -167,6 +167,46 @@ pub fn flat_posts(n: usize) -> String {
     page("Pruning old trees", &format!("<div class=\"stream\">{posts}</div>"))
 }
 
+/// Syllables of [`distinct_names`]' made-up product names: 16 of them, so three make 4,096 names.
+const NAME_SYLLABLES: [&str; 16] =
+    ["Foo", "Bar", "Qux", "Zed", "Lum", "Kor", "Vex", "Tam", "Ril", "Nop", "Sar", "Gim", "Hob", "Wen", "Dax", "Pil"];
+
+/// Sentences that put two made-up product names of their own in the cues of products, organisations and
+/// people: the installed program, the company, the comparison, the titled person.
+const NAME_SENTENCES: [[&str; 3]; 4] = [
+    ["Yesterday I installed ", " and ", " on my laptop. "],
+    ["The company ", " bought ", " last week. "],
+    ["I think ", " is better than ", " for this. "],
+    ["Mr ", " met Dr ", " in town. "],
+];
+
+/// The `i`th made-up name: camel case with a number ("FooBarQux12"), camel case ("FooBarQuxFoo") or a
+/// syllable and a number ("Foo14"), every one different.
+fn made_up_name(i: usize) -> String {
+    let syl = |k: usize| NAME_SYLLABLES[(i >> (4 * k)) % NAME_SYLLABLES.len()];
+    match i % 3 {
+        0 => format!("{}{}{}{i}", syl(0), syl(1), syl(2)),
+        1 => format!("{}{}{}{}", syl(0), syl(1), syl(2), syl(3)),
+        _ => format!("{}{i}", syl(0)),
+    }
+}
+
+/// A post of `n` sentences naming `2n` different made-up products ([`made_up_name`]) in running text,
+/// then a paragraph listing `n` more of them between commas, as a changelog or a price list does: the
+/// entities' merge looked each one-word name up in every entity's forms (quadratic in the names).
+pub fn distinct_names(n: usize) -> String {
+    let mut body = String::from("<p>");
+    for i in 0..n {
+        let [a, b, c] = NAME_SENTENCES[i % NAME_SENTENCES.len()];
+        let _ = write!(body, "{a}{}{b}{}{c}", made_up_name(2 * i), made_up_name(2 * i + 1));
+    }
+    body.push_str("</p><p>");
+    let listed: Vec<String> = (2 * n..3 * n).map(made_up_name).collect();
+    body.push_str(&listed.join(", "));
+    body.push_str(".</p>");
+    posts_page("Names", &[&body, "<p>A reply about the names.</p>"])
+}
+
 /// A thread page with one post per body (author, time, body).
 fn posts_page(title: &str, bodies: &[&str]) -> String {
     let mut posts = String::new();

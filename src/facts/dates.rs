@@ -46,15 +46,20 @@ const ISO_DAY_LEN: usize = 10;
 const MAX_HEADER_TIME: usize = 16;
 
 /// The date at `start..end` is alone on its line but for a clock time after it: a post header's date.
+/// Reads only the blanks before the date and at most [`MAX_HEADER_TIME`] bytes after it, never the rest
+/// of a long line (once per date, that was quadratic in a long paragraph).
 fn header_date(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).map(|t| t.rsplit('\n').next().unwrap_or(""));
-    let after = text.get(end..).map(|t| t.split('\n').next().unwrap_or(""));
+    let before = text.get(..start).is_some_and(|t| t.chars().rev().take_while(|&c| c != '\n').all(char::is_whitespace));
     // What may follow the date: a clock time and its separators ("10:38pm", "| 9:05 pm", "12:22 am").
-    let time = |s: &str| {
-        s.len() <= MAX_HEADER_TIME
-            && s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "ampAMP:,|.".contains(c))
-    };
-    before.is_some_and(|b| b.trim().is_empty()) && after.is_some_and(time)
+    let time = |c: char| c.is_ascii_digit() || c.is_whitespace() || "ampAMP:,|.".contains(c);
+    let after = text.get(end..).is_some_and(|t| {
+        let mut len = 0;
+        t.chars().take_while(|&c| c != '\n').all(|c| {
+            len += c.len_utf8();
+            len <= MAX_HEADER_TIME && time(c)
+        })
+    });
+    before && after
 }
 
 /// Words that put a weekday in the future.

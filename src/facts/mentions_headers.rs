@@ -84,18 +84,21 @@ const MAX_DATE_LINE_CHARS: usize = 40;
 
 /// "Phil McKerracher⏎11-30-2024, 04:19 PM": a name that is a line of its own above a date line is the
 /// header of a post (its author's user name) in a page flattened to text, not a name in the story.
+///
+/// Reads only the blanks around the run and the line after it: finding the run's line by searching
+/// back and forth for line breaks cost the length of the line per run, quadratic on a post that is one
+/// long line of names.
 pub(super) fn post_header_line(post: &PostText, i: usize, j: usize) -> bool {
     let toks = &post.tokens;
     let text = post.text;
-    let line_start = text[..toks[i].start()].rfind('\n').map_or(0, |n| n + 1);
-    let end = toks[j - 1].end();
-    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
-    let blank = |s: &str| s.chars().all(char::is_whitespace);
-    if !blank(&text[line_start..toks[i].start()]) || !blank(&text[end..line_end]) || line_end >= text.len() {
+    let (start, end) = (toks[i].start(), toks[j - 1].end());
+    // Blank up to the line break (or the text's start) before the run, and up to a line break after it.
+    let blank_before = text[..start].chars().rev().take_while(|&c| c != '\n').all(char::is_whitespace);
+    let tail = text[end..].trim_start_matches(|c: char| c != '\n' && c.is_whitespace());
+    if !blank_before || !tail.starts_with('\n') {
         return false;
     }
-    let next = text[line_end..].trim_start();
-    let next_line = next.split('\n').next().unwrap_or("").trim();
+    let next_line = tail.trim_start().split('\n').next().unwrap_or("").trim();
     let first = next_line.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let dated = first.chars().next().is_some_and(|c| c.is_ascii_digit())
         || DATE_LINE_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w));

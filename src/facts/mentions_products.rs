@@ -58,7 +58,7 @@ fn org_evidence(post: &PostText, k: usize, end: usize) -> bool {
         || org_list_before(post, k)
         || org_nouns_after(toks, end)
         || (end == k + 1
-            && (ORG_CAMEL_TAILS.iter().any(|t| last.len() > t.len() && last.ends_with(t)) || dot_com_of(toks, last)))
+            && (ORG_CAMEL_TAILS.iter().any(|t| last.len() > t.len() && last.ends_with(t)) || post.has_dot_com(last)))
 }
 
 /// A camel-case word that names a program or a product ("WordPress", "TensorFlow", "OpenCV", "NodeBB"),
@@ -118,13 +118,6 @@ fn org_nouns_after(toks: &[Token], end: usize) -> bool {
         prev = Some(t);
     }
     false
-}
-
-/// "DeviantArt" in a post linking kodyboy.deviantart.com: a site under the `.com` of the name itself is
-/// a company's site, so the name is the company's (a program's site is more often a `.org`:
-/// virtualbox.org).
-fn dot_com_of(toks: &[Token], word: &str) -> bool {
-    toks.windows(3).any(|w| w[0].text.eq_ignore_ascii_case(word) && w[1].text == "." && w[2].text == "com")
 }
 
 /// Tokens after a name that [`org_nouns_after`] reads for the noun pointing back at it.

@@ -125,6 +125,10 @@ pub struct PostText<'a> {
     /// The stretches quoting someone, with the quoted post's time when it is an earlier post of the thread
     /// ([`quoted::quoted_spans`]); empty for a text read alone.
     pub quoted: Vec<quoted::Quoted<'a>>,
+    /// The names the post writes a `.com` site under, ASCII-lowercased ("kodyboy.deviantart.com" →
+    /// "deviantart"): found once here, so asking whether a name has its own site costs a lookup, not a
+    /// scan of the post per name.
+    dot_com: hash::FastSet<String>,
 }
 
 /// Share of all-capital words above which a sentence is shouting, not naming.
@@ -174,6 +178,11 @@ impl<'a> PostText<'a> {
         let machine = machine::machine_spans(text);
         let skipped = machine::skipped_spans(text, &machine);
         let quoted = Vec::new();
+        let dot_com = tokens
+            .windows(3)
+            .filter(|w| w[1].text == "." && w[2].text == "com")
+            .map(|w| w[0].text.to_ascii_lowercase())
+            .collect();
         PostText {
             index,
             text,
@@ -187,7 +196,14 @@ impl<'a> PostText<'a> {
             skipped,
             machine,
             quoted,
+            dot_com,
         }
+    }
+
+    /// The post writes a `.com` site under `name` (ASCII case aside): "DeviantArt" in a post linking
+    /// kodyboy.deviantart.com.
+    pub(crate) fn has_dot_com(&self, name: &str) -> bool {
+        !self.dot_com.is_empty() && self.dot_com.contains(&name.to_ascii_lowercase())
     }
 
     /// The token is the first word of its sentence.

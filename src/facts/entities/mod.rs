@@ -3,6 +3,7 @@
 //! spelling variants) and ranked by importance in the thread.
 
 mod clubs;
+mod short_forms;
 
 use super::gazetteer::key;
 use super::hash::{FastMap as HashMap, FastSet};
@@ -10,6 +11,7 @@ use super::mentions::{common_word, find_mentions, in_domain, is_acronym, LowerWo
 use super::tokens::with_lower;
 use super::PostText;
 use crate::model::{Entity, EntityKind, Work};
+use short_forms::ShortForms;
 
 /// Mid-sentence mentions an unknown one-word name needs when nothing else (a title, a role, a cue
 /// of its kind) says it is a name: seen once, a capital may be a typo or emphasis.
@@ -169,6 +171,7 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
         (mentions[m].demonym, std::cmp::Reverse(mentions[m].form.split_whitespace().count()))
     });
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut short_forms = ShortForms::default();
     for &m in &order {
         let mention = &mentions[m];
         let form_key = key(&mention.form);
@@ -178,7 +181,7 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
             .and_then(|k| by_key.get(k))
             .or_else(|| by_key.get(&form_key))
             .copied()
-            .or_else(|| short_form_of(&accs, mention));
+            .or_else(|| short_forms.find(&accs, &mention.form));
         let idx = match existing {
             Some(idx) => idx,
             None if mention.demonym || !mention.prose => continue,
@@ -204,6 +207,7 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
         let acc = &mut accs[idx];
         if !mention.demonym && !acc.forms.iter().any(|f| key(f) == form_key) {
             acc.forms.push(mention.form.clone());
+            short_forms.add(&mention.form, idx);
         }
         if mention.kind == Some(EntityKind::Person) && acc.kind != EntityKind::Person && mention.canonical.is_none() {
             // A title or speech verb is stronger evidence than the default guess.
@@ -250,22 +254,24 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
     for acc in &mut accs {
         acc.product &= acc.kind == EntityKind::Organisation && !acc.company;
     }
+    // Each entity's mentions, in the order they were found: one pass, not one per entity.
+    let mut of_acc: Vec<Vec<&Mention>> = accs.iter().map(|_| Vec::new()).collect();
+    for (m, a) in mentions.iter().zip(&assigned) {
+        if let Some(idx) = *a {
+            of_acc[idx].push(m);
+        }
+    }
     let solid: Vec<Option<Evidence>> = accs
         .iter()
-        .enumerate()
-        .map(|(idx, acc)| {
+        .zip(&of_acc)
+        .map(|(acc, mine)| {
             let multi = acc.forms.iter().any(|f| f.split_whitespace().count() > 1);
-            let multi_inside = mentions
-                .iter()
-                .zip(&assigned)
-                .any(|(m, a)| *a == Some(idx) && !m.initial && m.form.split_whitespace().count() > 1);
-            let known = mentions.iter().zip(&assigned).any(|(m, a)| *a == Some(idx) && m.canonical.is_some());
-            let non_initial = mentions.iter().zip(&assigned).filter(|(m, a)| **a == Some(idx) && !m.initial).count();
+            let multi_inside = mine.iter().any(|m| !m.initial && m.form.split_whitespace().count() > 1);
+            let known = mine.iter().any(|m| m.canonical.is_some());
+            let non_initial = mine.iter().filter(|m| !m.initial).count();
             // Evidence for an unknown name: a title or role, a cue of its kind, or two mentions
             // mid-sentence. A capital that opens a sentence is never enough on its own (a run of
             // several words has its kind from its words: a given name, a suffix, a title).
-            let mine: Vec<&Mention> =
-                mentions.iter().zip(&assigned).filter(|(_, a)| **a == Some(idx)).map(|(m, _)| m).collect();
             let phrase = common_phrase(acc, lower);
             let found = if known {
                 Some(Evidence::Gazetteer)
@@ -284,7 +290,7 @@ fn merge(mentions: Vec<Mention>, english: bool, lower: &LowerWords) -> Vec<Acc> 
             } else {
                 None
             };
-            found.filter(|_| has_evidence(&mine, acc.posts.len()))
+            found.filter(|_| has_evidence(mine, acc.posts.len()))
         })
         .collect();
     accs.into_iter()
@@ -336,39 +342,6 @@ fn has_evidence(mentions: &[&Mention], posts: usize) -> bool {
 /// not a name (German capitalises every noun); a known name with a connector is found by the gazetteer.
 fn joined_by_lowercase(name: &str) -> bool {
     name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase))
-}
-
-/// The entity a short form stands for: "Tokayev" → "Kassym-Jomart Tokayev", "CSTO" → "Collective
-/// Security Treaty Organisation". Ambiguous short forms go to the entity mentioned most.
-fn short_form_of(accs: &[Acc], mention: &Mention) -> Option<usize> {
-    let form = mention.form.as_str();
-    if form.contains(' ') {
-        return None;
-    }
-    let acronym = is_acronym(form);
-    let letters: String = form.chars().filter(|c| c.is_alphabetic()).collect();
-    accs.iter()
-        .enumerate()
-        .filter(|(_, a)| {
-            a.forms.iter().any(|f| {
-                let words: Vec<&str> = f.split_whitespace().collect();
-                if words.len() < 2 {
-                    return false;
-                }
-                if acronym {
-                    let initials: String = words
-                        .iter()
-                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                        .filter_map(|w| w.chars().next())
-                        .collect();
-                    initials == letters
-                } else {
-                    a.kind == EntityKind::Person && (words.last() == Some(&form) || words.first() == Some(&form))
-                }
-            })
-        })
-        .max_by_key(|(_, a)| a.forms.len())
-        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
