@@ -193,3 +193,18 @@ fn a_name_beside_an_avatar_labelled_with_it_is_the_author() {
     let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
     assert_eq!(authors, ["Mod Sharon", "Judith C", "Otterlie B", ""], "{:#?}", s.posts);
 }
+
+/// A small form every post repeats (a tip box: "Number of slices to send:", a note field, "Send") is the
+/// board's, not the poster's: none of its words are in a post, and every post keeps its own text.
+#[test]
+fn a_form_widget_in_each_post_is_not_post_text() {
+    let s = read("generic-post-widgets.html", "https://homestead.example/t/7000/cob-oven-wet-climate");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["Wren Alder", "Tomas Reed", "Ines Moor"], "{:#?}", s.posts);
+    assert!(s.posts[0].text.contains("lime plaster") && s.posts[2].text.contains("stone plinth"), "{:#?}", s.posts);
+    for p in &s.posts {
+        for gone in ["slices", "thank-you", "Send"] {
+            assert!(!p.text.contains(gone), "{gone} in {:?}", p.text);
+        }
+    }
+}
