@@ -208,3 +208,13 @@ fn a_form_widget_in_each_post_is_not_post_text() {
         }
     }
 }
+
+/// A time that sets an icon between its date and its clock time ("7/9/05 @ 7:57 PM") shows a gap there: the
+/// card's time reads "7/9/05 7:57 PM", not "7/9/057:57 PM".
+#[test]
+fn an_icon_inside_a_time_is_a_gap_in_its_text() {
+    let s = read("generic-time-icon.html", "https://caterers.example/forums/business/tipping");
+    let shown: Vec<_> = s.posts.iter().map(|p| p.published_text.as_deref().unwrap_or("")).collect();
+    assert_eq!(shown, ["7/9/05 7:57 PM", "7/9/05 8:56 PM", "7/13/05 7:22 AM"], "{:#?}", s.posts);
+    assert_eq!(s.posts[0].published.as_deref(), Some("2005-07-10T00:57:00"));
+}

@@ -70,7 +70,8 @@ fn widget_of<'a>(control: NodeRef<'a, Node>, m: &Measures) -> Option<NodeRef<'a,
         .ancestors()
         .take(MAX_CLIMB)
         .take_while(|a| {
-            matches!(a.value(), Node::Element(e) if !NEVER_WIDGETS.contains(&e.name())) && m.text(a.id()) <= MAX_WIDGET_TEXT
+            matches!(a.value(), Node::Element(e) if !NEVER_WIDGETS.contains(&e.name()))
+                && m.text(a.id()) <= MAX_WIDGET_TEXT
         })
         .filter(|a| m.text(a.id()) > 0)
         .last()
