@@ -1,12 +1,11 @@
 //! Stage 2: drop what no reader sees or wants: scripts, styles, hidden elements, ads, signatures, share
-//! bars, cookie banners, sign-up pitches and form widgets' captions.
+//! bars, cookie banners and sign-up pitches.
 //!
 //! Removal keys on element names, the `hidden` attribute and whole class/id *tokens* (split on `-`, `_`
 //! and case changes are not split), never on substrings: `ad` matches `class="ad"` and `ad-slot` but not
 //! `thread` or `header`.
 
 mod actions;
-mod widgets;
 
 use crate::hash::FastSet;
 use crate::parse::Page;
@@ -116,7 +115,7 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
         let holds_the_page = s.text > MAX_BOILERPLATE_TEXT / 5 && s.text as f64 > MAX_BOILERPLATE_SHARE * page_text;
         furniture_sized && !holds_the_page
     };
-    let mut doomed: Vec<(NodeId, String)> = page
+    let doomed: Vec<(NodeId, String)> = page
         .doc
         .tree
         .nodes()
@@ -145,7 +144,6 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
             why.map(|w| (n.id(), w))
         })
         .collect();
-    doomed.extend(widgets::widgets(page.doc.tree.root(), &m).into_iter().map(|id| (id, "a form widget".to_string())));
     if let Some(removed) = removed {
         note(&page, &m, &doomed, removed);
     }

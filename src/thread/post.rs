@@ -13,9 +13,6 @@ use scraper::ElementRef;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-mod shown_time;
-pub use shown_time::time_of;
-
 /// What a reader found for one post.
 #[derive(Default)]
 pub struct PostParts<'a> {
@@ -240,6 +237,69 @@ pub fn build(page: &Page, mut parts: PostParts) -> Post {
         anchor: parts.anchor,
         accepted: false,
     }
+}
+
+/// Attributes that hold the machine-readable time of an element showing a time (often a relative one: "2 hours
+/// ago" with `title="2019-08-03 15:35"`).
+const TIME_ATTRS: &[&str] = &[
+    "datetime",
+    "data-time",
+    "data-timestamp",
+    "data-datestring",
+    "title",
+    "data-date",
+    "content",
+    "data-utime",
+    "data-datetime",
+    "data-epoch",
+    "data-created",
+];
+/// How many elements inside a time element are searched for a time attribute.
+const MAX_TIME_DESCENDANTS: usize = 12;
+/// Class words of the children of a time element that render the same time twice, of which the board's
+/// style shows one (Invision 5: `ipsTime__long` "April 2, 2024" beside `ipsTime__short` "1 yr"): read
+/// together they give "April 2, 20241 yr". The long form is the one shown.
+const LONG_FORM_CLASS: &str = "long";
+const SHORT_FORM_CLASS: &str = "short";
+
+/// The text of a time element, its long form where it holds a long and a short rendering of one time.
+fn time_text(el: ElementRef) -> String {
+    let has_class = |e: &ElementRef, word: &str| e.value().classes().any(|c| c.to_ascii_lowercase().contains(word));
+    let children: Vec<ElementRef> = el.children().filter_map(ElementRef::wrap).collect();
+    let long = children.iter().find(|c| has_class(c, LONG_FORM_CLASS));
+    match long {
+        Some(long) if children.iter().any(|c| has_class(c, SHORT_FORM_CLASS)) => long.text().collect(),
+        _ => el.text().collect(),
+    }
+}
+
+/// The time shown by `el` (or `shown`), as shown and as ISO 8601: from the element's time attributes, else
+/// from its text, else from a time attribute inside it (`<span>2 hours ago <time datetime=...></span>`).
+pub fn time_of(el: Option<ElementRef>, shown: Option<&str>) -> (Option<String>, Option<String>) {
+    let shown_text = el
+        .map(|e| text::squash(&time_text(e)))
+        .filter(|t| !t.is_empty())
+        .or_else(|| shown.map(text::squash))
+        .filter(|t| !t.is_empty());
+    let attrs_of = |e: ElementRef<'_>| {
+        TIME_ATTRS.iter().filter_map(|a| super::structure::attr(e.value(), a)).map(str::to_string).collect::<Vec<_>>()
+    };
+    let attrs = el.map(attrs_of).unwrap_or_default();
+    let inner = || {
+        let e = el?;
+        e.descendants()
+            .skip(1)
+            .filter_map(ElementRef::wrap)
+            .take(MAX_TIME_DESCENDANTS)
+            .find_map(|d| attrs_of(d).iter().find_map(|a| date::parse_attr(a)))
+    };
+    let iso = attrs
+        .iter()
+        .find_map(|a| date::parse_attr(a))
+        .or_else(|| shown_text.as_deref().and_then(date::parse))
+        .or_else(inner);
+    let shown_text = shown_text.or_else(|| attrs.first().map(|a| text::squash(a)));
+    (iso, shown_text)
 }
 
 /// Text, Markdown, quotes and links of a body element.
