@@ -25,6 +25,8 @@ fn xenforo_2() {
     assert_eq!(reply.quotes[0].author.as_deref(), Some("limescale_larry"));
     assert_eq!(reply.quotes[0].text, "Is citric acid better than vinegar?");
     assert!(reply.text.contains("Citric acid, two spoonfuls") && !reply.text.contains("Click to expand"));
+    // The long quote's other toggle, shown once it is expanded, is no text either (in the post or the quote).
+    assert!(!reply.text.contains("Click to shrink") && !reply.quotes[0].text.contains("shrink"), "{}", reply.text);
 }
 
 #[test]
@@ -102,6 +104,9 @@ fn phpbb_prosilver() {
     assert_eq!(reply.quotes[0].author.as_deref(), Some("gearhead_gil"));
     assert!(reply.quotes[0].text.contains("It skips under load"), "{:?}", reply.quotes);
     assert!(reply.text.contains("Replace the cassette"));
+    // An attachment keeps its name and the poster's comment; the board's size and download count are no text.
+    assert!(reply.text.contains("wear-gauge.pdf") && reply.text.contains("gauge readings"), "{:?}", reply.text);
+    assert!(!reply.text.contains("Downloaded") && !reply.text.contains("KiB"), "{:?}", reply.text);
     assert_eq!(reply.links.last().map(|l| l.url.as_str()), Some("https://example.com/cassette-wear"));
 }
 

@@ -27,6 +27,8 @@ fn mybb_default_theme() {
     no_signature(&s, "last frost");
     // "Yesterday" is shown; its title holds the date.
     assert_eq!(reply.published.as_deref(), Some("2022-08-15T18:40:00"));
+    // The edit note after the date is the edit's time, not the post's: the card shows the post's alone.
+    assert_eq!(reply.published_text.as_deref(), Some("08-15-2022, 06:40 PM"));
     assert_eq!(info(reply, "posts"), Some("2,418"));
     assert_eq!(info(reply, "rank"), Some("Super Moderator"));
     assert_eq!(reply.quotes.len(), 1);

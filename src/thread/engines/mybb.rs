@@ -5,7 +5,8 @@
 //! `.author_information .smalltext`: the user title; `.author_statistics`: "Posts: 96<br>Threads: 11<br>Joined:
 //! Feb 2011" as text lines), `.post_head` with the permalink (`a[href*="#pid"]`, text "#2") and
 //! `span.post_date` ("2019-02-24, 02:31 AM"; relative dates as `<span title="02-24-2019">Yesterday</span>,
-//! 02:31 AM`). Quotes are `blockquote.mycode_quote` whose `cite` says "<span>(date)</span>X Wrote:".
+//! 02:31 AM`), which ends with the edit note `span.post_edit` once a post is edited ("(This post was last
+//! modified: 2024-01-05, 03:27 AM by X. Edited 1 time in total.)"). Quotes are `blockquote.mycode_quote` whose `cite` says "<span>(date)</span>X Wrote:".
 //! Signatures (`div.signature`) sit after the body and are dropped by the clean stage. The trail is
 //! `.navigation` (`.nav_bit a`, the thread itself as `span.active`).
 
@@ -33,6 +34,8 @@ static AUTHOR: LazyLock<[Selector; 2]> =
 static USER_TITLE: Sel = Sel::new(".author_information .smalltext");
 static STATS: Sel = Sel::new(".author_statistics");
 static DATE: Sel = Sel::new(".post_date");
+/// The edit note inside the date: the edit's time and editor, not the post's time.
+static EDIT_NOTE: Sel = Sel::new(".post_edit");
 /// "Yesterday"/"Today" carry the real date in `title`.
 static DATE_TITLE: Sel = Sel::new("span[title]");
 static PERMALINK: Sel = Sel::new(".post_head a[href*='#pid'], .post_head a[href*='pid']");
@@ -78,9 +81,13 @@ fn read_post(page: &Page, base: Option<&str>, p: ElementRef, body: ElementRef) -
     )
 }
 
-/// The post's date as shown, with the date a "Yesterday" / "Today" span holds in its `title` put in its place.
+/// The post's date as shown, without the edit note ([`EDIT_NOTE`]), with the date a "Yesterday" / "Today" span
+/// holds in its `title` put in its place.
 fn shown_date(date: ElementRef) -> String {
-    let shown = text_of(date);
+    let mut shown = text_of(date);
+    for note in date.find_all(&EDIT_NOTE).map(text_of).filter(|n| !n.is_empty()) {
+        shown = crate::text::squash(&shown.replacen(&note, "", 1));
+    }
     match date.find_all(&DATE_TITLE).next() {
         Some(span) => {
             let word = text_of(span);

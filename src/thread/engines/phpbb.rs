@@ -4,7 +4,9 @@
 //! `dl.postprofile` (author link, rank, `<strong>Posts:</strong> 12`-style pairs) and a `div.postbody` with the
 //! subject (`h3 a[href="#p..."]`), the byline `p.author` ("by X » Fri May 08, 2009 2:03 am", or a `<time>` since
 //! 3.2) and the body `div.content`. Quotes are `blockquote`s whose `cite` says "X wrote:". Signatures
-//! (`div.signature`) are dropped by the clean stage.
+//! (`div.signature`) are dropped by the clean stage. An attachment is a `dl.file` (or `dl.thumbnail`): the
+//! file's name as `dt`, the poster's comment as a `dd` when there is one, and last the board's own `dd`,
+//! "(1.35 KiB) Downloaded 458 times".
 
 use super::super::post::{self, PostParts};
 use super::super::{Engine, Thread};
@@ -31,6 +33,8 @@ static PERMALINK: Sel = Sel::new(".postbody h3 a[href*='#p'], p.author a[href*='
 static ANCHOR: Sel = Sel::new("[id^=p]");
 static QUOTE: Sel = Sel::new("blockquote");
 static QUOTE_AUTHOR: Sel = Sel::new("cite");
+/// An attachment's box; its last `dd` is the board's size and download count, not the poster's words.
+static ATTACHMENT: Sel = Sel::new("dl.file, dl.thumbnail");
 
 /// Whether the page is this engine's: a `div.post` and a `.postbody .content`, markup every board of the engine
 /// prints and [`read`] needs.
@@ -70,9 +74,18 @@ fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
             title: first_text(p, &SUBJECT),
             permalink: first_attr(p, &PERMALINK, "href").or_else(|| anchor.as_ref().map(|a| format!("#{a}"))),
             anchor,
+            exclude: attachment_counts(body),
             ..PostParts::default()
         },
     ))
+}
+
+/// The last `dd` of each attachment box in a body ([`ATTACHMENT`]): "(1.35 KiB) Downloaded 458 times".
+fn attachment_counts(body: ElementRef) -> Vec<ego_tree::NodeId> {
+    body.find_all(&ATTACHMENT)
+        .filter_map(|dl| dl.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "dd").last())
+        .map(|dd| dd.id())
+        .collect()
 }
 
 /// `<dd><strong>Posts:</strong> 12</dd>` pairs; the first `dd` without a label is the rank.

@@ -66,12 +66,12 @@ const NESTED_LEVEL: &str = "nested-level-";
 const SOLUTION_CLASS: &str = "message--solution";
 /// The solution block's links to the solution post.
 static SOLUTION_LINK: Sel = Sel::new("#js-solutionHighlightBlock [data-content-selector^='#post-']");
-/// Not part of the post: the expander of long quotes, XenForo 1's end marker and "Last edited" line, any
+/// Not part of the post: the expander of long quotes and its "Click to shrink..." twin, XenForo 1's end marker and "Last edited" line, any
 /// later message the parser nested inside this body, and a link preview's (`.bbCodeBlock--unfurl`) blurb
 /// and site line: the linked page's words as fetched when the page was shown, years after the post ("The
 /// best projectors of 2026" under a post of 2024), not the poster's. The preview's title link stays: it
 /// is the cited source's title.
-static NOT_TEXT: Sel = Sel::new(".bbCodeBlock-expandLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author], .message--post.js-post, .MessageCard.js-messageCard, .bbCodeBlock--unfurl .contentRow-snippet, .bbCodeBlock--unfurl .contentRow-minor");
+static NOT_TEXT: Sel = Sel::new(".bbCodeBlock-expandLink, .bbCodeBlock-shrinkLink, .quoteExpand, .messageTextEndMarker, .editDate, .message[data-author], .message--post.js-post, .MessageCard.js-messageCard, .bbCodeBlock--unfurl .contentRow-snippet, .bbCodeBlock--unfurl .contentRow-minor");
 
 /// Whether the page is this engine's: a post (see [`MESSAGE`]) and a message body, markup every board of the
 /// engine prints and [`read`] needs.
