@@ -31,8 +31,9 @@ static SUBJECT: Sel = Sel::new("a[href*='#']");
 static ANCHOR: Sel = Sel::new("a[name]");
 static TIME: Sel = Sel::new("span.s");
 static LIKES: Sel = Sel::new("b[id^=lpt]");
-/// The counters line under the text: not part of the post.
-static COUNTERS: Sel = Sel::new("p.s");
+/// The counters line under the text (`p.s`), and the newer button row with its "Share" menu
+/// (`div.button-row`): not part of the post.
+static COUNTERS: Sel = Sel::new("p.s, div.button-row");
 static QUOTE_AUTHOR: Sel = Sel::new("a[href^='/post/']");
 /// The breadcrumb under the board's heading: links in `p.bold`, or (today's markup) schema.org `ListItem`s
 /// wrapping them.
