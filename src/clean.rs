@@ -125,7 +125,7 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
                 Node::Element(e) => invisible_reason(e)
                     // aria-hidden hides from screen readers only: icons and decoration, unless it holds the page.
                     .or_else(|| {
-                        (attr(e, "aria-hidden") == Some("true") && short_or_links(n.id())).then(|| "aria-hidden".into())
+                        (attr(e, "aria-hidden") == Some("true") && short_or_links(n.id())).then(|| ARIA_HIDDEN.into())
                     })
                     .or_else(|| {
                         boilerplate_token(e)
@@ -148,7 +148,7 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
         note(&page, &m, &doomed, removed);
     }
     for (id, why) in doomed {
-        if why == "aria-hidden" {
+        if why == ARIA_HIDDEN {
             keep_gap(&mut page, id);
         }
         if let Some(mut node) = page.doc.tree.get_mut(id) {
@@ -158,6 +158,9 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
     page
 }
 
+/// Why an icon hidden from screen readers goes (`aria-hidden="true"`); [`keep_gap`] reads it.
+const ARIA_HIDDEN: &str = "aria-hidden";
+
 /// Before a visible icon between two texts goes (`7/9/05<i class="fa-at" aria-hidden="true"></i>7:57 PM`), the
 /// gap it showed becomes a space, so the texts do not run together ("7/9/057:57 PM").
 fn keep_gap(page: &mut Page, id: NodeId) {
@@ -166,8 +169,8 @@ fn keep_gap(page: &mut Page, id: NodeId) {
     else {
         return;
     };
-    let joined = |t: &str, end: Option<char>| end.is_some_and(|c| !c.is_whitespace()) && !t.is_empty();
-    if joined(before, before.chars().next_back()) && joined(after, after.chars().next()) {
+    let glued = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    if glued(before.chars().next_back()) && glued(after.chars().next()) {
         if let Some(Node::Text(t)) = page.doc.tree.get_mut(prev).as_mut().map(|n| n.value()) {
             t.text.push_char(' ');
         }

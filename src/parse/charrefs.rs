@@ -34,7 +34,7 @@ const MAX_BODY: usize = 8;
 /// Decodes the references in every string of `value`, in place (object keys are left as they are).
 pub fn decode_strings(value: &mut Value) {
     match value {
-        Value::String(s) if s.contains('&') => {
+        Value::String(s) => {
             if let Some(d) = decode(s) {
                 *s = d;
             }
@@ -49,10 +49,8 @@ pub fn decode_strings(value: &mut Value) {
 pub fn decode(s: &str) -> Option<String> {
     let mut out = String::new();
     let mut done = 0;
+    // A reference holds no `&`, so each `&` found starts after the last one decoded.
     for (at, _) in s.match_indices('&') {
-        if at < done {
-            continue;
-        }
         let rest = &s[at + 1..];
         let window = &rest.as_bytes()[..rest.len().min(MAX_BODY + 1)];
         let Some(end) = window.iter().position(|&b| b == b';') else { continue };

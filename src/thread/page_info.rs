@@ -16,7 +16,7 @@ use walks::{body_elements, elements, is_breadcrumb, is_pager, is_rel_link};
 mod title;
 mod walks;
 
-pub use title::{choose_title, site_name, strip_site, title};
+pub use title::{choose_title, title};
 
 /// Compiles a built-in selector. They are literals of this crate; a typo is a bug the tests catch at once.
 pub(crate) fn sel(css: &str) -> Selector {

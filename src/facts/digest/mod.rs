@@ -316,7 +316,6 @@ fn own_sentences<'a>(
     list
 }
 
-/// A question of fewer than [`MIN_QUESTION_WORDS`] words.
 /// A line ending in a colon announces what follows ("Players 24 or under:", "Here is my setup:"): alone, it
 /// says nothing a digest line could.
 fn announces(text: &str) -> bool {
@@ -328,6 +327,7 @@ fn announces(text: &str) -> bool {
     t.ends_with([':', '：']) && !shortcode
 }
 
+/// A question of fewer than [`MIN_QUESTION_WORDS`] words.
 fn short_question(text: &str) -> bool {
     text.trim_end().ends_with('?') && text.split_whitespace().count() < MIN_QUESTION_WORDS
 }

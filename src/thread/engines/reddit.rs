@@ -93,14 +93,18 @@ fn read_old(page: &Page) -> Option<Thread> {
 /// (AutoModerator's "Welcome to r/science! ..."), board furniture like an announcement box, not a reply. Its
 /// replies are still read.
 fn is_pinned_notice(thing: ElementRef) -> bool {
-    let entry = thing.children().filter_map(ElementRef::wrap).find(|e| ENTRY.matches(e));
     thing.value().classes().any(|c| c == "stickied")
-        && entry.is_some_and(|e| e.find_all(&OLD_OFFICIAL).next().is_some())
+        && entry_of(thing).is_some_and(|e| e.find_all(&OLD_OFFICIAL).next().is_some())
+}
+
+/// A thing's own `div.entry` (a direct child: a reply's entry is not its parent's).
+fn entry_of(thing: ElementRef) -> Option<ElementRef> {
+    thing.children().filter_map(ElementRef::wrap).find(|c| ENTRY.matches(c))
 }
 
 /// One old-Reddit thing, read from its own entry.
 fn old_post(page: &Page, base: Option<&str>, thing: ElementRef) -> Post {
-    let entry = thing.children().filter_map(ElementRef::wrap).find(|c| ENTRY.matches(c));
+    let entry = entry_of(thing);
     let author_link = entry.and_then(|e| e.find_all(&OLD_AUTHOR).next());
     let author = thing.value().attr("data-author").map(str::to_string).or_else(|| author_link.map(text_of));
     let mut author_info = BTreeMap::new();

@@ -365,9 +365,8 @@ const POSTED_BY: &[&str] =
 
 /// The name after a [`POSTED_BY`] opening, when that is all the text before the time holds.
 fn posted_by(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
-    let opening = POSTED_BY.iter().find(|p| lower.starts_with(*p))?;
-    // Lowercasing keeps these openings' byte lengths (ASCII and "é" alike), so the name starts there in `text`.
+    let opening =
+        POSTED_BY.iter().copied().find(|p| text.get(..p.len()).is_some_and(|head| head.to_lowercase() == *p))?;
     text.get(opening.len()..).map(str::trim).filter(|n| !n.is_empty())
 }
 

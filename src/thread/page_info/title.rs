@@ -42,19 +42,18 @@ const MIN_AGREEING_SHARE: f64 = 0.6;
 /// with it; a box's "Announcement" agrees with nothing.)
 pub fn choose_title(page: &Page, reader: &str) -> String {
     let reader = text::squash(reader);
-    let first = if reader.is_empty() { title(page) } else { reader.clone() };
-    let site = site_name(page);
-    let keys = site_keys(page, site.as_deref());
-    let head = page.meta.title.as_deref().map(|t| strip_named(text::squash(t), &keys));
-    let og = page.meta.og_title.as_deref().map(|t| strip_named(text::squash(t), &keys));
+    let site = Site::of(page);
+    let first = if reader.is_empty() { title_of(page, &site) } else { reader.clone() };
+    let head = page.meta.title.as_deref().map(|t| site.strip(t));
+    let og = page.meta.og_title.as_deref().map(|t| site.strip(t));
     let h1s = h1s(page).map(|h| text::squash(&h.text().collect::<String>())).take(3);
     let mut others: Vec<String> = og.into_iter().collect();
-    others.extend(ld_headline(page).map(|t| strip_named(text::squash(&t), &keys)));
+    others.extend(ld_headline(page).map(|t| site.strip(&t)));
     others.extend(h1s);
     others.extend(head);
     others.retain(|c| !c.is_empty());
     let mut boxed = box_texts(page);
-    boxed.extend(site.as_deref().map(key));
+    boxed.extend(site.name.as_deref().map(key));
     let is_boxed = |c: &str| boxed.contains(&key(c));
     let votes = |c: &str| others.iter().filter(|o| agree(c, o)).count();
     let best =
@@ -146,9 +145,13 @@ fn agree(a: &str, b: &str) -> bool {
 /// The page's own title: `og:title`, else the page's only `<h1>` (when `<title>` agrees with it), else
 /// `<title>`; with a trailing " - Site Name" cut off.
 pub fn title(page: &Page) -> String {
-    let keys = site_keys(page, site_name(page).as_deref());
-    let head = page.meta.title.as_deref().map(|t| strip_named(text::squash(t), &keys));
-    let og = page.meta.og_title.as_deref().map(|t| strip_named(text::squash(t), &keys));
+    title_of(page, &Site::of(page))
+}
+
+/// [`title`] with the page's [`Site`] read.
+fn title_of(page: &Page, site: &Site) -> String {
+    let head = page.meta.title.as_deref().map(|t| site.strip(t));
+    let og = page.meta.og_title.as_deref().map(|t| site.strip(t));
     let h1s: Vec<String> =
         h1s(page).map(|h| text::squash(&h.text().collect::<String>())).filter(|h| !h.is_empty()).take(3).collect();
     // The <title> (without the site's name) unless a single <h1> is what it names, cut short of the site's name.
@@ -162,9 +165,31 @@ pub fn title(page: &Page) -> String {
         .unwrap_or_default()
 }
 
-/// The site's name: `og:site_name`, JSON-LD publisher/website name, else the host without `www.`.
-pub fn site_name(page: &Page) -> Option<String> {
-    declared_site_name(page).or_else(|| page.url.as_deref().map(url::domain).filter(|d| !d.is_empty()))
+/// The site a title's site part names, read once per page.
+struct Site {
+    /// The site's name: `og:site_name`, JSON-LD's `WebSite` name, else the host without `www.` (a box or
+    /// heading that only says it is no title).
+    name: Option<String>,
+    /// The names a title's site part may hold: the name's; where the page declares no name, the host labels
+    /// of both its address and its canonical link. A page saved from a board (or read through an archive or
+    /// a proxy) names its own site in the canonical link, and its `<title>` ends in that site's name ("... |
+    /// Mumsnet") whatever address it was read from.
+    keys: Vec<String>,
+}
+
+impl Site {
+    fn of(page: &Page) -> Site {
+        let declared = declared_site_name(page);
+        let canonical = declared.is_none().then(|| page.meta.canonical.as_deref().map(url::domain)).flatten();
+        let name = declared.or_else(|| page.url.as_deref().map(url::domain).filter(|d| !d.is_empty()));
+        let keys = name_keys(name.iter().chain(canonical.as_ref()).map(String::as_str));
+        Site { name, keys }
+    }
+
+    /// `title` without its site part ([`strip_named`]).
+    fn strip(&self, title: &str) -> String {
+        strip_named(text::squash(title), &self.keys)
+    }
 }
 
 /// The site's name as the page declares it: `og:site_name`, else JSON-LD's `WebSite` name.
@@ -177,14 +202,10 @@ fn declared_site_name(page: &Page) -> Option<String> {
     })
 }
 
-/// The names a title's site part may hold: the [`site_name`]'s; where the page declares no name, the host
-/// labels of both its address and its canonical link. A page saved from a board (or read through an archive
-/// or a proxy) names its own site in the canonical link, and its `<title>` ends in that site's name
-/// ("... | Mumsnet") whatever address it was read from.
-fn site_keys(page: &Page, site: Option<&str>) -> Vec<String> {
-    let canonical = declared_site_name(page).is_none().then(|| page.meta.canonical.as_deref().map(url::domain));
+/// The [`name_labels`] of each site name (of at least 3 letters), each once.
+fn name_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
-    for name in site.into_iter().chain(canonical.flatten().as_deref()).map(alnum_lower).filter(|s| s.len() >= 3) {
+    for name in names.map(alnum_lower).filter(|s| s.len() >= 3) {
         for k in name_labels(&name) {
             if !keys.contains(&k) {
                 keys.push(k);
@@ -194,18 +215,15 @@ fn site_keys(page: &Page, site: Option<&str>) -> Vec<String> {
     keys
 }
 
-/// Cuts a trailing (or leading) site name from a `<title>`: "Thread - Board Name" → "Thread". A part is the
-/// site's name when it contains the site name or one of the host's [`name_labels`], compared on letters and
-/// digits only ("Democratic Underground Forums" matches the host `democraticunderground.com`).
-pub fn strip_site(title: &str, site: Option<&str>) -> String {
-    let title = text::squash(title);
-    match site.map(alnum_lower).filter(|s| s.len() >= 3) {
-        Some(site) => strip_named(title, &name_labels(&site)),
-        None => title,
-    }
+/// [`strip_named`] with one site name's keys.
+#[cfg(test)]
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    strip_named(text::squash(title), &name_keys(site.into_iter()))
 }
 
-/// [`strip_site`] with the site's names found: cuts site parts off the end (again and again) or one off the start.
+/// Cuts site parts off the end of a title (again and again) or one off its start: "Thread - Board Name" →
+/// "Thread". A part is the site's when it contains one of `keys` (a site name's [`name_labels`]), compared
+/// on letters and digits only ("Democratic Underground Forums" matches the host `democraticunderground.com`).
 fn strip_named(title: String, keys: &[String]) -> String {
     let is_site = |part: &str| {
         let p = alnum_lower(part);
