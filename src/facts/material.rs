@@ -15,6 +15,9 @@ const BYLINE_MAX_WORDS: usize = 10;
 const BYLINES: &[&str] = &["by ", "von ", "par ", "por "];
 /// A question to the reader ("Any ideas?", "Was meint ihr?") has at most this many words.
 const READER_QUESTION_MAX_WORDS: usize = 7;
+/// A numbered list item of at most this many words and no closing punctuation ("4. Multi Location
+/// Hosting") is the label of the item below it, not a sentence.
+const LABEL_MAX_WORDS: usize = 4;
 /// Share of symbol characters (not letters, digits or spaces) above which a line is code or markup.
 const CODE_SYMBOL_SHARE: f64 = 0.2;
 /// The largest of the word limits above: [`not_material`] counts a sentence's words up to it, not all.
@@ -110,6 +113,10 @@ const GREETINGS: &[&str] = &[
     "bye",
     "cya",
 ];
+/// Words after a greeting that make the whole sentence thanks, however long ("Hi and thank you to anyone
+/// who takes the time to reply to me."): it is about the readers, not the topic.
+const THANKS_AFTER_GREETING: &[&str] =
+    &["thank", "thanks", "danke", "merci", "gracias", "obrigado", "obrigada", "grazie"];
 /// Phrases that make a short sentence thanks, a sign-off or filler, all languages (lowercase).
 const FILLER_PHRASES: &[&str] = &[
     "thanks in advance",
@@ -276,6 +283,8 @@ pub enum NotMaterial {
     Counters,
     /// A board's byline left in the text: "by NAME" with a user number or a "»" before the date.
     Byline,
+    /// "4. Multi Location Hosting": a numbered list item's label.
+    Label,
 }
 
 /// `None` when the sentence can stand in a summary; else why not.
@@ -292,7 +301,7 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
     let words = || lower.split_whitespace();
     let count = words().take(COUNTED_WORDS + 1).count();
     let first = words().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
-    if count <= GREETING_MAX_WORDS && GREETINGS.contains(&first) {
+    if GREETINGS.contains(&first) && (count <= GREETING_MAX_WORDS || thanks_follow(words())) {
         return Some(NotMaterial::Greeting);
     }
     if count <= FILLER_MAX_WORDS && FILLER_PHRASES.iter().any(|p| lower.contains(p)) {
@@ -308,7 +317,27 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
     if s.ends_with('?') && count <= READER_QUESTION_MAX_WORDS && READER_QUESTIONS.iter().any(|p| lower.contains(p)) {
         return Some(NotMaterial::ReaderQuestion);
     }
+    if count <= LABEL_MAX_WORDS && is_list_number(first_raw(&lower)) && !s.ends_with(['.', '!', '?', '…', ':']) {
+        return Some(NotMaterial::Label);
+    }
     None
+}
+
+/// A greeting word then, within the next two words, thanks: "hi and thank you", "hello all, thanks".
+fn thanks_follow<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.next();
+    words.take(2).any(|w| THANKS_AFTER_GREETING.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// The sentence's first word as written (with its period: "4.").
+fn first_raw(lower: &str) -> &str {
+    lower.split_whitespace().next().unwrap_or("")
+}
+
+/// "4.", "12)", "3:": a list item's number.
+fn is_list_number(w: &str) -> bool {
+    let digits = w.trim_end_matches(['.', ')', ':']);
+    digits.len() < w.len() && !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `lower` holds the quote header `h`; a header ending in a space ("said: ") also at the sentence's end
@@ -416,6 +445,8 @@ mod tests {
             "Thank you both for the quick help.",
             "Thanks everyone for all the replies!",
             "Danke an alle für die schnelle Hilfe!",
+            "Hi and thank you to anyone who takes the time to reply to me.",
+            "Hello all, thanks for reading this far into my long question about the router.",
         ] {
             assert!(!is_summary_material(s), "{s}");
         }
@@ -427,6 +458,18 @@ mod tests {
             "Bubbles after four hours, thanks!",
         ] {
             assert!(is_summary_material(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn list_labels_are_not_material() {
+        for s in ["4. Multi Location Hosting", "2) Backups"] {
+            assert_eq!(not_material(s), Some(NotMaterial::Label), "{s}");
+        }
+        for s in
+            ["1. The CPC for paid ads is higher than it used to be.", "4. Reinstall it.", "Here is what worked for me."]
+        {
+            assert_eq!(not_material(s), None, "{s}");
         }
     }
 

@@ -79,14 +79,23 @@ const MONTHS: &[&str] = &[
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut offset = 0;
+    let lowercase_writer = writes_without_capitals(text);
     for (paragraph, line) in text.split('\n').enumerate() {
-        split_line(line, offset, paragraph, &mut out);
+        split_line(line, offset, paragraph, lowercase_writer, &mut out);
         offset += line.len() + 1;
     }
     out
 }
 
-fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// The text is written without capitals ("hey there, started using obsidian. i want to"): it opens in
+/// lowercase and no period in it is followed by a capital. There a period before a lowercase word ends a
+/// sentence too (abbreviations still do not); elsewhere a lowercase word after a period continues one.
+fn writes_without_capitals(text: &str) -> bool {
+    let opens_lower = text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+    opens_lower && !text.match_indices(". ").any(|(at, _)| text[at + 2..].starts_with(char::is_uppercase))
+}
+
+fn split_line(line: &str, base: usize, paragraph: usize, lowercase_writer: bool, out: &mut Vec<Sentence>) {
     let mut start = 0;
     let mut in_code = false;
     let mut chars = line.char_indices().peekable();
@@ -145,7 +154,7 @@ fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>
             || first.is_ascii_digit()
             || "\"“‘'(«¿¡".contains(first)
             || is_emoji(first)
-            || (matches!(c, '!' | '?') && first.is_lowercase());
+            || ((matches!(c, '!' | '?') || (lowercase_writer && !ellipsis)) && first.is_lowercase());
         if starts_new {
             push_trimmed(line, base, start, end, paragraph, out);
             start = end;
@@ -224,6 +233,20 @@ mod tests {
         );
         let text = "Das kostet ca. 20 Euro usw. Und dann Nr. 5 kaufen. Siehe z. B. Seite 3.";
         assert_eq!(parts(text), ["Das kostet ca. 20 Euro usw. Und dann Nr. 5 kaufen.", "Siehe z. B. Seite 3."]);
+    }
+
+    #[test]
+    fn lines_written_without_capitals_split_at_periods() {
+        let text = "hey there, started using obsidian a month ago. i want to use it more, e.g. for notes. thanks!";
+        assert_eq!(
+            parts(text),
+            ["hey there, started using obsidian a month ago.", "i want to use it more, e.g. for notes.", "thanks!"]
+        );
+        // Text with capitals keeps its lowercase words after an unknown abbreviation, and a line that only
+        // continues a sentence broken on the line above stays whole.
+        assert_eq!(parts("Ask the dev. team first. Then it works."), ["Ask the dev. team first.", "Then it works."]);
+        let text = "The job stops with\n\"undefined reference\". x86 is fine.";
+        assert_eq!(parts(text), ["The job stops with", "\"undefined reference\". x86 is fine."]);
     }
 
     #[test]

@@ -61,6 +61,13 @@ const QUOTE_MARK: char = '>';
 /// language ("this", "that", "avec", "dass") are grammar, not topic.
 const TOPIC_WORD_CHARS: usize = 5;
 
+/// A sentence up to this many words that ends in a pointer word the post links ("You can download the
+/// release <a>here</a>.", "Created new bug report for NAT issue <a>here</a>") only points at the link:
+/// what it points to is not in it.
+const POINTER_MAX_WORDS: usize = 8;
+/// Link texts that point ("here", "hier"), in the languages the boards use (lowercase; "qui" is left
+/// out: in French it is "who").
+const POINTERS: &[&str] = &["here", "hier", "ici", "aquí", "aqui", "this", "diesen", "ceci"];
 /// A sentence with more than this share of its bytes in machine-written stretches (log lines, commands,
 /// configuration: `machine::machine_spans`) is the machine's, not a line a reader needs: on a help
 /// thread full of pastes the short reply that fixes it is.
@@ -280,6 +287,7 @@ fn own_sentences<'a>(
         .get(p.index)
         .map(|x| x.links.iter().map(|l| word_hash(l.text.trim())).collect())
         .unwrap_or_default();
+    let pointed = thread.posts.get(p.index).map_or(&[][..], |x| &x.links[..]).iter().any(|l| pointer(&l.text));
     let mut list = Vec::new();
     let mut next_span = 0;
     for i in 0..p.sentences.len() {
@@ -293,6 +301,7 @@ fn own_sentences<'a>(
         let count = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         if !(MIN_WORDS..=MAX_WORDS).contains(&count)
             || announces(text)
+            || (pointed && count <= POINTER_MAX_WORDS && text.split_whitespace().next_back().is_some_and(pointer))
             || !p.is_material(i)
             || quotes.iter().any(|q| quotes_part_of(&q.text, text))
             || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
@@ -314,6 +323,12 @@ fn own_sentences<'a>(
         list.push(Candidate { order: list.len(), text, words: set });
     }
     list
+}
+
+/// A word (a link's text, a sentence's last word) that points: "here", "here.", "Hier!".
+fn pointer(word: &str) -> bool {
+    let w = word.trim().trim_end_matches(['.', '!', ':', ')']);
+    POINTERS.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// A line ending in a colon announces what follows ("Players 24 or under:", "Here is my setup:"): alone, it

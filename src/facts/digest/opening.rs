@@ -21,6 +21,9 @@ const POSITION_WEIGHT: f64 = 0.4;
 const SECOND_SHARE: f64 = 0.6;
 /// Word overlap (Jaccard) above which the second line repeats the first.
 const MAX_OVERLAP: f64 = 0.5;
+/// A line of fewer words than this with no closing punctuation ("Things I have tried", "My setup") is a
+/// heading over what follows, not a line that says what the post asks.
+const HEADING_MAX_WORDS: usize = 4;
 /// Labels of a header line boards and mail gateways write atop a post's text ("Subject: <the title>"),
 /// in the boards' languages: such a line, or any line saying only what the title says, is no opening
 /// line, since the card shows the title above it.
@@ -34,7 +37,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
     let restates = |c: &Candidate| {
         !title.is_empty() && !c.words.is_empty() && c.words.iter().all(|w| title.contains(w) || labels.contains(w))
     };
-    let list: Vec<&Candidate> = match list.iter().filter(|c| !restates(c)).collect::<Vec<_>>() {
+    let list: Vec<&Candidate> = match list.iter().filter(|c| !restates(c) && !is_heading(c.text)).collect::<Vec<_>>() {
         fresh if fresh.is_empty() => list.iter().collect(),
         fresh => fresh,
     };
@@ -58,7 +61,10 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
         if chosen.len() == MAX_LINES || (!chosen.is_empty() && s < SECOND_SHARE * best) {
             break;
         }
-        if !chosen.iter().any(|k| jaccard(&k.words, &c.words) > MAX_OVERLAP) {
+        // A chosen line whose every word this one holds says less: this one takes its place.
+        if let Some(k) = chosen.iter_mut().find(|k| k.words.is_subset(&c.words) && !c.words.is_subset(&k.words)) {
+            *k = c;
+        } else if !chosen.iter().any(|k| repeats(k, c)) {
             chosen.push(c);
         }
     }
@@ -72,7 +78,7 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
                 let keep = (0..chosen.len()).max_by_key(|&k| (titled(chosen[k]), std::cmp::Reverse(k))).unwrap_or(0);
                 chosen = vec![chosen[keep]];
             }
-            if !chosen.iter().any(|k| jaccard(&k.words, &q.words) > MAX_OVERLAP) {
+            if !chosen.iter().any(|k| repeats(k, q)) {
                 chosen.truncate(MAX_LINES - 1);
                 chosen.push(q);
             }
@@ -80,6 +86,18 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
     }
     crate::sort::sort_by_key(&mut chosen, |c| c.order);
     chosen.iter().map(|c| SummarySentence { text: c.text.to_string(), post: 0 }).collect()
+}
+
+/// `c` says what `k` says: most of the same words, or no word `k` does not hold ("Why is this bad?" beside
+/// "Why is using an except: pass block bad?").
+fn repeats(k: &Candidate, c: &Candidate) -> bool {
+    jaccard(&k.words, &c.words) > MAX_OVERLAP || c.words.is_subset(&k.words)
+}
+
+/// A short line without closing punctuation: a heading (see [`HEADING_MAX_WORDS`]).
+fn is_heading(text: &str) -> bool {
+    let t = text.trim_end();
+    !t.ends_with(['.', '!', '?', '…', ')', '"', '”']) && t.split_whitespace().count() <= HEADING_MAX_WORDS
 }
 
 /// The sentence asks (a question mark at its end, before closing quotes or brackets).

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Post, PostQuote};
+use crate::model::{Link, Post, PostQuote};
 
 fn post(author: &str, text: &str) -> Post {
     Post { author: Some(author.into()), text: text.into(), ..Post::default() }
@@ -584,4 +584,29 @@ fn a_reply_the_next_one_agrees_with_is_a_key_post() {
     let agreed = d.answers.iter().find(|k| k.signal == "agreed");
     assert_eq!(agreed.map(|k| k.post), Some(2), "{:#?}", d.answers);
     assert_eq!(agreed.map(|k| k.label.as_str()), Some("answer"));
+}
+
+#[test]
+fn pointers_headings_and_subsumed_questions_are_no_opening_lines() {
+    let first = |text: &str, links: Vec<Link>| {
+        let mut posts = kettle_thread();
+        posts[0].text = text.to_string();
+        posts[0].links = links;
+        let (thread, d) = digest("Kettle descaling guide: thermal fuse tried", "phpbb", posts);
+        verbatim(&thread, &d);
+        d.opening.iter().map(|s| s.text.clone()).collect::<Vec<_>>()
+    };
+    let here = || vec![Link { url: "https://example.org/guide".into(), text: "here".into(), ..Link::default() }];
+    // "... here." where "here" is the post's link: it points at the page, and says nothing of it.
+    let text = "The kettle descaling guide is here.\nMy kettle stopped heating after descaling with the guide.";
+    assert!(first(text, here()).iter().all(|s| !s.contains("is here")), "{:?}", first(text, here()));
+    // Without the link "here" is a place, and the line may stand.
+    assert!(first(text, Vec::new()).iter().any(|s| s.contains("is here")), "{:?}", first(text, Vec::new()));
+    // A short line without closing punctuation heads what follows.
+    let text = "Thermal fuse things tried\nMy kettle stopped heating after descaling with the guide.";
+    assert!(first(text, Vec::new()).iter().all(|s| !s.contains("things tried")), "{:?}", first(text, Vec::new()));
+    // A question naming nothing the other line does not say: the fuller line stands alone.
+    let long = "Why does the thermal fuse of the kettle blow when descaling with vinegar or citric acid?";
+    let text = format!("Why does the thermal fuse of the kettle blow?\n{long}");
+    assert_eq!(first(&text, Vec::new()), [long]);
 }
