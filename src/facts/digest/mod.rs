@@ -68,6 +68,10 @@ const POINTER_MAX_WORDS: usize = 8;
 /// Link texts that point ("here", "hier"), in the languages the boards use (lowercase; "qui" is left
 /// out: in French it is "who").
 const POINTERS: &[&str] = &["here", "hier", "ici", "aquí", "aqui", "this", "diesen", "ceci"];
+/// A yes or a no written as a sentence of its own, in the languages the boards use: the verdict of the
+/// sentence after it, with which it stands in a digest line.
+const BARE_VERDICTS: &[&str] =
+    &["yes", "no", "nope", "yep", "yeah", "ja", "nein", "jein", "oui", "non", "sí", "si", "sim", "não", "nao"];
 /// A sentence with more than this share of its bytes in machine-written stretches (log lines, commands,
 /// configuration: `machine::machine_spans`) is the machine's, not a line a reader needs: on a help
 /// thread full of pastes the short reply that fixes it is.
@@ -290,8 +294,15 @@ fn own_sentences<'a>(
     let pointed = thread.posts.get(p.index).map_or(&[][..], |x| &x.links[..]).iter().any(|l| pointer(&l.text));
     let mut list = Vec::new();
     let mut next_span = 0;
+    // Sentences before this index were joined to an earlier one ("No." and the sentence after it).
+    let mut after = 0;
     for i in 0..p.sentences.len() {
-        let text = p.sentence(i);
+        if i < after {
+            continue;
+        }
+        let (start, end, last) = joined_span(p, i);
+        after = last + 1;
+        let text = &p.text[start..end];
         let key = word_hash(text);
         // Seen in an earlier post (or earlier in this one): a quote or a repeat.
         if !seen.insert(key) || titles.contains(&key) {
@@ -302,18 +313,18 @@ fn own_sentences<'a>(
         if !(MIN_WORDS..=MAX_WORDS).contains(&count)
             || announces(text)
             || (pointed && count <= POINTER_MAX_WORDS && text.split_whitespace().next_back().is_some_and(pointer))
-            || !p.is_material(i)
+            || !p.is_material(last)
             || quotes.iter().any(|q| quotes_part_of(&q.text, text))
             || code.iter().any(|l| l.contains(text) || (text.contains(l) && 2 * l.len() >= text.len()))
             || super::tokens::is_url_line(text)
             || text.starts_with(QUOTE_MARK)
-            || p.shouting(p.sentences[i].start)
-            || p.sentences[i].start >= signed
-            || machine_share(&p.machine, &mut next_span, p.sentences[i].start, p.sentences[i].end) > MACHINE_SHARE
+            || p.shouting(start)
+            || start >= signed
+            || machine_share(&p.machine, &mut next_span, start, end) > MACHINE_SHARE
         {
             continue;
         }
-        let own = super::tokens::words_in(words, p.sentences[i].start, p.sentences[i].end);
+        let own = super::tokens::words_in(words, start, end);
         let grams = own.map_or_else(|| shingles(text), grams_of);
         let old = grams.iter().filter(|g| earlier.contains(g)).count();
         if !grams.is_empty() && old as f64 >= QUOTED_SHARE * grams.len() as f64 {
@@ -323,6 +334,19 @@ fn own_sentences<'a>(
         list.push(Candidate { order: list.len(), text, words: set });
     }
     list
+}
+
+/// Sentence `i`'s byte span, and the index of its last sentence: a bare yes or no ("No. How could they
+/// be at that price?") is joined to the sentence after it in its paragraph, as it is that sentence's
+/// verdict and too short to stand alone.
+fn joined_span(p: &PostText, i: usize) -> (usize, usize, usize) {
+    let Some(s) = p.sentences.get(i) else { return (0, 0, i) };
+    let bare = p.sentence(i).trim_end_matches(['.', '!', ',']);
+    let verdict = BARE_VERDICTS.iter().any(|v| bare.eq_ignore_ascii_case(v));
+    match p.sentences.get(i + 1) {
+        Some(n) if verdict && n.paragraph == s.paragraph => (s.start, n.end, i + 1),
+        _ => (s.start, s.end, i),
+    }
 }
 
 /// A word (a link's text, a sentence's last word) that points: "here", "here.", "Hier!".

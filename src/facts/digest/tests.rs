@@ -610,3 +610,17 @@ fn pointers_headings_and_subsumed_questions_are_no_opening_lines() {
     let text = format!("Why does the thermal fuse of the kettle blow?\n{long}");
     assert_eq!(first(&text, Vec::new()), [long]);
 }
+
+#[test]
+fn a_bare_no_stands_with_the_sentence_after_it() {
+    let posts = vec![
+        post("ann", "I found Office 2024 keys for 20 dollars on a site I never heard of. Are these keys legit?"),
+        post("bob", "No. How could they be sold at a quarter of the price of the retail Office keys?"),
+        post("ann", "Thanks bob, that settles it: I will buy the Office keys from the retail store."),
+    ];
+    let (thread, d) = digest("Office 2024 keys for 20 dollars legit?", "xenforo", posts);
+    verbatim(&thread, &d);
+    let lines: Vec<&String> = d.answers.iter().chain(&d.replies).flat_map(|k| &k.sentences).collect();
+    assert!(lines.iter().any(|s| s.starts_with("No. How could")), "{lines:?}");
+    assert!(lines.iter().all(|s| !s.starts_with("How could")), "{lines:?}");
+}
