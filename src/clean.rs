@@ -243,17 +243,46 @@ fn boilerplate_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
         return None;
     }
-    first_token_in(e, &[AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS])
+    first_token_in(e, BOILERPLATE_LISTS, &BOILERPLATE_SHAPES)
+}
+
+/// The lists [`boilerplate_token`] reads, and their [`Shapes`].
+const BOILERPLATE_LISTS: &[&[&str]] = &[AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS];
+const BOILERPLATE_SHAPES: Shapes = shapes(BOILERPLATE_LISTS);
+const CONSENT_SHAPES: Shapes = shapes(&[CONSENT_TOKENS]);
+
+/// The first letters of the listed tokens of each length, as bits (`a` the lowest): a token whose length and
+/// first letter no listed token has is not compared with the lists, as most of a page's tokens are not.
+type Shapes = [u32; LONGEST_LISTED_TOKEN + 1];
+
+/// The [`Shapes`] of `lists` (each token lowercase ASCII, at most [`LONGEST_LISTED_TOKEN`] long: else the build
+/// fails here).
+const fn shapes(lists: &[&[&str]]) -> Shapes {
+    let mut out = [0; LONGEST_LISTED_TOKEN + 1];
+    let mut i = 0;
+    while i < lists.len() {
+        let mut k = 0;
+        while k < lists[i].len() {
+            let t = lists[i][k].as_bytes();
+            out[t.len()] |= 1 << (t[0] - b'a');
+            k += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The first class/id token of `e` (class before id) that one of `lists` holds, lowercased. Compared
 /// without case in place: a lowercased copy of every token of every element was most of this stage.
-fn first_token_in(e: &scraper::node::Element, lists: &[&[&str]]) -> Option<String> {
+fn first_token_in(e: &scraper::node::Element, lists: &[&[&str]], shapes: &Shapes) -> Option<String> {
     let names = attr(e, "class").into_iter().chain(attr(e, "id"));
+    let shaped = |t: &str| {
+        let first = t.as_bytes()[0].to_ascii_lowercase();
+        first.is_ascii_lowercase() && shapes.get(t.len()).is_some_and(|s| s >> (first - b'a') & 1 == 1)
+    };
     names
         .flat_map(raw_tokens)
-        // No listed token is longer: most of a page's class names are, and skip the lists.
-        .filter(|t| t.len() <= LONGEST_LISTED_TOKEN)
+        .filter(|t| shaped(t))
         .find(|t| lists.iter().any(|l| l.iter().any(|w| w.eq_ignore_ascii_case(t))))
         .map(str::to_ascii_lowercase)
 }
@@ -301,18 +330,14 @@ fn consent_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
         return None;
     }
-    first_token_in(e, &[CONSENT_TOKENS])
+    first_token_in(e, &[CONSENT_TOKENS], &CONSENT_SHAPES)
 }
 
 /// `"post-signature adsbygoogle"` → `["post", "signature", "adsbygoogle"]`, as written (callers compare
 /// without case).
 fn raw_tokens(s: &str) -> impl Iterator<Item = &str> + '_ {
-    // Split on bytes: every byte of a non-ASCII character is a separator, as the character is, so each
-    // token is ASCII letters and digits (valid UTF-8 by construction).
-    s.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .filter_map(|t| std::str::from_utf8(t).ok())
+    // Every character but an ASCII letter or digit separates: each token is ASCII letters and digits.
+    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
