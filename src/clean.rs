@@ -243,16 +243,13 @@ fn boilerplate_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
         return None;
     }
-    first_token_in(e, BOILERPLATE_LISTS, &BOILERPLATE_SHAPES)
+    first_token_in(e, &[AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS])
 }
 
-/// The lists [`boilerplate_token`] reads, and their [`Shapes`].
-const BOILERPLATE_LISTS: &[&[&str]] = &[AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS];
-const BOILERPLATE_SHAPES: Shapes = shapes(BOILERPLATE_LISTS);
-const CONSENT_SHAPES: Shapes = shapes(&[CONSENT_TOKENS]);
-
-/// The first letters of the listed tokens of each length, as bits (`a` the lowest): a token whose length and
-/// first letter no listed token has is not compared with the lists, as most of a page's tokens are not.
+/// The first letters of the tokens of every list ([`AD_TOKENS`], [`SIGNATURE_TOKENS`], [`FURNITURE_TOKENS`],
+/// [`CONSENT_TOKENS`]) of each length, as bits (`a` the lowest): a token whose length and first letter no
+/// listed token has is not compared with the lists, as most of a page's tokens are not.
+const SHAPES: Shapes = shapes(&[AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS, CONSENT_TOKENS]);
 type Shapes = [u32; LONGEST_LISTED_TOKEN + 1];
 
 /// The [`Shapes`] of `lists` (each token lowercase ASCII, at most [`LONGEST_LISTED_TOKEN`] long: else the build
@@ -274,11 +271,11 @@ const fn shapes(lists: &[&[&str]]) -> Shapes {
 
 /// The first class/id token of `e` (class before id) that one of `lists` holds, lowercased. Compared
 /// without case in place: a lowercased copy of every token of every element was most of this stage.
-fn first_token_in(e: &scraper::node::Element, lists: &[&[&str]], shapes: &Shapes) -> Option<String> {
+fn first_token_in(e: &scraper::node::Element, lists: &[&[&str]]) -> Option<String> {
     let names = attr(e, "class").into_iter().chain(attr(e, "id"));
     let shaped = |t: &str| {
-        let first = t.as_bytes()[0].to_ascii_lowercase();
-        first.is_ascii_lowercase() && shapes.get(t.len()).is_some_and(|s| s >> (first - b'a') & 1 == 1)
+        let first = t.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
+        first.is_ascii_lowercase() && SHAPES.get(t.len()).is_some_and(|s| s >> (first - b'a') & 1 == 1)
     };
     names
         .flat_map(raw_tokens)
@@ -330,14 +327,18 @@ fn consent_token(e: &scraper::node::Element) -> Option<String> {
     if NEVER_REMOVED.contains(&e.name()) {
         return None;
     }
-    first_token_in(e, &[CONSENT_TOKENS], &CONSENT_SHAPES)
+    first_token_in(e, &[CONSENT_TOKENS])
 }
 
 /// `"post-signature adsbygoogle"` → `["post", "signature", "adsbygoogle"]`, as written (callers compare
 /// without case).
 fn raw_tokens(s: &str) -> impl Iterator<Item = &str> + '_ {
-    // Every character but an ASCII letter or digit separates: each token is ASCII letters and digits.
-    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty())
+    // Split on bytes: every byte of a non-ASCII character is a separator, as the character is, so each
+    // token is ASCII letters and digits (valid UTF-8 by construction).
+    s.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| std::str::from_utf8(t).ok())
 }
 
 #[cfg(test)]

@@ -117,7 +117,8 @@ type KnownWords = HashMap<u64, bool>;
 fn content_words(text: &str, words: &[Word], known: &mut KnownWords) -> HashSet<u64> {
     let content = |w: &str| !GAZETTEER.is_stopword(w) && !GAZETTEER.is_not_name(w);
     // Sized for every word at once: grown from empty, the set was rehashed several times per sentence.
-    let mut out = HashSet::with_capacity_and_hasher(words.len(), Default::default());
+    let mut out = HashSet::default();
+    out.reserve(words.len());
     out.extend(
         words
             .iter()
