@@ -246,14 +246,40 @@ fn boilerplate_token(e: &scraper::node::Element) -> Option<String> {
     first_token_in(e, &[AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS])
 }
 
+/// The first letters of the tokens of every list ([`AD_TOKENS`], [`SIGNATURE_TOKENS`], [`FURNITURE_TOKENS`],
+/// [`CONSENT_TOKENS`]) of each length, as bits (`a` the lowest): a token whose length and first letter no
+/// listed token has is not compared with the lists, as most of a page's tokens are not.
+const SHAPES: Shapes = shapes(&[AD_TOKENS, SIGNATURE_TOKENS, FURNITURE_TOKENS, CONSENT_TOKENS]);
+type Shapes = [u32; LONGEST_LISTED_TOKEN + 1];
+
+/// The [`Shapes`] of `lists` (each token lowercase ASCII, at most [`LONGEST_LISTED_TOKEN`] long: else the build
+/// fails here).
+const fn shapes(lists: &[&[&str]]) -> Shapes {
+    let mut out = [0; LONGEST_LISTED_TOKEN + 1];
+    let mut i = 0;
+    while i < lists.len() {
+        let mut k = 0;
+        while k < lists[i].len() {
+            let t = lists[i][k].as_bytes();
+            out[t.len()] |= 1 << (t[0] - b'a');
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
 /// The first class/id token of `e` (class before id) that one of `lists` holds, lowercased. Compared
 /// without case in place: a lowercased copy of every token of every element was most of this stage.
 fn first_token_in(e: &scraper::node::Element, lists: &[&[&str]]) -> Option<String> {
     let names = attr(e, "class").into_iter().chain(attr(e, "id"));
+    let shaped = |t: &str| {
+        let first = t.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
+        first.is_ascii_lowercase() && SHAPES.get(t.len()).is_some_and(|s| s >> (first - b'a') & 1 == 1)
+    };
     names
         .flat_map(raw_tokens)
-        // No listed token is longer: most of a page's class names are, and skip the lists.
-        .filter(|t| t.len() <= LONGEST_LISTED_TOKEN)
+        .filter(|t| shaped(t))
         .find(|t| lists.iter().any(|l| l.iter().any(|w| w.eq_ignore_ascii_case(t))))
         .map(str::to_ascii_lowercase)
 }

@@ -62,10 +62,11 @@ struct Count {
 
 /// The [`Count`] at token `i`: none at the upper end of a range or after a slash.
 fn count_at_token(toks: &[Token], i: usize) -> Option<Count> {
+    // The number first: most tokens are none, and end here without the range checks.
+    let low = number_at(toks, i)?;
     if upper_end(toks, i) || after_slash(toks, i) {
         return None;
     }
-    let low = number_at(toks, i)?;
     Some(match range_at(toks, i, &low, None) {
         Some(r) => Count { first: r.first, last_number: r.high_at, number: r.high, range: true },
         None => Count { first: i, last_number: i, number: low, range: false },

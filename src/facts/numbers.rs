@@ -3,37 +3,24 @@
 
 use super::tokens::{Kind, Token};
 
-/// Number words and their values.
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("dozen", 12.0),
-    ("dozens", 24.0),
+/// Number words and their values, by first letter, each group's first word giving it (`word_value` reads only
+/// the words of the word's own letter: it is asked of most tokens, several times).
+const NUMBER_WORDS: [&[(&str, f64)]; 7] = [
+    &[("one", 1.0)],
+    &[
+        ("two", 2.0),
+        ("three", 3.0),
+        ("ten", 10.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+    ],
+    &[("four", 4.0), ("five", 5.0), ("fourteen", 14.0), ("fifteen", 15.0), ("forty", 40.0), ("fifty", 50.0)],
+    &[("six", 6.0), ("seven", 7.0), ("sixteen", 16.0), ("seventeen", 17.0), ("sixty", 60.0), ("seventy", 70.0)],
+    &[("eight", 8.0), ("eleven", 11.0), ("eighteen", 18.0), ("eighty", 80.0)],
+    &[("nine", 9.0), ("nineteen", 19.0), ("ninety", 90.0)],
+    &[("dozen", 12.0), ("dozens", 24.0)],
 ];
 
 /// Words that multiply the number before them.
@@ -189,12 +176,10 @@ fn decimal(s: &str) -> Option<f64> {
 }
 
 fn word_value(w: &str) -> Option<f64> {
-    // Most words start with a letter no number word starts with: skip the table for them.
+    // Only the number words of the word's first letter are compared: none, for most words.
     let first = w.as_bytes().first()?.to_ascii_lowercase();
-    if !b"otfsendz".contains(&first) {
-        return None;
-    }
-    NUMBER_WORDS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
+    let words = NUMBER_WORDS.iter().find(|words| words[0].0.as_bytes()[0] == first)?;
+    words.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
 }
 
 /// A four-digit number that reads as a year ("2002", "in 2022"): a date, not a count.

@@ -67,7 +67,11 @@ fn post_at<'p, 'a>(posts: &'p [PostText<'a>], post: usize) -> Option<&'p PostTex
 
 fn has_cue(text: &str) -> bool {
     let b = text.as_bytes();
-    CUES.iter().any(|cue| b.windows(cue.len()).any(|w| w.eq_ignore_ascii_case(cue.as_bytes())))
+    // The first letter alone first: compared whole only where it is (this reads every post with counts).
+    CUES.iter().any(|cue| {
+        let c = cue.as_bytes();
+        b.windows(c.len()).any(|w| w[0] | 0x20 == c[0] && w.eq_ignore_ascii_case(c))
+    })
 }
 
 /// Whether the last words before byte `at` are a cue.

@@ -169,7 +169,8 @@ fn starts_url(s: &str) -> bool {
 
 /// Pictographs (emoji and symbols) that people end sentences with instead of a period.
 pub fn is_emoji(c: char) -> bool {
-    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)
+    // Below the lowest range first: every letter of most texts is.
+    c >= '\u{2600}' && matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)
 }
 
 /// The period after `before` (the text of the sentence so far) is part of its last word: an

@@ -116,18 +116,23 @@ type KnownWords = HashMap<u64, bool>;
 /// Hashes of the content words among `words` (words of `text`).
 fn content_words(text: &str, words: &[Word], known: &mut KnownWords) -> HashSet<u64> {
     let content = |w: &str| !GAZETTEER.is_stopword(w) && !GAZETTEER.is_not_name(w);
-    words
-        .iter()
-        .filter(|word| {
-            let w = &text[word.start..word.end];
-            // ASCII words lowercase as the gazetteer lowercases them, so the hash stands for the word; other
-            // scripts are looked up every time.
-            w.len() > 2
-                && w.len() < 30
-                && if w.is_ascii() { *known.entry(word.hash).or_insert_with(|| content(w)) } else { content(w) }
-        })
-        .map(|w| w.hash)
-        .collect()
+    // Sized for every word at once: grown from empty, the set was rehashed several times per sentence.
+    let mut out = HashSet::default();
+    out.reserve(words.len());
+    out.extend(
+        words
+            .iter()
+            .filter(|word| {
+                let w = &text[word.start..word.end];
+                // ASCII words lowercase as the gazetteer lowercases them, so the hash stands for the word; other
+                // scripts are looked up every time.
+                w.len() > 2
+                    && w.len() < 30
+                    && if w.is_ascii() { *known.entry(word.hash).or_insert_with(|| content(w)) } else { content(w) }
+            })
+            .map(|w| w.hash),
+    );
+    out
 }
 
 fn document_frequency(all: &[Candidate]) -> HashMap<u64, usize> {

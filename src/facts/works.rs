@@ -178,16 +178,19 @@ fn is_title(text: &str, start: usize, end: usize, english: bool) -> bool {
 
 /// Finds the works of every post; the same work in several posts is one, with every post.
 pub fn extract(posts: &[PostText], english: bool) -> Vec<Work> {
-    // The thread's lowercase words: a quoted phrase made only of them is a term (see [`scare_quoted`]).
-    let lower: FastSet<String> =
-        posts.iter().flat_map(|p| p.tokens.iter().filter(|t| t.is_lower_word()).map(|t| t.text.to_string())).collect();
+    // The thread's lowercase words: a quoted phrase made only of them is a term (see [`scare_quoted`]). Gathered
+    // when a single-quoted title first asks: most threads have none.
+    let mut lower: Option<FastSet<&str>> = None;
     let mut out: Vec<Work> = Vec::new();
     for post in posts {
         let titles = title_spans(post.text, english)
             .into_iter()
             // A quoted string in a log or configuration ("tagName": "Energy Healing") is the machine's.
             .filter(|&(s, _)| !super::numbers::in_spans(&post.skipped, s))
-            .filter(|&(s, e)| !(single_quoted(post.text, s) && scare_quoted(&post.text[s..e], &lower)))
+            .filter(|&(s, e)| {
+                !(single_quoted(post.text, s)
+                    && scare_quoted(&post.text[s..e], lower.get_or_insert_with(|| lower_words(posts))))
+            })
             .map(|(s, e)| post.text[s..e].trim().to_string());
         for name in titles.chain(versioned(post)) {
             match out.iter_mut().find(|w| w.name.eq_ignore_ascii_case(&name)) {
@@ -214,6 +217,11 @@ pub fn with_products(mut works: Vec<Work>, products: Vec<Work>) -> Vec<Work> {
     works
 }
 
+/// The words of the thread that start with a lowercase letter, as written.
+fn lower_words<'a>(posts: &[PostText<'a>]) -> FastSet<&'a str> {
+    posts.iter().flat_map(|p| p.tokens.iter().filter(|t| t.is_lower_word()).map(|t| t.text)).collect()
+}
+
 /// Letters from which a word of a quoted phrase is one of its content words ([`scare_quoted`]).
 const MIN_CONTENT_LETTERS: usize = 4;
 
@@ -227,11 +235,11 @@ fn single_quoted(text: &str, start: usize) -> bool {
 /// capitals (scare quotes), not the title of a work; a title has a word of its own ('Fievel Goes West'),
 /// and double quotes mark titles far more often than terms ("The Ferry Papers" in a thread about a ferry
 /// and a paper), so they are left alone.
-fn scare_quoted(title: &str, lower: &FastSet<String>) -> bool {
+fn scare_quoted(title: &str, lower: &FastSet<&str>) -> bool {
     let known = |w: &str| {
         let w = w.to_lowercase();
-        let singular = w.strip_suffix('s').unwrap_or(&w).to_string();
-        lower.contains(&w) || lower.contains(&singular) || lower.contains(&format!("{w}s"))
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        lower.contains(w.as_str()) || lower.contains(singular) || lower.contains(format!("{w}s").as_str())
     };
     let toks = tokenize(title);
     let mut content = toks.iter().filter(|t| t.is_word() && t.text.chars().count() >= MIN_CONTENT_LETTERS).peekable();

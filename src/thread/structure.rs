@@ -196,7 +196,7 @@ const STATE_CLASSES: &[&str] =
 pub fn signature(e: &scraper::node::Element) -> String {
     let mut classes: Vec<String> = e
         .classes()
-        .map(|c| c.chars().filter(|ch| !ch.is_ascii_digit()).collect::<String>().to_ascii_lowercase())
+        .map(|c| c.chars().filter(|ch| !ch.is_ascii_digit()).map(|ch| ch.to_ascii_lowercase()).collect::<String>())
         .filter(|c| !c.is_empty() && !STATE_CLASSES.contains(&c.as_str()))
         .collect();
     crate::sort::sort(&mut classes);

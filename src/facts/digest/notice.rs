@@ -58,10 +58,11 @@ const OPENINGS: &[&str] = &[
 /// word ("Closed-back headphones ..." is no notice). The caller leaves out the asker's own posts: "Moved
 /// the router, works now" is what the asker did.
 pub(super) fn is_notice(text: &str) -> bool {
-    let t = text.trim_start().to_lowercase();
-    if t.split_whitespace().count() > MAX_WORDS {
+    // Words counted as written (lowercasing moves no white space), up to the limit: most posts are longer.
+    if text.split_whitespace().nth(MAX_WORDS).is_some() {
         return false;
     }
+    let t = text.trim_start().to_lowercase();
     let word_end = |rest: &str| !rest.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-');
     OPENINGS.iter().any(|o| t.strip_prefix(o).is_some_and(word_end))
 }
