@@ -43,14 +43,15 @@ pub(super) fn choose(ctx: &Context) -> Vec<SummarySentence> {
     };
     let total = list.len().max(1) as f64;
     let score = |c: &Candidate| {
-        // A question says what the thread is about in proportion to what it names: "Why is this bad?"
-        // names nothing the title does not say better.
+        // A line says what the thread is about in proportion to what it names: "Why is this bad?" names
+        // nothing the title does not say better, and "So I want to start." is central only through the
+        // one word the thread repeats (centrality is a mean over the line's words).
         let named = (c.words.len() as f64 / FULL_QUESTION_WORDS).min(1.0);
         let asks = if is_question(c.text) { QUESTION_BONUS * named } else { 0.0 };
         // Share of the title's words the sentence carries.
         let titled =
             if title.is_empty() { 0.0 } else { c.words.intersection(&title).count() as f64 / title.len() as f64 };
-        ctx.centrality(c) + asks + TITLE_WEIGHT * titled + POSITION_WEIGHT * (1.0 - c.order as f64 / total)
+        ctx.centrality(c) * named + asks + TITLE_WEIGHT * titled + POSITION_WEIGHT * (1.0 - c.order as f64 / total)
     };
     let mut scored: Vec<(f64, &Candidate)> = list.iter().map(|&c| (score(c), c)).collect();
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));

@@ -624,3 +624,18 @@ fn a_bare_no_stands_with_the_sentence_after_it() {
     assert!(lines.iter().any(|s| s.starts_with("No. How could")), "{lines:?}");
     assert!(lines.iter().all(|s| !s.starts_with("How could")), "{lines:?}");
 }
+
+#[test]
+fn a_short_line_of_one_central_word_gives_way_to_one_that_names_the_case() {
+    // "So I want to descale." holds the word the whole thread repeats and little else: the mean weight of
+    // its words is high, but it says nothing of the case.
+    let mut posts = kettle_thread();
+    posts[0].text = "So I want to descale.\nMy Bosch kettle stopped heating after the descaling cycle last week and the thermal fuse may have blown.".into();
+    for (i, p) in posts.iter_mut().enumerate().skip(1) {
+        p.text = format!("{} I descale mine every month, descale often. Post {i}.", p.text);
+    }
+    let (thread, d) = digest("Should I descale again?", "phpbb", posts);
+    verbatim(&thread, &d);
+    let opening: Vec<&str> = d.opening.iter().map(|s| s.text.as_str()).collect();
+    assert!(opening.iter().any(|s| s.starts_with("My Bosch kettle stopped heating")), "{opening:?}");
+}
