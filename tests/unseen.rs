@@ -237,3 +237,16 @@ fn an_anonymous_posters_badge_is_no_author() {
     assert_eq!(authors, ["harbourlight", "", "quietledger", "", "harbourlight"], "{:#?}", s.posts);
     assert_eq!(s.posts[3].published.as_deref(), Some("2024-03-04T14:30:00"));
 }
+
+/// An article's author as JSON-LD credits it wins over `<meta name="author">`, which often holds a handle or
+/// a login ("mlindqvist"), as Readability reads them.
+#[test]
+fn an_articles_json_ld_author_wins_over_a_meta_handle() {
+    let path = format!("{}/tests/fixtures/unseen/article-relative-byline.html", env!("CARGO_MANIFEST_DIR"));
+    let head = r#"<meta name="author" content="mlindqvist">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"The ferry timetable changes again this spring","author":[{"@type":"Person","name":"Mara Lindqvist"}]}</script>
+</head>"#;
+    let html = std::fs::read_to_string(&path).expect("fixture").replacen("</head>", head, 1);
+    let s = summarize(&html, Some("https://harbour.example/ferries/timetable"), &Options::default()).expect("summary");
+    assert_eq!(s.posts.first().and_then(|p| p.author.as_deref()), Some("Mara Lindqvist"), "{:?}", s.posts.first());
+}
