@@ -6,6 +6,7 @@
 //! `thread` or `header`.
 
 mod actions;
+mod forms;
 
 use crate::hash::FastSet;
 use crate::parse::Page;
@@ -134,6 +135,8 @@ pub fn clean_noting(mut page: Page, removed: Option<&mut Removed>) -> Page {
                     })
                     .or_else(|| (share_handler(e) && short_or_links(n.id())).then(|| "a share button's handler".into()))
                     .or_else(|| actions::is_action_bar(n, &m).then(|| "a post's action bar".into()))
+                    .or_else(|| (short_or_links(n.id()) && forms::is_form_box(n, &m)).then(|| "a form box".into()))
+                    .or_else(|| forms::is_collapsed(n).then(|| "a collapsed comment".into()))
                     .or_else(|| {
                         consent_token(e)
                             .filter(|_| (m.text(n.id()) as f64) < MAX_CONSENT_SHARE * page_text)
@@ -390,6 +393,21 @@ mod tests {
         let html = format!(r#"<body><i class="fa fa-share-alt" aria-hidden="true"/>{posts}</body>"#);
         let text = crate::text::text_of(clean(parse(&html, None).expect("page")).doc.tree.root());
         assert!(text.contains("Words of a post"), "{text}");
+    }
+
+    #[test]
+    fn a_form_box_goes_but_a_task_list_and_a_page_jump_stay() {
+        let html = r#"<body><div class=post><p>Seedlings went out today.</p>
+            <ul><li><input type=checkbox checked> harden off</li><li><input type=checkbox> water</li></ul>
+            <span class=tip><div><span>Coins to send:</span><input type=text value=1></div>
+            <div><a class=btn>Send</a></div></span>
+            <div class=jump><input type=number max=7 value=1><button>Go</button></div></div></body>"#;
+        let page = clean(parse(html, None).expect("page"));
+        let text = crate::text::text_of(page.doc.tree.root());
+        assert!(text.contains("Seedlings") && text.contains("harden off") && text.contains("water"), "{text}");
+        assert!(!text.contains("Coins") && !text.contains("Send"), "{text}");
+        let markup = page.doc.root_element().html();
+        assert!(markup.contains("max=\"7\""), "a page-jump is the page's pagination: {markup}");
     }
 
     #[test]

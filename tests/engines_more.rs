@@ -33,6 +33,7 @@ fn xenforo_california_style_cards() {
 fn xenforo_messages_without_data_author() {
     let s = read("xenforo23.html", "https://bench.example.net/threads/sourcing-quartersawn-white-oak.5120/");
     assert_eq!(s.platform, "xenforo");
+    // The thread's prefix in the "Hidden" style (`label--hidden`) files the thread; the page does not show it.
     assert_eq!(s.title, "Sourcing quartersawn white oak in the Midwest");
     assert_eq!(authors(&s), ["tess_planes", "ozark-sawyer"]);
     assert_eq!(minutes(&s), ["2025-02-11T07:05", "2025-02-11T09:48"]);

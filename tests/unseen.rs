@@ -193,3 +193,60 @@ fn a_name_beside_an_avatar_labelled_with_it_is_the_author() {
     let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
     assert_eq!(authors, ["Mod Sharon", "Judith C", "Otterlie B", ""], "{:#?}", s.posts);
 }
+
+/// Slash's comments (Slashdot's engine) under the reader's threshold are printed collapsed (`li.comment.oneline`:
+/// the title line only; `li.comment.hidden`): their words are no part of the comment they reply to, while a
+/// full reply below a collapsed one is read. A "Journal" link titled with the date of the poster's last journal
+/// entry is not the comment's time.
+#[test]
+fn collapsed_comments_are_not_read_into_their_parent() {
+    let url = "https://spokesdot.example/story/24/03/04/1210/town-council-votes-to-repave";
+    let s = read("generic-collapsed-comments.html", url);
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["kmarlow", "gearhead", "ridgeline", "slowpedal", "boxbike", "lanterne"], "{:#?}", s.posts);
+    let times: Vec<_> = s.posts.iter().map(|p| p.published.as_deref().unwrap_or("")).collect();
+    assert_eq!(times[1..4], ["2024-03-04T09:32:00", "2024-03-04T11:05:00", "2024-03-04T09:47:00"]);
+    for gone in ["Pink lanes", "tarmacfan", "ban bicycles", "carsfirst"] {
+        assert!(!s.posts.iter().any(|p| p.text.contains(gone)), "{gone}: {:#?}", s.posts);
+    }
+    assert_eq!(s.posts[2].depth, 1);
+}
+
+/// A form box under every post (a tip form's captions, fields and "Send" button) is no post text.
+#[test]
+fn a_form_box_under_a_post_is_not_its_text() {
+    let s = read("generic-form-box.html", "https://permaculture.example/t/5100/rain-barrel-overflow");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["Rosa Lindqvist", "Dev Mahajan", "Rosa Lindqvist", "Mo Okafor"], "{:#?}", s.posts);
+    for p in &s.posts {
+        assert!(
+            !p.text.contains("slices") && !p.text.contains("thank-you") && !p.text.contains("Send"),
+            "{:?}",
+            p.text
+        );
+    }
+    assert!(s.posts[1].text.starts_with("Yes, on heavy clay"), "{:?}", s.posts[1].text);
+}
+
+/// A board that lets members post anonymously shows the poster's industry badge ("IB") and position ("Intern in
+/// IB-M&A") in the name's place: such a post has no author, and the named posts keep theirs.
+#[test]
+fn an_anonymous_posters_badge_is_no_author() {
+    let s = read("generic-anonymous-poster.html", "https://ledgerlane.example/forum/careers/treasury-rotation");
+    let authors: Vec<_> = s.posts.iter().map(|p| p.author.as_deref().unwrap_or("")).collect();
+    assert_eq!(authors, ["harbourlight", "", "quietledger", "", "harbourlight"], "{:#?}", s.posts);
+    assert_eq!(s.posts[3].published.as_deref(), Some("2024-03-04T14:30:00"));
+}
+
+/// An article's author as JSON-LD credits it wins over `<meta name="author">`, which often holds a handle or
+/// a login ("mlindqvist"), as Readability reads them.
+#[test]
+fn an_articles_json_ld_author_wins_over_a_meta_handle() {
+    let path = format!("{}/tests/fixtures/unseen/article-relative-byline.html", env!("CARGO_MANIFEST_DIR"));
+    let head = r#"<meta name="author" content="mlindqvist">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"The ferry timetable changes again this spring","author":[{"@type":"Person","name":"Mara Lindqvist"}]}</script>
+</head>"#;
+    let html = std::fs::read_to_string(&path).expect("fixture").replacen("</head>", head, 1);
+    let s = summarize(&html, Some("https://harbour.example/ferries/timetable"), &Options::default()).expect("summary");
+    assert_eq!(s.posts.first().and_then(|p| p.author.as_deref()), Some("Mara Lindqvist"), "{:?}", s.posts.first());
+}

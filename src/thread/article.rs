@@ -200,19 +200,21 @@ const MAX_LINK_DENSITY: f64 = 0.5;
 /// most-read and related-story lists).
 const MAX_LINK_DENSITY_UNNAMED: f64 = 0.3;
 
-/// The article's author: `<meta name=author>`, JSON-LD, else a byline in the page.
+/// The article's author: JSON-LD's, else `<meta name=author>`, else a byline in the page. The JSON-LD
+/// author is a name as the page credits it; a `<meta>` author is often a handle or a login ("devindra" where
+/// JSON-LD names "Devindra Hardawar"), as Readability too reads JSON-LD first. A JSON-LD name is cut as a
+/// byline is ([`name_only`]): "Amy Kuperinsky | NJ Advance Media" is Amy Kuperinsky.
 fn author(page: &Page, m: &Measures) -> Option<String> {
     page.meta
-        .author
-        .clone()
-        .filter(|a| !a.starts_with("http"))
-        .or_else(|| {
-            page.meta.json_ld.iter().flat_map(ld_items).find_map(|v| {
-                let a = v.get("author")?;
-                let a = if let Value::Array(list) = a { list.first()? } else { a };
-                a.as_str().or_else(|| a.get("name")?.as_str()).map(text::squash)
-            })
+        .json_ld
+        .iter()
+        .flat_map(ld_items)
+        .find_map(|v| {
+            let a = v.get("author")?;
+            let a = if let Value::Array(list) = a { list.first()? } else { a };
+            a.as_str().or_else(|| a.get("name")?.as_str()).map(|n| name_only(&text::squash(n)))
         })
+        .or_else(|| page.meta.author.clone().filter(|a| !a.starts_with("http")))
         .or_else(|| {
             page.find_all(&BYLINE).filter(|b| (3..=100).contains(&m.text(b.id()))).find_map(|b| {
                 let t = text::squash(&b.text().collect::<String>());

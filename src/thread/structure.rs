@@ -252,6 +252,15 @@ pub fn attr<'e>(e: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
     e.attrs.iter().find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name).map(|(_, v)| &**v)
 }
 
+/// Whether the element is a link labelled with words, no digit ("Journal"): a date in its `title` is when what it
+/// links to changed (Slashdot's link to the poster's journal, titled with its last entry's date), not the post's
+/// time beside it. A post's time link shows the time or its age ("2 hours ago"), or is a picture (an icon).
+fn is_worded_link(el: ElementRef) -> bool {
+    el.value().name() == "a"
+        && el.text().any(|t| t.chars().any(char::is_alphabetic))
+        && !el.text().any(|t| t.bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// Elements that show a post's time: `<time>`, elements with a time attribute, and elements whose short text is
 /// date-like in any of the languages `date` knows. Only the innermost of nested candidates is kept.
 pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a>> {
@@ -260,7 +269,8 @@ pub fn time_anchors<'a>(root: ElementRef<'a>, m: &Measures) -> Vec<ElementRef<'a
         let e = el.value();
         let by_attr = e.name() == "time"
             || TIME_ATTRS.iter().any(|a| attr(e, a).is_some_and(|v| date::parse_attr(v).is_some()))
-            || attr(e, "title").is_some_and(|t| date::parse(t).is_some() && m.text(el.id()) <= MAX_TIME_TEXT);
+            || attr(e, "title").is_some_and(|t| date::parse(t).is_some() && m.text(el.id()) <= MAX_TIME_TEXT)
+                && !is_worded_link(el);
         let by_text = || {
             let n = m.text(el.id());
             (4..=MAX_TIME_TEXT).contains(&n) && el.text().any(|t| t.bytes().any(|b| b.is_ascii_digit())) && {

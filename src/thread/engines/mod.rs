@@ -149,6 +149,9 @@ pub(crate) fn thread(name: &str, page: &Page, title: &Selector, mut posts: Vec<P
 /// Class tokens of a thread prefix's badge at the start of a title element (XenForo 2's `span.label`, then
 /// a `label-append` space; XenForo 1's and vBulletin's `span.prefix`): "Info", "Solved", "Question".
 const PREFIX_BADGES: [&str; 2] = ["label", "prefix"];
+/// The class of XenForo 2's prefix style "Hidden": the prefix files the thread (a forum's filter reads it) but
+/// the page does not show it, and the title is the rest ("Squad 2024 - 2025", not "Player - Squad 2024 - 2025").
+const HIDDEN_BADGE: &str = "label--hidden";
 
 /// A title element's text, with a leading prefix badge set off as the boards' own `<title>` writes it
 /// ("Info - Ultimate GPU guide"), not run into the title ("Info Ultimate GPU guide").
@@ -163,7 +166,9 @@ fn title_text(el: ElementRef) -> String {
         return whole;
     };
     let label = text_of(badge);
+    let hidden = badge.value().classes().any(|c| c == HIDDEN_BADGE);
     match whole.strip_prefix(&label).map(str::trim) {
+        Some(rest) if hidden && !rest.is_empty() => rest.to_string(),
         // A bracketed badge ("[Vocabulary]") is set off already.
         Some(rest) if label.starts_with('[') && label.ends_with(']') && !rest.is_empty() => format!("{label} {rest}"),
         Some(rest) if !label.is_empty() && !rest.is_empty() => format!("{label} - {rest}"),
@@ -412,6 +417,7 @@ mod tests {
         };
         let xf2 = r#"<h1 class="p-title-value"><span class="label label--yellow" dir="auto">Info</span><span class="label-append">&nbsp;</span>Ultimate GPU guide</h1>"#;
         assert_eq!(title(xf2), "Info - Ultimate GPU guide");
+        assert_eq!(title(&xf2.replace("label--yellow", "label--hidden")), "Ultimate GPU guide");
         assert_eq!(
             title(r#"<h1><span class="prefix prefixGreen">Solved</span> Chain skips</h1>"#),
             "Solved - Chain skips"

@@ -57,8 +57,23 @@ pub(super) fn author_candidates<'a>(block: &Block<'a>, m: &Measures) -> Vec<Elem
                 && !t.starts_with(NOT_NAME_OPENINGS)
                 && post::is_name(&t)
         })
-        .filter(|e| !is_in_body(e))
+        .filter(|e| !is_in_body(e) && !is_anonymous(block, e))
         .collect()
+}
+
+/// How the class of the box a board shows an anonymous poster in begins (`div.author-details.anonymous-post`):
+/// what it shows is the poster's industry or rank ("IB", "Intern in IB-M&A"), never a name. A comment by a
+/// visitor (Drupal's `comment-by-anonymous`) shows the name the visitor typed, and is not such a box.
+const ANONYMOUS_CLASS: &str = "anonymous";
+
+/// Whether a candidate sits in an anonymous poster's box ([`ANONYMOUS_CLASS`]) inside the block (a page's
+/// `body.anonymous` names the reader, logged out, and is not looked at).
+fn is_anonymous(block: &Block, e: &ElementRef) -> bool {
+    let in_block = |a: &ElementRef| !block.run.iter().any(|r| r.id() == a.id());
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take_while(in_block)
+        .any(|a| a.value().classes().any(|c| c.starts_with(ANONYMOUS_CLASS)))
 }
 
 /// Most pictures of a block whose `alt` texts are read as names (a header shows one or two: the avatar, a badge).
