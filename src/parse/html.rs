@@ -201,6 +201,18 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
 fn find_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let first = *n.first()?;
+    if first.is_ascii() && !first.is_ascii_alphabetic() {
+        // A needle opening with a symbol (every caller's `<`) has no case there: its candidates are that
+        // byte's occurrences, which `str::find` skips to many bytes at a time.
+        let mut from = 0;
+        while let Some(i) = hay.get(from..)?.find(char::from(first)).map(|i| from + i) {
+            if h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        return None;
+    }
     (0..h.len().saturating_sub(n.len() - 1))
         .filter(|&i| h[i].to_ascii_lowercase() == first)
         .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
