@@ -168,25 +168,26 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
             if name_len == 0 || !b[name_start].is_ascii_alphabetic() {
                 continue;
             }
-            let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+            // Compared in place, ignoring case: lowercasing a copy cost an allocation per tag.
+            let name = &html[name_start..name_start + name_len];
             let gt = b[name_start..].iter().position(|&c| c == b'>').map_or(b.len(), |p| name_start + p + 1);
             i = gt;
-            if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) {
+            if is_one_of(name, SELF_CLOSING_SIBLINGS) {
                 continue;
             }
             if is_end {
-                if VOID_TAGS.contains(&name.as_str()) {
+                if is_one_of(name, VOID_TAGS) {
                     continue;
                 }
                 return Some(Tag { kind: TagKind::End, start: lt, end: gt });
             }
-            if RAW_TEXT_TAGS.contains(&name.as_str()) {
-                let close = format!("</{name}");
+            if is_one_of(name, RAW_TEXT_TAGS) {
+                let close = format!("</{}", name.to_ascii_lowercase());
                 i = find_ignore_ascii_case(&html[gt..], &close).map_or(b.len(), |p| gt + p);
                 continue;
             }
             let self_closed = gt >= 2 && b[gt - 2] == b'/';
-            if VOID_TAGS.contains(&name.as_str()) || self_closed {
+            if is_one_of(name, VOID_TAGS) || self_closed {
                 continue;
             }
             return Some(Tag { kind: TagKind::Start, start: lt, end: gt });
@@ -201,6 +202,18 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
 fn find_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let first = *n.first()?;
+    if first.is_ascii() && !first.is_ascii_alphabetic() {
+        // A needle opening with a symbol (every caller's `<`) has no case there: its candidates are that
+        // byte's occurrences, which `str::find` skips to many bytes at a time.
+        let mut from = 0;
+        while let Some(i) = hay.get(from..)?.find(char::from(first)).map(|i| from + i) {
+            if h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        return None;
+    }
     (0..h.len().saturating_sub(n.len() - 1))
         .filter(|&i| h[i].to_ascii_lowercase() == first)
         .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
@@ -252,14 +265,14 @@ pub fn close_xhtml_empty_tags(html: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         let Some(end) = tag_end(b, name_end) else { break };
-        let name = html[start + 1..name_end].to_ascii_lowercase();
-        if RAW_TEXT_TAGS.contains(&name.as_str()) && b[end - 1] != b'/' {
+        let name = &html[start + 1..name_end];
+        if b[end - 1] != b'/' && is_one_of(name, RAW_TEXT_TAGS) {
             // Skip to the element's end tag: its content is text.
-            let close = format!("</{name}");
+            let close = format!("</{}", name.to_ascii_lowercase());
             i = find_ignore_ascii_case(&html[end..], &close).map_or(html.len(), |p| end + p);
             continue;
         }
-        if b[end - 1] == b'/' && !VOID_TAGS.contains(&name.as_str()) {
+        if b[end - 1] == b'/' && !is_one_of(name, VOID_TAGS) {
             out.push_str(&html[last..end - 1]);
             out.push_str("></");
             out.push_str(&html[start + 1..name_end]);
@@ -273,6 +286,11 @@ pub fn close_xhtml_empty_tags(html: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&html[last..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// `name`, as written (in any case), is one of `tags` (lowercase).
+fn is_one_of(name: &str, tags: &[&str]) -> bool {
+    tags.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// Index of the `>` closing a start tag whose name ends at `from`, skipping quoted attribute values.

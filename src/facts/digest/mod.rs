@@ -308,8 +308,9 @@ fn own_sentences<'a>(
         if !seen.insert(key) || titles.contains(&key) {
             continue;
         }
-        // Words hold a letter or digit: a lone ":" or a zero-width space ("Squad after : \u{200b}") is none.
-        let count = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        // Words hold a letter or digit: a lone ":" or a zero-width space ("Squad after : \u{200b}") is none
+        // (counted in one pass over the characters, not split then scanned word by word).
+        let count = crate::text::word_count(text);
         if !(MIN_WORDS..=MAX_WORDS).contains(&count)
             || announces(text)
             || (pointed && count <= POINTER_MAX_WORDS && text.split_whitespace().next_back().is_some_and(pointer))

@@ -80,7 +80,7 @@ fn solution_number(page: &Page) -> Option<String> {
         let raw = page.find_all(&PRELOADED).next()?.value().attr("data-preloaded")?;
         // Most topics have no accepted answer: their preloaded data (often larger than the rest of the
         // page) need not be parsed to say so.
-        if !raw.contains("accepted_answer") {
+        if !may_accept(raw) {
             return None;
         }
         let data = crate::json::from_str(raw)?;
@@ -92,6 +92,24 @@ fn solution_number(page: &Page) -> Option<String> {
                 },
             );
         number
+    })
+}
+
+/// The key the preloaded topic JSON names its accepted answer by.
+const ACCEPTED_KEY: &str = "accepted_answer";
+/// How a value that names no post starts: `null` (nothing accepted), `false`/`true` (the per-post flags
+/// of the same name).
+const NO_POST_VALUES: &[char] = &['n', 't', 'f'];
+
+/// The preloaded data may name an accepted answer: it holds the key [`ACCEPTED_KEY`] itself (quoted, so
+/// not `has_accepted_answer` or `accepted_answers`) with a value other than `null`, `false` or `true`.
+/// Read from the raw text, as parsing the JSON costs more than the rest of the topic's reading.
+fn may_accept(raw: &str) -> bool {
+    raw.match_indices(ACCEPTED_KEY).any(|(at, key)| {
+        let rest = &raw[at + key.len()..];
+        // Inside the topic's JSON string the key's closing quote is escaped (`\"`).
+        let Some(rest) = rest.strip_prefix("\\\"").or_else(|| rest.strip_prefix('"')) else { return false };
+        raw[..at].ends_with('"') && !rest.strip_prefix(':').is_some_and(|v| v.starts_with(NO_POST_VALUES))
     })
 }
 
@@ -144,4 +162,22 @@ fn read_post(page: &Page, p: ElementRef) -> Option<crate::model::Post> {
             ..PostParts::default()
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_accept;
+
+    #[test]
+    fn only_an_accepted_answer_object_needs_the_preloaded_json_parsed() {
+        let named = r#"{"topic_1":"{\"accepted_answer\":{\"post_number\":3},\"has_accepted_answer\":true}"}"#;
+        assert!(may_accept(named));
+        for none in [
+            r#"{"topic_1":"{\"accepted_answer\":null,\"has_accepted_answer\":false}"}"#,
+            r#"{"topic_1":"{\"posts\":[{\"accepted_answer\":false,\"topic_accepted_answer\":null}]}"}"#,
+            r#"{"site":"{\"accepted_answers\":\"true\"}"}"#,
+        ] {
+            assert!(!may_accept(none), "{none}");
+        }
+    }
 }
