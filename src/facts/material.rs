@@ -317,7 +317,8 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
     if s.ends_with('?') && count <= READER_QUESTION_MAX_WORDS && READER_QUESTIONS.iter().any(|p| lower.contains(p)) {
         return Some(NotMaterial::ReaderQuestion);
     }
-    if count <= LABEL_MAX_WORDS && is_list_number(first_raw(&lower)) && !s.ends_with(['.', '!', '?', '…', ':']) {
+    if count <= LABEL_MAX_WORDS && words().next().is_some_and(is_list_number) && !s.ends_with(['.', '!', '?', '…', ':'])
+    {
         return Some(NotMaterial::Label);
     }
     None
@@ -327,11 +328,6 @@ pub fn not_material(sentence: &str) -> Option<NotMaterial> {
 fn thanks_follow<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
     words.next();
     words.take(2).any(|w| THANKS_AFTER_GREETING.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
-}
-
-/// The sentence's first word as written (with its period: "4.").
-fn first_raw(lower: &str) -> &str {
-    lower.split_whitespace().next().unwrap_or("")
 }
 
 /// "4.", "12)", "3:": a list item's number.

@@ -216,7 +216,7 @@ impl<'a> Context<'a> {
     pub fn best_sentences(&self, post: usize, n: usize) -> Vec<String> {
         let Some(list) = self.by_post.get(post) else { return Vec::new() };
         let score = |c: &Candidate| {
-            let complete = c.text.trim_end_matches(['"', '”', '’', ')']).ends_with(['.', '!', '?', '…']);
+            let complete = ends_sentence(c.text);
             self.centrality(c) + self.on_topic(c) - ORDER_WEIGHT * c.order as f64
                 + if complete { COMPLETE_BONUS } else { 0.0 }
                 + LENGTH_WEIGHT * (c.words.len() as f64).ln_1p()
@@ -286,12 +286,9 @@ fn own_sentences<'a>(
     let signed = signature::start(p.text, thread.posts.get(p.index).and_then(|x| x.author.as_deref()));
     // A line that is all a link's text is the cited page's title (a link preview's heading, a bare
     // "Citric acid descaling guide" link), not the poster's words.
-    let titles: HashSet<u64> = thread
-        .posts
-        .get(p.index)
-        .map(|x| x.links.iter().map(|l| word_hash(l.text.trim())).collect())
-        .unwrap_or_default();
-    let pointed = thread.posts.get(p.index).map_or(&[][..], |x| &x.links[..]).iter().any(|l| pointer(&l.text));
+    let links = thread.posts.get(p.index).map_or(&[][..], |x| &x.links[..]);
+    let titles: HashSet<u64> = links.iter().map(|l| word_hash(l.text.trim())).collect();
+    let pointed = links.iter().any(|l| pointer(&l.text));
     let mut list = Vec::new();
     let mut next_span = 0;
     // Sentences before this index were joined to an earlier one ("No." and the sentence after it).
@@ -348,6 +345,12 @@ fn joined_span(p: &PostText, i: usize) -> (usize, usize, usize) {
         Some(n) if verdict && n.paragraph == s.paragraph => (s.start, n.end, i + 1),
         _ => (s.start, s.end, i),
     }
+}
+
+/// The text ends as a sentence does: a stop, "!", "?" or "…", before any closing quotes or brackets (not a
+/// heading, a cut line or a list item's label).
+pub(super) fn ends_sentence(text: &str) -> bool {
+    text.trim_end().trim_end_matches(['"', '”', '’', ')']).ends_with(['.', '!', '?', '…'])
 }
 
 /// A word (a link's text, a sentence's last word) that points: "here", "here.", "Hier!".

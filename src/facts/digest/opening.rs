@@ -95,10 +95,9 @@ fn repeats(k: &Candidate, c: &Candidate) -> bool {
     jaccard(&k.words, &c.words) > MAX_OVERLAP || c.words.is_subset(&k.words)
 }
 
-/// A short line without closing punctuation: a heading (see [`HEADING_MAX_WORDS`]).
+/// A short line that does not end as a sentence does: a heading (see [`HEADING_MAX_WORDS`]).
 fn is_heading(text: &str) -> bool {
-    let t = text.trim_end();
-    !t.ends_with(['.', '!', '?', '…', ')', '"', '”']) && t.split_whitespace().count() <= HEADING_MAX_WORDS
+    !super::ends_sentence(text) && text.split_whitespace().nth(HEADING_MAX_WORDS).is_none()
 }
 
 /// The sentence asks (a question mark at its end, before closing quotes or brackets).
